@@ -1,0 +1,26 @@
+#include "masking.hpp"
+#include "text.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace diemquet;
+
+TEST(Text, Utf8Validity) {
+  EXPECT_TRUE(text::isValidUtf8("Nguyễn Văn Đức"));
+  EXPECT_FALSE(text::isValidUtf8("\xC3"));
+  EXPECT_FALSE(text::isValidUtf8("\xC0\xAF"));          // overlong
+  EXPECT_FALSE(text::isValidUtf8("\xED\xA0\x80"));      // surrogate
+  EXPECT_FALSE(text::isValidUtf8("\xF4\x90\x80\x80"));  // > U+10FFFF
+}
+
+TEST(Text, SqueezeAndCount) {
+  EXPECT_EQ(text::squeezeSpaces("  Trần \t Thị  Bình "), "Trần Thị Bình");
+  EXPECT_EQ(text::codePointCount("Đặng"), 4u);
+  EXPECT_EQ(text::digitsOnly("090 123-4567"), "0901234567");
+}
+
+TEST(Masking, ShowsOnlyTheLastFour) {
+  EXPECT_EQ(maskId("001099012345"), "••••••••2345");
+  EXPECT_EQ(maskPhone("0901234567"), "090••••567");
+  EXPECT_EQ(redactForLog("001099012345").find("0010"), std::string::npos);
+}

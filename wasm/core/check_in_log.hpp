@@ -1,0 +1,69 @@
+// The check-in log on one station: SQLite as the query engine. It is rebuilt from the
+// durable journal at start-up, so it may live in memory; it never decides durability.
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "check_in.hpp"
+#include "result.hpp"
+#include "venue.hpp"
+
+struct sqlite3;
+
+namespace diemquet {
+
+struct DaySummary {
+  int insideNow = 0;    // people whose last entry today is "in"
+  int checkInsToday = 0;
+  int checkOutsToday = 0;
+};
+
+// A closed interval of sequence numbers [first, last].
+struct SeqRange {
+  int64_t first;
+  int64_t last;
+  bool operator==(const SeqRange& o) const { return first == o.first && last == o.last; }
+};
+
+class CheckInLog {
+ public:
+  // path ":memory:" for the station; a file for tools and tests.
+  static Result<std::unique_ptr<CheckInLog>> open(const std::string& path);
+  ~CheckInLog();
+  CheckInLog(const CheckInLog&) = delete;
+  CheckInLog& operator=(const CheckInLog&) = delete;
+
+  // Adds a check-in. Adding the same (deviceId, seq) again with the same content is a no-op;
+  // with different content it is a Conflict and nothing changes.
+  Status add(const CheckIn& c);
+  Status setVoided(const std::string& deviceId, int64_t seq);
+  Status markSynced(const std::string& deviceId, const std::vector<SeqRange>& ranges);
+
+  Status upsertVenue(const Venue& v);
+  Status upsertScanPoint(const ScanPoint& p);
+  std::vector<ScanPoint> scanPoints(const std::string& venueId) const;
+
+  DaySummary summary(const std::string& venueId, int64_t dayStartUtcMs, int64_t dayEndUtcMs) const;
+  // Newest first, voided ones included (the UI shows them struck through).
+  std::vector<CheckIn> recent(const std::string& venueId, int limit) const;
+  // The latest non-voided entry of a person at a venue since a time, if any.
+  std::optional<CheckIn> lastEntryOf(const std::string& venueId, const std::string& personKey, int64_t sinceUtcMs) const;
+  std::optional<CheckIn> find(const std::string& deviceId, int64_t seq) const;
+
+  int64_t count() const;
+  int64_t pendingCount() const;
+  std::vector<CheckIn> pending(int limit) const;
+
+  // Runs several adds as one transaction (replaying a journal of 100,000 records).
+  Status beginBatch();
+  Status commitBatch();
+
+ private:
+  explicit CheckInLog(sqlite3* db);
+  struct Statements;
+  sqlite3* m_db;
+  std::unique_ptr<Statements> m_stmts;
+};
+
+}  // namespace diemquet

@@ -1,0 +1,95 @@
+#include "journal.hpp"
+
+#include "check_in_json.hpp"
+#include "json_util.hpp"
+
+namespace diemquet {
+
+using nlohmann::json;
+using jsonutil::getInt;
+using jsonutil::getString;
+
+namespace {
+
+json venueJson(const Venue& v) {
+  return json{{"id", v.id}, {"name", v.name}, {"address", v.address}, {"category", v.category},
+              {"staff", v.staffCount}, {"stay", v.defaultStayMinutes}};
+}
+
+Venue venueFrom(const json& j) {
+  Venue v;
+  v.id = getString(j, "id", "");
+  v.name = getString(j, "name", "");
+  v.address = getString(j, "address", "");
+  v.category = getString(j, "category", "other");
+  v.staffCount = int(getInt(j, "staff", 0));
+  v.defaultStayMinutes = int(getInt(j, "stay", 120));
+  return v;
+}
+
+struct Encoder {
+  json operator()(const CheckInRecorded& e) const {
+    json j = toJson(e.checkIn);
+    j["t"] = "ci";
+    return j;
+  }
+  json operator()(const CheckInVoided& e) const { return json{{"t", "void"}, {"device", e.deviceId}, {"seq", e.seq}}; }
+  json operator()(const SyncAcknowledged& e) const {
+    json ranges = json::array();
+    for (const SeqRange& r : e.ranges) ranges.push_back(json::array({r.first, r.last}));
+    return json{{"t", "ack"}, {"device", e.deviceId}, {"ranges", ranges}};
+  }
+  json operator()(const SettingsChanged& e) const {
+    const StationSettings& s = e.settings;
+    return json{{"t", "set"},
+                {"device", s.deviceId},
+                {"venue", venueJson(s.venue)},
+                {"scanPoint", json{{"id", s.scanPoint.id}, {"venue", s.scanPoint.venueId}, {"name", s.scanPoint.name}}},
+                {"lang", s.language}};
+  }
+};
+
+}  // namespace
+
+std::string encodeEvent(const JournalEvent& e) { return std::visit(Encoder{}, e).dump(); }
+
+Result<JournalEvent> decodeEvent(std::string_view record) {
+  json j = json::parse(record, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) return makeError(ErrorKind::Malformed, "journal record is not a JSON object");
+  std::string t = getString(j, "t", "");
+  if (t == "ci") {
+    auto c = checkInFromJson(j);
+    if (!c) return c.error();
+    return JournalEvent{CheckInRecorded{c.value()}};
+  }
+  if (t == "void") {
+    if (!j.contains("device") || !j["device"].is_string() || !j.contains("seq") || !j["seq"].is_number_integer())
+      return makeError(ErrorKind::Malformed, "void record needs device and seq");
+    return JournalEvent{CheckInVoided{j["device"].get<std::string>(), j["seq"].get<int64_t>()}};
+  }
+  if (t == "ack") {
+    SyncAcknowledged a;
+    a.deviceId = getString(j, "device", "");
+    if (!j.contains("ranges") || !j["ranges"].is_array()) return makeError(ErrorKind::Malformed, "ack record needs ranges");
+    for (const json& r : j["ranges"]) {
+      if (!r.is_array() || r.size() != 2 || !r[0].is_number_integer() || !r[1].is_number_integer())
+        return makeError(ErrorKind::Malformed, "ack range must be [first, last]");
+      a.ranges.push_back({r[0].get<int64_t>(), r[1].get<int64_t>()});
+    }
+    return JournalEvent{a};
+  }
+  if (t == "set") {
+    StationSettings s;
+    s.deviceId = getString(j, "device", "");
+    if (j.contains("venue") && j["venue"].is_object()) s.venue = venueFrom(j["venue"]);
+    if (j.contains("scanPoint") && j["scanPoint"].is_object()) {
+      const json& p = j["scanPoint"];
+      s.scanPoint = ScanPoint{getString(p, "id"), getString(p, "venue"), getString(p, "name")};
+    }
+    s.language = getString(j, "lang", "vi");
+    return JournalEvent{SettingsChanged{s}};
+  }
+  return makeError(ErrorKind::Unsupported, "unknown journal record type '" + t.substr(0, 16) + "'");
+}
+
+}  // namespace diemquet

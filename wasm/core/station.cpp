@@ -1,0 +1,98 @@
+#include "station.hpp"
+
+#include <algorithm>
+
+namespace diemquet {
+
+Result<std::unique_ptr<Station>> Station::create() {
+  auto log = CheckInLog::open(":memory:");
+  if (!log) return log.error();
+  return std::unique_ptr<Station>(new Station(std::move(log).value()));
+}
+
+Station::Station(std::unique_ptr<CheckInLog> log) : m_log(std::move(log)) {}
+
+std::string Station::makeDeviceId(const unsigned char random16[16]) {
+  static const char* hex = "0123456789abcdef";
+  std::string id = "st-";
+  for (int i = 0; i < 16; ++i) {
+    id.push_back(hex[random16[i] >> 4]);
+    id.push_back(hex[random16[i] & 15]);
+  }
+  return id;
+}
+
+void Station::replay(std::string_view record) {
+  if (!m_replaying) {
+    m_replaying = true;
+    m_log->beginBatch();
+  }
+  auto e = decodeEvent(record);
+  if (!e || !apply(e.value())) ++m_damaged;
+}
+
+void Station::finishReplay() {
+  if (m_replaying) m_log->commitBatch();
+  m_replaying = false;
+}
+
+Result<JournalEvent> Station::prepareManual(const ManualEntry& entry, const Instant& now, FieldErrors* errors) {
+  auto v = validateManualEntry(entry, now, errors);
+  if (!v) return v.error();
+  return prepareCheckIn(v->person, v->direction, v->at);
+}
+
+Result<JournalEvent> Station::prepareCheckIn(const Person& person, Direction direction, const Instant& at) {
+  if (!hasDeviceId() || !isConfigured())
+    return makeError(ErrorKind::NotConfigured, "choose the venue and scan point in settings first");
+  CheckIn c;
+  c.deviceId = m_settings.deviceId;
+  c.seq = m_nextSeq++;
+  c.venueId = m_settings.venue.id;
+  c.scanPointId = m_settings.scanPoint.id;
+  c.person = person;
+  c.direction = direction;
+  c.at = at;
+  return JournalEvent{CheckInRecorded{c}};
+}
+
+Result<JournalEvent> Station::prepareUndo(int64_t seq) const {
+  auto c = m_log->find(m_settings.deviceId, seq);
+  if (!c) return makeError(ErrorKind::NotFound, "no such check-in on this station");
+  if (c->voided) return makeError(ErrorKind::Conflict, "check-in already undone");
+  return JournalEvent{CheckInVoided{m_settings.deviceId, seq}};
+}
+
+Direction Station::suggestDirection(const std::string& personKey, const Instant& now) const {
+  auto last = m_log->lastEntryOf(m_settings.venue.id, personKey, localDayOf(now).startUtcMs);
+  return last && last->direction == Direction::In ? Direction::Out : Direction::In;
+}
+
+Status Station::apply(const JournalEvent& e) {
+  if (auto* r = std::get_if<CheckInRecorded>(&e)) {
+    Status st = m_log->add(r->checkIn);
+    if (st && r->checkIn.deviceId == m_settings.deviceId) m_nextSeq = std::max(m_nextSeq, r->checkIn.seq + 1);
+    return st;
+  }
+  if (auto* v = std::get_if<CheckInVoided>(&e)) return m_log->setVoided(v->deviceId, v->seq);
+  if (auto* a = std::get_if<SyncAcknowledged>(&e)) return m_log->markSynced(a->deviceId, a->ranges);
+  if (auto* s = std::get_if<SettingsChanged>(&e)) {
+    // The device id is fixed by the first settings event; later ones cannot change it.
+    StationSettings next = s->settings;
+    if (!m_settings.deviceId.empty()) next.deviceId = m_settings.deviceId;
+    m_settings = next;
+    if (!m_settings.venue.id.empty()) m_log->upsertVenue(m_settings.venue);
+    if (!m_settings.scanPoint.id.empty()) m_log->upsertScanPoint(m_settings.scanPoint);
+    return Done{};
+  }
+  return makeError(ErrorKind::Unsupported, "unknown event");
+}
+
+DaySummary Station::today(const Instant& now) const {
+  DayRange d = localDayOf(now);
+  return m_log->summary(m_settings.venue.id, d.startUtcMs, d.endUtcMs);
+}
+
+std::vector<CheckIn> Station::recent(int limit) const { return m_log->recent(m_settings.venue.id, limit); }
+
+}  // namespace diemquet

@@ -1,0 +1,64 @@
+// The station: one phone at one scan point. It turns what staff do into journal events and
+// keeps the queryable state that is the replay of those events. It never writes anything
+// durable itself: the caller appends the event to the journal and calls apply() once the
+// journal has committed it, so what the UI calls "saved" is exactly what is durable.
+#pragma once
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "check_in_log.hpp"
+#include "journal.hpp"
+#include "result.hpp"
+#include "validation.hpp"
+
+namespace diemquet {
+
+class Station {
+ public:
+  static Result<std::unique_ptr<Station>> create();
+
+  // Start-up: feed every journal record in order, then call finishReplay().
+  // A damaged record is skipped and counted, never fatal: the rest of the log still counts.
+  void replay(std::string_view record);
+  void finishReplay();
+  int damagedRecords() const { return m_damaged; }
+
+  // First start: the device id is made from platform randomness (hex, 16 bytes).
+  bool hasDeviceId() const { return !m_settings.deviceId.empty(); }
+  static std::string makeDeviceId(const unsigned char random16[16]);
+
+  bool isConfigured() const { return !m_settings.venue.id.empty() && !m_settings.scanPoint.id.empty(); }
+  const StationSettings& settings() const { return m_settings; }
+
+  // Builds the event for a manual check-in; nothing changes until apply().
+  Result<JournalEvent> prepareManual(const ManualEntry& entry, const Instant& now, FieldErrors* errors = nullptr);
+  // Builds the event for a person identified by a scan.
+  Result<JournalEvent> prepareCheckIn(const Person& person, Direction direction, const Instant& now);
+  Result<JournalEvent> prepareUndo(int64_t seq) const;
+  JournalEvent prepareSettings(const StationSettings& s) const { return SettingsChanged{s}; }
+
+  // The direction a new scan of this person should get: out if they are inside now.
+  Direction suggestDirection(const std::string& personKey, const Instant& now) const;
+
+  // Applies an event the journal has committed (or one replayed at start-up).
+  Status apply(const JournalEvent& e);
+
+  DaySummary today(const Instant& now) const;
+  std::vector<CheckIn> recent(int limit) const;
+  int64_t totalCount() const { return m_log->count(); }
+  int64_t pendingCount() const { return m_log->pendingCount(); }
+  std::vector<CheckIn> pendingCheckIns(int limit) const { return m_log->pending(limit); }
+  const CheckInLog& log() const { return *m_log; }
+
+ private:
+  explicit Station(std::unique_ptr<CheckInLog> log);
+  std::unique_ptr<CheckInLog> m_log;
+  StationSettings m_settings;
+  int64_t m_nextSeq = 1;  // next sequence number to hand out; never reused, even if a save failed
+  int m_damaged = 0;
+  bool m_replaying = false;
+};
+
+}  // namespace diemquet

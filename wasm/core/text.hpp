@@ -1,0 +1,19 @@
+// Small UTF-8 text helpers shared by validation, parsers and the UI.
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace diemquet::text {
+
+bool isValidUtf8(std::string_view s);
+// Number of Unicode code points; assumes valid UTF-8.
+size_t codePointCount(std::string_view s);
+// Trims ASCII white space at both ends and folds inner runs of white space to one space.
+std::string squeezeSpaces(std::string_view s);
+bool isAllDigits(std::string_view s);
+// Keeps only ASCII digits ("090 123-4567" -> "0901234567").
+std::string digitsOnly(std::string_view s);
+// True if the text contains an ASCII control character other than tab.
+bool hasControlChars(std::string_view s);
+
+}  // namespace diemquet::text
