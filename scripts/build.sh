@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Builds the native tree (core, tests, server, tools) and the WASM tree (station module and
+# the core tests for node), then assembles the web shell into build/web. Incremental.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+
+# run_ninja DIR: quiet on success, the compiler's words on failure.
+run_ninja() {
+  mkdir -p "$ROOT/test-output"
+  local out="$ROOT/test-output/build-$(basename "$1").log"
+  if ! ninja -C "$1" -j"$(jobs_n)" > "$out" 2>&1; then
+    grep -E 'error|FAILED' "$out" | head -40 >&2
+    die "build in $1 failed (full log: $out)"
+  fi
+}
+
+if [ ! -f build/native/build.ninja ]; then
+  cmake -S . -B build/native -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+fi
+log "building native (core, tests, server)"
+run_ninja build/native
+
+if [ ! -f build/wasm/build.ninja ]; then
+  emcmake cmake -S . -B build/wasm -G Ninja -DCMAKE_BUILD_TYPE=Release \
+    "-DCMAKE_CROSSCOMPILING_EMULATOR=$(command -v node);--no-experimental-fetch" >/dev/null
+fi
+log "building WASM (station module, core tests)"
+run_ninja build/wasm
+
+if [ -x "$ROOT/scripts/assemble-web.sh" ]; then bash "$ROOT/scripts/assemble-web.sh"; fi
+log "build complete"
