@@ -48,3 +48,6 @@ if(EMSCRIPTEN)
   target_compile_definitions(dq_imgui PUBLIC IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
   target_compile_options(dq_imgui PRIVATE -w)
 endif()
+
+# libsodium: Ed25519 signatures on venue posters (see cmake/Sodium.cmake).
+include(cmake/Sodium.cmake)

@@ -23,6 +23,11 @@ enum class ErrorKind {
   Unsupported,
   NotFound,
   Conflict,
+  BadSignature,  // a signed code whose signature does not match its text: forged or altered
+  UnknownKey,    // signed with a key id the key ring does not hold
+  RevokedKey,    // signed with a key the venue has revoked
+  Expired,       // past its last valid day
+  NotYetValid,   // before its first valid day
 };
 
 struct Error {
