@@ -23,6 +23,10 @@ enum class ErrorKind {
   Unsupported,
   NotFound,
   Conflict,
+  InvalidDate,   // a card date that is not a calendar date, or out of order
+  InvalidHex,    // a BHYT text field that is not hex-encoded UTF-8
+  BadChecksum,   // one of our own codes whose checksum does not match: altered text
+  MangledText,   // Vietnamese letters dropped or garbled, e.g. by a keyboard-wedge scanner
   BadSignature,  // a signed code whose signature does not match its text: forged or altered
   UnknownKey,    // signed with a key id the key ring does not hold
   RevokedKey,    // signed with a key the venue has revoked
