@@ -1,0 +1,229 @@
+// diemquet-server: the sync server (serve) and its admin CLI (admin ...), wired together
+// here and nowhere else. Usage: diemquet-server help.
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <map>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "check_in_json.hpp"
+#include "http/http_server.hpp"
+#include "storage/store.hpp"
+#include "sync/api.hpp"
+#include "sync/secrets.hpp"
+
+using namespace diemquet;
+using namespace diemquet::server;
+
+namespace {
+
+const char* kUsage = R"(diemquet-server — DiemQuet sync server
+
+  diemquet-server serve --db sqlite:PATH|postgres:CONNSTR [--listen HOST:PORT] [--static DIR]
+                        [--tls-cert FILE --tls-key FILE] [--io-threads N] [--workers N] [--access-log]
+  diemquet-server migrate --db SPEC
+  diemquet-server admin create-venue   --db SPEC --id V --name NAME [--address A] [--category C]
+  diemquet-server admin add-scan-point --db SPEC --venue V --id P --name NAME
+  diemquet-server admin issue-code     --db SPEC --venue V [--count N] [--ttl-hours H]
+  diemquet-server admin revoke-device  --db SPEC --venue V --device D
+  diemquet-server admin export         --db SPEC --venue V     (one check-in JSON per line)
+  diemquet-server admin conflicts      --db SPEC --venue V
+
+--db defaults to $DQ_DB, else sqlite:diemquet.db. Exit status: 0 ok, 1 failure, 2 usage.
+)";
+
+int64_t nowMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+std::mutex g_logMutex;
+void logLine(const std::string& line) {
+  std::lock_guard lock(g_logMutex);
+  std::cerr << "[diemquet-server] " << line << std::endl;
+}
+
+struct Args {
+  std::vector<std::string> positional;
+  std::map<std::string, std::string> opts;
+  bool has(const std::string& k) const { return opts.count(k) > 0; }
+  std::string get(const std::string& k, const std::string& def = {}) const {
+    auto it = opts.find(k);
+    return it == opts.end() ? def : it->second;
+  }
+};
+
+Args parseArgs(int argc, char** argv) {
+  Args a;
+  for (int i = 1; i < argc; ++i) {
+    std::string s = argv[i];
+    if (s.rfind("--", 0) == 0) {
+      std::string key = s.substr(2);
+      if (auto eq = key.find('='); eq != std::string::npos) {
+        a.opts[key.substr(0, eq)] = key.substr(eq + 1);
+      } else if (key == "access-log") {
+        a.opts[key] = "1";
+      } else if (i + 1 < argc) {
+        a.opts[key] = argv[++i];
+      } else {
+        a.opts[key] = "";
+      }
+    } else {
+      a.positional.push_back(s);
+    }
+  }
+  return a;
+}
+
+int usage(const std::string& why) {
+  std::cerr << "error: " << why << "\n\n" << kUsage;
+  return 2;
+}
+
+int fail(const Error& e) {
+  logLine("error: " + e.message);
+  return 1;
+}
+
+std::string dbSpec(const Args& a) {
+  if (a.has("db")) return a.get("db");
+  if (const char* env = std::getenv("DQ_DB")) return env;
+  return "sqlite:diemquet.db";
+}
+
+int serve(const Args& a, Store& store) {
+  ServerOptions o;
+  std::string listen = a.get("listen", "127.0.0.1:8080");
+  auto colon = listen.rfind(':');
+  if (colon == std::string::npos) return usage("--listen must be HOST:PORT");
+  o.host = listen.substr(0, colon);
+  if (o.host.size() > 1 && o.host.front() == '[') o.host = o.host.substr(1, o.host.size() - 2);
+  try {
+    int port = std::stoi(listen.substr(colon + 1));
+    if (port < 0 || port > 65535) return usage("--listen port out of range");
+    o.port = uint16_t(port);
+    o.ioThreads = std::stoi(a.get("io-threads", "2"));
+    o.workerThreads = std::stoi(a.get("workers", store.backendName() == std::string("sqlite") ? "2" : "8"));
+  } catch (...) {
+    return usage("bad number in --listen, --io-threads or --workers");
+  }
+  if (a.has("static")) o.staticDir = a.get("static");
+  o.tlsCert = a.get("tls-cert");
+  o.tlsKey = a.get("tls-key");
+  if (o.tlsCert.empty() != o.tlsKey.empty()) return usage("--tls-cert and --tls-key go together");
+  o.accessLog = a.has("access-log");
+  if (o.staticDir && !std::filesystem::is_directory(*o.staticDir))
+    logLine("warning: --static " + o.staticDir->string() + " is not a directory (yet); static requests get 404");
+
+  Api api(store, nowMs, logLine);
+  HttpServer server(api, o, logLine);
+  if (auto st = server.start(); !st) return fail(st.error());
+  const bool tls = !o.tlsCert.empty();
+  // Tests read the bound port from this line (with --listen HOST:0).
+  std::printf("listening on %s://%s:%u (storage: %s)\n", tls ? "https" : "http", o.host.c_str(), server.port(),
+              store.backendName());
+  std::fflush(stdout);
+  server.run();
+  logLine("stopped");
+  return 0;
+}
+
+int admin(const Args& a, Store& store) {
+  if (a.positional.size() < 2) return usage("admin needs a subcommand");
+  const std::string& cmd = a.positional[1];
+  auto need = [&](std::initializer_list<const char*> keys) -> bool {
+    for (const char* k : keys)
+      if (!a.has(k) || a.get(k).empty()) return false;
+    return true;
+  };
+  if (cmd == "create-venue") {
+    if (!need({"id", "name"})) return usage("create-venue needs --id and --name");
+    Venue v{a.get("id"), a.get("name"), a.get("address"), a.get("category"), 0, 120};
+    if (auto st = store.createVenue(v); !st) return fail(st.error());
+    std::cout << "created venue " << v.id << "\n";
+    return 0;
+  }
+  if (cmd == "add-scan-point") {
+    if (!need({"venue", "id", "name"})) return usage("add-scan-point needs --venue, --id and --name");
+    if (auto st = store.addScanPoint(ScanPoint{a.get("id"), a.get("venue"), a.get("name")}); !st) return fail(st.error());
+    std::cout << "added scan point " << a.get("id") << "\n";
+    return 0;
+  }
+  if (cmd == "issue-code") {
+    if (!need({"venue"})) return usage("issue-code needs --venue");
+    int count = 1, ttlHours = 72;
+    try {
+      count = std::stoi(a.get("count", "1"));
+      ttlHours = std::stoi(a.get("ttl-hours", "72"));
+    } catch (...) {
+      return usage("bad --count or --ttl-hours");
+    }
+    auto v = store.findVenue(a.get("venue"));
+    if (!v) return fail(v.error());
+    if (!v.value()) return fail(makeError(ErrorKind::NotFound, "no such venue"));
+    const int64_t now = nowMs();
+    // Codes go to stdout only, one per line, for the operator to hand to staff.
+    for (int i = 0; i < count; ++i) {
+      std::string code = newEnrollmentCode();
+      auto st = store.addEnrollmentCode(a.get("venue"), sha256Hex(normalizeEnrollmentCode(code)), now,
+                                        now + int64_t(ttlHours) * 3600 * 1000);
+      if (!st) return fail(st.error());
+      std::cout << code << "\n";
+    }
+    return 0;
+  }
+  if (cmd == "revoke-device") {
+    if (!need({"venue", "device"})) return usage("revoke-device needs --venue and --device");
+    if (auto st = store.revokeDevice(a.get("venue"), a.get("device"), nowMs()); !st) return fail(st.error());
+    std::cout << "revoked " << a.get("device") << "\n";
+    return 0;
+  }
+  if (cmd == "export") {
+    if (!need({"venue"})) return usage("export needs --venue");
+    auto all = store.checkInsOfVenue(a.get("venue"));
+    if (!all) return fail(all.error());
+    for (const CheckIn& c : all.value()) std::cout << toJson(c).dump() << "\n";
+    return 0;
+  }
+  if (cmd == "conflicts") {
+    if (!need({"venue"})) return usage("conflicts needs --venue");
+    auto all = store.conflictsOfVenue(a.get("venue"));
+    if (!all) return fail(all.error());
+    for (const ConflictRecord& c : all.value())
+      std::cout << nlohmann::json{{"device", c.deviceId}, {"seq", c.seq}, {"receivedMs", c.receivedMs},
+                                  {"incoming", nlohmann::json::parse(c.incomingJson, nullptr, false)}}
+                       .dump()
+                << "\n";
+    return 0;
+  }
+  return usage("unknown admin subcommand '" + cmd + "'");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Args a = parseArgs(argc, argv);
+  if (a.positional.empty() || a.positional[0] == "help" || a.has("help")) {
+    std::cout << kUsage;
+    return a.positional.empty() ? 2 : 0;
+  }
+  const std::string& cmd = a.positional[0];
+  if (cmd != "serve" && cmd != "admin" && cmd != "migrate") return usage("unknown command '" + cmd + "'");
+  try {
+    int workers = 8;
+    auto store = openStore(dbSpec(a), workers);
+    if (!store) return fail(store.error());
+    if (cmd == "migrate") {
+      auto v = store.value()->schemaVersion();
+      if (!v) return fail(v.error());
+      std::cout << "schema version " << v.value() << "\n";
+      return 0;
+    }
+    return cmd == "serve" ? serve(a, *store.value()) : admin(a, *store.value());
+  } catch (const std::exception& e) {
+    logLine(std::string("fatal: ") + e.what());
+    return 1;
+  }
+}

@@ -1,0 +1,36 @@
+// PostgreSQL backend: a pool of libpq connections; each call leases one for its transaction.
+// Several server processes may share one database: a device's uploads are serialized by a
+// transaction-scoped advisory lock on the device id, so (device, seq) is decided once.
+#pragma once
+#include "../store.hpp"
+#include "pg_conn.hpp"
+
+namespace diemquet::server {
+
+class PgStore final : public Store {
+ public:
+  static Result<std::unique_ptr<PgStore>> open(const std::string& conninfo, int poolSize);
+  const char* backendName() const override { return "postgres"; }
+
+  Status migrate() override;
+  Result<int> schemaVersion() override;
+  Status createVenue(const Venue& v) override;
+  Status addScanPoint(const ScanPoint& p) override;
+  Result<std::optional<Venue>> findVenue(const std::string& venueId) override;
+  Result<std::vector<ScanPoint>> scanPoints(const std::string& venueId) override;
+  Status addEnrollmentCode(const std::string& venueId, const std::string& codeHash, int64_t createdMs,
+                           int64_t expiresMs) override;
+  Result<std::string> redeemEnrollmentCode(const std::string& codeHash, const std::string& deviceId,
+                                           const std::string& tokenHash, int64_t nowMs) override;
+  Result<std::optional<Principal>> authenticate(const std::string& tokenHash) override;
+  Status revokeDevice(const std::string& venueId, const std::string& deviceId, int64_t nowMs) override;
+  Result<IngestResult> ingest(const std::vector<CheckIn>& batch, int64_t receivedMs) override;
+  Result<std::vector<CheckIn>> checkInsOfVenue(const std::string& venueId) override;
+  Result<std::vector<ConflictRecord>> conflictsOfVenue(const std::string& venueId) override;
+
+ private:
+  explicit PgStore(std::unique_ptr<pg::PgPool> pool) : m_pool(std::move(pool)) {}
+  std::unique_ptr<pg::PgPool> m_pool;
+};
+
+}  // namespace diemquet::server

@@ -1,0 +1,42 @@
+// SQLite backend: one database file in WAL mode, one connection used by one thread at a time
+// (a serialized writer: SQLite allows one writer anyway, and this keeps the code obvious).
+#pragma once
+#include <mutex>
+
+#include "../store.hpp"
+
+struct sqlite3;
+
+namespace diemquet::server {
+
+class SqliteStore final : public Store {
+ public:
+  static Result<std::unique_ptr<SqliteStore>> open(const std::string& path);
+  ~SqliteStore() override;
+  const char* backendName() const override { return "sqlite"; }
+
+  Status migrate() override;
+  Result<int> schemaVersion() override;
+  Status createVenue(const Venue& v) override;
+  Status addScanPoint(const ScanPoint& p) override;
+  Result<std::optional<Venue>> findVenue(const std::string& venueId) override;
+  Result<std::vector<ScanPoint>> scanPoints(const std::string& venueId) override;
+  Status addEnrollmentCode(const std::string& venueId, const std::string& codeHash, int64_t createdMs,
+                           int64_t expiresMs) override;
+  Result<std::string> redeemEnrollmentCode(const std::string& codeHash, const std::string& deviceId,
+                                           const std::string& tokenHash, int64_t nowMs) override;
+  Result<std::optional<Principal>> authenticate(const std::string& tokenHash) override;
+  Status revokeDevice(const std::string& venueId, const std::string& deviceId, int64_t nowMs) override;
+  Result<IngestResult> ingest(const std::vector<CheckIn>& batch, int64_t receivedMs) override;
+  Result<std::vector<CheckIn>> checkInsOfVenue(const std::string& venueId) override;
+  Result<std::vector<ConflictRecord>> conflictsOfVenue(const std::string& venueId) override;
+
+ private:
+  explicit SqliteStore(sqlite3* db) : m_db(db) {}
+  Status exec(const char* sql);
+  Status ingestLocked(const std::vector<CheckIn>& batch, int64_t receivedMs, IngestResult& out);
+  sqlite3* m_db;
+  std::mutex m_mutex;  // the connection is used by one thread at a time
+};
+
+}  // namespace diemquet::server

@@ -1,0 +1,88 @@
+// The server's storage interface: venues, enrollment, devices and check-ins, behind one
+// abstract Store with two backends (storage/sqlite, storage/postgres), like Drogon's orm_lib.
+// Every method reports failure as a value; no exception leaves a backend.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "check_in.hpp"
+#include "result.hpp"
+#include "venue.hpp"
+
+namespace diemquet::server {
+
+// A device as the server knows it after authenticating its bearer token.
+struct Principal {
+  std::string deviceId;
+  std::string venueId;              // the venue this token was issued for
+  bool revoked = false;             // this token's binding was revoked
+  std::vector<std::string> venues;  // every venue the device is bound to and not revoked
+};
+
+// What became of one uploaded check-in.
+enum class IngestOutcome {
+  Stored,         // new, written now
+  AlreadyStored,  // identical record already stored (a replay); nothing changed
+  Voided,         // stored earlier unvoided, now marked voided (the one allowed update)
+  Conflict,       // a different record holds this (device, seq); refused and flagged
+};
+
+struct IngestResult {
+  std::vector<IngestOutcome> outcomes;  // one per input check-in, same order
+};
+
+// A refused record kept for an operator to look at; never overwrites a check-in.
+struct ConflictRecord {
+  std::string venueId;
+  std::string deviceId;
+  int64_t seq = 0;
+  std::string incomingJson;
+  int64_t receivedMs = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+  virtual const char* backendName() const = 0;
+
+  // Applies every migration not yet applied; safe to call from several processes at once.
+  virtual Status migrate() = 0;
+  virtual Result<int> schemaVersion() = 0;
+
+  virtual Status createVenue(const Venue& v) = 0;
+  virtual Status addScanPoint(const ScanPoint& p) = 0;
+  virtual Result<std::optional<Venue>> findVenue(const std::string& venueId) = 0;
+  virtual Result<std::vector<ScanPoint>> scanPoints(const std::string& venueId) = 0;
+
+  // Codes and tokens are stored only as SHA-256 hashes (hex).
+  virtual Status addEnrollmentCode(const std::string& venueId, const std::string& codeHash, int64_t createdMs,
+                                   int64_t expiresMs) = 0;
+  // Atomically consumes an unused, unexpired code and binds the device to its venue with the
+  // given token hash (a re-enrollment of the same device replaces its token). Returns the
+  // venue id, or NotFound for an unknown, used or expired code.
+  virtual Result<std::string> redeemEnrollmentCode(const std::string& codeHash, const std::string& deviceId,
+                                                   const std::string& tokenHash, int64_t nowMs) = 0;
+  // NotFound-free: an unknown token yields an empty optional.
+  virtual Result<std::optional<Principal>> authenticate(const std::string& tokenHash) = 0;
+  virtual Status revokeDevice(const std::string& venueId, const std::string& deviceId, int64_t nowMs) = 0;
+
+  // Stores a batch in one transaction: all outcomes are durable when this returns ok, and
+  // nothing is written when it returns an error. Records are keyed by (device, seq).
+  virtual Result<IngestResult> ingest(const std::vector<CheckIn>& batch, int64_t receivedMs) = 0;
+
+  // Reads, for the office, exports and tests. Ordered by device, then seq.
+  virtual Result<std::vector<CheckIn>> checkInsOfVenue(const std::string& venueId) = 0;
+  virtual Result<std::vector<ConflictRecord>> conflictsOfVenue(const std::string& venueId) = 0;
+};
+
+// Opens "sqlite:PATH" or "postgres:CONNSTR" (a libpq connection string or postgresql:// URL)
+// and migrates it. `poolSize` bounds PostgreSQL connections; SQLite has one serialized writer.
+Result<std::unique_ptr<Store>> openStore(const std::string& spec, int poolSize = 4);
+
+// Same content apart from `voided` and the station-only sync state.
+bool sameCheckIn(const CheckIn& a, const CheckIn& b);
+
+}  // namespace diemquet::server

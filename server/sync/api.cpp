@@ -1,0 +1,210 @@
+#include "api.hpp"
+
+#include <algorithm>
+#include <exception>
+
+#include "check_in_json.hpp"
+#include "masking.hpp"
+#include "secrets.hpp"
+#include "text.hpp"
+
+namespace diemquet::server {
+
+using nlohmann::json;
+
+ApiResponse errorResponse(int status, const std::string& code, const std::string& message) {
+  return ApiResponse{status, json{{"error", {{"code", code}, {"message", message}}}}.dump()};
+}
+
+std::vector<std::pair<int64_t, int64_t>> seqRanges(std::vector<int64_t> seqs) {
+  std::sort(seqs.begin(), seqs.end());
+  seqs.erase(std::unique(seqs.begin(), seqs.end()), seqs.end());
+  std::vector<std::pair<int64_t, int64_t>> out;
+  for (int64_t s : seqs) {
+    if (!out.empty() && out.back().second + 1 == s) out.back().second = s;
+    else out.emplace_back(s, s);
+  }
+  return out;
+}
+
+Api::Api(Store& store, Clock clock, Logger log) : m_store(store), m_clock(std::move(clock)), m_log(std::move(log)) {}
+
+ApiResponse Api::handle(const ApiRequest& req) {
+  try {
+    return route(req);
+  } catch (const std::exception& e) {
+    if (m_log) m_log(std::string("internal error: ") + e.what());
+  } catch (...) {
+    if (m_log) m_log("internal error: unknown exception");
+  }
+  return errorResponse(500, "internal", "The server failed to handle the request; nothing was stored.");
+}
+
+ApiResponse Api::route(const ApiRequest& req) {
+  auto only = [&](const char* method) { return req.method == method; };
+  if (req.path == "/api/v1/health") return only("GET") || only("HEAD") ? health() : errorResponse(405, "method_not_allowed", "Use GET.");
+  if (req.path == "/api/v1/enroll") return only("POST") ? enroll(req) : errorResponse(405, "method_not_allowed", "Use POST.");
+  if (req.path == "/api/v1/checkins") return only("POST") ? upload(req) : errorResponse(405, "method_not_allowed", "Use POST.");
+  return errorResponse(404, "not_found", "No such API endpoint.");
+}
+
+ApiResponse Api::storageFailure(const Error& e) {
+  if (m_log) m_log("storage error: " + e.message);
+  return errorResponse(503, "storage_unavailable", "The database is unavailable; nothing was stored. Retry later.");
+}
+
+ApiResponse Api::health() {
+  return ApiResponse{200, json{{"ok", true}, {"version", kServerVersion}, {"storage", m_store.backendName()}}.dump()};
+}
+
+namespace {
+
+// Parses a body that must be a JSON object; sets `err` otherwise.
+bool parseObject(const std::string& body, json& out, ApiResponse& err) {
+  if (!text::isValidUtf8(body)) {
+    err = errorResponse(400, "invalid_utf8", "The request body is not valid UTF-8.");
+    return false;
+  }
+  out = json::parse(body, nullptr, false);
+  if (out.is_discarded()) {
+    err = errorResponse(400, "bad_json", "The request body is not valid JSON.");
+    return false;
+  }
+  if (!out.is_object()) {
+    err = errorResponse(400, "bad_request", "The request body must be a JSON object.");
+    return false;
+  }
+  return true;
+}
+
+bool validId(const json& j) {
+  if (!j.is_string()) return false;
+  const auto& s = j.get_ref<const std::string&>();
+  return !s.empty() && s.size() <= kMaxIdLength && text::isValidUtf8(s) && !text::hasControlChars(s);
+}
+
+}  // namespace
+
+ApiResponse Api::enroll(const ApiRequest& req) {
+  json body;
+  ApiResponse err;
+  if (!parseObject(req.body, body, err)) return err;
+  auto code = body.find("code");
+  auto device = body.find("device");
+  if (code == body.end() || !code->is_string() || code->get_ref<const std::string&>().size() > 64)
+    return errorResponse(400, "bad_request", "Field 'code' must be the enrollment code, a string.");
+  if (device == body.end() || !validId(*device))
+    return errorResponse(400, "bad_request", "Field 'device' must be the device id, 1 to 64 characters of text.");
+  std::string codeHash = sha256Hex(normalizeEnrollmentCode(code->get<std::string>()));
+  std::string token = newDeviceToken();
+  auto venueId = m_store.redeemEnrollmentCode(codeHash, device->get<std::string>(), sha256Hex(token), m_clock());
+  if (!venueId) {
+    if (venueId.error().kind == ErrorKind::NotFound) {
+      if (m_log) m_log("enroll refused for code " + redactForLog(code->get<std::string>()));
+      return errorResponse(403, "invalid_code", "The enrollment code is unknown, already used or expired.");
+    }
+    return storageFailure(venueId.error());
+  }
+  auto venue = m_store.findVenue(venueId.value());
+  auto points = m_store.scanPoints(venueId.value());
+  if (!venue || !venue.value()) return storageFailure(venue ? makeError(ErrorKind::NotFound, "venue vanished") : venue.error());
+  if (!points) return storageFailure(points.error());
+  const Venue& v = *venue.value();
+  json sp = json::array();
+  for (const ScanPoint& p : points.value()) sp.push_back({{"id", p.id}, {"name", p.name}});
+  json out{{"token", token},
+           {"device", device->get<std::string>()},
+           {"venue",
+            {{"id", v.id},
+             {"name", v.name},
+             {"address", v.address},
+             {"category", v.category},
+             {"staffCount", v.staffCount},
+             {"defaultStayMinutes", v.defaultStayMinutes}}},
+           {"scanPoints", sp}};
+  return ApiResponse{200, out.dump()};
+}
+
+ApiResponse Api::upload(const ApiRequest& req) {
+  // Authentication first: nothing about the body is looked at for an unknown caller.
+  static const std::string kBearer = "Bearer ";
+  if (req.authorization.rfind(kBearer, 0) != 0 || req.authorization.size() == kBearer.size())
+    return errorResponse(401, "unauthorized", "Send 'Authorization: Bearer <device token>'.");
+  auto principal = m_store.authenticate(sha256Hex(req.authorization.substr(kBearer.size())));
+  if (!principal) return storageFailure(principal.error());
+  if (!principal.value()) return errorResponse(401, "invalid_token", "The device token is not known to this server.");
+  const Principal& who = *principal.value();
+  if (who.revoked) return errorResponse(403, "revoked", "This device was revoked; enroll it again.");
+
+  json body;
+  ApiResponse err;
+  if (!parseObject(req.body, body, err)) return err;
+  auto device = body.find("device");
+  auto list = body.find("checkIns");
+  if (device == body.end() || !validId(*device))
+    return errorResponse(400, "bad_request", "Field 'device' must be the device id.");
+  if (list == body.end() || !list->is_array())
+    return errorResponse(400, "bad_request", "Field 'checkIns' must be an array of check-ins.");
+  if (device->get_ref<const std::string&>() != who.deviceId)
+    return errorResponse(403, "device_mismatch", "The device id does not match the device token.");
+  if (list->size() > kMaxBatchSize)
+    return errorResponse(413, "batch_too_large", "At most " + std::to_string(kMaxBatchSize) + " check-ins per upload.");
+
+  const int64_t now = m_clock();
+  std::vector<CheckIn> batch;
+  batch.reserve(list->size());
+  for (size_t i = 0; i < list->size(); ++i) {
+    const json& item = (*list)[i];
+    std::string where = "checkIns[" + std::to_string(i) + "]";
+    if (item.is_object() && item.contains("seq") && item["seq"].is_number_integer())
+      where += " (seq " + std::to_string(item["seq"].get<int64_t>()) + ")";
+    auto c = checkInFromJson(item);
+    if (!c) {
+      const bool tooOld = c.error().field == "ts" && item.contains("ts") && item["ts"].is_number_integer();
+      return errorResponse(422, tooOld ? "too_old" : "invalid_check_in", where + ": " + c.error().message);
+    }
+    if (c->deviceId != who.deviceId)
+      return errorResponse(403, "device_mismatch", where + ": the check-in's device is not the uploading device.");
+    if (c->at.utcMs > now + kMaxClockSkewMs)
+      return errorResponse(422, "future_time",
+                           where + ": the time is more than 10 minutes ahead of the server clock; check the station clock.");
+    if (std::find(who.venues.begin(), who.venues.end(), c->venueId) == who.venues.end()) {
+      auto v = m_store.findVenue(c->venueId);
+      if (!v) return storageFailure(v.error());
+      if (!v.value()) return errorResponse(404, "unknown_venue", where + ": no such venue on this server.");
+      return errorResponse(403, "venue_not_bound", where + ": this device is not enrolled at that venue.");
+    }
+    batch.push_back(std::move(c).value());
+  }
+
+  auto result = m_store.ingest(batch, now);
+  if (!result) return storageFailure(result.error());
+  std::vector<int64_t> acked;
+  json rejected = json::array();
+  int stored = 0, duplicates = 0, voided = 0;
+  for (size_t i = 0; i < batch.size(); ++i) {
+    switch (result->outcomes[i]) {
+      case IngestOutcome::Stored: ++stored; acked.push_back(batch[i].seq); break;
+      case IngestOutcome::AlreadyStored: ++duplicates; acked.push_back(batch[i].seq); break;
+      case IngestOutcome::Voided: ++voided; acked.push_back(batch[i].seq); break;
+      case IngestOutcome::Conflict:
+        rejected.push_back({{"seq", batch[i].seq},
+                            {"code", "conflict"},
+                            {"message", "A different check-in is already stored under this device and seq."}});
+        break;
+    }
+  }
+  // A seq both conflicting and acked (the same seq twice in one batch) is reported once, as rejected.
+  std::vector<int64_t> ackedClean;
+  for (int64_t s : acked) {
+    bool bad = false;
+    for (const auto& r : rejected) bad = bad || r["seq"].get<int64_t>() == s;
+    if (!bad) ackedClean.push_back(s);
+  }
+  json ranges = json::array();
+  for (auto [a, b] : seqRanges(ackedClean)) ranges.push_back({a, b});
+  json out{{"acked", ranges}, {"rejected", rejected}, {"stored", stored}, {"duplicates", duplicates}, {"voided", voided}};
+  return ApiResponse{200, out.dump()};
+}
+
+}  // namespace diemquet::server

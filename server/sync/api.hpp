@@ -1,0 +1,55 @@
+// The JSON API as a plain function from request to response, with no sockets in sight, so
+// tests drive it directly and the HTTP layer (http/) only moves bytes. See docs/api.md.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "../storage/store.hpp"
+
+namespace diemquet::server {
+
+constexpr size_t kMaxBodyBytes = 4 * 1024 * 1024;  // larger request bodies get 413
+constexpr size_t kMaxBatchSize = 1000;              // check-ins per upload
+constexpr const char* kServerVersion = "0.1.0";
+
+struct ApiRequest {
+  std::string method;         // "GET", "POST", ...
+  std::string path;           // without the query string
+  std::string authorization;  // the Authorization header, may be empty
+  std::string body;
+};
+
+struct ApiResponse {
+  int status = 200;
+  std::string body;  // always JSON
+};
+
+// The error body every failure uses: {"error": {"code": "...", "message": "..."}}.
+ApiResponse errorResponse(int status, const std::string& code, const std::string& message);
+
+class Api {
+ public:
+  using Clock = std::function<int64_t()>;  // UTC milliseconds
+  using Logger = std::function<void(const std::string&)>;
+  Api(Store& store, Clock clock, Logger log = {});
+
+  // Never throws: anything unexpected becomes a 500 with code "internal".
+  ApiResponse handle(const ApiRequest& req);
+  bool isApiPath(const std::string& path) const { return path.rfind("/api/", 0) == 0; }
+
+ private:
+  ApiResponse route(const ApiRequest& req);
+  ApiResponse health();
+  ApiResponse enroll(const ApiRequest& req);
+  ApiResponse upload(const ApiRequest& req);
+  ApiResponse storageFailure(const Error& e);
+  Store& m_store;
+  Clock m_clock;
+  Logger m_log;
+};
+
+// [1,2,3,5,7,8] -> [[1,3],[5,5],[7,8]]; input need not be sorted or unique.
+std::vector<std::pair<int64_t, int64_t>> seqRanges(std::vector<int64_t> seqs);
+
+}  // namespace diemquet::server

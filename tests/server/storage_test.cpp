@@ -1,0 +1,223 @@
+// The storage suite: one set of tests, run against SQLite and PostgreSQL alike.
+#include <thread>
+
+#include "backend_fixture.hpp"
+#include "storage/schema.hpp"
+
+using namespace diemquet;
+using namespace diemquet::server;
+using namespace diemquet::server::testing;
+
+namespace {
+
+class StoreTest : public BackendTest {
+ protected:
+  void SetUp() override {
+    BackendTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    ASSERT_TRUE(store->createVenue(Venue{"v1", "Chợ Bến Thành", "Lê Lợi, Q1", "market", 40, 120}));
+    ASSERT_TRUE(store->createVenue(Venue{"v2", "Nhà sách", "", "shop", 5, 60}));
+    ASSERT_TRUE(store->addScanPoint(ScanPoint{"gate", "v1", "Cổng chính"}));
+  }
+  // Enrolls `device` at `venue` and returns its token hash.
+  std::string enroll(const std::string& device, const std::string& venue = "v1") {
+    std::string code = "code-" + device + "-" + venue, token = "token-" + device + "-" + venue;
+    EXPECT_TRUE(store->addEnrollmentCode(venue, code, kT0, kT0 + 3600000));
+    auto v = store->redeemEnrollmentCode(code, device, token, kT0 + 1);
+    EXPECT_TRUE(v);
+    return token;
+  }
+  std::vector<CheckIn> all(const std::string& venue = "v1") {
+    auto r = store->checkInsOfVenue(venue);
+    EXPECT_TRUE(r) << (r ? "" : r.error().message);
+    return r ? r.value() : std::vector<CheckIn>{};
+  }
+};
+
+TEST_P(StoreTest, MigratesToTheLatestVersionAndAgainIsANoOp) {
+  auto v = store->schemaVersion();
+  ASSERT_TRUE(v);
+  EXPECT_EQ(v.value(), migrations().back().version);
+  ASSERT_TRUE(store->migrate());
+  EXPECT_EQ(store->schemaVersion().value(), migrations().back().version);
+}
+
+TEST_P(StoreTest, VenuesAndScanPoints) {
+  auto v = store->findVenue("v1");
+  ASSERT_TRUE(v && v.value());
+  EXPECT_EQ(v.value()->name, "Chợ Bến Thành");
+  EXPECT_EQ(v.value()->staffCount, 40);
+  EXPECT_FALSE(store->findVenue("nope").value().has_value());
+  auto dup = store->createVenue(Venue{"v1", "again", "", "", 0, 120});
+  ASSERT_FALSE(dup);
+  EXPECT_EQ(dup.error().kind, ErrorKind::Conflict);
+  auto sp = store->scanPoints("v1");
+  ASSERT_TRUE(sp);
+  ASSERT_EQ(sp->size(), 1u);
+  EXPECT_EQ(sp.value()[0].name, "Cổng chính");
+  EXPECT_FALSE(store->addScanPoint(ScanPoint{"x", "no-such-venue", "X"}));
+}
+
+TEST_P(StoreTest, EnrollmentCodeWorksOnceAndNotAfterExpiry) {
+  ASSERT_TRUE(store->addEnrollmentCode("v1", "h1", kT0, kT0 + 1000));
+  auto first = store->redeemEnrollmentCode("h1", "st-a", "tok-a", kT0 + 10);
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first.value(), "v1");
+  auto again = store->redeemEnrollmentCode("h1", "st-b", "tok-b", kT0 + 20);
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().kind, ErrorKind::NotFound);
+  EXPECT_FALSE(store->authenticate("tok-b").value().has_value());
+  ASSERT_TRUE(store->addEnrollmentCode("v1", "h2", kT0, kT0 + 1000));
+  auto late = store->redeemEnrollmentCode("h2", "st-c", "tok-c", kT0 + 1000);
+  ASSERT_FALSE(late);
+  EXPECT_EQ(late.error().kind, ErrorKind::NotFound);
+  EXPECT_FALSE(store->addEnrollmentCode("no-such-venue", "h3", kT0, kT0 + 1000));
+}
+
+TEST_P(StoreTest, AuthenticateKnowsTheDeviceAndItsVenues) {
+  std::string t1 = enroll("st-a", "v1");
+  std::string t2 = enroll("st-a", "v2");
+  auto p = store->authenticate(t1);
+  ASSERT_TRUE(p && p.value());
+  EXPECT_EQ(p.value()->deviceId, "st-a");
+  EXPECT_EQ(p.value()->venueId, "v1");
+  EXPECT_FALSE(p.value()->revoked);
+  EXPECT_EQ(p.value()->venues, (std::vector<std::string>{"v1", "v2"}));
+  ASSERT_TRUE(store->revokeDevice("v2", "st-a", kT0 + 5));
+  EXPECT_TRUE(store->authenticate(t2).value()->revoked);
+  EXPECT_EQ(store->authenticate(t1).value()->venues, (std::vector<std::string>{"v1"}));
+  EXPECT_FALSE(store->revokeDevice("v2", "st-a", kT0 + 6));  // already revoked
+  EXPECT_FALSE(store->authenticate("unknown").value().has_value());
+}
+
+TEST_P(StoreTest, ReEnrollmentReplacesTheTokenAndLiftsRevocation) {
+  std::string old = enroll("st-a");
+  ASSERT_TRUE(store->revokeDevice("v1", "st-a", kT0 + 5));
+  ASSERT_TRUE(store->addEnrollmentCode("v1", "again", kT0, kT0 + 3600000));
+  ASSERT_TRUE(store->redeemEnrollmentCode("again", "st-a", "new-token", kT0 + 6));
+  EXPECT_FALSE(store->authenticate(old).value().has_value());
+  auto p = store->authenticate("new-token");
+  ASSERT_TRUE(p && p.value());
+  EXPECT_FALSE(p.value()->revoked);
+}
+
+TEST_P(StoreTest, IngestStoresEachCheckInOnceAndReplayChangesNothing) {
+  std::vector<CheckIn> batch;
+  for (int s = 1; s <= 50; ++s) batch.push_back(sampleCheckIn("st-a", s));
+  auto r = store->ingest(batch, kT0);
+  ASSERT_TRUE(r) << r.error().message;
+  for (auto o : r->outcomes) EXPECT_EQ(o, IngestOutcome::Stored);
+  for (int replay = 0; replay < 3; ++replay) {
+    auto again = store->ingest(batch, kT0 + 1);
+    ASSERT_TRUE(again);
+    for (auto o : again->outcomes) EXPECT_EQ(o, IngestOutcome::AlreadyStored);
+  }
+  auto stored = all();
+  ASSERT_EQ(stored.size(), 50u);
+  for (size_t i = 0; i < stored.size(); ++i) EXPECT_TRUE(sameCheckIn(stored[i], batch[i])) << i;
+  EXPECT_EQ(stored[0].person.displayName, "Nguyễn Văn An");  // UTF-8 round trip
+}
+
+TEST_P(StoreTest, OutOfOrderAndOverlappingBatches) {
+  std::vector<CheckIn> b1, b2;
+  for (int s = 20; s >= 11; --s) b1.push_back(sampleCheckIn("st-a", s));
+  for (int s = 1; s <= 15; ++s) b2.push_back(sampleCheckIn("st-a", s));
+  ASSERT_TRUE(store->ingest(b1, kT0));
+  auto r = store->ingest(b2, kT0);
+  ASSERT_TRUE(r);
+  for (int s = 1; s <= 15; ++s)
+    EXPECT_EQ(r->outcomes[size_t(s - 1)], s >= 11 ? IngestOutcome::AlreadyStored : IngestOutcome::Stored);
+  EXPECT_EQ(all().size(), 20u);
+}
+
+TEST_P(StoreTest, DifferentContentUnderAKnownSeqIsAConflictAndNeverOverwrites) {
+  CheckIn original = sampleCheckIn("st-a", 7);
+  ASSERT_TRUE(store->ingest({original}, kT0));
+  CheckIn changed = original;
+  changed.person.displayName = "Trần Thị Bình";
+  auto r = store->ingest({changed, sampleCheckIn("st-a", 8)}, kT0 + 1);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->outcomes[0], IngestOutcome::Conflict);
+  EXPECT_EQ(r->outcomes[1], IngestOutcome::Stored);
+  auto stored = all();
+  ASSERT_EQ(stored.size(), 2u);
+  EXPECT_EQ(stored[0].person.displayName, "Nguyễn Văn An");
+  auto conflicts = store->conflictsOfVenue("v1");
+  ASSERT_TRUE(conflicts);
+  ASSERT_EQ(conflicts->size(), 1u);
+  EXPECT_EQ(conflicts.value()[0].seq, 7);
+  EXPECT_NE(conflicts.value()[0].incomingJson.find("Trần Thị Bình"), std::string::npos);
+}
+
+TEST_P(StoreTest, ADifferentVenueUnderAKnownSeqIsAConflict) {
+  ASSERT_TRUE(store->ingest({sampleCheckIn("st-a", 1, "v1")}, kT0));
+  auto r = store->ingest({sampleCheckIn("st-a", 1, "v2")}, kT0);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->outcomes[0], IngestOutcome::Conflict);
+  EXPECT_TRUE(all("v2").empty());
+}
+
+TEST_P(StoreTest, VoidingIsTheOneAllowedUpdateAndIsNeverUndone) {
+  CheckIn c = sampleCheckIn("st-a", 3);
+  ASSERT_TRUE(store->ingest({c}, kT0));
+  c.voided = true;
+  auto r = store->ingest({c}, kT0 + 1);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->outcomes[0], IngestOutcome::Voided);
+  EXPECT_TRUE(all()[0].voided);
+  EXPECT_EQ(store->ingest({c}, kT0 + 2)->outcomes[0], IngestOutcome::AlreadyStored);
+  c.voided = false;  // an older copy replayed late: acknowledged, the void stays
+  EXPECT_EQ(store->ingest({c}, kT0 + 3)->outcomes[0], IngestOutcome::AlreadyStored);
+  EXPECT_TRUE(all()[0].voided);
+}
+
+TEST_P(StoreTest, TheSameSeqTwiceInOneBatch) {
+  CheckIn a = sampleCheckIn("st-a", 5), b = a;
+  b.person.key = "other";
+  auto r = store->ingest({a, a, b}, kT0);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->outcomes[0], IngestOutcome::Stored);
+  EXPECT_EQ(r->outcomes[1], IngestOutcome::AlreadyStored);
+  EXPECT_EQ(r->outcomes[2], IngestOutcome::Conflict);
+  EXPECT_EQ(all().size(), 1u);
+}
+
+TEST_P(StoreTest, VenuesSeeOnlyTheirOwnCheckIns) {
+  ASSERT_TRUE(store->ingest({sampleCheckIn("st-a", 1, "v1"), sampleCheckIn("st-b", 1, "v2")}, kT0));
+  EXPECT_EQ(all("v1").size(), 1u);
+  EXPECT_EQ(all("v2").size(), 1u);
+  EXPECT_EQ(all("v2")[0].deviceId, "st-b");
+}
+
+// Two stores on one database (two server processes) racing on the same device's batches:
+// every (device, seq) ends up stored exactly once and every call succeeds.
+TEST_P(StoreTest, ConcurrentIngestOfTheSameBatchesFromTwoStores) {
+  auto second = openAgain();
+  ASSERT_TRUE(second);
+  std::vector<std::vector<CheckIn>> batches(20);
+  for (int b = 0; b < 20; ++b)
+    for (int s = 1; s <= 25; ++s) batches[size_t(b)].push_back(sampleCheckIn("st-a", b * 25 + s));
+  std::atomic<int> failures{0}, stored{0};
+  auto run = [&](Store& st) {
+    for (const auto& batch : batches) {
+      auto r = st.ingest(batch, kT0);
+      if (!r) {
+        ++failures;
+        continue;
+      }
+      for (auto o : r->outcomes) stored += o == IngestOutcome::Stored;
+    }
+  };
+  std::thread t1(run, std::ref(*store)), t2(run, std::ref(*second)), t3(run, std::ref(*store));
+  t1.join();
+  t2.join();
+  t3.join();
+  EXPECT_EQ(failures.load(), 0);
+  EXPECT_EQ(stored.load(), 500);
+  EXPECT_EQ(all().size(), 500u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values(std::string("sqlite"), std::string("postgres")),
+                         backendName);
+
+}  // namespace
