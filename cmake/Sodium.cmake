@@ -51,6 +51,7 @@ add_library(dq_sodium STATIC
   ${_na}/crypto_scalarmult/curve25519/ref10/x25519_ref10.c
   ${_na}/crypto_stream/salsa20/stream_salsa20.c
   ${_na}/crypto_stream/salsa20/ref/salsa20_ref.c
+  ${_na}/crypto_core/salsa/ref/core_salsa_ref.c
   ${_na}/crypto_pwhash/argon2/argon2-core.c
   ${_na}/crypto_pwhash/argon2/argon2-fill-block-ref.c
   ${_na}/crypto_pwhash/argon2/blake2b-long.c
