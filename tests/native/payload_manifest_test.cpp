@@ -15,13 +15,13 @@ using namespace diemquet;
 
 namespace {
 
-// Undoes the manifest's escaping of tab, newline and backslash.
+// Undoes the manifest's escaping of tab, newline and backslash (and CR, seen in qr-photos).
 std::string unescape(const std::string& s) {
   std::string out;
   for (size_t i = 0; i < s.size(); ++i) {
     if (s[i] == '\\' && i + 1 < s.size()) {
       char n = s[++i];
-      out.push_back(n == 't' ? '\t' : n == 'n' ? '\n' : n);
+      out.push_back(n == 't' ? '\t' : n == 'n' ? '\n' : n == 'r' ? '\r' : n);
     } else {
       out.push_back(s[i]);
     }
