@@ -5,6 +5,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 BUILD="${DQ_BUILD_DIR:-$ROOT/build/native}"
 out="$ROOT/test-output/server-storage.log"
 mkdir -p "$(dirname "$out")"
+# A build tree configured before server/ existed has no server targets: configure it again.
+if [ ! -x "$BUILD/server/diemquet-server" ]; then
+  cmake -S "$ROOT" -B "$BUILD" >/dev/null && ninja -C "$BUILD" -j"$(jobs_n)" diemquet-server server_storage_test server_api_test server_static_files_test >/dev/null || true
+fi
 export DQ_PG_DIR="${DQ_PG_DIR:-/tmp/diemquet-pg-stage40}"
 trap 'bash "$ROOT/scripts/pg.sh" stop >/dev/null 2>&1 || true' EXIT
 if url=$(bash "$ROOT/scripts/pg.sh" start); then

@@ -6,6 +6,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 BUILD="${DQ_BUILD_DIR:-$ROOT/build/native}"
 out="$ROOT/test-output/server-faults.log"
 mkdir -p "$(dirname "$out")"
+# A build tree configured before server/ existed has no server targets: configure it again.
+if [ ! -x "$BUILD/server/diemquet-server" ]; then
+  cmake -S "$ROOT" -B "$BUILD" >/dev/null && ninja -C "$BUILD" -j"$(jobs_n)" diemquet-server diemquet-server >/dev/null || true
+fi
 export DQ_SERVER_BIN="$BUILD/server/diemquet-server"
 export DQ_PG_DIR="${DQ_PG_DIR:-/tmp/diemquet-pg-stage45}"
 trap 'bash "$ROOT/scripts/pg.sh" stop >/dev/null 2>&1 || true' EXIT
