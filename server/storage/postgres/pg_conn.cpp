@@ -50,7 +50,7 @@ Result<PgResult> PgConn::exec(const char* sql, const std::vector<Param>& params)
   pg_result* raw = r.get();
   {
     ExecStatusType st = raw ? PQresultStatus(raw) : PGRES_FATAL_ERROR;
-    if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) return std::move(r);
+    if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) return Result<PgResult>(std::move(r));
     const char* state = raw ? PQresultErrorField(raw, PG_DIAG_SQLSTATE) : nullptr;
     std::string msg = raw ? PQresultErrorMessage(raw) : PQerrorMessage(m_c);
     while (!msg.empty() && msg.back() == '\n') msg.pop_back();
