@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Assembles the web shell into build/web: the page, the WASM module, icons, the manifest,
+# the scanner's zxing-wasm files, and the service worker stamped with the shell's hash.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+OUT="$ROOT/build/web"
+APP="$ROOT/build/wasm/wasm/app"
+[ -f "$APP/station.wasm" ] || die "station module not built ($APP/station.wasm)"
+mkdir -p "$OUT/icons"
+cp web/index.html web/app.css web/*.js "$OUT/"
+[ -d web/scanner ] && cp -r web/scanner "$OUT/"
+for f in web/*.mjs; do [ -f "$f" ] && cp "$f" "$OUT/"; done
+cp "$APP/station.js" "$APP/station.wasm" "$APP/station.data" "$OUT/"
+cp assets/manifest.webmanifest "$OUT/"
+# Icons: rendered from the SVGs (librsvg) when they change.
+for spec in "icon.svg icon-192.png 192" "icon.svg icon-512.png 512" "icon-maskable.svg icon-maskable-512.png 512"; do
+  set -- $spec
+  if [ ! -f "$OUT/icons/$2" ] || [ "assets/icons/$1" -nt "$OUT/icons/$2" ]; then
+    rsvg-convert -w "$3" -h "$3" "assets/icons/$1" -o "$OUT/icons/$2"
+  fi
+done
+# zxing-wasm's reader, served by us (never a CDN).
+if [ -d node_modules/zxing-wasm/dist ]; then
+  mkdir -p "$OUT/zxing"
+  cp node_modules/zxing-wasm/dist/reader/zxing_reader.wasm "$OUT/zxing/" 2>/dev/null || true
+  cp -r node_modules/zxing-wasm/dist/es "$OUT/zxing/" 2>/dev/null || true
+fi
+# The precache list is every file of the shell; the version is their combined hash.
+files=$(cd "$OUT" && find . -type f ! -name service-worker.js | sed 's|^\./||' | sort)
+version=$(cd "$OUT" && echo "$files" | xargs sha256sum | sha256sum | cut -c1-16)
+list=$(echo "$files" | sed 's/.*/"&"/' | paste -sd, -)
+sed -e "s/__DQ_VERSION__/$version/" -e "s|__DQ_PRECACHE__|[\"./\",$list]|" \
+  service-worker/service-worker.js > "$OUT/service-worker.js"
+log "web shell assembled in build/web (version $version)"

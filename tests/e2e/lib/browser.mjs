@@ -1,0 +1,32 @@
+// Debian's Chromium through playwright-core (never a downloaded browser), as a phone:
+// 412×915 CSS px, touch, a fresh profile per test unless one is passed in.
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const CHROMIUM = process.env.DQ_CHROMIUM || '/usr/bin/chromium';
+export const BASE_ARGS = [
+  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--disable-features=Translate,MediaRouter', '--ignore-gpu-blocklist',
+];
+
+export function freshProfile(tag = 'dq') {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `${tag}-profile-`));
+}
+
+// A persistent context (a phone's browser profile); its storage survives closing it.
+export async function openPhone(profileDir, { extraArgs = [], scale = 2 } = {}) {
+  return chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [...BASE_ARGS, ...extraArgs],
+    viewport: { width: 412, height: 915 },
+    deviceScaleFactor: scale,
+    hasTouch: true,
+    isMobile: true,
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  });
+}

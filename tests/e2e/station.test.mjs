@@ -1,0 +1,154 @@
+// End-to-end: the built station in Debian's Chromium, driven by touch like a phone.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { startStaticServer } from './lib/static-server.mjs';
+import { openPhone, freshProfile } from './lib/browser.mjs';
+import * as st from './lib/station.mjs';
+
+const WEB = path.resolve('build/web');
+let server;
+
+before(async () => { server = await startStaticServer(WEB); });
+after(async () => { await server.stop(); });
+
+async function openStation(profile) {
+  const ctx = await openPhone(profile);
+  const page = ctx.pages()[0] || (await ctx.newPage());
+  await page.goto(server.url);
+  await st.waitReady(page);
+  return { ctx, page };
+}
+
+test('first start asks for the venue, then shows today', async () => {
+  const { ctx, page } = await openStation(freshProfile());
+  try {
+    await st.waitForWidget(page, 'today.notConfigured');
+    await st.screenshot(page, '01-first-start');
+    await st.configure(page);
+    await st.screenshot(page, '02-settings-saved');
+    await st.tap(page, 'nav.today');
+    await st.waitForWidget(page, 'today.inside');
+    const where = await st.find(page, 'top.where');
+    assert.equal(where.text, 'Chợ Bến Thành · Cổng chính');
+  } finally { await ctx.close(); }
+});
+
+test('a manual check-in is still there after a reload', async () => {
+  const profile = freshProfile();
+  let { ctx, page } = await openStation(profile);
+  try {
+    await st.configure(page);
+    await st.manualCheckIn(page, { name: 'Nguyễn Văn An', cccd: '001099012345' });
+    await st.waitForWidget(page, 'status.saved');
+    await st.screenshot(page, '03-manual-saved');
+    await page.reload();
+    await st.waitReady(page);
+    await st.tap(page, 'nav.today');
+    const entry = await st.find(page, 'today.entry.0');
+    assert.match(entry.text, /VÀO Nguyễn Văn An ••••••••2345/);
+    assert.equal((await st.state(page)).total, 1);
+    await st.screenshot(page, '04-today-after-reload');
+  } finally { await ctx.close(); }
+});
+
+test('typing Vietnamese with the phone keyboard', async () => {
+  const { ctx, page } = await openStation(freshProfile());
+  try {
+    await st.configure(page);
+    await st.tap(page, 'nav.manual');
+    await st.typeInto(page, 'field.name', 'Nguyễn Thị Hương');
+    // An IME composes a syllable in steps; the field follows the input's whole value.
+    await st.typeInto(page, 'field.phone', '0901234567');
+    await st.screenshot(page, '05-manual-typing');
+    await st.tap(page, 'manual.save');
+    await st.waitForWidget(page, 'status.saved');
+    await st.tap(page, 'nav.today');
+    const entry = await st.find(page, 'today.entry.0');
+    assert.match(entry.text, /Nguyễn Thị Hương/);
+  } finally { await ctx.close(); }
+});
+
+test('bad input gets a message beside the field and saves nothing', async () => {
+  const { ctx, page } = await openStation(freshProfile());
+  try {
+    await st.configure(page);
+    const before = (await st.state(page)).total;
+    // A CCCD of 11 digits, with an empty name and a time in the future.
+    await st.tap(page, 'nav.manual');
+    await st.typeInto(page, 'field.cccd', '00109901234');
+    await st.typeInto(page, 'field.time', '23:59');
+    await st.tap(page, 'manual.save');
+    const nameErr = await st.find(page, 'field.name.error');
+    const cccdErr = await st.find(page, 'field.cccd.error');
+    assert.equal(nameErr.text, 'Vui lòng nhập họ tên.');
+    assert.equal(cccdErr.text, 'Số CCCD phải có đúng 12 chữ số.');
+    const now = await page.evaluate(() => new Date().getHours() * 60 + new Date().getMinutes());
+    if (now < 23 * 60 + 58) {
+      const timeErr = await st.find(page, 'field.time.error');
+      assert.equal(timeErr.text, 'Giờ không được ở tương lai.');
+    }
+    await st.screenshot(page, '06-manual-errors');
+    assert.equal((await st.state(page)).total, before);
+    // Fixing the CCCD clears its message.
+    await st.typeInto(page, 'field.cccd', '001099012345');
+    assert.equal(await st.exists(page, 'field.cccd.error'), false);
+    assert.equal((await st.state(page)).total, before);
+  } finally { await ctx.close(); }
+});
+
+test('offline: with the server stopped the app loads and saves', async () => {
+  const profile = freshProfile();
+  const local = await startStaticServer(WEB);
+  let { ctx, page } = await openPhone(profile).then(async (c) => {
+    const p = c.pages()[0] || (await c.newPage());
+    await p.goto(local.url);
+    await st.waitReady(p);
+    return { ctx: c, page: p };
+  });
+  try {
+    await st.configure(page);
+    // The service worker must have taken control before the network goes.
+    await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller, null, { timeout: 15000 });
+    await local.stop();
+    await ctx.setOffline(true);
+    await page.reload();
+    await st.waitReady(page);
+    await st.waitForWidget(page, 'top.offline');
+    await st.manualCheckIn(page, { name: 'Trần Thị Bình', phone: '0912345678' });
+    await st.waitForWidget(page, 'status.saved');
+    await st.screenshot(page, '07-offline-saved');
+    await ctx.close();
+    // A new browser process on the same profile, still offline.
+    ctx = await openPhone(profile);
+    await ctx.setOffline(true);
+    page = ctx.pages()[0] || (await ctx.newPage());
+    await page.goto(local.url).catch(() => {});
+    await st.waitReady(page);
+    assert.equal((await st.state(page)).total, 1);
+  } finally { await ctx.close(); }
+});
+
+test('the tab killed right after "saved" loses nothing (20 times)', async () => {
+  const profile = freshProfile();
+  let { ctx, page } = await openStation(profile);
+  try {
+    await st.configure(page);
+    for (let i = 1; i <= 20; i++) {
+      await st.tap(page, 'nav.manual');
+      await st.typeInto(page, 'field.name', `Khách ${i}`);
+      await st.typeInto(page, 'field.phone', `09${String(10000000 + i)}`);
+      await st.tap(page, 'manual.save');
+      // The instant the UI shows "Đã lưu", the renderer dies.
+      await page.waitForFunction(() => globalThis.dq.probe().items.some((x) => x.id === 'status.saved'), null, { polling: 'raf', timeout: 10000 });
+      const cdp = await ctx.newCDPSession(page);
+      await cdp.send('Page.crash').catch(() => {});
+      await page.close().catch(() => {});
+      page = await ctx.newPage();
+      await page.goto(server.url);
+      await st.waitReady(page);
+      const s = await st.state(page);
+      assert.equal(s.total, i, `after kill ${i} the log has ${s.total} check-ins`);
+    }
+  } finally { await ctx.close(); }
+});

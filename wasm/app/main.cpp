@@ -1,0 +1,162 @@
+// The station app: wires the core (Station, StationSession), the browser platform and the
+// ImGui UI together, like ImGui's example main.cpp. JS (web/loader.js) replays the journal
+// through dq_replay() and then calls dq_boot().
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <GLES3/gl3.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+
+#include <memory>
+#include <string>
+
+#include "check_in_json.hpp"
+#include "i18n.hpp"
+#include "imgui_impl_html5.hpp"
+#include "platform.hpp"
+#include "probe.hpp"
+#include "station_session.hpp"
+#include "station_ui.hpp"
+#include "text_input.hpp"
+#include "theme.hpp"
+
+using namespace diemquet;
+
+namespace {
+
+struct App {
+  std::unique_ptr<Station> station;
+  std::unique_ptr<StationSession> session;
+  std::unique_ptr<ui::StationUi> ui;
+  EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
+  uint64_t drawnVersion = 0;
+  bool drawnOnline = true;
+  int framesToDraw = 2;
+  double lastDraw = 0;
+  float fontDpr = 0;
+  std::string stateJson;
+};
+App g_app;
+
+Station& station() {
+  if (!g_app.station) g_app.station = std::move(Station::create()).value();
+  return *g_app.station;
+}
+
+// Fonts are rasterised at the device pixel ratio and drawn at 1/dpr: crisp on phones.
+void loadFonts(float dpr) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  static ImVector<ImWchar> ranges;
+  if (ranges.empty()) {
+    ImFontGlyphRangesBuilder b;
+    b.AddRanges(io.Fonts->GetGlyphRangesVietnamese());
+    static const ImWchar extra[] = {0x2010, 0x2027, 0x20AB, 0x20AB, 0x2190, 0x2193, 0};
+    b.AddRanges(extra);
+    b.BuildRanges(&ranges);
+  }
+  static const ImWchar digits[] = {0x20, 0x20, 0x30, 0x39, 0};
+  ImFontConfig cfg;
+  cfg.OversampleH = 1;
+  cfg.OversampleV = 1;
+  ui::Fonts& f = ui::fonts();
+  f.body = io.Fonts->AddFontFromFileTTF("/fonts/NotoSans-Regular.ttf", 17 * dpr, &cfg, ranges.Data);
+  f.bold = io.Fonts->AddFontFromFileTTF("/fonts/NotoSans-Bold.ttf", 19 * dpr, &cfg, ranges.Data);
+  f.big = io.Fonts->AddFontFromFileTTF("/fonts/NotoSans-Bold.ttf", 36 * dpr, &cfg, digits);
+  if (!f.body || !f.bold || !f.big) {
+    f.body = f.bold = f.big = io.Fonts->AddFontDefault();
+  }
+  io.FontGlobalScale = 1.0f / dpr;
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  g_app.fontDpr = dpr;
+}
+
+void frame() {
+  bool activity = platform::imguiHtml5TakeActivity();
+  bool online = platform::isOnline();
+  double t = emscripten_get_now();
+  if (activity || g_app.session->version() != g_app.drawnVersion || online != g_app.drawnOnline)
+    g_app.framesToDraw = std::max(g_app.framesToDraw, 20);  // ImGui settles over a few frames
+  if (t - g_app.lastDraw > 1000 || g_app.session->savesInFlight() > 0) g_app.framesToDraw = std::max(g_app.framesToDraw, 1);
+  if (g_app.framesToDraw <= 0) return;
+  --g_app.framesToDraw;
+  g_app.lastDraw = t;
+  g_app.drawnVersion = g_app.session->version();
+  g_app.drawnOnline = online;
+
+  platform::imguiHtml5NewFrame();
+  if (platform::devicePixelRatio() != g_app.fontDpr) loadFonts(platform::devicePixelRatio());
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui::NewFrame();
+  ui::probe::beginFrame();
+  platform::textFieldsBeginFrame();
+  g_app.ui->frame(online);
+  ui::probe::endFrame();
+  ImGui::Render();
+  ImGuiIO& io = ImGui::GetIO();
+  glViewport(0, 0, int(io.DisplaySize.x * io.DisplayFramebufferScale.x), int(io.DisplaySize.y * io.DisplayFramebufferScale.y));
+  glClearColor(0.945f, 0.961f, 0.976f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  // A caret blinks in a focused field: keep drawing while the keyboard is up.
+  if (ImGui::IsAnyItemActive()) g_app.framesToDraw = std::max(g_app.framesToDraw, 1);
+}
+
+}  // namespace
+
+// ---- Exported to web/loader.js ----
+
+// One journal record, in journal order, before dq_boot().
+extern "C" EMSCRIPTEN_KEEPALIVE void dq_replay(const char* record) { station().replay(record); }
+
+// Returns 0 on success, or a negative code the loader turns into a message.
+extern "C" EMSCRIPTEN_KEEPALIVE int dq_boot() {
+  station().finishReplay();
+  g_app.session = std::make_unique<StationSession>(station(), platform::journalAppend, platform::now);
+  g_app.ui = std::make_unique<ui::StationUi>(*g_app.session);
+
+  EmscriptenWebGLContextAttributes attrs;
+  emscripten_webgl_init_context_attributes(&attrs);
+  attrs.majorVersion = 2;
+  attrs.minorVersion = 0;
+  attrs.alpha = false;
+  attrs.antialias = false;
+  g_app.gl = emscripten_webgl_create_context("#canvas", &attrs);
+  if (g_app.gl <= 0) return -1;  // no WebGL2
+  emscripten_webgl_make_context_current(g_app.gl);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // layout is code, not a file
+  io.ConfigInputTextCursorBlink = true;
+  ui::applyTheme();
+  platform::imguiHtml5Init("#canvas");
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+  emscripten_set_main_loop(frame, 0, false);
+  return 0;
+}
+
+// What the last frame showed (see ui/probe.hpp).
+extern "C" EMSCRIPTEN_KEEPALIVE const char* dq_probe() { return ui::probe::lastFrameJson().c_str(); }
+
+// The station's state for automation and the benchmark: counts and the save status.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* dq_state() {
+  const Station& s = station();
+  nlohmann::json j;
+  j["total"] = s.totalCount();
+  j["pending"] = s.pendingCount();
+  j["configured"] = s.isConfigured();
+  j["damaged"] = s.damagedRecords();
+  j["device"] = s.settings().deviceId;
+  if (g_app.session) {
+    DaySummary d = s.today(g_app.session->now());
+    j["today"] = {{"inside", d.insideNow}, {"in", d.checkInsToday}, {"out", d.checkOutsToday}};
+    const SaveStatus& st = g_app.session->saveStatus();
+    static const char* names[] = {"idle", "saving", "saved", "failed"};
+    j["save"] = {{"state", names[int(st.state)]}, {"serial", st.serial}, {"seq", st.seq}};
+    j["inFlight"] = g_app.session->savesInFlight();
+  }
+  g_app.stateJson = j.dump();
+  return g_app.stateJson.c_str();
+}

@@ -1,0 +1,58 @@
+// One staff session on a station: what happens between "Lưu" and "Đã lưu". Each action
+// prepares a journal event, hands it to the durable journal, and changes the station only
+// when the journal confirms the commit. The journal and the clock are passed in, so the
+// same flow runs in the browser (IndexedDB) and in native tests (a fake journal).
+#pragma once
+#include <functional>
+#include <string>
+
+#include "station.hpp"
+
+namespace diemquet {
+
+// Appends one record durably and calls back exactly once: true when committed.
+using JournalAppend = std::function<void(const std::string& record, std::function<void(bool)> done)>;
+using Clock = std::function<Instant()>;
+
+struct SaveStatus {
+  enum class State { Idle, Saving, Saved, Failed };
+  State state = State::Idle;
+  std::string displayName;  // whom the last save was about
+  Direction direction = Direction::In;
+  Instant at;
+  int64_t seq = 0;
+  uint64_t serial = 0;  // bumps on every save attempt, so the UI can tell two saves apart
+  bool undone = false;
+};
+
+class StationSession {
+ public:
+  StationSession(Station& station, JournalAppend append, Clock clock);
+
+  // Validates, then saves. False (and `errors` filled) if the entry is invalid: nothing saved.
+  bool submitManual(const ManualEntry& entry, FieldErrors& errors);
+  bool submitPerson(const Person& person, Direction direction);
+  void saveSettings(const StationSettings& settings, std::function<void(bool)> done = nullptr);
+  // Undoes the last saved check-in if it was saved less than `windowMs` ago.
+  bool undoLast(int64_t windowMs = 10000);
+  bool canUndo(int64_t windowMs = 10000) const;
+
+  const SaveStatus& saveStatus() const { return m_status; }
+  int savesInFlight() const { return m_inFlight; }
+  Station& station() { return m_station; }
+  const Station& station() const { return m_station; }
+  Instant now() const { return m_clock(); }
+  // Increments whenever anything visible changed; the UI redraws on change.
+  uint64_t version() const { return m_version; }
+
+ private:
+  void save(const JournalEvent& event);
+  Station& m_station;
+  JournalAppend m_append;
+  Clock m_clock;
+  SaveStatus m_status;
+  int m_inFlight = 0;
+  uint64_t m_version = 1;
+};
+
+}  // namespace diemquet

@@ -1,0 +1,130 @@
+// Browser side of text_input.hpp: the registry of this frame's fields, queried by
+// web/text-input.js from inside pointer events, and the typed text coming back.
+#include <emscripten.h>
+
+#include <vector>
+
+#include "text_input.hpp"
+
+namespace {
+
+struct Field {
+  std::string id;
+  float x, y, w, h;
+  diemquet::platform::InputMode mode;
+  std::string value;
+};
+
+std::vector<Field> g_fields;
+std::string g_focused;
+std::optional<std::string> g_typed;  // for g_focused
+bool g_enter = false;
+std::string g_json;
+std::string g_lastSynced;  // the value the hidden input holds, as far as we know
+
+const char* modeName(diemquet::platform::InputMode m) {
+  using diemquet::platform::InputMode;
+  switch (m) {
+    case InputMode::Name: return "name";
+    case InputMode::Numeric: return "numeric";
+    case InputMode::Tel: return "tel";
+    case InputMode::Time: return "time";
+    default: return "text";
+  }
+}
+
+std::string jsonEscape(const std::string& s) {
+  std::string o;
+  for (char c : s) {
+    if (c == '"' || c == '\\') { o += '\\'; o += c; }
+    else if (static_cast<unsigned char>(c) < 0x20) { char b[8]; snprintf(b, sizeof b, "\\u%04x", c); o += b; }
+    else o += c;
+  }
+  return o;
+}
+
+}  // namespace
+
+EM_JS(void, dq_js_text_sync, (const char* value), {
+  if (globalThis.dqTextInput) globalThis.dqTextInput.sync(UTF8ToString(value));
+});
+EM_JS(void, dq_js_text_blur, (), {
+  if (globalThis.dqTextInput) globalThis.dqTextInput.blur();
+});
+
+// Which field (index) lies under a tap at CSS pixel (x, y) of the canvas; -1 for none.
+// Focuses it on the C++ side; JS then focuses the hidden input within the same event.
+extern "C" EMSCRIPTEN_KEEPALIVE int dq_text_field_at(float x, float y) {
+  for (size_t i = 0; i < g_fields.size(); ++i) {
+    const Field& f = g_fields[i];
+    if (x >= f.x && x < f.x + f.w && y >= f.y && y < f.y + f.h) {
+      if (g_focused != f.id) g_typed.reset();
+      g_focused = f.id;
+      g_lastSynced = f.value;  // JS loads this value into the input
+      return int(i);
+    }
+  }
+  g_focused.clear();
+  g_typed.reset();
+  return -1;
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE const char* dq_text_field_json(int index) {
+  if (index < 0 || size_t(index) >= g_fields.size()) return "null";
+  const Field& f = g_fields[size_t(index)];
+  char geom[128];
+  snprintf(geom, sizeof geom, "\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f", f.x, f.y, f.w, f.h);
+  g_json = std::string("{\"id\":\"") + jsonEscape(f.id) + "\",\"mode\":\"" + modeName(f.mode) + "\",\"value\":\"" +
+           jsonEscape(f.value) + "\"," + geom + "}";
+  return g_json.c_str();
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void dq_text_input(const char* utf8) {
+  if (!g_focused.empty()) g_typed = std::string(utf8);
+}
+extern "C" EMSCRIPTEN_KEEPALIVE void dq_text_enter() {
+  if (!g_focused.empty()) g_enter = true;
+}
+extern "C" EMSCRIPTEN_KEEPALIVE void dq_text_blurred() {
+  g_focused.clear();
+  g_typed.reset();
+}
+
+namespace diemquet::platform {
+
+void textFieldsBeginFrame() { g_fields.clear(); }
+
+void textFieldRegister(const std::string& id, float x, float y, float w, float h, InputMode mode,
+                       const std::string& value) {
+  g_fields.push_back(Field{id, x, y, w, h, mode, value});
+  // The UI changed the focused field's value itself (e.g. cleared it): tell the input.
+  // Never during typing: rewriting the input's value would break an IME composition.
+  if (id == g_focused && !g_typed && value != g_lastSynced) {
+    g_lastSynced = value;
+    dq_js_text_sync(value.c_str());
+  }
+}
+
+bool textFieldIsFocused(const std::string& id) { return !g_focused.empty() && g_focused == id; }
+
+std::optional<std::string> textFieldTakeInput(const std::string& id) {
+  if (id != g_focused || !g_typed) return std::nullopt;
+  auto v = std::move(g_typed);
+  g_typed.reset();
+  g_lastSynced = *v;
+  return v;
+}
+
+bool textFieldTakeEnter(const std::string& id) {
+  if (id != g_focused || !g_enter) return false;
+  g_enter = false;
+  return true;
+}
+
+void textFieldBlur() {
+  g_focused.clear();
+  g_typed.reset();
+  dq_js_text_blur();
+}
+
+}  // namespace diemquet::platform

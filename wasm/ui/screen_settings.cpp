@@ -1,0 +1,76 @@
+// Settings: the venue and scan point this phone serves, and the language.
+#include <imgui.h>
+
+#include "i18n.hpp"
+#include "platform.hpp"
+#include "station_ui.hpp"
+#include "text.hpp"
+#include "widgets.hpp"
+
+namespace diemquet::ui {
+
+namespace {
+std::string newLocalId(const char* prefix) {
+  unsigned char r[6];
+  platform::randomBytes(r, sizeof r);
+  static const char* hex = "0123456789abcdef";
+  std::string id = prefix;
+  for (unsigned char c : r) {
+    id += hex[c >> 4];
+    id += hex[c & 15];
+  }
+  return id;
+}
+}  // namespace
+
+void drawSettings(StationSession& session, UiState& ui) {
+  const StationSettings& current = session.station().settings();
+  if (!ui.settingsLoaded) {
+    ui.venueName = current.venue.name;
+    ui.scanPointName = current.scanPoint.name;
+    ui.lang = current.language == "en" ? 1 : 0;
+    ui.settingsLoaded = true;
+  }
+  text("settings.title", tr(Str::SettingsTitle), theme::kText, fonts().bold);
+  using platform::InputMode;
+  if (textField("settings.venue", tr(Str::VenueName), ui.venueName, InputMode::Text, tr(Str::VenueNamePlaceholder),
+                ui.venueError))
+    ui.venueError = nullptr;
+  if (textField("settings.scanPoint", tr(Str::ScanPointName), ui.scanPointName, InputMode::Text,
+                tr(Str::ScanPointPlaceholder), ui.scanPointError))
+    ui.scanPointError = nullptr;
+  text("settings.langLabel", tr(Str::Language), theme::kMuted);
+  twoWay("settings.lang", "Tiếng Việt", "English", ui.lang, theme::kPrimary, theme::kPrimary);
+
+  if (ImGui::GetTime() - ui.settingsSavedAt < 4) banner("settings.saved", tr(Str::SettingsSaved), theme::kIn);
+  if (button("settings.save", tr(Str::SaveSettings))) {
+    std::string venue = text::squeezeSpaces(ui.venueName), point = text::squeezeSpaces(ui.scanPointName);
+    ui.venueError = venue.empty() ? tr(Str::VenueRequired) : nullptr;
+    ui.scanPointError = point.empty() ? tr(Str::ScanPointRequired) : nullptr;
+    if (!ui.venueError && !ui.scanPointError) {
+      StationSettings next = current;
+      if (next.deviceId.empty()) {
+        unsigned char r[16];
+        platform::randomBytes(r, sizeof r);
+        next.deviceId = Station::makeDeviceId(r);
+      }
+      if (next.venue.id.empty()) next.venue.id = newLocalId("local-");
+      if (next.scanPoint.id.empty()) next.scanPoint.id = newLocalId("sp-");
+      next.venue.name = venue;
+      next.scanPoint.name = point;
+      next.scanPoint.venueId = next.venue.id;
+      next.language = ui.lang == 1 ? "en" : "vi";
+      platform::textFieldBlur();
+      session.saveSettings(next, [&ui](bool ok) {
+        if (ok) ui.settingsSavedAt = ImGui::GetTime();
+      });
+    }
+  }
+  std::string dev = std::string(tr(Str::DeviceId)) + ": " + (current.deviceId.empty() ? "—" : current.deviceId);
+  text("settings.device", dev, theme::kMuted);
+  if (session.station().damagedRecords() > 0)
+    text("settings.damaged", std::string(tr(Str::DamagedRecords)) + ": " + std::to_string(session.station().damagedRecords()),
+         theme::kWarn);
+}
+
+}  // namespace diemquet::ui

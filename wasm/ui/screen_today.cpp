@@ -1,0 +1,77 @@
+// Today at this venue: people inside now, check-ins and check-outs today, the last 20 entries.
+#include <imgui.h>
+
+#include "i18n.hpp"
+#include "masking.hpp"
+#include "probe.hpp"
+#include "station_ui.hpp"
+#include "widgets.hpp"
+
+namespace diemquet::ui {
+
+namespace {
+
+void entryRow(const CheckIn& c, int index) {
+  float w = ImGui::GetContentRegionAvail().x;
+  std::string id = "today.entry." + std::to_string(index);
+  ImGui::PushID(id.c_str());
+  ImGui::InvisibleButton("##r", ImVec2(w, 58));
+  ImGui::PopID();
+  ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(a, b, theme::kCard, 8);
+  ImFont* body = fonts().body;
+  ImFont* bold = fonts().bold;
+  std::string time = formatLocalTime(c.at);
+  dl->AddText(bold, fontPx(body), ImVec2(a.x + 10, a.y + 8), theme::kText, time.c_str());
+  bool in = c.direction == Direction::In;
+  const char* dir = tr(in ? Str::DirIn : Str::DirOut);
+  ImVec2 tagA(a.x + 10, a.y + 32), tagB(a.x + 58, a.y + 52);
+  dl->AddRectFilled(tagA, tagB, c.voided ? theme::kOffline : (in ? theme::kIn : theme::kOut), 6);
+  ImVec2 ds = bold->CalcTextSizeA(fontPx(body) * 0.8f, FLT_MAX, 0, dir);
+  dl->AddText(bold, fontPx(body) * 0.8f, ImVec2((tagA.x + tagB.x - ds.x) * 0.5f, tagA.y + 1), IM_COL32_WHITE, dir);
+  float x = a.x + 72;
+  dl->PushClipRect(ImVec2(x, a.y), ImVec2(b.x - 8, b.y), true);
+  dl->AddText(bold, fontPx(body), ImVec2(x, a.y + 8), c.voided ? theme::kMuted : theme::kText,
+              c.person.displayName.c_str());
+  // Only the last 4 digits of an ID: enough to tell people apart at a glance.
+  std::string sub = c.person.key.empty() ? "" : maskId(c.person.key);
+  if (c.voided) sub += std::string("  (") + tr(Str::Undone) + ")";
+  dl->AddText(body, fontPx(body) * 0.9f, ImVec2(x, a.y + 33), theme::kMuted, sub.c_str());
+  dl->PopClipRect();
+  if (c.voided) dl->AddLine(ImVec2(x, a.y + 19), ImVec2(b.x - 12, a.y + 19), theme::kMuted, 1.5f);
+  probe::add("entry", id, time + " " + dir + " " + c.person.displayName + " " + sub, a.x, a.y, b.x - a.x, b.y - a.y);
+}
+
+}  // namespace
+
+void drawToday(StationSession& session, UiState& ui) {
+  const Station& station = session.station();
+  if (!station.isConfigured()) {
+    banner("today.notConfigured", tr(Str::NotConfigured), theme::kWarn);
+    if (button("today.goSettings", tr(Str::GoToSettings))) ui.screen = Screen::Settings;
+    return;
+  }
+  drawSaveStatus(session);
+  DaySummary d = station.today(session.now());
+  float w = (ImGui::GetContentRegionAvail().x - 2 * theme::kGap) / 3.0f;
+  statCard("today.inside", tr(Str::InsideNow), d.insideNow, theme::kPrimaryDark, w);
+  ImGui::SameLine();
+  statCard("today.in", tr(Str::InToday), d.checkInsToday, theme::kIn, w);
+  ImGui::SameLine();
+  statCard("today.out", tr(Str::OutToday), d.checkOutsToday, theme::kOut, w);
+
+  if (button("today.manual", tr(Str::NewEntry), ButtonStyle::Primary)) ui.screen = Screen::Manual;
+
+  text("today.recentTitle", tr(Str::RecentTitle), theme::kMuted, fonts().bold);
+  auto recent = station.recent(20);
+  if (recent.empty()) text("today.empty", tr(Str::NoEntries), theme::kMuted);
+  for (size_t i = 0; i < recent.size(); ++i) entryRow(recent[i], int(i));
+
+  int64_t pending = station.pendingCount();
+  std::string foot = std::string(tr(Str::StoredOnDevice)) + ": " + std::to_string(station.totalCount()) + " · " +
+                     tr(Str::PendingSync) + ": " + std::to_string(pending);
+  text("today.footer", foot, theme::kMuted);
+}
+
+}  // namespace diemquet::ui

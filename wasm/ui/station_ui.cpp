@@ -1,0 +1,116 @@
+#include "station_ui.hpp"
+
+#include <imgui.h>
+
+#include "i18n.hpp"
+#include "probe.hpp"
+#include "widgets.hpp"
+
+namespace diemquet::ui {
+
+namespace {
+
+constexpr float kTopBar = 64.0f;
+constexpr float kBottomNav = 76.0f;
+
+void topBar(const StationSession& session, bool online) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImVec2 size = ImGui::GetIO().DisplaySize;
+  dl->AddRectFilled(ImVec2(0, 0), ImVec2(size.x, kTopBar), theme::kPrimaryDark);
+  ImFont* bold = fonts().bold;
+  dl->AddText(bold, fontPx(bold), ImVec2(theme::kPad, 8), IM_COL32_WHITE, tr(Str::AppName));
+  const StationSettings& s = session.station().settings();
+  std::string where = s.venue.name.empty() ? tr(Str::NotConfigured) : s.venue.name + " · " + s.scanPoint.name;
+  ImFont* body = fonts().body;
+  float fs = fontPx(body) * 0.9f;
+  const char* word = tr(online ? Str::Online : Str::Offline);
+  float pillW = bold->CalcTextSizeA(fontPx(body), FLT_MAX, 0, word).x + 44;
+  dl->PushClipRect(ImVec2(0, 0), ImVec2(size.x - pillW - theme::kPad - 4, kTopBar), true);
+  dl->AddText(body, fs, ImVec2(theme::kPad, 36), IM_COL32(219, 234, 254, 255), where.c_str());
+  dl->PopClipRect();
+  probe::add("text", "top.where", where, theme::kPad, 36, size.x - pillW, fs);
+  // Online/offline pill: colour and word, never colour alone.
+  ImVec2 a(size.x - pillW - theme::kPad, 14), b(size.x - theme::kPad, 50);
+  dl->AddRectFilled(a, b, online ? theme::kOnline : theme::kOffline, 18);
+  dl->AddCircleFilled(ImVec2(a.x + 16, (a.y + b.y) * 0.5f), 5, IM_COL32_WHITE);
+  dl->AddText(bold, fontPx(body), ImVec2(a.x + 28, a.y + (b.y - a.y - fontPx(body)) * 0.5f), IM_COL32_WHITE, word);
+  probe::add("status", online ? "top.online" : "top.offline", word, a.x, a.y, b.x - a.x, b.y - a.y);
+}
+
+void bottomNav(UiState& ui) {
+  ImVec2 size = ImGui::GetIO().DisplaySize;
+  ImGui::SetCursorPos(ImVec2(theme::kPad * 0.5f, size.y - kBottomNav + 8));
+  float w = (size.x - theme::kPad - 2 * theme::kGap) / 3.0f;
+  struct Tab { const char* id; Str label; Screen screen; } tabs[] = {
+      {"nav.today", Str::NavToday, Screen::Today},
+      {"nav.manual", Str::NavManual, Screen::Manual},
+      {"nav.settings", Str::NavSettings, Screen::Settings}};
+  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, size.y - kBottomNav), size, theme::kCard);
+  ImGui::GetWindowDrawList()->AddLine(ImVec2(0, size.y - kBottomNav), ImVec2(size.x, size.y - kBottomNav), theme::kBorder);
+  for (int i = 0; i < 3; ++i) {
+    if (i) ImGui::SameLine();
+    bool on = ui.screen == tabs[i].screen;
+    if (button(tabs[i].id, tr(tabs[i].label), on ? ButtonStyle::Primary : ButtonStyle::Quiet, w, 60)) {
+      ui.screen = tabs[i].screen;
+      platform::textFieldBlur();
+    }
+  }
+}
+
+}  // namespace
+
+void StationUi::frame(bool online) {
+  setLanguage(m_session.station().settings().language == "en" ? Lang::En : Lang::Vi);
+  ImVec2 size = ImGui::GetIO().DisplaySize;
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(size);
+  // No padding on the frame window: the bars run edge to edge; the body pads itself.
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGui::Begin("station", nullptr,
+               ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                   ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollbar |
+                   ImGuiWindowFlags_NoScrollWithMouse);
+  ImGui::PopStyleVar();
+  topBar(m_session, online);
+  ImGui::SetCursorPos(ImVec2(0, kTopBar));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(theme::kPad, theme::kPad));
+  ImGui::BeginChild("body", ImVec2(size.x, size.y - kTopBar - kBottomNav), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+  switch (m_state.screen) {
+    case Screen::Today: drawToday(m_session, m_state); break;
+    case Screen::Manual: drawManual(m_session, m_state); break;
+    case Screen::Settings: drawSettings(m_session, m_state); break;
+  }
+  ImGui::Dummy(ImVec2(1, theme::kPad));
+  ImGui::EndChild();
+  ImGui::PopStyleVar();
+  bottomNav(m_state);
+  ImGui::End();
+}
+
+void drawSaveStatus(StationSession& session) {
+  const SaveStatus& st = session.saveStatus();
+  if (st.state == SaveStatus::State::Idle) return;
+  double ageMs = double(session.now().utcMs - st.at.utcMs);
+  if (st.state == SaveStatus::State::Saving) {
+    banner("status.saving", tr(Str::Saving), theme::kWarn);
+    return;
+  }
+  if (st.state == SaveStatus::State::Failed) {
+    banner("status.failed", tr(Str::SaveFailed), theme::kDanger);
+    return;
+  }
+  if (ageMs > 15000) return;
+  if (st.undone) {
+    banner("status.undone", tr(Str::UndoDone), theme::kMuted);
+    return;
+  }
+  std::string line = std::string(tr(Str::Saved)) + " · " + st.displayName + " · " +
+                     tr(st.direction == Direction::In ? Str::DirIn : Str::DirOut) + " " + formatLocalTime(st.at);
+  banner("status.saved", line, st.direction == Direction::In ? theme::kIn : theme::kOut);
+  if (session.canUndo()) {
+    if (button("status.undo", tr(Str::Undo), ButtonStyle::Secondary)) session.undoLast();
+  }
+}
+
+}  // namespace diemquet::ui

@@ -1,0 +1,180 @@
+#include "widgets.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "probe.hpp"
+
+namespace diemquet::ui {
+
+namespace {
+
+ImU32 darker(ImU32 c, float k) {
+  ImVec4 v = ImGui::ColorConvertU32ToFloat4(c);
+  return ImGui::ColorConvertFloat4ToU32(ImVec4(v.x * k, v.y * k, v.z * k, v.w));
+}
+
+void report(const char* kind, const char* id, const std::string& label) {
+  ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  probe::add(kind, id, label, a.x, a.y, b.x - a.x, b.y - a.y);
+}
+
+// Centred text inside a rectangle, wrapped if needed.
+void centredText(ImDrawList* dl, ImFont* font, ImVec2 a, ImVec2 b, ImU32 col, const char* s) {
+  float size = fontPx(font);
+  float wrap = b.x - a.x - 16;
+  ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, wrap, s);
+  ImVec2 p(a.x + (b.x - a.x - ts.x) * 0.5f, a.y + (b.y - a.y - ts.y) * 0.5f);
+  dl->AddText(font, size, p, col, s, nullptr, wrap);
+}
+
+}  // namespace
+
+bool button(const char* id, const char* label, ButtonStyle style, float width, float height) {
+  float w = width < 0 ? ImGui::GetContentRegionAvail().x : width;
+  ImGui::PushID(id);
+  bool pressed = ImGui::InvisibleButton("##b", ImVec2(w, height));
+  ImGui::PopID();
+  bool held = ImGui::IsItemActive();
+  ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImU32 bg, fg, border = 0;
+  switch (style) {
+    case ButtonStyle::Primary: bg = theme::kPrimary; fg = IM_COL32_WHITE; break;
+    case ButtonStyle::Danger: bg = theme::kDanger; fg = IM_COL32_WHITE; break;
+    case ButtonStyle::Secondary: bg = theme::kCard; fg = theme::kPrimaryDark; border = theme::kPrimary; break;
+    default: bg = IM_COL32(0, 0, 0, 0); fg = theme::kPrimaryDark; break;
+  }
+  if (held) bg = style == ButtonStyle::Quiet ? IM_COL32(0, 0, 0, 24) : darker(bg, 0.8f);
+  dl->AddRectFilled(a, b, bg, theme::kRadius);
+  if (border) dl->AddRect(a, b, border, theme::kRadius, 0, 2.0f);
+  centredText(dl, fonts().bold, a, b, fg, label);
+  report("button", id, label);
+  return pressed;
+}
+
+bool textField(const char* id, const char* label, std::string& value, platform::InputMode mode,
+               const char* placeholder, const char* error) {
+  ImGui::PushFont(fonts().body);
+  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kMuted), "%s", label);
+  ImGui::PopFont();
+  bool changed = false;
+  if (auto typed = platform::textFieldTakeInput(id)) {
+    changed = *typed != value;
+    value = *typed;
+  }
+  float w = ImGui::GetContentRegionAvail().x;
+  ImGui::PushID(id);
+  ImGui::InvisibleButton("##f", ImVec2(w, theme::kTouch));
+  ImGui::PopID();
+  ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  bool focused = platform::textFieldIsFocused(id);
+  platform::textFieldRegister(id, a.x, a.y, b.x - a.x, b.y - a.y, mode, value);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImU32 border = error ? theme::kDanger : focused ? theme::kPrimary : theme::kBorder;
+  dl->AddRectFilled(a, b, theme::kCard, theme::kRadius);
+  dl->AddRect(a, b, border, theme::kRadius, 0, focused || error ? 2.5f : 1.5f);
+  ImFont* f = fonts().body;
+  float fs = fontPx(f) * 1.1f;
+  ImVec2 tp(a.x + 14, a.y + (b.y - a.y - fs) * 0.5f);
+  dl->PushClipRect(ImVec2(a.x + 4, a.y), ImVec2(b.x - 4, b.y), true);
+  if (value.empty() && !focused) {
+    dl->AddText(f, fs, tp, theme::kBorder, placeholder);
+  } else {
+    ImVec2 ts = f->CalcTextSizeA(fs, FLT_MAX, 0, value.c_str());
+    // Keep the end of a long value (where the caret is) in view.
+    float overflow = std::max(0.0f, ts.x - (b.x - a.x - 32));
+    dl->AddText(f, fs, ImVec2(tp.x - overflow, tp.y), theme::kText, value.c_str());
+    if (focused && std::fmod(ImGui::GetTime(), 1.0) < 0.6) {
+      float cx = tp.x - overflow + ts.x + 2;
+      dl->AddLine(ImVec2(cx, a.y + 12), ImVec2(cx, b.y - 12), theme::kPrimary, 2.0f);
+    }
+  }
+  dl->PopClipRect();
+  report("field", id, value);
+  if (error) {
+    ImGui::PushFont(fonts().body);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(theme::kDanger));
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(error);
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    report("error", (std::string(id) + ".error").c_str(), error);
+  }
+  return changed;
+}
+
+bool twoWay(const char* id, const char* first, const char* second, int& selected, ImU32 firstColor,
+            ImU32 secondColor) {
+  float w = (ImGui::GetContentRegionAvail().x - theme::kGap) * 0.5f;
+  bool changed = false;
+  const char* labels[2] = {first, second};
+  ImU32 colors[2] = {firstColor, secondColor};
+  for (int i = 0; i < 2; ++i) {
+    if (i) ImGui::SameLine();
+    std::string sid = std::string(id) + (i ? ".1" : ".0");
+    ImGui::PushID(sid.c_str());
+    if (ImGui::InvisibleButton("##t", ImVec2(w, theme::kTouch)) && selected != i) {
+      selected = i;
+      changed = true;
+    }
+    ImGui::PopID();
+    ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    bool on = selected == i;
+    dl->AddRectFilled(a, b, on ? colors[i] : theme::kCard, theme::kRadius);
+    dl->AddRect(a, b, on ? colors[i] : theme::kBorder, theme::kRadius, 0, 2.0f);
+    std::string shown = labels[i];
+    centredText(dl, fonts().bold, a, b, on ? IM_COL32_WHITE : theme::kText, shown.c_str());
+    report(on ? "toggle-on" : "toggle", sid.c_str(), labels[i]);
+  }
+  return changed;
+}
+
+void text(const char* id, const std::string& s, ImU32 color, ImFont* font) {
+  ImGui::PushFont(font ? font : fonts().body);
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(color));
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextUnformatted(s.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+  report("text", id, s);
+}
+
+void statCard(const char* id, const char* caption, int value, ImU32 color, float width) {
+  ImGui::PushID(id);
+  ImGui::InvisibleButton("##c", ImVec2(width, 92));
+  ImGui::PopID();
+  ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(a, b, theme::kCard, theme::kRadius);
+  dl->AddRectFilled(a, ImVec2(a.x + 6, b.y), color, theme::kRadius, ImDrawFlags_RoundCornersLeft);
+  std::string v = std::to_string(value);
+  ImFont* big = fonts().big;
+  ImVec2 vs = big->CalcTextSizeA(fontPx(big), FLT_MAX, 0, v.c_str());
+  dl->AddText(big, fontPx(big), ImVec2(a.x + (b.x - a.x - vs.x) * 0.5f, a.y + 10), color, v.c_str());
+  ImFont* f = fonts().body;
+  float fs = fontPx(f) * 0.92f;
+  ImVec2 cs = f->CalcTextSizeA(fs, FLT_MAX, b.x - a.x - 8, caption);
+  dl->AddText(f, fs, ImVec2(a.x + std::max(4.0f, (b.x - a.x - cs.x) * 0.5f), b.y - cs.y - 10), theme::kMuted, caption,
+              nullptr, b.x - a.x - 8);
+  report("stat", id, v + " " + caption);
+}
+
+void banner(const char* id, const std::string& s, ImU32 bg, ImU32 fg) {
+  float w = ImGui::GetContentRegionAvail().x;
+  ImFont* f = fonts().bold;
+  ImVec2 ts = f->CalcTextSizeA(fontPx(f), FLT_MAX, w - 28, s.c_str());
+  ImGui::PushID(id);
+  ImGui::InvisibleButton("##n", ImVec2(w, std::max(theme::kTouch - 8, ts.y + 24)));
+  ImGui::PopID();
+  ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(a, b, bg, theme::kRadius);
+  dl->AddText(f, fontPx(f), ImVec2(a.x + 14, a.y + (b.y - a.y - ts.y) * 0.5f), fg, s.c_str(), nullptr, w - 28);
+  report("banner", id, s);
+}
+
+}  // namespace diemquet::ui

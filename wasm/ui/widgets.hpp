@@ -1,0 +1,35 @@
+// The station's widgets: large touch targets drawn with ImGui, each reported to the probe.
+#pragma once
+#include <string>
+
+#include <imgui.h>
+
+#include "text_input.hpp"
+#include "theme.hpp"
+
+namespace diemquet::ui {
+
+enum class ButtonStyle { Primary, Secondary, Danger, Quiet };
+
+// A full-width (width < 0) or fixed-width button at least kTouch tall.
+bool button(const char* id, const char* label, ButtonStyle style = ButtonStyle::Primary, float width = -1.0f,
+            float height = theme::kTouch);
+
+// A labelled text field fed by the phone keyboard (see platform/text_input.hpp).
+// Shows `error` in red under the field. Returns true when the value changed.
+bool textField(const char* id, const char* label, std::string& value, platform::InputMode mode,
+               const char* placeholder, const char* error);
+
+// Two big options side by side; `selected` is 0 or 1. Returns true when changed.
+bool twoWay(const char* id, const char* first, const char* second, int& selected, ImU32 firstColor, ImU32 secondColor);
+
+// Wrapped text, reported to the probe under `id`.
+void text(const char* id, const std::string& s, ImU32 color = theme::kText, ImFont* font = nullptr);
+
+// A counter card: big number over a small caption.
+void statCard(const char* id, const char* caption, int value, ImU32 color, float width);
+
+// A coloured banner (status, warning) spanning the width.
+void banner(const char* id, const std::string& s, ImU32 bg, ImU32 fg = IM_COL32_WHITE);
+
+}  // namespace diemquet::ui

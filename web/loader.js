@@ -1,0 +1,97 @@
+// Starts the station: service worker, one tab at a time, the journal replayed into the WASM
+// module, then the first frame. Failures become a message a person can act on.
+(function () {
+  'use strict';
+  var splash = document.getElementById('dq-splash');
+  var splashText = document.getElementById('dq-splash-text');
+  var t0 = performance.now();
+
+  function say(vi, en) { splashText.textContent = vi + ' / ' + en; }
+  function fail(vi, en, err) {
+    splash.classList.add('error');
+    say(vi, en);
+    if (err) console.error(en, err && (err.name || err));
+    globalThis.dq = Object.assign(globalThis.dq || {}, { error: en });
+  }
+
+  function registerServiceWorker() {
+    if (!('serviceWorker' in navigator)) return;
+    navigator.serviceWorker.register('service-worker.js').then(function (reg) {
+      function offer(worker) {
+        if (!worker || !navigator.serviceWorker.controller) return;
+        var bar = document.getElementById('dq-update');
+        bar.hidden = false;
+        document.getElementById('dq-update-btn').onclick = function () {
+          // Only between saves: nothing that is being written may be cut off.
+          var st = globalThis.dq && globalThis.dq.state ? globalThis.dq.state() : { inFlight: 0 };
+          if (st.inFlight > 0) return;
+          worker.postMessage('skipWaiting');
+        };
+      }
+      if (reg.waiting) offer(reg.waiting);
+      reg.addEventListener('updatefound', function () {
+        var w = reg.installing;
+        w.addEventListener('statechange', function () { if (w.state === 'installed') offer(w); });
+      });
+    }).catch(function (e) { console.warn('service worker registration failed', e && e.name); });
+    var reloading = false;
+    navigator.serviceWorker.addEventListener('controllerchange', function () {
+      if (reloading || !globalThis.dq || !globalThis.dq.updateRequested) return;
+      reloading = true;
+      location.reload();
+    });
+  }
+
+  // One station per browser profile: two tabs would hand out the same sequence numbers.
+  function singleTab() {
+    if (!navigator.locks) return Promise.resolve();
+    return new Promise(function (resolve) {
+      navigator.locks.request('diemquet-station', { ifAvailable: true }, function (lock) {
+        if (lock) { resolve(); return new Promise(function () {}); }
+        say('DiemQuet đang mở ở một tab khác. Đóng tab đó để dùng ở đây.',
+            'DiemQuet is open in another tab. Close it to use it here.');
+        navigator.locks.request('diemquet-station', function () { resolve(); return new Promise(function () {}); });
+        return null;
+      });
+    });
+  }
+
+  async function start() {
+    registerServiceWorker();
+    if (!globalThis.WebAssembly) return fail('Trình duyệt này quá cũ.', 'This browser has no WebAssembly.');
+    await singleTab();
+    say('Đang mở dữ liệu…', 'Opening data…');
+    try { await dqJournal.open(); } catch (e) {
+      return fail('Không mở được bộ nhớ của trình duyệt (chế độ ẩn danh?).',
+                  'Cannot open browser storage (private mode?).', e);
+    }
+    if (navigator.storage && navigator.storage.persist) navigator.storage.persist().catch(function () {});
+    var records = await dqJournal.readAll();
+    var Module = await createStation({
+      canvas: document.getElementById('canvas'),
+      printErr: function (t) { console.warn(t); }
+    });
+    say('Đang khôi phục ' + records.length + ' bản ghi…', 'Restoring ' + records.length + ' records…');
+    for (var i = 0; i < records.length; i++) Module.ccall('dq_replay', null, ['string'], [records[i]]);
+    var rc = Module._dq_boot();
+    if (rc === -1) return fail('Máy này không hỗ trợ WebGL2.', 'This device has no WebGL2.');
+    dqTextInput.attach(Module);
+    globalThis.dq = {
+      module: Module,
+      probe: function () { return JSON.parse(Module.UTF8ToString(Module._dq_probe())); },
+      state: function () { return JSON.parse(Module.UTF8ToString(Module._dq_state())); },
+      replayed: records.length,
+      updateRequested: false
+    };
+    document.getElementById('dq-update-btn').addEventListener('click', function () { globalThis.dq.updateRequested = true; });
+    // Hide the splash once ImGui has drawn its first frame.
+    (function waitFirstFrame() {
+      if (globalThis.dq.probe().frame > 0) {
+        globalThis.dq.firstFrameMs = performance.now() - t0;
+        splash.hidden = true;
+      } else requestAnimationFrame(waitFirstFrame);
+    })();
+  }
+
+  start().catch(function (e) { fail('Không khởi động được DiemQuet.', 'DiemQuet failed to start.', e); });
+})();
