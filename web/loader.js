@@ -56,6 +56,14 @@
     });
   }
 
+  // The page's path picks the face of the app (wasm/ui/modes.hpp): station, visitor, office.
+  function appMode() {
+    var p = location.pathname.replace(/\/+$/, '');
+    if (/\/v$/.test(p)) return 1;
+    if (/\/office$/.test(p)) return 2;
+    return 0;
+  }
+
   async function start() {
     registerServiceWorker();
     if (!globalThis.WebAssembly) return fail('Trình duyệt này quá cũ.', 'This browser has no WebAssembly.');
@@ -73,7 +81,7 @@
     });
     say('Đang khôi phục ' + records.length + ' bản ghi…', 'Restoring ' + records.length + ' records…');
     for (var i = 0; i < records.length; i++) Module.ccall('dq_replay', null, ['string'], [records[i]]);
-    var rc = Module._dq_boot();
+    var rc = Module._dq_boot(appMode());
     if (rc === -1) return fail('Máy này không hỗ trợ WebGL2.', 'This device has no WebGL2.');
     dqTextInput.attach(Module);
     globalThis.dq = {

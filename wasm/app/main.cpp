@@ -13,6 +13,7 @@
 #include "check_in_json.hpp"
 #include "i18n.hpp"
 #include "imgui_impl_html5.hpp"
+#include "modes.hpp"
 #include "platform.hpp"
 #include "probe.hpp"
 #include "station_session.hpp"
@@ -27,7 +28,8 @@ namespace {
 struct App {
   std::unique_ptr<Station> station;
   std::unique_ptr<StationSession> session;
-  std::unique_ptr<ui::StationUi> ui;
+  std::unique_ptr<ui::ModeUi> ui;
+  ui::AppMode mode = ui::AppMode::Station;
   EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
   uint64_t drawnVersion = 0;
   bool drawnOnline = true;
@@ -109,11 +111,17 @@ void frame() {
 // One journal record, in journal order, before dq_boot().
 extern "C" EMSCRIPTEN_KEEPALIVE void dq_replay(const char* record) { station().replay(record); }
 
+// mode: 0 station, 1 visitor page, 2 office (ui/modes.hpp).
 // Returns 0 on success, or a negative code the loader turns into a message.
-extern "C" EMSCRIPTEN_KEEPALIVE int dq_boot() {
+extern "C" EMSCRIPTEN_KEEPALIVE int dq_boot(int mode) {
   station().finishReplay();
   g_app.session = std::make_unique<StationSession>(station(), platform::journalAppend, platform::now);
-  g_app.ui = std::make_unique<ui::StationUi>(*g_app.session);
+  g_app.mode = ui::AppMode(mode);
+  switch (g_app.mode) {
+    case ui::AppMode::Visitor: g_app.ui = ui::makeVisitorUi(*g_app.session); break;
+    case ui::AppMode::Office: g_app.ui = ui::makeOfficeUi(*g_app.session); break;
+    default: g_app.ui = ui::makeStationUi(*g_app.session); break;
+  }
 
   EmscriptenWebGLContextAttributes attrs;
   emscripten_webgl_init_context_attributes(&attrs);

@@ -7,61 +7,72 @@ namespace {
 Lang g_lang = Lang::Vi;
 
 struct Entry {
+  Str key;
   const char* vi;
   const char* en;
 };
 
-// Indexed by Str; keep in the enum's order.
+// Each entry names its key, so entries can be added anywhere, in any order.
 const Entry kStrings[] = {
-    {"DiemQuet", "DiemQuet"},
-    {"Hôm nay", "Today"},
-    {"Nhập tay", "Manual"},
-    {"Cài đặt", "Settings"},
-    {"Trực tuyến", "Online"},
-    {"Ngoại tuyến", "Offline"},
-    {"Đang ở trong", "Inside now"},
-    {"Vào hôm nay", "In today"},
-    {"Ra hôm nay", "Out today"},
-    {"20 lượt gần nhất", "Last 20 entries"},
-    {"Chưa có lượt nào.", "No entries yet."},
-    {"VÀO", "IN"},
-    {"RA", "OUT"},
-    {"đã huỷ", "undone"},
-    {"Chưa chọn địa điểm và điểm quét.", "No venue and scan point chosen yet."},
-    {"Mở Cài đặt", "Open Settings"},
-    {"Khai báo nhập tay", "Manual check-in"},
-    {"Họ và tên", "Full name"},
-    {"Số CCCD (12 số)", "CCCD number (12 digits)"},
-    {"Số điện thoại", "Phone number"},
-    {"Giờ (để trống = bây giờ)", "Time (empty = now)"},
-    {"Cần số CCCD hoặc số điện thoại.", "A CCCD or a phone number is needed."},
-    {"Chiều", "Direction"},
-    {"Lưu", "Save"},
-    {"Đang lưu…", "Saving…"},
-    {"Đã lưu", "Saved"},
-    {"Không lưu được. Hãy thử lại.", "Could not save. Please try again."},
-    {"Hoàn tác", "Undo"},
-    {"Đã huỷ lượt vừa rồi", "Last entry undone"},
-    {"Cài đặt", "Settings"},
-    {"Tên địa điểm", "Venue name"},
-    {"Điểm quét", "Scan point"},
-    {"Ngôn ngữ", "Language"},
-    {"Mã thiết bị", "Device id"},
-    {"Lưu cài đặt", "Save settings"},
-    {"Đã lưu cài đặt", "Settings saved"},
-    {"Vui lòng nhập tên địa điểm.", "Please enter the venue name."},
-    {"Vui lòng nhập tên điểm quét.", "Please enter the scan point name."},
-    {"Chờ đồng bộ", "Waiting to sync"},
-    {"Lưu trên máy", "Stored on this phone"},
-    {"Bản ghi hỏng đã bỏ qua", "Damaged records skipped"},
-    {"+ Nhập tay", "+ Manual entry"},
-    {"VD: Chợ Bến Thành", "e.g. Ben Thanh Market"},
-    {"VD: Cổng chính", "e.g. Main gate"},
-    {"VD: Nguyễn Văn An", "e.g. Nguyen Van An"},
-    {"VD: 07:30", "e.g. 07:30"},
-    {"Đang tải…", "Loading…"},
+    {Str::AppName, "DiemQuet", "DiemQuet"},
+    {Str::NavToday, "Hôm nay", "Today"},
+    {Str::NavManual, "Nhập tay", "Manual"},
+    {Str::NavSettings, "Cài đặt", "Settings"},
+    {Str::Online, "Trực tuyến", "Online"},
+    {Str::Offline, "Ngoại tuyến", "Offline"},
+    {Str::InsideNow, "Đang ở trong", "Inside now"},
+    {Str::InToday, "Vào hôm nay", "In today"},
+    {Str::OutToday, "Ra hôm nay", "Out today"},
+    {Str::RecentTitle, "20 lượt gần nhất", "Last 20 entries"},
+    {Str::NoEntries, "Chưa có lượt nào.", "No entries yet."},
+    {Str::DirIn, "VÀO", "IN"},
+    {Str::DirOut, "RA", "OUT"},
+    {Str::Undone, "đã huỷ", "undone"},
+    {Str::NotConfigured, "Chưa chọn địa điểm và điểm quét.", "No venue and scan point chosen yet."},
+    {Str::GoToSettings, "Mở Cài đặt", "Open Settings"},
+    {Str::ManualTitle, "Khai báo nhập tay", "Manual check-in"},
+    {Str::FieldName, "Họ và tên", "Full name"},
+    {Str::FieldCccd, "Số CCCD (12 số)", "CCCD number (12 digits)"},
+    {Str::FieldPhone, "Số điện thoại", "Phone number"},
+    {Str::FieldTime, "Giờ (để trống = bây giờ)", "Time (empty = now)"},
+    {Str::IdHint, "Cần số CCCD hoặc số điện thoại.", "A CCCD or a phone number is needed."},
+    {Str::Direction, "Chiều", "Direction"},
+    {Str::Save, "Lưu", "Save"},
+    {Str::Saving, "Đang lưu…", "Saving…"},
+    {Str::Saved, "Đã lưu", "Saved"},
+    {Str::SaveFailed, "Không lưu được. Hãy thử lại.", "Could not save. Please try again."},
+    {Str::Undo, "Hoàn tác", "Undo"},
+    {Str::UndoDone, "Đã huỷ lượt vừa rồi", "Last entry undone"},
+    {Str::SettingsTitle, "Cài đặt", "Settings"},
+    {Str::VenueName, "Tên địa điểm", "Venue name"},
+    {Str::ScanPointName, "Điểm quét", "Scan point"},
+    {Str::Language, "Ngôn ngữ", "Language"},
+    {Str::DeviceId, "Mã thiết bị", "Device id"},
+    {Str::SaveSettings, "Lưu cài đặt", "Save settings"},
+    {Str::SettingsSaved, "Đã lưu cài đặt", "Settings saved"},
+    {Str::VenueRequired, "Vui lòng nhập tên địa điểm.", "Please enter the venue name."},
+    {Str::ScanPointRequired, "Vui lòng nhập tên điểm quét.", "Please enter the scan point name."},
+    {Str::PendingSync, "Chờ đồng bộ", "Waiting to sync"},
+    {Str::StoredOnDevice, "Lưu trên máy", "Stored on this phone"},
+    {Str::DamagedRecords, "Bản ghi hỏng đã bỏ qua", "Damaged records skipped"},
+    {Str::NewEntry, "+ Nhập tay", "+ Manual entry"},
+    {Str::VenueNamePlaceholder, "VD: Chợ Bến Thành", "e.g. Ben Thanh Market"},
+    {Str::ScanPointPlaceholder, "VD: Cổng chính", "e.g. Main gate"},
+    {Str::NamePlaceholder, "VD: Nguyễn Văn An", "e.g. Nguyen Van An"},
+    {Str::TimePlaceholder, "VD: 07:30", "e.g. 07:30"},
+    {Str::Loading, "Đang tải…", "Loading…"},
 };
-static_assert(sizeof(kStrings) / sizeof(kStrings[0]) == size_t(Str::Count_), "one entry per Str");
+
+// The table indexed by key, built once; a missing entry shows its key's number, never crashes.
+const Entry* const* byKey() {
+  static const Entry* index[size_t(Str::Count_)] = {};
+  static bool built = false;
+  if (!built) {
+    for (const Entry& e : kStrings) index[size_t(e.key)] = &e;
+    built = true;
+  }
+  return index;
+}
 
 }  // namespace
 
@@ -69,8 +80,15 @@ void setLanguage(Lang lang) { g_lang = lang; }
 Lang language() { return g_lang; }
 
 const char* tr(Str s) {
-  const Entry& e = kStrings[size_t(s)];
-  return g_lang == Lang::Vi ? e.vi : e.en;
+  const Entry* e = size_t(s) < size_t(Str::Count_) ? byKey()[size_t(s)] : nullptr;
+  if (!e) return "?";
+  return g_lang == Lang::Vi ? e->vi : e->en;
+}
+
+bool allStringsPresent() {
+  for (size_t i = 0; i < size_t(Str::Count_); ++i)
+    if (!byKey()[i]) return false;
+  return true;
 }
 
 const char* errorText(ErrorKind kind) {

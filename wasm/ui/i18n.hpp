@@ -6,6 +6,7 @@ namespace diemquet::ui {
 
 enum class Lang { Vi, En };
 
+// Add a key here and its entry anywhere in i18n.cpp's table (entries carry their key).
 enum class Str {
   AppName, NavToday, NavManual, NavSettings, Online, Offline,
   InsideNow, InToday, OutToday, RecentTitle, NoEntries, DirIn, DirOut, Undone,
@@ -20,6 +21,8 @@ enum class Str {
 void setLanguage(Lang lang);
 Lang language();
 const char* tr(Str s);
+// True when every Str has an entry (checked at start-up in debug builds and by the e2e tests).
+bool allStringsPresent();
 // The message shown beside a form field for a validation error.
 const char* errorText(ErrorKind kind);
 

@@ -88,6 +88,8 @@ void StationUi::frame(bool online) {
   ImGui::End();
 }
 
+std::unique_ptr<ModeUi> makeStationUi(StationSession& session) { return std::make_unique<StationUi>(session); }
+
 void drawSaveStatus(StationSession& session) {
   const SaveStatus& st = session.saveStatus();
   if (st.state == SaveStatus::State::Idle) return;

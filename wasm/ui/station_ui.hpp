@@ -2,6 +2,7 @@
 #pragma once
 #include <string>
 
+#include "modes.hpp"
 #include "station_session.hpp"
 
 namespace diemquet::ui {
@@ -24,11 +25,11 @@ struct UiState {
   double settingsSavedAt = -100;
 };
 
-class StationUi {
+class StationUi : public ModeUi {
  public:
   explicit StationUi(StationSession& session) : m_session(session) {}
   // Draws one frame of the whole station UI.
-  void frame(bool online);
+  void frame(bool online) override;
   UiState& state() { return m_state; }
 
  private:

@@ -1,0 +1,26 @@
+// The app's three faces, chosen by the page's path (web/loader.js): the station for staff
+// ("/"), the visitor page opened from a venue poster ("/v"), the office ("/office").
+// Each is one root UI object; main.cpp draws the one it booted with.
+#pragma once
+#include <memory>
+
+#include "station_session.hpp"
+
+namespace diemquet::ui {
+
+enum class AppMode { Station = 0, Visitor = 1, Office = 2 };
+
+class ModeUi {
+ public:
+  virtual ~ModeUi() = default;
+  // Draws one frame filling the whole display.
+  virtual void frame(bool online) = 0;
+};
+
+std::unique_ptr<ModeUi> makeStationUi(StationSession& session);
+// The visitor's own phone: self check-in from a poster (wasm/ui/visitor_*.cpp).
+std::unique_ptr<ModeUi> makeVisitorUi(StationSession& session);
+// Ward/district/province officers (wasm/ui/office_*.cpp).
+std::unique_ptr<ModeUi> makeOfficeUi(StationSession& session);
+
+}  // namespace diemquet::ui
