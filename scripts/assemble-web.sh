@@ -3,8 +3,9 @@
 # the scanner's zxing-wasm files, and the service worker stamped with the shell's hash.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
-OUT="$ROOT/build/web"
-APP="$ROOT/build/wasm/wasm/app"
+# DQ_WASM_BUILD / DQ_WEB_DIR let a second build tree assemble its own shell.
+OUT="${DQ_WEB_DIR:-$ROOT/build/web}"
+APP="${DQ_WASM_BUILD:-$ROOT/build/wasm}/wasm/app"
 [ -f "$APP/station.wasm" ] || die "station module not built ($APP/station.wasm)"
 mkdir -p "$OUT/icons"
 cp web/index.html web/app.css web/*.js "$OUT/"

@@ -6,7 +6,7 @@ import { startStaticServer } from './lib/static-server.mjs';
 import { openPhone, freshProfile } from './lib/browser.mjs';
 import * as st from './lib/station.mjs';
 
-const WEB = path.resolve('build/web');
+const WEB = path.resolve(process.env.DQ_WEB_DIR || 'build/web');
 let server;
 
 before(async () => { server = await startStaticServer(WEB); });
@@ -142,7 +142,9 @@ test('the tab killed right after "saved" loses nothing (20 times)', async () => 
       // The instant the UI shows "Đã lưu", the renderer dies.
       await page.waitForFunction(() => globalThis.dq.probe().items.some((x) => x.id === 'status.saved'), null, { polling: 'raf', timeout: 10000 });
       const cdp = await ctx.newCDPSession(page);
-      await cdp.send('Page.crash').catch(() => {});
+      const crashed = new Promise((r) => page.once('crash', r));
+      cdp.send('Page.crash').catch(() => {});  // never answers: the renderer is gone
+      await crashed;
       await page.close().catch(() => {});
       page = await ctx.newPage();
       await page.goto(server.url);
