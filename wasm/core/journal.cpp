@@ -37,7 +37,20 @@ struct Encoder {
   json operator()(const SyncAcknowledged& e) const {
     json ranges = json::array();
     for (const SeqRange& r : e.ranges) ranges.push_back(json::array({r.first, r.last}));
-    return json{{"t", "ack"}, {"device", e.deviceId}, {"ranges", ranges}};
+    json j{{"t", "ack"}, {"device", e.deviceId}, {"ranges", ranges}};
+    if (e.atMs) j["at"] = e.atMs;
+    return j;
+  }
+  json operator()(const SyncRejected& e) const {
+    json items = json::array();
+    for (const RejectedCheckIn& r : e.items) items.push_back(json{{"seq", r.seq}, {"code", r.code}});
+    return json{{"t", "rej"}, {"device", e.deviceId}, {"items", items}};
+  }
+  json operator()(const StationEnrolled& e) const {
+    json points = json::array();
+    for (const ScanPoint& p : e.scanPoints) points.push_back(json{{"id", p.id}, {"name", p.name}});
+    return json{{"t", "enr"},           {"device", e.deviceId}, {"token", e.token}, {"venue", venueJson(e.venue)},
+                {"scanPoints", points}, {"adopt", e.adoptedVenueIds}, {"at", e.atMs}};
   }
   json operator()(const SettingsChanged& e) const {
     const StationSettings& s = e.settings;
@@ -76,7 +89,34 @@ Result<JournalEvent> decodeEvent(std::string_view record) {
         return makeError(ErrorKind::Malformed, "ack range must be [first, last]");
       a.ranges.push_back({r[0].get<int64_t>(), r[1].get<int64_t>()});
     }
+    a.atMs = getInt(j, "at", 0);
     return JournalEvent{a};
+  }
+  if (t == "rej") {
+    SyncRejected r;
+    r.deviceId = getString(j, "device", "");
+    if (!j.contains("items") || !j["items"].is_array()) return makeError(ErrorKind::Malformed, "rej record needs items");
+    for (const json& i : j["items"]) {
+      if (!i.is_object() || !i.contains("seq") || !i["seq"].is_number_integer())
+        return makeError(ErrorKind::Malformed, "rej item needs a seq");
+      r.items.push_back({i["seq"].get<int64_t>(), getString(i, "code", "")});
+    }
+    return JournalEvent{r};
+  }
+  if (t == "enr") {
+    StationEnrolled e;
+    e.deviceId = getString(j, "device", "");
+    e.token = getString(j, "token", "");
+    if (j.contains("venue") && j["venue"].is_object()) e.venue = venueFrom(j["venue"]);
+    if (e.deviceId.empty() || e.token.empty() || e.venue.id.empty())
+      return makeError(ErrorKind::Malformed, "enr record needs device, token and venue");
+    if (j.contains("scanPoints") && j["scanPoints"].is_array())
+      for (const json& p : j["scanPoints"]) e.scanPoints.push_back(ScanPoint{getString(p, "id"), e.venue.id, getString(p, "name")});
+    if (j.contains("adopt") && j["adopt"].is_array())
+      for (const json& v : j["adopt"])
+        if (v.is_string()) e.adoptedVenueIds.push_back(v.get<std::string>());
+    e.atMs = getInt(j, "at", 0);
+    return JournalEvent{e};
   }
   if (t == "set") {
     StationSettings s;

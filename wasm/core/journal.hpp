@@ -35,12 +35,34 @@ struct CheckInVoided {
 struct SyncAcknowledged {
   std::string deviceId;
   std::vector<SeqRange> ranges;
+  int64_t atMs = 0;  // when the server's answer arrived (0 in records older than this field)
+};
+// The server refused these check-ins for good (e.g. `conflict`): kept, shown, never resent.
+struct RejectedCheckIn {
+  int64_t seq = 0;
+  std::string code;  // the server's stable error code
+};
+struct SyncRejected {
+  std::string deviceId;
+  std::vector<RejectedCheckIn> items;
+};
+// The station was bound to a server venue with an enrollment code (wasm/core/sync/).
+// Check-ins recorded under one of `adoptedVenueIds` (the local venue the station used before
+// enrolling) are uploaded as `venue` at the first of `scanPoints`, now and on every resend.
+struct StationEnrolled {
+  std::string deviceId;
+  std::string token;  // the bearer token for uploads; a secret, never logged
+  Venue venue;
+  std::vector<ScanPoint> scanPoints;
+  std::vector<std::string> adoptedVenueIds;
+  int64_t atMs = 0;
 };
 struct SettingsChanged {
   StationSettings settings;
 };
 
-using JournalEvent = std::variant<CheckInRecorded, CheckInVoided, SyncAcknowledged, SettingsChanged>;
+using JournalEvent =
+    std::variant<CheckInRecorded, CheckInVoided, SyncAcknowledged, SettingsChanged, SyncRejected, StationEnrolled>;
 
 std::string encodeEvent(const JournalEvent& e);
 Result<JournalEvent> decodeEvent(std::string_view record);

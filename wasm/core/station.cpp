@@ -75,7 +75,22 @@ Status Station::apply(const JournalEvent& e) {
     return st;
   }
   if (auto* v = std::get_if<CheckInVoided>(&e)) return m_log->setVoided(v->deviceId, v->seq);
-  if (auto* a = std::get_if<SyncAcknowledged>(&e)) return m_log->markSynced(a->deviceId, a->ranges);
+  if (auto* a = std::get_if<SyncAcknowledged>(&e)) {
+    Status st = m_log->markSynced(a->deviceId, a->ranges);
+    if (!st) return st;
+    if (a->atMs > m_lastSyncMs) m_lastSyncMs = a->atMs;
+    for (const SeqRange& r : a->ranges)
+      for (auto it = m_rejected.lower_bound(r.first); it != m_rejected.end() && it->first <= r.last;) it = m_rejected.erase(it);
+    return st;
+  }
+  if (auto* r = std::get_if<SyncRejected>(&e)) {
+    for (const RejectedCheckIn& item : r->items) {
+      auto c = m_log->find(r->deviceId, item.seq);
+      if (c && c->sync == SyncState::Pending && r->deviceId == m_settings.deviceId) m_rejected[item.seq] = item.code;
+    }
+    return Done{};
+  }
+  if (auto* en = std::get_if<StationEnrolled>(&e)) return applyEnrollment(*en);
   if (auto* s = std::get_if<SettingsChanged>(&e)) {
     // The device id is fixed by the first settings event; later ones cannot change it.
     StationSettings next = s->settings;
@@ -86,6 +101,26 @@ Status Station::apply(const JournalEvent& e) {
     return Done{};
   }
   return makeError(ErrorKind::Unsupported, "unknown event");
+}
+
+// Binds the station to the server's venue. The first enrollment also gives a station without
+// a device id its id; a later one for another device id is refused (the log's seqs are per id).
+Status Station::applyEnrollment(const StationEnrolled& e) {
+  if (e.scanPoints.empty()) return makeError(ErrorKind::Malformed, "an enrollment needs a scan point");
+  if (m_settings.deviceId.empty()) m_settings.deviceId = e.deviceId;
+  if (e.deviceId != m_settings.deviceId) return makeError(ErrorKind::Conflict, "enrolled under another device id");
+  for (const std::string& local : e.adoptedVenueIds)
+    if (local != e.venue.id && !m_adopted.count(local)) m_adopted[local] = e.scanPoints.front();
+  bool keepPoint = false;
+  for (const ScanPoint& p : e.scanPoints) {
+    m_log->upsertScanPoint(p);
+    keepPoint = keepPoint || p.id == m_settings.scanPoint.id;
+  }
+  m_settings.venue = e.venue;
+  if (!keepPoint) m_settings.scanPoint = e.scanPoints.front();
+  m_log->upsertVenue(e.venue);
+  m_enrollment = e;
+  return Done{};
 }
 
 DaySummary Station::today(const Instant& now) const {

@@ -3,6 +3,7 @@
 // durable itself: the caller appends the event to the journal and calls apply() once the
 // journal has committed it, so what the UI calls "saved" is exactly what is durable.
 #pragma once
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -48,17 +49,31 @@ class Station {
   DaySummary today(const Instant& now) const;
   std::vector<CheckIn> recent(int limit) const;
   int64_t totalCount() const { return m_log->count(); }
-  int64_t pendingCount() const { return m_log->pendingCount(); }
+  // Not yet acknowledged by the server, leaving out those it refused for good (rejected()).
+  int64_t pendingCount() const { return m_log->pendingCount() - int64_t(m_rejected.size()); }
   std::vector<CheckIn> pendingCheckIns(int limit) const { return m_log->pending(limit); }
   const CheckInLog& log() const { return *m_log; }
 
+  // Sync with the server (wasm/core/sync/). The enrollment, if any: token, venue, scan points.
+  const std::optional<StationEnrolled>& enrollment() const { return m_enrollment; }
+  // Local venue id -> the server venue and scan point its check-ins are uploaded as.
+  const std::map<std::string, ScanPoint>& adoptedVenues() const { return m_adopted; }
+  // Seq -> the server's code, for check-ins the server refused for good. Kept in the log.
+  const std::map<int64_t, std::string>& rejected() const { return m_rejected; }
+  int64_t lastSyncMs() const { return m_lastSyncMs; }  // 0: never
+
  private:
   explicit Station(std::unique_ptr<CheckInLog> log);
+  Status applyEnrollment(const StationEnrolled& e);
   std::unique_ptr<CheckInLog> m_log;
   StationSettings m_settings;
   int64_t m_nextSeq = 1;  // next sequence number to hand out; never reused, even if a save failed
   int m_damaged = 0;
   bool m_replaying = false;
+  std::optional<StationEnrolled> m_enrollment;
+  std::map<std::string, ScanPoint> m_adopted;
+  std::map<int64_t, std::string> m_rejected;
+  int64_t m_lastSyncMs = 0;
 };
 
 }  // namespace diemquet
