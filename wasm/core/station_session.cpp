@@ -49,6 +49,44 @@ void StationSession::saveSettings(const StationSettings& settings, std::function
   });
 }
 
+visitor::PosterCheck StationSession::bindToPoster(std::string_view url, const std::string& newDeviceId,
+                                                 std::function<void(bool)> done) {
+  visitor::PosterCheck check;
+  if (!m_trust) {
+    check.verdict = visitor::PosterVerdict::NoKeyRing;
+    if (auto ref = poster::parsePosterUrl(url)) check.ref = ref.value();
+    else check.verdict = visitor::PosterVerdict::Malformed;
+  } else {
+    check = m_trust->check(url, poster::localYmd(m_clock()));
+  }
+  ++m_version;
+  if (!check.ok()) return check;
+  const StationSettings& current = m_station.settings();
+  StationSettings next = current;
+  if (next.deviceId.empty()) next.deviceId = newDeviceId;
+  const std::string& venueId = check.ref.venueId;
+  const std::string& pointId = check.ref.pointId;
+  // Names: as the server published them, else what this station already calls that venue,
+  // else the ids printed in the poster's URL.
+  std::string venueName = current.venue.id == venueId ? current.venue.name : venueId;
+  std::string pointName = pointId;
+  for (const ScanPoint& p : m_station.log().scanPoints(venueId))
+    if (p.id == pointId) pointName = p.name;
+  if (const visitor::VenueNames* names = m_trust->venue(venueId)) {
+    if (!names->venue.name.empty()) venueName = names->venue.name;
+    pointName = names->pointName(pointId);
+  }
+  if (current.venue.id != venueId) next.venue = Venue{venueId, venueName, "", "other", 0, 120};
+  next.venue.name = venueName;
+  next.scanPoint = ScanPoint{pointId, venueId, pointName};
+  if (next == current) {
+    if (done) done(true);
+    return check;
+  }
+  saveSettings(next, std::move(done));
+  return check;
+}
+
 bool StationSession::canUndo(int64_t windowMs) const {
   return m_status.state == SaveStatus::State::Saved && !m_status.undone &&
          m_clock().utcMs - m_status.at.utcMs <= windowMs;

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "station.hpp"
+#include "visitor/poster_trust.hpp"
 
 namespace diemquet {
 
@@ -37,6 +38,18 @@ class StationSession {
   bool undoLast(int64_t windowMs = 10000);
   bool canUndo(int64_t windowMs = 10000) const;
 
+  // Binds the station to the venue and scan point of a venue poster (scanned or pasted),
+  // verified offline against the key ring of setPosterTrust(). Only a genuine poster changes
+  // anything (one settings event; `done(ok)` reports its commit); any other verdict changes
+  // nothing. `newDeviceId` is used when the station has no device id yet.
+  visitor::PosterCheck bindToPoster(std::string_view url, const std::string& newDeviceId = {},
+                                    std::function<void(bool)> done = nullptr);
+  void setPosterTrust(visitor::PosterTrust* trust) {
+    m_trust = trust;
+    ++m_version;
+  }
+  visitor::PosterTrust* posterTrust() const { return m_trust; }
+
   const SaveStatus& saveStatus() const { return m_status; }
   int savesInFlight() const { return m_inFlight; }
   Station& station() { return m_station; }
@@ -53,6 +66,7 @@ class StationSession {
   SaveStatus m_status;
   int m_inFlight = 0;
   uint64_t m_version = 1;
+  visitor::PosterTrust* m_trust = nullptr;
 };
 
 }  // namespace diemquet
