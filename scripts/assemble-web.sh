@@ -21,11 +21,12 @@ for spec in "icon.svg icon-192.png 192" "icon.svg icon-512.png 512" "icon-maskab
   fi
 done
 # zxing-wasm's reader, served by us (never a CDN).
-if [ -d node_modules/zxing-wasm/dist ]; then
-  mkdir -p "$OUT/zxing"
-  cp node_modules/zxing-wasm/dist/reader/zxing_reader.wasm "$OUT/zxing/" 2>/dev/null || true
-  cp -r node_modules/zxing-wasm/dist/es "$OUT/zxing/" 2>/dev/null || true
-fi
+Z=node_modules/zxing-wasm/dist
+[ -f "$Z/reader/zxing_reader.wasm" ] || die "zxing-wasm missing: run scripts/setup.sh"
+mkdir -p "$OUT/zxing/reader" "$OUT/zxing/es/reader"
+cp "$Z/reader/zxing_reader.wasm" "$OUT/zxing/reader/"
+cp "$Z/es/share.js" "$OUT/zxing/es/"
+cp "$Z/es/reader/index.js" "$OUT/zxing/es/reader/"
 # The precache list is every file of the shell; the version is their combined hash.
 files=$(cd "$OUT" && find . -type f ! -name service-worker.js | sed 's|^\./||' | sort)
 version=$(cd "$OUT" && echo "$files" | xargs sha256sum | sha256sum | cut -c1-16)

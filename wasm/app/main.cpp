@@ -11,13 +11,16 @@
 #include <string>
 
 #include "check_in_json.hpp"
+#include "http.hpp"
 #include "i18n.hpp"
 #include "imgui_impl_html5.hpp"
 #include "modes.hpp"
 #include "platform.hpp"
 #include "probe.hpp"
+#include "screen_sync.hpp"
 #include "station_session.hpp"
 #include "station_ui.hpp"
+#include "sync/sync_client.hpp"
 #include "text_input.hpp"
 #include "theme.hpp"
 
@@ -37,6 +40,8 @@ struct App {
   double lastDraw = 0;
   float fontDpr = 0;
   std::string stateJson;
+  std::unique_ptr<sync::SyncClient> sync;
+  uint64_t drawnSync = 0;
 };
 App g_app;
 
@@ -65,8 +70,9 @@ void loadFonts(float dpr) {
   f.body = io.Fonts->AddFontFromFileTTF("/fonts/NotoSans-Regular.ttf", 17 * dpr, &cfg, ranges.Data);
   f.bold = io.Fonts->AddFontFromFileTTF("/fonts/NotoSans-Bold.ttf", 19 * dpr, &cfg, ranges.Data);
   f.big = io.Fonts->AddFontFromFileTTF("/fonts/NotoSans-Bold.ttf", 36 * dpr, &cfg, digits);
-  if (!f.body || !f.bold || !f.big) {
-    f.body = f.bold = f.big = io.Fonts->AddFontDefault();
+  f.title = io.Fonts->AddFontFromFileTTF("/fonts/NotoSans-Bold.ttf", 26 * dpr, &cfg, ranges.Data);
+  if (!f.body || !f.bold || !f.big || !f.title) {
+    f.body = f.bold = f.big = f.title = io.Fonts->AddFontDefault();
   }
   io.FontGlobalScale = 1.0f / dpr;
   ImGui_ImplOpenGL3_DestroyFontsTexture();
@@ -74,17 +80,21 @@ void loadFonts(float dpr) {
 }
 
 void frame() {
-  bool activity = platform::imguiHtml5TakeActivity();
+  bool ticked = g_app.ui->tick();
+  bool activity = platform::imguiHtml5TakeActivity() || ticked || g_app.ui->animating();
   bool online = platform::isOnline();
+  g_app.sync->tick();  // uploads pending check-ins when due, drawn or not
+  bool syncChanged = g_app.sync->version() != g_app.drawnSync;
   double t = emscripten_get_now();
   if (activity || g_app.session->version() != g_app.drawnVersion || online != g_app.drawnOnline)
     g_app.framesToDraw = std::max(g_app.framesToDraw, 20);  // ImGui settles over a few frames
-  if (t - g_app.lastDraw > 1000 || g_app.session->savesInFlight() > 0) g_app.framesToDraw = std::max(g_app.framesToDraw, 1);
+  if (t - g_app.lastDraw > 1000 || g_app.session->savesInFlight() > 0 || syncChanged) g_app.framesToDraw = std::max(g_app.framesToDraw, 1);
   if (g_app.framesToDraw <= 0) return;
   --g_app.framesToDraw;
   g_app.lastDraw = t;
   g_app.drawnVersion = g_app.session->version();
   g_app.drawnOnline = online;
+  g_app.drawnSync = g_app.sync->version();
 
   platform::imguiHtml5NewFrame();
   if (platform::devicePixelRatio() != g_app.fontDpr) loadFonts(platform::devicePixelRatio());
@@ -106,6 +116,21 @@ void frame() {
 
 }  // namespace
 
+// Sync's HTTP: same-origin POSTs through fetch, 30 s before giving up (status 0).
+void syncTransport(const std::string& path, const std::string& body, const std::string& token,
+                   std::function<void(const sync::HttpReply&)> done) {
+  std::string headers = "Content-Type: application/json";
+  if (!token.empty()) headers += "\nAuthorization: Bearer " + token;
+  platform::httpRequest("POST", path, body, headers, 30000,
+                        [done](const platform::HttpResponse& r) { done(sync::HttpReply{r.status, r.body}); });
+}
+
+double randomUnit() {
+  unsigned char b[4];
+  platform::randomBytes(b, sizeof b);
+  return double((uint32_t(b[0]) << 24 | uint32_t(b[1]) << 16 | uint32_t(b[2]) << 8 | b[3])) / 4294967296.0;
+}
+
 // ---- Exported to web/loader.js ----
 
 // One journal record, in journal order, before dq_boot().
@@ -116,6 +141,9 @@ extern "C" EMSCRIPTEN_KEEPALIVE void dq_replay(const char* record) { station().r
 extern "C" EMSCRIPTEN_KEEPALIVE int dq_boot(int mode) {
   station().finishReplay();
   g_app.session = std::make_unique<StationSession>(station(), platform::journalAppend, platform::now);
+  g_app.sync = std::make_unique<sync::SyncClient>(station(), platform::journalAppend, syncTransport,
+                                                  [] { return platform::now().utcMs; }, randomUnit);
+  ui::setSyncClient(g_app.sync.get());
   g_app.mode = ui::AppMode(mode);
   switch (g_app.mode) {
     case ui::AppMode::Visitor: g_app.ui = ui::makeVisitorUi(*g_app.session); break;
@@ -149,6 +177,11 @@ extern "C" EMSCRIPTEN_KEEPALIVE int dq_boot(int mode) {
 extern "C" EMSCRIPTEN_KEEPALIVE const char* dq_probe() { return ui::probe::lastFrameJson().c_str(); }
 
 // The station's state for automation and the benchmark: counts and the save status.
+// Upload now: the `online` event, a Background Sync wake-up from the service worker.
+extern "C" EMSCRIPTEN_KEEPALIVE void dq_sync_now() {
+  if (g_app.sync) g_app.sync->syncNow();
+}
+
 extern "C" EMSCRIPTEN_KEEPALIVE const char* dq_state() {
   const Station& s = station();
   nlohmann::json j;
@@ -157,6 +190,15 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* dq_state() {
   j["configured"] = s.isConfigured();
   j["damaged"] = s.damagedRecords();
   j["device"] = s.settings().deviceId;
+  j["sync"] = {{"enrolled", bool(s.enrollment())}, {"venue", s.settings().venue.id},
+               {"scanPoint", s.settings().scanPoint.id}, {"rejected", s.rejected().size()},
+               {"lastSyncMs", s.lastSyncMs()}};
+  if (g_app.sync) {
+    j["sync"]["phase"] = int(g_app.sync->phase());
+    j["sync"]["runDone"] = g_app.sync->runDone();
+    j["sync"]["runTotal"] = g_app.sync->runTotal();
+    j["sync"]["uploads"] = g_app.sync->uploadsSent();
+  }
   if (g_app.session) {
     DaySummary d = s.today(g_app.session->now());
     j["today"] = {{"inside", d.insideNow}, {"in", d.checkInsToday}, {"out", d.checkOutsToday}};

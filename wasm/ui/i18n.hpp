@@ -9,12 +9,20 @@ enum class Lang { Vi, En };
 // Add a key here and its entry anywhere in i18n.cpp's table (entries carry their key).
 enum class Str {
   AppName, NavToday, NavManual, NavSettings, Online, Offline,
+  SyncTitle, EnrollCode, EnrollConnect, Enrolling, EnrollBadFormat, EnrollInvalid, EnrollOffline,
+  EnrollServerError, EnrollStorage, EnrollDone, Enrolled, NotEnrolled, ChooseScanPoint, SyncNow, Syncing,
+  LastSync, Never, SyncRejected, SyncOffline, SyncServerError, SyncStorage, SyncReenroll, SyncRefused,
   InsideNow, InToday, OutToday, RecentTitle, NoEntries, DirIn, DirOut, Undone,
   NotConfigured, GoToSettings, ManualTitle, FieldName, FieldCccd, FieldPhone, FieldTime,
   IdHint, Direction, Save, Saving, Saved, SaveFailed, Undo, UndoDone,
   SettingsTitle, VenueName, ScanPointName, Language, DeviceId, SaveSettings, SettingsSaved,
   VenueRequired, ScanPointRequired, PendingSync, StoredOnDevice, DamagedRecords, NewEntry,
   VenueNamePlaceholder, ScanPointPlaceholder, NamePlaceholder, TimePlaceholder, Loading,
+  NavScan, ScanHint, CameraStart, CameraStarting, CameraDenied, CameraUnavailable, CameraError,
+  SwitchCamera, Torch, FlipDirection, ShowCard, HideCard, BirthYear, ScanPoster, ScanNotConfigured,
+  ScanMangled, ScanBroken, CardName, CardId, CardOldId, CardBirth, CardSex, CardAddress, CardIssued,
+  CardExpiry, CardValid, CardClinic, CardWarning, KindCccd, KindBhyt, KindPcCovid, KindVisitor, UseManual,
+  CloseDay, CloseDayConfirm, CloseDayDone, NobodyInside, Cancel,
   Count_
 };
 

@@ -15,6 +15,11 @@ class ModeUi {
   virtual ~ModeUi() = default;
   // Draws one frame filling the whole display.
   virtual void frame(bool online) = 0;
+  // Called on every animation frame, drawn or not: work that must not wait for a redraw
+  // (decoded scans). Returns true if something visible changed.
+  virtual bool tick() { return false; }
+  // True while the UI needs every frame drawn (live camera view).
+  virtual bool animating() const { return false; }
 };
 
 std::unique_ptr<ModeUi> makeStationUi(StationSession& session);

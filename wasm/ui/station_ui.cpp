@@ -4,6 +4,8 @@
 
 #include "i18n.hpp"
 #include "probe.hpp"
+#include "camera.hpp"
+#include "platform.hpp"
 #include "widgets.hpp"
 
 namespace diemquet::ui {
@@ -40,17 +42,19 @@ void topBar(const StationSession& session, bool online) {
 void bottomNav(UiState& ui) {
   ImVec2 size = ImGui::GetIO().DisplaySize;
   ImGui::SetCursorPos(ImVec2(theme::kPad * 0.5f, size.y - kBottomNav + 8));
-  float w = (size.x - theme::kPad - 2 * theme::kGap) / 3.0f;
+  float w = (size.x - theme::kPad - 3 * theme::kGap) / 4.0f;
   struct Tab { const char* id; Str label; Screen screen; } tabs[] = {
+      {"nav.scan", Str::NavScan, Screen::Scan},
       {"nav.today", Str::NavToday, Screen::Today},
       {"nav.manual", Str::NavManual, Screen::Manual},
       {"nav.settings", Str::NavSettings, Screen::Settings}};
   ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, size.y - kBottomNav), size, theme::kCard);
   ImGui::GetWindowDrawList()->AddLine(ImVec2(0, size.y - kBottomNav), ImVec2(size.x, size.y - kBottomNav), theme::kBorder);
-  for (int i = 0; i < 3; ++i) {
+  for (int i = 0; i < 4; ++i) {
     if (i) ImGui::SameLine();
     bool on = ui.screen == tabs[i].screen;
     if (button(tabs[i].id, tr(tabs[i].label), on ? ButtonStyle::Primary : ButtonStyle::Quiet, w, 60)) {
+      if (ui.screen == Screen::Scan && tabs[i].screen != Screen::Scan) platform::cameraStop();
       ui.screen = tabs[i].screen;
       platform::textFieldBlur();
     }
@@ -77,6 +81,7 @@ void StationUi::frame(bool online) {
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(theme::kPad, theme::kPad));
   ImGui::BeginChild("body", ImVec2(size.x, size.y - kTopBar - kBottomNav), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
   switch (m_state.screen) {
+    case Screen::Scan: drawScan(m_session, m_flow, m_state); break;
     case Screen::Today: drawToday(m_session, m_state); break;
     case Screen::Manual: drawManual(m_session, m_state); break;
     case Screen::Settings: drawSettings(m_session, m_state); break;
@@ -86,6 +91,32 @@ void StationUi::frame(bool online) {
   ImGui::PopStyleVar();
   bottomNav(m_state);
   ImGui::End();
+}
+
+bool StationUi::tick() {
+  bool changed = false;
+  for (const std::string& text : platform::takeDecodedScans()) {
+    ScanOutcome out = m_flow.onDecoded(text);
+    if (out.kind == ScanOutcome::Kind::Duplicate) continue;  // the same card, still in view
+    m_state.lastScan = out;
+    m_state.lastScanAt = ImGui::GetTime();
+    m_state.showCard = false;
+    if (out.kind == ScanOutcome::Kind::Rejected || out.kind == ScanOutcome::Kind::NotConfigured) platform::feedbackError();
+    changed = true;
+  }
+  // Beep and vibrate once per save, when the journal confirms it: the sound means "saved".
+  const SaveStatus& st = m_session.saveStatus();
+  if (st.serial != m_feedbackSerial && st.state != SaveStatus::State::Saving && st.state != SaveStatus::State::Idle) {
+    m_feedbackSerial = st.serial;
+    if (st.state == SaveStatus::State::Saved) {
+      platform::feedbackSaved();
+      platform::announce(std::string(tr(Str::Saved)) + ": " + st.displayName);
+    } else {
+      platform::feedbackError();
+    }
+    changed = true;
+  }
+  return changed;
 }
 
 std::unique_ptr<ModeUi> makeStationUi(StationSession& session) { return std::make_unique<StationUi>(session); }

@@ -3,11 +3,12 @@
 #include <string>
 
 #include "modes.hpp"
+#include "scan_flow.hpp"
 #include "station_session.hpp"
 
 namespace diemquet::ui {
 
-enum class Screen { Today, Manual, Settings };
+enum class Screen { Scan, Today, Manual, Settings };
 
 // What the screens remember between frames (form contents, the current screen).
 struct UiState {
@@ -23,21 +24,32 @@ struct UiState {
   const char* venueError = nullptr;
   const char* scanPointError = nullptr;
   double settingsSavedAt = -100;
+  // Scan screen
+  std::optional<ScanOutcome> lastScan;  // the newest outcome, shown until the next one
+  double lastScanAt = -100;
+  bool showCard = false;                // full card details, for staff to compare
+  unsigned cameraTexture = 0;
+  int cameraDevice = 0;
 };
 
 class StationUi : public ModeUi {
  public:
-  explicit StationUi(StationSession& session) : m_session(session) {}
+  explicit StationUi(StationSession& session) : m_session(session), m_flow(session) {}
   // Draws one frame of the whole station UI.
   void frame(bool online) override;
+  bool tick() override;
+  bool animating() const override { return m_state.screen == Screen::Scan; }
   UiState& state() { return m_state; }
 
  private:
   StationSession& m_session;
+  ScanFlow m_flow;
   UiState m_state;
+  uint64_t m_feedbackSerial = 0;
 };
 
 // One function per screen (screen_*.cpp), drawn inside the body area.
+void drawScan(StationSession& session, ScanFlow& flow, UiState& ui);
 void drawToday(StationSession& session, UiState& ui);
 void drawManual(StationSession& session, UiState& ui);
 void drawSettings(StationSession& session, UiState& ui);

@@ -7,7 +7,8 @@ namespace diemquet::ui {
 struct Fonts {
   ImFont* body = nullptr;   // 17 px
   ImFont* bold = nullptr;   // 20 px
-  ImFont* big = nullptr;    // 34 px, digits for counters
+  ImFont* big = nullptr;    // 36 px, digits for counters
+  ImFont* title = nullptr;  // 26 px bold, the scanned person's name
 };
 Fonts& fonts();
 

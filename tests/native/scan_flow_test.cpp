@@ -1,0 +1,153 @@
+#include "scan_flow.hpp"
+
+#include <gtest/gtest.h>
+
+#include <deque>
+
+using namespace diemquet;
+
+namespace {
+
+// A journal that commits when told to, like IndexedDB does some milliseconds later.
+struct FakeJournal {
+  std::vector<std::string> records;
+  std::deque<std::pair<std::string, std::function<void(bool)>>> pending;
+  void commitAll(bool ok = true) {
+    while (!pending.empty()) {
+      auto [rec, done] = std::move(pending.front());
+      pending.pop_front();
+      if (ok) records.push_back(rec);
+      done(ok);
+    }
+  }
+};
+
+struct Fixture {
+  FakeJournal journal;
+  Instant now{1764036000000LL, 420};
+  std::unique_ptr<Station> station = std::move(Station::create()).value();
+  StationSession session{*station,
+                         [this](const std::string& r, std::function<void(bool)> d) { journal.pending.emplace_back(r, std::move(d)); },
+                         [this] { return now; }};
+  ScanFlow flow{session};
+  Fixture() {
+    StationSettings s;
+    s.deviceId = "st-flow";
+    s.venue = Venue{"v1", "Chợ", "", "market", 10, 120};
+    s.scanPoint = ScanPoint{"sp1", "v1", "Cổng"};
+    session.saveSettings(s);
+    journal.commitAll();
+  }
+};
+
+const char* kCccd = "001099012345|012345678|Nguyễn Văn An|15081999|Nam|Số 1 Phố Giả, Hà Nội|20042021";
+const char* kCccd2 = "079199001234||Trần Thị Bình|01011999|Nữ|12 Đường Mẫu, Quận 3, TP. Hồ Chí Minh|10052021";
+
+}  // namespace
+
+TEST(ScanFlow, CardBecomesACheckInWithoutATap) {
+  Fixture f;
+  auto out = f.flow.onDecoded(kCccd);
+  ASSERT_EQ(out.kind, ScanOutcome::Kind::Saving);
+  EXPECT_EQ(f.session.saveStatus().state, SaveStatus::State::Saving);
+  f.journal.commitAll();
+  EXPECT_EQ(f.session.saveStatus().state, SaveStatus::State::Saved);
+  EXPECT_EQ(f.station->totalCount(), 1);
+  auto c = f.station->recent(1).at(0);
+  EXPECT_EQ(c.person.displayName, "Nguyễn Văn An");
+  EXPECT_EQ(c.person.birthYear, 1999);
+  EXPECT_EQ(c.direction, Direction::In);
+}
+
+TEST(ScanFlow, SameCardWithinTenSecondsIsIgnored) {
+  Fixture f;
+  f.flow.onDecoded(kCccd);
+  f.journal.commitAll();
+  for (int i = 0; i < 20; ++i) {  // the camera sees it in frame after frame
+    f.now.utcMs += 400;
+    EXPECT_EQ(f.flow.onDecoded(kCccd).kind, ScanOutcome::Kind::Duplicate);
+  }
+  EXPECT_EQ(f.station->totalCount(), 1);
+  // Another person in between is saved at once.
+  EXPECT_EQ(f.flow.onDecoded(kCccd2).kind, ScanOutcome::Kind::Saving);
+  f.journal.commitAll();
+  EXPECT_EQ(f.station->totalCount(), 2);
+}
+
+TEST(ScanFlow, TheSamePersonLaterIsCheckedOut) {
+  Fixture f;
+  f.flow.onDecoded(kCccd);
+  f.journal.commitAll();
+  f.now.utcMs += 11000;
+  ASSERT_EQ(f.flow.onDecoded(kCccd).kind, ScanOutcome::Kind::Saving);
+  f.journal.commitAll();
+  EXPECT_EQ(f.station->recent(1).at(0).direction, Direction::Out);
+  EXPECT_EQ(f.station->today(f.now).insideNow, 0);
+}
+
+TEST(ScanFlow, FlipReplacesTheDirection) {
+  Fixture f;
+  f.flow.onDecoded(kCccd);
+  f.journal.commitAll();
+  ASSERT_TRUE(f.flow.flipLast());
+  f.journal.commitAll();
+  DaySummary d = f.station->today(f.now);
+  EXPECT_EQ(d.checkInsToday, 0);
+  EXPECT_EQ(d.checkOutsToday, 1);
+}
+
+TEST(ScanFlow, OtherCodesAreRejectedAndSaveNothing) {
+  Fixture f;
+  for (const char* text : {"https://example.com/", "", "000201010211...", "\xC3\x28"}) {
+    auto out = f.flow.onDecoded(text);
+    EXPECT_EQ(out.kind, ScanOutcome::Kind::Rejected) << text;
+    ASSERT_TRUE(out.error.has_value());
+  }
+  EXPECT_EQ(f.station->totalCount(), 0);
+  EXPECT_EQ(f.journal.pending.size(), 0u);
+}
+
+TEST(ScanFlow, PosterIsReportedNotSaved) {
+  Fixture f;
+  auto out = f.flow.onDecoded("https://diemquet.example.vn/v#1.v1.sp1.k1.0.AAAA");
+  EXPECT_EQ(out.kind, ScanOutcome::Kind::Poster);
+  EXPECT_EQ(f.station->totalCount(), 0);
+}
+
+TEST(ScanFlow, FailedJournalWriteIsNotSaved) {
+  Fixture f;
+  f.flow.onDecoded(kCccd);
+  f.journal.commitAll(false);
+  EXPECT_EQ(f.session.saveStatus().state, SaveStatus::State::Failed);
+  EXPECT_EQ(f.station->totalCount(), 0);
+}
+
+TEST(ScanFlow, AFailedSaveCanBeRetriedAtOnce) {
+  Fixture f;
+  f.flow.onDecoded(kCccd);
+  f.journal.commitAll(false);
+  EXPECT_EQ(f.flow.onDecoded(kCccd).kind, ScanOutcome::Kind::Saving);
+  f.journal.commitAll();
+  EXPECT_EQ(f.station->totalCount(), 1);
+}
+
+TEST(ScanFlow, AQueueOfCardsRepeatingInViewIsSavedOncePerCard) {
+  Fixture f;
+  // Two cards alternating in front of the camera for 8 s: two check-ins, not more.
+  for (int i = 0; i < 20; ++i) {
+    f.flow.onDecoded(i % 2 ? kCccd2 : kCccd);
+    f.journal.commitAll();
+    f.now.utcMs += 400;
+  }
+  EXPECT_EQ(f.station->totalCount(), 2);
+}
+
+TEST(ScanFlow, UndoneScanCanBeScannedAgain) {
+  Fixture f;
+  f.flow.onDecoded(kCccd);
+  f.journal.commitAll();
+  ASSERT_TRUE(f.session.undoLast());
+  f.journal.commitAll();
+  f.flow.forgetRecent();
+  EXPECT_EQ(f.flow.onDecoded(kCccd).kind, ScanOutcome::Kind::Saving);
+}

@@ -1,0 +1,53 @@
+#include "scan_flow.hpp"
+
+namespace diemquet {
+
+ScanOutcome ScanFlow::onDecoded(std::string_view text) {
+  ScanOutcome out;
+  auto parsed = parsePayload(text);
+  if (!parsed) {
+    out.error = parsed.error();
+    return out;
+  }
+  out.payload = parsed.value();
+  if (parsed->kind == PayloadKind::Poster) {
+    out.kind = ScanOutcome::Kind::Poster;
+    return out;
+  }
+  if (!m_session.station().isConfigured()) {
+    out.kind = ScanOutcome::Kind::NotConfigured;
+    return out;
+  }
+  const Person& person = parsed->person;
+  Instant now = m_session.now();
+  // The key alone decides "the same card": a card read twice gives the same key.
+  std::string key = std::string(toString(person.kind)) + ":" + person.key;
+  // Cards not seen for a while leave the memory; it stays small.
+  for (auto it = m_seen.begin(); it != m_seen.end();)
+    it = now.utcMs - it->second >= m_window ? m_seen.erase(it) : std::next(it);
+  bool lastFailed = key == m_lastKey && m_session.saveStatus().state == SaveStatus::State::Failed;
+  if (auto it = m_seen.find(key); it != m_seen.end() && !lastFailed) {
+    it->second = now.utcMs;  // still in front of the camera: keep ignoring it
+    out.kind = ScanOutcome::Kind::Duplicate;
+    return out;
+  }
+  Direction dir = m_session.station().suggestDirection(person.key, now);
+  if (!m_session.submitPerson(person, dir)) {
+    out.error = makeError(ErrorKind::NotConfigured, "station cannot save check-ins yet");
+    return out;
+  }
+  m_lastKey = key;
+  m_seen[key] = now.utcMs;
+  m_lastCard = parsed.value();
+  out.kind = ScanOutcome::Kind::Saving;
+  return out;
+}
+
+bool ScanFlow::flipLast() {
+  if (!m_lastCard || !m_session.canUndo()) return false;
+  Direction other = m_session.saveStatus().direction == Direction::In ? Direction::Out : Direction::In;
+  if (!m_session.undoLast()) return false;
+  return m_session.submitPerson(m_lastCard->person, other);
+}
+
+}  // namespace diemquet

@@ -1,0 +1,215 @@
+// The scan screen: the live camera view with a framing guide, and the last person scanned in
+// large type (name, masked ID, birth year, direction) so staff confirm at a glance; the next
+// person can be scanned at once. Undo, flip the direction, or show the full card on request.
+#include <GLES3/gl3.h>
+#include <imgui.h>
+
+#include <cstdio>
+
+#include "camera.hpp"
+#include "i18n.hpp"
+#include "masking.hpp"
+#include "probe.hpp"
+#include "station_ui.hpp"
+#include "widgets.hpp"
+
+namespace diemquet::ui {
+
+namespace {
+
+std::string dmy(const CardDate& d) {
+  if (d.empty()) return "—";
+  if (d.yearOnly()) return std::to_string(d.year);
+  char b[16];
+  std::snprintf(b, sizeof b, "%02d/%02d/%04d", d.day, d.month, d.year);
+  return b;
+}
+
+unsigned ensureTexture(UiState& ui) {
+  if (ui.cameraTexture) return ui.cameraTexture;
+  GLuint t = 0;
+  glGenTextures(1, &t);
+  glBindTexture(GL_TEXTURE_2D, t);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  ui.cameraTexture = t;
+  return t;
+}
+
+// The camera view, cropped to fill a 4:3 box, with corner marks where the card goes.
+void cameraView(UiState& ui) {
+  using platform::CameraState;
+  float w = ImGui::GetContentRegionAvail().x, h = w * 0.72f;
+  ImGui::InvisibleButton("##camera", ImVec2(w, h));
+  ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(a, b, IM_COL32(15, 23, 42, 255), theme::kRadius);
+  CameraState st = platform::cameraState();
+  int vw = 0, vh = 0;
+  if (st == CameraState::Live && platform::cameraUploadFrame(ensureTexture(ui), vw, vh) && vw > 0 && vh > 0) {
+    // Crop the video to the box's aspect (cover), keeping the centre.
+    float boxAspect = w / h, vidAspect = float(vw) / float(vh);
+    ImVec2 uv0(0, 0), uv1(1, 1);
+    if (vidAspect > boxAspect) { float k = boxAspect / vidAspect; uv0.x = (1 - k) / 2; uv1.x = 1 - uv0.x; }
+    else { float k = vidAspect / boxAspect; uv0.y = (1 - k) / 2; uv1.y = 1 - uv0.y; }
+    dl->AddImageRounded(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(ui.cameraTexture)), a, b, uv0, uv1,
+                        IM_COL32_WHITE, theme::kRadius);
+    float s = h * 0.78f, cx = (a.x + b.x) / 2, cy = (a.y + b.y) / 2, l = s * 0.18f;
+    ImVec2 g0(cx - s / 2, cy - s / 2), g1(cx + s / 2, cy + s / 2);
+    ImU32 c = IM_COL32(34, 197, 94, 255);  // green corners read on light and dark frames
+    for (int i = 0; i < 4; ++i) {
+      float x = i % 2 ? g1.x : g0.x, y = i / 2 ? g1.y : g0.y, dx = i % 2 ? -l : l, dy = i / 2 ? -l : l;
+      dl->AddLine(ImVec2(x, y), ImVec2(x + dx, y), c, 4);
+      dl->AddLine(ImVec2(x, y), ImVec2(x, y + dy), c, 4);
+    }
+    probe::add("camera", "scan.camera.live", "live", a.x, a.y, w, h);
+    return;
+  }
+  Str msg = st == CameraState::Starting ? Str::CameraStarting
+            : st == CameraState::Denied ? Str::CameraDenied
+            : st == CameraState::Unavailable ? Str::CameraUnavailable
+            : st == CameraState::Error ? Str::CameraError : Str::CameraStart;
+  ImFont* f = fonts().body;
+  const char* s = tr(msg);
+  ImVec2 ts = f->CalcTextSizeA(fontPx(f), FLT_MAX, w - 40, s);
+  dl->AddText(f, fontPx(f), ImVec2(a.x + (w - ts.x) / 2, a.y + (h - ts.y) / 2), IM_COL32_WHITE, s, nullptr, w - 40);
+  probe::add("camera", "scan.camera.off", s, a.x, a.y, w, h);
+}
+
+void cameraControls(UiState& ui) {
+  using platform::CameraState;
+  CameraState st = platform::cameraState();
+  if (st == CameraState::Off || st == CameraState::Error) {
+    if (button("scan.start", tr(Str::CameraStart))) platform::cameraStart();
+    return;
+  }
+  if (st == CameraState::Denied || st == CameraState::Unavailable) return;
+  int devices = platform::cameraDeviceCount();
+  bool torch = platform::cameraTorchSupported();
+  if (devices < 2 && !torch) return;
+  float w = (ImGui::GetContentRegionAvail().x - theme::kGap) / 2;
+  if (devices >= 2) {
+    if (button("scan.switchCamera", tr(Str::SwitchCamera), ButtonStyle::Secondary, torch ? w : -1)) {
+      ui.cameraDevice = (ui.cameraDevice + 1) % devices;
+      platform::cameraStart(platform::cameraDeviceId(ui.cameraDevice));
+    }
+    if (torch) ImGui::SameLine();
+  }
+  if (torch) {
+    bool on = platform::cameraTorchOn();
+    if (button("scan.torch", tr(Str::Torch), on ? ButtonStyle::Primary : ButtonStyle::Secondary, devices >= 2 ? w : -1))
+      platform::cameraSetTorch(!on);
+  }
+}
+
+void cardRow(const char* id, Str label, const std::string& value) {
+  text(id, std::string(tr(label)) + ": " + value, theme::kText);
+}
+
+// Everything the card says, for staff to compare with the person in front of them.
+void cardDetails(const ScannedPayload& p) {
+  if (auto* c = std::get_if<CccdCard>(&p.details)) {
+    cardRow("card.name", Str::CardName, c->name);
+    cardRow("card.id", Str::CardId, c->id);
+    if (!c->oldId.empty()) cardRow("card.oldId", Str::CardOldId, c->oldId);
+    cardRow("card.birth", Str::CardBirth, dmy(c->birthDate));
+    cardRow("card.sex", Str::CardSex, std::string(toString(c->sex)));
+    cardRow("card.address", Str::CardAddress, c->address);
+    cardRow("card.issued", Str::CardIssued, dmy(c->issueDate));
+    if (!c->expiryDate.empty()) cardRow("card.expiry", Str::CardExpiry, dmy(c->expiryDate));
+    for (size_t i = 0; i < c->warnings.size(); ++i)
+      text(("card.warning." + std::to_string(i)).c_str(), std::string(tr(Str::CardWarning)) + ": " + c->warnings[i], theme::kWarn);
+  } else if (auto* b = std::get_if<BhytCard>(&p.details)) {
+    cardRow("card.name", Str::CardName, b->name);
+    cardRow("card.id", Str::CardId, b->cardNumber);
+    cardRow("card.birth", Str::CardBirth, dmy(b->birthDate));
+    cardRow("card.sex", Str::CardSex, std::string(toString(b->sex)));
+    if (!b->address.empty()) cardRow("card.address", Str::CardAddress, b->address);
+    cardRow("card.clinic", Str::CardClinic, b->clinic);
+    cardRow("card.valid", Str::CardValid, dmy(b->validFrom) + " – " + dmy(b->validTo));
+  } else if (auto* pc = std::get_if<PcCovidCard>(&p.details)) {
+    cardRow("card.name", Str::CardName, pc->name);
+    cardRow("card.id", Str::CardId, maskId(pc->idNumber));
+    cardRow("card.birth", Str::CardBirth, dmy(pc->birthDate));
+  } else if (auto* v = std::get_if<VisitorPass>(&p.details)) {
+    cardRow("card.name", Str::CardName, v->name);
+    cardRow("card.id", Str::CardId, v->passId);
+    if (v->birthYear) cardRow("card.birth", Str::CardBirth, std::to_string(v->birthYear));
+  }
+}
+
+Str kindLabel(PayloadKind k) {
+  switch (k) {
+    case PayloadKind::Bhyt: return Str::KindBhyt;
+    case PayloadKind::PcCovid: return Str::KindPcCovid;
+    case PayloadKind::VisitorPass: return Str::KindVisitor;
+    default: return Str::KindCccd;
+  }
+}
+
+// The last person, large: what staff check before waving them through.
+void lastPerson(StationSession& session, ScanFlow& flow, UiState& ui) {
+  const ScanOutcome& out = *ui.lastScan;
+  if (out.kind == ScanOutcome::Kind::Poster) { banner("scan.poster", tr(Str::ScanPoster), theme::kWarn); return; }
+  if (out.kind == ScanOutcome::Kind::NotConfigured) {
+    banner("scan.notConfigured", tr(Str::ScanNotConfigured), theme::kWarn);
+    if (button("scan.goSettings", tr(Str::GoToSettings))) ui.screen = Screen::Settings;
+    return;
+  }
+  if (out.kind == ScanOutcome::Kind::Rejected) {
+    ErrorKind k = out.error ? out.error->kind : ErrorKind::Unsupported;
+    const char* msg = k == ErrorKind::Unsupported ? errorText(ErrorKind::Unsupported)
+                      : k == ErrorKind::MangledText ? tr(Str::ScanMangled) : tr(Str::ScanBroken);
+    banner("scan.rejected", msg, theme::kDanger);
+    if (button("scan.manual", tr(Str::UseManual), ButtonStyle::Secondary)) ui.screen = Screen::Manual;
+    return;
+  }
+  const SaveStatus& st = session.saveStatus();
+  if (!flow.lastCard()) return;
+  const ScannedPayload& p = *flow.lastCard();
+  bool in = st.direction == Direction::In;
+  // Direction and state as one big coloured band.
+  std::string head = std::string(tr(in ? Str::DirIn : Str::DirOut)) + " · " +
+                     (st.state == SaveStatus::State::Saved ? (st.undone ? tr(Str::UndoDone) : tr(Str::Saved))
+                      : st.state == SaveStatus::State::Failed ? tr(Str::SaveFailed) : tr(Str::Saving));
+  ImU32 col = st.state == SaveStatus::State::Failed ? theme::kDanger : st.undone ? theme::kMuted : in ? theme::kIn : theme::kOut;
+  banner(st.state == SaveStatus::State::Saved && !st.undone ? "scan.saved" : "scan.state", head, col);
+  text("scan.name", p.person.displayName, theme::kText, fonts().title);
+  std::string sub = std::string(tr(kindLabel(p.kind))) + " " + maskId(p.person.key);
+  if (p.person.birthYear) sub += " · " + std::string(tr(Str::BirthYear)) + " " + std::to_string(p.person.birthYear);
+  text("scan.sub", sub, theme::kMuted);
+  if (session.canUndo()) {
+    float w = (ImGui::GetContentRegionAvail().x - theme::kGap) / 2;
+    if (button("scan.undo", tr(Str::Undo), ButtonStyle::Secondary, w)) {
+      session.undoLast();
+      flow.forgetRecent();
+    }
+    ImGui::SameLine();
+    if (button("scan.flip", tr(Str::FlipDirection), ButtonStyle::Secondary, w)) flow.flipLast();
+  }
+  if (button("scan.card", tr(ui.showCard ? Str::HideCard : Str::ShowCard), ButtonStyle::Quiet)) ui.showCard = !ui.showCard;
+  if (ui.showCard) cardDetails(p);
+}
+
+}  // namespace
+
+void drawScan(StationSession& session, ScanFlow& flow, UiState& ui) {
+  if (platform::cameraState() == platform::CameraState::Off && ImGui::GetTime() - ui.lastScanAt > 0.5 &&
+      !ImGui::IsAnyItemActive()) {
+    static bool s_autoStarted = false;  // start once by itself; after that, on request
+    if (!s_autoStarted) { s_autoStarted = true; platform::cameraStart(); }
+  }
+  cameraView(ui);
+  cameraControls(ui);
+  if (ui.lastScan) lastPerson(session, flow, ui);
+  else text("scan.hint", tr(Str::ScanHint), theme::kMuted);
+  DaySummary d = session.station().today(session.now());
+  char line[160];
+  std::snprintf(line, sizeof line, "%s: %d · %s: %d · %s: %d", tr(Str::InsideNow), d.insideNow, tr(Str::InToday),
+                d.checkInsToday, tr(Str::OutToday), d.checkOutsToday);
+  text("scan.summary", line, theme::kMuted);
+}
+
+}  // namespace diemquet::ui
