@@ -49,7 +49,7 @@ TEST(CheckInLog, VoidedEntriesLeaveTheCounts) {
   auto log = std::move(CheckInLog::open(":memory:")).value();
   log->add(sample(1));
   ASSERT_TRUE(log->setVoided("st-a", 1).ok());
-  auto d = log->summary("v1", 0, INT64_MAX);
+  auto d = log->summary("v1", 0, INT64_MAX, 0);
   EXPECT_EQ(d.checkInsToday, 0);
   EXPECT_EQ(d.insideNow, 0);
   EXPECT_FALSE(log->setVoided("st-a", 99).ok());

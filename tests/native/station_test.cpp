@@ -151,3 +151,38 @@ TEST(Station, DeviceIdCannotChangeOnceSet) {
   EXPECT_EQ(s->settings().deviceId, "st-test");
   EXPECT_EQ(s->settings().language, "en");
 }
+
+TEST(Station, VisitsLongerThanTheUsualStayCloseByThemselves) {
+  auto s = configured();  // the venue's default stay is 120 minutes
+  ManualEntry e = person("An", "001099012345");
+  ASSERT_TRUE(s->apply(s->prepareManual(e, kMorning).value()).ok());
+  Instant later = kMorning;
+  later.utcMs += 119 * 60000LL;
+  EXPECT_EQ(s->today(later).insideNow, 1);
+  EXPECT_EQ(s->suggestDirection("001099012345", later), Direction::Out);
+  later.utcMs += 2 * 60000LL;
+  EXPECT_EQ(s->today(later).insideNow, 0);
+  // Scanned again after the stay: a new visit, not a check-out.
+  EXPECT_EQ(s->suggestDirection("001099012345", later), Direction::In);
+}
+
+TEST(Station, ClosingTheDayChecksEveryoneOut) {
+  auto s = configured();
+  for (const char* id : {"001099012345", "079199001234", "001099012346"})
+    ASSERT_TRUE(s->apply(s->prepareManual(person("Khách", id), kMorning).value()).ok());
+  ManualEntry leave = person("Khách", "079199001234");
+  leave.direction = Direction::Out;
+  Instant leftAt = kMorning;
+  leftAt.utcMs += 5 * 60000LL;
+  ASSERT_TRUE(s->apply(s->prepareManual(leave, leftAt).value()).ok());
+  Instant later = kMorning;
+  later.utcMs += 30 * 60000LL;
+  auto events = s->prepareCloseDay(later);
+  ASSERT_EQ(events.size(), 2u);
+  for (const auto& ev : events) {
+    EXPECT_EQ(std::get<CheckInRecorded>(ev).checkIn.direction, Direction::Out);
+    ASSERT_TRUE(s->apply(ev).ok());
+  }
+  EXPECT_EQ(s->today(later).insideNow, 0);
+  EXPECT_TRUE(s->prepareCloseDay(later).empty());
+}

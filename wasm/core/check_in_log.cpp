@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+
 namespace diemquet {
 
 namespace {
@@ -99,16 +101,19 @@ struct CheckInLog::Statements {
         scanPoints(db, "SELECT id, venue_id, name FROM scan_points WHERE venue_id=? ORDER BY name"),
         dayCounts(db, "SELECT direction, count(*) FROM check_ins WHERE venue_id=? AND utc_ms>=? AND utc_ms<? "
                       "AND voided=0 GROUP BY direction"),
-        insideNow(db, "SELECT count(*) FROM (SELECT person_key, direction, max(utc_ms) FROM check_ins "
+        insideNow(db, "SELECT count(*) FROM (SELECT person_key, direction, max(utc_ms) AS t FROM check_ins "
                       "WHERE venue_id=? AND utc_ms>=? AND utc_ms<? AND voided=0 GROUP BY person_key) "
-                      "WHERE direction='in'"),
+                      "WHERE direction='in' AND t>=?"),
+        inside(db, std::string("SELECT ") + kColumns + " FROM check_ins c WHERE venue_id=?1 AND voided=0 AND direction='in' "
+                   "AND utc_ms>=?3 AND utc_ms=(SELECT max(utc_ms) FROM check_ins d WHERE d.venue_id=?1 AND "
+                   "d.person_key=c.person_key AND d.voided=0 AND d.utc_ms>=?2) ORDER BY utc_ms"),
         recent(db, std::string("SELECT ") + kColumns + " FROM check_ins WHERE venue_id=? ORDER BY utc_ms DESC, seq DESC LIMIT ?"),
         lastEntry(db, std::string("SELECT ") + kColumns + " FROM check_ins WHERE venue_id=? AND person_key=? AND utc_ms>=? "
                       "AND voided=0 ORDER BY utc_ms DESC, seq DESC LIMIT 1"),
         count(db, "SELECT count(*) FROM check_ins"),
         pendingCount(db, "SELECT count(*) FROM check_ins WHERE synced=0"),
         pending(db, std::string("SELECT ") + kColumns + " FROM check_ins WHERE synced=0 ORDER BY device_id, seq LIMIT ?") {}
-  Stmt insert, find, setVoided, markSynced, upsertVenue, upsertScanPoint, scanPoints, dayCounts, insideNow, recent,
+  Stmt insert, find, setVoided, markSynced, upsertVenue, upsertScanPoint, scanPoints, dayCounts, insideNow, inside, recent,
       lastEntry, count, pendingCount, pending;
 };
 
@@ -218,7 +223,8 @@ std::vector<ScanPoint> CheckInLog::scanPoints(const std::string& venueId) const 
   return out;
 }
 
-DaySummary CheckInLog::summary(const std::string& venueId, int64_t dayStart, int64_t dayEnd) const {
+DaySummary CheckInLog::summary(const std::string& venueId, int64_t dayStart, int64_t dayEnd,
+                               int64_t openSince) const {
   DaySummary d;
   {
     const Stmt& s = m_stmts->dayCounts;
@@ -233,8 +239,20 @@ DaySummary CheckInLog::summary(const std::string& venueId, int64_t dayStart, int
   s.bind(1, venueId);
   s.bind(2, dayStart);
   s.bind(3, dayEnd);
+  s.bind(4, openSince);
   if (s.step() == SQLITE_ROW) d.insideNow = int(s.integer(0));
   return d;
+}
+
+std::vector<CheckIn> CheckInLog::peopleInside(const std::string& venueId, int64_t dayStart, int64_t openSince) const {
+  std::vector<CheckIn> out;
+  const Stmt& s = m_stmts->inside;
+  ResetGuard g{s};
+  s.bind(1, venueId);
+  s.bind(2, dayStart);
+  s.bind(3, std::max(dayStart, openSince));
+  while (s.step() == SQLITE_ROW) out.push_back(readCheckIn(s));
+  return out;
 }
 
 std::vector<CheckIn> CheckInLog::recent(const std::string& venueId, int limit) const {

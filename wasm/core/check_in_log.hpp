@@ -14,7 +14,7 @@ struct sqlite3;
 namespace diemquet {
 
 struct DaySummary {
-  int insideNow = 0;    // people whose last entry today is "in"
+  int insideNow = 0;    // people whose last entry today is "in", within the venue's usual stay
   int checkInsToday = 0;
   int checkOutsToday = 0;
 };
@@ -44,7 +44,12 @@ class CheckInLog {
   Status upsertScanPoint(const ScanPoint& p);
   std::vector<ScanPoint> scanPoints(const std::string& venueId) const;
 
-  DaySummary summary(const std::string& venueId, int64_t dayStartUtcMs, int64_t dayEndUtcMs) const;
+  // Visits opened before `openSinceUtcMs` count as closed: people scanned in by staff often
+  // never scan out, and the venue's default stay closes them.
+  DaySummary summary(const std::string& venueId, int64_t dayStartUtcMs, int64_t dayEndUtcMs,
+                     int64_t openSinceUtcMs) const;
+  // The last "in" entry of each person inside now (same rule as DaySummary::insideNow).
+  std::vector<CheckIn> peopleInside(const std::string& venueId, int64_t dayStartUtcMs, int64_t openSinceUtcMs) const;
   // Newest first, voided ones included (the UI shows them struck through).
   std::vector<CheckIn> recent(const std::string& venueId, int limit) const;
   // The latest non-voided entry of a person at a venue since a time, if any.

@@ -4,6 +4,14 @@
 
 namespace diemquet {
 
+namespace {
+// Visits opened before this instant count as closed (the venue's default length of stay).
+int64_t openSince(const Venue& v, const Instant& now) {
+  int stay = v.defaultStayMinutes > 0 ? v.defaultStayMinutes : 120;
+  return now.utcMs - int64_t(stay) * 60000;
+}
+}  // namespace
+
 Result<std::unique_ptr<Station>> Station::create() {
   auto log = CheckInLog::open(":memory:");
   if (!log) return log.error();
@@ -65,7 +73,9 @@ Result<JournalEvent> Station::prepareUndo(int64_t seq) const {
 
 Direction Station::suggestDirection(const std::string& personKey, const Instant& now) const {
   auto last = m_log->lastEntryOf(m_settings.venue.id, personKey, localDayOf(now).startUtcMs);
-  return last && last->direction == Direction::In ? Direction::Out : Direction::In;
+  // A visit older than the venue's usual stay was closed by itself: this is a new visit.
+  bool open = last && last->direction == Direction::In && last->at.utcMs >= openSince(m_settings.venue, now);
+  return open ? Direction::Out : Direction::In;
 }
 
 Status Station::apply(const JournalEvent& e) {
@@ -125,7 +135,17 @@ Status Station::applyEnrollment(const StationEnrolled& e) {
 
 DaySummary Station::today(const Instant& now) const {
   DayRange d = localDayOf(now);
-  return m_log->summary(m_settings.venue.id, d.startUtcMs, d.endUtcMs);
+  return m_log->summary(m_settings.venue.id, d.startUtcMs, d.endUtcMs, openSince(m_settings.venue, now));
+}
+
+std::vector<JournalEvent> Station::prepareCloseDay(const Instant& now) {
+  std::vector<JournalEvent> out;
+  DayRange d = localDayOf(now);
+  for (const CheckIn& in : m_log->peopleInside(m_settings.venue.id, d.startUtcMs, openSince(m_settings.venue, now))) {
+    auto e = prepareCheckIn(in.person, Direction::Out, now);
+    if (e) out.push_back(e.value());
+  }
+  return out;
 }
 
 std::vector<CheckIn> Station::recent(int limit) const { return m_log->recent(m_settings.venue.id, limit); }

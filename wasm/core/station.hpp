@@ -47,6 +47,8 @@ class Station {
   Status apply(const JournalEvent& e);
 
   DaySummary today(const Instant& now) const;
+  // Check-outs for everyone still inside (staff close the day).
+  std::vector<JournalEvent> prepareCloseDay(const Instant& now);
   std::vector<CheckIn> recent(int limit) const;
   int64_t totalCount() const { return m_log->count(); }
   // Not yet acknowledged by the server, leaving out those it refused for good (rejected()).

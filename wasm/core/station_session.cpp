@@ -23,6 +23,12 @@ bool StationSession::submitPerson(const Person& person, Direction direction) {
   return true;
 }
 
+int StationSession::closeDay() {
+  auto events = m_station.prepareCloseDay(m_clock());
+  for (const JournalEvent& e : events) save(e);
+  return int(events.size());
+}
+
 void StationSession::save(const JournalEvent& event) {
   const CheckIn& c = std::get<CheckInRecorded>(event).checkIn;
   uint64_t serial = m_status.serial + 1;

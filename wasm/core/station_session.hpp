@@ -33,6 +33,8 @@ class StationSession {
   // Validates, then saves. False (and `errors` filled) if the entry is invalid: nothing saved.
   bool submitManual(const ManualEntry& entry, FieldErrors& errors);
   bool submitPerson(const Person& person, Direction direction);
+  // Checks out everyone still inside; returns how many check-outs were handed to the journal.
+  int closeDay();
   void saveSettings(const StationSettings& settings, std::function<void(bool)> done = nullptr);
   // Undoes the last saved check-in if it was saved less than `windowMs` ago.
   bool undoLast(int64_t windowMs = 10000);
