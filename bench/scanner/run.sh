@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Scanner benchmarks: still-image decoding (station's zxing-wasm vs jsQR vs @zxing/library, node)
+# on the shared QR sets, then the camera path in headless Chromium (scan-to-saved latency,
+# decoded frames per second). DQ_WEB_DIR: the assembled shell; DQ_SHARED_DIR: ../shared.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$ROOT"
+SHARED="${DQ_SHARED_DIR:-$ROOT/../shared}"
+WEB="${DQ_WEB_DIR:-$ROOT/build/web}"
+node bench/scanner/decoders.mjs "$SHARED/data/qr-photos" "$SHARED/data/vn-cards"
+echo
+[ -f "$WEB/station.wasm" ] || { echo "bench/scanner: no shell in $WEB (bash scripts/build.sh)" >&2; exit 1; }
+DQ_WEB_DIR="$WEB" DQ_SHARED_DIR="$SHARED" node bench/scanner/camera.mjs
