@@ -182,6 +182,18 @@ extern "C" EMSCRIPTEN_KEEPALIVE void dq_sync_now() {
   if (g_app.sync) g_app.sync->syncNow();
 }
 
+// Automation and bench/station: checks in a synthetic person as a scan would (no UI taps),
+// through the session's normal save path. Returns 1 if a save started, 0 if refused (not
+// configured or booted). The commit is reported through globalThis.dqOnSaved.
+extern "C" EMSCRIPTEN_KEEPALIVE int dq_automation_checkin(const char* name, const char* key) {
+  if (!g_app.session) return 0;
+  Person p;
+  p.kind = PersonKind::Manual;
+  p.key = key ? key : "";
+  p.displayName = name ? name : "";
+  return g_app.session->submitPerson(p, Direction::In) ? 1 : 0;
+}
+
 extern "C" EMSCRIPTEN_KEEPALIVE const char* dq_state() {
   const Station& s = station();
   nlohmann::json j;

@@ -23,6 +23,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE void dq_journal_done(int reqId, int ok) {
   auto done = std::move(it->second);
   g_pending.erase(it);
   done(ok != 0);
+  // Automation and bench/station: told right after the commit has been applied.
+  EM_ASM({ if (globalThis.dqOnSaved) globalThis.dqOnSaved($0, $1); }, reqId, ok);
 }
 
 namespace diemquet::platform {
