@@ -130,3 +130,32 @@ test('a keyboard-wedge scanner burst is a scan; mangled accents are refused', as
     assert.equal((await st.state(page)).total, 1);
   } finally { await ctx.close(); }
 });
+
+test('a visitor pass made at the station scans back as that visitor', async () => {
+  const ctx = await openPhone(freshProfile());
+  const page = ctx.pages()[0] || (await ctx.newPage());
+  let passPng;
+  try {
+    await page.goto(server.url);
+    await st.waitReady(page);
+    await st.configure(page);
+    await st.tap(page, 'nav.manual');
+    await st.typeInto(page, 'field.name', 'Lê Thị Hoa');
+    await st.typeInto(page, 'field.phone', '0987654321');
+    await st.tap(page, 'manual.makePass');
+    const qr = await st.find(page, 'pass.qr');
+    assert.match(qr.text, /^DQV1\|/);
+    await st.screenshot(page, '13-visitor-pass');
+    passPng = path.join(st.OUT, 'visitor-pass-qr.png');
+    await page.screenshot({ path: passPng, clip: { x: qr.x, y: qr.y, width: qr.w, height: qr.h } });
+    assert.equal((await st.state(page)).total, 0, 'making a pass saves no check-in');
+  } finally { await ctx.close(); }
+  // Next visit: another station scans the pass from the camera.
+  const { ctx: ctx2, page: page2 } = await stationWithCamera(makeCameraVideo([{ image: passPng, seconds: 2 }]));
+  try {
+    await st.tap(page2, 'nav.scan');
+    await page2.waitForFunction(() => globalThis.dq.state().total >= 1, null, { timeout: 30000 });
+    const name = await st.find(page2, 'scan.name');
+    assert.equal(name.text, 'Lê Thị Hoa');
+  } finally { await ctx2.close(); }
+});

@@ -16,6 +16,12 @@ struct Entry {
 const Entry kStrings[] = {
     {Str::AppName, "DiemQuet", "DiemQuet"},
     {Str::NavScan, "Quét", "Scan"},
+    {Str::MakePass, "Tạo thẻ khách (mã QR)", "Make a visitor pass (QR)"},
+    {Str::PassTitle, "Thẻ khách", "Visitor pass"},
+    {Str::PassHint, "Khách chụp ảnh hoặc in thẻ này, lần sau chỉ cần quét.", "The visitor photographs or prints this pass and is scanned next time."},
+    {Str::PassDownload, "Tải thẻ để in", "Download to print"},
+    {Str::Done, "Xong", "Done"},
+    {Str::Confirm, "Xác nhận", "Confirm"},
     {Str::ScanHint, "Đưa mã QR trên thẻ CCCD, thẻ BHYT hoặc thẻ khách vào khung", "Hold the QR on a CCCD, BHYT or visitor card inside the frame"},
     {Str::CameraStart, "Bật camera", "Start camera"},
     {Str::CameraStarting, "Đang mở camera…", "Opening the camera…"},

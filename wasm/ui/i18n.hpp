@@ -23,6 +23,7 @@ enum class Str {
   ScanMangled, ScanBroken, CardName, CardId, CardOldId, CardBirth, CardSex, CardAddress, CardIssued,
   CardExpiry, CardValid, CardClinic, CardWarning, KindCccd, KindBhyt, KindPcCovid, KindVisitor, UseManual,
   CloseDay, CloseDayConfirm, CloseDayDone, NobodyInside, Cancel,
+  MakePass, PassTitle, PassHint, PassDownload, Done, Confirm,
   Count_
 };
 

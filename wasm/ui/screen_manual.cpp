@@ -3,7 +3,10 @@
 
 #include <algorithm>
 
+#include "download.hpp"
 #include "i18n.hpp"
+#include "platform.hpp"
+#include "probe.hpp"
 #include "station_ui.hpp"
 #include "widgets.hpp"
 
@@ -16,7 +19,36 @@ const char* fieldError(const UiState& ui, const char* field) {
 }
 }  // namespace
 
+// The pass, large enough to scan from the screen, with the name under it.
+void drawPass(UiState& ui) {
+  text("pass.title", tr(Str::PassTitle), theme::kText, fonts().bold);
+  const poster::QrMatrix& m = ui.passQr;
+  float w = ImGui::GetContentRegionAvail().x;
+  float side = std::min(w, 320.0f);
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (w - side) / 2);
+  ImGui::InvisibleButton("##pass", ImVec2(side, side));
+  ImVec2 a = ImGui::GetItemRectMin();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(a, ImVec2(a.x + side, a.y + side), IM_COL32_WHITE);
+  float cell = side / float(m.side + 8);
+  for (int y = 0; y < m.side; ++y)
+    for (int x = 0; x < m.side; ++x)
+      if (m.dark(x, y))
+        dl->AddRectFilled(ImVec2(a.x + (x + 4) * cell, a.y + (y + 4) * cell),
+                          ImVec2(a.x + (x + 5) * cell, a.y + (y + 5) * cell), IM_COL32_BLACK);
+  probe::add("qr", "pass.qr", ui.pass->text, a.x, a.y, side, side);
+  text("pass.name", ui.pass->pass.name, theme::kText, fonts().title);
+  text("pass.hint", tr(Str::PassHint), theme::kMuted);
+  if (button("pass.download", tr(Str::PassDownload), ButtonStyle::Secondary))
+    platform::downloadFile("the-khach-" + ui.pass->pass.passId + ".svg", "image/svg+xml", visitorPassSvg(*ui.pass));
+  if (button("pass.done", tr(Str::Done))) ui.pass.reset();
+}
+
 void drawManual(StationSession& session, UiState& ui) {
+  if (ui.pass) {
+    drawPass(ui);
+    return;
+  }
   text("manual.title", tr(Str::ManualTitle), theme::kText, fonts().bold);
   drawSaveStatus(session);
   if (!session.station().isConfigured()) {
@@ -52,6 +84,20 @@ void drawManual(StationSession& session, UiState& ui) {
       ui.time.clear();
       ui.direction = 0;
       ui.manualErrors.errors.clear();
+      platform::textFieldBlur();
+    }
+  }
+  // A pass for a regular visitor without a card QR: scanned next time instead of typing.
+  if (button("manual.makePass", tr(Str::MakePass), ButtonStyle::Secondary)) {
+    unsigned char r[10];
+    platform::randomBytes(r, sizeof r);
+    auto issued = issueVisitorPass(ui.name, ui.phone, 0, r);
+    ui.manualErrors.errors.clear();
+    if (!issued) {
+      ui.manualErrors.errors.push_back(issued.error());
+    } else if (auto qr = poster::encodeQr(issued->text)) {
+      ui.pass = issued.value();
+      ui.passQr = qr.value();
       platform::textFieldBlur();
     }
   }

@@ -3,7 +3,9 @@
 #include <string>
 
 #include "modes.hpp"
+#include "poster/poster_pdf.hpp"
 #include "scan_flow.hpp"
+#include "visitor_pass_issue.hpp"
 #include "station_session.hpp"
 
 namespace diemquet::ui {
@@ -17,6 +19,8 @@ struct UiState {
   std::string name, cccd, phone, time;
   int direction = 0;  // 0 in, 1 out
   FieldErrors manualErrors;
+  std::optional<IssuedPass> pass;  // a visitor pass being shown
+  poster::QrMatrix passQr;
   // Settings form
   bool settingsLoaded = false;
   std::string venueName, scanPointName;
@@ -24,6 +28,10 @@ struct UiState {
   const char* venueError = nullptr;
   const char* scanPointError = nullptr;
   double settingsSavedAt = -100;
+  // Today
+  bool confirmCloseDay = false;
+  double closedDayAt = -100;
+  int closedCount = 0;
   // Scan screen
   std::optional<ScanOutcome> lastScan;  // the newest outcome, shown until the next one
   double lastScanAt = -100;
