@@ -10,6 +10,7 @@
 
 #include "check_in_json.hpp"
 #include "http/http_server.hpp"
+#include "office/office_api.hpp"
 #include "storage/store.hpp"
 #include "sync/api.hpp"
 #include "sync/secrets.hpp"
@@ -30,6 +31,11 @@ const char* kUsage = R"(diemquet-server — DiemQuet sync server
   diemquet-server admin revoke-device  --db SPEC --venue V --device D
   diemquet-server admin export         --db SPEC --venue V     (one check-in JSON per line)
   diemquet-server admin conflicts      --db SPEC --venue V
+  diemquet-server admin create-officer --db SPEC --username U --level ward|district|province --area CODE
+                                       (password from stdin, else generated and printed once)
+  diemquet-server admin create-feed-token --db SPEC --name NAME (printed once)
+  diemquet-server admin purge          --db SPEC [--retention-days N]  (default 28)
+serve also takes --retention-days N (personal data kept N days; purged hourly).
 
 --db defaults to $DQ_DB, else sqlite:diemquet.db. Exit status: 0 ok, 1 failure, 2 usage.
 )";
@@ -117,6 +123,8 @@ int serve(const Args& a, Store& store) {
   if (o.staticDir && !std::filesystem::is_directory(*o.staticDir))
     logLine("warning: --static " + o.staticDir->string() + " is not a directory (yet); static requests get 404");
 
+  if (a.has("retention-days")) office::setRetentionDays(std::atoi(a.get("retention-days").c_str()));
+  auto retention = office::startRetentionTask(store, nowMs, logLine);  // server/office/
   Api api(store, nowMs, logLine);
   HttpServer server(api, o, logLine);
   if (auto st = server.start(); !st) return fail(st.error());
@@ -133,6 +141,8 @@ int serve(const Args& a, Store& store) {
 int admin(const Args& a, Store& store) {
   if (a.positional.size() < 2) return usage("admin needs a subcommand");
   const std::string& cmd = a.positional[1];
+  if (int rc = office::adminCommand(cmd, [&](const std::string& k) { return a.get(k); }, store, nowMs()); rc >= 0)
+    return rc;
   auto need = [&](std::initializer_list<const char*> keys) -> bool {
     for (const char* k : keys)
       if (!a.has(k) || a.get(k).empty()) return false;

@@ -51,8 +51,9 @@ using StringResponse = http::response<http::string_body>;
 StringResponse jsonResponse(const ApiResponse& r, unsigned version, bool keepAlive) {
   StringResponse res{static_cast<http::status>(r.status), version};
   res.set(http::field::server, kServerHeader);
-  res.set(http::field::content_type, "application/json; charset=utf-8");
-  res.set(http::field::cache_control, "no-store");
+  res.set(http::field::content_type, r.contentType.empty() ? "application/json; charset=utf-8" : r.contentType);
+  res.set(http::field::cache_control, r.cacheControl.empty() ? "no-store" : r.cacheControl);
+  if (!r.contentDisposition.empty()) res.set(http::field::content_disposition, r.contentDisposition);
   res.keep_alive(keepAlive);
   res.body() = r.body;
   res.prepare_payload();
@@ -110,6 +111,10 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
 
     if (m_srv.api.isApiPath(path) || !m_srv.files) {
       ApiRequest ar{method, path, std::string(req[http::field::authorization]), std::move(req.body())};
+      if (auto q = target.find('?'); q != std::string::npos) ar.query = target.substr(q + 1);
+      beast::error_code peerEc;
+      auto peer = beast::get_lowest_layer(m_stream).socket().remote_endpoint(peerEc);
+      if (!peerEc) ar.remoteAddr = peer.address().to_string();
       // The database may block: run the handler on a worker, answer from this connection's executor.
       beast::get_lowest_layer(m_stream).expires_never();
       asio::post(m_srv.workers, [self = this->shared_from_this(), ar = std::move(ar), version, keepAlive, method,

@@ -11,6 +11,109 @@ struct Migration {
   const char* postgres;
 };
 
+// Office (server/office/, versions 100-199): venue areas and registration details, officers
+// and their sessions, the audit log, reminders, violation reports, upstream feed tokens, the
+// daily aggregates kept after personal data is purged, and a server-assigned ingest sequence
+// on check-ins (the feed's cursor; a later void moves the row to the end of the feed).
+inline const Migration& officeMigration100() {
+  static const Migration m{100,
+       R"sql(
+ALTER TABLE venues ADD COLUMN province_code TEXT NOT NULL DEFAULT '';
+ALTER TABLE venues ADD COLUMN district_code TEXT NOT NULL DEFAULT '';
+ALTER TABLE venues ADD COLUMN ward_code TEXT NOT NULL DEFAULT '';
+ALTER TABLE venues ADD COLUMN phone TEXT NOT NULL DEFAULT '';
+ALTER TABLE venues ADD COLUMN valid_from_ms INTEGER;
+ALTER TABLE venues ADD COLUMN valid_to_ms INTEGER;
+ALTER TABLE venues ADD COLUMN registered_ms INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX venues_by_ward ON venues(ward_code);
+CREATE INDEX venues_by_district ON venues(district_code);
+CREATE INDEX venues_by_province ON venues(province_code);
+CREATE TABLE officers (
+  username TEXT PRIMARY KEY, level TEXT NOT NULL, area_code TEXT NOT NULL, password_hash TEXT NOT NULL,
+  created_ms INTEGER NOT NULL, disabled_ms INTEGER);
+CREATE TABLE office_sessions (
+  token_hash TEXT PRIMARY KEY, username TEXT NOT NULL, created_ms INTEGER NOT NULL, last_used_ms INTEGER NOT NULL);
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, at_ms INTEGER NOT NULL, username TEXT NOT NULL, action TEXT NOT NULL,
+  target TEXT NOT NULL, reason TEXT NOT NULL, detail TEXT NOT NULL);
+CREATE TABLE reminders (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, venue_id TEXT NOT NULL, username TEXT NOT NULL, at_ms INTEGER NOT NULL,
+  note TEXT NOT NULL);
+CREATE INDEX reminders_by_venue ON reminders(venue_id);
+CREATE TABLE violation_reports (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, venue_id TEXT NOT NULL, ward_code TEXT NOT NULL, kind TEXT NOT NULL,
+  note TEXT NOT NULL, reporter TEXT NOT NULL, created_ms INTEGER NOT NULL, photo_type TEXT NOT NULL,
+  photo BLOB, resolved_ms INTEGER, resolved_by TEXT, resolution_note TEXT);
+CREATE INDEX violation_reports_by_ward ON violation_reports(ward_code, created_ms);
+CREATE TABLE feed_tokens (
+  token_hash TEXT PRIMARY KEY, name TEXT NOT NULL, created_ms INTEGER NOT NULL, revoked_ms INTEGER);
+CREATE TABLE daily_aggregates (
+  venue_id TEXT NOT NULL, day INTEGER NOT NULL, scans INTEGER NOT NULL, PRIMARY KEY (venue_id, day));
+CREATE TABLE ingest_counter (n INTEGER NOT NULL);
+ALTER TABLE check_ins ADD COLUMN ingest_seq INTEGER;
+UPDATE check_ins SET ingest_seq = rowid;
+INSERT INTO ingest_counter(n) SELECT COALESCE(MAX(rowid), 0) FROM check_ins;
+CREATE INDEX check_ins_by_ingest ON check_ins(ingest_seq);
+CREATE INDEX check_ins_by_person ON check_ins(person_key, ts_ms);
+CREATE INDEX check_ins_by_phone ON check_ins(phone, ts_ms);
+CREATE INDEX check_ins_by_ts ON check_ins(ts_ms);
+CREATE TRIGGER check_ins_ingest_seq AFTER INSERT ON check_ins BEGIN
+  UPDATE ingest_counter SET n = n + 1;
+  UPDATE check_ins SET ingest_seq = (SELECT n FROM ingest_counter) WHERE rowid = NEW.rowid;
+END;
+CREATE TRIGGER check_ins_void_seq AFTER UPDATE OF voided ON check_ins BEGIN
+  UPDATE ingest_counter SET n = n + 1;
+  UPDATE check_ins SET ingest_seq = (SELECT n FROM ingest_counter) WHERE rowid = NEW.rowid;
+END;
+)sql",
+       R"sql(
+ALTER TABLE venues ADD COLUMN province_code TEXT NOT NULL DEFAULT '';
+ALTER TABLE venues ADD COLUMN district_code TEXT NOT NULL DEFAULT '';
+ALTER TABLE venues ADD COLUMN ward_code TEXT NOT NULL DEFAULT '';
+ALTER TABLE venues ADD COLUMN phone TEXT NOT NULL DEFAULT '';
+ALTER TABLE venues ADD COLUMN valid_from_ms BIGINT;
+ALTER TABLE venues ADD COLUMN valid_to_ms BIGINT;
+ALTER TABLE venues ADD COLUMN registered_ms BIGINT NOT NULL DEFAULT 0;
+CREATE INDEX venues_by_ward ON venues(ward_code);
+CREATE INDEX venues_by_district ON venues(district_code);
+CREATE INDEX venues_by_province ON venues(province_code);
+CREATE TABLE officers (
+  username TEXT PRIMARY KEY, level TEXT NOT NULL, area_code TEXT NOT NULL, password_hash TEXT NOT NULL,
+  created_ms BIGINT NOT NULL, disabled_ms BIGINT);
+CREATE TABLE office_sessions (
+  token_hash TEXT PRIMARY KEY, username TEXT NOT NULL, created_ms BIGINT NOT NULL, last_used_ms BIGINT NOT NULL);
+CREATE TABLE audit_log (
+  id BIGSERIAL PRIMARY KEY, at_ms BIGINT NOT NULL, username TEXT NOT NULL, action TEXT NOT NULL,
+  target TEXT NOT NULL, reason TEXT NOT NULL, detail TEXT NOT NULL);
+CREATE TABLE reminders (
+  id BIGSERIAL PRIMARY KEY, venue_id TEXT NOT NULL, username TEXT NOT NULL, at_ms BIGINT NOT NULL,
+  note TEXT NOT NULL);
+CREATE INDEX reminders_by_venue ON reminders(venue_id);
+CREATE TABLE violation_reports (
+  id BIGSERIAL PRIMARY KEY, venue_id TEXT NOT NULL, ward_code TEXT NOT NULL, kind TEXT NOT NULL,
+  note TEXT NOT NULL, reporter TEXT NOT NULL, created_ms BIGINT NOT NULL, photo_type TEXT NOT NULL,
+  photo TEXT, resolved_ms BIGINT, resolved_by TEXT, resolution_note TEXT);
+CREATE INDEX violation_reports_by_ward ON violation_reports(ward_code, created_ms);
+CREATE TABLE feed_tokens (
+  token_hash TEXT PRIMARY KEY, name TEXT NOT NULL, created_ms BIGINT NOT NULL, revoked_ms BIGINT);
+CREATE TABLE daily_aggregates (
+  venue_id TEXT NOT NULL, day BIGINT NOT NULL, scans BIGINT NOT NULL, PRIMARY KEY (venue_id, day));
+CREATE SEQUENCE check_ins_ingest_seq;
+ALTER TABLE check_ins ADD COLUMN ingest_seq BIGINT;
+UPDATE check_ins SET ingest_seq = nextval('check_ins_ingest_seq');
+ALTER TABLE check_ins ALTER COLUMN ingest_seq SET DEFAULT nextval('check_ins_ingest_seq');
+CREATE INDEX check_ins_by_ingest ON check_ins(ingest_seq);
+CREATE INDEX check_ins_by_person ON check_ins(person_key, ts_ms);
+CREATE INDEX check_ins_by_phone ON check_ins(phone, ts_ms);
+CREATE INDEX check_ins_by_ts ON check_ins(ts_ms);
+CREATE FUNCTION check_ins_void_reseq() RETURNS trigger LANGUAGE plpgsql AS $f$
+BEGIN NEW.ingest_seq := nextval('check_ins_ingest_seq'); RETURN NEW; END $f$;
+CREATE TRIGGER check_ins_void_seq BEFORE UPDATE OF voided ON check_ins FOR EACH ROW
+  EXECUTE FUNCTION check_ins_void_reseq();
+)sql"};
+  return m;
+}
+
 // Every table's key starts with venue_id, so a venue's rows stay together (and can later be
 // distributed by venue, see docs/scaling.md).
 inline const std::vector<Migration>& migrations() {
@@ -76,6 +179,7 @@ CREATE TABLE conflicts (
   seq BIGINT NOT NULL, incoming_json TEXT NOT NULL, received_ms BIGINT NOT NULL,
   PRIMARY KEY (venue_id, id));
 )sql"},
+      officeMigration100(),
   };
   return kAll;
 }

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "check_in.hpp"
@@ -28,6 +29,18 @@ enum class IngestOutcome {
   AlreadyStored,  // identical record already stored (a replay); nothing changed
   Voided,         // stored earlier unvoided, now marked voided (the one allowed update)
   Conflict,       // a different record holds this (device, seq); refused and flagged
+};
+
+// Office queries (server/office/): one dialect-neutral SQL text with `?` placeholders, run by
+// either backend (PostgreSQL rewrites `?` to typed `$n`). Values: NULL, integer, real, text.
+using SqlValue = std::variant<std::monostate, int64_t, double, std::string>;
+struct SqlStatement {
+  std::string sql;
+  std::vector<SqlValue> params;
+};
+struct SqlRows {
+  std::vector<std::vector<SqlValue>> rows;
+  int64_t changes = 0;  // rows changed by an INSERT/UPDATE/DELETE
 };
 
 struct IngestResult {
@@ -76,6 +89,11 @@ class Store {
   // Reads, for the office, exports and tests. Ordered by device, then seq.
   virtual Result<std::vector<CheckIn>> checkInsOfVenue(const std::string& venueId) = 0;
   virtual Result<std::vector<ConflictRecord>> conflictsOfVenue(const std::string& venueId) = 0;
+
+  // The office's queries (server/office/): runs the statements in order in one transaction
+  // and returns each one's rows; on any error nothing is written. A unique violation is
+  // ErrorKind::Conflict. Implemented in storage/{sqlite,postgres}/office_sql.cpp.
+  virtual Result<std::vector<SqlRows>> runSql(const std::vector<SqlStatement>& statements) = 0;
 };
 
 // Opens "sqlite:PATH" or "postgres:CONNSTR" (a libpq connection string or postgresql:// URL)

@@ -5,6 +5,7 @@
 
 #include "check_in_json.hpp"
 #include "masking.hpp"
+#include "office/office_api.hpp"
 #include "secrets.hpp"
 #include "text.hpp"
 
@@ -41,6 +42,7 @@ ApiResponse Api::handle(const ApiRequest& req) {
 }
 
 ApiResponse Api::route(const ApiRequest& req) {
+  if (office::handles(req.path)) return office::handle(req, m_store, m_clock, m_log);  // server/office/
   auto only = [&](const char* method) { return req.method == method; };
   if (req.path == "/api/v1/health") return only("GET") || only("HEAD") ? health() : errorResponse(405, "method_not_allowed", "Use GET.");
   if (req.path == "/api/v1/enroll") return only("POST") ? enroll(req) : errorResponse(405, "method_not_allowed", "Use POST.");

@@ -18,11 +18,16 @@ struct ApiRequest {
   std::string path;           // without the query string
   std::string authorization;  // the Authorization header, may be empty
   std::string body;
+  std::string query;       // the part after '?', still percent-encoded; may be empty
+  std::string remoteAddr;  // the peer's IP address (for rate limits); may be empty
 };
 
 struct ApiResponse {
   int status = 200;
-  std::string body;  // always JSON
+  std::string body;  // JSON unless contentType says otherwise
+  std::string contentType;         // empty: application/json (posters send application/pdf)
+  std::string contentDisposition;  // e.g. attachment; filename="poster.pdf"
+  std::string cacheControl;        // empty: no-store
 };
 
 // The error body every failure uses: {"error": {"code": "...", "message": "..."}}.

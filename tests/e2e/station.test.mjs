@@ -154,3 +154,23 @@ test('the tab killed right after "saved" loses nothing (20 times)', async () => 
     }
   } finally { await ctx.close(); }
 });
+
+test('closing the day checks everyone out', async () => {
+  const { ctx, page } = await openStation(freshProfile());
+  try {
+    await st.configure(page);
+    await st.manualCheckIn(page, { name: 'Phạm Văn Cường', phone: '0911111111' });
+    await st.waitForWidget(page, 'status.saved');
+    await st.manualCheckIn(page, { name: 'Đỗ Thùy Vân', phone: '0922222222' });
+    await page.waitForFunction(() => globalThis.dq.state().total === 2);
+    await st.tap(page, 'nav.today');
+    await st.tap(page, 'today.closeDay');
+    await st.tap(page, 'today.closeDayYes');
+    await page.waitForFunction(() => globalThis.dq.state().today.inside === 0, null, { timeout: 10000 });
+    const s = await st.state(page);
+    assert.equal(s.today.out, 2);
+    assert.equal(s.total, 4);
+    await st.waitForWidget(page, 'today.closed');
+    await st.screenshot(page, '08-day-closed');
+  } finally { await ctx.close(); }
+});

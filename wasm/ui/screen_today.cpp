@@ -68,6 +68,26 @@ void drawToday(StationSession& session, UiState& ui) {
   if (recent.empty()) text("today.empty", tr(Str::NoEntries), theme::kMuted);
   for (size_t i = 0; i < recent.size(); ++i) entryRow(recent[i], int(i));
 
+  // End of the day: people scanned in by staff often never scan out.
+  ImGui::Dummy(ImVec2(1, theme::kGap));
+  if (ImGui::GetTime() - ui.closedDayAt < 5)
+    banner("today.closed", std::string(tr(Str::CloseDayDone)) + ": " + std::to_string(ui.closedCount), theme::kIn);
+  if (!ui.confirmCloseDay) {
+    if (button("today.closeDay", tr(Str::CloseDay), ButtonStyle::Secondary)) ui.confirmCloseDay = true;
+  } else {
+    text("today.closeDayConfirm", d.insideNow > 0 ? tr(Str::CloseDayConfirm) : tr(Str::NobodyInside), theme::kText,
+         fonts().bold);
+    float w = (ImGui::GetContentRegionAvail().x - theme::kGap) / 2;
+    if (d.insideNow > 0 && button("today.closeDayYes", tr(Str::Confirm), ButtonStyle::Danger, w)) {
+      ui.closedCount = session.closeDay();
+      ui.closedDayAt = ImGui::GetTime();
+      ui.confirmCloseDay = false;
+    }
+    if (d.insideNow > 0) ImGui::SameLine();
+    if (button("today.closeDayNo", tr(Str::Cancel), ButtonStyle::Secondary, d.insideNow > 0 ? w : -1))
+      ui.confirmCloseDay = false;
+  }
+
   int64_t pending = station.pendingCount();
   std::string foot = std::string(tr(Str::StoredOnDevice)) + ": " + std::to_string(station.totalCount()) + " · " +
                      tr(Str::PendingSync) + ": " + std::to_string(pending);

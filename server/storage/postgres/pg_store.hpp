@@ -27,6 +27,7 @@ class PgStore final : public Store {
   Result<IngestResult> ingest(const std::vector<CheckIn>& batch, int64_t receivedMs) override;
   Result<std::vector<CheckIn>> checkInsOfVenue(const std::string& venueId) override;
   Result<std::vector<ConflictRecord>> conflictsOfVenue(const std::string& venueId) override;
+  Result<std::vector<SqlRows>> runSql(const std::vector<SqlStatement>& statements) override;  // office_sql.cpp
 
  private:
   explicit PgStore(std::unique_ptr<pg::PgPool> pool) : m_pool(std::move(pool)) {}

@@ -1,0 +1,720 @@
+// The office API's routing, authentication and handlers. Officers authenticate with a
+// session token from /api/v1/office/login; every answer about a venue, a report or a person
+// is limited to the officer's area, and anything outside it is answered exactly like
+// something that does not exist.
+#include "office_api.hpp"
+
+#include <openssl/evp.h>
+
+#include <algorithm>
+#include <deque>
+#include <map>
+#include <mutex>
+
+#include "check_in_json.hpp"
+#include "masking.hpp"
+#include "office_db.hpp"
+#include "passwords.hpp"
+#include "report.hpp"
+#include "text.hpp"
+#include "trace.hpp"
+#include "../sync/secrets.hpp"
+
+namespace diemquet::server::office {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr int64_t kSessionIdleMs = 8 * 3'600'000;   // a session ends after 8 h without requests
+constexpr int64_t kLoginWindowMs = 15 * 60'000;     // failed logins counted over 15 min
+constexpr int kMaxFailsPerUser = 5, kMaxFailsPerIp = 20;
+constexpr int64_t kReportWindowMs = 3'600'000;      // public violation reports: 10 per IP per hour
+constexpr int kMaxReportsPerIp = 10;
+constexpr size_t kMaxPhotoBytes = 1024 * 1024;
+
+const char* const kCategories[] = {"office", "factory", "hotel", "restaurant", "bar", "karaoke", "massage", "gym",
+                                   "meeting", "hospital", "apartment", "school", "bus_station", "public_transport",
+                                   "shopping_centre", "market", "essential_shop", "funeral", "wedding",
+                                   "tourist_site", "religious_site", "other"};
+const char* const kViolationKinds[] = {"no_poster", "wrong_info", "cannot_scan", "staff_not_checking"};
+
+int g_retentionDays = 28;
+
+// Sliding-window counters (failed logins, public reports), in memory per server process.
+class Limiter {
+ public:
+  int count(const std::string& key, int64_t now, int64_t window) {
+    std::lock_guard lock(m_mutex);
+    auto& q = m_hits[key];
+    while (!q.empty() && q.front() <= now - window) q.pop_front();
+    return int(q.size());
+  }
+  void add(const std::string& key, int64_t now) {
+    std::lock_guard lock(m_mutex);
+    m_hits[key].push_back(now);
+  }
+  void clear(const std::string& key) {
+    std::lock_guard lock(m_mutex);
+    m_hits.erase(key);
+  }
+
+ private:
+  std::mutex m_mutex;
+  std::map<std::string, std::deque<int64_t>> m_hits;
+};
+
+struct State {
+  Limiter logins, reports;
+};
+
+State& stateFor(Store& store) {
+  static std::mutex mutex;
+  static std::map<Store*, std::unique_ptr<State>> all;
+  std::lock_guard lock(mutex);
+  auto& s = all[&store];
+  if (!s) s = std::make_unique<State>();
+  return *s;
+}
+
+ApiResponse err(int status, const char* code, const std::string& message) {
+  return errorResponse(status, code, message);
+}
+ApiResponse notFoundVenue() { return err(404, "not_found", "No such venue in your area."); }
+
+bool startsWith(const std::string& s, const char* p) { return s.rfind(p, 0) == 0; }
+
+std::vector<std::string> split(const std::string& path) {
+  std::vector<std::string> out;
+  size_t pos = 1;
+  while (pos <= path.size()) {
+    size_t slash = path.find('/', pos);
+    if (slash == std::string::npos) slash = path.size();
+    if (slash > pos) out.push_back(path.substr(pos, slash - pos));
+    pos = slash + 1;
+  }
+  return out;
+}
+
+bool parseBody(const std::string& body, json& out, ApiResponse& e) {
+  if (!text::isValidUtf8(body)) {
+    e = err(400, "invalid_utf8", "The request body is not valid UTF-8.");
+    return false;
+  }
+  out = json::parse(body, nullptr, false);
+  if (out.is_discarded() || !out.is_object()) {
+    e = err(400, "bad_json", "The request body must be a JSON object.");
+    return false;
+  }
+  return true;
+}
+
+// A string field of 0..maxLen characters of text; `required` refuses an empty one.
+bool textField(const json& j, const char* name, size_t maxLen, bool required, std::string& out) {
+  auto it = j.find(name);
+  if (it == j.end() || it->is_null()) {
+    out.clear();
+    return !required;
+  }
+  if (!it->is_string()) return false;
+  out = it->get<std::string>();
+  if (out.size() > maxLen || text::hasControlChars(out)) return false;
+  return !(required && out.empty());
+}
+
+bool intField(const json& j, const char* name, int64_t lo, int64_t hi, int64_t def, int64_t& out) {
+  auto it = j.find(name);
+  if (it == j.end() || it->is_null()) {
+    out = def;
+    return true;
+  }
+  if (!it->is_number_integer()) return false;
+  out = it->get<int64_t>();
+  return out >= lo && out <= hi;
+}
+
+std::string base64Decode(const std::string& in) {
+  std::string clean;
+  for (char c : in)
+    if (c != '\n' && c != '\r' && c != ' ') clean += c;
+  if (clean.size() % 4 != 0) return {};
+  std::string out(clean.size() / 4 * 3, '\0');
+  int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                          reinterpret_cast<const unsigned char*>(clean.data()), int(clean.size()));
+  if (n < 0) return {};
+  size_t pad = clean.empty() ? 0 : size_t(clean.back() == '=') + size_t(clean.size() > 1 && clean[clean.size() - 2] == '=');
+  out.resize(size_t(n) - pad);
+  return out;
+}
+std::string base64Encode(const std::string& in) {
+  std::string out((in.size() + 2) / 3 * 4 + 1, '\0');
+  int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                          reinterpret_cast<const unsigned char*>(in.data()), int(in.size()));
+  out.resize(size_t(n));
+  return out;
+}
+
+struct VenueRow {
+  std::string id, name, address, category, phone, ward, district, province;
+  int64_t staff = 0, stay = 0, validFrom = 0, validTo = 0;
+};
+
+class Office {
+ public:
+  Office(const ApiRequest& req, Store& store, const Clock& clock, const Logger& log)
+      : m_req(req), m_store(store), m_now(clock()), m_log(log), m_state(stateFor(store)) {}
+
+  ApiResponse route();
+
+ private:
+  ApiResponse storageFailure(const Error& e) {
+    if (m_log) m_log("office storage error: " + e.message);
+    return err(503, "storage_unavailable", "The database is unavailable. Retry later.");
+  }
+  bool is(const char* method) const { return m_req.method == method; }
+  ApiResponse wrongMethod(const char* allowed) { return err(405, "method_not_allowed", std::string("Use ") + allowed + "."); }
+
+  // Fills m_officer from the bearer session token; an error response otherwise.
+  std::optional<ApiResponse> authenticate();
+  Result<std::optional<VenueRow>> venueInArea(const std::string& id);
+
+  ApiResponse config();
+  ApiResponse login();
+  ApiResponse logout();
+  ApiResponse me();
+  ApiResponse areas();
+  ApiResponse registerVenue();
+  ApiResponse listVenues();
+  ApiResponse venueDetail(const std::string& id);
+  ApiResponse issueCodes(const std::string& id);
+  ApiResponse remind(const std::string& id);
+  ApiResponse report();
+  ApiResponse reportViolation();
+  ApiResponse listViolations();
+  ApiResponse resolveViolation(const std::string& id);
+  ApiResponse violationPhoto(const std::string& id);
+  ApiResponse trace();
+  ApiResponse feed();
+
+  const ApiRequest& m_req;
+  Store& m_store;
+  int64_t m_now;
+  const Logger& m_log;
+  State& m_state;
+  Officer m_officer;
+  std::string m_tokenHash;
+};
+
+std::optional<std::string> bearer(const std::string& authorization) {
+  static const std::string kBearer = "Bearer ";
+  if (authorization.rfind(kBearer, 0) != 0 || authorization.size() == kBearer.size() || authorization.size() > 200)
+    return std::nullopt;
+  return authorization.substr(kBearer.size());
+}
+
+std::optional<ApiResponse> Office::authenticate() {
+  auto token = bearer(m_req.authorization);
+  if (!token) return err(401, "unauthorized", "Log in first: send 'Authorization: Bearer <session token>'.");
+  m_tokenHash = sha256Hex(*token);
+  auto r = query(m_store,
+                 "SELECT s.username, s.last_used_ms, o.level, o.area_code, o.disabled_ms FROM office_sessions s JOIN "
+                 "officers o ON o.username = s.username WHERE s.token_hash = ?",
+                 {m_tokenHash});
+  if (!r) return storageFailure(r.error());
+  if (r->rows.empty() || m_now - asInt(r->rows[0][1]) > kSessionIdleMs || !isNull(r->rows[0][4]))
+    return err(401, "session_expired", "The session has ended; log in again.");
+  const auto& row = r->rows[0];
+  m_officer.username = asText(row[0]);
+  m_officer.area = asText(row[3]);
+  if (!areaLevelFromString(asText(row[2]), m_officer.level)) return err(401, "session_expired", "Log in again.");
+  if (m_now - asInt(row[1]) > 60'000) {
+    auto u = query(m_store, "UPDATE office_sessions SET last_used_ms = ? WHERE token_hash = ?", {m_now, m_tokenHash});
+    if (!u) return storageFailure(u.error());
+  }
+  return std::nullopt;
+}
+
+Result<std::optional<VenueRow>> Office::venueInArea(const std::string& id) {
+  auto r = query(m_store,
+                 "SELECT venue_id, name, address, category, phone, ward_code, district_code, province_code, staff_count, "
+                 "default_stay_minutes, valid_from_ms, valid_to_ms FROM venues WHERE venue_id = ?",
+                 {id});
+  if (!r) return r.error();
+  if (r->rows.empty()) return std::optional<VenueRow>();
+  const auto& x = r->rows[0];
+  VenueRow v{asText(x[0]), asText(x[1]), asText(x[2]), asText(x[3]), asText(x[4]), asText(x[5]), asText(x[6]),
+             asText(x[7]), asInt(x[8]), asInt(x[9]), asInt(x[10]), asInt(x[11])};
+  if (v.ward.empty() || !areaContains(m_officer.area, v.ward)) return std::optional<VenueRow>();
+  return std::optional<VenueRow>(v);
+}
+
+ApiResponse Office::route() {
+  const std::string& p = m_req.path;
+  if (p == "/api/v1/config") return is("GET") ? config() : wrongMethod("GET");
+  if (p == "/api/v1/office/login") return is("POST") ? login() : wrongMethod("POST");
+  if (p == "/api/v1/feed/checkins") return is("GET") ? feed() : wrongMethod("GET");
+  if (p == "/api/v1/reports") {
+    if (!is("POST")) return wrongMethod("POST");
+    // Officers may report too (their name is kept); anyone else is "public" and rate-limited.
+    if (!m_req.authorization.empty())
+      if (auto denied = authenticate()) return *denied;
+    return reportViolation();
+  }
+  if (auto denied = authenticate()) return *denied;
+  if (p == "/api/v1/venues") return is("POST") ? registerVenue() : wrongMethod("POST");
+  auto seg = split(p);  // api v1 office ...
+  if (seg.size() < 4) return err(404, "not_found", "No such API endpoint.");
+  const std::string& what = seg[3];
+  if (seg.size() == 4) {
+    if (what == "logout") return is("POST") ? logout() : wrongMethod("POST");
+    if (what == "me") return is("GET") ? me() : wrongMethod("GET");
+    if (what == "areas") return is("GET") ? areas() : wrongMethod("GET");
+    if (what == "venues") return is("GET") ? listVenues() : wrongMethod("GET");
+    if (what == "report") return is("GET") ? report() : wrongMethod("GET");
+    if (what == "violations") return is("GET") ? listViolations() : wrongMethod("GET");
+    if (what == "trace") return is("POST") ? trace() : wrongMethod("POST");
+  }
+  if (what == "venues" && seg.size() == 5) return is("GET") ? venueDetail(seg[4]) : wrongMethod("GET");
+  if (what == "venues" && seg.size() == 6) {
+    if (seg[5] == "codes") return is("POST") ? issueCodes(seg[4]) : wrongMethod("POST");
+    if (seg[5] == "reminders") return is("POST") ? remind(seg[4]) : wrongMethod("POST");
+  }
+  if (what == "violations" && seg.size() == 6) {
+    if (seg[5] == "resolve") return is("POST") ? resolveViolation(seg[4]) : wrongMethod("POST");
+    if (seg[5] == "photo") return is("GET") ? violationPhoto(seg[4]) : wrongMethod("GET");
+  }
+  return err(404, "not_found", "No such API endpoint.");
+}
+
+ApiResponse Office::config() {
+  return jsonOk({{"retentionDays", g_retentionDays}, {"serverTimeMs", m_now}, {"sessionIdleHours", 8}});
+}
+
+ApiResponse Office::login() {
+  json body;
+  ApiResponse e;
+  if (!parseBody(m_req.body, body, e)) return e;
+  std::string user, password;
+  if (!textField(body, "username", 64, true, user) || !textField(body, "password", 256, true, password))
+    return err(400, "bad_request", "Send 'username' and 'password'.");
+  const std::string userKey = "u:" + user, ipKey = "ip:" + m_req.remoteAddr;
+  if (m_state.logins.count(userKey, m_now, kLoginWindowMs) >= kMaxFailsPerUser ||
+      m_state.logins.count(ipKey, m_now, kLoginWindowMs) >= kMaxFailsPerIp)
+    return err(429, "too_many_attempts", "Too many failed logins; wait 15 minutes.");
+  auto r = query(m_store, "SELECT password_hash, level, area_code FROM officers WHERE username = ? AND disabled_ms IS NULL",
+                 {user});
+  if (!r) return storageFailure(r.error());
+  // An unknown user costs the same hash as a known one, so timing does not tell them apart.
+  static const std::string kDummy = hashPassword("dummy password for timing");
+  const bool known = !r->rows.empty();
+  const bool ok = verifyPassword(known ? asText(r->rows[0][0]) : kDummy, password) && known;
+  if (!ok) {
+    m_state.logins.add(userKey, m_now);
+    m_state.logins.add(ipKey, m_now);
+    if (m_log) m_log("office login refused for user " + redactForLog(user));
+    return err(401, "invalid_credentials", "Wrong username or password.");
+  }
+  m_state.logins.clear(userKey);
+  std::string token = newDeviceToken();
+  auto w = m_store.runSql({{"DELETE FROM office_sessions WHERE username = ? AND last_used_ms < ?", {user, m_now - kSessionIdleMs}},
+                           {"INSERT INTO office_sessions(token_hash, username, created_ms, last_used_ms) VALUES (?,?,?,?)",
+                            {sha256Hex(token), user, m_now, m_now}}});
+  if (!w) return storageFailure(w.error());
+  const std::string level = asText(r->rows[0][1]), area = asText(r->rows[0][2]);
+  const Area* a = findArea(area);
+  return jsonOk({{"token", token},
+                 {"idleTimeoutMs", kSessionIdleMs},
+                 {"officer",
+                  {{"username", user},
+                   {"level", level},
+                   {"area", {{"code", area}, {"name", a ? std::string(a->name) : area}}}}}});
+}
+
+ApiResponse Office::logout() {
+  auto r = query(m_store, "DELETE FROM office_sessions WHERE token_hash = ?", {m_tokenHash});
+  if (!r) return storageFailure(r.error());
+  return jsonOk({{"ok", true}});
+}
+
+ApiResponse Office::me() {
+  const Area* a = findArea(m_officer.area);
+  return jsonOk({{"username", m_officer.username},
+                 {"level", toString(m_officer.level)},
+                 {"area", {{"code", m_officer.area}, {"name", a ? std::string(a->name) : m_officer.area}}}});
+}
+
+ApiResponse Office::areas() {
+  json out = json::array();
+  for (const Area& a : allAreas())
+    if (areaContains(m_officer.area, a.code))
+      out.push_back({{"code", a.code}, {"name", a.name}, {"level", toString(a.level)}, {"parent", a.parent}});
+  return jsonOk({{"areas", out}});
+}
+
+ApiResponse Office::registerVenue() {
+  json body;
+  ApiResponse e;
+  if (!parseBody(m_req.body, body, e)) return e;
+  std::string name, address, ward, category, phone;
+  int64_t staff = 0, stay = 0, validFrom = 0, validTo = 0;
+  if (!textField(body, "name", 200, true, name)) return err(400, "bad_request", "Field 'name' is required (200 characters at most).");
+  if (!textField(body, "address", 300, false, address)) return err(400, "bad_request", "Field 'address' must be text.");
+  if (!textField(body, "ward", 8, true, ward)) return err(400, "bad_request", "Field 'ward' must be a ward code.");
+  if (!textField(body, "category", 32, true, category) ||
+      std::none_of(std::begin(kCategories), std::end(kCategories), [&](const char* c) { return category == c; }))
+    return err(400, "bad_request", "Field 'category' must be one of the venue kinds of decision 2666/QĐ-BYT.");
+  if (!textField(body, "phone", 20, false, phone)) return err(400, "bad_request", "Field 'phone' must be text.");
+  if (!intField(body, "staffCount", 0, 100000, 0, staff)) return err(400, "bad_request", "Field 'staffCount' must be 0 to 100000.");
+  if (!intField(body, "defaultStayMinutes", 5, 24 * 60, 120, stay))
+    return err(400, "bad_request", "Field 'defaultStayMinutes' must be 5 to 1440.");
+  if (!intField(body, "validFrom", 0, INT64_MAX, 0, validFrom) || !intField(body, "validTo", 0, INT64_MAX, 0, validTo) ||
+      (validTo && validTo < validFrom))
+    return err(400, "bad_request", "Fields 'validFrom'/'validTo' must be times in ms, validFrom before validTo.");
+  WardPath path;
+  if (!wardPath(ward, path)) return err(400, "unknown_ward", "Field 'ward' is not a known ward code.");
+  if (!areaContains(m_officer.area, ward)) return err(403, "outside_area", "That ward is outside your area.");
+  std::vector<std::string> points;
+  auto sp = body.find("scanPoints");
+  if (sp != body.end()) {
+    if (!sp->is_array() || sp->size() > 50) return err(400, "bad_request", "Field 'scanPoints' must be a list of names.");
+    for (const auto& n : *sp) {
+      if (!n.is_string() || n.get<std::string>().empty() || n.get<std::string>().size() > 100 ||
+          text::hasControlChars(n.get<std::string>()))
+        return err(400, "bad_request", "Each scan point needs a name (100 characters at most).");
+      points.push_back(n.get<std::string>());
+    }
+  }
+  if (points.empty()) points.push_back("Cổng chính");
+  const std::string id = ward + "-" + newEnrollmentCode().substr(0, 4) + newEnrollmentCode().substr(5, 4);
+  std::vector<SqlStatement> st;
+  st.push_back({"INSERT INTO venues(venue_id, name, address, category, staff_count, default_stay_minutes, province_code, "
+                "district_code, ward_code, phone, valid_from_ms, valid_to_ms, registered_ms) VALUES "
+                "(?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                {id, name, address, category, staff, stay, path.province, path.district, path.ward, phone,
+                 validFrom ? SqlValue(validFrom) : SqlValue(), validTo ? SqlValue(validTo) : SqlValue(), m_now}});
+  json pts = json::array();
+  for (size_t i = 0; i < points.size(); ++i) {
+    std::string pid = "p" + std::to_string(i + 1);
+    st.push_back({"INSERT INTO scan_points(venue_id, scan_point_id, name) VALUES (?,?,?)", {id, pid, points[i]}});
+    pts.push_back({{"id", pid}, {"name", points[i]}});
+  }
+  auto r = m_store.runSql(st);
+  if (!r) return storageFailure(r.error());
+  return jsonOk({{"id", id}, {"name", name}, {"ward", ward}, {"scanPoints", pts}}, 201);
+}
+
+ApiResponse Office::listVenues() {
+  std::string ward = queryParam(m_req.query, "ward");
+  std::string sql = std::string("SELECT venue_id, name, category, ward_code, staff_count FROM venues WHERE ") +
+                    m_officer.column() + " = ?";
+  std::vector<SqlValue> params{m_officer.area};
+  if (!ward.empty()) {
+    if (!areaContains(m_officer.area, ward)) return err(403, "outside_area", "That ward is outside your area.");
+    sql += " AND ward_code = ?";
+    params.push_back(ward);
+  }
+  auto r = query(m_store, sql + " ORDER BY ward_code, name LIMIT 2000", params);
+  if (!r) return storageFailure(r.error());
+  json out = json::array();
+  for (const auto& x : r->rows)
+    out.push_back({{"id", asText(x[0])}, {"name", asText(x[1])}, {"category", asText(x[2])}, {"ward", asText(x[3])},
+                   {"staffCount", asInt(x[4])}});
+  return jsonOk({{"venues", out}});
+}
+
+ApiResponse Office::venueDetail(const std::string& id) {
+  auto v = venueInArea(id);
+  if (!v) return storageFailure(v.error());
+  if (!v.value()) return notFoundVenue();
+  const VenueRow& x = *v.value();
+  auto r = m_store.runSql({{"SELECT scan_point_id, name FROM scan_points WHERE venue_id = ? ORDER BY scan_point_id", {id}},
+                           {"SELECT COUNT(*) FROM reminders WHERE venue_id = ?", {id}}});
+  if (!r) return storageFailure(r.error());
+  json pts = json::array();
+  for (const auto& p : r.value()[0].rows) pts.push_back({{"id", asText(p[0])}, {"name", asText(p[1])}});
+  const int64_t reminders = asInt(r.value()[1].rows[0][0]);
+  return jsonOk({{"id", x.id},
+                 {"name", x.name},
+                 {"address", x.address},
+                 {"category", x.category},
+                 {"phone", x.phone},
+                 {"ward", x.ward},
+                 {"district", x.district},
+                 {"province", x.province},
+                 {"staffCount", x.staff},
+                 {"defaultStayMinutes", x.stay},
+                 {"scanPoints", pts},
+                 {"reminders", reminders},
+                 {"flaggedForSuspension", reminders > kSuspendAfterReminders}});
+}
+
+ApiResponse Office::issueCodes(const std::string& id) {
+  json body = json::object();
+  ApiResponse e;
+  if (!m_req.body.empty() && !parseBody(m_req.body, body, e)) return e;
+  int64_t count = 1, ttl = 72;
+  if (!intField(body, "count", 1, 20, 1, count) || !intField(body, "ttlHours", 1, 720, 72, ttl))
+    return err(400, "bad_request", "'count' must be 1 to 20 and 'ttlHours' 1 to 720.");
+  auto v = venueInArea(id);
+  if (!v) return storageFailure(v.error());
+  if (!v.value()) return notFoundVenue();
+  json codes = json::array();
+  std::vector<SqlStatement> st;
+  const int64_t expires = m_now + ttl * 3'600'000;
+  for (int64_t i = 0; i < count; ++i) {
+    std::string code = newEnrollmentCode();
+    codes.push_back(code);
+    st.push_back({"INSERT INTO enrollment_codes(venue_id, code_hash, created_ms, expires_ms) VALUES (?,?,?,?)",
+                  {id, sha256Hex(normalizeEnrollmentCode(code)), m_now, expires}});
+  }
+  st.push_back({"INSERT INTO audit_log(at_ms, username, action, target, reason, detail) VALUES (?,?,?,?,?,?)",
+                {m_now, m_officer.username, "issue_codes", id, "", std::to_string(count) + " codes"}});
+  auto r = m_store.runSql(st);
+  if (!r) return storageFailure(r.error());
+  return jsonOk({{"venue", id}, {"codes", codes}, {"expiresMs", expires}}, 201);
+}
+
+ApiResponse Office::remind(const std::string& id) {
+  json body = json::object();
+  ApiResponse e;
+  if (!m_req.body.empty() && !parseBody(m_req.body, body, e)) return e;
+  std::string note;
+  if (!textField(body, "note", 1000, false, note)) return err(400, "bad_request", "Field 'note' must be text.");
+  auto v = venueInArea(id);
+  if (!v) return storageFailure(v.error());
+  if (!v.value()) return notFoundVenue();
+  auto r = m_store.runSql({{"INSERT INTO reminders(venue_id, username, at_ms, note) VALUES (?,?,?,?)",
+                            {id, m_officer.username, m_now, note}},
+                           {"SELECT COUNT(*) FROM reminders WHERE venue_id = ?", {id}}});
+  if (!r) return storageFailure(r.error());
+  const int64_t n = asInt(r.value()[1].rows[0][0]);
+  return jsonOk({{"venue", id}, {"reminders", n}, {"flaggedForSuspension", n > kSuspendAfterReminders}}, 201);
+}
+
+ApiResponse Office::report() {
+  IsoWeek week = isoWeekOf(m_now);
+  const std::string w = queryParam(m_req.query, "week");
+  if (!w.empty() && !parseIsoWeek(w, week)) return err(400, "bad_week", "'week' must be an ISO week like 2026-W48.");
+  std::string area = queryParam(m_req.query, "area");
+  if (area.empty()) area = m_officer.area;
+  if (!findArea(area)) return err(400, "unknown_area", "'area' is not a known area code.");
+  if (!areaContains(m_officer.area, area)) return err(403, "outside_area", "That area is outside yours.");
+  auto rep = buildReport(m_store, area, week);
+  if (!rep) return storageFailure(rep.error());
+  const std::string format = queryParam(m_req.query, "format");
+  const std::string base = "bao-cao-" + area + "-" + week.label();
+  if (format.empty() || format == "json") return jsonOk(reportJson(rep.value()));
+  if (format == "csv")
+    return ApiResponse{200, reportCsv(rep.value()), "text/csv; charset=utf-8", "attachment; filename=\"" + base + ".csv\""};
+  if (format == "html") return ApiResponse{200, reportHtml(rep.value()), "text/html; charset=utf-8", ""};
+  if (format == "xlsx") {
+    auto x = reportXlsx(rep.value());
+    if (!x) return storageFailure(x.error());
+    return ApiResponse{200, std::move(x).value(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       "attachment; filename=\"" + base + ".xlsx\""};
+  }
+  return err(400, "bad_format", "'format' must be json, csv, xlsx or html.");
+}
+
+ApiResponse Office::reportViolation() {
+  const bool officer = !m_officer.username.empty();
+  const std::string ipKey = "ip:" + m_req.remoteAddr;
+  if (!officer && m_state.reports.count(ipKey, m_now, kReportWindowMs) >= kMaxReportsPerIp)
+    return err(429, "too_many_reports", "Too many reports from this address; try again later.");
+  json body;
+  ApiResponse e;
+  if (!parseBody(m_req.body, body, e)) return e;
+  std::string venue, kind, note, photoB64, photoType;
+  if (!textField(body, "venue", 64, true, venue)) return err(400, "bad_request", "Field 'venue' is the venue id.");
+  if (!textField(body, "kind", 32, true, kind) ||
+      std::none_of(std::begin(kViolationKinds), std::end(kViolationKinds), [&](const char* k) { return kind == k; }))
+    return err(400, "bad_request", "Field 'kind' must be no_poster, wrong_info, cannot_scan or staff_not_checking.");
+  if (!textField(body, "note", 2000, false, note)) return err(400, "bad_request", "Field 'note' must be text.");
+  if (!textField(body, "photo", kMaxPhotoBytes * 4 / 3 + 8, false, photoB64))
+    return err(413, "photo_too_large", "The photo must be a JPEG or PNG of at most 1 MB, base64-encoded.");
+  std::string photo;
+  if (!photoB64.empty()) {
+    photo = base64Decode(photoB64);
+    const bool jpeg = photo.size() > 3 && photo.compare(0, 3, "\xFF\xD8\xFF") == 0;
+    const bool png = photo.size() > 8 && photo.compare(0, 8, "\x89PNG\r\n\x1A\n") == 0;
+    if (!jpeg && !png) return err(400, "bad_photo", "The photo must be a JPEG or PNG, base64-encoded.");
+    if (photo.size() > kMaxPhotoBytes) return err(413, "photo_too_large", "The photo must be at most 1 MB.");
+    photoType = jpeg ? "image/jpeg" : "image/png";
+  }
+  auto v = query(m_store, "SELECT ward_code FROM venues WHERE venue_id = ?", {venue});
+  if (!v) return storageFailure(v.error());
+  if (v->rows.empty() || asText(v->rows[0][0]).empty()) return err(404, "not_found", "No such venue.");
+  if (!officer) m_state.reports.add(ipKey, m_now);
+  auto r = query(m_store,
+                 "INSERT INTO violation_reports(venue_id, ward_code, kind, note, reporter, created_ms, photo_type, photo) "
+                 "VALUES (?,?,?,?,?,?,?,?) RETURNING id",
+                 {venue, asText(v->rows[0][0]), kind, note, officer ? "officer:" + m_officer.username : "public", m_now,
+                  photoType, photo.empty() ? SqlValue() : SqlValue(base64Encode(photo))});
+  if (!r) return storageFailure(r.error());
+  return jsonOk({{"id", asInt(r->rows[0][0])}, {"received", true}}, 201);
+}
+
+ApiResponse Office::listViolations() {
+  const std::string status = queryParam(m_req.query, "status");
+  std::string sql = std::string(
+                        "SELECT r.id, r.venue_id, v.name, r.ward_code, r.kind, r.note, r.reporter, r.created_ms, "
+                        "r.photo_type, r.resolved_ms, r.resolved_by, r.resolution_note FROM violation_reports r JOIN "
+                        "venues v ON v.venue_id = r.venue_id WHERE v.") +
+                    m_officer.column() + " = ?";
+  if (status.empty() || status == "open") sql += " AND r.resolved_ms IS NULL";
+  else if (status != "all") return err(400, "bad_request", "'status' must be open or all.");
+  auto r = query(m_store, sql + " ORDER BY r.created_ms DESC LIMIT 500", {m_officer.area});
+  if (!r) return storageFailure(r.error());
+  json out = json::array();
+  for (const auto& x : r->rows)
+    out.push_back({{"id", asInt(x[0])},
+                   {"venue", asText(x[1])},
+                   {"venueName", asText(x[2])},
+                   {"ward", asText(x[3])},
+                   {"kind", asText(x[4])},
+                   {"note", asText(x[5])},
+                   {"reporter", asText(x[6]).rfind("officer:", 0) == 0 ? asText(x[6]) : "public"},
+                   {"createdMs", asInt(x[7])},
+                   {"created", formatDateTime(asInt(x[7]))},
+                   {"hasPhoto", !asText(x[8]).empty()},
+                   {"resolvedMs", isNull(x[9]) ? json() : json(asInt(x[9]))},
+                   {"resolvedBy", asText(x[10])},
+                   {"resolutionNote", asText(x[11])}});
+  return jsonOk({{"violations", out}});
+}
+
+ApiResponse Office::resolveViolation(const std::string& id) {
+  json body;
+  ApiResponse e;
+  if (!parseBody(m_req.body, body, e)) return e;
+  std::string note;
+  if (!textField(body, "note", 2000, true, note)) return err(400, "bad_request", "Field 'note' is required.");
+  const int64_t n = std::strtoll(id.c_str(), nullptr, 10);
+  auto r = query(m_store,
+                 std::string("UPDATE violation_reports SET resolved_ms = ?, resolved_by = ?, resolution_note = ? WHERE "
+                             "id = ? AND resolved_ms IS NULL AND venue_id IN (SELECT venue_id FROM venues WHERE ") +
+                     m_officer.column() + " = ?)",
+                 {m_now, m_officer.username, note, n, m_officer.area});
+  if (!r) return storageFailure(r.error());
+  if (r->changes == 0) return err(404, "not_found", "No such open report in your area.");
+  return jsonOk({{"id", n}, {"resolved", true}});
+}
+
+ApiResponse Office::violationPhoto(const std::string& id) {
+  const int64_t n = std::strtoll(id.c_str(), nullptr, 10);
+  auto r = query(m_store,
+                 std::string("SELECT r.photo_type, r.photo FROM violation_reports r JOIN venues v ON v.venue_id = "
+                             "r.venue_id WHERE r.id = ? AND v.") +
+                     m_officer.column() + " = ?",
+                 {n, m_officer.area});
+  if (!r) return storageFailure(r.error());
+  if (r->rows.empty() || isNull(r->rows[0][1])) return err(404, "not_found", "No such photo in your area.");
+  if (auto a = audit(m_store, m_now, m_officer.username, "view_photo", "violation:" + id, "", ""); !a)
+    return storageFailure(a.error());
+  return ApiResponse{200, base64Decode(asText(r->rows[0][1])), asText(r->rows[0][0]), ""};
+}
+
+ApiResponse Office::trace() {
+  json body;
+  ApiResponse e;
+  if (!parseBody(m_req.body, body, e)) return e;
+  TraceQuery q;
+  std::string reason, from, to, format;
+  if (!textField(body, "id", 20, true, q.id) || q.id.size() < 8 ||
+      !std::all_of(q.id.begin(), q.id.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); }))
+    return err(400, "bad_request", "Field 'id' must be a CCCD, BHYT number or phone number.");
+  if (!textField(body, "reason", 500, true, reason) ||
+      std::count_if(reason.begin(), reason.end(), [](char c) { return c != ' '; }) < 5)
+    return err(400, "reason_required", "State the reason for this lookup (field 'reason'); it is recorded.");
+  if (!textField(body, "from", 10, true, from) || !textField(body, "to", 10, true, to) || !parseDay(from, q.fromMs) ||
+      !parseDay(to, q.toMs))
+    return err(400, "bad_request", "Fields 'from' and 'to' must be dates YYYY-MM-DD.");
+  q.toMs += kDayMs;  // inclusive last day
+  if (q.toMs <= q.fromMs || q.toMs - q.fromMs > 62 * kDayMs)
+    return err(400, "bad_request", "The date range must be 1 to 62 days.");
+  int64_t margin = 30, stay = 0;
+  if (!intField(body, "marginMinutes", 0, 24 * 60, 30, margin) || !intField(body, "stayMinutes", 0, 24 * 60, 0, stay))
+    return err(400, "bad_request", "'marginMinutes' and 'stayMinutes' must be 0 to 1440.");
+  q.marginMinutes = int(margin);
+  q.stayMinutes = int(stay);
+  if (!textField(body, "format", 8, false, format) || (!format.empty() && format != "json" && format != "csv"))
+    return err(400, "bad_request", "'format' must be json or csv.");
+  // The audit row is written before any personal data is read; no row, no answer.
+  const std::string target = "person " + maskId(q.id) + " #" + sha256Hex(q.id).substr(0, 12);
+  const std::string detail = from + ".." + to + " margin " + std::to_string(margin) + " min";
+  if (auto a = audit(m_store, m_now, m_officer.username, "trace", target, reason, detail); !a)
+    return storageFailure(a.error());
+  auto r = runTrace(m_store, m_officer, q);
+  if (!r) return storageFailure(r.error());
+  if (format == "csv")
+    return ApiResponse{200, traceCsv(r.value()), "text/csv; charset=utf-8", "attachment; filename=\"truy-vet.csv\""};
+  json out = traceJson(r.value());
+  out["person"] = maskId(q.id);
+  out["from"] = from;
+  out["to"] = to;
+  out["marginMinutes"] = margin;
+  return jsonOk(out);
+}
+
+ApiResponse Office::feed() {
+  auto token = bearer(m_req.authorization);
+  if (!token) return err(401, "unauthorized", "Send 'Authorization: Bearer <feed token>'.");
+  auto t = query(m_store, "SELECT name FROM feed_tokens WHERE token_hash = ? AND revoked_ms IS NULL", {sha256Hex(*token)});
+  if (!t) return storageFailure(t.error());
+  if (t->rows.empty()) return err(401, "invalid_token", "The feed token is not known to this server.");
+  const std::string c = queryParam(m_req.query, "cursor"), l = queryParam(m_req.query, "limit");
+  char* endp = nullptr;
+  const int64_t cursor = c.empty() ? 0 : std::strtoll(c.c_str(), &endp, 10);
+  if ((!c.empty() && *endp) || cursor < 0) return err(400, "bad_cursor", "'cursor' must be the number from the last line.");
+  int64_t limit = l.empty() ? 1000 : std::strtoll(l.c_str(), nullptr, 10);
+  if (limit < 1 || limit > 5000) return err(400, "bad_request", "'limit' must be 1 to 5000.");
+  auto r = query(m_store,
+                 "SELECT ingest_seq, device_id, seq, venue_id, scan_point_id, person_kind, person_key, name, phone, "
+                 "birth_year, dir, ts_ms, tz_min, voided FROM check_ins WHERE ingest_seq > ? ORDER BY ingest_seq LIMIT ?",
+                 {cursor, limit + 1});
+  if (!r) return storageFailure(r.error());
+  std::string out;
+  int64_t last = cursor;
+  const bool more = int64_t(r->rows.size()) > limit;
+  for (size_t i = 0; i < r->rows.size() && int64_t(i) < limit; ++i) {
+    const auto& x = r->rows[i];
+    CheckIn ci;
+    ci.deviceId = asText(x[1]);
+    ci.seq = asInt(x[2]);
+    ci.venueId = asText(x[3]);
+    ci.scanPointId = asText(x[4]);
+    ci.person.kind = personKindFromString(asText(x[5])).value_or(PersonKind::Manual);
+    ci.person.key = asText(x[6]);
+    ci.person.displayName = asText(x[7]);
+    ci.person.phone = asText(x[8]);
+    ci.person.birthYear = int(asInt(x[9]));
+    ci.direction = directionFromString(asText(x[10])).value_or(Direction::In);
+    ci.at = Instant{asInt(x[11]), int(asInt(x[12]))};
+    ci.voided = asInt(x[13]) != 0;
+    json j = toJson(ci);
+    last = asInt(x[0]);
+    j["cursor"] = last;
+    out += j.dump() + "\n";
+  }
+  out += json{{"end", true}, {"cursor", last}, {"more", more}}.dump() + "\n";
+  return ApiResponse{200, out, "application/x-ndjson; charset=utf-8", ""};
+}
+
+}  // namespace
+
+bool handles(const std::string& path) {
+  return startsWith(path, "/api/v1/office/") || path == "/api/v1/venues" || path == "/api/v1/reports" ||
+         startsWith(path, "/api/v1/feed/") || path == "/api/v1/config";
+}
+
+ApiResponse handle(const ApiRequest& req, Store& store, const Clock& clock, const Logger& log) {
+  Office office(req, store, clock, log);
+  return office.route();
+}
+
+void setRetentionDays(int days) {
+  if (days >= 1 && days <= 3650) g_retentionDays = days;
+}
+int retentionDays() { return g_retentionDays; }
+
+}  // namespace diemquet::server::office

@@ -1,0 +1,44 @@
+// The office API (server/office/): officer login and sessions, venue registration, weekly
+// compliance reports with CSV/XLSX/HTML exports, violation reports, contact tracing, the
+// retention purge and the upstream feed. Hooked into Api::route by one line; see docs/api.md.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "../storage/store.hpp"
+#include "../sync/api.hpp"
+
+namespace diemquet::server::office {
+
+using Clock = std::function<int64_t()>;
+using Logger = std::function<void(const std::string&)>;
+
+// True for the paths this module answers (/api/v1/office/..., /api/v1/venues,
+// /api/v1/reports, /api/v1/feed/..., /api/v1/config).
+bool handles(const std::string& path);
+// Never throws; per-store state (rate limits) lives inside the module.
+ApiResponse handle(const ApiRequest& req, Store& store, const Clock& clock, const Logger& log);
+
+// Retention of personal data in days (default 28); set once at start-up (serve --retention-days).
+void setRetentionDays(int days);
+int retentionDays();
+
+// Aggregates then deletes check-ins (and conflict records) older than the retention period.
+// Returns the number of check-ins deleted.
+Result<int64_t> purge(Store& store, int64_t nowMs, int days);
+
+// Runs purge() at start-up and then hourly until the returned object is destroyed.
+class RetentionTask {
+ public:
+  virtual ~RetentionTask() = default;
+};
+std::unique_ptr<RetentionTask> startRetentionTask(Store& store, Clock clock, Logger log);
+
+// `diemquet-server admin <cmd>` for the office: create-officer, create-feed-token, purge.
+// Returns -1 when `cmd` is not an office command. `opt(name)` reads an option ("" if absent).
+int adminCommand(const std::string& cmd, const std::function<std::string(const std::string&)>& opt, Store& store,
+                 int64_t nowMs);
+
+}  // namespace diemquet::server::office

@@ -1,0 +1,80 @@
+// Small helpers shared by the office's files: typed access to SqlRows, one-statement queries,
+// ISO weeks in Vietnam time, the officer principal and JSON error answers.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "../data/areas.hpp"
+#include "../storage/store.hpp"
+#include "../sync/api.hpp"
+
+namespace diemquet::server::office {
+
+inline int64_t asInt(const SqlValue& v) {
+  if (auto p = std::get_if<int64_t>(&v)) return *p;
+  if (auto d = std::get_if<double>(&v)) return int64_t(*d);
+  if (auto s = std::get_if<std::string>(&v)) return std::strtoll(s->c_str(), nullptr, 10);
+  return 0;
+}
+inline std::string asText(const SqlValue& v) {
+  if (auto s = std::get_if<std::string>(&v)) return *s;
+  if (auto p = std::get_if<int64_t>(&v)) return std::to_string(*p);
+  return {};
+}
+inline bool isNull(const SqlValue& v) { return std::holds_alternative<std::monostate>(v); }
+
+// One statement in its own transaction.
+inline Result<SqlRows> query(Store& store, std::string sql, std::vector<SqlValue> params = {}) {
+  auto r = store.runSql({SqlStatement{std::move(sql), std::move(params)}});
+  if (!r) return r.error();
+  return std::move(r.value()[0]);
+}
+
+constexpr int64_t kDayMs = 86'400'000;
+constexpr int64_t kWeekMs = 7 * kDayMs;
+constexpr int64_t kVietnamOffsetMs = 7 * 3'600'000;  // UTC+7, no daylight saving
+
+// Days since 1970-01-01 of a civil date, and back (proleptic Gregorian).
+int64_t daysFromCivil(int y, unsigned m, unsigned d);
+void civilFromDays(int64_t z, int& y, unsigned& m, unsigned& d);
+// "2026-11-25" in Vietnam time: the UTC ms of that day's start; false if malformed.
+bool parseDay(const std::string& s, int64_t& utcMsOut);
+std::string formatDay(int64_t utcMs);       // Vietnam date of an instant, "YYYY-MM-DD"
+std::string formatDateTime(int64_t utcMs);  // Vietnam time, "YYYY-MM-DD HH:MM"
+
+// An ISO week ("2026-W48") and its Monday 00:00 Vietnam time in UTC ms.
+struct IsoWeek {
+  int year = 0, week = 0;
+  int64_t startMs = 0;
+  std::string label() const;
+};
+bool parseIsoWeek(const std::string& s, IsoWeek& out);
+IsoWeek isoWeekOf(int64_t utcMs);
+IsoWeek shiftWeeks(const IsoWeek& w, int n);
+
+struct Officer {
+  std::string username;
+  AreaLevel level = AreaLevel::Ward;
+  std::string area;
+  // The venues column that places a venue at this officer's level.
+  const char* column() const {
+    return level == AreaLevel::Province ? "province_code" : level == AreaLevel::District ? "district_code" : "ward_code";
+  }
+};
+inline const char* areaColumn(AreaLevel l) {
+  return l == AreaLevel::Province ? "province_code" : l == AreaLevel::District ? "district_code" : "ward_code";
+}
+
+inline ApiResponse jsonOk(const nlohmann::json& j, int status = 200) { return ApiResponse{status, j.dump()}; }
+
+// Percent-decoded value of `key` in a query string ("" when absent).
+std::string queryParam(const std::string& query, const std::string& key);
+
+// Writes one audit row; a failure is returned so the caller can refuse to answer.
+Status audit(Store& store, int64_t nowMs, const std::string& user, const std::string& action,
+             const std::string& target, const std::string& reason, const std::string& detail);
+
+}  // namespace diemquet::server::office

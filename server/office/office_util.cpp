@@ -1,0 +1,136 @@
+// Dates in Vietnam time, ISO weeks, query strings and the audit log writer.
+#include <cstdio>
+
+#include "office_db.hpp"
+
+namespace diemquet::server::office {
+
+int64_t daysFromCivil(int y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = unsigned(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + int64_t(doe) - 719468;
+}
+
+void civilFromDays(int64_t z, int& y, unsigned& m, unsigned& d) {
+  z += 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = unsigned(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t yy = int64_t(yoe) + era * 400;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  d = doy - (153 * mp + 2) / 5 + 1;
+  m = mp < 10 ? mp + 3 : mp - 9;
+  y = int(yy + (m <= 2));
+}
+
+bool parseDay(const std::string& s, int64_t& out) {
+  int y = 0;
+  unsigned m = 0, d = 0;
+  char tail = 0;
+  if (s.size() != 10 || std::sscanf(s.c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) != 3) return false;
+  if (y < 2000 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return false;
+  int yy;
+  unsigned mm, dd;
+  civilFromDays(daysFromCivil(y, m, d), yy, mm, dd);
+  if (mm != m || dd != d) return false;  // 2026-02-30
+  out = daysFromCivil(y, m, d) * kDayMs - kVietnamOffsetMs;
+  return true;
+}
+
+std::string formatDay(int64_t utcMs) {
+  int64_t local = utcMs + kVietnamOffsetMs;
+  int64_t days = local >= 0 ? local / kDayMs : (local - kDayMs + 1) / kDayMs;
+  int y;
+  unsigned m, d;
+  civilFromDays(days, y, m, d);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, d);
+  return buf;
+}
+
+std::string formatDateTime(int64_t utcMs) {
+  int64_t local = utcMs + kVietnamOffsetMs;
+  int64_t days = local >= 0 ? local / kDayMs : (local - kDayMs + 1) / kDayMs;
+  int64_t rest = local - days * kDayMs;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%s %02d:%02d", formatDay(utcMs).c_str(), int(rest / 3'600'000),
+                int(rest / 60'000 % 60));
+  return buf;
+}
+
+namespace {
+// Monday (days since epoch) of ISO week 1 of `year`: the week holding 4 January.
+int64_t isoWeekOneMonday(int year) {
+  int64_t jan4 = daysFromCivil(year, 1, 4);
+  int64_t weekday = ((jan4 % 7) + 7 + 3) % 7;  // 1970-01-01 was a Thursday; Monday = 0
+  return jan4 - weekday;
+}
+}  // namespace
+
+std::string IsoWeek::label() const {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-W%02d", year, week);
+  return buf;
+}
+
+bool parseIsoWeek(const std::string& s, IsoWeek& out) {
+  int y = 0, w = 0;
+  char tail = 0;
+  if (s.size() < 7 || s.size() > 8 || std::sscanf(s.c_str(), "%4d-W%2d%c", &y, &w, &tail) != 2) return false;
+  if (y < 2000 || y > 2100 || w < 1 || w > 53) return false;
+  int64_t monday = isoWeekOneMonday(y) + int64_t(w - 1) * 7;
+  if (w == 53 && isoWeekOneMonday(y + 1) <= monday) return false;  // a year with 52 weeks
+  out = IsoWeek{y, w, monday * kDayMs - kVietnamOffsetMs};
+  return true;
+}
+
+IsoWeek isoWeekOf(int64_t utcMs) {
+  int64_t local = utcMs + kVietnamOffsetMs;
+  int64_t days = local >= 0 ? local / kDayMs : (local - kDayMs + 1) / kDayMs;
+  int64_t monday = days - (((days % 7) + 7 + 3) % 7);
+  int y;
+  unsigned m, d;
+  civilFromDays(monday + 3, y, m, d);  // the Thursday decides the ISO year
+  int week = int((monday - isoWeekOneMonday(y)) / 7) + 1;
+  return IsoWeek{y, week, monday * kDayMs - kVietnamOffsetMs};
+}
+
+IsoWeek shiftWeeks(const IsoWeek& w, int n) { return isoWeekOf(w.startMs + int64_t(n) * kWeekMs + kDayMs); }
+
+std::string queryParam(const std::string& query, const std::string& key) {
+  size_t pos = 0;
+  while (pos <= query.size()) {
+    size_t amp = query.find('&', pos);
+    if (amp == std::string::npos) amp = query.size();
+    std::string part = query.substr(pos, amp - pos);
+    size_t eq = part.find('=');
+    if (part.substr(0, eq) == key) {
+      std::string raw = eq == std::string::npos ? "" : part.substr(eq + 1), out;
+      for (size_t i = 0; i < raw.size(); ++i) {
+        if (raw[i] == '+') out += ' ';
+        else if (raw[i] == '%' && i + 2 < raw.size() + 0 && i + 2 <= raw.size() - 1) {
+          out += char(std::strtol(raw.substr(i + 1, 2).c_str(), nullptr, 16));
+          i += 2;
+        } else out += raw[i];
+      }
+      return out;
+    }
+    pos = amp + 1;
+  }
+  return {};
+}
+
+Status audit(Store& store, int64_t nowMs, const std::string& user, const std::string& action,
+             const std::string& target, const std::string& reason, const std::string& detail) {
+  auto r = query(store,
+                 "INSERT INTO audit_log(at_ms, username, action, target, reason, detail) VALUES (?,?,?,?,?,?)",
+                 {nowMs, user, action, target, reason, detail});
+  if (!r) return r.error();
+  return Done{};
+}
+
+}  // namespace diemquet::server::office

@@ -1,0 +1,365 @@
+// Weekly compliance report: six grouped queries over the area's venues (scans per venue and
+// week bucket, aggregates of purged days, posters, reminders, violation reports), then the
+// roll-up from venues to wards, districts and the province in memory.
+#include "report.hpp"
+
+#include <xlsxwriter.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <random>
+#include <sstream>
+
+namespace diemquet::server::office {
+
+using nlohmann::json;
+
+namespace {
+
+std::string replaceCol(std::string sql, const char* col) {
+  for (size_t p; (p = sql.find("{col}")) != std::string::npos;) sql.replace(p, 5, col);
+  return sql;
+}
+
+const char* problemVi(const std::string& p) {
+  if (p == "no_scans") return "Không có lượt quét";
+  if (p == "low_scans") return "Lượt quét thấp hơn số nhân viên";
+  if (p == "open_violation") return "Có phản ánh chưa xử lý";
+  return "";
+}
+
+}  // namespace
+
+Result<WeeklyReport> buildReport(Store& store, const std::string& areaCode, const IsoWeek& week) {
+  const Area* area = findArea(areaCode);
+  if (!area) return makeError(ErrorKind::NotFound, "unknown area");
+  WeeklyReport rep;
+  rep.week = week;
+  rep.areaCode = std::string(area->code);
+  rep.areaName = std::string(area->name);
+  rep.level = area->level;
+  const char* col = areaColumn(area->level);
+  const int64_t end = week.startMs + kWeekMs;
+  const int64_t start8 = week.startMs - 7 * kWeekMs;
+  const int64_t day8 = (start8 + kVietnamOffsetMs) / kDayMs;
+
+  auto all = store.runSql({
+      {replaceCol("SELECT venue_id, name, category, ward_code, district_code, province_code, staff_count FROM venues "
+                  "WHERE {col} = ? AND registered_ms < ? ORDER BY ward_code, name, venue_id",
+                  col),
+       {rep.areaCode, end}},
+      {replaceCol("SELECT c.venue_id, (c.ts_ms - ?) / 604800000, COUNT(*) FROM check_ins c JOIN venues v ON "
+                  "v.venue_id = c.venue_id WHERE v.{col} = ? AND c.ts_ms >= ? AND c.ts_ms < ? AND NOT c.voided "
+                  "GROUP BY 1, 2",
+                  col),
+       {start8, rep.areaCode, start8, end}},
+      {replaceCol("SELECT a.venue_id, (a.day - ?) / 7, SUM(a.scans) FROM daily_aggregates a JOIN venues v ON "
+                  "v.venue_id = a.venue_id WHERE v.{col} = ? AND a.day >= ? AND a.day < ? GROUP BY 1, 2",
+                  col),
+       {day8, rep.areaCode, day8, day8 + 56}},
+      {replaceCol("SELECT r.venue_id, COUNT(*) FROM reminders r JOIN venues v ON v.venue_id = r.venue_id "
+                  "WHERE v.{col} = ? AND r.at_ms < ? GROUP BY 1",
+                  col),
+       {rep.areaCode, end}},
+      {replaceCol("SELECT r.venue_id, SUM(CASE WHEN r.created_ms >= ? AND r.created_ms < ? THEN 1 ELSE 0 END), "
+                  "SUM(CASE WHEN r.resolved_ms IS NULL THEN 1 ELSE 0 END) FROM violation_reports r JOIN venues v "
+                  "ON v.venue_id = r.venue_id WHERE v.{col} = ? GROUP BY 1",
+                  col),
+       {week.startMs, end, rep.areaCode}},
+  });
+  if (!all) return all.error();
+  const auto& res = all.value();
+
+  std::map<std::string, VenueStat> venues;
+  std::vector<std::string> order;
+  for (const auto& row : res[0].rows) {
+    VenueStat v{asText(row[0]), asText(row[1]), asText(row[2]), asText(row[3]), asText(row[4]), asText(row[5]),
+                int(asInt(row[6]))};
+    order.push_back(v.id);
+    venues.emplace(v.id, std::move(v));
+  }
+  // Scans per venue per bucket (0 = oldest, 7 = the report's week), live plus aggregated.
+  std::map<std::string, std::array<int64_t, 8>> buckets;
+  auto addBucket = [&](const std::string& id, int64_t b, int64_t n) {
+    if (b < 0 || b > 7 || !venues.count(id)) return;
+    auto [it, fresh] = buckets.try_emplace(id);
+    if (fresh) it->second.fill(0);
+    it->second[size_t(b)] += n;
+  };
+  for (const auto& row : res[1].rows) addBucket(asText(row[0]), asInt(row[1]), asInt(row[2]));
+  for (const auto& row : res[2].rows) addBucket(asText(row[0]), asInt(row[1]), asInt(row[2]));
+  for (const auto& row : res[3].rows)
+    if (auto it = venues.find(asText(row[0])); it != venues.end()) it->second.reminders = asInt(row[1]);
+  for (const auto& row : res[4].rows)
+    if (auto it = venues.find(asText(row[0])); it != venues.end()) {
+      it->second.violationsWeek = asInt(row[1]);
+      it->second.violationsOpen = asInt(row[2]);
+    }
+  // Posters belong to the posters work (migration 200); until that table exists, count 0.
+  auto posters = query(store,
+                       replaceCol("SELECT DISTINCT p.venue_id FROM posters p JOIN venues v ON v.venue_id = p.venue_id "
+                                  "WHERE v.{col} = ? AND p.issued_ms < ?",
+                                  col),
+                       {rep.areaCode, end});
+  if (posters) {
+    for (const auto& row : posters->rows)
+      if (auto it = venues.find(asText(row[0])); it != venues.end()) it->second.poster = true;
+  } else {
+    rep.postersKnown = false;
+  }
+
+  rep.trend.resize(8);
+  for (int b = 0; b < 8; ++b) rep.trend[size_t(b)].week = shiftWeeks(week, b - 7).label();
+  for (auto& [id, counts] : buckets)
+    for (size_t b = 0; b < 8; ++b) {
+      rep.trend[b].scans += counts[b];
+      if (counts[b] > 0) ++rep.trend[b].venuesWithScan;
+    }
+
+  // Areas: the requested one and everything inside it, in the table's (hierarchical) order.
+  std::map<std::string, size_t> areaIndex;
+  for (const Area& a : allAreas()) {
+    if (!areaContains(rep.areaCode, a.code)) continue;
+    AreaStat s;
+    s.code = std::string(a.code);
+    s.name = std::string(a.name);
+    s.level = a.level;
+    if (a.code == area->code) {
+      rep.areas.insert(rep.areas.begin(), s);
+    } else {
+      rep.areas.push_back(s);
+    }
+  }
+  for (size_t i = 0; i < rep.areas.size(); ++i) areaIndex[rep.areas[i].code] = i;
+
+  for (const std::string& id : order) {
+    VenueStat& v = venues[id];
+    if (auto it = buckets.find(id); it != buckets.end()) v.scans = it->second[7];
+    if (v.scans == 0) v.problem = "no_scans";
+    else if (v.staff > 0 && v.scans < v.staff) v.problem = "low_scans";
+    else if (v.violationsOpen > 0) v.problem = "open_violation";
+    for (const std::string& code : {v.province, v.district, v.ward}) {
+      auto it = areaIndex.find(code);
+      if (it == areaIndex.end()) continue;
+      AreaStat& s = rep.areas[it->second];
+      ++s.venues;
+      s.staff += v.staff;
+      s.scans += v.scans;
+      s.violations += v.violationsWeek;
+      if (v.poster) ++s.withPoster;
+      if (v.scans > 0) ++s.withScan;
+      if (!v.problem.empty()) ++s.nonComplying;
+      if (!v.problem.empty() && v.flagged()) ++s.flagged;
+    }
+    if (!v.problem.empty()) rep.nonComplying.push_back(v);
+  }
+  return rep;
+}
+
+json reportJson(const WeeklyReport& r) {
+  json areas = json::array(), trend = json::array(), bad = json::array();
+  for (const AreaStat& a : r.areas)
+    areas.push_back({{"code", a.code},
+                     {"name", a.name},
+                     {"level", toString(a.level)},
+                     {"venues", a.venues},
+                     {"withPoster", a.withPoster},
+                     {"withScan", a.withScan},
+                     {"scans", a.scans},
+                     {"staff", a.staff},
+                     {"scansPerStaff", std::round(a.scansPerStaff() * 100) / 100},
+                     {"nonComplying", a.nonComplying},
+                     {"flagged", a.flagged},
+                     {"violations", a.violations}});
+  for (const TrendPoint& t : r.trend)
+    trend.push_back({{"week", t.week}, {"scans", t.scans}, {"venuesWithScan", t.venuesWithScan}});
+  for (const VenueStat& v : r.nonComplying)
+    bad.push_back({{"id", v.id},
+                   {"name", v.name},
+                   {"category", v.category},
+                   {"ward", v.ward},
+                   {"staff", v.staff},
+                   {"scans", v.scans},
+                   {"poster", v.poster},
+                   {"problem", v.problem},
+                   {"reminders", v.reminders},
+                   {"violationsOpen", v.violationsOpen},
+                   {"flaggedForSuspension", v.flagged()}});
+  return json{{"week", r.week.label()},
+              {"weekStartMs", r.week.startMs},
+              {"from", formatDay(r.week.startMs)},
+              {"to", formatDay(r.week.startMs + kWeekMs - 1)},
+              {"area", {{"code", r.areaCode}, {"name", r.areaName}, {"level", toString(r.level)}}},
+              {"postersKnown", r.postersKnown},
+              {"areas", areas},
+              {"trend", trend},
+              {"nonComplying", bad}};
+}
+
+namespace {
+std::string csvField(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+std::string fixed2(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f", v);
+  return buf;
+}
+std::string htmlEscape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '&': out += "&amp;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+const std::vector<const char*> kAreaHeader = {"Mã", "Địa bàn", "Cấp", "Cơ sở", "Có poster", "Có lượt quét",
+                                              "Lượt quét", "Nhân viên", "Lượt quét/nhân viên", "Chưa tuân thủ",
+                                              "Đề nghị đình chỉ", "Phản ánh"};
+const std::vector<const char*> kVenueHeader = {"Mã cơ sở", "Tên", "Loại", "Phường", "Nhân viên", "Lượt quét",
+                                               "Vấn đề", "Số lần nhắc", "Phản ánh chưa xử lý", "Đề nghị đình chỉ"};
+const char* levelVi(AreaLevel l) {
+  return l == AreaLevel::Province ? "Tỉnh/TP" : l == AreaLevel::District ? "Quận/Huyện" : "Phường/Xã";
+}
+}  // namespace
+
+std::string reportCsv(const WeeklyReport& r) {
+  std::ostringstream o;
+  o << "\xEF\xBB\xBF";  // BOM: spreadsheet programs then read UTF-8
+  o << csvField("Báo cáo tuân thủ tuần " + r.week.label() + " (" + formatDay(r.week.startMs) + " – " +
+                formatDay(r.week.startMs + kWeekMs - 1) + ")")
+    << "," << csvField(r.areaName) << "\r\n";
+  for (size_t i = 0; i < kAreaHeader.size(); ++i) o << (i ? "," : "") << kAreaHeader[i];
+  o << "\r\n";
+  for (const AreaStat& a : r.areas)
+    o << a.code << "," << csvField(a.name) << "," << levelVi(a.level) << "," << a.venues << "," << a.withPoster << ","
+      << a.withScan << "," << a.scans << "," << a.staff << "," << fixed2(a.scansPerStaff()) << "," << a.nonComplying
+      << "," << a.flagged << "," << a.violations << "\r\n";
+  o << "\r\n";
+  for (size_t i = 0; i < kVenueHeader.size(); ++i) o << (i ? "," : "") << kVenueHeader[i];
+  o << "\r\n";
+  for (const VenueStat& v : r.nonComplying)
+    o << csvField(v.id) << "," << csvField(v.name) << "," << v.category << "," << v.ward << "," << v.staff << ","
+      << v.scans << "," << csvField(problemVi(v.problem)) << "," << v.reminders << "," << v.violationsOpen << ","
+      << (v.flagged() ? "x" : "") << "\r\n";
+  o << "\r\nTuần,Lượt quét,Cơ sở có lượt quét\r\n";
+  for (const TrendPoint& t : r.trend) o << t.week << "," << t.scans << "," << t.venuesWithScan << "\r\n";
+  return o.str();
+}
+
+Result<std::string> reportXlsx(const WeeklyReport& r) {
+  std::random_device rd;
+  auto path = std::filesystem::temp_directory_path() /
+              ("diemquet-report-" + std::to_string(rd()) + "-" + std::to_string(rd()) + ".xlsx");
+  lxw_workbook* wb = workbook_new(path.c_str());
+  if (!wb) return makeError(ErrorKind::Storage, "cannot create the XLSX file");
+  lxw_format* bold = workbook_add_format(wb);
+  format_set_bold(bold);
+  lxw_format* dec = workbook_add_format(wb);
+  format_set_num_format(dec, "0.00");
+
+  lxw_worksheet* ws = workbook_add_worksheet(wb, "Tong hop");
+  // Row 0: title; row 1: header; rows 2..: one per area, the requested area first.
+  std::string title = "Báo cáo tuân thủ tuần " + r.week.label() + " — " + r.areaName;
+  worksheet_write_string(ws, 0, 0, title.c_str(), bold);
+  for (size_t i = 0; i < kAreaHeader.size(); ++i) worksheet_write_string(ws, 1, lxw_col_t(i), kAreaHeader[i], bold);
+  lxw_row_t row = 2;
+  for (const AreaStat& a : r.areas) {
+    worksheet_write_string(ws, row, 0, a.code.c_str(), nullptr);
+    worksheet_write_string(ws, row, 1, a.name.c_str(), nullptr);
+    worksheet_write_string(ws, row, 2, levelVi(a.level), nullptr);
+    const double nums[] = {double(a.venues), double(a.withPoster), double(a.withScan), double(a.scans), double(a.staff)};
+    for (size_t i = 0; i < 5; ++i) worksheet_write_number(ws, row, lxw_col_t(3 + i), nums[i], nullptr);
+    worksheet_write_number(ws, row, 8, a.scansPerStaff(), dec);
+    worksheet_write_number(ws, row, 9, a.nonComplying, nullptr);
+    worksheet_write_number(ws, row, 10, a.flagged, nullptr);
+    worksheet_write_number(ws, row, 11, double(a.violations), nullptr);
+    ++row;
+  }
+  worksheet_set_column(ws, 1, 1, 28, nullptr);
+
+  lxw_worksheet* wv = workbook_add_worksheet(wb, "Chua tuan thu");
+  for (size_t i = 0; i < kVenueHeader.size(); ++i) worksheet_write_string(wv, 0, lxw_col_t(i), kVenueHeader[i], bold);
+  row = 1;
+  for (const VenueStat& v : r.nonComplying) {
+    worksheet_write_string(wv, row, 0, v.id.c_str(), nullptr);
+    worksheet_write_string(wv, row, 1, v.name.c_str(), nullptr);
+    worksheet_write_string(wv, row, 2, v.category.c_str(), nullptr);
+    worksheet_write_string(wv, row, 3, v.ward.c_str(), nullptr);
+    worksheet_write_number(wv, row, 4, v.staff, nullptr);
+    worksheet_write_number(wv, row, 5, double(v.scans), nullptr);
+    worksheet_write_string(wv, row, 6, problemVi(v.problem), nullptr);
+    worksheet_write_number(wv, row, 7, double(v.reminders), nullptr);
+    worksheet_write_number(wv, row, 8, double(v.violationsOpen), nullptr);
+    worksheet_write_string(wv, row, 9, v.flagged() ? "x" : "", nullptr);
+    ++row;
+  }
+  worksheet_set_column(wv, 1, 1, 28, nullptr);
+
+  lxw_worksheet* wt = workbook_add_worksheet(wb, "Xu huong 8 tuan");
+  worksheet_write_string(wt, 0, 0, "Tuần", bold);
+  worksheet_write_string(wt, 0, 1, "Lượt quét", bold);
+  worksheet_write_string(wt, 0, 2, "Cơ sở có lượt quét", bold);
+  row = 1;
+  for (const TrendPoint& t : r.trend) {
+    worksheet_write_string(wt, row, 0, t.week.c_str(), nullptr);
+    worksheet_write_number(wt, row, 1, double(t.scans), nullptr);
+    worksheet_write_number(wt, row, 2, t.venuesWithScan, nullptr);
+    ++row;
+  }
+  lxw_error err = workbook_close(wb);
+  if (err != LXW_NO_ERROR) {
+    std::filesystem::remove(path);
+    return makeError(ErrorKind::Storage, std::string("XLSX: ") + lxw_strerror(err));
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  in.close();
+  std::filesystem::remove(path);
+  return bytes;
+}
+
+std::string reportHtml(const WeeklyReport& r) {
+  std::ostringstream o;
+  o << "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Báo cáo tuần " << r.week.label()
+    << "</title><style>body{font-family:sans-serif;margin:16px}table{border-collapse:collapse;margin:12px 0}"
+       "td,th{border:1px solid #888;padding:4px 8px;text-align:right}td.t,th.t{text-align:left}"
+       "@media print{button{display:none}}</style></head><body>"
+    << "<h1>Báo cáo tuân thủ tuần " << r.week.label() << "</h1><p>" << htmlEscape(r.areaName) << " · "
+    << formatDay(r.week.startMs) << " – " << formatDay(r.week.startMs + kWeekMs - 1) << "</p>"
+    << "<button onclick=\"print()\">In / Print</button><table><tr>";
+  for (const char* h : kAreaHeader) o << "<th>" << h << "</th>";
+  o << "</tr>";
+  for (const AreaStat& a : r.areas)
+    o << "<tr><td class=t>" << a.code << "</td><td class=t>" << htmlEscape(a.name) << "</td><td class=t>"
+      << levelVi(a.level) << "</td><td>" << a.venues << "</td><td>" << a.withPoster << "</td><td>" << a.withScan
+      << "</td><td>" << a.scans << "</td><td>" << a.staff << "</td><td>" << fixed2(a.scansPerStaff()) << "</td><td>"
+      << a.nonComplying << "</td><td>" << a.flagged << "</td><td>" << a.violations << "</td></tr>";
+  o << "</table><h2>Cơ sở chưa tuân thủ</h2><table><tr>";
+  for (const char* h : kVenueHeader) o << "<th>" << h << "</th>";
+  o << "</tr>";
+  for (const VenueStat& v : r.nonComplying)
+    o << "<tr><td class=t>" << htmlEscape(v.id) << "</td><td class=t>" << htmlEscape(v.name) << "</td><td class=t>"
+      << htmlEscape(v.category) << "</td><td class=t>" << v.ward << "</td><td>" << v.staff << "</td><td>" << v.scans
+      << "</td><td class=t>" << problemVi(v.problem) << "</td><td>" << v.reminders << "</td><td>" << v.violationsOpen
+      << "</td><td>" << (v.flagged() ? "✔" : "") << "</td></tr>";
+  o << "</table><h2>Xu hướng 8 tuần</h2><table><tr><th class=t>Tuần</th><th>Lượt quét</th><th>Cơ sở có lượt "
+       "quét</th></tr>";
+  for (const TrendPoint& t : r.trend)
+    o << "<tr><td class=t>" << t.week << "</td><td>" << t.scans << "</td><td>" << t.venuesWithScan << "</td></tr>";
+  o << "</table></body></html>";
+  return o.str();
+}
+
+}  // namespace diemquet::server::office

@@ -1,0 +1,58 @@
+// The weekly compliance report of an area (a ward, or a district/province rolled up from its
+// wards) for one ISO week, and its CSV, XLSX and printable HTML renderings.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "office_db.hpp"
+
+namespace diemquet::server::office {
+
+// A venue "complies" in a week when it has at least one scan per staff member (at least one
+// scan when it declared no staff) and no open violation report. Venues reminded more than
+// kSuspendAfterReminders times are flagged for suspension.
+constexpr int kSuspendAfterReminders = 3;
+
+struct VenueStat {
+  std::string id, name, category, ward, district, province;
+  int staff = 0;
+  int64_t scans = 0;
+  bool poster = false;
+  int64_t reminders = 0;       // recorded up to the end of the week
+  int64_t violationsWeek = 0;  // reports received during the week
+  int64_t violationsOpen = 0;  // not resolved (now)
+  std::string problem;         // "no_scans", "low_scans", "open_violation" or "" when complying
+  bool flagged() const { return reminders > kSuspendAfterReminders; }
+};
+
+struct AreaStat {
+  std::string code, name;
+  AreaLevel level = AreaLevel::Ward;
+  int venues = 0, withPoster = 0, withScan = 0, nonComplying = 0, flagged = 0, staff = 0;
+  int64_t scans = 0, violations = 0;
+  double scansPerStaff() const { return staff > 0 ? double(scans) / staff : 0.0; }
+};
+
+struct TrendPoint {
+  std::string week;
+  int64_t scans = 0;
+  int venuesWithScan = 0;
+};
+
+struct WeeklyReport {
+  IsoWeek week;
+  std::string areaCode, areaName;
+  AreaLevel level = AreaLevel::Ward;
+  std::vector<AreaStat> areas;  // the area itself first, then every area inside it, by the area table's order
+  std::vector<TrendPoint> trend;           // 8 weeks, oldest first, ending with `week`
+  std::vector<VenueStat> nonComplying;     // by ward, then venue name
+  bool postersKnown = true;  // false while the posters table does not exist yet (counted as 0)
+};
+
+Result<WeeklyReport> buildReport(Store& store, const std::string& areaCode, const IsoWeek& week);
+nlohmann::json reportJson(const WeeklyReport& r);
+std::string reportCsv(const WeeklyReport& r);
+Result<std::string> reportXlsx(const WeeklyReport& r);
+std::string reportHtml(const WeeklyReport& r);
+
+}  // namespace diemquet::server::office

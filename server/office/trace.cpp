@@ -1,0 +1,184 @@
+// Contact tracing over stored check-ins. The person's records are found by index
+// (person_key / phone, ts_ms), only at venues inside the officer's area; each visit then
+// reads that venue's records around the widened window.
+#include "trace.hpp"
+
+#include <algorithm>
+#include <map>
+#include <sstream>
+
+namespace diemquet::server::office {
+
+using nlohmann::json;
+
+namespace {
+
+// A raw record: in (startMs set) or out (endMs set), one instant each.
+struct Point {
+  std::string who;  // grouping key
+  Visit base;
+  int64_t at = 0;
+  bool in = true;
+  std::string scanPoint;
+};
+
+std::vector<Visit> visitsFromPoints(std::vector<Point> pts, int64_t stayMs) {
+  std::sort(pts.begin(), pts.end(), [](const Point& a, const Point& b) {
+    return a.who != b.who ? a.who < b.who : a.at != b.at ? a.at < b.at : a.in > b.in;
+  });
+  std::vector<Visit> out;
+  for (size_t i = 0; i < pts.size(); ++i) {
+    const Point& p = pts[i];
+    Visit v = p.base;
+    v.scanPoints = {p.scanPoint};
+    if (p.in) {
+      v.startMs = p.at;
+      if (i + 1 < pts.size() && pts[i + 1].who == p.who && !pts[i + 1].in) {
+        v.endMs = pts[i + 1].at;
+        if (pts[i + 1].scanPoint != p.scanPoint) v.scanPoints.push_back(pts[i + 1].scanPoint);
+        ++i;
+      } else {
+        v.endMs = p.at + stayMs;
+        v.endEstimated = true;
+      }
+    } else {
+      v.endMs = p.at;
+      v.startMs = p.at - stayMs;
+      v.startEstimated = true;
+    }
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<TraceResult> runTrace(Store& store, const Officer& who, const TraceQuery& q) {
+  TraceResult out;
+  const int64_t margin = int64_t(q.marginMinutes) * 60'000;
+  // Longest stay any venue may assume, to read far enough back for open visits.
+  auto maxStay = query(store, "SELECT COALESCE(MAX(default_stay_minutes), 120) FROM venues");
+  if (!maxStay) return maxStay.error();
+  const int64_t lookback = std::max<int64_t>(q.stayMinutes, asInt(maxStay->rows[0][0])) * 60'000;
+
+  std::string sql = std::string(
+                        "SELECT c.venue_id, v.name, v.default_stay_minutes, c.scan_point_id, c.person_kind, "
+                        "c.person_key, c.name, c.phone, c.dir, c.ts_ms FROM check_ins c JOIN venues v ON v.venue_id = "
+                        "c.venue_id WHERE (c.person_key = ? OR c.phone = ?) AND c.ts_ms >= ? AND c.ts_ms < ? AND NOT "
+                        "c.voided AND v.") +
+                    who.column() + " = ? ORDER BY c.ts_ms";
+  auto mine = query(store, sql, {q.id, q.id, q.fromMs - lookback, q.toMs + lookback, who.area});
+  if (!mine) return mine.error();
+
+  struct VenueInfo {
+    std::string name;
+    int64_t stayMs = 0;
+  };
+  std::map<std::string, VenueInfo> venueInfo;
+  std::map<std::string, std::vector<Point>> byVenue;
+  auto toPoint = [](const std::vector<SqlValue>& row, Point& p) {
+    p.base.venueId = asText(row[0]);
+    p.base.venueName = asText(row[1]);
+    p.scanPoint = asText(row[3]);
+    p.base.kind = asText(row[4]);
+    p.base.key = asText(row[5]);
+    p.base.name = asText(row[6]);
+    p.base.phone = asText(row[7]);
+    p.in = asText(row[8]) != "out";
+    p.at = asInt(row[9]);
+  };
+  for (const auto& row : mine->rows) {
+    Point p;
+    toPoint(row, p);
+    p.who = "self";
+    const int64_t stay = (q.stayMinutes > 0 ? q.stayMinutes : asInt(row[2])) * 60'000;
+    venueInfo[p.base.venueId] = VenueInfo{p.base.venueName, stay};
+    byVenue[p.base.venueId].push_back(std::move(p));
+  }
+  for (auto& [venue, pts] : byVenue) {
+    for (Visit& v : visitsFromPoints(pts, venueInfo[venue].stayMs)) {
+      if (v.startMs >= q.toMs || v.endMs < q.fromMs) continue;
+      out.visits.push_back(std::move(v));
+    }
+  }
+  std::sort(out.visits.begin(), out.visits.end(), [](const Visit& a, const Visit& b) { return a.startMs < b.startMs; });
+
+  const std::string selfKey = q.id;
+  for (const Visit& mineV : out.visits) {
+    const int64_t lo = mineV.startMs - margin, hi = mineV.endMs + margin;
+    const int64_t stay = venueInfo[mineV.venueId].stayMs;
+    auto others = query(store,
+                        "SELECT c.venue_id, v.name, v.default_stay_minutes, c.scan_point_id, c.person_kind, "
+                        "c.person_key, c.name, c.phone, c.dir, c.ts_ms FROM check_ins c JOIN venues v ON v.venue_id = "
+                        "c.venue_id WHERE c.venue_id = ? AND c.ts_ms >= ? AND c.ts_ms <= ? AND NOT c.voided AND "
+                        "c.person_key <> ? AND c.phone <> ?",
+                        {mineV.venueId, lo - stay, hi + stay, selfKey, selfKey});
+    if (!others) return others.error();
+    std::vector<Point> pts;
+    for (const auto& row : others->rows) {
+      Point p;
+      toPoint(row, p);
+      p.who = p.base.key.empty() ? "phone:" + p.base.phone : p.base.kind + ":" + p.base.key;
+      pts.push_back(std::move(p));
+    }
+    // Touching windows count: a contact who left exactly when the widened window opened.
+    for (Visit& v : visitsFromPoints(std::move(pts), stay)) {
+      if (v.startMs > hi || v.endMs < lo) continue;
+      Contact c;
+      c.overlapMs = std::max<int64_t>(0, std::min(hi, v.endMs) - std::max(lo, v.startMs));
+      c.visit = std::move(v);
+      out.contacts.push_back(std::move(c));
+    }
+  }
+  return out;
+}
+
+json traceJson(const TraceResult& r) {
+  json visits = json::array(), contacts = json::array();
+  for (const Visit& v : r.visits)
+    visits.push_back({{"venueId", v.venueId},
+                      {"venueName", v.venueName},
+                      {"startMs", v.startMs},
+                      {"endMs", v.endMs},
+                      {"start", formatDateTime(v.startMs)},
+                      {"end", formatDateTime(v.endMs)},
+                      {"startEstimated", v.startEstimated},
+                      {"endEstimated", v.endEstimated},
+                      {"scanPoints", v.scanPoints}});
+  for (const Contact& c : r.contacts)
+    contacts.push_back({{"venueId", c.visit.venueId},
+                        {"venueName", c.visit.venueName},
+                        {"kind", c.visit.kind},
+                        {"key", c.visit.key},
+                        {"name", c.visit.name},
+                        {"phone", c.visit.phone},
+                        {"startMs", c.visit.startMs},
+                        {"endMs", c.visit.endMs},
+                        {"start", formatDateTime(c.visit.startMs)},
+                        {"end", formatDateTime(c.visit.endMs)},
+                        {"endEstimated", c.visit.endEstimated},
+                        {"overlapMinutes", c.overlapMs / 60'000}});
+  return json{{"visits", visits}, {"contacts", contacts}};
+}
+
+std::string traceCsv(const TraceResult& r) {
+  auto f = [](const std::string& s) {
+    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+    std::string o = "\"";
+    for (char c : s) o += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return o + "\"";
+  };
+  std::ostringstream o;
+  o << "\xEF\xBB\xBF"
+    << "Loại,Mã cơ sở,Cơ sở,Từ,Đến,Ra ước tính,Loại giấy tờ,Số giấy tờ,Họ tên,Điện thoại,Phút trùng\r\n";
+  for (const Visit& v : r.visits)
+    o << "F0," << f(v.venueId) << "," << f(v.venueName) << "," << formatDateTime(v.startMs) << ","
+      << formatDateTime(v.endMs) << "," << (v.endEstimated ? "x" : "") << ",,,,,\r\n";
+  for (const Contact& c : r.contacts)
+    o << "tiếp xúc," << f(c.visit.venueId) << "," << f(c.visit.venueName) << "," << formatDateTime(c.visit.startMs)
+      << "," << formatDateTime(c.visit.endMs) << "," << (c.visit.endEstimated ? "x" : "") << "," << c.visit.kind << ","
+      << f(c.visit.key) << "," << f(c.visit.name) << "," << f(c.visit.phone) << "," << c.overlapMs / 60'000 << "\r\n";
+  return o.str();
+}
+
+}  // namespace diemquet::server::office

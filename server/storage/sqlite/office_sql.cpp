@@ -1,0 +1,80 @@
+// SqliteStore::runSql: the office's dialect-neutral statements, in one IMMEDIATE transaction
+// on the store's one connection (see sqlite_store.hpp for why one connection).
+#include <sqlite3.h>
+
+#include "sqlite_store.hpp"
+
+namespace diemquet::server {
+
+namespace {
+
+Error sqlError(sqlite3* db, const std::string& what) {
+  const int rc = sqlite3_extended_errcode(db);
+  const ErrorKind kind = (rc & 0xff) == SQLITE_CONSTRAINT ? ErrorKind::Conflict : ErrorKind::Storage;
+  return makeError(kind, what + ": " + sqlite3_errmsg(db));
+}
+
+// Runs one statement; appends its rows to `out`.
+Status runOne(sqlite3* db, const SqlStatement& st, SqlRows& out) {
+  sqlite3_stmt* s = nullptr;
+  if (sqlite3_prepare_v2(db, st.sql.c_str(), -1, &s, nullptr) != SQLITE_OK) {
+    Error e = sqlError(db, "preparing office query");
+    sqlite3_finalize(s);
+    return e;
+  }
+  for (size_t i = 0; i < st.params.size(); ++i) {
+    const int pos = int(i) + 1;
+    const SqlValue& v = st.params[i];
+    if (auto p = std::get_if<int64_t>(&v)) sqlite3_bind_int64(s, pos, *p);
+    else if (auto d = std::get_if<double>(&v)) sqlite3_bind_double(s, pos, *d);
+    else if (auto t = std::get_if<std::string>(&v)) sqlite3_bind_text(s, pos, t->data(), int(t->size()), SQLITE_TRANSIENT);
+    else sqlite3_bind_null(s, pos);
+  }
+  int rc;
+  const int cols = sqlite3_column_count(s);
+  while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    std::vector<SqlValue> row;
+    row.reserve(size_t(cols));
+    for (int c = 0; c < cols; ++c) {
+      switch (sqlite3_column_type(s, c)) {
+        case SQLITE_INTEGER: row.emplace_back(int64_t(sqlite3_column_int64(s, c))); break;
+        case SQLITE_FLOAT: row.emplace_back(sqlite3_column_double(s, c)); break;
+        case SQLITE_NULL: row.emplace_back(std::monostate{}); break;
+        default: {
+          auto p = static_cast<const char*>(sqlite3_column_blob(s, c));
+          row.emplace_back(std::string(p ? p : "", size_t(sqlite3_column_bytes(s, c))));
+        }
+      }
+    }
+    out.rows.push_back(std::move(row));
+  }
+  if (rc != SQLITE_DONE) {
+    Error e = sqlError(db, "running office query");
+    sqlite3_finalize(s);
+    return e;
+  }
+  out.changes = sqlite3_changes(db);
+  sqlite3_finalize(s);
+  return Done{};
+}
+
+}  // namespace
+
+Result<std::vector<SqlRows>> SqliteStore::runSql(const std::vector<SqlStatement>& statements) {
+  std::lock_guard lock(m_mutex);
+  if (auto st = exec("BEGIN IMMEDIATE"); !st) return st.error();
+  std::vector<SqlRows> out(statements.size());
+  for (size_t i = 0; i < statements.size(); ++i) {
+    if (auto st = runOne(m_db, statements[i], out[i]); !st) {
+      exec("ROLLBACK");
+      return st.error();
+    }
+  }
+  if (auto st = exec("COMMIT"); !st) {
+    exec("ROLLBACK");
+    return st.error();
+  }
+  return out;
+}
+
+}  // namespace diemquet::server
