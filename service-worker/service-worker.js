@@ -25,6 +25,15 @@ self.addEventListener('message', (event) => {
   if (event.data === 'skipWaiting') self.skipWaiting();
 });
 
+// Background Sync: the page registers 'dq-sync' while check-ins are pending. The uploader is
+// the WASM module in the page, so waking up means asking every open station page to sync now;
+// with no page open there is nothing to do until one opens (it syncs at start).
+self.addEventListener('sync', (event) => {
+  if (event.tag !== 'dq-sync') return;
+  event.waitUntil(self.clients.matchAll({ type: 'window', includeUncontrolled: true })
+    .then((clients) => clients.forEach((c) => c.postMessage('dq-sync-now'))));
+});
+
 self.addEventListener('fetch', (event) => {
   const req = event.request;
   if (req.method !== 'GET') return;

@@ -64,6 +64,30 @@
     return 0;
   }
 
+  // Sync lives in the WASM module; these only wake it: the `online` event, a Background Sync
+  // message from the service worker, and a 'dq-sync' registration while check-ins are pending,
+  // so the browser wakes the page when the network is back. Without SyncManager: the first two.
+  function startSyncTriggers(Module) {
+    var syncNow = function () { Module._dq_sync_now(); };
+    globalThis.dq.syncNow = syncNow;
+    window.addEventListener('online', syncNow);
+    if ('serviceWorker' in navigator) {
+      navigator.serviceWorker.addEventListener('message', function (e) { if (e.data === 'dq-sync-now') syncNow(); });
+    }
+    var registered = false;
+    function registerBackgroundSync() {
+      if (registered || !('SyncManager' in window) || !navigator.serviceWorker) return;
+      if (globalThis.dq.state().pending <= 0) return;
+      registered = true;
+      navigator.serviceWorker.ready
+        .then(function (reg) { return reg.sync.register('dq-sync'); })
+        .catch(function (e) { console.warn('background sync not available', e && e.name); })
+        .then(function () { setTimeout(function () { registered = false; }, 60000); });
+    }
+    window.addEventListener('offline', registerBackgroundSync);
+    setInterval(registerBackgroundSync, 15000);
+  }
+
   async function start() {
     registerServiceWorker();
     if (!globalThis.WebAssembly) return fail('Trình duyệt này quá cũ.', 'This browser has no WebAssembly.');
@@ -92,6 +116,7 @@
       updateRequested: false
     };
     document.getElementById('dq-update-btn').addEventListener('click', function () { globalThis.dq.updateRequested = true; });
+    startSyncTriggers(Module);
     // Hide the splash once ImGui has drawn its first frame.
     (function waitFirstFrame() {
       if (globalThis.dq.probe().frame > 0) {

@@ -4,6 +4,7 @@
 #include "i18n.hpp"
 #include "masking.hpp"
 #include "probe.hpp"
+#include "screen_sync.hpp"
 #include "station_ui.hpp"
 #include "widgets.hpp"
 
@@ -63,6 +64,7 @@ void drawToday(StationSession& session, UiState& ui) {
 
   if (button("today.manual", tr(Str::NewEntry), ButtonStyle::Primary)) ui.screen = Screen::Manual;
 
+  drawSyncFooter(session);  // above the list, so it is always in view
   text("today.recentTitle", tr(Str::RecentTitle), theme::kMuted, fonts().bold);
   auto recent = station.recent(20);
   if (recent.empty()) text("today.empty", tr(Str::NoEntries), theme::kMuted);
@@ -88,10 +90,7 @@ void drawToday(StationSession& session, UiState& ui) {
       ui.confirmCloseDay = false;
   }
 
-  int64_t pending = station.pendingCount();
-  std::string foot = std::string(tr(Str::StoredOnDevice)) + ": " + std::to_string(station.totalCount()) + " · " +
-                     tr(Str::PendingSync) + ": " + std::to_string(pending);
-  text("today.footer", foot, theme::kMuted);
+  drawSyncFooter(session);
 }
 
 }  // namespace diemquet::ui

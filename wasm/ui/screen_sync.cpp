@@ -1,0 +1,167 @@
+// Sync on screen: enrollment in Settings and the always-visible sync line on Today.
+#include "screen_sync.hpp"
+
+#include <imgui.h>
+
+#include "i18n.hpp"
+#include "platform.hpp"
+#include "probe.hpp"
+#include "station_ui.hpp"
+#include "widgets.hpp"
+
+namespace diemquet::ui {
+
+namespace {
+
+sync::SyncClient* g_sync = nullptr;
+
+// What the enrollment form remembers between frames.
+struct EnrollForm {
+  std::string code;
+  const char* error = nullptr;  // shown under the field
+  double doneAt = -100;
+} g_form;
+
+const char* enrollMessage(sync::EnrollResult r) {
+  switch (r) {
+    case sync::EnrollResult::BadFormat: return tr(Str::EnrollBadFormat);
+    case sync::EnrollResult::InvalidCode: return tr(Str::EnrollInvalid);
+    case sync::EnrollResult::Offline: return tr(Str::EnrollOffline);
+    case sync::EnrollResult::Storage: return tr(Str::EnrollStorage);
+    case sync::EnrollResult::Busy: return tr(Str::Enrolling);
+    case sync::EnrollResult::ServerError: return tr(Str::EnrollServerError);
+    case sync::EnrollResult::Ok: return nullptr;
+  }
+  return nullptr;
+}
+
+std::string lastSyncText(const StationSession& session) {
+  int64_t ms = session.station().lastSyncMs();
+  if (ms == 0) return std::string(tr(Str::LastSync)) + ": " + tr(Str::Never);
+  Instant now = session.now();
+  Instant at{ms, now.offsetMinutes};
+  std::string when = formatLocalTime(at);
+  if (localDayOf(at).startUtcMs != localDayOf(now).startUtcMs) when += " " + formatLocalDate(at);
+  return std::string(tr(Str::LastSync)) + ": " + when;
+}
+
+// A bar of the current run: settled / total, with the numbers written on it.
+void progressBar(const sync::SyncClient& c) {
+  int64_t total = std::max<int64_t>(1, c.runTotal());
+  float frac = float(double(c.runDone()) / double(total));
+  float w = ImGui::GetContentRegionAvail().x;
+  ImGui::PushID("sync.progress");
+  ImGui::InvisibleButton("##p", ImVec2(w, 30));
+  ImGui::PopID();
+  ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(a, b, IM_COL32(226, 232, 240, 255), 8);
+  dl->AddRectFilled(a, ImVec2(a.x + (b.x - a.x) * std::min(1.0f, frac), b.y), theme::kPrimary, 8);
+  std::string label = std::string(tr(Str::Syncing)) + " " + std::to_string(c.runDone()) + " / " + std::to_string(c.runTotal());
+  ImFont* f = fonts().bold;
+  float fs = fontPx(f) * 0.85f;
+  ImVec2 ts = f->CalcTextSizeA(fs, FLT_MAX, 0, label.c_str());
+  ImVec2 p(a.x + (b.x - a.x - ts.x) * 0.5f, a.y + (b.y - a.y - ts.y) * 0.5f);
+  dl->AddText(f, fs, ImVec2(p.x + 1, p.y + 1), IM_COL32(0, 0, 0, 90), label.c_str());
+  dl->AddText(f, fs, p, IM_COL32_WHITE, label.c_str());
+  probe::add("progress", "sync.progress", label, a.x, a.y, b.x - a.x, b.y - a.y);
+}
+
+bool showProgress(const sync::SyncClient& c) {
+  return c.phase() == sync::SyncPhase::Uploading && c.runTotal() > 0;
+}
+
+// Why the last attempt failed, in words staff can act on; empty when nothing failed.
+const char* problemText(const sync::SyncClient& c) {
+  if (c.phase() == sync::SyncPhase::NeedsEnrollment) return tr(Str::SyncReenroll);
+  if (c.phase() != sync::SyncPhase::Waiting) return nullptr;
+  switch (c.problem()) {
+    case sync::SyncProblem::Offline: return tr(Str::SyncOffline);
+    case sync::SyncProblem::ServerError: return tr(Str::SyncServerError);
+    case sync::SyncProblem::Storage: return tr(Str::SyncStorage);
+    case sync::SyncProblem::Refused: return tr(Str::SyncRefused);
+    default: return nullptr;
+  }
+}
+
+void enrollForm(StationSession& session, bool again) {
+  text("sync.notEnrolled", tr(again ? Str::SyncReenroll : Str::NotEnrolled), again ? theme::kDanger : theme::kWarn);
+  if (textField("sync.code", tr(Str::EnrollCode), g_form.code, platform::InputMode::Text, "XXXX-XXXX-XXXX", g_form.error))
+    g_form.error = nullptr;
+  bool busy = g_sync->enrolling();
+  if (button("sync.enroll", tr(busy ? Str::Enrolling : Str::EnrollConnect)) && !busy) {
+    std::string device;
+    if (!session.station().hasDeviceId()) {
+      unsigned char r[16];
+      platform::randomBytes(r, sizeof r);
+      device = Station::makeDeviceId(r);
+    }
+    platform::textFieldBlur();
+    g_sync->enroll(g_form.code, device, [](sync::EnrollResult res) {
+      g_form.error = enrollMessage(res);
+      if (res == sync::EnrollResult::Ok) {
+        g_form.code.clear();
+        g_form.doneAt = ImGui::GetTime();
+      }
+    });
+  }
+}
+
+}  // namespace
+
+void setSyncClient(sync::SyncClient* client) { g_sync = client; }
+
+void drawSyncSettings(StationSession& session) {
+  if (!g_sync) return;
+  const Station& st = session.station();
+  text("sync.title", tr(Str::SyncTitle), theme::kText, fonts().bold);
+  bool blocked = g_sync->phase() == sync::SyncPhase::NeedsEnrollment;
+  if (!st.enrollment() || blocked) {
+    enrollForm(session, blocked);
+    if (!st.enrollment()) return;
+  }
+  if (ImGui::GetTime() - g_form.doneAt < 4) banner("sync.enrolledNow", tr(Str::EnrollDone), theme::kIn);
+  const StationEnrolled& e = *st.enrollment();
+  text("sync.enrolled", std::string(tr(Str::Enrolled)) + ": " + e.venue.name, theme::kIn);
+  if (e.scanPoints.size() > 1) {
+    text("sync.pointLabel", tr(Str::ChooseScanPoint), theme::kMuted);
+    for (size_t i = 0; i < e.scanPoints.size(); ++i) {
+      const ScanPoint& p = e.scanPoints[i];
+      bool on = st.settings().scanPoint.id == p.id;
+      std::string id = "sync.point." + std::to_string(i);
+      if (button(id.c_str(), p.name.c_str(), on ? ButtonStyle::Primary : ButtonStyle::Secondary) && !on) {
+        StationSettings next = st.settings();
+        next.scanPoint = p;
+        session.saveSettings(next);
+      }
+    }
+  }
+  text("sync.pending", std::string(tr(Str::PendingSync)) + ": " + std::to_string(st.pendingCount()), theme::kText);
+  if (!st.rejected().empty())
+    text("sync.rejected", std::string(tr(Str::SyncRejected)) + ": " + std::to_string(st.rejected().size()), theme::kDanger);
+  text("sync.last", lastSyncText(session), theme::kMuted);
+  if (const char* p = problemText(*g_sync)) text("sync.problem", p, theme::kWarn);
+  if (showProgress(*g_sync)) progressBar(*g_sync);
+  if (!blocked && button("sync.now", tr(Str::SyncNow), ButtonStyle::Secondary)) g_sync->syncNow();
+}
+
+void drawSyncFooter(StationSession& session) {
+  const Station& st = session.station();
+  int64_t pending = st.pendingCount();
+  std::string foot = std::string(tr(Str::StoredOnDevice)) + ": " + std::to_string(st.totalCount()) + " · " +
+                     tr(Str::PendingSync) + ": " + std::to_string(pending);
+  text("today.footer", foot, theme::kMuted);
+  if (!g_sync) return;
+  if (!st.enrollment()) {
+    text("today.sync", tr(Str::NotEnrolled), theme::kWarn);
+    return;
+  }
+  std::string line = lastSyncText(session);
+  if (!st.rejected().empty()) line += " · " + std::string(tr(Str::SyncRejected)) + ": " + std::to_string(st.rejected().size());
+  text("today.sync", line, pending > 0 ? theme::kWarn : theme::kMuted);
+  if (const char* p = problemText(*g_sync)) text("today.syncProblem", p, theme::kWarn);
+  if (showProgress(*g_sync)) progressBar(*g_sync);
+  else if (pending > 0 && button("today.syncNow", tr(Str::SyncNow), ButtonStyle::Secondary)) g_sync->syncNow();
+}
+
+}  // namespace diemquet::ui

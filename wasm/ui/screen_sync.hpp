@@ -1,0 +1,16 @@
+// The sync section of the station UI (screen_sync.cpp): enrollment with the office's code,
+// the pending count and last sync time, "Đồng bộ ngay" and the upload progress bar.
+#pragma once
+#include "station_session.hpp"
+#include "sync/sync_client.hpp"
+
+namespace diemquet::ui {
+
+// main.cpp hands the one sync client to the UI at boot (null: no sync, e.g. in tools).
+void setSyncClient(sync::SyncClient* client);
+// Settings: enrollment (code field, "Kết nối máy chủ"), scan point choice, sync status.
+void drawSyncSettings(StationSession& session);
+// Today's footer: stored, pending, last sync, and the progress bar while uploading.
+void drawSyncFooter(StationSession& session);
+
+}  // namespace diemquet::ui
