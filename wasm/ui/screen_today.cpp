@@ -89,8 +89,6 @@ void drawToday(StationSession& session, UiState& ui) {
     if (button("today.closeDayNo", tr(Str::Cancel), ButtonStyle::Secondary, d.insideNow > 0 ? w : -1))
       ui.confirmCloseDay = false;
   }
-
-  drawSyncFooter(session);
 }
 
 }  // namespace diemquet::ui
