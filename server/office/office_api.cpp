@@ -195,6 +195,7 @@ class Office {
   ApiResponse violationPhoto(const std::string& id);
   ApiResponse trace();
   ApiResponse feed();
+  ApiResponse auditTrail();
 
   const ApiRequest& m_req;
   Store& m_store;
@@ -273,6 +274,7 @@ ApiResponse Office::route() {
     if (what == "report") return is("GET") ? report() : wrongMethod("GET");
     if (what == "violations") return is("GET") ? listViolations() : wrongMethod("GET");
     if (what == "trace") return is("POST") ? trace() : wrongMethod("POST");
+    if (what == "audit") return is("GET") ? auditTrail() : wrongMethod("GET");
   }
   if (what == "venues" && seg.size() == 5) return is("GET") ? venueDetail(seg[4]) : wrongMethod("GET");
   if (what == "venues" && seg.size() == 6) {
@@ -698,6 +700,24 @@ ApiResponse Office::feed() {
   }
   out += json{{"end", true}, {"cursor", last}, {"more", more}}.dump() + "\n";
   return ApiResponse{200, out, "application/x-ndjson; charset=utf-8", ""};
+}
+
+// An officer's own audit trail, newest first (an auditor reads the table directly).
+ApiResponse Office::auditTrail() {
+  auto r = query(m_store,
+                 "SELECT id, at_ms, action, target, reason, detail FROM audit_log WHERE username = ? ORDER BY id DESC "
+                 "LIMIT 200",
+                 {m_officer.username});
+  if (!r) return storageFailure(r.error());
+  json out = json::array();
+  for (const auto& x : r->rows)
+    out.push_back({{"id", asInt(x[0])},
+                   {"atMs", asInt(x[1])},
+                   {"action", asText(x[2])},
+                   {"target", asText(x[3])},
+                   {"reason", asText(x[4])},
+                   {"detail", asText(x[5])}});
+  return jsonOk({{"entries", out}});
 }
 
 }  // namespace

@@ -6,6 +6,8 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <array>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -48,9 +50,9 @@ Result<WeeklyReport> buildReport(Store& store, const std::string& areaCode, cons
 
   auto all = store.runSql({
       {replaceCol("SELECT venue_id, name, category, ward_code, district_code, province_code, staff_count FROM venues "
-                  "WHERE {col} = ? AND registered_ms < ? ORDER BY ward_code, name, venue_id",
+                  "WHERE {col} = ? ORDER BY ward_code, name, venue_id",
                   col),
-       {rep.areaCode, end}},
+       {rep.areaCode}},
       {replaceCol("SELECT c.venue_id, (c.ts_ms - ?) / 604800000, COUNT(*) FROM check_ins c JOIN venues v ON "
                   "v.venue_id = c.venue_id WHERE v.{col} = ? AND c.ts_ms >= ? AND c.ts_ms < ? AND NOT c.voided "
                   "GROUP BY 1, 2",
@@ -61,9 +63,9 @@ Result<WeeklyReport> buildReport(Store& store, const std::string& areaCode, cons
                   col),
        {day8, rep.areaCode, day8, day8 + 56}},
       {replaceCol("SELECT r.venue_id, COUNT(*) FROM reminders r JOIN venues v ON v.venue_id = r.venue_id "
-                  "WHERE v.{col} = ? AND r.at_ms < ? GROUP BY 1",
+                  "WHERE v.{col} = ? GROUP BY 1",
                   col),
-       {rep.areaCode, end}},
+       {rep.areaCode}},
       {replaceCol("SELECT r.venue_id, SUM(CASE WHEN r.created_ms >= ? AND r.created_ms < ? THEN 1 ELSE 0 END), "
                   "SUM(CASE WHEN r.resolved_ms IS NULL THEN 1 ELSE 0 END) FROM violation_reports r JOIN venues v "
                   "ON v.venue_id = r.venue_id WHERE v.{col} = ? GROUP BY 1",

@@ -18,7 +18,7 @@ struct VenueStat {
   int staff = 0;
   int64_t scans = 0;
   bool poster = false;
-  int64_t reminders = 0;       // recorded up to the end of the week
+  int64_t reminders = 0;       // recorded so far (not only in the week)
   int64_t violationsWeek = 0;  // reports received during the week
   int64_t violationsOpen = 0;  // not resolved (now)
   std::string problem;         // "no_scans", "low_scans", "open_violation" or "" when complying

@@ -1,0 +1,459 @@
+// Office API against the real server on SQLite (or PostgreSQL with DQ_OFFICE_DB=postgres and
+// DQ_PG_URL): the authorisation matrix (every role x every endpoint, nothing leaking from
+// refusals), the weekly report on a generated dataset whose answers are computed here
+// independently, tracing on hand-built scenarios, retention, the upstream feed and the
+// rate limits. Run by scripts/test.d/60-office.sh (not picked up by `node --test tests/server/`).
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { BIN, tempDir, startServer, post, enroll, upload } from './harness.mjs';
+
+const DAY = 86_400_000, WEEK = 7 * DAY, VN = 7 * 3_600_000;
+const PASSWORD = 'mat-khau-thu-nghiem';
+
+function adminCmd(db, args, input = '') {
+  return execFileSync(BIN, ['admin', ...args, '--db', db], { encoding: 'utf8', input });
+}
+
+async function get(url, p, token) {
+  const res = await fetch(url + p, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const buf = Buffer.from(await res.arrayBuffer());
+  const text = buf.toString('utf8');
+  let json = null;
+  try { json = JSON.parse(text); } catch { /* not JSON */ }
+  return { status: res.status, json, text, buf, headers: res.headers };
+}
+
+// VN local time -> UTC ms.
+const vnTime = (dayStartUtc, h, m = 0) => dayStartUtc + h * 3_600_000 + m * 60_000;
+// Start (UTC ms) of the VN day `n` days before today.
+function vnDayStart(daysAgo) {
+  const local = Date.now() + VN;
+  return Math.floor(local / DAY) * DAY - VN - daysAgo * DAY;
+}
+
+// A tiny deterministic PRNG so a failure can be replayed.
+function rng(seed) {
+  let s = seed >>> 0;
+  return () => { s = (s * 1664525 + 1013904223) >>> 0; return s / 2 ** 32; };
+}
+
+const dbKind = process.env.DQ_OFFICE_DB === 'postgres' ? 'postgres' : 'sqlite';
+
+describe(`office API (${dbKind})`, () => {
+  let tmp, db, server, url;
+  const tok = {};           // role -> session token
+  const venues = {};        // name -> {id, ward, staff}
+  let stationSeq = 0;
+  const stations = {};      // venue id -> {device, token}
+  let feedToken;
+
+  async function login(user) {
+    const r = await post(url, '/api/v1/office/login', { username: user, password: PASSWORD });
+    assert.equal(r.status, 200, r.text);
+    return r.json.token;
+  }
+  async function registerVenue(role, body) {
+    const r = await post(url, '/api/v1/venues', body, tok[role]);
+    assert.equal(r.status, 201, r.text);
+    return r.json;
+  }
+  async function stationFor(venueId) {
+    if (stations[venueId]) return stations[venueId];
+    const [role] = Object.entries(venues).find(([, v]) => v.id === venueId)[1].owner;
+    const codes = await post(url, `/api/v1/office/venues/${venueId}/codes`, { count: 1 }, tok[role]);
+    assert.equal(codes.status, 201, codes.text);
+    const device = `st-${++stationSeq}`;
+    const token = await enroll(url, codes.json.codes[0], device);
+    stations[venueId] = { device, token, seq: 0 };
+    return stations[venueId];
+  }
+  async function send(venueId, recs) {
+    const st = await stationFor(venueId);
+    const out = recs.map((r) => ({
+      device: st.device, seq: ++st.seq, venue: venueId, scanPoint: r.scanPoint ?? 'p1', kind: r.kind ?? 'cccd',
+      personKey: r.key, name: r.name ?? 'Nguyễn Văn An', phone: r.phone ?? '', birthYear: 1990, dir: r.dir ?? 'in',
+      ts: r.ts, tz: 420, voided: r.voided ?? false,
+    }));
+    for (let i = 0; i < out.length; i += 500) {
+      const res = await upload(url, st.token, st.device, out.slice(i, i + 500));
+      assert.equal(res.status, 200, res.text);
+      assert.equal(res.json.rejected.length, 0, res.text);
+    }
+    return out;
+  }
+
+  before(async () => {
+    tmp = tempDir();
+    if (dbKind === 'postgres') {
+      db = `postgres:${process.env.DQ_PG_URL}`;
+      // a fresh schema per run: drop everything the tests create
+      execFileSync(process.env.DQ_PSQL ?? 'psql', [process.env.DQ_PG_URL, '-q', '-c', 'DROP SCHEMA public CASCADE; CREATE SCHEMA public;']);
+    } else {
+      db = `sqlite:${path.join(tmp.dir, 'office.db')}`;
+    }
+    const officers = [
+      ['wardA', 'ward', '26740'], ['wardB', 'ward', '26743'], ['district', 'district', '760'],
+      ['province', 'province', '79'], ['hanoi', 'province', '01'], ['locked', 'ward', '26740'],
+    ];
+    for (const [u, level, area] of officers) adminCmd(db, ['create-officer', '--username', u, '--level', level, '--area', area], PASSWORD + '\n');
+    feedToken = adminCmd(db, ['create-feed-token', '--name', 'so-y-te']).trim();
+    server = await startServer(db);
+    url = server.url;
+    for (const [u] of officers) if (u !== 'locked') tok[u] = await login(u);
+    const mk = async (name, role, ward, staff, extra = {}) => {
+      const v = await registerVenue(role, { name, address: '1 Lê Lợi', ward, category: 'restaurant', staffCount: staff,
+        phone: '0281234567', scanPoints: ['Cổng chính', 'Cửa sau'], ...extra });
+      venues[name] = { id: v.id, ward, staff, owner: [role] };
+    };
+    await mk('Phở Hòa', 'wardA', '26740', 5);
+    await mk('Cơm Tấm', 'wardA', '26740', 2);
+    await mk('Karaoke Sao', 'district', '26740', 10);
+    await mk('Chợ Bến Thành', 'wardB', '26743', 3);
+    await mk('Quán Tracing', 'wardA', '26740', 4, { defaultStayMinutes: 60 });
+    await mk('Hồ Gươm Café', 'hanoi', '00037', 2);
+  });
+  after(async () => { await server?.kill(); tmp?.cleanup(); });
+
+  test('admin create-officer generates and prints a password when none is given', () => {
+    const out = adminCmd(db, ['create-officer', '--username', 'gen', '--level', 'ward', '--area', '26734']);
+    assert.match(out, /password: \S{16}/);
+    assert.throws(() => adminCmd(db, ['create-officer', '--username', 'x', '--level', 'ward', '--area', '760']));
+  });
+
+  test('config exposes the retention period for stations', async () => {
+    const r = await get(url, '/api/v1/config');
+    assert.equal(r.status, 200);
+    assert.equal(r.json.retentionDays, 28);
+  });
+
+  test('venue registration validates its fields', async () => {
+    for (const bad of [{ name: '', ward: '26740', category: 'bar' }, { name: 'X', ward: '99999', category: 'bar' },
+      { name: 'X', ward: '26740', category: 'casino' }, { name: 'X', ward: '26740', category: 'bar', staffCount: -1 }]) {
+      const r = await post(url, '/api/v1/venues', bad, tok.wardA);
+      assert.equal(r.status, 400, JSON.stringify(bad) + r.text);
+    }
+    const ev = await post(url, '/api/v1/venues', { name: 'Đám cưới', ward: '26740', category: 'wedding', validFrom: 1, validTo: 2 }, tok.wardA);
+    assert.equal(ev.status, 201, ev.text);
+  });
+
+  describe('authorisation matrix', () => {
+    const roles = ['anon', 'badToken', 'wardA', 'wardB', 'district', 'province', 'hanoi', 'feed'];
+    const tokenOf = (r) => (r === 'anon' ? null : r === 'badToken' ? 'x'.repeat(43) : r === 'feed' ? feedToken : tok[r]);
+    // expected status per role for a resource in ward 26740 (Bến Nghé, Quận 1, HCM)
+    const inA = (ok) => ({ anon: 401, badToken: 401, feed: 401, wardA: ok, wardB: 'refused', district: ok, province: ok, hanoi: 'refused' });
+    let violationId;
+    const endpoints = [];
+    before(async () => {
+      const vr = await post(url, '/api/v1/reports', { venue: venues['Phở Hòa'].id, kind: 'no_poster', note: 'Không thấy mã QR' }, tok.wardA);
+      assert.equal(vr.status, 201, vr.text);
+      violationId = vr.json.id;
+      const a = venues['Phở Hòa'].id;
+      endpoints.push(
+        ['GET', `/api/v1/office/venues/${a}`, null, inA(200)],
+        ['POST', `/api/v1/office/venues/${a}/codes`, { count: 1 }, inA(201)],
+        ['POST', `/api/v1/office/venues/${a}/reminders`, { note: 'nhắc' }, inA(201)],
+        ['GET', '/api/v1/office/report?area=26740', null, inA(200)],
+        ['GET', '/api/v1/office/report?area=26740&format=csv', null, inA(200)],
+        ['POST', '/api/v1/venues', { name: 'Mới', ward: '26740', category: 'gym' }, inA(201)],
+        ['GET', `/api/v1/office/violations/${violationId}/photo`, null, { ...inA(404), wardB: 404, hanoi: 404 }],
+        ['GET', '/api/v1/office/me', null, { ...inA(200), wardB: 200, hanoi: 200 }],
+        ['GET', '/api/v1/office/areas', null, { ...inA(200), wardB: 200, hanoi: 200 }],
+        ['GET', '/api/v1/office/violations', null, { ...inA(200), wardB: 200, hanoi: 200 }],
+        ['GET', '/api/v1/office/audit', null, { ...inA(200), wardB: 200, hanoi: 200 }],
+        ['POST', '/api/v1/office/trace', { id: '001090000001', from: '2026-01-01', to: '2026-01-02', reason: 'ca F0 số 12' },
+          { ...inA(200), wardB: 200, hanoi: 200 }],
+        ['GET', '/api/v1/feed/checkins?cursor=0&limit=1', null,
+          { anon: 401, badToken: 401, feed: 200, wardA: 401, wardB: 401, district: 401, province: 401, hanoi: 401 }],
+        ['GET', '/api/v1/office/venues', null, { ...inA(200), wardB: 200, hanoi: 200 }],
+      );
+    });
+    test('every role x every endpoint', async () => {
+      const secrets = ['Phở Hòa', venues['Phở Hòa'].id, '0281234567', 'Không thấy mã QR', '1 Lê Lợi'];
+      let checked = 0;
+      for (const [method, p, body, expect] of endpoints) {
+        for (const role of roles) {
+          const t = tokenOf(role);
+          const r = method === 'GET' ? await get(url, p, t) : await post(url, p, body ?? {}, t);
+          const want = expect[role];
+          const label = `${role} ${method} ${p} -> ${r.status} ${r.text.slice(0, 120)}`;
+          if (want === 'refused') assert.ok(r.status === 403 || r.status === 404, label);
+          else assert.equal(r.status, want, label);
+          if (r.status >= 400) {
+            assert.ok(r.json?.error?.code, label);
+            for (const s of secrets) assert.ok(!r.text.includes(s) || p.includes(s) && !r.json.error.message.includes(s), `leak of ${s}: ${label}`);
+          }
+          ++checked;
+        }
+      }
+      assert.ok(checked >= 100);
+    });
+    test('a ward officer gets the same answer for another ward\'s venue as for a missing one', async () => {
+      const other = await get(url, `/api/v1/office/venues/${venues['Chợ Bến Thành'].id}`, tok.wardA);
+      const missing = await get(url, '/api/v1/office/venues/26740-NOPE', tok.wardA);
+      assert.equal(other.status, 404);
+      assert.deepEqual(other.json, missing.json);
+    });
+    test('lists only show the officer\'s area', async () => {
+      const b = await get(url, '/api/v1/office/violations', tok.wardB);
+      assert.ok(!b.json.violations.some((v) => v.id === violationId));
+      const a = await get(url, '/api/v1/office/violations', tok.wardA);
+      assert.ok(a.json.violations.some((v) => v.id === violationId));
+      const vb = await get(url, '/api/v1/office/venues', tok.wardB);
+      assert.ok(vb.json.venues.every((v) => v.ward === '26743'));
+      const d = await get(url, '/api/v1/office/venues', tok.district);
+      assert.ok(d.json.venues.some((v) => v.ward === '26743') && d.json.venues.some((v) => v.ward === '26740'));
+      const h = await get(url, '/api/v1/office/venues', tok.hanoi);
+      assert.ok(h.json.venues.every((v) => v.ward === '00037'));
+    });
+    test('resolving another ward\'s report is refused; the own ward resolves it once', async () => {
+      const b = await post(url, `/api/v1/office/violations/${violationId}/resolve`, { note: 'xong' }, tok.wardB);
+      assert.equal(b.status, 404);
+      const noNote = await post(url, `/api/v1/office/violations/${violationId}/resolve`, {}, tok.wardA);
+      assert.equal(noNote.status, 400);
+      const a = await post(url, `/api/v1/office/violations/${violationId}/resolve`, { note: 'Đã dán mã QR' }, tok.wardA);
+      assert.equal(a.status, 200, a.text);
+      const again = await post(url, `/api/v1/office/violations/${violationId}/resolve`, { note: 'x' }, tok.wardA);
+      assert.equal(again.status, 404);
+      const all = await get(url, '/api/v1/office/violations?status=all', tok.wardA);
+      const v = all.json.violations.find((x) => x.id === violationId);
+      assert.equal(v.resolutionNote, 'Đã dán mã QR');
+      assert.equal(v.resolvedBy, 'wardA');
+    });
+  });
+
+  test('weekly report on a generated dataset matches numbers computed here', async () => {
+    const cur = await get(url, '/api/v1/office/report', tok.district);
+    const weekStart = cur.json.weekStartMs - WEEK;  // the last complete week
+    const label = cur.json.trend[6].week;
+    const rand = rng(20261125);
+    const inDistrict = ['Phở Hòa', 'Cơm Tấm', 'Karaoke Sao', 'Chợ Bến Thành'];
+    const expected = {};   // venue -> scans per week offset (0 = report week, 1 = week before, ...)
+    for (const name of inDistrict) {
+      const v = venues[name];
+      expected[name] = [];
+      const recs = [];
+      for (let w = 0; w < 8; ++w) {
+        // Cơm Tấm: nothing in the report week; Karaoke Sao: below its staff count of 10
+        let n = Math.floor(rand() * 12) + 1;
+        if (name === 'Cơm Tấm' && w === 0) n = 0;
+        if (name === 'Karaoke Sao' && w === 0) n = 4;
+        if (name === 'Phở Hòa' && w === 0) n = 9;
+        expected[name].push(n);
+        const ws = weekStart - w * WEEK;
+        for (let i = 0; i < n; ++i) recs.push({ key: `0790${String(Math.floor(rand() * 1e8)).padStart(8, '0')}`, ts: ws + Math.floor(rand() * (WEEK - 1000)) });
+        // voided records never count
+        recs.push({ key: '079000000000', ts: ws + 1000, voided: true });
+      }
+      await send(v.id, recs);
+    }
+    for (let i = 0; i < 4; ++i) await post(url, `/api/v1/office/venues/${venues['Cơm Tấm'].id}/reminders`, { note: `lần ${i + 1}` }, tok.wardA);
+
+    const r = await get(url, `/api/v1/office/report?week=${label}`, tok.district);
+    assert.equal(r.status, 200, r.text);
+    const rows = Object.fromEntries(r.json.areas.map((a) => [a.code, a]));
+    const sum = (names, w = 0) => names.reduce((s, n) => s + expected[n][w], 0);
+    const wardA = ['Phở Hòa', 'Cơm Tấm', 'Karaoke Sao'], wardB = ['Chợ Bến Thành'];
+    assert.equal(rows['26740'].scans, sum(wardA));
+    assert.equal(rows['26743'].scans, sum(wardB));
+    assert.equal(rows['760'].scans, sum(inDistrict));
+    assert.equal(rows['760'].withScan, inDistrict.filter((n) => expected[n][0] > 0).length);
+    assert.equal(rows['26740'].staff, 5 + 2 + 10 + 4);
+    assert.equal(rows['26734'].venues, 0);
+    // venues registered in ward A: 3 + tracing venue + the event venue + 'Mới' from the matrix
+    assert.ok(rows['26740'].venues >= 5);
+    const bad = Object.fromEntries(r.json.nonComplying.map((v) => [v.name, v]));
+    assert.equal(bad['Cơm Tấm'].problem, 'no_scans');
+    assert.equal(bad['Cơm Tấm'].reminders, 4);
+    assert.equal(bad['Cơm Tấm'].flaggedForSuspension, true);
+    assert.equal(bad['Karaoke Sao'].problem, 'low_scans');
+    assert.equal(bad['Phở Hòa'], undefined, 'Phở Hòa: 9 scans >= 5 staff and its only report was resolved');
+    for (let w = 0; w < 8; ++w) assert.equal(r.json.trend[7 - w].scans, sum(inDistrict, w), `trend week -${w}`);
+    // the province and a ward officer see the same numbers for their parts
+    const p = await get(url, `/api/v1/office/report?week=${label}`, tok.province);
+    assert.equal(p.json.areas[0].scans, sum(inDistrict));
+    const a = await get(url, `/api/v1/office/report?week=${label}`, tok.wardA);
+    assert.equal(a.json.areas.length, 1);
+    assert.equal(a.json.areas[0].scans, sum(wardA));
+    // XLSX: read back the first sheet (unzip + shared strings) and find ward A's row
+    const x = await get(url, `/api/v1/office/report?week=${label}&format=xlsx`, tok.district);
+    assert.equal(x.status, 200);
+    assert.match(x.headers.get('content-type'), /spreadsheetml/);
+    const xdir = path.join(tmp.dir, 'x.xlsx');
+    (await import('node:fs')).writeFileSync(xdir, x.buf);
+    const sheet = execFileSync('unzip', ['-p', xdir, 'xl/worksheets/sheet1.xml'], { encoding: 'utf8' });
+    const shared = execFileSync('unzip', ['-p', xdir, 'xl/sharedStrings.xml'], { encoding: 'utf8' });
+    const strings = [...shared.matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((m) => m[1]);
+    const cells = {};
+    for (const m of sheet.matchAll(/<c r="([A-Z]+)(\d+)"([^>]*)>(?:<f>[^<]*<\/f>)?<v>([^<]*)<\/v><\/c>/g))
+      cells[m[1] + m[2]] = m[3].includes('t="s"') ? strings[Number(m[4])] : Number(m[4]);
+    const rowOf = Object.keys(cells).find((k) => k.startsWith('A') && cells[k] === '26740').slice(1);
+    assert.equal(cells['G' + rowOf], sum(wardA));
+    const csv = await get(url, `/api/v1/office/report?week=${label}&format=csv`, tok.district);
+    assert.ok(csv.text.split('\r\n').some((l) => l.startsWith('26740,') && l.split(',')[6] === String(sum(wardA))));
+    const html = await get(url, `/api/v1/office/report?week=${label}&format=html`, tok.district);
+    assert.match(html.headers.get('content-type'), /text\/html/);
+    assert.match(html.text, /Báo cáo tuân thủ tuần/);
+  });
+
+  describe('contact tracing', () => {
+    const P = '001090000001';
+    let day, dayStr, vT;
+    before(async () => {
+      vT = venues['Quán Tracing'].id;
+      day = vnDayStart(3);
+      dayStr = new Date(day + VN).toISOString().slice(0, 10);
+      const t = (h, m) => vnTime(day, h, m);
+      await send(vT, [
+        { key: P, name: 'Người F0', ts: t(10, 0), scanPoint: 'p1', dir: 'in' },
+        { key: P, name: 'Người F0', ts: t(11, 0), scanPoint: 'p2', dir: 'out' },   // two scan points, one visit
+        { key: '001090000011', name: 'C1', ts: t(11, 25) }, { key: '001090000011', name: 'C1', ts: t(12, 0), dir: 'out' },
+        { key: '001090000012', name: 'C2', ts: t(11, 30) }, { key: '001090000012', name: 'C2', ts: t(12, 0), dir: 'out' },
+        { key: '001090000013', name: 'C3', ts: t(11, 31) }, { key: '001090000013', name: 'C3', ts: t(12, 0), dir: 'out' },
+        { key: '001090000014', name: 'C4', ts: t(8, 0) },                      // no check-out: 60 min stay
+        { key: '001090000015', name: 'C5', ts: t(8, 45) },                     // no check-out: till 9:45
+        { key: '001090000016', name: 'C6', ts: t(9, 20), dir: 'out' },         // only an exit
+        { key: '0901000017', phone: '0901000017', kind: 'manual', name: 'C7', ts: t(10, 30), scanPoint: 'p2' },
+      ]);
+      // the same person at a venue in ward B (not visible to ward A)
+      await send(venues['Chợ Bến Thành'].id, [{ key: P, name: 'Người F0', ts: t(14, 0) }, { key: '079000000099', name: 'Khách chợ', ts: t(14, 5) }]);
+    });
+    const trace = (role, extra = {}) => post(url, '/api/v1/office/trace', { id: P, from: dayStr, to: dayStr, reason: 'F0 ca số 7, CDC yêu cầu', ...extra }, tok[role]);
+    const names = (r) => r.json.contacts.map((c) => c.name).sort();
+    test('a reason is required and every query is audit-logged', async () => {
+      const r = await post(url, '/api/v1/office/trace', { id: P, from: dayStr, to: dayStr }, tok.wardA);
+      assert.equal(r.status, 400);
+      assert.equal(r.json.error.code, 'reason_required');
+      const ok = await trace('wardA');
+      assert.equal(ok.status, 200, ok.text);
+      const audit = await get(url, '/api/v1/office/audit', tok.wardA);
+      const e = audit.json.entries.find((x) => x.action === 'trace' && x.reason === 'F0 ca số 7, CDC yêu cầu');
+      assert.ok(e, JSON.stringify(audit.json));
+      assert.ok(!e.target.includes(P), 'the audit row holds a masked id');
+    });
+    test('margin 30: edges, missing check-out and two scan points', async () => {
+      const r = await trace('wardA');
+      assert.equal(r.json.visits.length, 1, r.text);
+      const v = r.json.visits[0];
+      assert.equal(v.endMs - v.startMs, 3_600_000);
+      assert.deepEqual(v.scanPoints, ['p1', 'p2']);
+      assert.deepEqual(names(r), ['C1', 'C2', 'C5', 'C7']);
+      assert.equal(r.json.contacts.find((c) => c.name === 'C2').overlapMinutes, 0);
+      assert.equal(r.json.contacts.find((c) => c.name === 'C5').overlapMinutes, 15);
+      assert.equal(r.json.contacts.find((c) => c.name === 'C5').endEstimated, true);
+    });
+    test('margin 0 and a longer assumed stay', async () => {
+      assert.deepEqual(names(await trace('wardA', { marginMinutes: 0 })), ['C7']);
+      // C4 (in 8:00, no exit) now lasts till 9:30 and touches the window; C6 (exit only) still ends 9:20
+      assert.deepEqual(names(await trace('wardA', { stayMinutes: 90 })), ['C1', 'C2', 'C4', 'C5', 'C7']);
+    });
+    test('only venues inside the officer\'s area', async () => {
+      const b = await trace('wardB');
+      assert.equal(b.json.visits.length, 1);
+      assert.equal(b.json.visits[0].venueId, venues['Chợ Bến Thành'].id);
+      assert.ok(!b.text.includes('C1') && !b.text.includes(vT));
+      const d = await trace('district');
+      assert.equal(d.json.visits.length, 2);
+      const h = await trace('hanoi');
+      assert.equal(h.json.visits.length, 0);
+      assert.equal(h.json.contacts.length, 0);
+    });
+    test('CSV export', async () => {
+      const r = await trace('wardA', { format: 'csv' });
+      assert.equal(r.status, 200);
+      assert.match(r.headers.get('content-type'), /text\/csv/);
+      assert.equal(r.text.trim().split('\r\n').length, 1 + 1 + 4);
+    });
+  });
+
+  test('feed: cursor-based JSON lines, stable order, voids re-emitted', async () => {
+    const all = [];
+    let cursor = 0, more = true, pages = 0;
+    while (more) {
+      const r = await get(url, `/api/v1/feed/checkins?cursor=${cursor}&limit=100`, feedToken);
+      assert.equal(r.status, 200, r.text);
+      const lines = r.text.trim().split('\n').map((l) => JSON.parse(l));
+      const end = lines.pop();
+      assert.equal(end.end, true);
+      for (const l of lines) { assert.ok(l.cursor > cursor); cursor = l.cursor; all.push(l); }
+      assert.equal(end.cursor, cursor);
+      more = end.more;
+      ++pages;
+    }
+    assert.ok(pages > 1 && all.length > 200);
+    const again = await get(url, `/api/v1/feed/checkins?cursor=${cursor}`, feedToken);
+    assert.equal(again.text.trim().split('\n').length, 1);
+    // voiding a record moves it to the end of the feed
+    const rec = all.find((x) => !x.voided);
+    const st = Object.values(stations).find((s) => s.device === rec.device);
+    const { cursor: _c, ...body } = rec;
+    const v = await upload(url, st.token, rec.device, [{ ...body, voided: true }]);
+    assert.equal(v.json.voided, 1, v.text);
+    const after = await get(url, `/api/v1/feed/checkins?cursor=${cursor}`, feedToken);
+    const lines = after.text.trim().split('\n').map((l) => JSON.parse(l));
+    assert.equal(lines.length, 2);
+    assert.equal(lines[0].seq, rec.seq);
+    assert.equal(lines[0].voided, true);
+  });
+
+  test('retention: purge deletes old personal data and keeps the report numbers', async () => {
+    const v = venues['Cơm Tấm'];
+    const old = Date.now() - 40 * DAY;
+    await send(v.id, Array.from({ length: 6 }, (_, i) => ({ key: '001090000077', ts: old + i * 60_000 })));
+    const week = (await get(url, '/api/v1/office/report', tok.wardA)).json;
+    const weeksBack = Math.floor((week.weekStartMs - (old - ((old + VN) % WEEK + 4 * DAY) % WEEK)) / WEEK);
+    const label = (r) => r.json.trend.find((t) => t.scans > 0 && t.week)?.week;
+    const before = await get(url, `/api/v1/office/report?week=${week.week}`, tok.wardA);
+    const beforeTrend = before.json.trend.map((t) => t.scans);
+    const out = adminCmd(db, ['purge', '--retention-days', '28']);
+    assert.match(out, /deleted [1-9]\d* check-ins/);
+    const exported = adminCmd(db, ['export', '--venue', v.id]).trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    assert.ok(exported.every((c) => c.ts >= Date.now() - 28 * DAY - 60_000), 'nothing older than 28 days is left');
+    assert.ok(!exported.some((c) => c.personKey === '001090000077'));
+    const afterR = await get(url, `/api/v1/office/report?week=${week.week}`, tok.wardA);
+    assert.deepEqual(afterR.json.trend.map((t) => t.scans), beforeTrend, 'aggregates keep the weekly numbers');
+    void weeksBack; void label;
+    const tr = await post(url, '/api/v1/office/trace', { id: '001090000077', from: new Date(old + VN).toISOString().slice(0, 10),
+      to: new Date(old + VN).toISOString().slice(0, 10), reason: 'kiểm tra lưu giữ' }, tok.wardA);
+    assert.equal(tr.json.visits.length, 0);
+  });
+
+  test('public violation reports: photo checks and a per-address limit', async () => {
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex').toString('base64') + 'AAAA';
+    const id = venues['Chợ Bến Thành'].id;
+    const withPhoto = await post(url, '/api/v1/reports', { venue: id, kind: 'cannot_scan', photo: Buffer.from('89504e470d0a1a0a00000000', 'hex').toString('base64') });
+    assert.equal(withPhoto.status, 201, withPhoto.text);
+    const photo = await get(url, `/api/v1/office/violations/${withPhoto.json.id}/photo`, tok.wardB);
+    assert.equal(photo.status, 200);
+    assert.equal(photo.headers.get('content-type'), 'image/png');
+    const notImage = await post(url, '/api/v1/reports', { venue: id, kind: 'cannot_scan', photo: Buffer.from('hello world!').toString('base64') });
+    assert.equal(notImage.status, 400);
+    const badKind = await post(url, '/api/v1/reports', { venue: id, kind: 'noise' });
+    assert.equal(badKind.status, 400);
+    void png;
+    let last;
+    for (let i = 0; i < 12; ++i) last = await post(url, '/api/v1/reports', { venue: id, kind: 'staff_not_checking' });
+    assert.equal(last.status, 429);
+    const q = await get(url, '/api/v1/office/violations', tok.wardB);
+    assert.ok(q.json.violations.filter((v) => v.venue === id).length >= 9);
+    const rep = await get(url, '/api/v1/office/report', tok.wardB);
+    assert.ok(rep.json.areas[0].violations >= 9, 'reports count in the compliance report');
+  });
+
+  test('failed logins are limited per username; sessions end at logout', async () => {
+    for (let i = 0; i < 5; ++i) {
+      const r = await post(url, '/api/v1/office/login', { username: 'locked', password: 'sai-mat-khau' });
+      assert.equal(r.status, 401);
+      assert.equal(r.json.error.message, 'Wrong username or password.');
+    }
+    const r = await post(url, '/api/v1/office/login', { username: 'locked', password: PASSWORD });
+    assert.equal(r.status, 429);
+    const unknown = await post(url, '/api/v1/office/login', { username: 'nobody', password: 'x' });
+    assert.equal(unknown.status, 401);
+    assert.equal(unknown.json.error.message, 'Wrong username or password.');
+    const t = await login('wardB');
+    assert.equal((await post(url, '/api/v1/office/logout', {}, t)).status, 200);
+    assert.equal((await get(url, '/api/v1/office/me', t)).status, 401);
+  });
+});
