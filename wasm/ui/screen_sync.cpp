@@ -62,8 +62,8 @@ void progressBar(const sync::SyncClient& c) {
   float fs = fontPx(f) * 0.85f;
   ImVec2 ts = f->CalcTextSizeA(fs, FLT_MAX, 0, label.c_str());
   ImVec2 p(a.x + (b.x - a.x - ts.x) * 0.5f, a.y + (b.y - a.y - ts.y) * 0.5f);
-  dl->AddText(f, fs, ImVec2(p.x + 1, p.y + 1), IM_COL32(0, 0, 0, 90), label.c_str());
-  dl->AddText(f, fs, p, IM_COL32_WHITE, label.c_str());
+  // Dark on the empty track, white once the bar has filled past the middle: always readable.
+  dl->AddText(f, fs, p, frac < 0.5f ? theme::kPrimaryDark : IM_COL32_WHITE, label.c_str());
   probe::add("progress", "sync.progress", label, a.x, a.y, b.x - a.x, b.y - a.y);
 }
 
