@@ -2,6 +2,7 @@
 // here and nowhere else. Usage: diemquet-server help.
 #include <chrono>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <map>
 #include <mutex>
@@ -11,6 +12,7 @@
 #include "check_in_json.hpp"
 #include "http/http_server.hpp"
 #include "office/office_api.hpp"
+#include "posters/posters.hpp"
 #include "storage/store.hpp"
 #include "sync/api.hpp"
 #include "sync/secrets.hpp"
@@ -36,6 +38,12 @@ const char* kUsage = R"(diemquet-server — DiemQuet sync server
   diemquet-server admin create-feed-token --db SPEC --name NAME (printed once)
   diemquet-server admin purge          --db SPEC [--retention-days N]  (default 28)
 serve also takes --retention-days N (personal data kept N days; purged hourly).
+  diemquet-server admin rotate-key     --db SPEC              (new poster signing key, now the active one)
+  diemquet-server admin revoke-key     --db SPEC --id KEY     (its posters are refused from now on)
+  diemquet-server admin list-keys      --db SPEC              (the public key ring, one dqk1 line per key)
+  diemquet-server admin poster         --db SPEC --venue V --out FILE.pdf [--public-url URL]
+                                       [--from YYYYMMDD] [--until YYYYMMDD]
+serve also takes --public-url URL (base of poster URLs; default http://LISTEN) and --font-dir DIR.
 
 --db defaults to $DQ_DB, else sqlite:diemquet.db. Exit status: 0 ok, 1 failure, 2 usage.
 )";
@@ -128,6 +136,13 @@ int serve(const Args& a, Store& store) {
   Api api(store, nowMs, logLine);
   HttpServer server(api, o, logLine);
   if (auto st = server.start(); !st) return fail(st.error());
+  {  // Posters: the public base URL and a signing key from the first start on (server/posters/).
+    posters::Config pc;
+    pc.publicUrl = a.get("public-url", "http://" + o.host + ":" + std::to_string(server.port()));
+    pc.fontDir = a.get("font-dir", pc.fontDir);
+    posters::configure(pc);
+    if (auto k = posters::activeSigningKey(store, nowMs()); !k) return fail(k.error());
+  }
   const bool tls = !o.tlsCert.empty();
   // Tests read the bound port from this line (with --listen HOST:0).
   std::printf("listening on %s://%s:%u (storage: %s)\n", tls ? "https" : "http", o.host.c_str(), server.port(),
@@ -206,6 +221,48 @@ int admin(const Args& a, Store& store) {
                                   {"incoming", nlohmann::json::parse(c.incomingJson, nullptr, false)}}
                        .dump()
                 << "\n";
+    return 0;
+  }
+  if (cmd == "rotate-key") {
+    auto k = posters::rotateSigningKey(store, nowMs());
+    if (!k) return fail(k.error());
+    std::cout << "new signing key " << k->id << "\n";
+    return 0;
+  }
+  if (cmd == "revoke-key") {
+    if (!need({"id"})) return usage("revoke-key needs --id");
+    if (auto st = store.revokeSigningKey(a.get("id"), nowMs()); !st) return fail(st.error());
+    std::cout << "revoked signing key " << a.get("id") << "\n";
+    return 0;
+  }
+  if (cmd == "list-keys") {
+    auto ring = posters::keyRing(store);
+    if (!ring) return fail(ring.error());
+    for (const auto& k : ring->keys()) std::cout << poster::formatPublicKey(k) << "\n";
+    return 0;
+  }
+  if (cmd == "poster") {
+    if (!need({"venue", "out"})) return usage("poster needs --venue and --out");
+    int from = 0, until = 0;
+    try {
+      from = std::stoi(a.get("from", "0"));
+      until = std::stoi(a.get("until", "0"));
+    } catch (...) {
+      return usage("bad --from or --until (YYYYMMDD)");
+    }
+    posters::Config pc;
+    pc.publicUrl = a.get("public-url", "http://127.0.0.1:8080");
+    pc.fontDir = a.get("font-dir", pc.fontDir);
+    posters::configure(pc);
+    auto pdf = posters::issuePosters(store, a.get("venue"), from, until, "admin", nowMs());
+    if (!pdf) return fail(pdf.error());
+    std::ofstream out(a.get("out"), std::ios::binary);
+    out << *pdf;
+    if (!out.good()) return fail(makeError(ErrorKind::Storage, "cannot write " + a.get("out")));
+    auto rows = store.postersOfVenue(a.get("venue"));
+    if (rows)
+      for (const PosterRow& r : rows.value()) std::cout << "url " << r.scanPointId << " " << r.url << "\n";
+    std::cout << "wrote " << a.get("out") << " (" << pdf->size() << " bytes)\n";
     return 0;
   }
   return usage("unknown admin subcommand '" + cmd + "'");

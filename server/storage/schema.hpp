@@ -1,6 +1,7 @@
 // Versioned schema migrations, one list for both backends (each step in both dialects).
 // Append only: a released step is never edited; the next change is a new version.
 #pragma once
+#include <algorithm>
 #include <vector>
 
 namespace diemquet::server {
@@ -182,6 +183,45 @@ CREATE TABLE conflicts (
       officeMigration100(),
   };
   return kAll;
+}
+
+// Posters (server/posters/): signing keys, issued posters, self check-in declarations.
+// Kept apart from kAll so parallel work on other ranges never touches these lines.
+inline const Migration& postersMigration200() {
+  static const Migration m{200,
+       R"sql(
+CREATE TABLE signing_keys (
+  key_id TEXT PRIMARY KEY, seed_hex TEXT NOT NULL, created_ms INTEGER NOT NULL, revoked_ms INTEGER);
+CREATE TABLE posters (
+  venue_id TEXT NOT NULL REFERENCES venues(venue_id), scan_point_id TEXT NOT NULL, key_id TEXT NOT NULL,
+  issued_ms INTEGER NOT NULL, url TEXT NOT NULL, validity TEXT NOT NULL, issued_by TEXT NOT NULL,
+  PRIMARY KEY (venue_id, scan_point_id, issued_ms, key_id));
+CREATE TABLE self_declarations (
+  venue_id TEXT NOT NULL, device_id TEXT NOT NULL, seq INTEGER NOT NULL, declaration_json TEXT NOT NULL,
+  received_ms INTEGER NOT NULL, PRIMARY KEY (venue_id, device_id, seq));
+)sql",
+       R"sql(
+CREATE TABLE signing_keys (
+  key_id TEXT PRIMARY KEY, seed_hex TEXT NOT NULL, created_ms BIGINT NOT NULL, revoked_ms BIGINT);
+CREATE TABLE posters (
+  venue_id TEXT NOT NULL REFERENCES venues(venue_id), scan_point_id TEXT NOT NULL, key_id TEXT NOT NULL,
+  issued_ms BIGINT NOT NULL, url TEXT NOT NULL, validity TEXT NOT NULL, issued_by TEXT NOT NULL,
+  PRIMARY KEY (venue_id, scan_point_id, issued_ms, key_id));
+CREATE TABLE self_declarations (
+  venue_id TEXT NOT NULL, device_id TEXT NOT NULL, seq BIGINT NOT NULL, declaration_json TEXT NOT NULL,
+  received_ms BIGINT NOT NULL, PRIMARY KEY (venue_id, device_id, seq));
+)sql"};
+  return m;
+}
+
+// Migrations for the runner: by version (owners append to different ranges of kAll, 100-199
+// venues/office, 200-299 posters, so list order is not version order). The runner applies
+// every version not yet recorded in schema_version, in this order.
+inline std::vector<Migration> orderedMigrations() {
+  std::vector<Migration> all = migrations();
+  all.push_back(postersMigration200());
+  std::sort(all.begin(), all.end(), [](const Migration& a, const Migration& b) { return a.version < b.version; });
+  return all;
 }
 
 }  // namespace diemquet::server

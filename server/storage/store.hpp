@@ -56,6 +56,26 @@ struct ConflictRecord {
   int64_t receivedMs = 0;
 };
 
+// Poster signing keys (server/posters/, migration 200). The Ed25519 seed is stored in the
+// database as hex: every server process sharing the database signs with the same keys.
+struct SigningKeyRow {
+  std::string keyId;
+  std::string seedHex;  // 64 hex digits; a secret, never logged or sent
+  int64_t createdMs = 0;
+  int64_t revokedMs = 0;  // 0 = in use
+};
+
+// One issued poster page: a signed URL for one scan point of a venue.
+struct PosterRow {
+  std::string venueId;
+  std::string scanPointId;
+  std::string keyId;
+  int64_t issuedMs = 0;
+  std::string url;
+  std::string validity;  // the URL's validity field ("0", "20251231", "20250601-20250603")
+  std::string issuedBy;  // "admin" or "device:<id>"
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -89,6 +109,19 @@ class Store {
   // Reads, for the office, exports and tests. Ordered by device, then seq.
   virtual Result<std::vector<CheckIn>> checkInsOfVenue(const std::string& venueId) = 0;
   virtual Result<std::vector<ConflictRecord>> conflictsOfVenue(const std::string& venueId) = 0;
+
+  // Posters (server/posters/). Keys are listed oldest first; revoking an unknown or already
+  // revoked key is NotFound.
+  virtual Status addSigningKey(const SigningKeyRow& key) = 0;
+  virtual Result<std::vector<SigningKeyRow>> signingKeys() = 0;
+  virtual Status revokeSigningKey(const std::string& keyId, int64_t nowMs) = 0;
+  virtual Status recordPosters(const std::vector<PosterRow>& rows) = 0;
+  // The latest issue of each scan point's poster, by scan point id.
+  virtual Result<std::vector<PosterRow>> postersOfVenue(const std::string& venueId) = 0;
+  // A visitor's health declaration sent with a self check-in; a replay of (device, seq) keeps
+  // the first one.
+  virtual Status recordSelfDeclaration(const std::string& venueId, const std::string& deviceId, int64_t seq,
+                                       const std::string& declarationJson, int64_t receivedMs) = 0;
 
   // The office's queries (server/office/): runs the statements in order in one transaction
   // and returns each one's rows; on any error nothing is written. A unique violation is

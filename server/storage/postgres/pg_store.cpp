@@ -68,10 +68,11 @@ Status PgStore::migrate() {
   if (auto l = c->exec("SELECT pg_advisory_lock($1::bigint)", {Param(kLockKey)}); !l) return l.error();
   Status st = [&]() -> Status {
     if (auto s = c->exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"); !s) return s.error();
-    for (const Migration& m : migrations()) {
-      auto have = c->exec("SELECT COALESCE(MAX(version), 0) FROM schema_version");
+    for (const Migration& m : orderedMigrations()) {
+      // By version, not MAX: ranges owned by different work land in any order.
+      auto have = c->exec("SELECT 1 FROM schema_version WHERE version=$1", {num(m.version)});
       if (!have) return have.error();
-      if (have->integer(0, 0) >= m.version) continue;
+      if (have->rows() > 0) continue;
       Status step = inTransaction(*c, [&]() -> Status {
         if (auto s = c->execScript(m.postgres); !s) return s;
         if (auto s = c->exec("INSERT INTO schema_version(version) VALUES ($1)", {num(m.version)}); !s) return s.error();

@@ -28,6 +28,14 @@ class PgStore final : public Store {
   Result<std::vector<CheckIn>> checkInsOfVenue(const std::string& venueId) override;
   Result<std::vector<ConflictRecord>> conflictsOfVenue(const std::string& venueId) override;
   Result<std::vector<SqlRows>> runSql(const std::vector<SqlStatement>& statements) override;  // office_sql.cpp
+  // Posters: posters_sqlite.cpp / posters_pg.cpp.
+  Status addSigningKey(const SigningKeyRow& key) override;
+  Result<std::vector<SigningKeyRow>> signingKeys() override;
+  Status revokeSigningKey(const std::string& keyId, int64_t nowMs) override;
+  Status recordPosters(const std::vector<PosterRow>& rows) override;
+  Result<std::vector<PosterRow>> postersOfVenue(const std::string& venueId) override;
+  Status recordSelfDeclaration(const std::string& venueId, const std::string& deviceId, int64_t seq,
+                               const std::string& declarationJson, int64_t receivedMs) override;
 
  private:
   explicit PgStore(std::unique_ptr<pg::PgPool> pool) : m_pool(std::move(pool)) {}

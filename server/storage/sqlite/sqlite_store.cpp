@@ -109,14 +109,15 @@ Status SqliteStore::exec(const char* sql) {
 Status SqliteStore::migrate() {
   std::lock_guard lock(m_mutex);
   if (auto st = exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"); !st) return st;
-  for (const Migration& m : migrations()) {
+  for (const Migration& m : orderedMigrations()) {
     if (auto st = exec("BEGIN IMMEDIATE"); !st) return st;
-    int have = 0;
+    bool have = false;  // by version, not MAX: ranges owned by different work land in any order
     {
-      Stmt q(m_db, "SELECT COALESCE(MAX(version), 0) FROM schema_version");
-      if (q.step() == SQLITE_ROW) have = int(q.integer(0));
+      Stmt q(m_db, "SELECT 1 FROM schema_version WHERE version=?");
+      q.bind(1, int64_t(m.version));
+      have = q.step() == SQLITE_ROW;
     }
-    if (have >= m.version) {
+    if (have) {
       exec("ROLLBACK");
       continue;
     }

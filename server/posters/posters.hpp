@@ -1,0 +1,45 @@
+// Venue posters on the server: the registry signing keys (kept in the database), poster
+// issuance as an A4 PDF, the public key ring, and self check-ins authenticated by the signed
+// poster itself. Plugged into the API router with one call (route); see docs/api.md.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "poster/signed_url.hpp"
+#include "storage/store.hpp"
+#include "sync/api.hpp"
+
+namespace diemquet::server::posters {
+
+struct Config {
+  std::string publicUrl;  // base of the signed URLs, e.g. "https://diemquet.example.vn" (no trailing /)
+  std::string fontDir = "/usr/share/fonts/truetype/noto";  // NotoSans-Regular.ttf, NotoSans-Bold.ttf
+  int selfCheckInsPerDevice = 30;  // per 10 minutes, per visitor phone (429 beyond)
+};
+
+// Process-wide settings, set once by `serve` before the first request.
+void configure(const Config& config);
+const Config& config();
+
+// The newest key not revoked, made (and stored) if there is none: first start, or every key
+// revoked. Two processes racing may both make one; both keys are valid.
+Result<poster::SigningKey> activeSigningKey(Store& store, int64_t nowMs);
+// A new key that becomes the active one (`admin rotate-key`).
+Result<poster::SigningKey> rotateSigningKey(Store& store, int64_t nowMs);
+// Every key, revoked ones included, as the stations' KeyRing.
+Result<poster::KeyRing> keyRing(Store& store);
+
+// Signs one URL per scan point of the venue, records them in `posters`, and renders the PDF.
+// `fromYmd`/`untilYmd` are the validity (0 = open). NotFound for an unknown venue or one
+// without scan points.
+Result<std::string> issuePosters(Store& store, const std::string& venueId, int fromYmd, int untilYmd,
+                                 const std::string& issuedBy, int64_t nowMs);
+
+// Handles /api/v1/keys, /api/v1/venues/{id}/posters[/info] and /api/v1/self-checkins;
+// nullopt for every other path.
+std::optional<ApiResponse> route(const ApiRequest& req, Store& store, const std::function<int64_t()>& clock,
+                                 const std::function<void(const std::string&)>& log);
+
+}  // namespace diemquet::server::posters
