@@ -1,0 +1,120 @@
+// Driving the station in any engine (./engines.mjs) the way tests/e2e/lib/station.mjs does in
+// Chromium: find a widget by its stable id in window.dq.probe(), tap its centre, type through
+// the hidden input.
+import fs from 'node:fs';
+import path from 'node:path';
+import assert from 'node:assert/strict';
+import { waitFor, sleep } from './engines.mjs';
+
+export const OUT = path.resolve(process.env.DQ_TEST_OUTPUT || 'test-output/browsers');
+fs.mkdirSync(OUT, { recursive: true });
+
+export async function waitReady(page, timeout = 40000) {
+  await waitFor(page, () => globalThis.dq && (globalThis.dq.error || (globalThis.dq.probe && globalThis.dq.probe().frame > 1)),
+    null, { timeout, what: 'the first frames' });
+  const err = await page.evaluate(() => (globalThis.dq.error === undefined ? null : globalThis.dq.error));
+  assert.equal(err, null, `${page.name}: station failed to start: ${err}`);
+}
+
+export const probe = (page) => page.evaluate(() => globalThis.dq.probe());
+export const state = (page) => page.evaluate(() => globalThis.dq.state());
+
+export async function find(page, id, timeout = 10000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const items = (await probe(page)).items;
+    const hit = items.find((i) => i.id === id);
+    if (hit) return hit;
+    if (Date.now() > deadline) throw new Error(`${page.name}: no widget '${id}' on screen; visible: ${items.map((i) => i.id).join(', ')}`);
+    await sleep(50);
+  }
+}
+
+export async function exists(page, id) {
+  return (await probe(page)).items.some((i) => i.id === id);
+}
+
+export async function tap(page, id) {
+  const w = await find(page, id);
+  await page.tapAt(w.x + w.w / 2, w.y + w.h / 2);
+  await sleep(150);  // ImGui sees the press and the release on separate frames
+}
+
+// Taps a text field, clears it, and enters the text character by character.
+export async function typeInto(page, id, text) {
+  await tap(page, id);
+  await waitFor(page, () => document.activeElement && document.activeElement.id === 'dq-text', null,
+    { timeout: 5000, what: `the hidden input focused for ${id}` });
+  await page.evaluate(() => { const i = document.getElementById('dq-text'); i.value = ''; i.dispatchEvent(new Event('input')); return 1; });
+  await page.insertText(text);
+  await waitFor(page, ([fid, want]) => {
+    const it = globalThis.dq.probe().items.find((i) => i.id === fid);
+    return it && it.text === want;
+  }, [id, text.normalize('NFC')], { timeout: 5000, what: `'${text}' in ${id}` });
+}
+
+export async function screenshot(page, name) {
+  await sleep(200);
+  await page.screenshot(path.join(OUT, `${page.name}-${name}.png`));
+}
+
+export async function configure(page, venue = 'Chợ Bến Thành', point = 'Cổng chính') {
+  await tap(page, 'nav.settings');
+  await typeInto(page, 'settings.venue', venue);
+  await typeInto(page, 'settings.scanPoint', point);
+  await tap(page, 'settings.save');
+  await waitFor(page, () => globalThis.dq.state().configured, null, { what: 'settings saved' });
+}
+
+export async function manualCheckIn(page, { name, cccd = '', phone = '' }) {
+  await tap(page, 'nav.manual');
+  await typeInto(page, 'field.name', name);
+  if (cccd) await typeInto(page, 'field.cccd', cccd);
+  if (phone) await typeInto(page, 'field.phone', phone);
+  await tap(page, 'manual.direction.0');
+  await tap(page, 'manual.save');
+}
+
+// Replaces getUserMedia with a canvas.captureStream() that shows each image (data: URLs) for
+// `holdMs`, a white frame between them, then white. The engines' own fake cameras show a test
+// pattern, so this is how QR codes reach the scanner in every engine alike.
+export async function installCameraStandIn(page, images, { holdMs = 1500, gapMs = 600 } = {}) {
+  await page.evaluate(([srcs, hold, gap]) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 640; canvas.height = 480;
+    canvas.style.cssText = 'position:fixed;left:-10000px;top:0';
+    document.body.appendChild(canvas);
+    const ctx = canvas.getContext('2d');
+    const imgs = srcs.map((s) => { const i = new Image(); i.src = s; return i; });
+    let t0 = 0;
+    function draw() {
+      ctx.fillStyle = '#fff';
+      ctx.fillRect(0, 0, 640, 480);
+      if (t0) {
+        const k = Math.floor((performance.now() - t0) / (hold + gap));
+        const inHold = (performance.now() - t0) % (hold + gap) < hold;
+        if (k < imgs.length && inHold && imgs[k].complete) ctx.drawImage(imgs[k], 80, 0, 480, 480);
+        globalThis.dqCameraStandIn.shown = Math.min(k, imgs.length);
+      }
+    }
+    globalThis.dqCameraStandIn = { shown: 0, calls: 0 };
+    setInterval(draw, 50);
+    draw();
+    const fake = async () => {
+      globalThis.dqCameraStandIn.calls++;
+      t0 = performance.now();
+      return canvas.captureStream(20);
+    };
+    const md = navigator.mediaDevices;
+    if (md) {
+      md.getUserMedia = fake;
+      md.enumerateDevices = async () => [{ kind: 'videoinput', deviceId: 'stand-in', label: 'canvas stand-in', groupId: '' }];
+    } else {
+      Object.defineProperty(navigator, 'mediaDevices', {
+        configurable: true,
+        value: { getUserMedia: fake, enumerateDevices: async () => [] },
+      });
+    }
+    return 1;
+  }, [images, holdMs, gapMs]);
+}
