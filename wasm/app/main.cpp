@@ -19,6 +19,7 @@
 #include "probe.hpp"
 #include "screen_sync.hpp"
 #include "station_session.hpp"
+#include "visitor/poster_trust.hpp"
 #include "station_ui.hpp"
 #include "sync/sync_client.hpp"
 #include "text_input.hpp"
@@ -44,6 +45,7 @@ struct App {
   uint64_t drawnSync = 0;
 };
 App g_app;
+visitor::PosterTrust g_posterTrust;  // key ring, venue names, visitor profile (own journal records)
 
 Station& station() {
   if (!g_app.station) g_app.station = std::move(Station::create()).value();
@@ -134,13 +136,17 @@ double randomUnit() {
 // ---- Exported to web/loader.js ----
 
 // One journal record, in journal order, before dq_boot().
-extern "C" EMSCRIPTEN_KEEPALIVE void dq_replay(const char* record) { station().replay(record); }
+extern "C" EMSCRIPTEN_KEEPALIVE void dq_replay(const char* record) {
+  if (!g_posterTrust.replay(record)) station().replay(record);
+}
 
 // mode: 0 station, 1 visitor page, 2 office (ui/modes.hpp).
 // Returns 0 on success, or a negative code the loader turns into a message.
 extern "C" EMSCRIPTEN_KEEPALIVE int dq_boot(int mode) {
   station().finishReplay();
   g_app.session = std::make_unique<StationSession>(station(), platform::journalAppend, platform::now);
+  g_posterTrust.attach(platform::journalAppend);
+  g_app.session->setPosterTrust(&g_posterTrust);
   g_app.sync = std::make_unique<sync::SyncClient>(station(), platform::journalAppend, syncTransport,
                                                   [] { return platform::now().utcMs; }, randomUnit);
   ui::setSyncClient(g_app.sync.get());

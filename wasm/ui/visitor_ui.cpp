@@ -1,23 +1,271 @@
-// The visitor page (/v): placeholder until the posters issue lands its screens.
+// The visitor page (/v): opened from a venue poster's QR code on the visitor's own phone. It
+// verifies the poster offline against the stored key ring, shows the venue and scan point, and
+// checks the visitor in or out with a remembered profile and a short health declaration. The
+// check-in goes through the same StationSession and journal as a station's (kind visitor, a
+// "self-" device), and is uploaded with the poster as its credential (POST /api/v1/self-checkins).
+#include <imgui.h>
+
+#include "http.hpp"
 #include "i18n.hpp"
 #include "modes.hpp"
+#include "page.hpp"
+#include "platform.hpp"
+#include "text.hpp"
+#include "check_in_json.hpp"
 #include "widgets.hpp"
 
 namespace diemquet::ui {
 
 namespace {
+
+using visitor::PosterVerdict;
+
+// Visitor page strings, Vietnamese first (kept beside the screen until they move to i18n.cpp).
+const char* L(const char* vi, const char* en) { return language() == Lang::En ? en : vi; }
+
+std::string posterFromPage(const std::string& href) {
+  auto hash = href.find("#1.");
+  if (hash == std::string::npos) return {};
+  return href;
+}
+
+std::string selfDeviceId() {
+  unsigned char r[16];
+  platform::randomBytes(r, sizeof r);
+  return "self-" + Station::makeDeviceId(r);
+}
+
+const char* verdictText(PosterVerdict v) {
+  switch (v) {
+    case PosterVerdict::Genuine: return "";
+    case PosterVerdict::NoKeyRing:
+      return L("Chưa xác minh được áp phích: máy chưa tải khoá xác minh. Hãy bật mạng và mở lại trang này một lần.",
+               "Cannot verify the poster yet: this phone has no verification keys. Go online and open this page once.");
+    case PosterVerdict::Malformed:
+      return L("Đây không phải mã QR áp phích DiemQuet hợp lệ. Hãy quét lại mã trên áp phích.",
+               "This is not a valid DiemQuet poster code. Scan the poster again.");
+    case PosterVerdict::UnknownKey:
+      return L("Áp phích này không do hệ thống DiemQuet cấp. Đừng khai báo tại đây, hãy báo nhân viên.",
+               "This poster was not issued by DiemQuet. Do not check in here; tell the staff.");
+    case PosterVerdict::Forged:
+      return L("Áp phích đã bị sửa hoặc giả mạo. Đừng khai báo tại đây, hãy báo nhân viên.",
+               "This poster was altered or forged. Do not check in here; tell the staff.");
+    case PosterVerdict::Revoked:
+      return L("Áp phích này đã bị thu hồi. Hãy hỏi nhân viên mã mới.", "This poster was withdrawn. Ask the staff for the new one.");
+    case PosterVerdict::NotYetValid:
+      return L("Áp phích này chưa đến ngày hiệu lực.", "This poster is not valid yet.");
+    case PosterVerdict::Expired: return L("Áp phích này đã hết hạn. Hãy hỏi nhân viên mã mới.", "This poster has expired. Ask the staff for the new one.");
+  }
+  return "";
+}
+
 class VisitorUi : public ModeUi {
  public:
-  void frame(bool) override {
+  explicit VisitorUi(StationSession& session) : m_session(session) {}
+
+  void frame(bool online) override {
+    setLanguage(m_lang == 1 ? Lang::En : Lang::Vi);
+    visitor::PosterTrust* trust = m_session.posterTrust();
+    std::string href = platform::pageUrl();
+    if (href != m_href) {
+      m_href = href;
+      m_poster = posterFromPage(href);
+      m_fetchedVenue.clear();
+    }
+    if (trust && online) refresh(*trust);
+    if (trust && online) uploadNext(*trust);
+    if (trust && !m_loaded && trust->profile()) loadProfile(*trust->profile());
+    m_loaded = true;
+
+    ImVec2 size = ImGui::GetIO().DisplaySize;
     ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+    ImGui::SetNextWindowSize(size);
     ImGui::Begin("visitor", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings);
-    text("visitor.title", "DiemQuet", theme::kText, fonts().bold);
+    header(trust, online);
+    if (!trust) {
+      ImGui::End();
+      return;
+    }
+    visitor::PosterCheck check = trust->check(m_poster, poster::localYmd(m_session.now()));
+    if (m_poster.empty()) {
+      banner("visitor.noPoster", L("Hãy quét mã QR trên áp phích của địa điểm bằng camera điện thoại.",
+                                   "Scan the venue poster's QR code with your phone camera."), theme::kMuted);
+    } else if (!check.ok()) {
+      banner("visitor.refused", verdictText(check.verdict), check.verdict == PosterVerdict::NoKeyRing ? theme::kWarn : theme::kDanger);
+      if (check.verdict == PosterVerdict::NoKeyRing && !online)
+        text("visitor.offlineHint", L("Máy đang ngoại tuyến.", "This phone is offline."), theme::kMuted);
+    } else {
+      form(*trust, check);
+    }
+    ImGui::Dummy(ImVec2(1, theme::kPad));
+    twoWay("visitor.lang", "Tiếng Việt", "English", m_lang, theme::kPrimary, theme::kPrimary);
     ImGui::End();
   }
+
+ private:
+  void header(visitor::PosterTrust* trust, bool online) {
+    text("visitor.title", L("Khai báo vào/ra", "Check in / out"), theme::kText, fonts().bold);
+    text("visitor.net", online ? L("Trực tuyến", "Online") : L("Ngoại tuyến — vẫn khai báo được, sẽ gửi sau", "Offline — you can still check in; it is sent later"),
+         online ? theme::kIn : theme::kWarn);
+    (void)trust;
+  }
+
+  void form(visitor::PosterTrust& trust, const visitor::PosterCheck& check) {
+    const visitor::VenueNames* names = trust.venue(check.ref.venueId);
+    std::string venue = names && !names->venue.name.empty() ? names->venue.name : check.ref.venueId;
+    std::string point = names ? names->pointName(check.ref.pointId) : check.ref.pointId;
+    text("visitor.venue", venue, theme::kText, fonts().bold);
+    text("visitor.point", std::string(L("Điểm quét: ", "Scan point: ")) + point, theme::kMuted);
+    drawStatus(trust);
+
+    using platform::InputMode;
+    auto err = [&](const char* field) -> const char* {
+      const Error* e = m_errors.forField(field);
+      if (!e) return nullptr;
+      if (std::string(field) == "phone" && text::squeezeSpaces(m_phone).empty())
+        return L("Vui lòng nhập số điện thoại để cơ quan y tế liên hệ khi cần.", "Please enter a phone number so health officers can reach you.");
+      if (std::string(field) == "travelPlace") return L("Vui lòng ghi nơi đã đến.", "Please say where you travelled from.");
+      return errorText(e->kind);
+    };
+    textField("visitor.name", L("Họ và tên", "Full name"), m_name, InputMode::Name, L("VD: Nguyễn Văn An", "e.g. Nguyen Van An"), err("name"));
+    textField("visitor.phone", L("Số điện thoại", "Phone number"), m_phone, InputMode::Tel, "0901234567", err("phone"));
+    textField("visitor.cccd", L("Số CCCD (không bắt buộc)", "CCCD number (optional)"), m_cccd, InputMode::Numeric, "", err("cccd"));
+
+    text("visitor.symptomsTitle", L("Trong 14 ngày qua bạn có triệu chứng nào? (chạm để chọn)", "Any symptoms in the last 14 days? (tap to select)"),
+         theme::kText, fonts().bold);
+    struct Sym { const char* id; const char* vi; const char* en; bool* v; } syms[] = {
+        {"visitor.sym.fever", "Sốt", "Fever", &m_decl.fever},
+        {"visitor.sym.cough", "Ho", "Cough", &m_decl.cough},
+        {"visitor.sym.breath", "Khó thở", "Short of breath", &m_decl.breath},
+        {"visitor.sym.throat", "Đau họng", "Sore throat", &m_decl.soreThroat},
+        {"visitor.sym.taste", "Mất vị giác/khứu giác", "Loss of taste/smell", &m_decl.lossOfTaste}};
+    float half = (ImGui::GetContentRegionAvail().x - theme::kGap) / 2;
+    for (int i = 0; i < 5; ++i) {
+      if (i % 2) ImGui::SameLine();
+      std::string label = std::string(*syms[i].v ? "✓ " : "") + L(syms[i].vi, syms[i].en);
+      if (button(syms[i].id, label.c_str(), *syms[i].v ? ButtonStyle::Danger : ButtonStyle::Secondary, i == 4 ? -1 : half))
+        *syms[i].v = !*syms[i].v;
+    }
+    text("visitor.contactQ", L("Tiếp xúc gần với ca bệnh trong 14 ngày?", "Close contact with a case in 14 days?"), theme::kText);
+    int contact = m_decl.contact ? 1 : 0;
+    if (twoWay("visitor.contact", L("Không", "No"), L("Có", "Yes"), contact, theme::kIn, theme::kDanger)) m_decl.contact = contact == 1;
+    text("visitor.travelQ", L("Đi về từ tỉnh/thành khác trong 14 ngày?", "Back from another province in 14 days?"), theme::kText);
+    int travel = m_decl.travel ? 1 : 0;
+    if (twoWay("visitor.travel", L("Không", "No"), L("Có", "Yes"), travel, theme::kIn, theme::kWarn)) m_decl.travel = travel == 1;
+    if (m_decl.travel)
+      textField("visitor.travelPlace", L("Từ đâu?", "From where?"), m_decl.travelPlace, InputMode::Text, L("VD: Đà Nẵng", "e.g. Da Nang"), err("travelPlace"));
+
+    ImGui::Dummy(ImVec2(1, 4));
+    if (button("visitor.checkin", L("Khai báo vào", "Check in"), ButtonStyle::Primary)) submit(trust, check, Direction::In);
+    if (button("visitor.checkout", L("Khai báo ra", "Check out"), ButtonStyle::Secondary)) submit(trust, check, Direction::Out);
+    text("visitor.privacy", L("Thông tin chỉ lưu trên máy này và gửi cho cơ quan y tế qua địa điểm. Lần sau không cần nhập lại.",
+                              "Stored on this phone and sent to health officers through the venue. Next time you need not type it again."),
+         theme::kMuted);
+  }
+
+  void drawStatus(visitor::PosterTrust& trust) {
+    const SaveStatus& st = m_session.saveStatus();
+    if (m_errors.errors.size()) banner("visitor.fix", L("Vui lòng sửa các ô báo đỏ.", "Please fix the fields in red."), theme::kDanger);
+    if (st.state == SaveStatus::State::Saving) banner("visitor.saving", L("Đang lưu…", "Saving…"), theme::kWarn);
+    if (st.state == SaveStatus::State::Failed) banner("visitor.failed", L("Không lưu được. Hãy thử lại.", "Could not save. Try again."), theme::kDanger);
+    if (st.state == SaveStatus::State::Saved && m_lastSeq == st.seq) {
+      std::string line = std::string(st.direction == Direction::In ? L("Đã khai báo VÀO lúc ", "Checked IN at ")
+                                                                   : L("Đã khai báo RA lúc ", "Checked OUT at ")) +
+                         formatLocalTime(st.at);
+      banner("visitor.saved", line, st.direction == Direction::In ? theme::kIn : theme::kOut);
+    }
+    int pending = 0;
+    for (const auto& [seq, note] : trust.notes())
+      if (!trust.uploaded(seq)) ++pending;
+    if (pending)
+      text("visitor.pending", std::string(L("Chờ gửi: ", "Waiting to send: ")) + std::to_string(pending), theme::kWarn);
+  }
+
+  void loadProfile(const visitor::VisitorProfile& p) {
+    m_name = p.name;
+    m_phone = p.phone;
+    m_cccd = p.cccd;
+    m_decl = p.declaration;
+  }
+
+  void submit(visitor::PosterTrust& trust, const visitor::PosterCheck& check, Direction dir) {
+    visitor::VisitorProfile typed{m_name, m_phone, m_cccd, m_decl};
+    auto valid = visitor::validateProfile(typed, &m_errors);
+    if (!valid) return;
+    platform::textFieldBlur();
+    std::string poster = m_poster;
+    visitor::VisitorProfile profile = valid.value();
+    if (!(trust.profile() && *trust.profile() == profile)) trust.storeProfile(profile);
+    std::string device = m_session.station().hasDeviceId() ? std::string() : selfDeviceId();
+    m_session.bindToPoster(poster, device, [this, &trust, profile, poster, dir](bool ok) {
+      if (!ok) return;
+      if (!m_session.submitPerson(visitor::toPerson(profile), dir)) return;
+      m_lastSeq = m_session.saveStatus().seq;
+      trust.noteSelfCheckIn(visitor::SelfCheckInNote{m_lastSeq, poster, profile.declaration});
+      platform::feedbackSaved();
+    });
+    (void)check;
+  }
+
+  // Key ring (every visit online, at most every 5 minutes) and the poster venue's names.
+  void refresh(visitor::PosterTrust& trust) {
+    double now = ImGui::GetTime();
+    if (!m_keysInFlight && (m_keysAt < 0 || now - m_keysAt > 300)) {
+      m_keysInFlight = true;
+      m_keysAt = now;
+      platform::httpRequest("GET", "/api/v1/keys", "", "", 10000, [this, &trust](const platform::HttpResponse& r) {
+        m_keysInFlight = false;
+        if (r.status == 200) trust.storeKeyRingJson(r.body, m_session.now().utcMs);
+      });
+    }
+    auto ref = poster::parsePosterUrl(m_poster);
+    if (ref && m_fetchedVenue != ref->venueId) {
+      m_fetchedVenue = ref->venueId;
+      platform::httpRequest("GET", "/api/v1/venues/" + ref->venueId + "/posters/info", "", "", 10000,
+                            [&trust](const platform::HttpResponse& r) {
+                              if (r.status == 200) trust.storeVenueJson(r.body);
+                            });
+    }
+  }
+
+  // One self check-in at a time, oldest first; the poster is the credential.
+  void uploadNext(visitor::PosterTrust& trust) {
+    if (m_uploadInFlight || ImGui::GetTime() < m_uploadRetryAt) return;
+    const Station& st = m_session.station();
+    for (const auto& [seq, note] : trust.notes()) {
+      if (trust.uploaded(seq)) continue;
+      auto c = st.log().find(st.settings().deviceId, seq);
+      if (!c) continue;
+      nlohmann::json body{{"poster", note.posterUrl}, {"checkIn", toJson(*c)}, {"declaration", visitor::toJson(note.declaration)}};
+      m_uploadInFlight = true;
+      int64_t s = seq;
+      platform::httpRequest("POST", "/api/v1/self-checkins", body.dump(), "Content-Type: application/json", 15000,
+                            [this, &trust, s](const platform::HttpResponse& r) {
+                              m_uploadInFlight = false;
+                              // 200: stored; 4xx other than 429: final, resending cannot help.
+                              if (r.status == 200 || (r.status >= 400 && r.status < 500 && r.status != 429))
+                                trust.markUploaded(s);
+                              else
+                                m_uploadRetryAt = ImGui::GetTime() + 30;
+                            });
+      return;
+    }
+  }
+
+  StationSession& m_session;
+  std::string m_href, m_poster, m_fetchedVenue;
+  std::string m_name, m_phone, m_cccd;
+  visitor::HealthDeclaration m_decl;
+  FieldErrors m_errors;
+  int m_lang = 0;
+  bool m_loaded = false;
+  bool m_keysInFlight = false, m_uploadInFlight = false;
+  double m_keysAt = -1, m_uploadRetryAt = 0;
+  int64_t m_lastSeq = -1;
 };
+
 }  // namespace
 
-std::unique_ptr<ModeUi> makeVisitorUi(StationSession&) { return std::make_unique<VisitorUi>(); }
+std::unique_ptr<ModeUi> makeVisitorUi(StationSession& session) { return std::make_unique<VisitorUi>(session); }
 
 }  // namespace diemquet::ui
