@@ -24,5 +24,7 @@ DQ_TEST_OUTPUT="$ROOT/test-output/browsers" DQ_SHARED_DIR="${DQ_SHARED_DIR:-$ROO
   tests/browsers/cross-engine.test.mjs > "$out" 2>&1 || true
 grep -E '^not ok|^# (pass|fail|skipped)' "$out" >&2 || true
 read -r p f s <<<"$(node_test_counts "$out")"
+# A suite that failed outside its tests (a hook, a crash) counts as a failure too.
+if [ "$f" = 0 ] && { grep -q '^not ok' "$out" || [ "$p" = 0 ]; }; then f=1; fi
 record_result 70-browsers "$p" "$f" "$s"
 [ "$f" = 0 ]

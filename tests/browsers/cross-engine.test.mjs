@@ -75,15 +75,15 @@ for (const engine of engines) {
     before(async () => {
       server = await startStaticServer(WEB);
       port = server.port;
-      // An engine that cannot start fails every test below: loud, never skipped.
-      page = await openEngine(engine);
     });
     after(async () => {
       if (page) await page.close().catch(() => {});
       if (server) await server.stop();
     });
 
+    // An engine that cannot start fails this test and every one after it: never a skip.
     test('the WASM + ImGui station starts and takes taps', async () => {
+      page = await openEngine(engine);
       await page.goto(url());
       await st.waitReady(page);
       await st.find(page, 'today.notConfigured');
