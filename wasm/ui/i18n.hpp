@@ -24,6 +24,17 @@ enum class Str {
   CardExpiry, CardValid, CardClinic, CardWarning, KindCccd, KindBhyt, KindPcCovid, KindVisitor, UseManual,
   CloseDay, CloseDayConfirm, CloseDayDone, NobodyInside, Cancel,
   MakePass, PassTitle, PassHint, PassDownload, Done, Confirm,
+  OfficeTitle, OfficeLogin, OfficeUsername, OfficePassword, OfficeLoginFailed, OfficeTooMany,
+  OfficeNetworkError, OfficeServerError, OfficeLogout, OfficeTabReport, OfficeTabViolations, OfficeTabTrace,
+  OfficeTabVenues, OfficePrevWeek, OfficeNextWeek, OfficeArea, OfficeVenues, OfficeWithPoster, OfficeWithScan,
+  OfficeScans, OfficePerStaff, OfficeNonComplying, OfficeTrend, OfficeExportXlsx, OfficeExportCsv,
+  OfficePrint, OfficeRemind, OfficeReminders, OfficeSuspend, OfficeNoScans, OfficeLowScans,
+  OfficeOpenViolation, OfficeAllComply, OfficeNoViolations, OfficeResolve, OfficeResolveNote,
+  OfficeNoteRequired, OfficeKindNoPoster, OfficeKindWrongInfo, OfficeKindCannotScan, OfficeKindStaff,
+  OfficeTraceId, OfficeFrom, OfficeTo, OfficeMargin, OfficeReason, OfficeReasonRequired, OfficeBadInput,
+  OfficeRunTrace, OfficeVisits, OfficeContacts, OfficeNoResults, OfficeRegisterVenue, OfficeVenueName,
+  OfficeAddress, OfficeWard, OfficeCategory, OfficeStaff, OfficePhone, OfficeScanPoints, OfficeRegister,
+  OfficeRegistered, OfficeIssueCode, OfficeCodeHint, OfficeDownloaded,
   Count_
 };
 

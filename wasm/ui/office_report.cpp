@@ -1,0 +1,230 @@
+// Office: the weekly compliance report of the officer's area — totals, one row per area
+// inside it, the 8-week trend as bars (ImGui draw list), non-complying venues with a
+// reminder button, and XLSX/CSV/print exports fetched with the session token.
+#include <imgui.h>
+
+#include <cstdio>
+
+#include "fetch_download.hpp"
+#include "i18n.hpp"
+#include "office_state.hpp"
+#include "probe.hpp"
+#include "widgets.hpp"
+
+namespace diemquet::ui::office {
+
+namespace {
+
+struct ReportScreen {
+  std::string week;  // "" = the current week (the server decides)
+  nlohmann::json data;
+  bool loading = false;
+  std::string error, notice;
+  std::string loadedFor;  // token + week the data belongs to
+} g_r;
+
+void load(OfficeState& s) {
+  g_r.loading = true;
+  g_r.loadedFor = s.token + "|" + g_r.week;
+  std::string path = "/api/v1/office/report" + (g_r.week.empty() ? std::string() : "?week=" + g_r.week);
+  s.request("GET", path, nullptr, [](const Reply& r) {
+    g_r.loading = false;
+    if (r.status != 200 || !r.body.is_object()) {
+      g_r.error = failureText(r);
+      return;
+    }
+    g_r.error.clear();
+    g_r.data = r.body;
+    g_r.week = r.body.value("week", "");
+    g_r.loadedFor = g_r.loadedFor.substr(0, g_r.loadedFor.find('|') + 1) + g_r.week;
+  });
+}
+
+// "2026-W48" moved by n weeks, through the trend labels the server sent (they are exact).
+std::string neighbourWeek(int n) {
+  const auto& t = g_r.data["trend"];
+  if (n < 0 && t.is_array() && t.size() >= 2) return t[t.size() - 2].value("week", "");
+  // Forward: parse and add (week 53 handled by the server refusing and us staying put).
+  int y = 0, w = 0;
+  if (std::sscanf(g_r.week.c_str(), "%d-W%d", &y, &w) != 2) return g_r.week;
+  if (++w > 52) {
+    w = 1;
+    ++y;
+  }
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-W%02d", y, w);
+  return buf;
+}
+
+void exportFile(OfficeState& s, const char* format, bool open) {
+  std::string path = "/api/v1/office/report?week=" + g_r.week + "&format=" + format;
+  std::string name = "bao-cao-" + s.areaCode + "-" + g_r.week + "." + format;
+  auto done = [](int status) {
+    g_r.notice = status == 200 ? tr(Str::OfficeDownloaded) : tr(Str::OfficeServerError);
+  };
+  s.changed = true;
+  if (open) platform::openFromServer(path, s.authHeaders(), name, done);
+  else platform::downloadFromServer(path, s.authHeaders(), name, done);
+}
+
+void trendChart(const nlohmann::json& trend) {
+  float w = ImGui::GetContentRegionAvail().x, h = 150;
+  ImGui::PushID("office.report.trend");
+  ImGui::InvisibleButton("##t", ImVec2(w, h));
+  ImGui::PopID();
+  ImVec2 a = ImGui::GetItemRectMin();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(a, ImVec2(a.x + w, a.y + h), theme::kCard, theme::kRadius);
+  int64_t maxScans = 1;
+  for (const auto& p : trend) maxScans = std::max<int64_t>(maxScans, p.value("scans", int64_t(0)));
+  const size_t n = trend.size();
+  if (n == 0) return;
+  ImFont* f = fonts().body;
+  float fs = fontPx(f) * 0.8f;
+  float slot = (w - 16) / float(n), barW = slot * 0.6f, base = a.y + h - fs - 10, top = a.y + fs + 10;
+  std::string values;
+  for (size_t i = 0; i < n; ++i) {
+    int64_t v = trend[i].value("scans", int64_t(0));
+    float x = a.x + 8 + slot * float(i) + (slot - barW) / 2;
+    float y = base - (base - top) * float(v) / float(maxScans);
+    dl->AddRectFilled(ImVec2(x, y), ImVec2(x + barW, base), i + 1 == n ? theme::kPrimary : theme::kBorder, 3);
+    std::string num = std::to_string(v), wk = trend[i].value("week", "");
+    wk = wk.size() > 5 ? wk.substr(5) : wk;  // "W48"
+    ImVec2 ns = f->CalcTextSizeA(fs, FLT_MAX, 0, num.c_str());
+    dl->AddText(f, fs, ImVec2(x + (barW - ns.x) / 2, y - fs - 2), theme::kText, num.c_str());
+    ImVec2 ws = f->CalcTextSizeA(fs, FLT_MAX, 0, wk.c_str());
+    dl->AddText(f, fs, ImVec2(x + (barW - ws.x) / 2, base + 4), theme::kMuted, wk.c_str());
+    values += (i ? "," : "") + num;
+  }
+  probe::add("chart", "office.report.trend", values, a.x, a.y, w, h);
+}
+
+const char* problemText(const std::string& p) {
+  if (p == "no_scans") return tr(Str::OfficeNoScans);
+  if (p == "low_scans") return tr(Str::OfficeLowScans);
+  return tr(Str::OfficeOpenViolation);
+}
+
+}  // namespace
+
+void drawReport(OfficeState& s) {
+  if (!g_r.loading && g_r.loadedFor.substr(0, g_r.loadedFor.find('|')) != s.token) {
+    g_r.week.clear();
+    g_r.data = nullptr;
+    load(s);
+  }
+  // Week switcher
+  float w3 = (ImGui::GetContentRegionAvail().x - 12) / 3;
+  if (button("office.report.prev", tr(Str::OfficePrevWeek), ButtonStyle::Secondary, w3, 48) && !g_r.loading &&
+      g_r.data.is_object()) {
+    g_r.week = neighbourWeek(-1);
+    load(s);
+  }
+  ImGui::SameLine(0, 6);
+  {
+    ImGui::PushID("office.report.week");
+    ImGui::InvisibleButton("##w", ImVec2(w3, 48));
+    ImGui::PopID();
+    ImVec2 a = ImGui::GetItemRectMin();
+    std::string label = g_r.data.is_object() ? g_r.week : tr(Str::Loading);
+    ImFont* f = fonts().bold;
+    ImVec2 ts = f->CalcTextSizeA(fontPx(f), FLT_MAX, 0, label.c_str());
+    ImGui::GetWindowDrawList()->AddText(f, fontPx(f), ImVec2(a.x + (w3 - ts.x) / 2, a.y + (48 - ts.y) / 2), theme::kText,
+                                        label.c_str());
+    probe::add("text", "office.report.week", label, a.x, a.y, w3, 48);
+  }
+  ImGui::SameLine(0, 6);
+  if (button("office.report.next", tr(Str::OfficeNextWeek), ButtonStyle::Secondary, w3, 48) && !g_r.loading &&
+      g_r.data.is_object()) {
+    g_r.week = neighbourWeek(1);
+    load(s);
+  }
+  if (!g_r.error.empty()) banner("office.report.error", g_r.error, theme::kDanger);
+  if (!g_r.data.is_object()) return;
+  const auto& d = g_r.data;
+  text("office.report.range", d.value("from", "") + " – " + d.value("to", "") + " · " + d["area"].value("name", ""),
+       theme::kMuted);
+
+  // Totals of the officer's area (the first row)
+  const auto& areas = d["areas"];
+  if (areas.is_array() && !areas.empty()) {
+    const auto& t = areas[0];
+    float cw = (ImGui::GetContentRegionAvail().x - 2 * theme::kGap) / 3;
+    statCard("office.report.total.venues", tr(Str::OfficeVenues), t.value("venues", 0), theme::kText, cw);
+    ImGui::SameLine(0, theme::kGap);
+    statCard("office.report.total.scans", tr(Str::OfficeScans), int(t.value("scans", int64_t(0))), theme::kPrimary, cw);
+    ImGui::SameLine(0, theme::kGap);
+    statCard("office.report.total.noncomplying", tr(Str::OfficeNonComplying), t.value("nonComplying", 0),
+             theme::kDanger, cw);
+  }
+  ImGui::Dummy(ImVec2(1, 4));
+  // Exports
+  float w3b = (ImGui::GetContentRegionAvail().x - 12) / 3;
+  if (button("office.report.xlsx", tr(Str::OfficeExportXlsx), ButtonStyle::Primary, w3b, 52)) exportFile(s, "xlsx", false);
+  ImGui::SameLine(0, 6);
+  if (button("office.report.csv", tr(Str::OfficeExportCsv), ButtonStyle::Secondary, w3b, 52)) exportFile(s, "csv", false);
+  ImGui::SameLine(0, 6);
+  if (button("office.report.print", tr(Str::OfficePrint), ButtonStyle::Secondary, w3b, 52)) exportFile(s, "html", true);
+  if (!g_r.notice.empty()) text("office.report.notice", g_r.notice, theme::kIn);
+
+  // Table: one row per area
+  ImGui::Dummy(ImVec2(1, 4));
+  if (ImGui::BeginTable("office.report.table", 5,
+                        ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp)) {
+    ImGui::TableSetupColumn(tr(Str::OfficeArea), ImGuiTableColumnFlags_WidthStretch, 2.2f);
+    ImGui::TableSetupColumn(tr(Str::OfficeVenues), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(tr(Str::OfficeWithScan), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(tr(Str::OfficeScans), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(tr(Str::OfficePerStaff), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableHeadersRow();
+    for (const auto& a : areas) {
+      ImGui::TableNextRow(0, 36);
+      ImGui::TableNextColumn();
+      std::string name = a.value("name", "");
+      if (a.value("level", "") == "ward" && d["area"].value("level", "") != "ward") name = "  " + name;
+      ImGui::TextWrapped("%s", name.c_str());
+      ImGui::TableNextColumn();
+      ImGui::Text("%d", a.value("venues", 0));
+      ImGui::TableNextColumn();
+      ImGui::Text("%d", a.value("withScan", 0));
+      ImGui::TableNextColumn();
+      ImGui::Text("%lld", static_cast<long long>(a.value("scans", int64_t(0))));
+      probe::add("text", "office.report.scans." + a.value("code", ""), std::to_string(a.value("scans", int64_t(0))),
+                 ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, 40, 20);
+      ImGui::TableNextColumn();
+      ImGui::Text("%.2f", a.value("scansPerStaff", 0.0));
+    }
+    ImGui::EndTable();
+  }
+
+  ImGui::Dummy(ImVec2(1, 6));
+  text("office.report.trend.title", tr(Str::OfficeTrend), theme::kText, fonts().bold);
+  trendChart(d["trend"]);
+
+  ImGui::Dummy(ImVec2(1, 6));
+  text("office.report.bad.title", tr(Str::OfficeNonComplying), theme::kText, fonts().bold);
+  const auto& bad = d["nonComplying"];
+  if (!bad.is_array() || bad.empty()) text("office.report.bad.none", tr(Str::OfficeAllComply), theme::kIn);
+  int i = 0;
+  for (const auto& v : bad) {
+    std::string id = v.value("id", "");
+    std::string line = v.value("name", "") + " — " + problemText(v.value("problem", "")) + " (" +
+                       std::to_string(v.value("scans", int64_t(0))) + "/" + std::to_string(v.value("staff", 0)) + ")";
+    text(("office.report.bad." + std::to_string(i)).c_str(), line, theme::kText);
+    std::string rem = std::string(tr(Str::OfficeReminders)) + ": " + std::to_string(v.value("reminders", int64_t(0)));
+    if (v.value("flaggedForSuspension", false)) rem += " · " + std::string(tr(Str::OfficeSuspend));
+    text(("office.report.bad." + std::to_string(i) + ".reminders").c_str(), rem,
+         v.value("flaggedForSuspension", false) ? theme::kDanger : theme::kMuted);
+    if (button(("office.report.remind." + std::to_string(i)).c_str(), tr(Str::OfficeRemind), ButtonStyle::Secondary, -1,
+               48)) {
+      s.request("POST", "/api/v1/office/venues/" + id + "/reminders", {{"note", ""}}, [&s](const Reply& r) {
+        if (r.status == 201) load(s);
+        else g_r.error = failureText(r);
+      });
+    }
+    ImGui::Dummy(ImVec2(1, 4));
+    ++i;
+  }
+}
+
+}  // namespace diemquet::ui::office

@@ -1,0 +1,97 @@
+// Office: contact tracing. A person (CCCD, BHYT or phone), a date range, a margin and a
+// required reason; the answer lists where the person was and who was there at the same time.
+// On screen ids and phones stay masked; the CSV export (audit-logged like the query) is full.
+#include <imgui.h>
+
+#include "download.hpp"
+#include "http.hpp"
+#include "i18n.hpp"
+#include "masking.hpp"
+#include "office_state.hpp"
+#include "widgets.hpp"
+
+namespace diemquet::ui::office {
+
+namespace {
+
+struct TraceScreen {
+  std::string id, from, to, margin = "30", reason;
+  const char* reasonError = nullptr;
+  std::string error;
+  nlohmann::json result;
+  bool loading = false;
+} g_t;
+
+nlohmann::json body() {
+  int margin = std::atoi(g_t.margin.c_str());
+  return {{"id", g_t.id}, {"from", g_t.from}, {"to", g_t.to.empty() ? g_t.from : g_t.to},
+          {"marginMinutes", margin}, {"reason", g_t.reason}};
+}
+
+}  // namespace
+
+void drawTrace(OfficeState& s) {
+  textField("office.trace.id", tr(Str::OfficeTraceId), g_t.id, platform::InputMode::Numeric, "001090012345", nullptr);
+  textField("office.trace.from", tr(Str::OfficeFrom), g_t.from, platform::InputMode::Text, "2026-11-20", nullptr);
+  textField("office.trace.to", tr(Str::OfficeTo), g_t.to, platform::InputMode::Text, "2026-11-25", nullptr);
+  textField("office.trace.margin", tr(Str::OfficeMargin), g_t.margin, platform::InputMode::Numeric, "30", nullptr);
+  textField("office.trace.reason", tr(Str::OfficeReason), g_t.reason, platform::InputMode::Text, "", g_t.reasonError);
+  if (g_t.reasonError) text("office.trace.reason.error", g_t.reasonError, theme::kDanger);
+  ImGui::Dummy(ImVec2(1, 4));
+  if (button("office.trace.run", g_t.loading ? tr(Str::Loading) : tr(Str::OfficeRunTrace)) && !g_t.loading) {
+    g_t.reasonError = g_t.reason.size() < 5 ? tr(Str::OfficeReasonRequired) : nullptr;
+    if (!g_t.reasonError) {
+      g_t.loading = true;
+      g_t.error.clear();
+      s.request("POST", "/api/v1/office/trace", body(), [](const Reply& r) {
+        g_t.loading = false;
+        if (r.status != 200) {
+          g_t.error = r.errorCode == "reason_required" ? tr(Str::OfficeReasonRequired) : failureText(r);
+          return;
+        }
+        g_t.result = r.body;
+      });
+    }
+  }
+  if (!g_t.error.empty()) banner("office.trace.error", g_t.error, theme::kDanger);
+  if (!g_t.result.is_object()) return;
+  const auto& visits = g_t.result["visits"];
+  const auto& contacts = g_t.result["contacts"];
+  ImGui::Dummy(ImVec2(1, 6));
+  text("office.trace.visits.title",
+       std::string(tr(Str::OfficeVisits)) + " (" + std::to_string(visits.size()) + ")", theme::kText, fonts().bold);
+  if (visits.empty()) text("office.trace.none", tr(Str::OfficeNoResults), theme::kMuted);
+  int i = 0;
+  for (const auto& v : visits) {
+    std::string line = v.value("venueName", "") + "\n" + v.value("start", "") + " – " + v.value("end", "").substr(11) +
+                       (v.value("endEstimated", false) ? " (~)" : "");
+    text(("office.trace.visit." + std::to_string(i++)).c_str(), line, theme::kText);
+  }
+  ImGui::Dummy(ImVec2(1, 6));
+  text("office.trace.contacts.title",
+       std::string(tr(Str::OfficeContacts)) + " (" + std::to_string(contacts.size()) + ")", theme::kText, fonts().bold);
+  i = 0;
+  for (const auto& c : contacts) {
+    std::string who = c.value("name", "") + " · " + maskId(c.value("key", ""));
+    if (!c.value("phone", "").empty()) who += " · " + maskPhone(c.value("phone", ""));
+    std::string line = who + "\n" + c.value("venueName", "") + " · " + c.value("start", "").substr(11) + "–" +
+                       c.value("end", "").substr(11) + " · " + std::to_string(c.value("overlapMinutes", 0)) + " ph";
+    text(("office.trace.contact." + std::to_string(i++)).c_str(), line, theme::kText);
+  }
+  ImGui::Dummy(ImVec2(1, 4));
+  if (button("office.trace.csv", tr(Str::OfficeExportCsv), ButtonStyle::Secondary)) {
+    // The CSV is a second, separately audited query; CSV is text, so plain fetch carries it.
+    auto b = body();
+    b["format"] = "csv";
+    ++s.inFlight;
+    platform::httpRequest("POST", "/api/v1/office/trace", b.dump(), s.authHeaders(), 20000,
+                          [&s](const platform::HttpResponse& r) {
+                            --s.inFlight;
+                            s.changed = true;
+                            if (r.status == 200) platform::downloadFile("truy-vet.csv", "text/csv", r.body);
+                            else g_t.error = tr(Str::OfficeServerError);
+                          });
+  }
+}
+
+}  // namespace diemquet::ui::office

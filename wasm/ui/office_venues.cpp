@@ -1,0 +1,129 @@
+// Office: register a venue of the officer's area (name, street address, ward, kind of decision
+// 2666/QĐ-BYT, staff count, phone, scan points) and issue a device enrollment code for it.
+#include <imgui.h>
+
+#include "i18n.hpp"
+#include "office_state.hpp"
+#include "widgets.hpp"
+
+namespace diemquet::ui::office {
+
+namespace {
+
+const char* const kCategories[] = {"restaurant", "office", "factory", "hotel", "bar", "karaoke", "massage", "gym",
+                                   "meeting", "hospital", "apartment", "school", "bus_station", "public_transport",
+                                   "shopping_centre", "market", "essential_shop", "funeral", "wedding",
+                                   "tourist_site", "religious_site", "other"};
+constexpr int kCategoryCount = int(sizeof kCategories / sizeof kCategories[0]);
+
+struct VenuesScreen {
+  std::string name, address, staff = "0", phone, points = "Cổng chính";
+  int category = 0, ward = 0;
+  std::vector<std::pair<std::string, std::string>> wards;  // code, name
+  std::string wardsFor;
+  const char* nameError = nullptr;
+  std::string error, registeredId, registeredName, code;
+  bool busy = false;
+} g_f;
+
+void loadWards(OfficeState& s) {
+  g_f.wardsFor = s.token;
+  s.request("GET", "/api/v1/office/areas", nullptr, [](const Reply& r) {
+    if (r.status != 200) return;
+    g_f.wards.clear();
+    for (const auto& a : r.body["areas"])
+      if (a.value("level", "") == "ward") g_f.wards.emplace_back(a.value("code", ""), a.value("name", ""));
+    g_f.ward = 0;
+  });
+}
+
+std::vector<std::string> splitPoints(const std::string& s) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : s + ",") {
+    if (c == ',') {
+      while (!cur.empty() && cur.front() == ' ') cur.erase(cur.begin());
+      while (!cur.empty() && cur.back() == ' ') cur.pop_back();
+      if (!cur.empty()) out.push_back(cur);
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+void drawVenues(OfficeState& s) {
+  if (g_f.wardsFor != s.token) loadWards(s);
+  text("office.venues.title", tr(Str::OfficeRegisterVenue), theme::kText, fonts().bold);
+  textField("office.venues.name", tr(Str::OfficeVenueName), g_f.name, platform::InputMode::Text, "Quán Phở Hòa",
+            g_f.nameError);
+  textField("office.venues.address", tr(Str::OfficeAddress), g_f.address, platform::InputMode::Text, "12 Lê Lợi", nullptr);
+  // Ward and kind: a tap moves to the next choice (big targets, no tiny drop-downs on phones).
+  text("office.venues.ward.label", tr(Str::OfficeWard), theme::kMuted);
+  std::string wardLabel = g_f.wards.empty() ? tr(Str::Loading)
+                                            : g_f.wards[size_t(g_f.ward)].second + " (" + g_f.wards[size_t(g_f.ward)].first + ")";
+  if (button("office.venues.ward", wardLabel.c_str(), ButtonStyle::Secondary) && !g_f.wards.empty())
+    g_f.ward = (g_f.ward + 1) % int(g_f.wards.size());
+  text("office.venues.category.label", tr(Str::OfficeCategory), theme::kMuted);
+  std::string cat = std::string(kCategories[g_f.category]);
+  if (button("office.venues.category", cat.c_str(), ButtonStyle::Secondary)) g_f.category = (g_f.category + 1) % kCategoryCount;
+  textField("office.venues.staff", tr(Str::OfficeStaff), g_f.staff, platform::InputMode::Numeric, "5", nullptr);
+  textField("office.venues.phone", tr(Str::OfficePhone), g_f.phone, platform::InputMode::Tel, "0281234567", nullptr);
+  textField("office.venues.points", tr(Str::OfficeScanPoints), g_f.points, platform::InputMode::Text,
+            "Cổng chính, Cửa sau", nullptr);
+  ImGui::Dummy(ImVec2(1, 4));
+  if (button("office.venues.register", g_f.busy ? tr(Str::Loading) : tr(Str::OfficeRegister)) && !g_f.busy &&
+      !g_f.wards.empty()) {
+    g_f.nameError = g_f.name.empty() ? tr(Str::OfficeBadInput) : nullptr;
+    if (!g_f.nameError) {
+      g_f.busy = true;
+      g_f.error.clear();
+      nlohmann::json pts = nlohmann::json::array();
+      for (const auto& p : splitPoints(g_f.points)) pts.push_back(p);
+      nlohmann::json b{{"name", g_f.name},
+                       {"address", g_f.address},
+                       {"ward", g_f.wards[size_t(g_f.ward)].first},
+                       {"category", kCategories[g_f.category]},
+                       {"staffCount", std::atoi(g_f.staff.c_str())},
+                       {"phone", g_f.phone},
+                       {"scanPoints", pts}};
+      s.request("POST", "/api/v1/venues", b, [](const Reply& r) {
+        g_f.busy = false;
+        if (r.status != 201) {
+          g_f.error = failureText(r);
+          return;
+        }
+        g_f.registeredId = r.body.value("id", "");
+        g_f.registeredName = r.body.value("name", "");
+        g_f.code.clear();
+        g_f.name.clear();
+        g_f.address.clear();
+      });
+    }
+  }
+  if (!g_f.error.empty()) banner("office.venues.error", g_f.error, theme::kDanger);
+  if (g_f.registeredId.empty()) return;
+  ImGui::Dummy(ImVec2(1, 6));
+  text("office.venues.done", std::string(tr(Str::OfficeRegistered)) + ": " + g_f.registeredName + " (" + g_f.registeredId + ")",
+       theme::kIn, fonts().bold);
+  if (button("office.venues.code", tr(Str::OfficeIssueCode), ButtonStyle::Primary) && !g_f.busy) {
+    g_f.busy = true;
+    s.request("POST", "/api/v1/office/venues/" + g_f.registeredId + "/codes", {{"count", 1}}, [](const Reply& r) {
+      g_f.busy = false;
+      if (r.status != 201) {
+        g_f.error = failureText(r);
+        return;
+      }
+      g_f.code = r.body["codes"][0].get<std::string>();
+    });
+  }
+  if (!g_f.code.empty()) {
+    text("office.venues.code.hint", tr(Str::OfficeCodeHint), theme::kMuted);
+    text("office.venues.code.value", g_f.code, theme::kText, fonts().big);
+  }
+}
+
+}  // namespace diemquet::ui::office

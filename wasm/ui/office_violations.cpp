@@ -1,0 +1,81 @@
+// Office: the complaint queue of the officer's area (no poster, wrong information, cannot be
+// scanned, staff not checking), newest first, each resolvable with a note.
+#include <imgui.h>
+
+#include <map>
+
+#include "i18n.hpp"
+#include "office_state.hpp"
+#include "widgets.hpp"
+
+namespace diemquet::ui::office {
+
+namespace {
+
+struct ViolationsScreen {
+  nlohmann::json list;
+  std::string loadedFor, error;
+  bool loading = false;
+  std::map<int64_t, std::string> notes;
+  std::map<int64_t, const char*> noteErrors;
+} g_v;
+
+void load(OfficeState& s) {
+  g_v.loading = true;
+  g_v.loadedFor = s.token;
+  s.request("GET", "/api/v1/office/violations?status=open", nullptr, [](const Reply& r) {
+    g_v.loading = false;
+    if (r.status != 200) {
+      g_v.error = failureText(r);
+      return;
+    }
+    g_v.error.clear();
+    g_v.list = r.body["violations"];
+  });
+}
+
+const char* kindText(const std::string& k) {
+  if (k == "no_poster") return tr(Str::OfficeKindNoPoster);
+  if (k == "wrong_info") return tr(Str::OfficeKindWrongInfo);
+  if (k == "cannot_scan") return tr(Str::OfficeKindCannotScan);
+  return tr(Str::OfficeKindStaff);
+}
+
+}  // namespace
+
+void drawViolations(OfficeState& s) {
+  if (!g_v.loading && g_v.loadedFor != s.token) load(s);
+  if (!g_v.error.empty()) banner("office.violations.error", g_v.error, theme::kDanger);
+  if (!g_v.list.is_array()) {
+    text("office.violations.loading", tr(Str::Loading), theme::kMuted);
+    return;
+  }
+  if (g_v.list.empty()) text("office.violations.none", tr(Str::OfficeNoViolations), theme::kIn);
+  int i = 0;
+  for (const auto& v : g_v.list) {
+    const int64_t id = v.value("id", int64_t(0));
+    const std::string n = std::to_string(i++);
+    std::string head = v.value("venueName", "") + " — " + kindText(v.value("kind", ""));
+    text(("office.violations." + n).c_str(), head, theme::kText, fonts().bold);
+    std::string meta = v.value("created", "") + " · " + (v.value("reporter", "") == "public" ? "—" : v.value("reporter", ""));
+    if (!v.value("note", "").empty()) meta += "\n" + v.value("note", "");
+    text(("office.violations." + n + ".meta").c_str(), meta, theme::kMuted);
+    textField(("office.violations." + n + ".note").c_str(), tr(Str::OfficeResolveNote), g_v.notes[id],
+              platform::InputMode::Text, "", g_v.noteErrors[id]);
+    if (button(("office.violations." + n + ".resolve").c_str(), tr(Str::OfficeResolve), ButtonStyle::Secondary, -1, 48)) {
+      if (g_v.notes[id].empty()) {
+        g_v.noteErrors[id] = tr(Str::OfficeNoteRequired);
+      } else {
+        g_v.noteErrors[id] = nullptr;
+        s.request("POST", "/api/v1/office/violations/" + std::to_string(id) + "/resolve", {{"note", g_v.notes[id]}},
+                  [&s](const Reply& r) {
+                    if (r.status != 200) g_v.error = failureText(r);
+                    load(s);
+                  });
+      }
+    }
+    ImGui::Dummy(ImVec2(1, 8));
+  }
+}
+
+}  // namespace diemquet::ui::office
