@@ -75,34 +75,35 @@ export async function manualCheckIn(page, { name, cccd = '', phone = '' }) {
   await tap(page, 'manual.save');
 }
 
-// Replaces getUserMedia with a canvas.captureStream() that shows each image (data: URLs) for
-// `holdMs`, a white frame between them, then white. The engines' own fake cameras show a test
-// pattern, so this is how QR codes reach the scanner in every engine alike.
-export async function installCameraStandIn(page, images, { holdMs = 1500, gapMs = 600 } = {}) {
-  await page.evaluate(([srcs, hold, gap]) => {
+// Replaces getUserMedia with a canvas.captureStream() that shows each image (data: URLs) until
+// the station has saved one more check-in, then a white frame for `gapMs` (the card leaving),
+// then the next; white after the last. Waiting for the save instead of a fixed time keeps it
+// deterministic on a slow machine. The engines' own fake cameras show a test pattern, so this
+// is how QR codes reach the scanner in every engine alike.
+export async function installCameraStandIn(page, images, { gapMs = 700 } = {}) {
+  await page.evaluate(([srcs, gap]) => {
     const canvas = document.createElement('canvas');
     canvas.width = 640; canvas.height = 480;
     canvas.style.cssText = 'position:fixed;left:-10000px;top:0';
     document.body.appendChild(canvas);
     const ctx = canvas.getContext('2d');
     const imgs = srcs.map((s) => { const i = new Image(); i.src = s; return i; });
-    let t0 = 0;
+    const stand = globalThis.dqCameraStandIn = { shown: 0, calls: 0, base: 0, live: false, gapUntil: 0 };
     function draw() {
       ctx.fillStyle = '#fff';
       ctx.fillRect(0, 0, 640, 480);
-      if (t0) {
-        const k = Math.floor((performance.now() - t0) / (hold + gap));
-        const inHold = (performance.now() - t0) % (hold + gap) < hold;
-        if (k < imgs.length && inHold && imgs[k].complete) ctx.drawImage(imgs[k], 80, 0, 480, 480);
-        globalThis.dqCameraStandIn.shown = Math.min(k, imgs.length);
-      }
+      if (!stand.live) return;
+      const saved = globalThis.dq.state().total - stand.base;
+      if (saved > stand.shown) { stand.shown = saved; stand.gapUntil = performance.now() + gap; }
+      const k = stand.shown;
+      if (k < imgs.length && performance.now() >= stand.gapUntil && imgs[k].complete) ctx.drawImage(imgs[k], 80, 0, 480, 480);
     }
-    globalThis.dqCameraStandIn = { shown: 0, calls: 0 };
     setInterval(draw, 50);
     draw();
     const fake = async () => {
-      globalThis.dqCameraStandIn.calls++;
-      t0 = performance.now();
+      stand.calls++;
+      stand.base = globalThis.dq.state().total - stand.shown;
+      stand.live = true;
       return canvas.captureStream(20);
     };
     const md = navigator.mediaDevices;
@@ -116,5 +117,5 @@ export async function installCameraStandIn(page, images, { holdMs = 1500, gapMs 
       });
     }
     return 1;
-  }, [images, holdMs, gapMs]);
+  }, [images, gapMs]);
 }
