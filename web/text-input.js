@@ -10,7 +10,8 @@
     name: { type: 'text', inputmode: 'text', autocapitalize: 'words' },
     numeric: { type: 'text', inputmode: 'numeric', autocapitalize: 'off' },
     tel: { type: 'tel', inputmode: 'tel', autocapitalize: 'off' },
-    time: { type: 'text', inputmode: 'numeric', autocapitalize: 'off' }
+    time: { type: 'text', inputmode: 'numeric', autocapitalize: 'off' },
+    password: { type: 'password', inputmode: 'text', autocapitalize: 'off' }
   };
 
   function place(f) {

@@ -73,7 +73,12 @@ test('officer: login, weekly report, XLSX export read back, trace with a reason'
     await waitReady(page);
     await screenshot(page, 'office-login');
     await typeInto(page, 'office.login.user', 'benghe');
-    await typeInto(page, 'office.login.password', PASSWORD);
+    // The password field shows bullets (and the probe reports them), never the text.
+    await tap(page, 'office.login.password');
+    for (const ch of PASSWORD) await page.keyboard.insertText(ch);
+    await page.waitForFunction((n) => globalThis.dq.probe().items.some((i) => i.id === 'office.login.password' && i.text === '•'.repeat(n)), PASSWORD.length);
+    assert.equal(await page.evaluate(() => document.getElementById('dq-text').type), 'password');
+    await screenshot(page, 'office-login-filled');
     await tap(page, 'office.login.submit');
     const total = await find(page, 'office.report.total.scans', 15000);
     await page.waitForFunction((n) => globalThis.dq.probe().items.some((i) => i.id === 'office.report.total.scans' && i.text.includes(String(n))), expected.scans, { timeout: 10000 });

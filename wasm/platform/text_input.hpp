@@ -9,7 +9,8 @@
 
 namespace diemquet::platform {
 
-enum class InputMode { Text, Name, Numeric, Tel, Time };
+// Password: the field shows bullets and the hidden input is type=password (the office login).
+enum class InputMode { Text, Name, Numeric, Tel, Time, Password };
 
 // Called by the UI once per frame before drawing, then once per visible text field.
 void textFieldsBeginFrame();

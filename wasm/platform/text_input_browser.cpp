@@ -29,6 +29,7 @@ const char* modeName(diemquet::platform::InputMode m) {
     case InputMode::Numeric: return "numeric";
     case InputMode::Tel: return "tel";
     case InputMode::Time: return "time";
+    case InputMode::Password: return "password";
     default: return "text";
   }
 }

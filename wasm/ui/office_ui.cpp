@@ -138,7 +138,7 @@ class OfficeUi : public ModeUi {
   void loginForm() {
     text("office.login.title", tr(Str::OfficeLogin), theme::kText, fonts().bold);
     textField("office.login.user", tr(Str::OfficeUsername), m_user, platform::InputMode::Text, "", nullptr);
-    textField("office.login.password", tr(Str::OfficePassword), m_password, platform::InputMode::Text, "", nullptr);
+    textField("office.login.password", tr(Str::OfficePassword), m_password, platform::InputMode::Password, "", nullptr);
     ImGui::Dummy(ImVec2(1, 6));
     const bool busy = m_state.inFlight > 0;
     if (button("office.login.submit", busy ? tr(Str::Loading) : tr(Str::OfficeLogin)) && !busy && !m_user.empty()) {

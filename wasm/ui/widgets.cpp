@@ -78,20 +78,27 @@ bool textField(const char* id, const char* label, std::string& value, platform::
   float fs = fontPx(f) * 1.1f;
   ImVec2 tp(a.x + 14, a.y + (b.y - a.y - fs) * 0.5f);
   dl->PushClipRect(ImVec2(a.x + 4, a.y), ImVec2(b.x - 4, b.y), true);
+  // A password is drawn (and reported to the probe) as one bullet per character.
+  std::string shown = value;
+  if (mode == platform::InputMode::Password) {
+    shown.clear();
+    for (char c : value)
+      if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) shown += "\xE2\x80\xA2";
+  }
   if (value.empty() && !focused) {
     dl->AddText(f, fs, tp, theme::kBorder, placeholder);
   } else {
-    ImVec2 ts = f->CalcTextSizeA(fs, FLT_MAX, 0, value.c_str());
+    ImVec2 ts = f->CalcTextSizeA(fs, FLT_MAX, 0, shown.c_str());
     // Keep the end of a long value (where the caret is) in view.
     float overflow = std::max(0.0f, ts.x - (b.x - a.x - 32));
-    dl->AddText(f, fs, ImVec2(tp.x - overflow, tp.y), theme::kText, value.c_str());
+    dl->AddText(f, fs, ImVec2(tp.x - overflow, tp.y), theme::kText, shown.c_str());
     if (focused && std::fmod(ImGui::GetTime(), 1.0) < 0.6) {
       float cx = tp.x - overflow + ts.x + 2;
       dl->AddLine(ImVec2(cx, a.y + 12), ImVec2(cx, b.y - 12), theme::kPrimary, 2.0f);
     }
   }
   dl->PopClipRect();
-  report("field", id, value);
+  report("field", id, shown);
   if (error) {
     ImGui::PushFont(fonts().body);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(theme::kDanger));
