@@ -699,6 +699,12 @@ ApiResponse Office::feed() {
     out += j.dump() + "\n";
   }
   out += json{{"end", true}, {"cursor", last}, {"more", more}}.dump() + "\n";
+  // The feed is a bulk read of personal data: one audit row per page served.
+  if (last > cursor)
+    if (auto a = audit(m_store, m_now, "feed:" + asText(t->rows[0][0]), "feed", std::to_string(cursor) + ".." +
+                       std::to_string(last), "", std::to_string(r->rows.size() - (more ? 1 : 0)) + " records");
+        !a)
+      return storageFailure(a.error());
   return ApiResponse{200, out, "application/x-ndjson; charset=utf-8", ""};
 }
 
