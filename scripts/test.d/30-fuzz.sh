@@ -5,7 +5,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 cd "$ROOT"
 CXX=/usr/bin/clang++-14 CC=/usr/bin/clang-14
 TARGETS="normalize cccd bhyt pc_covid visitor_pass parse_payload"
-SECONDS_EACH="${DQ_FUZZ_SECONDS:-20}"
+SECONDS_EACH="${DQ_FUZZ_SECONDS:-10}"
 B="${DQ_FUZZ_BUILD_DIR:-build/fuzz}"   # overridable so a developer can keep a private tree
 out="$ROOT/test-output/fuzz"
 mkdir -p "$out"
