@@ -115,6 +115,14 @@ CREATE TRIGGER check_ins_void_seq BEFORE UPDATE OF voided ON check_ins FOR EACH 
   return m;
 }
 
+// Office 101: a covering index for the weekly report's per-venue, per-week scan counts (the
+// province report over 1M check-ins went from 16 s to well under a second; bench/office).
+inline const Migration& officeMigration101() {
+  static const Migration m{101, "CREATE INDEX check_ins_report ON check_ins(venue_id, ts_ms, voided);",
+                           "CREATE INDEX check_ins_report ON check_ins(venue_id, ts_ms, voided);"};
+  return m;
+}
+
 // Every table's key starts with venue_id, so a venue's rows stay together (and can later be
 // distributed by venue, see docs/scaling.md).
 inline const std::vector<Migration>& migrations() {
@@ -181,6 +189,7 @@ CREATE TABLE conflicts (
   PRIMARY KEY (venue_id, id));
 )sql"},
       officeMigration100(),
+      officeMigration101(),
   };
   return kAll;
 }
