@@ -17,6 +17,7 @@
 #include "modes.hpp"
 #include "platform.hpp"
 #include "probe.hpp"
+#include "screen_binding.hpp"
 #include "screen_sync.hpp"
 #include "station_session.hpp"
 #include "visitor/poster_trust.hpp"
@@ -86,6 +87,7 @@ void frame() {
   bool activity = platform::imguiHtml5TakeActivity() || ticked || g_app.ui->animating();
   bool online = platform::isOnline();
   g_app.sync->tick();  // uploads pending check-ins when due, drawn or not
+  if (g_app.mode == ui::AppMode::Station) ui::refreshPosterKeys(*g_app.session, online);
   bool syncChanged = g_app.sync->version() != g_app.drawnSync;
   double t = emscripten_get_now();
   if (activity || g_app.session->version() != g_app.drawnVersion || online != g_app.drawnOnline)

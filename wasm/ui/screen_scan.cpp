@@ -10,6 +10,7 @@
 #include "i18n.hpp"
 #include "masking.hpp"
 #include "probe.hpp"
+#include "screen_binding.hpp"
 #include "station_ui.hpp"
 #include "widgets.hpp"
 
@@ -152,7 +153,11 @@ Str kindLabel(PayloadKind k) {
 // The last person, large: what staff check before waving them through.
 void lastPerson(StationSession& session, ScanFlow& flow, UiState& ui) {
   const ScanOutcome& out = *ui.lastScan;
-  if (out.kind == ScanOutcome::Kind::Poster) { banner("scan.poster", tr(Str::ScanPoster), theme::kWarn); return; }
+  if (out.kind == ScanOutcome::Kind::Poster) {
+    const auto* link = out.payload ? std::get_if<PosterLink>(&out.payload->details) : nullptr;
+    drawPosterOffer(session, link ? link->url : std::string());
+    return;
+  }
   if (out.kind == ScanOutcome::Kind::NotConfigured) {
     banner("scan.notConfigured", tr(Str::ScanNotConfigured), theme::kWarn);
     if (button("scan.goSettings", tr(Str::GoToSettings))) ui.screen = Screen::Settings;

@@ -3,6 +3,7 @@
 
 #include "i18n.hpp"
 #include "platform.hpp"
+#include "screen_binding.hpp"
 #include "screen_sync.hpp"
 #include "station_ui.hpp"
 #include "text.hpp"
@@ -34,6 +35,7 @@ void drawSettings(StationSession& session, UiState& ui) {
   }
   text("settings.title", tr(Str::SettingsTitle), theme::kText, fonts().bold);
   drawSyncSettings(session);
+  drawPosterBinding(session);
   using platform::InputMode;
   if (textField("settings.venue", tr(Str::VenueName), ui.venueName, InputMode::Text, tr(Str::VenueNamePlaceholder),
                 ui.venueError))

@@ -74,7 +74,10 @@ class VisitorUi : public ModeUi {
     }
     if (trust && online) refresh(*trust);
     if (trust && online) uploadNext(*trust);
-    if (trust && !m_loaded && trust->profile()) loadProfile(*trust->profile());
+    if (trust && !m_loaded && trust->profile()) {
+      loadProfile(*trust->profile());
+      m_returning = true;
+    }
     m_loaded = true;
 
     ImVec2 size = ImGui::GetIO().DisplaySize;
@@ -117,6 +120,12 @@ class VisitorUi : public ModeUi {
     text("visitor.venue", venue, theme::kText, fonts().bold);
     text("visitor.point", std::string(L("Điểm quét: ", "Scan point: ")) + point, theme::kMuted);
     drawStatus(trust);
+    // A returning visitor (profile remembered) checks in or out with one tap at the top; the
+    // form below (taller than a phone screen) is only for changes.
+    if (m_returning) {
+      text("visitor.who", m_name + " · " + m_phone, theme::kText);
+      actions(trust, check);
+    }
 
     using platform::InputMode;
     auto err = [&](const char* field) -> const char* {
@@ -156,11 +165,15 @@ class VisitorUi : public ModeUi {
       textField("visitor.travelPlace", L("Từ đâu?", "From where?"), m_decl.travelPlace, InputMode::Text, L("VD: Đà Nẵng", "e.g. Da Nang"), err("travelPlace"));
 
     ImGui::Dummy(ImVec2(1, 4));
-    if (button("visitor.checkin", L("Khai báo vào", "Check in"), ButtonStyle::Primary)) submit(trust, check, Direction::In);
-    if (button("visitor.checkout", L("Khai báo ra", "Check out"), ButtonStyle::Secondary)) submit(trust, check, Direction::Out);
+    if (!m_returning) actions(trust, check);
     text("visitor.privacy", L("Thông tin chỉ lưu trên máy này và gửi cho cơ quan y tế qua địa điểm. Lần sau không cần nhập lại.",
                               "Stored on this phone and sent to health officers through the venue. Next time you need not type it again."),
          theme::kMuted);
+  }
+
+  void actions(visitor::PosterTrust& trust, const visitor::PosterCheck& check) {
+    if (button("visitor.checkin", L("Khai báo vào", "Check in"), ButtonStyle::Primary)) submit(trust, check, Direction::In);
+    if (button("visitor.checkout", L("Khai báo ra", "Check out"), ButtonStyle::Secondary)) submit(trust, check, Direction::Out);
   }
 
   void drawStatus(visitor::PosterTrust& trust) {
@@ -259,6 +272,7 @@ class VisitorUi : public ModeUi {
   FieldErrors m_errors;
   int m_lang = 0;
   bool m_loaded = false;
+  bool m_returning = false;  // a remembered profile was loaded at start: actions go first
   bool m_keysInFlight = false, m_uploadInFlight = false;
   double m_keysAt = -1, m_uploadRetryAt = 0;
   int64_t m_lastSeq = -1;

@@ -1,0 +1,191 @@
+// Venue posters end to end: a real diemquet-server issues the A4 poster PDF (admin poster), the
+// PDF is rendered at 150 dpi like a printed page, and stations bind to a scan point from it:
+// by pasting the link printed under the QR, and by scanning the page with Chromium's fake
+// camera. Forged/altered links and a missing key ring are refused and change nothing; an
+// enrolled station downloads the venue's posters as a PDF. Run by stage 65-posters.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openPhone, freshProfile } from './lib/browser.mjs';
+import { startSyncServer, serverAvailable, admin, SERVER_BIN } from './lib/server-process.mjs';
+import { makeCameraVideo, cameraArgs } from './lib/camera-video.mjs';
+import * as st from './lib/station.mjs';
+
+const WEB = path.resolve(process.env.DQ_WEB_DIR || 'build/web');
+const haveTools = ['pdftoppm', 'pdftotext', 'convert', 'ffmpeg'].every((t) => {
+  try { execFileSync('sh', ['-c', `command -v ${t}`]); return true; } catch { return false; }
+});
+const skip = !serverAvailable() ? `no server binary at ${SERVER_BIN}`
+  : !fs.existsSync(path.join(WEB, 'station.wasm')) ? `no station build in ${WEB}`
+  : !haveTools ? 'needs pdftoppm, pdftotext, convert (ImageMagick) and ffmpeg' : false;
+
+let server;
+let work;                 // temp dir: the PDF, its page renders, the camera video
+const urls = {};          // scan point id -> signed poster URL
+const pageOf = {};        // scan point id -> rendered page (PNG)
+
+before(async () => {
+  if (skip) return;
+  server = await startSyncServer(WEB);
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'dq-posters-'));
+  const pdf = path.join(work, 'posters.pdf');
+  const out = admin(server.db, 'poster', '--venue', 'v1', '--out', pdf, '--public-url', server.url.replace(/\/$/, ''));
+  for (const m of out.matchAll(/^url (\S+) (\S+)$/gm)) urls[m[1]] = m[2];
+  assert.ok(urls.gate && urls.back, `admin poster printed no URLs: ${out}`);
+  // The page as a printer would put it on paper, at 150 dpi.
+  execFileSync('pdftoppm', ['-r', '150', '-png', pdf, path.join(work, 'page')]);
+  const pages = fs.readdirSync(work).filter((f) => /^page-\d+\.png$/.test(f)).sort();
+  assert.equal(pages.length, 2, 'one page per scan point');
+  pages.forEach((f, i) => {
+    const words = execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), pdf, '-'], { encoding: 'utf8' });
+    const id = words.includes('Điểm quét: Cổng sau') ? 'back' : words.includes('Điểm quét: Cổng chính') ? 'gate' : null;
+    assert.ok(id, `page ${i + 1} names no scan point`);
+    pageOf[id] = path.join(work, f);
+  });
+});
+
+after(async () => {
+  if (server) await server.stop();
+  if (work) fs.rmSync(work, { recursive: true, force: true });
+});
+
+// True once the phone's journal holds a record of this type (`dqv.keys`, …): durable.
+const journalHas = (page, type) => page.evaluate(async (type) => {
+  const db = await new Promise((res, rej) => { const r = indexedDB.open('diemquet', 1); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+  const all = await new Promise((res, rej) => { const q = db.transaction('journal').objectStore('journal').getAll(); q.onsuccess = () => res(q.result); q.onerror = () => rej(q.error); });
+  db.close();
+  return all.some((r) => typeof r === 'string' && r.startsWith(`{"t":"${type}"`));
+}, type);
+
+async function waitJournal(page, type, timeout = 15000) {
+  const deadline = Date.now() + timeout;
+  while (!(await journalHas(page, type))) {
+    if (Date.now() > deadline) throw new Error(`no ${type} record in the journal`);
+    await page.waitForTimeout(200);
+  }
+}
+
+async function openStation(opts = {}) {
+  const ctx = await openPhone(freshProfile('dq-posters'), opts);
+  const page = ctx.pages()[0] || (await ctx.newPage());
+  if (opts.beforeLoad) await opts.beforeLoad(ctx, page);
+  await page.goto(server.url);
+  await st.waitReady(page);
+  return { ctx, page };
+}
+
+async function pasteAndBind(page, url) {
+  await st.tap(page, 'nav.settings');
+  await st.typeInto(page, 'binding.url', url);
+  await st.tap(page, 'binding.bind');
+}
+
+const where = async (page) => (await st.find(page, 'top.where')).text;
+
+// The verdict banner of the last bind (editing the link clears the previous one).
+async function result(page) {
+  await page.waitForFunction(() => globalThis.dq.probe().items.some((i) => i.id === 'binding.result'), null, { timeout: 10000 });
+  return (await st.find(page, 'binding.result')).text;
+}
+
+test('paste the link printed on the poster: bound to scan point 2, names from the server, kept after reload', { skip }, async () => {
+  const { ctx, page } = await openStation();
+  try {
+    await waitJournal(page, 'dqv.keys');  // the station keeps the key ring for offline use
+    await pasteAndBind(page, urls.back);
+    await page.waitForFunction(() => globalThis.dq.state().sync.scanPoint === 'back', null, { timeout: 10000 });
+    await page.waitForFunction(() => globalThis.dq.probe().items.some((i) => i.id === 'top.where' && i.text === 'Chợ Bến Thành · Cổng sau'),
+      null, { timeout: 10000 });
+    assert.match(await result(page), /Đã gắn máy vào: Chợ Bến Thành · Cổng sau/);
+    const s = await st.state(page);
+    assert.equal(s.sync.venue, 'v1');
+    assert.equal(s.configured, true);
+    await st.screenshot(page, 'posters-01-bound-by-link');
+    await page.reload();
+    await st.waitReady(page);
+    assert.equal(await where(page), 'Chợ Bến Thành · Cổng sau', 'the binding survives a reload');
+  } finally { await ctx.close(); }
+});
+
+test('a forged, altered or cut link, or no key ring yet, is refused in Vietnamese and changes nothing', { skip }, async () => {
+  // Without the key ring (the keys request fails) nothing can be verified.
+  let { ctx, page } = await openStation({ beforeLoad: (c) => c.route('**/api/v1/keys', (r) => r.abort()) });
+  try {
+    await pasteAndBind(page, urls.back);
+    assert.match(await result(page), /chưa tải khoá xác minh.*không thay đổi/);
+    assert.equal((await st.state(page)).configured, false);
+  } finally { await ctx.close(); }
+
+  ({ ctx, page } = await openStation());
+  try {
+    await waitJournal(page, 'dqv.keys');
+    // Scan point swapped, the signature kept: the signature no longer matches.
+    const altered = urls.back.replace('.v1.back.', '.v1.gate.');
+    assert.notEqual(altered, urls.back);
+    await pasteAndBind(page, altered);
+    assert.match(await result(page), /bị sửa hoặc giả mạo.*Cài đặt của máy không thay đổi/);
+    assert.match((await st.find(page, 'binding.url.error')).text, /không thay đổi/);
+    await st.screenshot(page, 'posters-03-altered-refused');
+    // One character of the signature changed.
+    const sig = urls.back.slice(-86);
+    const flipped = urls.back.slice(0, -86) + (sig[0] === 'A' ? 'B' : 'A') + sig.slice(1);
+    await pasteAndBind(page, flipped);
+    assert.match(await result(page), /bị sửa hoặc giả mạo/);
+    // The signature cut off (a torn poster, a truncated copy).
+    await pasteAndBind(page, urls.back.slice(0, -20));
+    assert.match(await result(page), /không phải liên kết áp phích DiemQuet hợp lệ/);
+    const s = await st.state(page);
+    assert.equal(s.configured, false, 'nothing was bound');
+    assert.equal(s.sync.venue, '');
+    assert.match(await where(page), /Chưa/);
+  } finally { await ctx.close(); }
+});
+
+test('scan the printed poster with the camera: confirm, bound to that scan point', { skip }, async () => {
+  // The QR with its quiet zone, cut from the 150 dpi page (QR 160 mm wide, 46 mm from the top).
+  const qr = path.join(work, 'qr-gate.png');
+  execFileSync('convert', [pageOf.gate, '-crop', '1100x1100+70+262', '+repage', qr]);
+  const video = makeCameraVideo([{ image: null, seconds: 1 }, { image: qr, seconds: 6 }]);
+  const { ctx, page } = await openStation({ extraArgs: cameraArgs(video) });
+  try {
+    await waitJournal(page, 'dqv.keys');
+    await st.tap(page, 'nav.scan');
+    const offer = await st.find(page, 'scan.bindPoster', 30000);
+    assert.equal(offer.text, 'Gắn máy vào điểm quét này');
+    assert.match((await st.find(page, 'scan.poster')).text, /Áp phích hợp lệ: (Chợ Bến Thành · Cổng chính|v1 · gate)/);
+    assert.equal((await st.state(page)).configured, false, 'nothing changes before staff confirm');
+    await st.screenshot(page, 'posters-02-scanned-offer');
+    await st.tap(page, 'scan.bindPoster');
+    await page.waitForFunction(() => globalThis.dq.state().sync.scanPoint === 'gate', null, { timeout: 10000 });
+    await page.waitForFunction(() => globalThis.dq.probe().items.some((i) => i.id === 'top.where' && i.text === 'Chợ Bến Thành · Cổng chính'),
+      null, { timeout: 10000 });
+    await st.screenshot(page, 'posters-02b-scanned-bound');
+  } finally {
+    await ctx.close();
+    fs.rmSync(path.dirname(video), { recursive: true, force: true });
+  }
+});
+
+test('an enrolled station downloads its venue posters as a PDF (bytes intact)', { skip }, async () => {
+  const { ctx, page } = await openStation();
+  try {
+    await st.tap(page, 'nav.settings');
+    await st.typeInto(page, 'sync.code', server.issueCode());
+    await st.tap(page, 'sync.enroll');
+    await page.waitForFunction(() => globalThis.dq.state().sync.enrolled, null, { timeout: 10000 });
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 20000 }), st.tap(page, 'binding.download')]);
+    assert.equal(download.suggestedFilename(), 'diemquet-poster-v1.pdf');
+    const file = path.join(st.OUT, 'posters-download.pdf');
+    await download.saveAs(file);
+    const bytes = fs.readFileSync(file);
+    assert.equal(bytes.subarray(0, 5).toString('latin1'), '%PDF-');
+    const words = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+    assert.match(words, /Chợ Bến Thành/);
+    assert.match(words, /Điểm quét: Cổng sau/);
+    assert.match((await st.find(page, 'binding.downloadStatus')).text, /Đã tải áp phích/);
+    await st.screenshot(page, 'posters-04-download');
+  } finally { await ctx.close(); }
+});

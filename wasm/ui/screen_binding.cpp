@@ -1,0 +1,215 @@
+// Station ↔ venue poster: binding (pasted link or scanned poster), the poster PDF download and
+// the key ring refresh. See screen_binding.hpp.
+#include "screen_binding.hpp"
+
+#include <imgui.h>
+
+#include "http.hpp"
+#include "http_download.hpp"
+#include "i18n.hpp"
+#include "platform.hpp"
+#include "text.hpp"
+#include "widgets.hpp"
+
+namespace diemquet::ui {
+
+namespace {
+
+using visitor::PosterVerdict;
+
+// What the section remembers between frames.
+struct BindingState {
+  std::string pasted;
+  const char* pasteError = nullptr;  // a refused pasted link: shown under the field
+  // The last bind attempt's outcome, shown as a banner for a while.
+  std::string result;
+  bool resultOk = false;
+  double resultAt = -100;
+  std::string offerUrl;  // the poster the Scan screen last offered; reset when a new one is read
+  bool offerBound = false;
+  // Poster PDF download.
+  const char* downloadMsg = nullptr;
+  bool downloadOk = false;
+  bool downloading = false;
+  // Key ring refresh.
+  bool keysInFlight = false;
+  int64_t keysNextMs = 0;
+  std::string infoFetched;  // venue whose names were asked for
+} g_bind;
+
+std::string freshDeviceId(const Station& st) {
+  if (st.hasDeviceId()) return {};
+  unsigned char r[16];
+  platform::randomBytes(r, sizeof r);
+  return Station::makeDeviceId(r);
+}
+
+std::string boundText(const StationSession& session) {
+  const StationSettings& s = session.station().settings();
+  return std::string(tr(Str::BindDone)) + ": " + s.venue.name + " · " + s.scanPoint.name;
+}
+
+// The server's names for the venue, once: the bind used the ids printed in the URL if this
+// station had none; after the names arrive the same poster is bound again with them.
+void fetchNamesThenRebind(StationSession& session, const std::string& url, const std::string& venueId) {
+  visitor::PosterTrust* trust = session.posterTrust();
+  if (!trust || trust->venue(venueId) || g_bind.infoFetched == venueId || !platform::isOnline()) return;
+  g_bind.infoFetched = venueId;
+  platform::httpRequest("GET", "/api/v1/venues/" + venueId + "/posters/info", "", "", 10000,
+                        [&session, url](const platform::HttpResponse& r) {
+                          visitor::PosterTrust* t = session.posterTrust();
+                          if (r.status != 200 || !t) return;
+                          t->storeVenueJson(r.body, [&session, url](bool ok) {
+                            if (!ok) return;
+                            session.bindToPoster(url, {}, [&session](bool saved) {
+                              if (saved && g_bind.resultOk) g_bind.result = boundText(session);
+                            });
+                          });
+                        });
+}
+
+// Verifies offline and binds; the outcome goes to the banner. True for a genuine poster.
+bool bindStation(StationSession& session, const std::string& url) {
+  std::string clean(text::squeezeSpaces(url));
+  StationSettings before = session.station().settings();
+  visitor::PosterCheck check = session.bindToPoster(clean, freshDeviceId(session.station()), [&session, before](bool ok) {
+    g_bind.resultOk = ok;
+    g_bind.result = !ok ? tr(Str::BindStorage)
+                    : session.station().settings() == before ? boundText(session) + ". " + tr(Str::BindUnchanged)
+                                                             : boundText(session);
+    g_bind.resultAt = ImGui::GetTime();
+  });
+  if (!check.ok()) {
+    g_bind.resultOk = false;
+    g_bind.result = std::string(posterVerdictText(check.verdict)) + " " + tr(Str::BindUnchanged);
+    g_bind.resultAt = ImGui::GetTime();
+    return false;
+  }
+  fetchNamesThenRebind(session, clean, check.ref.venueId);
+  return true;
+}
+
+void resultBanner(const char* id) {
+  if (g_bind.result.empty() || ImGui::GetTime() - g_bind.resultAt > 30) return;
+  banner(id, g_bind.result, g_bind.resultOk ? theme::kIn : theme::kDanger);
+}
+
+// GET the venue's posters again; if none were issued yet (or their key was revoked), issue them.
+void downloadPosters(const StationEnrolled& e) {
+  g_bind.downloading = true;
+  g_bind.downloadMsg = tr(Str::PosterDownloading);
+  std::string url = "/api/v1/venues/" + e.venue.id + "/posters";
+  std::string headers = "Authorization: Bearer " + e.token;
+  std::string name = "diemquet-poster-" + e.venue.id + ".pdf";
+  auto finish = [](int status) {
+    g_bind.downloading = false;
+    g_bind.downloadOk = status >= 200 && status < 300;
+    g_bind.downloadMsg = g_bind.downloadOk ? tr(Str::PosterDownloaded)
+                         : status == 0                   ? tr(Str::PosterOffline)
+                         : status == 401 || status == 403 ? tr(Str::PosterNotAllowed)
+                                                          : tr(Str::PosterServerError);
+  };
+  platform::downloadFromUrl("GET", url, headers, name, 30000,
+                            [url, headers, name, finish](int status, const std::string&) {
+                              if (status != 404 && status != 409) return finish(status);
+                              platform::downloadFromUrl("POST", url, headers, name, 30000,
+                                                        [finish](int s, const std::string&) { finish(s); });
+                            });
+}
+
+}  // namespace
+
+const char* posterVerdictText(PosterVerdict v) {
+  switch (v) {
+    case PosterVerdict::Genuine: return "";
+    case PosterVerdict::NoKeyRing: return tr(Str::BindNoKeyRing);
+    case PosterVerdict::Malformed: return tr(Str::BindMalformed);
+    case PosterVerdict::UnknownKey: return tr(Str::BindUnknownKey);
+    case PosterVerdict::Forged: return tr(Str::BindForged);
+    case PosterVerdict::Revoked: return tr(Str::BindRevoked);
+    case PosterVerdict::NotYetValid: return tr(Str::BindNotYetValid);
+    case PosterVerdict::Expired: return tr(Str::BindExpired);
+  }
+  return "";
+}
+
+void drawPosterBinding(StationSession& session) {
+  text("binding.title", tr(Str::BindTitle), theme::kText, fonts().bold);
+  text("binding.hint", tr(Str::BindHint), theme::kMuted);
+  if (textField("binding.url", tr(Str::BindPaste), g_bind.pasted, platform::InputMode::Text, "https://…/v#1.…",
+                g_bind.pasteError)) {
+    g_bind.pasteError = nullptr;
+    g_bind.result.clear();  // a new link: the old verdict no longer applies
+  }
+  if (button("binding.bind", tr(Str::BindButton), ButtonStyle::Secondary) && !g_bind.pasted.empty()) {
+    platform::textFieldBlur();
+    if (bindStation(session, g_bind.pasted)) g_bind.pasted.clear();
+    else g_bind.pasteError = tr(Str::BindUnchanged);
+  }
+  resultBanner("binding.result");
+
+  const auto& enrolled = session.station().enrollment();
+  if (!enrolled) return;
+  if (button("binding.download", tr(g_bind.downloading ? Str::PosterDownloading : Str::PosterDownload),
+             ButtonStyle::Secondary) &&
+      !g_bind.downloading)
+    downloadPosters(*enrolled);
+  if (g_bind.downloadMsg)
+    text("binding.downloadStatus", g_bind.downloadMsg,
+         g_bind.downloading ? theme::kMuted : g_bind.downloadOk ? theme::kIn : theme::kDanger);
+}
+
+void drawPosterOffer(StationSession& session, const std::string& posterUrl) {
+  if (posterUrl != g_bind.offerUrl) {
+    g_bind.offerUrl = posterUrl;
+    g_bind.offerBound = false;
+  }
+  visitor::PosterCheck check;
+  if (visitor::PosterTrust* trust = session.posterTrust())
+    check = trust->check(posterUrl, poster::localYmd(session.now()));
+  else
+    check.verdict = PosterVerdict::NoKeyRing;
+  if (!check.ok()) {
+    banner("scan.poster", std::string(tr(Str::ScanPoster)) + " " + posterVerdictText(check.verdict), theme::kDanger);
+    return;
+  }
+  // Names as the server published them, else the ids printed in the URL.
+  std::string venue = check.ref.venueId, point = check.ref.pointId;
+  if (const visitor::VenueNames* n = session.posterTrust()->venue(check.ref.venueId)) {
+    if (!n->venue.name.empty()) venue = n->venue.name;
+    point = n->pointName(check.ref.pointId);
+  }
+  banner("scan.poster", std::string(tr(Str::BindScanned)) + ": " + venue + " · " + point, theme::kPrimary);
+  if (g_bind.offerBound) {
+    resultBanner("scan.posterResult");
+    return;
+  }
+  if (button("scan.bindPoster", tr(Str::BindOffer))) {
+    g_bind.offerBound = true;
+    bindStation(session, posterUrl);
+  }
+}
+
+void refreshPosterKeys(StationSession& session, bool online) {
+  visitor::PosterTrust* trust = session.posterTrust();
+  int64_t now = session.now().utcMs;
+  if (!trust || !online || g_bind.keysInFlight || now < g_bind.keysNextMs) return;
+  g_bind.keysInFlight = true;
+  platform::httpRequest("GET", "/api/v1/keys", "", "", 10000, [&session](const platform::HttpResponse& r) {
+    g_bind.keysInFlight = false;
+    int64_t at = session.now().utcMs;
+    visitor::PosterTrust* t = session.posterTrust();
+    g_bind.keysNextMs = at + (r.status == 200 ? 5 * 60000 : 30000);
+    if (r.status != 200 || !t) return;
+    // Journal the ring only when it changed (a new key, a revocation): not every 5 minutes.
+    nlohmann::json j = nlohmann::json::parse(r.body, nullptr, false);
+    if (t->hasKeyRing() && j.is_object() && j.contains("ring") && j["ring"].is_array()) {
+      nlohmann::json have = nlohmann::json::array();
+      for (const poster::PublicKey& k : t->keyRing().keys()) have.push_back(poster::formatPublicKey(k));
+      if (have == j["ring"]) return;
+    }
+    t->storeKeyRingJson(r.body, at);
+  });
+}
+
+}  // namespace diemquet::ui
