@@ -121,7 +121,8 @@ const CANVAS_CAMERA = ([w, h]) => {
 };
 
 async function latencyRun(server, size, rate, cards) {
-  const ctx = await openPhone(freshProfile('dq-bench-scan'));
+  const profile = freshProfile('dq-bench-scan');
+  const ctx = await openPhone(profile);
   try {
     await ctx.addInitScript(CANVAS_CAMERA, size);
     const page = await scanningStation(ctx, server);
@@ -161,16 +162,21 @@ async function latencyRun(server, size, rate, cards) {
     const st = await page.evaluate(() => ({ total: globalThis.dq.state().total, cam: globalThis.dqCamera.stats() }));
     check(st.total === before + cards.length, `expected ${cards.length} check-ins, got ${st.total - before}`);
     return { ms, taken, workers, meanDecodeMs: st.cam.meanDecodeMs };
-  } finally { await ctx.close(); }
+  } finally { await ctx.close(); fs.rmSync(profile, { recursive: true, force: true }); }
 }
 
 async function fpsRun(server, video) {
-  const ctx = await openPhone(freshProfile('dq-bench-fps'), { extraArgs: cameraArgs(video) });
+  const profile = freshProfile('dq-bench-fps');
+  const ctx = await openPhone(profile, { extraArgs: cameraArgs(video) });
   try {
     const page = await scanningStation(ctx, server);
     await page.waitForTimeout(FPS_SECONDS * 1000);
     return await page.evaluate(() => ({ ...globalThis.dqCamera.stats(), total: globalThis.dq.state().total }));
-  } finally { await ctx.close(); }
+  } finally {
+    await ctx.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+    fs.rmSync(path.dirname(video), { recursive: true, force: true });
+  }
 }
 
 const server = await startStaticServer(WEB);
