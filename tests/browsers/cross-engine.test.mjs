@@ -103,6 +103,22 @@ for (const engine of engines) {
       await st.screenshot(page, '03-manual-typing');
     });
 
+    test('Settings shows whether storage is persistent, and how to install the app', async () => {
+      await st.tap(page, 'nav.settings');
+      const storage = await st.find(page, 'settings.storage');
+      const feats = await page.evaluate(async () => (navigator.storage && navigator.storage.persisted ? navigator.storage.persisted() : null));
+      const want = feats === true ? /^Lưu trữ bền vững: đã bật$/ : /^Lưu trữ bền vững: (chưa bật|đang kiểm tra…)$/;
+      assert.match(storage.text, want);
+      if (feats !== true) {
+        assert.match((await st.find(page, 'settings.storageExplain')).text, /7 ngày/);
+        // Not installed in a test browser: the steps to install are there (no install prompt needed).
+        assert.match((await st.find(page, 'settings.install')).text, /màn hình chính|MH chính/);
+      }
+      await st.scrollIntoView(page, 'settings.device');
+      await st.screenshot(page, '08-settings-storage');
+      await st.tap(page, 'nav.manual');
+    });
+
     test('a manual check-in is in IndexedDB after a reload', async () => {
       await st.tap(page, 'manual.direction.0');
       await st.tap(page, 'manual.save');

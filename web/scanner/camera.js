@@ -35,8 +35,16 @@
     var k = Math.min(1, MAX_SIDE / Math.max(w, h));
     var cw = Math.round(w * k), ch = Math.round(h * k);
     if (!grab) {
-      grab = typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(cw, ch) : document.createElement('canvas');
-      grabCtx = grab.getContext('2d', { willReadFrequently: true });
+      // OffscreenCanvas where there is one with a 2D context (Safari before 16.4 has none):
+      // otherwise a DOM canvas; either way on this thread, only decoding is in the worker.
+      if (typeof OffscreenCanvas !== 'undefined') {
+        grab = new OffscreenCanvas(cw, ch);
+        try { grabCtx = grab.getContext('2d', { willReadFrequently: true }); } catch (e) { grabCtx = null; }
+      }
+      if (!grabCtx) {
+        grab = document.createElement('canvas');
+        grabCtx = grab.getContext('2d', { willReadFrequently: true });
+      }
     }
     if (grab.width !== cw || grab.height !== ch) { grab.width = cw; grab.height = ch; }
     grabCtx.drawImage(video, 0, 0, cw, ch);
@@ -67,8 +75,15 @@
             : (e && (e.name === 'NotFoundError' || e.name === 'OverconstrainedError')) ? 'unavailable' : 'error';
       return;
     }
-    video = video || document.createElement('video');
-    video.setAttribute('playsinline', '');  // iOS: play inline, not full screen
+    if (!video) {
+      video = document.createElement('video');
+      video.setAttribute('playsinline', '');  // iOS: play inline, not full screen
+      video.setAttribute('muted', '');
+      video.autoplay = true;
+      // In the document (invisible): iOS Safari may not advance a detached video's frames.
+      video.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;opacity:0;pointer-events:none';
+      document.body.appendChild(video);
+    }
     video.muted = true;
     video.srcObject = stream;
     try { await video.play(); } catch (e) {}

@@ -34,8 +34,30 @@ export async function exists(page, id) {
   return (await probe(page)).items.some((i) => i.id === id);
 }
 
+// Scrolls the screen (a wheel event on the canvas, which ImGui scrolls by) until the widget
+// is between the top bar and the bottom navigation, where a tap reaches it.
+export async function scrollIntoView(page, id) {
+  for (let i = 0; i < 8; i++) {
+    const items = (await probe(page)).items;
+    const w = items.find((x) => x.id === id);
+    if (!w || id.startsWith('nav.') || id.startsWith('top.')) return w;
+    const nav = items.find((x) => x.id.startsWith('nav.'));
+    const bottom = nav ? nav.y : 915, top = 70;
+    const cy = w.y + w.h / 2;
+    if (cy > top && cy < bottom) return w;
+    const dy = cy - (top + bottom) / 2;
+    await page.evaluate(([y, x0, y0]) => {
+      document.getElementById('canvas').dispatchEvent(new WheelEvent('wheel', { deltaY: y, deltaMode: 0, clientX: x0, clientY: y0, bubbles: true, cancelable: true }));
+      return 1;
+    }, [dy, 200, (top + bottom) / 2]);
+    await sleep(150);
+  }
+  return find(page, id);
+}
+
 export async function tap(page, id) {
-  const w = await find(page, id);
+  await find(page, id);
+  const w = await scrollIntoView(page, id);
   await page.tapAt(w.x + w.w / 2, w.y + w.h / 2);
   await sleep(150);  // ImGui sees the press and the release on separate frames
 }
