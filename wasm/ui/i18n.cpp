@@ -217,6 +217,26 @@ const Entry kStrings[] = {
     {Str::OfficeIssueCode, "Cấp mã đăng ký thiết bị", "Issue a device enrollment code"},
     {Str::OfficeCodeHint, "Mã dùng một lần, hết hạn sau 72 giờ:", "One-time code, valid 72 hours:"},
     {Str::OfficeDownloaded, "Đã tải xuống.", "Downloaded."},
+    {Str::StorageChecking, "Lưu trữ bền vững: đang kiểm tra…", "Persistent storage: checking…"},
+    {Str::StoragePersistent, "Lưu trữ bền vững: đã bật", "Persistent storage: on"},
+    {Str::StorageNotPersistent, "Lưu trữ bền vững: chưa bật", "Persistent storage: off"},
+    {Str::StorageExplain,
+     "Khi chưa bật, trình duyệt có thể xoá dữ liệu khi máy đầy bộ nhớ. Safari (iPhone) xoá dữ liệu của trang "
+     "không dùng trong 7 ngày, trừ khi đã thêm vào Màn hình chính. Hãy đồng bộ thường xuyên.",
+     "When off, the browser may delete the data when the phone runs out of space. Safari (iPhone) deletes the "
+     "data of sites not used for 7 days unless added to the Home Screen. Sync often."},
+    {Str::StorageAsk, "Bật lưu trữ bền vững", "Turn on persistent storage"},
+    {Str::InstallTitle, "Cài lên màn hình chính", "Install on the home screen"},
+    {Str::InstallIos,
+     "Trên iPhone: mở trang này bằng Safari, chạm nút Chia sẻ (ô vuông có mũi tên lên), chọn \"Thêm vào MH chính\", "
+     "rồi mở DiemQuet từ biểu tượng mới.",
+     "On iPhone: open this page in Safari, tap Share (the square with an up arrow), choose \"Add to Home Screen\", "
+     "then open DiemQuet from the new icon."},
+    {Str::InstallOther,
+     "Mở menu của trình duyệt, chọn \"Cài đặt ứng dụng\" hoặc \"Thêm vào màn hình chính\": DiemQuet mở toàn màn hình "
+     "và dữ liệu được giữ lâu hơn.",
+     "Open the browser's menu and choose \"Install app\" or \"Add to Home screen\": DiemQuet opens full screen "
+     "and its data is kept longer."},
 };
 
 // The table indexed by key, built once; a missing entry shows its key's number, never crashes.

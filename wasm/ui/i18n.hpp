@@ -38,6 +38,8 @@ enum class Str {
   OfficeRunTrace, OfficeVisits, OfficeContacts, OfficeNoResults, OfficeRegisterVenue, OfficeVenueName,
   OfficeAddress, OfficeWard, OfficeCategory, OfficeStaff, OfficePhone, OfficeScanPoints, OfficeRegister,
   OfficeRegistered, OfficeIssueCode, OfficeCodeHint, OfficeDownloaded,
+  StorageChecking, StoragePersistent, StorageNotPersistent, StorageExplain, StorageAsk,
+  InstallTitle, InstallIos, InstallOther,
   Count_
 };
 
