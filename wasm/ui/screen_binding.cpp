@@ -4,6 +4,8 @@
 
 #include <imgui.h>
 
+#include <functional>
+
 #include "http.hpp"
 #include "http_download.hpp"
 #include "i18n.hpp"
@@ -35,6 +37,7 @@ struct BindingState {
   bool keysInFlight = false;
   int64_t keysNextMs = 0;
   std::string infoFetched;  // venue whose names were asked for
+  bool settingsChanged = false;  // a bind committed: the Settings form reloads its fields
 } g_bind;
 
 std::string freshDeviceId(const Station& st) {
@@ -49,23 +52,31 @@ std::string boundText(const StationSession& session) {
   return std::string(tr(Str::BindDone)) + ": " + s.venue.name + " · " + s.scanPoint.name;
 }
 
-// The server's names for the venue, once: the bind used the ids printed in the URL if this
-// station had none; after the names arrive the same poster is bound again with them.
-void fetchNamesThenRebind(StationSession& session, const std::string& url, const std::string& venueId) {
+// The server's names for a venue this phone has none for (GET …/posters/info, kept as
+// dqv.venue), asked once per venue while online; `then` runs after they are stored.
+void fetchNames(StationSession& session, const std::string& venueId, std::function<void()> then = nullptr) {
   visitor::PosterTrust* trust = session.posterTrust();
   if (!trust || trust->venue(venueId) || g_bind.infoFetched == venueId || !platform::isOnline()) return;
   g_bind.infoFetched = venueId;
   platform::httpRequest("GET", "/api/v1/venues/" + venueId + "/posters/info", "", "", 10000,
-                        [&session, url](const platform::HttpResponse& r) {
+                        [&session, then](const platform::HttpResponse& r) {
                           visitor::PosterTrust* t = session.posterTrust();
                           if (r.status != 200 || !t) return;
-                          t->storeVenueJson(r.body, [&session, url](bool ok) {
-                            if (!ok) return;
-                            session.bindToPoster(url, {}, [&session](bool saved) {
-                              if (saved && g_bind.resultOk) g_bind.result = boundText(session);
-                            });
+                          t->storeVenueJson(r.body, [then](bool ok) {
+                            if (ok && then) then();
                           });
                         });
+}
+
+// A bind made with the ids printed in the URL (no names yet) is made again once they arrive.
+void fetchNamesThenRebind(StationSession& session, const std::string& url, const std::string& venueId) {
+  fetchNames(session, venueId, [&session, url] {
+    session.bindToPoster(url, {}, [&session](bool saved) {
+      if (!saved) return;
+      g_bind.settingsChanged = true;
+      if (g_bind.resultOk) g_bind.result = boundText(session);
+    });
+  });
 }
 
 // Verifies offline and binds; the outcome goes to the banner. True for a genuine poster.
@@ -74,6 +85,7 @@ bool bindStation(StationSession& session, const std::string& url) {
   StationSettings before = session.station().settings();
   visitor::PosterCheck check = session.bindToPoster(clean, freshDeviceId(session.station()), [&session, before](bool ok) {
     g_bind.resultOk = ok;
+    g_bind.settingsChanged = ok;
     g_bind.result = !ok ? tr(Str::BindStorage)
                     : session.station().settings() == before ? boundText(session) + ". " + tr(Str::BindUnchanged)
                                                              : boundText(session);
@@ -133,7 +145,7 @@ const char* posterVerdictText(PosterVerdict v) {
   return "";
 }
 
-void drawPosterBinding(StationSession& session) {
+bool drawPosterBinding(StationSession& session) {
   text("binding.title", tr(Str::BindTitle), theme::kText, fonts().bold);
   text("binding.hint", tr(Str::BindHint), theme::kMuted);
   if (textField("binding.url", tr(Str::BindPaste), g_bind.pasted, platform::InputMode::Text, "https://…/v#1.…",
@@ -148,8 +160,10 @@ void drawPosterBinding(StationSession& session) {
   }
   resultBanner("binding.result");
 
+  bool changed = g_bind.settingsChanged;
+  g_bind.settingsChanged = false;
   const auto& enrolled = session.station().enrollment();
-  if (!enrolled) return;
+  if (!enrolled) return changed;
   if (button("binding.download", tr(g_bind.downloading ? Str::PosterDownloading : Str::PosterDownload),
              ButtonStyle::Secondary) &&
       !g_bind.downloading)
@@ -157,6 +171,7 @@ void drawPosterBinding(StationSession& session) {
   if (g_bind.downloadMsg)
     text("binding.downloadStatus", g_bind.downloadMsg,
          g_bind.downloading ? theme::kMuted : g_bind.downloadOk ? theme::kIn : theme::kDanger);
+  return changed;
 }
 
 void drawPosterOffer(StationSession& session, const std::string& posterUrl) {
@@ -173,7 +188,8 @@ void drawPosterOffer(StationSession& session, const std::string& posterUrl) {
     banner("scan.poster", std::string(tr(Str::ScanPoster)) + " " + posterVerdictText(check.verdict), theme::kDanger);
     return;
   }
-  // Names as the server published them, else the ids printed in the URL.
+  // Names as the server published them (asked for now if online), else the ids in the URL.
+  fetchNames(session, check.ref.venueId);
   std::string venue = check.ref.venueId, point = check.ref.pointId;
   if (const visitor::VenueNames* n = session.posterTrust()->venue(check.ref.venueId)) {
     if (!n->venue.name.empty()) venue = n->venue.name;

@@ -10,8 +10,9 @@
 namespace diemquet::ui {
 
 // Settings: the paste-a-link field, "Gắn máy theo áp phích", the verdict, and, once the
-// station is enrolled, "Tải áp phích (PDF)".
-void drawPosterBinding(StationSession& session);
+// station is enrolled, "Tải áp phích (PDF)". True once after a bind (here or on the Scan
+// screen) changed the station's settings, so the caller can reload its form fields.
+bool drawPosterBinding(StationSession& session);
 // Scan screen, after the camera read a poster: its verdict (checked offline) and, for a
 // genuine poster, "Gắn máy vào điểm quét này". Nothing changes until staff tap it.
 void drawPosterOffer(StationSession& session, const std::string& posterUrl);

@@ -35,7 +35,7 @@ void drawSettings(StationSession& session, UiState& ui) {
   }
   text("settings.title", tr(Str::SettingsTitle), theme::kText, fonts().bold);
   drawSyncSettings(session);
-  drawPosterBinding(session);
+  if (drawPosterBinding(session)) ui.settingsLoaded = false;  // a poster renamed the venue/scan point
   using platform::InputMode;
   if (textField("settings.venue", tr(Str::VenueName), ui.venueName, InputMode::Text, tr(Str::VenueNamePlaceholder),
                 ui.venueError))
