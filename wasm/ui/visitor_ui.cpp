@@ -20,9 +20,6 @@ namespace {
 
 using visitor::PosterVerdict;
 
-// Visitor page strings, Vietnamese first (kept beside the screen until they move to i18n.cpp).
-const char* L(const char* vi, const char* en) { return language() == Lang::En ? en : vi; }
-
 std::string posterFromPage(const std::string& href) {
   auto hash = href.find("#1.");
   if (hash == std::string::npos) return {};
@@ -39,22 +36,18 @@ const char* verdictText(PosterVerdict v) {
   switch (v) {
     case PosterVerdict::Genuine: return "";
     case PosterVerdict::NoKeyRing:
-      return L("Chưa xác minh được áp phích: máy chưa tải khoá xác minh. Hãy bật mạng và mở lại trang này một lần.",
-               "Cannot verify the poster yet: this phone has no verification keys. Go online and open this page once.");
+      return tr(Str::VisitorNoKeyRing);
     case PosterVerdict::Malformed:
-      return L("Đây không phải mã QR áp phích DiemQuet hợp lệ. Hãy quét lại mã trên áp phích.",
-               "This is not a valid DiemQuet poster code. Scan the poster again.");
+      return tr(Str::VisitorMalformed);
     case PosterVerdict::UnknownKey:
-      return L("Áp phích này không do hệ thống DiemQuet cấp. Đừng khai báo tại đây, hãy báo nhân viên.",
-               "This poster was not issued by DiemQuet. Do not check in here; tell the staff.");
+      return tr(Str::VisitorUnknownKey);
     case PosterVerdict::Forged:
-      return L("Áp phích đã bị sửa hoặc giả mạo. Đừng khai báo tại đây, hãy báo nhân viên.",
-               "This poster was altered or forged. Do not check in here; tell the staff.");
+      return tr(Str::VisitorForged);
     case PosterVerdict::Revoked:
-      return L("Áp phích này đã bị thu hồi. Hãy hỏi nhân viên mã mới.", "This poster was withdrawn. Ask the staff for the new one.");
+      return tr(Str::VisitorRevoked);
     case PosterVerdict::NotYetValid:
-      return L("Áp phích này chưa đến ngày hiệu lực.", "This poster is not valid yet.");
-    case PosterVerdict::Expired: return L("Áp phích này đã hết hạn. Hãy hỏi nhân viên mã mới.", "This poster has expired. Ask the staff for the new one.");
+      return tr(Str::VisitorNotYetValid);
+    case PosterVerdict::Expired: return tr(Str::VisitorExpired);
   }
   return "";
 }
@@ -91,12 +84,11 @@ class VisitorUi : public ModeUi {
     }
     visitor::PosterCheck check = trust->check(m_poster, poster::localYmd(m_session.now()));
     if (m_poster.empty()) {
-      banner("visitor.noPoster", L("Hãy quét mã QR trên áp phích của địa điểm bằng camera điện thoại.",
-                                   "Scan the venue poster's QR code with your phone camera."), theme::kMuted);
+      banner("visitor.noPoster", tr(Str::VisitorNoPoster), theme::kMuted);
     } else if (!check.ok()) {
       banner("visitor.refused", verdictText(check.verdict), check.verdict == PosterVerdict::NoKeyRing ? theme::kWarn : theme::kDanger);
       if (check.verdict == PosterVerdict::NoKeyRing && !online)
-        text("visitor.offlineHint", L("Máy đang ngoại tuyến.", "This phone is offline."), theme::kMuted);
+        text("visitor.offlineHint", tr(Str::VisitorOfflineHint), theme::kMuted);
     } else {
       form(*trust, check);
     }
@@ -107,8 +99,8 @@ class VisitorUi : public ModeUi {
 
  private:
   void header(visitor::PosterTrust* trust, bool online) {
-    text("visitor.title", L("Khai báo vào/ra", "Check in / out"), theme::kText, fonts().bold);
-    text("visitor.net", online ? L("Trực tuyến", "Online") : L("Ngoại tuyến — vẫn khai báo được, sẽ gửi sau", "Offline — you can still check in; it is sent later"),
+    text("visitor.title", tr(Str::VisitorTitle), theme::kText, fonts().bold);
+    text("visitor.net", online ? tr(Str::VisitorOnline) : tr(Str::VisitorOffline),
          online ? theme::kIn : theme::kWarn);
     (void)trust;
   }
@@ -118,7 +110,7 @@ class VisitorUi : public ModeUi {
     std::string venue = names && !names->venue.name.empty() ? names->venue.name : check.ref.venueId;
     std::string point = names ? names->pointName(check.ref.pointId) : check.ref.pointId;
     text("visitor.venue", venue, theme::kText, fonts().bold);
-    text("visitor.point", std::string(L("Điểm quét: ", "Scan point: ")) + point, theme::kMuted);
+    text("visitor.point", std::string(tr(Str::VisitorScanPoint)) + point, theme::kMuted);
     drawStatus(trust);
     // A returning visitor (profile remembered) checks in or out with one tap at the top; the
     // form below (taller than a phone screen) is only for changes.
@@ -132,58 +124,57 @@ class VisitorUi : public ModeUi {
       const Error* e = m_errors.forField(field);
       if (!e) return nullptr;
       if (std::string(field) == "phone" && text::squeezeSpaces(m_phone).empty())
-        return L("Vui lòng nhập số điện thoại để cơ quan y tế liên hệ khi cần.", "Please enter a phone number so health officers can reach you.");
-      if (std::string(field) == "travelPlace") return L("Vui lòng ghi nơi đã đến.", "Please say where you travelled from.");
+        return tr(Str::VisitorPhoneNeeded);
+      if (std::string(field) == "travelPlace") return tr(Str::VisitorTravelNeeded);
       return errorText(e->kind);
     };
-    textField("visitor.name", L("Họ và tên", "Full name"), m_name, InputMode::Name, L("VD: Nguyễn Văn An", "e.g. Nguyen Van An"), err("name"));
-    textField("visitor.phone", L("Số điện thoại", "Phone number"), m_phone, InputMode::Tel, "0901234567", err("phone"));
-    textField("visitor.cccd", L("Số CCCD (không bắt buộc)", "CCCD number (optional)"), m_cccd, InputMode::Numeric, "", err("cccd"));
+    textField("visitor.name", tr(Str::VisitorName), m_name, InputMode::Name, tr(Str::VisitorNamePlaceholder), err("name"));
+    textField("visitor.phone", tr(Str::VisitorPhone), m_phone, InputMode::Tel, "0901234567", err("phone"));
+    textField("visitor.cccd", tr(Str::VisitorCccd), m_cccd, InputMode::Numeric, "", err("cccd"));
 
-    text("visitor.symptomsTitle", L("Trong 14 ngày qua bạn có triệu chứng nào? (chạm để chọn)", "Any symptoms in the last 14 days? (tap to select)"),
+    text("visitor.symptomsTitle", tr(Str::VisitorSymptoms),
          theme::kText, fonts().bold);
-    struct Sym { const char* id; const char* vi; const char* en; bool* v; } syms[] = {
-        {"visitor.sym.fever", "Sốt", "Fever", &m_decl.fever},
-        {"visitor.sym.cough", "Ho", "Cough", &m_decl.cough},
-        {"visitor.sym.breath", "Khó thở", "Short of breath", &m_decl.breath},
-        {"visitor.sym.throat", "Đau họng", "Sore throat", &m_decl.soreThroat},
-        {"visitor.sym.taste", "Mất vị giác/khứu giác", "Loss of taste/smell", &m_decl.lossOfTaste}};
+    struct Sym { const char* id; Str label; bool* v; } syms[] = {
+        {"visitor.sym.fever", Str::VisitorSymFever, &m_decl.fever},
+        {"visitor.sym.cough", Str::VisitorSymCough, &m_decl.cough},
+        {"visitor.sym.breath", Str::VisitorSymBreath, &m_decl.breath},
+        {"visitor.sym.throat", Str::VisitorSymThroat, &m_decl.soreThroat},
+        {"visitor.sym.taste", Str::VisitorSymTaste, &m_decl.lossOfTaste}};
     float half = (ImGui::GetContentRegionAvail().x - theme::kGap) / 2;
     for (int i = 0; i < 5; ++i) {
       if (i % 2) ImGui::SameLine();
-      std::string label = std::string(*syms[i].v ? "✓ " : "") + L(syms[i].vi, syms[i].en);
+      std::string label = std::string(*syms[i].v ? "✓ " : "") + tr(syms[i].label);
       if (button(syms[i].id, label.c_str(), *syms[i].v ? ButtonStyle::Danger : ButtonStyle::Secondary, i == 4 ? -1 : half))
         *syms[i].v = !*syms[i].v;
     }
-    text("visitor.contactQ", L("Tiếp xúc gần với ca bệnh trong 14 ngày?", "Close contact with a case in 14 days?"), theme::kText);
+    text("visitor.contactQ", tr(Str::VisitorContactQ), theme::kText);
     int contact = m_decl.contact ? 1 : 0;
-    if (twoWay("visitor.contact", L("Không", "No"), L("Có", "Yes"), contact, theme::kIn, theme::kDanger)) m_decl.contact = contact == 1;
-    text("visitor.travelQ", L("Đi về từ tỉnh/thành khác trong 14 ngày?", "Back from another province in 14 days?"), theme::kText);
+    if (twoWay("visitor.contact", tr(Str::VisitorNo), tr(Str::VisitorYes), contact, theme::kIn, theme::kDanger)) m_decl.contact = contact == 1;
+    text("visitor.travelQ", tr(Str::VisitorTravelQ), theme::kText);
     int travel = m_decl.travel ? 1 : 0;
-    if (twoWay("visitor.travel", L("Không", "No"), L("Có", "Yes"), travel, theme::kIn, theme::kWarn)) m_decl.travel = travel == 1;
+    if (twoWay("visitor.travel", tr(Str::VisitorNo), tr(Str::VisitorYes), travel, theme::kIn, theme::kWarn)) m_decl.travel = travel == 1;
     if (m_decl.travel)
-      textField("visitor.travelPlace", L("Từ đâu?", "From where?"), m_decl.travelPlace, InputMode::Text, L("VD: Đà Nẵng", "e.g. Da Nang"), err("travelPlace"));
+      textField("visitor.travelPlace", tr(Str::VisitorFromWhere), m_decl.travelPlace, InputMode::Text, tr(Str::VisitorFromPlaceholder), err("travelPlace"));
 
     ImGui::Dummy(ImVec2(1, 4));
     if (!m_returning) actions(trust, check);
-    text("visitor.privacy", L("Thông tin chỉ lưu trên máy này và gửi cho cơ quan y tế qua địa điểm. Lần sau không cần nhập lại.",
-                              "Stored on this phone and sent to health officers through the venue. Next time you need not type it again."),
+    text("visitor.privacy", tr(Str::VisitorPrivacy),
          theme::kMuted);
   }
 
   void actions(visitor::PosterTrust& trust, const visitor::PosterCheck& check) {
-    if (button("visitor.checkin", L("Khai báo vào", "Check in"), ButtonStyle::Primary)) submit(trust, check, Direction::In);
-    if (button("visitor.checkout", L("Khai báo ra", "Check out"), ButtonStyle::Secondary)) submit(trust, check, Direction::Out);
+    if (button("visitor.checkin", tr(Str::VisitorCheckIn), ButtonStyle::Primary)) submit(trust, check, Direction::In);
+    if (button("visitor.checkout", tr(Str::VisitorCheckOut), ButtonStyle::Secondary)) submit(trust, check, Direction::Out);
   }
 
   void drawStatus(visitor::PosterTrust& trust) {
     const SaveStatus& st = m_session.saveStatus();
-    if (m_errors.errors.size()) banner("visitor.fix", L("Vui lòng sửa các ô báo đỏ.", "Please fix the fields in red."), theme::kDanger);
-    if (st.state == SaveStatus::State::Saving) banner("visitor.saving", L("Đang lưu…", "Saving…"), theme::kWarn);
-    if (st.state == SaveStatus::State::Failed) banner("visitor.failed", L("Không lưu được. Hãy thử lại.", "Could not save. Try again."), theme::kDanger);
+    if (m_errors.errors.size()) banner("visitor.fix", tr(Str::VisitorFix), theme::kDanger);
+    if (st.state == SaveStatus::State::Saving) banner("visitor.saving", tr(Str::VisitorSaving), theme::kWarn);
+    if (st.state == SaveStatus::State::Failed) banner("visitor.failed", tr(Str::VisitorSaveFailed), theme::kDanger);
     if (st.state == SaveStatus::State::Saved && m_lastSeq == st.seq) {
-      std::string line = std::string(st.direction == Direction::In ? L("Đã khai báo VÀO lúc ", "Checked IN at ")
-                                                                   : L("Đã khai báo RA lúc ", "Checked OUT at ")) +
+      std::string line = std::string(st.direction == Direction::In ? tr(Str::VisitorSavedIn)
+                                                                   : tr(Str::VisitorSavedOut)) +
                          formatLocalTime(st.at);
       banner("visitor.saved", line, st.direction == Direction::In ? theme::kIn : theme::kOut);
     }
@@ -191,7 +182,7 @@ class VisitorUi : public ModeUi {
     for (const auto& [seq, note] : trust.notes())
       if (!trust.uploaded(seq)) ++pending;
     if (pending)
-      text("visitor.pending", std::string(L("Chờ gửi: ", "Waiting to send: ")) + std::to_string(pending), theme::kWarn);
+      text("visitor.pending", std::string(tr(Str::VisitorPending)) + std::to_string(pending), theme::kWarn);
   }
 
   void loadProfile(const visitor::VisitorProfile& p) {
