@@ -3,7 +3,7 @@
 # and to answer a contact trace. Sizes: bench/office/run.sh [VENUES] [CHECKINS]
 # (default 10000 venues, 1,000,000 check-ins over 4 weeks: the 10 million of a province take
 # too long to generate on a shared 2-core machine; the report's cost grows with the rows of
-# the week read, see docs/api.md).
+# the week read, see docs/scaling.md).
 source "$(dirname "${BASH_SOURCE[0]}")/../../scripts/lib.sh"
 BUILD="${DQ_BUILD_DIR:-$ROOT/build/native}"
 BIN="$BUILD/bench/office/bench_office"
