@@ -79,8 +79,9 @@ void fetchNamesThenRebind(StationSession& session, const std::string& url, const
   });
 }
 
-// Verifies offline and binds; the outcome goes to the banner. True for a genuine poster.
-bool bindStation(StationSession& session, const std::string& url) {
+// Verifies offline and binds; the outcome goes to the banner (for a refused poster: that
+// nothing changed; the caller shows why).
+visitor::PosterCheck bindStation(StationSession& session, const std::string& url) {
   std::string clean(text::squeezeSpaces(url));
   StationSettings before = session.station().settings();
   visitor::PosterCheck check = session.bindToPoster(clean, freshDeviceId(session.station()), [&session, before](bool ok) {
@@ -93,12 +94,12 @@ bool bindStation(StationSession& session, const std::string& url) {
   });
   if (!check.ok()) {
     g_bind.resultOk = false;
-    g_bind.result = std::string(posterVerdictText(check.verdict)) + " " + tr(Str::BindUnchanged);
+    g_bind.result = tr(Str::BindUnchanged);
     g_bind.resultAt = ImGui::GetTime();
-    return false;
+    return check;
   }
   fetchNamesThenRebind(session, clean, check.ref.venueId);
-  return true;
+  return check;
 }
 
 void resultBanner(const char* id) {
@@ -155,8 +156,9 @@ bool drawPosterBinding(StationSession& session) {
   }
   if (button("binding.bind", tr(Str::BindButton), ButtonStyle::Secondary) && !g_bind.pasted.empty()) {
     platform::textFieldBlur();
-    if (bindStation(session, g_bind.pasted)) g_bind.pasted.clear();
-    else g_bind.pasteError = tr(Str::BindUnchanged);
+    visitor::PosterCheck check = bindStation(session, g_bind.pasted);
+    if (check.ok()) g_bind.pasted.clear();
+    else g_bind.pasteError = posterVerdictText(check.verdict);  // why, under the link
   }
   resultBanner("binding.result");
 
