@@ -117,6 +117,23 @@ test('paste the link printed on the poster: bound to scan point 2, names from th
   } finally { await ctx.close(); }
 });
 
+test('offline later: the key ring kept in the journal verifies the poster with no network', { skip }, async () => {
+  const { ctx, page } = await openStation();
+  try {
+    await waitJournal(page, 'dqv.keys');
+    await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller, null, { timeout: 15000 });
+    await ctx.setOffline(true);
+    await page.reload();
+    await st.waitReady(page);
+    await st.waitForWidget(page, 'top.offline');
+    await pasteAndBind(page, urls.gate);
+    await page.waitForFunction(() => globalThis.dq.state().sync.scanPoint === 'gate', null, { timeout: 10000 });
+    // No names offline on a station that never saw this venue: the ids printed in the URL.
+    assert.equal(await where(page), 'v1 · gate');
+    await st.screenshot(page, 'posters-05-bound-offline');
+  } finally { await ctx.close(); }
+});
+
 test('a forged, altered or cut link, or no key ring yet, is refused in Vietnamese and changes nothing', { skip }, async () => {
   // Without the key ring (the keys request fails) nothing can be verified.
   let { ctx, page } = await openStation({ beforeLoad: (c) => c.route('**/api/v1/keys', (r) => r.abort()) });
