@@ -131,6 +131,11 @@ test('offline later: the key ring kept in the journal verifies the poster with n
     // No names offline on a station that never saw this venue: the ids printed in the URL.
     assert.equal(await where(page), 'v1 · gate');
     await st.screenshot(page, 'posters-05-bound-offline');
+    // Back online, the station asks for the names and shows them.
+    await ctx.setOffline(false);
+    await page.waitForFunction(() => globalThis.dq.probe().items.some((i) => i.id === 'top.where' && i.text === 'Chợ Bến Thành · Cổng chính'),
+      null, { timeout: 15000 });
+    assert.equal((await st.state(page)).sync.scanPoint, 'gate');
   } finally { await ctx.close(); }
 });
 

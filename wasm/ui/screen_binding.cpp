@@ -211,7 +211,20 @@ void drawPosterOffer(StationSession& session, const std::string& posterUrl) {
 void refreshPosterKeys(StationSession& session, bool online) {
   visitor::PosterTrust* trust = session.posterTrust();
   int64_t now = session.now().utcMs;
-  if (!trust || !online || g_bind.keysInFlight || now < g_bind.keysNextMs) return;
+  if (!trust || !online) return;
+  // A station bound offline shows the ids printed on the poster; online again, the names.
+  const StationSettings& cur = session.station().settings();
+  if (!cur.venue.id.empty() && cur.venue.name == cur.venue.id && !trust->venue(cur.venue.id))
+    fetchNames(session, cur.venue.id, [&session] {
+      const StationSettings& was = session.station().settings();
+      const visitor::VenueNames* n = session.posterTrust() ? session.posterTrust()->venue(was.venue.id) : nullptr;
+      if (!n) return;
+      StationSettings next = was;
+      if (!n->venue.name.empty()) next.venue.name = n->venue.name;
+      next.scanPoint.name = n->pointName(was.scanPoint.id);
+      if (!(next == was)) session.saveSettings(next, [](bool ok) { g_bind.settingsChanged = ok; });
+    });
+  if (g_bind.keysInFlight || now < g_bind.keysNextMs) return;
   g_bind.keysInFlight = true;
   platform::httpRequest("GET", "/api/v1/keys", "", "", 10000, [&session](const platform::HttpResponse& r) {
     g_bind.keysInFlight = false;
