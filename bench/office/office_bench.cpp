@@ -69,7 +69,7 @@ int main(int argc, char** argv) {
   cis.reserve(5000);
   for (int64_t i = 0; i < checkins && !reuse; ++i) {
     const int v = int(rng() % uint64_t(venues));
-    char vid[32], key[16];
+    char vid[32], key[32];
     std::snprintf(vid, sizeof vid, "b-%06d", v);
     std::snprintf(key, sizeof key, "079%09lld", static_cast<long long>(rng() % uint64_t(people)));
     CheckIn c;
