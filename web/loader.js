@@ -104,7 +104,17 @@
       printErr: function (t) { console.warn(t); }
     });
     say('Đang khôi phục ' + records.length + ' bản ghi…', 'Restoring ' + records.length + ' records…');
-    for (var i = 0; i < records.length; i++) Module.ccall('dq_replay', null, ['string'], [records[i]]);
+    // In batches: one call per thousand records, not one per record.
+    var batch = [];
+    function flush() { if (batch.length) Module.ccall('dq_replay_batch', null, ['string'], [batch.join('\n')]); batch = []; }
+    for (var i = 0; i < records.length; i++) {
+      var r = records[i];
+      if (typeof r !== 'string') continue;
+      if (r.indexOf('\n') >= 0) { flush(); Module.ccall('dq_replay', null, ['string'], [r]); continue; }
+      batch.push(r);
+      if (batch.length === 1000) flush();
+    }
+    flush();
     var rc = Module._dq_boot(appMode());
     if (rc === -1) return fail('Máy này không hỗ trợ WebGL2.', 'This device has no WebGL2.');
     dqTextInput.attach(Module);

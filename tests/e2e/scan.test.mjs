@@ -38,6 +38,7 @@ async function stationWithCamera(video) {
 
 async function checkIns(page) {
   await st.tap(page, 'nav.today');
+  await st.find(page, 'today.entry.0');  // the Today screen has been drawn
   const items = (await st.probe(page)).items.filter((i) => i.id.startsWith('today.entry.'));
   return items.map((i) => i.text);
 }

@@ -84,15 +84,21 @@ void loadFonts(float dpr) {
 
 void frame() {
   bool ticked = g_app.ui->tick();
-  bool activity = platform::imguiHtml5TakeActivity() || ticked || g_app.ui->animating();
+  bool activity = platform::imguiHtml5TakeActivity() || ticked;
   bool online = platform::isOnline();
   g_app.sync->tick();  // uploads pending check-ins when due, drawn or not
   if (g_app.mode == ui::AppMode::Station) ui::refreshPosterKeys(*g_app.session, online);
   bool syncChanged = g_app.sync->version() != g_app.drawnSync;
+  // Draw only when something changed: every frame costs the phone's battery, and a frame
+  // drawn while a save commits delays the commit. Input needs a few frames (press, release,
+  // hover settling); a state change needs two; the live camera view is capped at 20 frames/s;
+  // otherwise twice a second (the clock, a blinking caret, banners that expire).
   double t = emscripten_get_now();
-  if (activity || g_app.session->version() != g_app.drawnVersion || online != g_app.drawnOnline)
-    g_app.framesToDraw = std::max(g_app.framesToDraw, 20);  // ImGui settles over a few frames
-  if (t - g_app.lastDraw > 1000 || g_app.session->savesInFlight() > 0 || syncChanged) g_app.framesToDraw = std::max(g_app.framesToDraw, 1);
+  if (activity) g_app.framesToDraw = std::max(g_app.framesToDraw, 4);
+  if (g_app.session->version() != g_app.drawnVersion || online != g_app.drawnOnline || syncChanged)
+    g_app.framesToDraw = std::max(g_app.framesToDraw, 2);
+  if ((g_app.ui->animating() && t - g_app.lastDraw >= 50) || t - g_app.lastDraw > 500)
+    g_app.framesToDraw = std::max(g_app.framesToDraw, 1);
   if (g_app.framesToDraw <= 0) return;
   --g_app.framesToDraw;
   g_app.lastDraw = t;
@@ -114,7 +120,7 @@ void frame() {
   glClearColor(0.945f, 0.961f, 0.976f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-  // A caret blinks in a focused field: keep drawing while the keyboard is up.
+  // A widget held down (a press in progress) is drawn every frame until released.
   if (ImGui::IsAnyItemActive()) g_app.framesToDraw = std::max(g_app.framesToDraw, 1);
 }
 
@@ -140,6 +146,20 @@ double randomUnit() {
 // One journal record, in journal order, before dq_boot().
 extern "C" EMSCRIPTEN_KEEPALIVE void dq_replay(const char* record) {
   if (!g_posterTrust.replay(record)) station().replay(record);
+}
+
+// Many journal records at once, separated by '\n' (JSON never holds a raw newline): one call
+// per thousands of records instead of one per record keeps a cold start short.
+extern "C" EMSCRIPTEN_KEEPALIVE void dq_replay_batch(const char* records) {
+  std::string_view all(records);
+  std::string one;
+  while (!all.empty()) {
+    size_t nl = all.find('\n');
+    one.assign(all.substr(0, nl));
+    if (!one.empty()) dq_replay(one.c_str());
+    if (nl == std::string_view::npos) break;
+    all.remove_prefix(nl + 1);
+  }
 }
 
 // mode: 0 station, 1 visitor page, 2 office (ui/modes.hpp).

@@ -24,7 +24,7 @@ CREATE TABLE IF NOT EXISTS check_ins(
   utc_ms INTEGER NOT NULL, offset_min INTEGER NOT NULL,
   voided INTEGER NOT NULL DEFAULT 0, synced INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY(device_id, seq)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS check_ins_venue_time ON check_ins(venue_id, utc_ms);
+CREATE INDEX IF NOT EXISTS check_ins_venue_time ON check_ins(venue_id, utc_ms, seq);
 CREATE INDEX IF NOT EXISTS check_ins_person ON check_ins(venue_id, person_key, utc_ms);
 CREATE INDEX IF NOT EXISTS check_ins_pending ON check_ins(synced, device_id, seq);
 )SQL";

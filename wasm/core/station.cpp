@@ -79,6 +79,25 @@ Direction Station::suggestDirection(const std::string& personKey, const Instant&
 }
 
 Status Station::apply(const JournalEvent& e) {
+  ++m_changes;
+  return applyEvent(e);
+}
+
+int64_t Station::totalCount() const {
+  if (m_cache.countsAt != m_changes) {
+    m_cache.total = m_log->count();
+    m_cache.pending = m_log->pendingCount() - int64_t(m_rejected.size());
+    m_cache.countsAt = m_changes;
+  }
+  return m_cache.total;
+}
+
+int64_t Station::pendingCount() const {
+  totalCount();
+  return m_cache.pending;
+}
+
+Status Station::applyEvent(const JournalEvent& e) {
   if (auto* r = std::get_if<CheckInRecorded>(&e)) {
     Status st = m_log->add(r->checkIn);
     if (st && r->checkIn.deviceId == m_settings.deviceId) m_nextSeq = std::max(m_nextSeq, r->checkIn.seq + 1);
@@ -134,8 +153,14 @@ Status Station::applyEnrollment(const StationEnrolled& e) {
 }
 
 DaySummary Station::today(const Instant& now) const {
-  DayRange d = localDayOf(now);
-  return m_log->summary(m_settings.venue.id, d.startUtcMs, d.endUtcMs, openSince(m_settings.venue, now));
+  int64_t minute = now.utcMs / 60000;
+  if (m_cache.todayAt != m_changes || m_cache.todayMinute != minute) {
+    DayRange d = localDayOf(now);
+    m_cache.today = m_log->summary(m_settings.venue.id, d.startUtcMs, d.endUtcMs, openSince(m_settings.venue, now));
+    m_cache.todayAt = m_changes;
+    m_cache.todayMinute = minute;
+  }
+  return m_cache.today;
 }
 
 std::vector<JournalEvent> Station::prepareCloseDay(const Instant& now) {
@@ -148,6 +173,13 @@ std::vector<JournalEvent> Station::prepareCloseDay(const Instant& now) {
   return out;
 }
 
-std::vector<CheckIn> Station::recent(int limit) const { return m_log->recent(m_settings.venue.id, limit); }
+std::vector<CheckIn> Station::recent(int limit) const {
+  if (m_cache.recentAt != m_changes || m_cache.recentLimit != limit) {
+    m_cache.recent = m_log->recent(m_settings.venue.id, limit);
+    m_cache.recentAt = m_changes;
+    m_cache.recentLimit = limit;
+  }
+  return m_cache.recent;
+}
 
 }  // namespace diemquet

@@ -50,9 +50,9 @@ class Station {
   // Check-outs for everyone still inside (staff close the day).
   std::vector<JournalEvent> prepareCloseDay(const Instant& now);
   std::vector<CheckIn> recent(int limit) const;
-  int64_t totalCount() const { return m_log->count(); }
+  int64_t totalCount() const;
   // Not yet acknowledged by the server, leaving out those it refused for good (rejected()).
-  int64_t pendingCount() const { return m_log->pendingCount() - int64_t(m_rejected.size()); }
+  int64_t pendingCount() const;
   std::vector<CheckIn> pendingCheckIns(int limit) const { return m_log->pending(limit); }
   const CheckInLog& log() const { return *m_log; }
 
@@ -66,6 +66,18 @@ class Station {
 
  private:
   explicit Station(std::unique_ptr<CheckInLog> log);
+  Status applyEvent(const JournalEvent& e);
+  // The screens ask for these every frame; they only change when an event is applied (or, for
+  // today's counts, when the minute turns), so they are remembered until then.
+  struct Cache {
+    uint64_t countsAt = ~0ull, todayAt = ~0ull, recentAt = ~0ull;
+    int64_t total = 0, pending = 0, todayMinute = 0;
+    int recentLimit = 0;
+    DaySummary today;
+    std::vector<CheckIn> recent;
+  };
+  mutable Cache m_cache;
+  uint64_t m_changes = 0;  // events applied so far
   Status applyEnrollment(const StationEnrolled& e);
   std::unique_ptr<CheckInLog> m_log;
   StationSettings m_settings;

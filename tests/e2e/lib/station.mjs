@@ -31,8 +31,28 @@ export async function exists(page, id) {
   return (await probe(page)).items.some((i) => i.id === id);
 }
 
+// The scrollable body lies between the top bar and the bottom navigation (CSS px).
+const BODY_TOP = 64, NAV_HEIGHT = 76;
+
+// Finds a widget and scrolls the body (a wheel over the canvas) until it is fully in view.
+export async function reveal(page, id) {
+  let w = await find(page, id);
+  if (id.startsWith('nav.') || id.startsWith('top.')) return w;
+  const height = page.viewportSize().height;
+  for (let i = 0; i < 20; i++) {
+    const below = w.y + w.h - (height - NAV_HEIGHT - 4);
+    const above = BODY_TOP + 4 - w.y;
+    if (below <= 0 && above <= 0) return w;
+    await page.mouse.move(200, height / 2);
+    await page.mouse.wheel(0, below > 0 ? Math.min(below + 40, 400) : -Math.min(above + 40, 400));
+    await page.waitForTimeout(120);
+    w = await find(page, id);
+  }
+  return w;
+}
+
 export async function tap(page, id) {
-  const w = await find(page, id);
+  const w = await reveal(page, id);
   await page.touchscreen.tap(w.x + w.w / 2, w.y + w.h / 2);
   // Let ImGui see the press and release on two frames.
   await page.waitForTimeout(120);
