@@ -6,6 +6,7 @@
 #include "screen_binding.hpp"
 #include "screen_sync.hpp"
 #include "station_ui.hpp"
+#include "storage.hpp"
 #include "text.hpp"
 #include "widgets.hpp"
 
@@ -22,6 +23,24 @@ std::string newLocalId(const char* prefix) {
     id += hex[c & 15];
   }
   return id;
+}
+// Whether the browser may delete the journal on its own, and how to install the station so it
+// will not: Safari evicts the data of sites unused for 7 days unless they are on the home
+// screen, and iOS has no install prompt, so the steps are spelled out there.
+void drawStorageAndInstall() {
+  using platform::StoragePersistence;
+  StoragePersistence p = platform::storagePersistence();
+  Str state = p == StoragePersistence::Persistent ? Str::StoragePersistent
+              : p == StoragePersistence::Checking ? Str::StorageChecking
+                                                  : Str::StorageNotPersistent;
+  text("settings.storage", tr(state), p == StoragePersistence::Persistent ? theme::kIn : theme::kWarn, fonts().bold);
+  if (p == StoragePersistence::Persistent) return;
+  text("settings.storageExplain", tr(Str::StorageExplain), theme::kMuted);
+  if (p == StoragePersistence::BestEffort && button("settings.storageAsk", tr(Str::StorageAsk), ButtonStyle::Secondary))
+    platform::requestPersistentStorage();
+  if (platform::isInstalled()) return;
+  text("settings.installTitle", tr(Str::InstallTitle), theme::kText, fonts().bold);
+  text("settings.install", tr(platform::isIos() ? Str::InstallIos : Str::InstallOther), theme::kMuted);
 }
 }  // namespace
 
@@ -70,6 +89,7 @@ void drawSettings(StationSession& session, UiState& ui) {
       });
     }
   }
+  drawStorageAndInstall();
   std::string dev = std::string(tr(Str::DeviceId)) + ": " + (current.deviceId.empty() ? "—" : current.deviceId);
   text("settings.device", dev, theme::kMuted);
   if (session.station().damagedRecords() > 0)
