@@ -77,10 +77,27 @@ async function openStation(opts = {}) {
   return { ctx, page };
 }
 
+// The poster section sits below the venue form: scroll the Settings body (a wheel over the
+// canvas) until the widget is fully between the top bar (64 px) and the bottom bar (76 px).
+async function reveal(page, id) {
+  const height = page.viewportSize().height;
+  for (let i = 0; i < 20; i++) {
+    const w = await st.find(page, id);
+    const below = w.y + w.h - (height - 76 - 4), above = 64 + 4 - w.y;
+    if (below <= 0 && above <= 0) return w;
+    await page.mouse.move(200, height / 2);
+    await page.mouse.wheel(0, below > 0 ? Math.min(below + 40, 400) : -Math.min(above + 40, 400));
+    await page.waitForTimeout(120);
+  }
+  return st.find(page, id);
+}
+const tapBelow = async (page, id) => { await reveal(page, id); await st.tap(page, id); };
+
 async function pasteAndBind(page, url) {
   await st.tap(page, 'nav.settings');
+  await reveal(page, 'binding.bind');
   await st.typeInto(page, 'binding.url', url);
-  await st.tap(page, 'binding.bind');
+  await tapBelow(page, 'binding.bind');
 }
 
 const where = async (page) => (await st.find(page, 'top.where')).text;
@@ -208,7 +225,7 @@ test('an enrolled station downloads its venue posters as a PDF (bytes intact)', 
     await st.typeInto(page, 'sync.code', server.issueCode());
     await st.tap(page, 'sync.enroll');
     await page.waitForFunction(() => globalThis.dq.state().sync.enrolled, null, { timeout: 10000 });
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 20000 }), st.tap(page, 'binding.download')]);
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 20000 }), tapBelow(page, 'binding.download')]);
     assert.equal(download.suggestedFilename(), 'diemquet-poster-v1.pdf');
     const file = path.join(st.OUT, 'posters-download.pdf');
     await download.saveAs(file);

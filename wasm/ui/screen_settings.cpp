@@ -54,7 +54,6 @@ void drawSettings(StationSession& session, UiState& ui) {
   }
   text("settings.title", tr(Str::SettingsTitle), theme::kText, fonts().bold);
   drawSyncSettings(session);
-  if (drawPosterBinding(session)) ui.settingsLoaded = false;  // a poster renamed the venue/scan point
   using platform::InputMode;
   if (textField("settings.venue", tr(Str::VenueName), ui.venueName, InputMode::Text, tr(Str::VenueNamePlaceholder),
                 ui.venueError))
@@ -89,6 +88,8 @@ void drawSettings(StationSession& session, UiState& ui) {
       });
     }
   }
+  // Below the venue form, so the form and "Lưu cài đặt" stay where staff (and tests) find them.
+  if (drawPosterBinding(session)) ui.settingsLoaded = false;  // a poster renamed the venue/scan point
   drawStorageAndInstall();
   std::string dev = std::string(tr(Str::DeviceId)) + ": " + (current.deviceId.empty() ? "—" : current.deviceId);
   text("settings.device", dev, theme::kMuted);
