@@ -127,6 +127,7 @@ test('paste the link printed on the poster: bound to scan point 2, names from th
     await page.waitForFunction(() => globalThis.dq.probe().items.some((i) => i.id === 'settings.scanPoint' && i.text === 'Cổng sau'),
       null, { timeout: 10000 });
     assert.equal((await st.find(page, 'settings.venue')).text, 'Chợ Bến Thành');
+    await reveal(page, 'binding.result');
     await st.screenshot(page, 'posters-01-bound-by-link');
     await page.reload();
     await st.waitReady(page);
@@ -175,6 +176,7 @@ test('a forged, altered or cut link, or no key ring yet, is refused in Vietnames
     assert.match(await result(page), /bị sửa hoặc giả mạo.*Cài đặt của máy không thay đổi/);
     assert.match((await st.find(page, 'binding.url.error')).text, /bị sửa hoặc giả mạo/);
     assert.equal((await st.find(page, 'binding.result')).text, 'Cài đặt của máy không thay đổi.');
+    await reveal(page, 'binding.result');
     await st.screenshot(page, 'posters-03-altered-refused');
     // One character of the signature changed.
     const sig = urls.back.slice(-86);
@@ -235,6 +237,7 @@ test('an enrolled station downloads its venue posters as a PDF (bytes intact)', 
     assert.match(words, /Chợ Bến Thành/);
     assert.match(words, /Điểm quét: Cổng sau/);
     await st.waitForText(page, /Đã tải áp phích về máy/);
+    await reveal(page, 'binding.downloadStatus');
     await st.screenshot(page, 'posters-04-download');
   } finally { await ctx.close(); }
 });
