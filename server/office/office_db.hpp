@@ -1,6 +1,7 @@
 // Small helpers shared by the office's files: typed access to SqlRows, one-statement queries,
 // ISO weeks in Vietnam time, the officer principal and JSON error answers.
 #pragma once
+#include "time.hpp"
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -38,8 +39,7 @@ constexpr int64_t kWeekMs = 7 * kDayMs;
 constexpr int64_t kVietnamOffsetMs = 7 * 3'600'000;  // UTC+7, no daylight saving
 
 // Days since 1970-01-01 of a civil date, and back (proleptic Gregorian).
-int64_t daysFromCivil(int y, unsigned m, unsigned d);
-void civilFromDays(int64_t z, int& y, unsigned& m, unsigned& d);
+// Civil-date arithmetic comes from the core (time.hpp): diemquet::daysFromCivil, civilFromDays.
 // "2026-11-25" in Vietnam time: the UTC ms of that day's start; false if malformed.
 bool parseDay(const std::string& s, int64_t& utcMsOut);
 std::string formatDay(int64_t utcMs);       // Vietnam date of an instant, "YYYY-MM-DD"

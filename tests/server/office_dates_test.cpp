@@ -6,6 +6,7 @@
 
 using namespace diemquet::server;
 using namespace diemquet::server::office;
+using diemquet::daysFromCivil;
 
 namespace {
 int64_t vnMidnight(int y, unsigned m, unsigned d) { return daysFromCivil(y, m, d) * kDayMs - kVietnamOffsetMs; }
