@@ -151,3 +151,15 @@ TEST(ScanFlow, UndoneScanCanBeScannedAgain) {
   f.flow.forgetRecent();
   EXPECT_EQ(f.flow.onDecoded(kCccd).kind, ScanOutcome::Kind::Saving);
 }
+
+TEST(ScanFlow, ClosingTheDayOffersNoSingleUndo) {
+  Fixture f;
+  f.flow.onDecoded(kCccd);
+  f.flow.onDecoded(kCccd2);
+  f.journal.commitAll();
+  f.now.utcMs += 60000;
+  EXPECT_EQ(f.session.closeDay(), 2);
+  f.journal.commitAll();
+  EXPECT_EQ(f.station->today(f.now).insideNow, 0);
+  EXPECT_FALSE(f.session.canUndo());
+}

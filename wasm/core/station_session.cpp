@@ -26,6 +26,7 @@ bool StationSession::submitPerson(const Person& person, Direction direction) {
 int StationSession::closeDay() {
   auto events = m_station.prepareCloseDay(m_clock());
   for (const JournalEvent& e : events) save(e);
+  if (!events.empty()) m_status.bulk = true;  // "undo" would take back only the last of them
   return int(events.size());
 }
 
@@ -94,7 +95,7 @@ visitor::PosterCheck StationSession::bindToPoster(std::string_view url, const st
 }
 
 bool StationSession::canUndo(int64_t windowMs) const {
-  return m_status.state == SaveStatus::State::Saved && !m_status.undone &&
+  return m_status.state == SaveStatus::State::Saved && !m_status.undone && !m_status.bulk &&
          m_clock().utcMs - m_status.at.utcMs <= windowMs;
 }
 

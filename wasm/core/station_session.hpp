@@ -24,6 +24,7 @@ struct SaveStatus {
   int64_t seq = 0;
   uint64_t serial = 0;  // bumps on every save attempt, so the UI can tell two saves apart
   bool undone = false;
+  bool bulk = false;    // one of many saves at once (closing the day): no single undo
 };
 
 class StationSession {
