@@ -62,6 +62,6 @@
     },
     // The field's value changed on the C++ side (e.g. the form was cleared).
     sync: function (value) { if (input && focused && !composing) input.value = value; },
-    blur: function () { if (input && focused) input.blur(); }
+    blur: function () { if (!input) return; if (focused) input.blur(); hide(); }
   };
 })();

@@ -69,7 +69,11 @@ bool textField(const char* id, const char* label, std::string& value, platform::
   ImGui::PopID();
   ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
   bool focused = platform::textFieldIsFocused(id);
-  platform::textFieldRegister(id, a.x, a.y, b.x - a.x, b.y - a.y, mode, value);
+  // Only the visible part of a field takes taps: a field scrolled under the bottom bar must not
+  // catch a tap meant for the bar (the keyboard input would then sit over the bar).
+  ImVec2 clipMin = ImGui::GetWindowDrawList()->GetClipRectMin(), clipMax = ImGui::GetWindowDrawList()->GetClipRectMax();
+  float vy0 = std::max(a.y, clipMin.y), vy1 = std::min(b.y, clipMax.y);
+  if (vy1 - vy0 >= 8) platform::textFieldRegister(id, a.x, vy0, b.x - a.x, vy1 - vy0, mode, value);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImU32 border = error ? theme::kDanger : focused ? theme::kPrimary : theme::kBorder;
   dl->AddRectFilled(a, b, theme::kCard, theme::kRadius);
