@@ -119,7 +119,7 @@ int serve(const Args& a, Store& store) {
     if (port < 0 || port > 65535) return usage("--listen port out of range");
     o.port = uint16_t(port);
     o.ioThreads = std::stoi(a.get("io-threads", "2"));
-    o.workerThreads = std::stoi(a.get("workers", store.backendName() == std::string("sqlite") ? "2" : "8"));
+    o.workerThreads = std::stoi(a.get("workers", "8"));
   } catch (...) {
     return usage("bad number in --listen, --io-threads or --workers");
   }

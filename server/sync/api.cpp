@@ -9,6 +9,7 @@
 #include "posters/posters.hpp"
 #include "secrets.hpp"
 #include "text.hpp"
+#include "upload_parser.hpp"
 
 namespace diemquet::server {
 
@@ -81,11 +82,11 @@ bool parseObject(const std::string& body, json& out, ApiResponse& err) {
   return true;
 }
 
-bool validId(const json& j) {
-  if (!j.is_string()) return false;
-  const auto& s = j.get_ref<const std::string&>();
+bool validIdText(const std::string& s) {
   return !s.empty() && s.size() <= kMaxIdLength && text::isValidUtf8(s) && !text::hasControlChars(s);
 }
+
+bool validId(const json& j) { return j.is_string() && validIdText(j.get_ref<const std::string&>()); }
 
 }  // namespace
 
@@ -140,43 +141,48 @@ ApiResponse Api::upload(const ApiRequest& req) {
   const Principal& who = *principal.value();
   if (who.revoked) return errorResponse(403, "revoked", "This device was revoked; enroll it again.");
 
-  json body;
-  ApiResponse err;
-  if (!parseObject(req.body, body, err)) return err;
-  auto device = body.find("device");
-  auto list = body.find("checkIns");
-  if (device == body.end() || !validId(*device))
+  if (!text::isValidUtf8(req.body)) return errorResponse(400, "invalid_utf8", "The request body is not valid UTF-8.");
+  UploadBody body = parseUploadBody(req.body);
+  if (body.problem == UploadBody::Problem::BadJson)
+    return errorResponse(400, "bad_json", "The request body is not valid JSON.");
+  if (body.problem == UploadBody::Problem::NotObject)
+    return errorResponse(400, "bad_request", "The request body must be a JSON object.");
+  if (body.device.type != FieldType::String || !validIdText(body.deviceText))
     return errorResponse(400, "bad_request", "Field 'device' must be the device id.");
-  if (list == body.end() || !list->is_array())
+  if (!body.checkInsIsArray)
     return errorResponse(400, "bad_request", "Field 'checkIns' must be an array of check-ins.");
-  if (device->get_ref<const std::string&>() != who.deviceId)
+  if (body.deviceText != who.deviceId)
     return errorResponse(403, "device_mismatch", "The device id does not match the device token.");
-  if (list->size() > kMaxBatchSize)
+  if (body.items.size() > kMaxBatchSize)
     return errorResponse(413, "batch_too_large", "At most " + std::to_string(kMaxBatchSize) + " check-ins per upload.");
 
   const int64_t now = m_clock();
   std::vector<CheckIn> batch;
-  batch.reserve(list->size());
-  for (size_t i = 0; i < list->size(); ++i) {
-    const json& item = (*list)[i];
-    std::string where = "checkIns[" + std::to_string(i) + "]";
-    if (item.is_object() && item.contains("seq") && item["seq"].is_number_integer())
-      where += " (seq " + std::to_string(item["seq"].get<int64_t>()) + ")";
-    auto c = checkInFromJson(item);
+  batch.reserve(body.items.size());
+  for (size_t i = 0; i < body.items.size(); ++i) {
+    const UploadBody::Item& item = body.items[i];
+    const FieldRef seq = item.fields.find("seq");
+    auto where = [&] {
+      std::string w = "checkIns[" + std::to_string(i) + "]";
+      if (seq.type == FieldType::Integer) w += " (seq " + std::to_string(seq.i) + ")";
+      return w;
+    };
+    auto c = item.isObject ? checkInFromFields(item.fields)
+                           : Result<CheckIn>(makeError(ErrorKind::Malformed, "a check-in must be a JSON object"));
     if (!c) {
-      const bool tooOld = c.error().field == "ts" && item.contains("ts") && item["ts"].is_number_integer();
-      return errorResponse(422, tooOld ? "too_old" : "invalid_check_in", where + ": " + c.error().message);
+      const bool tooOld = c.error().field == "ts" && item.fields.find("ts").type == FieldType::Integer;
+      return errorResponse(422, tooOld ? "too_old" : "invalid_check_in", where() + ": " + c.error().message);
     }
     if (c->deviceId != who.deviceId)
-      return errorResponse(403, "device_mismatch", where + ": the check-in's device is not the uploading device.");
+      return errorResponse(403, "device_mismatch", where() + ": the check-in's device is not the uploading device.");
     if (c->at.utcMs > now + kMaxClockSkewMs)
       return errorResponse(422, "future_time",
-                           where + ": the time is more than 10 minutes ahead of the server clock; check the station clock.");
+                           where() + ": the time is more than 10 minutes ahead of the server clock; check the station clock.");
     if (std::find(who.venues.begin(), who.venues.end(), c->venueId) == who.venues.end()) {
       auto v = m_store.findVenue(c->venueId);
       if (!v) return storageFailure(v.error());
-      if (!v.value()) return errorResponse(404, "unknown_venue", where + ": no such venue on this server.");
-      return errorResponse(403, "venue_not_bound", where + ": this device is not enrolled at that venue.");
+      if (!v.value()) return errorResponse(404, "unknown_venue", where() + ": no such venue on this server.");
+      return errorResponse(403, "venue_not_bound", where() + ": this device is not enrolled at that venue.");
     }
     batch.push_back(std::move(c).value());
   }

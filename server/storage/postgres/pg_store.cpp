@@ -7,6 +7,7 @@
 
 #include "../schema.hpp"
 #include "check_in_json.hpp"
+#include "pg_bulk.hpp"
 
 namespace diemquet::server {
 
@@ -221,10 +222,16 @@ Result<IngestResult> PgStore::ingest(const std::vector<CheckIn>& batch, int64_t 
         have.emplace(std::make_pair(h.deviceId, h.seq), h);
       }
     }
+    // New rows are collected and written in one INSERT at the end; a void or a repeat of a row
+    // new in this same batch changes the pending copy.
+    std::vector<CheckIn> fresh;
+    std::map<std::pair<std::string, int64_t>, size_t> freshAt;
     for (const CheckIn& ci : batch) {
-      auto it = have.find({ci.deviceId, ci.seq});
-      if (it != have.end()) {
-        CheckIn& h = it->second;
+      const auto key = std::make_pair(ci.deviceId, ci.seq);
+      auto pending = freshAt.find(key);
+      auto it = have.find(key);
+      if (pending != freshAt.end() || it != have.end()) {
+        CheckIn& h = pending != freshAt.end() ? fresh[pending->second] : it->second;
         if (!sameCheckIn(h, ci)) {
           auto r = c->exec(
               "INSERT INTO conflicts(venue_id, device_id, seq, incoming_json, received_ms) VALUES ($1,$2,$3,$4,$5)",
@@ -232,9 +239,12 @@ Result<IngestResult> PgStore::ingest(const std::vector<CheckIn>& batch, int64_t 
           if (!r) return r.error();
           out.outcomes.push_back(IngestOutcome::Conflict);
         } else if (!h.voided && ci.voided) {
-          auto r = c->exec("UPDATE check_ins SET voided=TRUE, voided_ms=$1 WHERE venue_id=$2 AND device_id=$3 AND seq=$4",
-                           {num(receivedMs), h.venueId, ci.deviceId, num(ci.seq)});
-          if (!r) return r.error();
+          if (pending == freshAt.end()) {
+            auto r = c->exec(
+                "UPDATE check_ins SET voided=TRUE, voided_ms=$1 WHERE venue_id=$2 AND device_id=$3 AND seq=$4",
+                {num(receivedMs), h.venueId, ci.deviceId, num(ci.seq)});
+            if (!r) return r.error();
+          }
           h.voided = true;
           out.outcomes.push_back(IngestOutcome::Voided);
         } else {
@@ -242,16 +252,14 @@ Result<IngestResult> PgStore::ingest(const std::vector<CheckIn>& batch, int64_t 
         }
         continue;
       }
-      auto r = c->exec(
-          "INSERT INTO check_ins(device_id, seq, venue_id, scan_point_id, person_kind, person_key, name, phone, "
-          "birth_year, dir, ts_ms, tz_min, voided, received_ms) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)",
-          {ci.deviceId, num(ci.seq), ci.venueId, ci.scanPointId, std::string(toString(ci.person.kind)), ci.person.key,
-           ci.person.displayName, ci.person.phone, num(ci.person.birthYear), std::string(toString(ci.direction)),
-           num(ci.at.utcMs), num(ci.at.offsetMinutes), std::string(ci.voided ? "true" : "false"), num(receivedMs)});
-      if (!r) return r.error();
-      have.emplace(std::make_pair(ci.deviceId, ci.seq), ci);  // a repeat later in the same batch
+      freshAt.emplace(key, fresh.size());
+      fresh.push_back(ci);
       out.outcomes.push_back(IngestOutcome::Stored);
     }
+    std::vector<const CheckIn*> rows;
+    rows.reserve(fresh.size());
+    for (const CheckIn& f : fresh) rows.push_back(&f);
+    if (auto ins = pg::insertCheckIns(*c, rows, receivedMs); !ins) return ins.error();
     return Done{};
   });
   if (!st) return st.error();

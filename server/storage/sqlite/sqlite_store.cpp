@@ -6,6 +6,7 @@
 
 #include "check_in_json.hpp"
 #include "../schema.hpp"
+#include "wal_checkpointer.hpp"
 
 namespace diemquet::server {
 
@@ -88,13 +89,45 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) 
   }
   std::unique_ptr<SqliteStore> s(new SqliteStore(db));
   sqlite3_busy_timeout(db, 10000);  // the admin CLI may write while the server runs
-  for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
+  // 64 MiB of page cache keeps the check-in indexes' hot pages in memory while batches arrive.
+  for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON",
+                             "PRAGMA cache_size=-65536"}) {
     if (auto st = s->exec(pragma); !st) return st.error();
+  }
+  if (path != ":memory:" && !path.empty()) {
+    // A second connection for the reads every upload makes (its token, its venues): WAL lets
+    // them run while the writer commits, so uploads are checked while a group is written.
+    if (sqlite3_open_v2(path.c_str(), &s->m_readDb, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) ==
+        SQLITE_OK) {
+      sqlite3_busy_timeout(s->m_readDb, 10000);
+    } else {
+      sqlite3_close(s->m_readDb);
+      s->m_readDb = nullptr;
+    }
+    if (auto st = s->exec("PRAGMA wal_autocheckpoint=0"); !st) return st.error();
+    s->m_checkpointer = std::make_unique<WalCheckpointer>(path);
+    sqlite3_wal_hook(
+        db,
+        [](void* self, sqlite3* conn, const char* schema, int pages) {
+          if (static_cast<SqliteStore*>(self)->m_checkpointer->walGrew(pages))
+            sqlite3_wal_checkpoint_v2(conn, schema, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+          return SQLITE_OK;
+        },
+        s.get());
   }
   return s;
 }
 
-SqliteStore::~SqliteStore() { sqlite3_close(m_db); }
+SqliteStore::~SqliteStore() {
+  m_checkpointer.reset();
+  sqlite3_close(m_readDb);
+  sqlite3_close(m_db);
+}
+
+std::pair<sqlite3*, std::unique_lock<std::mutex>> SqliteStore::reader() {
+  if (m_readDb) return {m_readDb, std::unique_lock(m_readMutex)};
+  return {m_db, std::unique_lock(m_mutex)};
+}
 
 Status SqliteStore::exec(const char* sql) {
   char* err = nullptr;
@@ -167,13 +200,13 @@ Status SqliteStore::addScanPoint(const ScanPoint& p) {
 }
 
 Result<std::optional<Venue>> SqliteStore::findVenue(const std::string& venueId) {
-  std::lock_guard lock(m_mutex);
-  Stmt s(m_db,
+  auto [db, lock] = reader();
+  Stmt s(db,
          "SELECT venue_id, name, address, category, staff_count, default_stay_minutes FROM venues WHERE venue_id=?");
   s.bind(1, venueId);
   int rc = s.step();
   if (rc == SQLITE_DONE) return std::optional<Venue>();
-  if (rc != SQLITE_ROW) return dbError(m_db, "reading venue");
+  if (rc != SQLITE_ROW) return dbError(db, "reading venue");
   Venue v{s.text(0), s.text(1), s.text(2), s.text(3), int(s.integer(4)), int(s.integer(5))};
   return std::optional<Venue>(v);
 }
@@ -229,17 +262,17 @@ Result<std::string> SqliteStore::redeemEnrollmentCode(const std::string& codeHas
 }
 
 Result<std::optional<Principal>> SqliteStore::authenticate(const std::string& tokenHash) {
-  std::lock_guard lock(m_mutex);
-  Stmt s(m_db, "SELECT device_id, venue_id, revoked_ms FROM devices WHERE token_hash=?");
+  auto [db, lock] = reader();
+  Stmt s(db, "SELECT device_id, venue_id, revoked_ms FROM devices WHERE token_hash=?");
   s.bind(1, tokenHash);
   int rc = s.step();
   if (rc == SQLITE_DONE) return std::optional<Principal>();
-  if (rc != SQLITE_ROW) return dbError(m_db, "authenticating");
+  if (rc != SQLITE_ROW) return dbError(db, "authenticating");
   Principal p{s.text(0), s.text(1), !s.isNull(2), {}};
-  Stmt v(m_db, "SELECT venue_id FROM devices WHERE device_id=? AND revoked_ms IS NULL ORDER BY venue_id");
+  Stmt v(db, "SELECT venue_id FROM devices WHERE device_id=? AND revoked_ms IS NULL ORDER BY venue_id");
   v.bind(1, p.deviceId);
   while ((rc = v.step()) == SQLITE_ROW) p.venues.push_back(v.text(0));
-  if (rc != SQLITE_DONE) return dbError(m_db, "reading device venues");
+  if (rc != SQLITE_DONE) return dbError(db, "reading device venues");
   return std::optional<Principal>(p);
 }
 
@@ -252,63 +285,120 @@ Status SqliteStore::revokeDevice(const std::string& venueId, const std::string& 
   return Done{};
 }
 
-Status SqliteStore::ingestLocked(const std::vector<CheckIn>& batch, int64_t receivedMs, IngestResult& out) {
-  std::string sel = std::string("SELECT ") + kCheckInColumns + " FROM check_ins WHERE device_id=? AND seq=?";
-  Stmt find(m_db, sel.c_str());
+// One upload's rows, inside the group's transaction; feedSeq is the upstream feed's counter.
+Status SqliteStore::ingestLocked(const std::vector<CheckIn>& batch, int64_t receivedMs, int64_t& feedSeq,
+                                 IngestResult& out) {
+  // New rows go in with ON CONFLICT DO NOTHING: one index probe instead of a lookup and an
+  // insert; only a (device, seq) already stored is read back and compared.
   Stmt ins(m_db,
            "INSERT INTO check_ins(device_id, seq, venue_id, scan_point_id, person_kind, person_key, name, phone, "
-           "birth_year, dir, ts_ms, tz_min, voided, received_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-  Stmt voidIt(m_db, "UPDATE check_ins SET voided=1, voided_ms=? WHERE venue_id=? AND device_id=? AND seq=?");
+           "birth_year, dir, ts_ms, tz_min, voided, received_ms, ingest_seq) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+           "ON CONFLICT(device_id, seq) DO NOTHING");
+  std::string sel = std::string("SELECT ") + kCheckInColumns + " FROM check_ins WHERE device_id=? AND seq=?";
+  Stmt find(m_db, sel.c_str());
+  Stmt voidIt(m_db,
+              "UPDATE check_ins SET voided=1, voided_ms=?, ingest_seq=? WHERE venue_id=? AND device_id=? AND seq=?");
   Stmt conflict(m_db,
                 "INSERT INTO conflicts(venue_id, device_id, seq, incoming_json, received_ms) VALUES (?,?,?,?,?)");
   if (!find.ok() || !ins.ok() || !voidIt.ok() || !conflict.ok()) return dbError(m_db, "preparing ingest");
   for (const CheckIn& c : batch) {
-    find.reset();
-    find.bind(1, c.deviceId).bind(2, c.seq);
-    int rc = find.step();
-    if (rc == SQLITE_ROW) {
-      CheckIn have = rowToCheckIn(find);
-      if (!sameCheckIn(have, c)) {
-        conflict.reset();
-        conflict.bind(1, have.venueId).bind(2, c.deviceId).bind(3, c.seq).bind(4, toJson(c).dump());
-        conflict.bind(5, receivedMs);
-        if (conflict.step() != SQLITE_DONE) return dbError(m_db, "flagging conflict");
-        out.outcomes.push_back(IngestOutcome::Conflict);
-      } else if (!have.voided && c.voided) {
-        voidIt.reset();
-        voidIt.bind(1, receivedMs).bind(2, have.venueId).bind(3, c.deviceId).bind(4, c.seq);
-        if (voidIt.step() != SQLITE_DONE) return dbError(m_db, "voiding check-in");
-        out.outcomes.push_back(IngestOutcome::Voided);
-      } else {
-        out.outcomes.push_back(IngestOutcome::AlreadyStored);
-      }
-      continue;
-    }
-    if (rc != SQLITE_DONE) return dbError(m_db, "looking up check-in");
     ins.reset();
     ins.bind(1, c.deviceId).bind(2, c.seq).bind(3, c.venueId).bind(4, c.scanPointId);
     ins.bind(5, std::string(toString(c.person.kind))).bind(6, c.person.key).bind(7, c.person.displayName);
     ins.bind(8, c.person.phone).bind(9, int64_t(c.person.birthYear)).bind(10, std::string(toString(c.direction)));
     ins.bind(11, c.at.utcMs).bind(12, int64_t(c.at.offsetMinutes)).bind(13, int64_t(c.voided ? 1 : 0));
-    ins.bind(14, receivedMs);
+    ins.bind(14, receivedMs).bind(15, feedSeq + 1);
     if (ins.step() != SQLITE_DONE) return dbError(m_db, "storing check-in");
-    out.outcomes.push_back(IngestOutcome::Stored);
+    if (sqlite3_changes(m_db) == 1) {
+      ++feedSeq;
+      out.outcomes.push_back(IngestOutcome::Stored);
+      continue;
+    }
+    find.reset();
+    find.bind(1, c.deviceId).bind(2, c.seq);
+    if (find.step() != SQLITE_ROW) return dbError(m_db, "looking up check-in");
+    CheckIn have = rowToCheckIn(find);
+    if (!sameCheckIn(have, c)) {
+      conflict.reset();
+      conflict.bind(1, have.venueId).bind(2, c.deviceId).bind(3, c.seq).bind(4, toJson(c).dump());
+      conflict.bind(5, receivedMs);
+      if (conflict.step() != SQLITE_DONE) return dbError(m_db, "flagging conflict");
+      out.outcomes.push_back(IngestOutcome::Conflict);
+    } else if (!have.voided && c.voided) {
+      // A void moves the row to the end of the upstream feed, so pullers see it again.
+      voidIt.reset();
+      voidIt.bind(1, receivedMs).bind(2, feedSeq + 1).bind(3, have.venueId).bind(4, c.deviceId).bind(5, c.seq);
+      if (voidIt.step() != SQLITE_DONE) return dbError(m_db, "voiding check-in");
+      ++feedSeq;
+      out.outcomes.push_back(IngestOutcome::Voided);
+    } else {
+      out.outcomes.push_back(IngestOutcome::AlreadyStored);
+    }
   }
   return Done{};
 }
 
+// Group commit: uploads that arrive while a commit is in flight queue up; the first of them to
+// wake commits all queued uploads in one transaction (one fsync). Under load, many stations
+// share one fsync instead of each waiting for its own.
 Result<IngestResult> SqliteStore::ingest(const std::vector<CheckIn>& batch, int64_t receivedMs) {
-  std::lock_guard lock(m_mutex);
-  IngestResult out;
-  out.outcomes.reserve(batch.size());
-  if (auto st = exec("BEGIN IMMEDIATE"); !st) return st.error();
-  auto st = ingestLocked(batch, receivedMs, out);
-  if (st) st = exec("COMMIT");
-  if (!st) {
-    exec("ROLLBACK");
-    return st.error();
+  PendingIngest me{&batch, receivedMs};
+  std::unique_lock q(m_queueMutex);
+  m_queue.push_back(&me);
+  while (!me.done) {
+    if (m_committing) {
+      m_queueCv.wait(q);
+      continue;
+    }
+    m_committing = true;
+    std::vector<PendingIngest*> group;
+    group.swap(m_queue);
+    q.unlock();
+    commitGroup(group);
+    q.lock();
+    for (PendingIngest* p : group) p->done = true;
+    m_committing = false;
+    m_queueCv.notify_all();
   }
-  return out;
+  return std::move(*me.result);
+}
+
+void SqliteStore::commitGroup(const std::vector<PendingIngest*>& group) {
+  std::lock_guard lock(m_mutex);
+  if (group.size() > 1 && commitTogether(group)) return;
+  // One upload alone, or a group that failed (a storage error: disk full, I/O): each upload in
+  // its own transaction, so one bad upload cannot fail the others. No savepoints on the fast
+  // path: SQLite writes every page a savepoint touches to a statement journal first.
+  for (PendingIngest* p : group) {
+    commitTogether({p});
+  }
+}
+
+bool SqliteStore::commitTogether(const std::vector<PendingIngest*>& group) {
+  auto fail = [&](const Error& e) {
+    exec("ROLLBACK");
+    for (PendingIngest* p : group) p->result = e;
+    return false;
+  };
+  if (auto st = exec("BEGIN IMMEDIATE"); !st) return fail(st.error());
+  int64_t feedSeq = 0;
+  {
+    Stmt n(m_db, "SELECT n FROM ingest_counter");
+    if (n.step() != SQLITE_ROW) return fail(dbError(m_db, "reading the feed counter"));
+    feedSeq = n.integer(0);
+  }
+  std::vector<IngestResult> outs(group.size());
+  for (size_t i = 0; i < group.size(); ++i) {
+    outs[i].outcomes.reserve(group[i]->batch->size());
+    if (auto st = ingestLocked(*group[i]->batch, group[i]->receivedMs, feedSeq, outs[i]); !st)
+      return fail(st.error());
+  }
+  Stmt save(m_db, "UPDATE ingest_counter SET n=?");
+  save.bind(1, feedSeq);
+  if (save.step() != SQLITE_DONE) return fail(dbError(m_db, "saving the feed counter"));
+  if (auto st = exec("COMMIT"); !st) return fail(st.error());
+  for (size_t i = 0; i < group.size(); ++i) group[i]->result = std::move(outs[i]);
+  return true;
 }
 
 Result<std::vector<CheckIn>> SqliteStore::checkInsOfVenue(const std::string& venueId) {

@@ -1,9 +1,13 @@
 // SQLite backend: one database file in WAL mode, one connection used by one thread at a time
-// (a serialized writer: SQLite allows one writer anyway, and this keeps the code obvious).
+// (a serialized writer: SQLite allows one writer anyway, and this keeps the code obvious);
+// concurrent uploads share one transaction and one fsync (group commit, see ingest).
 #pragma once
+#include <condition_variable>
 #include <mutex>
+#include <optional>
 
 #include "../store.hpp"
+#include "wal_checkpointer.hpp"
 
 struct sqlite3;
 
@@ -43,9 +47,27 @@ class SqliteStore final : public Store {
  private:
   explicit SqliteStore(sqlite3* db) : m_db(db) {}
   Status exec(const char* sql);
-  Status ingestLocked(const std::vector<CheckIn>& batch, int64_t receivedMs, IngestResult& out);
+  struct PendingIngest {
+    const std::vector<CheckIn>* batch;
+    int64_t receivedMs;
+    std::optional<Result<IngestResult>> result;
+    bool done = false;
+  };
+  void commitGroup(const std::vector<PendingIngest*>& group);
+  bool commitTogether(const std::vector<PendingIngest*>& group);  // false: rolled back, results hold the error
+  Status ingestLocked(const std::vector<CheckIn>& batch, int64_t receivedMs, int64_t& feedSeq, IngestResult& out);
+  // The connection for authenticate/findVenue (m_db when there is none, e.g. ":memory:").
+  std::pair<sqlite3*, std::unique_lock<std::mutex>> reader();
   sqlite3* m_db;
   std::mutex m_mutex;  // the connection is used by one thread at a time
+  sqlite3* m_readDb = nullptr;
+  std::mutex m_readMutex;
+  std::unique_ptr<WalCheckpointer> m_checkpointer;
+  // Group commit (ingest): uploads waiting for the next transaction.
+  std::mutex m_queueMutex;
+  std::condition_variable m_queueCv;
+  std::vector<PendingIngest*> m_queue;
+  bool m_committing = false;
 };
 
 }  // namespace diemquet::server

@@ -1,0 +1,19 @@
+// Many check-ins in one INSERT: each column travels as one array parameter and unnest()
+// turns the arrays back into rows, so a batch of 500 costs one round trip instead of 500.
+// Used by PgStore::ingest and by the ingest ceiling benchmark (the same statement).
+#pragma once
+#include <vector>
+
+#include "check_in.hpp"
+#include "pg_conn.hpp"
+
+namespace diemquet::server::pg {
+
+// A PostgreSQL array literal of text values: {"a","b\"c"} (every element quoted, so empty
+// strings, commas, braces and NULL-looking words stay text).
+std::string textArray(const std::vector<std::string>& values);
+
+// Inserts `rows` (none of which may exist yet) with received_ms = receivedMs.
+Status insertCheckIns(PgConn& c, const std::vector<const CheckIn*>& rows, int64_t receivedMs);
+
+}  // namespace diemquet::server::pg
