@@ -20,7 +20,19 @@ Error dbError(sqlite3* db, const std::string& what) {
 class Stmt {
  public:
   Stmt(sqlite3* db, const char* sql) : m_db(db) { m_rc = sqlite3_prepare_v2(db, sql, -1, &m_s, nullptr); }
-  ~Stmt() { sqlite3_finalize(m_s); }
+  // A statement of the connection's cache (the hot paths of every upload): reset, not finalized.
+  Stmt(sqlite3* db, const char* sql, SqliteStatementCache& cache) : m_db(db), m_cached(true) {
+    m_s = cache.get(db, sql);
+    m_rc = m_s ? SQLITE_OK : SQLITE_ERROR;
+  }
+  ~Stmt() {
+    if (!m_cached) {
+      sqlite3_finalize(m_s);
+    } else if (m_s) {
+      sqlite3_reset(m_s);
+      sqlite3_clear_bindings(m_s);
+    }
+  }
   Stmt(const Stmt&) = delete;
   Stmt& operator=(const Stmt&) = delete;
   bool ok() const { return m_rc == SQLITE_OK; }
@@ -50,6 +62,7 @@ class Stmt {
 
  private:
   sqlite3* m_db;
+  bool m_cached = false;
   sqlite3_stmt* m_s = nullptr;
   int m_rc;
 };
@@ -120,8 +133,29 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) 
 
 SqliteStore::~SqliteStore() {
   m_checkpointer.reset();
+  m_writeCache.clear();
+  m_readCache.clear();
   sqlite3_close(m_readDb);
   sqlite3_close(m_db);
+}
+
+SqliteStatementCache& SqliteStore::cacheFor(sqlite3* db) { return db == m_readDb ? m_readCache : m_writeCache; }
+
+sqlite3_stmt* SqliteStatementCache::get(sqlite3* db, const char* sql) {
+  auto it = m_statements.find(sql);
+  if (it != m_statements.end()) return it->second;
+  sqlite3_stmt* s = nullptr;
+  if (sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, nullptr) != SQLITE_OK) {
+    sqlite3_finalize(s);
+    return nullptr;
+  }
+  m_statements.emplace(sql, s);
+  return s;
+}
+
+void SqliteStatementCache::clear() {
+  for (auto& [sql, s] : m_statements) sqlite3_finalize(s);
+  m_statements.clear();
 }
 
 std::pair<sqlite3*, std::unique_lock<std::mutex>> SqliteStore::reader() {
@@ -201,8 +235,8 @@ Status SqliteStore::addScanPoint(const ScanPoint& p) {
 
 Result<std::optional<Venue>> SqliteStore::findVenue(const std::string& venueId) {
   auto [db, lock] = reader();
-  Stmt s(db,
-         "SELECT venue_id, name, address, category, staff_count, default_stay_minutes FROM venues WHERE venue_id=?");
+  Stmt s(db, "SELECT venue_id, name, address, category, staff_count, default_stay_minutes FROM venues WHERE venue_id=?",
+         cacheFor(db));
   s.bind(1, venueId);
   int rc = s.step();
   if (rc == SQLITE_DONE) return std::optional<Venue>();
@@ -263,13 +297,13 @@ Result<std::string> SqliteStore::redeemEnrollmentCode(const std::string& codeHas
 
 Result<std::optional<Principal>> SqliteStore::authenticate(const std::string& tokenHash) {
   auto [db, lock] = reader();
-  Stmt s(db, "SELECT device_id, venue_id, revoked_ms FROM devices WHERE token_hash=?");
+  Stmt s(db, "SELECT device_id, venue_id, revoked_ms FROM devices WHERE token_hash=?", cacheFor(db));
   s.bind(1, tokenHash);
   int rc = s.step();
   if (rc == SQLITE_DONE) return std::optional<Principal>();
   if (rc != SQLITE_ROW) return dbError(db, "authenticating");
   Principal p{s.text(0), s.text(1), !s.isNull(2), {}};
-  Stmt v(db, "SELECT venue_id FROM devices WHERE device_id=? AND revoked_ms IS NULL ORDER BY venue_id");
+  Stmt v(db, "SELECT venue_id FROM devices WHERE device_id=? AND revoked_ms IS NULL ORDER BY venue_id", cacheFor(db));
   v.bind(1, p.deviceId);
   while ((rc = v.step()) == SQLITE_ROW) p.venues.push_back(v.text(0));
   if (rc != SQLITE_DONE) return dbError(db, "reading device venues");
@@ -293,13 +327,16 @@ Status SqliteStore::ingestLocked(const std::vector<CheckIn>& batch, int64_t rece
   Stmt ins(m_db,
            "INSERT INTO check_ins(device_id, seq, venue_id, scan_point_id, person_kind, person_key, name, phone, "
            "birth_year, dir, ts_ms, tz_min, voided, received_ms, ingest_seq) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
-           "ON CONFLICT(device_id, seq) DO NOTHING");
-  std::string sel = std::string("SELECT ") + kCheckInColumns + " FROM check_ins WHERE device_id=? AND seq=?";
-  Stmt find(m_db, sel.c_str());
+           "ON CONFLICT(device_id, seq) DO NOTHING",
+           m_writeCache);
+  static const std::string sel = std::string("SELECT ") + kCheckInColumns + " FROM check_ins WHERE device_id=? AND seq=?";
+  Stmt find(m_db, sel.c_str(), m_writeCache);
   Stmt voidIt(m_db,
-              "UPDATE check_ins SET voided=1, voided_ms=?, ingest_seq=? WHERE venue_id=? AND device_id=? AND seq=?");
+              "UPDATE check_ins SET voided=1, voided_ms=?, ingest_seq=? WHERE venue_id=? AND device_id=? AND seq=?",
+              m_writeCache);
   Stmt conflict(m_db,
-                "INSERT INTO conflicts(venue_id, device_id, seq, incoming_json, received_ms) VALUES (?,?,?,?,?)");
+                "INSERT INTO conflicts(venue_id, device_id, seq, incoming_json, received_ms) VALUES (?,?,?,?,?)",
+                m_writeCache);
   if (!find.ok() || !ins.ok() || !voidIt.ok() || !conflict.ok()) return dbError(m_db, "preparing ingest");
   for (const CheckIn& c : batch) {
     ins.reset();
@@ -383,7 +420,7 @@ bool SqliteStore::commitTogether(const std::vector<PendingIngest*>& group) {
   if (auto st = exec("BEGIN IMMEDIATE"); !st) return fail(st.error());
   int64_t feedSeq = 0;
   {
-    Stmt n(m_db, "SELECT n FROM ingest_counter");
+    Stmt n(m_db, "SELECT n FROM ingest_counter", m_writeCache);
     if (n.step() != SQLITE_ROW) return fail(dbError(m_db, "reading the feed counter"));
     feedSeq = n.integer(0);
   }
@@ -393,7 +430,7 @@ bool SqliteStore::commitTogether(const std::vector<PendingIngest*>& group) {
     if (auto st = ingestLocked(*group[i]->batch, group[i]->receivedMs, feedSeq, outs[i]); !st)
       return fail(st.error());
   }
-  Stmt save(m_db, "UPDATE ingest_counter SET n=?");
+  Stmt save(m_db, "UPDATE ingest_counter SET n=?", m_writeCache);
   save.bind(1, feedSeq);
   if (save.step() != SQLITE_DONE) return fail(dbError(m_db, "saving the feed counter"));
   if (auto st = exec("COMMIT"); !st) return fail(st.error());
