@@ -1,6 +1,6 @@
 // The office's admin subcommands: create-officer (Argon2id hash; the password is read from
 // stdin, or generated and printed once), create-feed-token (printed once, stored hashed),
-// purge (the retention purge, on demand).
+// purge (the retention purge, on demand), rollup (the weekly report's roll-up, on demand).
 #include <unistd.h>
 
 #include <iostream>
@@ -84,6 +84,16 @@ int adminCommand(const std::string& cmd, const std::function<std::string(const s
       return 1;
     }
     std::cout << "deleted " << n.value() << " check-ins older than " << days << " days\n";
+    return 0;
+  }
+  if (cmd == "rollup") {
+    auto r = rollUp(store, nowMs);
+    if (!r) {
+      std::cerr << "error: " << r.error().message << "\n";
+      return 1;
+    }
+    std::cout << "rolled up the days before " << formatDay(r->throughDay * kDayMs - kVietnamOffsetMs) << ": "
+              << r->counted << " venue-days counted, " << r->recomputed << " counted again\n";
     return 0;
   }
   return -1;

@@ -29,14 +29,24 @@ int retentionDays();
 // Returns the number of check-ins deleted.
 Result<int64_t> purge(Store& store, int64_t nowMs, int days);
 
-// Runs purge() at start-up and then hourly until the returned object is destroyed.
+// Counts the check-ins of closed Vietnam days per venue and day into daily_scans, which the
+// weekly report reads instead of the check-ins (see rollUp in retention.cpp for the invariant),
+// and counts again the days that received an upload or a void since the last roll-up.
+struct RollupResult {
+  int64_t throughDay = 0;   // days before this one (days since 1970-01-01, Vietnam time) are rolled up
+  int64_t counted = 0;      // (venue, day) counts written for newly closed days
+  int64_t recomputed = 0;   // (venue, day) counts of earlier days written again
+};
+Result<RollupResult> rollUp(Store& store, int64_t nowMs);
+
+// Runs purge() and rollUp() at start-up and then hourly until the returned object is destroyed.
 class RetentionTask {
  public:
   virtual ~RetentionTask() = default;
 };
 std::unique_ptr<RetentionTask> startRetentionTask(Store& store, Clock clock, Logger log);
 
-// `diemquet-server admin <cmd>` for the office: create-officer, create-feed-token, purge.
+// `diemquet-server admin <cmd>` for the office: create-officer, create-feed-token, purge, rollup.
 // Returns -1 when `cmd` is not an office command. `opt(name)` reads an option ("" if absent).
 int adminCommand(const std::string& cmd, const std::function<std::string(const std::string&)>& opt, Store& store,
                  int64_t nowMs);

@@ -1,6 +1,6 @@
-// Weekly compliance report: six grouped queries over the area's venues (scans per venue and
-// week bucket, aggregates of purged days, posters, reminders, violation reports), then the
-// roll-up from venues to wards, districts and the province in memory.
+// Weekly compliance report: five grouped queries over the area's venues (scans per venue and
+// week bucket from check-ins and the daily counts, posters, reminders, violation reports),
+// then the roll-up from venues to wards, districts and the province in memory.
 #include "report.hpp"
 
 #include <xlsxwriter.h>
@@ -48,20 +48,55 @@ Result<WeeklyReport> buildReport(Store& store, const std::string& areaCode, cons
   const int64_t start8 = week.startMs - 7 * kWeekMs;
   const int64_t day8 = (start8 + kVietnamOffsetMs) / kDayMs;
 
+  // The roll-up state is read first; a roll-up committing before the query below only moves
+  // days from one branch to another (the state only grows; see rollUp in retention.cpp).
+  auto state = query(store, "SELECT through_day, through_seq FROM rollup_state");
+  if (!state) return state.error();
+  const int64_t throughDay = state->rows.empty() ? 0 : asInt(state->rows[0][0]);
+  const int64_t throughSeq = state->rows.empty() ? 0 : asInt(state->rows[0][1]);
+  const int64_t throughMs = throughDay * kDayMs - kVietnamOffsetMs;
+  // Branches may name the same (venue, bucket) more than once; addBucket() below adds them.
+  std::string scansSql;
+  std::vector<SqlValue> scansParams;
+  // Check-ins of days not rolled up.
+  scansSql +=
+      "SELECT c.venue_id AS venue_id, (c.ts_ms - ?) / 604800000 AS b, COUNT(*) AS n FROM check_ins c JOIN venues v "
+      "ON v.venue_id = c.venue_id WHERE v.{col} = ? AND c.ts_ms >= ? AND c.ts_ms < ? AND NOT c.voided GROUP BY 1, 2";
+  scansParams.insert(scansParams.end(), {start8, rep.areaCode, std::max(start8, throughMs), end});
+  // Purged check-ins.
+  scansSql +=
+      " UNION ALL SELECT a.venue_id, (a.day - ?) / 7, SUM(a.scans) FROM daily_aggregates a JOIN venues v ON "
+      "v.venue_id = a.venue_id WHERE v.{col} = ? AND a.day >= ? AND a.day < ? GROUP BY 1, 2";
+  scansParams.insert(scansParams.end(), {day8, rep.areaCode, day8, day8 + 56});
+  if (throughDay > day8) {
+    // Rolled-up days, and the corrections of their (venue, day) pairs changed since. The rows
+    // above through_seq are few: the unary + and the (never reached) upper bound keep SQLite's
+    // planner, which has no histogram, on the ingest_seq index there.
+    scansSql +=
+        " UNION ALL SELECT s.venue_id, (s.day - ?) / 7, SUM(s.scans) FROM daily_scans s JOIN venues v ON "
+        "v.venue_id = s.venue_id WHERE v.{col} = ? AND s.day >= ? AND s.day < ? GROUP BY 1, 2"
+        " UNION ALL SELECT p.venue_id, (p.day - ?) / 7, (SELECT COUNT(*) FROM check_ins c WHERE c.venue_id = "
+        "p.venue_id AND c.ts_ms >= p.day * 86400000 - 25200000 AND c.ts_ms < p.day * 86400000 + 61200000 AND NOT "
+        "c.voided) - COALESCE((SELECT s.scans FROM daily_scans s WHERE s.venue_id = p.venue_id AND s.day = p.day), "
+        "0) FROM (SELECT DISTINCT venue_id, (ts_ms + 25200000) / 86400000 AS day FROM check_ins WHERE ingest_seq > "
+        "? AND ingest_seq <= 4611686018427387904 AND +ts_ms >= ? AND +ts_ms < ?) p JOIN venues v ON v.venue_id = "
+        "p.venue_id WHERE v.{col} = ?";
+    scansParams.insert(scansParams.end(), {day8, rep.areaCode, day8, std::min(throughDay, day8 + 56), day8, throughSeq,
+                                           start8, std::min(throughMs, end), rep.areaCode});
+  }
+
   auto all = store.runSql({
       {replaceCol("SELECT venue_id, name, category, ward_code, district_code, province_code, staff_count FROM venues "
                   "WHERE {col} = ? ORDER BY ward_code, name, venue_id",
                   col),
        {rep.areaCode}},
-      {replaceCol("SELECT c.venue_id, (c.ts_ms - ?) / 604800000, COUNT(*) FROM check_ins c JOIN venues v ON "
-                  "v.venue_id = c.venue_id WHERE v.{col} = ? AND c.ts_ms >= ? AND c.ts_ms < ? AND NOT c.voided "
-                  "GROUP BY 1, 2",
-                  col),
-       {start8, rep.areaCode, start8, end}},
-      {replaceCol("SELECT a.venue_id, (a.day - ?) / 7, SUM(a.scans) FROM daily_aggregates a JOIN venues v ON "
-                  "v.venue_id = a.venue_id WHERE v.{col} = ? AND a.day >= ? AND a.day < ? GROUP BY 1, 2",
-                  col),
-       {day8, rep.areaCode, day8, day8 + 56}},
+      // Scans per venue and week bucket, one statement (one snapshot on PostgreSQL too) in four
+      // branches: the
+      // check-ins of days not rolled up yet; the rolled-up counts of the others (daily_scans);
+      // the counts of purged check-ins (daily_aggregates); and, for a rolled-up day that got an
+      // upload or a void after its roll-up (ingest_seq above through_seq), the difference
+      // between its check-ins now and its rolled-up count. See rollUp() in retention.cpp.
+      {replaceCol(scansSql, col), scansParams},
       {replaceCol("SELECT r.venue_id, COUNT(*) FROM reminders r JOIN venues v ON v.venue_id = r.venue_id "
                   "WHERE v.{col} = ? GROUP BY 1",
                   col),
@@ -92,10 +127,9 @@ Result<WeeklyReport> buildReport(Store& store, const std::string& areaCode, cons
     it->second[size_t(b)] += n;
   };
   for (const auto& row : res[1].rows) addBucket(asText(row[0]), asInt(row[1]), asInt(row[2]));
-  for (const auto& row : res[2].rows) addBucket(asText(row[0]), asInt(row[1]), asInt(row[2]));
-  for (const auto& row : res[3].rows)
+  for (const auto& row : res[2].rows)
     if (auto it = venues.find(asText(row[0])); it != venues.end()) it->second.reminders = asInt(row[1]);
-  for (const auto& row : res[4].rows)
+  for (const auto& row : res[3].rows)
     if (auto it = venues.find(asText(row[0])); it != venues.end()) {
       it->second.violationsWeek = asInt(row[1]);
       it->second.violationsOpen = asInt(row[2]);

@@ -61,13 +61,18 @@ Result<TraceResult> runTrace(Store& store, const Officer& who, const TraceQuery&
   if (!maxStay) return maxStay.error();
   const int64_t lookback = std::max<int64_t>(q.stayMinutes, asInt(maxStay->rows[0][0])) * 60'000;
 
-  std::string sql = std::string(
-                        "SELECT c.venue_id, v.name, v.default_stay_minutes, c.scan_point_id, c.person_kind, "
-                        "c.person_key, c.name, c.phone, c.dir, c.ts_ms FROM check_ins c JOIN venues v ON v.venue_id = "
-                        "c.venue_id WHERE (c.person_key = ? OR c.phone = ?) AND c.ts_ms >= ? AND c.ts_ms < ? AND NOT "
-                        "c.voided AND v.") +
-                    who.column() + " = ? ORDER BY c.ts_ms";
-  auto mine = query(store, sql, {q.id, q.id, q.fromMs - lookback, q.toMs + lookback, who.area});
+  // Two index lookups, by person_key and by phone (the phone index holds only rows that have
+  // one: `phone <> ''` lets both planners use it), rather than one OR the planner may price as
+  // a walk over every venue of the area.
+  const std::string select =
+      "SELECT c.venue_id, v.name, v.default_stay_minutes, c.scan_point_id, c.person_kind, c.person_key, c.name, "
+      "c.phone, c.dir, c.ts_ms FROM check_ins c JOIN venues v ON v.venue_id = c.venue_id WHERE ";
+  const std::string rest =
+      std::string(" AND c.ts_ms >= ? AND c.ts_ms < ? AND NOT c.voided AND v.") + who.column() + " = ?";
+  const std::string sql = select + "c.person_key = ?" + rest + " UNION ALL " + select +
+                          "c.phone = ? AND c.phone <> '' AND c.person_key <> ?" + rest + " ORDER BY 10";
+  const int64_t lo = q.fromMs - lookback, hi = q.toMs + lookback;
+  auto mine = query(store, sql, {q.id, lo, hi, who.area, q.id, q.id, lo, hi, who.area});
   if (!mine) return mine.error();
 
   struct VenueInfo {

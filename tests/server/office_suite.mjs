@@ -297,6 +297,61 @@ describe(`office API (${dbKind})`, () => {
     assert.match(html.text, /Báo cáo tuân thủ tuần/);
   });
 
+  // The report reads daily counts for closed days once they are rolled up (admin rollup; the
+  // server also does it hourly). Its numbers must not move by a roll-up, and an upload or a
+  // void arriving for a day already rolled up must still count, before and after the next one.
+  test('roll-up: the same report numbers before and after it; later uploads and voids still count', async () => {
+    const cur = await get(url, '/api/v1/office/report', tok.district);
+    const label = cur.json.trend[6].week;  // the generated dataset's report week
+    const weekStart = cur.json.weekStartMs - WEEK;
+    const report = async (role) => {
+      const r = await get(url, `/api/v1/office/report?week=${label}`, tok[role]);
+      assert.equal(r.status, 200, r.text);
+      return r.json;
+    };
+    // What a person would compare: every area's counts, the trend and the non-complying list.
+    const numbers = (j) => ({
+      areas: j.areas.map((a) => [a.code, a.venues, a.withScan, a.scans, a.nonComplying, a.flagged]),
+      trend: j.trend.map((t) => [t.week, t.scans, t.venuesWithScan]),
+      bad: j.nonComplying.map((v) => [v.id, v.scans, v.problem]),
+    });
+    const base = numbers(await report('district'));
+    const baseWard = numbers(await report('wardA'));
+    assert.ok(base.areas[0][3] > 0, 'the generated dataset is in the report');
+    const out = adminCmd(db, ['rollup']);
+    assert.match(out, /^rolled up the days before \d{4}-\d\d-\d\d: \d+ venue-days counted, \d+ counted again/);
+    assert.deepEqual(numbers(await report('district')), base, 'district report after the roll-up');
+    assert.deepEqual(numbers(await report('wardA')), baseWard, 'ward report after the roll-up');
+
+    // Expected after a change of `delta` scans of Phở Hòa (ward 26740) in the report week.
+    const shifted = (delta) => {
+      const e = structuredClone(base);
+      for (const a of e.areas) if (a[0] === '26740' || a[0] === '760') a[3] += delta;
+      e.trend[7][1] += delta;
+      return e;
+    };
+    // A station that was offline uploads 3 check-ins of a day already rolled up.
+    const late = await send(venues['Phở Hòa'].id, [0, 1, 2].map((i) => (
+      { key: `07909999000${i}`, ts: weekStart + 2 * DAY + (9 + i) * 3_600_000 })));
+    assert.deepEqual(numbers(await report('district')), shifted(3), 'a late upload counts before the next roll-up');
+    const st = stations[venues['Phở Hòa'].id];
+    const voidOne = async (rec) => {
+      const res = await upload(url, st.token, st.device, [{ ...rec, voided: true }]);
+      assert.equal(res.status, 200, res.text);
+    };
+    await voidOne(late[0]);
+    assert.deepEqual(numbers(await report('district')), shifted(2), 'a void of a rolled-up day counts');
+    const again = adminCmd(db, ['rollup']);
+    assert.match(again, /[1-9]\d* counted again/, 'the changed day is counted again');
+    assert.deepEqual(numbers(await report('district')), shifted(2), 'the same after the next roll-up');
+    await voidOne(late[1]);
+    assert.deepEqual(numbers(await report('district')), shifted(1), 'a void after that roll-up counts');
+    adminCmd(db, ['rollup']);
+    assert.deepEqual(numbers(await report('district')), shifted(1));
+    const ward = numbers(await report('wardA'));
+    assert.equal(ward.areas[0][3], baseWard.areas[0][3] + 1, 'the ward officer sees the same change');
+  });
+
   describe('contact tracing', () => {
     const P = '001090000001';
     let day, dayStr, vT;
@@ -406,6 +461,12 @@ describe(`office API (${dbKind})`, () => {
     const label = (r) => r.json.trend.find((t) => t.scans > 0 && t.week)?.week;
     const before = await get(url, `/api/v1/office/report?week=${week.week}`, tok.wardA);
     const beforeTrend = before.json.trend.map((t) => t.scans);
+    // The district's 8 weeks of the generated dataset, half of them older than 28 days.
+    const districtTrend = async () => (await get(url, '/api/v1/office/report', tok.district)).json.trend.map((t) => t.scans);
+    const beforeDistrict = await districtTrend();
+    adminCmd(db, ['rollup']);  // the old upload above is in a rolled-up day: counted again
+    assert.deepEqual((await get(url, `/api/v1/office/report?week=${week.week}`, tok.wardA)).json.trend.map((t) => t.scans),
+      beforeTrend, 'the roll-up keeps the weekly numbers');
     const out = adminCmd(db, ['purge', '--retention-days', '28']);
     assert.match(out, /deleted [1-9]\d* check-ins/);
     const exported = adminCmd(db, ['export', '--venue', v.id]).trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
@@ -413,6 +474,9 @@ describe(`office API (${dbKind})`, () => {
     assert.ok(!exported.some((c) => c.personKey === '001090000077'));
     const afterR = await get(url, `/api/v1/office/report?week=${week.week}`, tok.wardA);
     assert.deepEqual(afterR.json.trend.map((t) => t.scans), beforeTrend, 'aggregates keep the weekly numbers');
+    assert.deepEqual(await districtTrend(), beforeDistrict, 'purged and rolled-up days add up to the same weeks');
+    adminCmd(db, ['rollup']);
+    assert.deepEqual(await districtTrend(), beforeDistrict, 'and again after the next roll-up');
     void weeksBack; void label;
     const tr = await post(url, '/api/v1/office/trace', { id: '001090000077', from: new Date(old + VN).toISOString().slice(0, 10),
       to: new Date(old + VN).toISOString().slice(0, 10), reason: 'kiểm tra lưu giữ' }, tok.wardA);
