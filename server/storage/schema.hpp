@@ -162,45 +162,6 @@ CREATE INDEX check_ins_by_phone ON check_ins(phone, ts_ms) WHERE phone <> '';
   return m;
 }
 
-// Office 105: the weekly report's roll-up (server/office/retention.cpp). daily_scans holds, for
-// every Vietnam day before rollup_state.through_day, each venue's count of non-voided check-ins
-// still stored (purged ones are in daily_aggregates); rollup_state.through_seq is the highest
-// ingest_seq counted, so an upload or a void arriving later for a rolled-up day is found by
-// ingest_seq and recomputed. The report reads these counts instead of the check-ins.
-inline const Migration& officeMigration105() {
-  static const Migration m{105,
-       R"sql(
-CREATE TABLE daily_scans (
-  venue_id TEXT NOT NULL, day INTEGER NOT NULL, scans INTEGER NOT NULL, PRIMARY KEY (venue_id, day)) WITHOUT ROWID;
-CREATE TABLE rollup_state (through_day INTEGER NOT NULL, through_seq INTEGER NOT NULL);
-INSERT INTO rollup_state(through_day, through_seq) VALUES (0, 0);
-)sql",
-       R"sql(
-CREATE TABLE daily_scans (
-  venue_id TEXT NOT NULL, day BIGINT NOT NULL, scans BIGINT NOT NULL, PRIMARY KEY (venue_id, day));
-CREATE TABLE rollup_state (through_day BIGINT NOT NULL, through_seq BIGINT NOT NULL);
-INSERT INTO rollup_state(through_day, through_seq) VALUES (0, 0);
-)sql"};
-  return m;
-}
-
-// Office 106: the phone index holds only check-ins that have a phone. Most have none (a CCCD
-// scan carries no phone), so the full index was one key ('') for nearly every row: SQLite's
-// statistics then priced "phone = ?" as a scan of the table and contact tracing walked every
-// venue of the province instead (seconds at 10 M check-ins). The trace asks `phone <> ''`.
-inline const Migration& officeMigration106() {
-  static const Migration m{106,
-       R"sql(
-DROP INDEX check_ins_by_phone;
-CREATE INDEX check_ins_by_phone ON check_ins(phone, ts_ms) WHERE phone <> '';
-)sql",
-       R"sql(
-DROP INDEX check_ins_by_phone;
-CREATE INDEX check_ins_by_phone ON check_ins(phone, ts_ms) WHERE phone <> '';
-)sql"};
-  return m;
-}
-
 // Every table's key starts with venue_id, so a venue's rows stay together (and can later be
 // distributed by venue, see docs/scaling.md).
 inline const std::vector<Migration>& migrations() {
@@ -268,8 +229,6 @@ CREATE TABLE conflicts (
 )sql"},
       officeMigration100(),
       officeMigration101(),
-      officeMigration105(),
-      officeMigration106(),
       officeMigration105(),
       officeMigration106(),
   };
