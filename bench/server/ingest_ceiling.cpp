@@ -99,7 +99,8 @@ bool postgresRaw(const std::string& conninfo, const std::vector<CheckIn>& rows) 
   for (size_t at = 0; at < rows.size(); at += 500) {
     std::vector<const CheckIn*> chunk;
     for (size_t i = at; i < std::min(rows.size(), at + 500); ++i) chunk.push_back(&rows[i]);
-    if (auto st = pg::insertCheckIns(*c.value(), chunk, 1709280000000); !st) return fail(st.error());
+    if (auto st = pg::insertCheckIns(*c.value(), chunk, std::vector<int64_t>(chunk.size(), 1709280000000)); !st)
+      return fail(st.error());
   }
   if (auto cm = c.value()->exec("COMMIT"); !cm) return fail(cm.error());
   return true;

@@ -17,9 +17,9 @@ std::string textArray(const std::vector<std::string>& values) {
   return out;
 }
 
-Status insertCheckIns(PgConn& c, const std::vector<const CheckIn*>& rows, int64_t receivedMs) {
+Status insertCheckIns(PgConn& c, const std::vector<const CheckIn*>& rows, const std::vector<int64_t>& receivedMs) {
   if (rows.empty()) return Done{};
-  constexpr int kColumns = 13;
+  constexpr int kColumns = 14;
   std::vector<std::vector<std::string>> cols(kColumns);
   for (auto& col : cols) col.reserve(rows.size());
   for (const CheckIn* r : rows) {
@@ -37,16 +37,16 @@ Status insertCheckIns(PgConn& c, const std::vector<const CheckIn*>& rows, int64_
     cols[11].push_back(std::to_string(r->at.offsetMinutes));
     cols[12].push_back(r->voided ? "true" : "false");
   }
+  for (int64_t ms : receivedMs) cols[13].push_back(std::to_string(ms));
   std::vector<Param> params;
-  params.reserve(kColumns + 1);
+  params.reserve(kColumns);
   for (const auto& col : cols) params.emplace_back(textArray(col));
-  params.emplace_back(std::to_string(receivedMs));
   auto r = c.exec(
       "INSERT INTO check_ins(device_id, seq, venue_id, scan_point_id, person_kind, person_key, name, phone, "
       "birth_year, dir, ts_ms, tz_min, voided, received_ms) "
-      "SELECT d, s, v, sp, pk, k, n, ph, by, dir, ts, tz, vo, $14::bigint FROM unnest($1::text[], $2::bigint[], "
+      "SELECT d, s, v, sp, pk, k, n, ph, by, dir, ts, tz, vo, rcv FROM unnest($1::text[], $2::bigint[], "
       "$3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[], $10::text[], "
-      "$11::bigint[], $12::int[], $13::boolean[]) AS t(d, s, v, sp, pk, k, n, ph, by, dir, ts, tz, vo)",
+      "$11::bigint[], $12::int[], $13::boolean[], $14::bigint[]) AS t(d, s, v, sp, pk, k, n, ph, by, dir, ts, tz, vo, rcv)",
       params);
   if (!r) return r.error();
   return Done{};

@@ -13,7 +13,7 @@ namespace diemquet::server::pg {
 // strings, commas, braces and NULL-looking words stay text).
 std::string textArray(const std::vector<std::string>& values);
 
-// Inserts `rows` (none of which may exist yet) with received_ms = receivedMs.
-Status insertCheckIns(PgConn& c, const std::vector<const CheckIn*>& rows, int64_t receivedMs);
+// Inserts `rows` (none of which may exist yet); receivedMs[i] is row i's arrival time.
+Status insertCheckIns(PgConn& c, const std::vector<const CheckIn*>& rows, const std::vector<int64_t>& receivedMs);
 
 }  // namespace diemquet::server::pg

@@ -193,29 +193,45 @@ Status PgStore::revokeDevice(const std::string& venueId, const std::string& devi
   return Done{};
 }
 
+// Concurrent uploads share one transaction (group_commit.hpp): a handful of round trips and
+// one WAL flush for the whole group instead of for each upload.
 Result<IngestResult> PgStore::ingest(const std::vector<CheckIn>& batch, int64_t receivedMs) {
-  IngestResult out;
-  if (batch.empty()) return out;
-  auto c = m_pool->lease();
-  Status st = inTransaction(*c, [&]() -> Status {
-    out.outcomes.clear();
-    // Lock every device in the batch, in a fixed order, for the rest of the transaction.
-    std::vector<std::string> devices;
-    for (const CheckIn& ci : batch) devices.push_back(ci.deviceId);
+  if (batch.empty()) return IngestResult{};
+  return m_groupCommit.run(batch, receivedMs, [this](const std::vector<PendingIngest*>& group) {
+    auto c = m_pool->lease();
+    if (group.size() > 1 && ingestTogether(*c, group)) return;
+    for (PendingIngest* p : group) ingestTogether(*c, {p});  // a failed group: each alone
+  });
+}
+
+bool PgStore::ingestTogether(pg::PgConn& c, const std::vector<PendingIngest*>& group) {
+  std::vector<IngestResult> outs(group.size());
+  Status st = inTransaction(c, [&]() -> Status {
+    // Lock every device of the group, in a fixed order, for the rest of the transaction: a
+    // device's uploads are decided one at a time even across server processes.
+    std::vector<std::string> devices, keyDevices, keySeqs;
+    for (const PendingIngest* p : group)
+      for (const CheckIn& ci : *p->batch) {
+        devices.push_back(ci.deviceId);
+        keyDevices.push_back(ci.deviceId);
+        keySeqs.push_back(num(ci.seq));
+      }
     std::sort(devices.begin(), devices.end());
     devices.erase(std::unique(devices.begin(), devices.end()), devices.end());
-    for (const std::string& d : devices)
-      if (auto l = c->exec("SELECT pg_advisory_xact_lock(727100002, hashtext($1))", {d}); !l) return l.error();
-    // What the server already holds for these (device, seq), in one round trip per device.
+    if (auto l = c.exec("SELECT pg_advisory_xact_lock(727100002, hashtext(d)) FROM "
+                        "(SELECT d FROM unnest($1::text[]) AS d ORDER BY d) AS sorted",
+                        {pg::textArray(devices)});
+        !l)
+      return l.error();
+    // What the server already holds for these (device, seq), in one round trip.
     std::map<std::pair<std::string, int64_t>, CheckIn> have;
-    for (const std::string& d : devices) {
-      std::string seqs = "{";
-      for (const CheckIn& ci : batch)
-        if (ci.deviceId == d) seqs += (seqs.size() > 1 ? "," : "") + num(ci.seq);
-      seqs += "}";
-      std::string sql =
-          std::string("SELECT ") + kCheckInColumns + " FROM check_ins WHERE device_id=$1 AND seq = ANY($2::bigint[])";
-      auto r = c->exec(sql.c_str(), {d, seqs});
+    {
+      std::string sql = std::string("SELECT ") + kCheckInColumns +
+                        " FROM check_ins JOIN unnest($1::text[], $2::bigint[]) AS k(d, s) ON device_id = k.d AND seq = k.s";
+      std::string seqArray = "{";
+      for (size_t i = 0; i < keySeqs.size(); ++i) seqArray += (i ? "," : "") + keySeqs[i];
+      seqArray += "}";
+      auto r = c.exec(sql.c_str(), {pg::textArray(keyDevices), seqArray});
       if (!r) return r.error();
       for (int i = 0; i < r->rows(); ++i) {
         CheckIn h = rowToCheckIn(*r, i);
@@ -223,47 +239,57 @@ Result<IngestResult> PgStore::ingest(const std::vector<CheckIn>& batch, int64_t 
       }
     }
     // New rows are collected and written in one INSERT at the end; a void or a repeat of a row
-    // new in this same batch changes the pending copy.
+    // new in this same group changes the pending copy.
     std::vector<CheckIn> fresh;
+    std::vector<int64_t> freshReceived;
     std::map<std::pair<std::string, int64_t>, size_t> freshAt;
-    for (const CheckIn& ci : batch) {
-      const auto key = std::make_pair(ci.deviceId, ci.seq);
-      auto pending = freshAt.find(key);
-      auto it = have.find(key);
-      if (pending != freshAt.end() || it != have.end()) {
-        CheckIn& h = pending != freshAt.end() ? fresh[pending->second] : it->second;
-        if (!sameCheckIn(h, ci)) {
-          auto r = c->exec(
-              "INSERT INTO conflicts(venue_id, device_id, seq, incoming_json, received_ms) VALUES ($1,$2,$3,$4,$5)",
-              {h.venueId, ci.deviceId, num(ci.seq), toJson(ci).dump(), num(receivedMs)});
-          if (!r) return r.error();
-          out.outcomes.push_back(IngestOutcome::Conflict);
-        } else if (!h.voided && ci.voided) {
-          if (pending == freshAt.end()) {
-            auto r = c->exec(
-                "UPDATE check_ins SET voided=TRUE, voided_ms=$1 WHERE venue_id=$2 AND device_id=$3 AND seq=$4",
-                {num(receivedMs), h.venueId, ci.deviceId, num(ci.seq)});
+    for (size_t g = 0; g < group.size(); ++g) {
+      IngestResult& out = outs[g];
+      out.outcomes.clear();
+      for (const CheckIn& ci : *group[g]->batch) {
+        const int64_t receivedMs = group[g]->receivedMs;
+        const auto key = std::make_pair(ci.deviceId, ci.seq);
+        auto pending = freshAt.find(key);
+        auto it = have.find(key);
+        if (pending != freshAt.end() || it != have.end()) {
+          CheckIn& h = pending != freshAt.end() ? fresh[pending->second] : it->second;
+          if (!sameCheckIn(h, ci)) {
+            auto r = c.exec(
+                "INSERT INTO conflicts(venue_id, device_id, seq, incoming_json, received_ms) VALUES ($1,$2,$3,$4,$5)",
+                {h.venueId, ci.deviceId, num(ci.seq), toJson(ci).dump(), num(receivedMs)});
             if (!r) return r.error();
+            out.outcomes.push_back(IngestOutcome::Conflict);
+          } else if (!h.voided && ci.voided) {
+            if (pending == freshAt.end()) {
+              auto r = c.exec(
+                  "UPDATE check_ins SET voided=TRUE, voided_ms=$1 WHERE venue_id=$2 AND device_id=$3 AND seq=$4",
+                  {num(receivedMs), h.venueId, ci.deviceId, num(ci.seq)});
+              if (!r) return r.error();
+            }
+            h.voided = true;
+            out.outcomes.push_back(IngestOutcome::Voided);
+          } else {
+            out.outcomes.push_back(IngestOutcome::AlreadyStored);
           }
-          h.voided = true;
-          out.outcomes.push_back(IngestOutcome::Voided);
-        } else {
-          out.outcomes.push_back(IngestOutcome::AlreadyStored);
+          continue;
         }
-        continue;
+        freshAt.emplace(key, fresh.size());
+        fresh.push_back(ci);
+        freshReceived.push_back(receivedMs);
+        out.outcomes.push_back(IngestOutcome::Stored);
       }
-      freshAt.emplace(key, fresh.size());
-      fresh.push_back(ci);
-      out.outcomes.push_back(IngestOutcome::Stored);
     }
     std::vector<const CheckIn*> rows;
     rows.reserve(fresh.size());
     for (const CheckIn& f : fresh) rows.push_back(&f);
-    if (auto ins = pg::insertCheckIns(*c, rows, receivedMs); !ins) return ins.error();
-    return Done{};
+    return pg::insertCheckIns(c, rows, freshReceived);
   });
-  if (!st) return st.error();
-  return out;
+  if (!st) {
+    for (PendingIngest* p : group) p->result = st.error();
+    return false;
+  }
+  for (size_t g = 0; g < group.size(); ++g) group[g]->result = std::move(outs[g]);
+  return true;
 }
 
 Result<std::vector<CheckIn>> PgStore::checkInsOfVenue(const std::string& venueId) {

@@ -2,6 +2,7 @@
 // Several server processes may share one database: a device's uploads are serialized by a
 // transaction-scoped advisory lock on the device id, so (device, seq) is decided once.
 #pragma once
+#include "../group_commit.hpp"
 #include "../store.hpp"
 #include "pg_conn.hpp"
 
@@ -39,7 +40,9 @@ class PgStore final : public Store {
 
  private:
   explicit PgStore(std::unique_ptr<pg::PgPool> pool) : m_pool(std::move(pool)) {}
+  bool ingestTogether(pg::PgConn& c, const std::vector<PendingIngest*>& group);  // false: rolled back
   std::unique_ptr<pg::PgPool> m_pool;
+  GroupCommit m_groupCommit;
 };
 
 }  // namespace diemquet::server

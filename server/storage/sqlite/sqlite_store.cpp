@@ -375,29 +375,9 @@ Status SqliteStore::ingestLocked(const std::vector<CheckIn>& batch, int64_t rece
   return Done{};
 }
 
-// Group commit: uploads that arrive while a commit is in flight queue up; the first of them to
-// wake commits all queued uploads in one transaction (one fsync). Under load, many stations
-// share one fsync instead of each waiting for its own.
+// Concurrent uploads share one transaction and one fsync (group_commit.hpp).
 Result<IngestResult> SqliteStore::ingest(const std::vector<CheckIn>& batch, int64_t receivedMs) {
-  PendingIngest me{&batch, receivedMs};
-  std::unique_lock q(m_queueMutex);
-  m_queue.push_back(&me);
-  while (!me.done) {
-    if (m_committing) {
-      m_queueCv.wait(q);
-      continue;
-    }
-    m_committing = true;
-    std::vector<PendingIngest*> group;
-    group.swap(m_queue);
-    q.unlock();
-    commitGroup(group);
-    q.lock();
-    for (PendingIngest* p : group) p->done = true;
-    m_committing = false;
-    m_queueCv.notify_all();
-  }
-  return std::move(*me.result);
+  return m_groupCommit.run(batch, receivedMs, [this](const std::vector<PendingIngest*>& group) { commitGroup(group); });
 }
 
 void SqliteStore::commitGroup(const std::vector<PendingIngest*>& group) {

@@ -7,6 +7,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "../group_commit.hpp"
 #include "../store.hpp"
 #include "wal_checkpointer.hpp"
 
@@ -62,12 +63,6 @@ class SqliteStore final : public Store {
  private:
   explicit SqliteStore(sqlite3* db) : m_db(db) {}
   Status exec(const char* sql);
-  struct PendingIngest {
-    const std::vector<CheckIn>* batch;
-    int64_t receivedMs;
-    std::optional<Result<IngestResult>> result;
-    bool done = false;
-  };
   void commitGroup(const std::vector<PendingIngest*>& group);
   bool commitTogether(const std::vector<PendingIngest*>& group);  // false: rolled back, results hold the error
   Status ingestLocked(const std::vector<CheckIn>& batch, int64_t receivedMs, int64_t& feedSeq, IngestResult& out);
@@ -81,11 +76,7 @@ class SqliteStore final : public Store {
   std::mutex m_readMutex;
   SqliteStatementCache m_readCache;
   std::unique_ptr<WalCheckpointer> m_checkpointer;
-  // Group commit (ingest): uploads waiting for the next transaction.
-  std::mutex m_queueMutex;
-  std::condition_variable m_queueCv;
-  std::vector<PendingIngest*> m_queue;
-  bool m_committing = false;
+  GroupCommit m_groupCommit;
 };
 
 }  // namespace diemquet::server
