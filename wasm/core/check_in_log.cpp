@@ -23,7 +23,11 @@ CREATE TABLE IF NOT EXISTS check_ins(
   direction TEXT NOT NULL CHECK(direction IN ('in','out')),
   utc_ms INTEGER NOT NULL, offset_min INTEGER NOT NULL,
   voided INTEGER NOT NULL DEFAULT 0, synced INTEGER NOT NULL DEFAULT 0,
+  journal_key INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY(device_id, seq)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS journal_refs(
+  key INTEGER PRIMARY KEY, kind TEXT NOT NULL, device_id TEXT NOT NULL,
+  first INTEGER NOT NULL, last INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS check_ins_venue_time ON check_ins(venue_id, utc_ms, seq);
 CREATE INDEX IF NOT EXISTS check_ins_person ON check_ins(venue_id, person_key, utc_ms);
 CREATE INDEX IF NOT EXISTS check_ins_pending ON check_ins(synced, device_id, seq);
@@ -88,7 +92,7 @@ Error dbError(sqlite3* db, const char* what) {
 
 struct CheckInLog::Statements {
   explicit Statements(sqlite3* db)
-      : insert(db, std::string("INSERT INTO check_ins(") + kColumns + ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+      : insert(db, std::string("INSERT INTO check_ins(") + kColumns + ", journal_key) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
         find(db, std::string("SELECT ") + kColumns + " FROM check_ins WHERE device_id=? AND seq=?"),
         setVoided(db, "UPDATE check_ins SET voided=1, synced=0 WHERE device_id=? AND seq=?"),
         markSynced(db, "UPDATE check_ins SET synced=1 WHERE device_id=? AND seq BETWEEN ? AND ?"),
@@ -112,9 +116,24 @@ struct CheckInLog::Statements {
                       "AND voided=0 ORDER BY utc_ms DESC, seq DESC LIMIT 1"),
         count(db, "SELECT count(*) FROM check_ins"),
         pendingCount(db, "SELECT count(*) FROM check_ins WHERE synced=0"),
-        pending(db, std::string("SELECT ") + kColumns + " FROM check_ins WHERE synced=0 ORDER BY device_id, seq LIMIT ?") {}
+        pending(db, std::string("SELECT ") + kColumns + " FROM check_ins WHERE synced=0 ORDER BY device_id, seq LIMIT ?"),
+        journalKeyOf(db, "SELECT journal_key FROM check_ins WHERE device_id=? AND seq=?"),
+        setJournalKey(db, "UPDATE check_ins SET journal_key=? WHERE device_id=? AND seq=?"),
+        addRef(db, "INSERT OR REPLACE INTO journal_refs(key, kind, device_id, first, last) VALUES(?,?,?,?,?)"),
+        anyPurgeable(db, "SELECT 1 FROM check_ins WHERE synced=1 AND utc_ms<? AND journal_key<>0 LIMIT 1"),
+        purgeable(db, "SELECT device_id, seq, journal_key FROM check_ins WHERE synced=1 AND utc_ms<? AND journal_key<>0 "
+                      "LIMIT ?"),
+        refsOfRow(db, "SELECT key FROM journal_refs WHERE device_id=? AND first=? AND last=? AND kind IN ('void','ci') "
+                      "ORDER BY kind DESC, key"),
+        deleteRefsOfRow(db, "DELETE FROM journal_refs WHERE device_id=? AND first=? AND last=? AND kind IN ('void','ci')"),
+        deleteRow(db, "DELETE FROM check_ins WHERE device_id=? AND seq=?"),
+        orphanRefs(db, "SELECT key FROM journal_refs r WHERE key<? AND NOT EXISTS (SELECT 1 FROM check_ins c WHERE "
+                       "c.device_id=r.device_id AND c.seq BETWEEN r.first AND r.last) ORDER BY key"),
+        deleteRef(db, "DELETE FROM journal_refs WHERE key=?"),
+        unsyncedBefore(db, "SELECT count(*) FROM check_ins WHERE synced=0 AND utc_ms<?") {}
   Stmt insert, find, setVoided, markSynced, upsertVenue, upsertScanPoint, scanPoints, dayCounts, insideNow, inside, recent,
-      lastEntry, count, pendingCount, pending;
+      lastEntry, count, pendingCount, pending, journalKeyOf, setJournalKey, addRef, anyPurgeable, purgeable, refsOfRow,
+      deleteRefsOfRow, deleteRow, orphanRefs, deleteRef, unsyncedBefore;
 };
 
 Result<std::unique_ptr<CheckInLog>> CheckInLog::open(const std::string& path) {
@@ -141,13 +160,35 @@ CheckInLog::~CheckInLog() {
   sqlite3_close(m_db);
 }
 
-Status CheckInLog::add(const CheckIn& c) {
+Status CheckInLog::add(const CheckIn& c, int64_t journalKey) {
   if (auto existing = find(c.deviceId, c.seq)) {
     CheckIn same = c;
     same.sync = existing->sync;
     same.voided = existing->voided;
-    if (same == *existing) return Done{};
-    return makeError(ErrorKind::Conflict, "a different check-in with the same device and sequence number exists");
+    if (same != *existing)
+      return makeError(ErrorKind::Conflict, "a different check-in with the same device and sequence number exists");
+    // The same record twice in the journal: both copies go when the check-in is purged.
+    if (journalKey != 0) {
+      int64_t known = 0;
+      {
+        const Stmt& k = m_stmts->journalKeyOf;
+        ResetGuard g{k};
+        k.bind(1, c.deviceId);
+        k.bind(2, c.seq);
+        if (k.step() == SQLITE_ROW) known = k.integer(0);
+      }
+      if (known == 0) {
+        const Stmt& u = m_stmts->setJournalKey;
+        ResetGuard g{u};
+        u.bind(1, journalKey);
+        u.bind(2, c.deviceId);
+        u.bind(3, c.seq);
+        if (u.step() != SQLITE_DONE) return dbError(m_db, "cannot note the journal key");
+      } else if (known != journalKey) {
+        return addJournalRef(journalKey, JournalRefKind::CheckIn, c.deviceId, {c.seq, c.seq});
+      }
+    }
+    return Done{};
   }
   const Stmt& s = m_stmts->insert;
   ResetGuard g{s};
@@ -165,8 +206,99 @@ Status CheckInLog::add(const CheckIn& c) {
   s.bind(12, int64_t(c.at.offsetMinutes));
   s.bind(13, int64_t(c.voided));
   s.bind(14, int64_t(c.sync == SyncState::Synced));
+  s.bind(15, journalKey);
   if (s.step() != SQLITE_DONE) return dbError(m_db, "cannot add the check-in");
   return Done{};
+}
+
+Status CheckInLog::addJournalRef(int64_t key, JournalRefKind kind, const std::string& deviceId, SeqRange seqs) {
+  if (key == 0) return Done{};
+  static const char* names[] = {"ci", "void", "ack", "rej"};
+  const Stmt& s = m_stmts->addRef;
+  ResetGuard g{s};
+  s.bind(1, key);
+  s.bind(2, std::string(names[int(kind)]));
+  s.bind(3, deviceId);
+  s.bind(4, seqs.first);
+  s.bind(5, seqs.last);
+  if (s.step() != SQLITE_DONE) return dbError(m_db, "cannot note the journal record");
+  return Done{};
+}
+
+bool CheckInLog::anyPurgeable(int64_t cutoffUtcMs) const {
+  const Stmt& s = m_stmts->anyPurgeable;
+  ResetGuard g{s};
+  s.bind(1, cutoffUtcMs);
+  return s.step() == SQLITE_ROW;
+}
+
+Result<int> CheckInLog::purgeSynced(int64_t cutoffUtcMs, int maxRows, std::vector<int64_t>& journalKeys) {
+  struct Row {
+    std::string device;
+    int64_t seq, key;
+  };
+  std::vector<Row> rows;
+  {
+    const Stmt& s = m_stmts->purgeable;
+    ResetGuard g{s};
+    s.bind(1, cutoffUtcMs);
+    s.bind(2, int64_t(std::max(1, maxRows)));
+    while (s.step() == SQLITE_ROW) rows.push_back({s.text(0), s.integer(1), s.integer(2)});
+  }
+  if (rows.empty()) return 0;
+  bool own = sqlite3_get_autocommit(m_db) != 0;
+  if (own && sqlite3_exec(m_db, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK) return dbError(m_db, "begin");
+  for (const Row& r : rows) {
+    // Voids first, then duplicate copies, then the check-in itself: a crash between two
+    // journal deletions never leaves a void whose check-in is gone.
+    const Stmt& refs = m_stmts->refsOfRow;
+    {
+      ResetGuard g{refs};
+      refs.bind(1, r.device);
+      refs.bind(2, r.seq);
+      refs.bind(3, r.seq);
+      while (refs.step() == SQLITE_ROW) journalKeys.push_back(refs.integer(0));
+    }
+    journalKeys.push_back(r.key);
+    for (const Stmt* st : {&m_stmts->deleteRefsOfRow, &m_stmts->deleteRow}) {
+      ResetGuard g{*st};
+      st->bind(1, r.device);
+      st->bind(2, r.seq);
+      if (st == &m_stmts->deleteRefsOfRow) st->bind(3, r.seq);
+      if (st->step() != SQLITE_DONE) {
+        Error e = dbError(m_db, "cannot purge a check-in");
+        if (own) sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+        return e;
+      }
+    }
+  }
+  if (own && sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) return dbError(m_db, "commit");
+  return int(rows.size());
+}
+
+Result<int> CheckInLog::dropOrphanRefs(int64_t beforeKey, std::vector<int64_t>& journalKeys) {
+  std::vector<int64_t> keys;
+  {
+    const Stmt& s = m_stmts->orphanRefs;
+    ResetGuard g{s};
+    s.bind(1, beforeKey);
+    while (s.step() == SQLITE_ROW) keys.push_back(s.integer(0));
+  }
+  for (int64_t k : keys) {
+    const Stmt& d = m_stmts->deleteRef;
+    ResetGuard g{d};
+    d.bind(1, k);
+    if (d.step() != SQLITE_DONE) return dbError(m_db, "cannot drop a journal reference");
+    journalKeys.push_back(k);
+  }
+  return int(keys.size());
+}
+
+int64_t CheckInLog::unsyncedBefore(int64_t cutoffUtcMs) const {
+  const Stmt& s = m_stmts->unsyncedBefore;
+  ResetGuard g{s};
+  s.bind(1, cutoffUtcMs);
+  return s.step() == SQLITE_ROW ? s.integer(0) : 0;
 }
 
 Status CheckInLog::setVoided(const std::string& deviceId, int64_t seq) {

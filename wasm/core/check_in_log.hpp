@@ -26,6 +26,9 @@ struct SeqRange {
   bool operator==(const SeqRange& o) const { return first == o.first && last == o.last; }
 };
 
+// Journal records that name check-ins by sequence number (the purge deletes them with them).
+enum class JournalRefKind { CheckIn, Void, Ack, Rejected };
+
 class CheckInLog {
  public:
   // path ":memory:" for the station; a file for tools and tests.
@@ -34,9 +37,10 @@ class CheckInLog {
   CheckInLog(const CheckInLog&) = delete;
   CheckInLog& operator=(const CheckInLog&) = delete;
 
-  // Adds a check-in. Adding the same (deviceId, seq) again with the same content is a no-op;
-  // with different content it is a Conflict and nothing changes.
-  Status add(const CheckIn& c);
+  // Adds a check-in. Adding the same (deviceId, seq) again with the same content is a no-op
+  // (its journal key is remembered too); with different content it is a Conflict and nothing
+  // changes. `journalKey`: the record's key in the durable journal, 0 when unknown.
+  Status add(const CheckIn& c, int64_t journalKey = 0);
   Status setVoided(const std::string& deviceId, int64_t seq);
   Status markSynced(const std::string& deviceId, const std::vector<SeqRange>& ranges);
 
@@ -59,6 +63,21 @@ class CheckInLog {
   int64_t count() const;
   int64_t pendingCount() const;
   std::vector<CheckIn> pending(int limit) const;
+
+  // Retention (wasm/core/retention.hpp). A journal record that names check-ins by seq (a void,
+  // an acknowledgement, a rejection, a second copy of a check-in): remembered so it can be
+  // deleted from the journal once none of the check-ins it names is left. Key 0: ignored.
+  Status addJournalRef(int64_t key, JournalRefKind kind, const std::string& deviceId, SeqRange seqs);
+  // Whether any acknowledged check-in with a known journal key was recorded before the cutoff.
+  bool anyPurgeable(int64_t cutoffUtcMs) const;
+  // Deletes up to `maxRows` such check-ins; appends the journal keys to delete (per check-in:
+  // its voids and copies first, then the record itself) and returns how many rows went.
+  Result<int> purgeSynced(int64_t cutoffUtcMs, int maxRows, std::vector<int64_t>& journalKeys);
+  // Forgets remembered records (keys below `beforeKey`) that name no check-in any more, and
+  // appends their keys: they change nothing when replayed.
+  Result<int> dropOrphanRefs(int64_t beforeKey, std::vector<int64_t>& journalKeys);
+  // Not yet acknowledged check-ins recorded before the cutoff (never deleted: staff are warned).
+  int64_t unsyncedBefore(int64_t cutoffUtcMs) const;
 
   // Runs several adds as one transaction (replaying a journal of 100,000 records).
   Status beginBatch();

@@ -52,6 +52,11 @@ struct Encoder {
     return json{{"t", "enr"},           {"device", e.deviceId}, {"token", e.token}, {"venue", venueJson(e.venue)},
                 {"scanPoints", points}, {"adopt", e.adoptedVenueIds}, {"at", e.atMs}};
   }
+  json operator()(const RetentionPeriodSet& e) const { return json{{"t", "retp"}, {"days", e.days}, {"at", e.atMs}}; }
+  json operator()(const RetentionPurged& e) const {
+    return json{{"t", "purge"}, {"device", e.deviceId}, {"cutoff", e.cutoffMs},
+                {"next", e.nextSeq}, {"lastSync", e.lastSyncMs}, {"at", e.atMs}};
+  }
   json operator()(const SettingsChanged& e) const {
     const StationSettings& s = e.settings;
     return json{{"t", "set"},
@@ -117,6 +122,21 @@ Result<JournalEvent> decodeEvent(std::string_view record) {
         if (v.is_string()) e.adoptedVenueIds.push_back(v.get<std::string>());
     e.atMs = getInt(j, "at", 0);
     return JournalEvent{e};
+  }
+  if (t == "retp") {
+    int64_t days = getInt(j, "days", 0);
+    if (days < 1 || days > 3650) return makeError(ErrorKind::Malformed, "retp record needs days in 1..3650");
+    return JournalEvent{RetentionPeriodSet{int(days), getInt(j, "at", 0)}};
+  }
+  if (t == "purge") {
+    RetentionPurged p;
+    p.deviceId = getString(j, "device", "");
+    p.cutoffMs = getInt(j, "cutoff", 0);
+    p.nextSeq = getInt(j, "next", 1);
+    p.lastSyncMs = getInt(j, "lastSync", 0);
+    p.atMs = getInt(j, "at", 0);
+    if (p.cutoffMs <= 0) return makeError(ErrorKind::Malformed, "purge record needs a cutoff");
+    return JournalEvent{p};
   }
   if (t == "set") {
     StationSettings s;

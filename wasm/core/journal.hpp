@@ -60,9 +60,27 @@ struct StationEnrolled {
 struct SettingsChanged {
   StationSettings settings;
 };
+// Retention (wasm/core/retention.hpp). The period read from the server's GET /api/v1/config,
+// journaled when it changes so that a station offline keeps the last value it read.
+struct RetentionPeriodSet {
+  int days = 28;
+  int64_t atMs = 0;
+};
+// The durable intent of a purge, journaled before anything is deleted: check-ins the server
+// has acknowledged and recorded before `cutoffMs` go, from the log when this is applied and
+// from the journal after. Replaying it after a crash mid-purge deletes the same rows again.
+// It carries what the deleted records would otherwise take with them: the next sequence
+// number (never reused) and the time of the last acknowledgement.
+struct RetentionPurged {
+  std::string deviceId;
+  int64_t cutoffMs = 0;
+  int64_t nextSeq = 1;
+  int64_t lastSyncMs = 0;
+  int64_t atMs = 0;
+};
 
-using JournalEvent =
-    std::variant<CheckInRecorded, CheckInVoided, SyncAcknowledged, SettingsChanged, SyncRejected, StationEnrolled>;
+using JournalEvent = std::variant<CheckInRecorded, CheckInVoided, SyncAcknowledged, SettingsChanged, SyncRejected,
+                                  StationEnrolled, RetentionPeriodSet, RetentionPurged>;
 
 std::string encodeEvent(const JournalEvent& e);
 Result<JournalEvent> decodeEvent(std::string_view record);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "retention.hpp"
+
 namespace diemquet {
 
 namespace {
@@ -30,13 +32,20 @@ std::string Station::makeDeviceId(const unsigned char random16[16]) {
   return id;
 }
 
-void Station::replay(std::string_view record) {
+void Station::replay(std::string_view record, int64_t journalKey) {
   if (!m_replaying) {
     m_replaying = true;
     m_log->beginBatch();
   }
   auto e = decodeEvent(record);
-  if (!e || !apply(e.value())) ++m_damaged;
+  if (!e) {
+    ++m_damaged;
+    return;
+  }
+  ++m_changes;
+  m_applyingKey = journalKey;
+  if (!applyEvent(e.value())) ++m_damaged;
+  m_applyingKey = 0;
 }
 
 void Station::finishReplay() {
@@ -80,7 +89,10 @@ Direction Station::suggestDirection(const std::string& personKey, const Instant&
 
 Status Station::apply(const JournalEvent& e) {
   ++m_changes;
-  return applyEvent(e);
+  m_applyingKey = m_keySource ? m_keySource() : 0;
+  Status st = applyEvent(e);
+  m_applyingKey = 0;
+  return st;
 }
 
 int64_t Station::totalCount() const {
@@ -99,17 +111,27 @@ int64_t Station::pendingCount() const {
 
 Status Station::applyEvent(const JournalEvent& e) {
   if (auto* r = std::get_if<CheckInRecorded>(&e)) {
-    Status st = m_log->add(r->checkIn);
+    Status st = m_log->add(r->checkIn, m_applyingKey);
     if (st && r->checkIn.deviceId == m_settings.deviceId) m_nextSeq = std::max(m_nextSeq, r->checkIn.seq + 1);
     return st;
   }
-  if (auto* v = std::get_if<CheckInVoided>(&e)) return m_log->setVoided(v->deviceId, v->seq);
+  if (auto* v = std::get_if<CheckInVoided>(&e)) {
+    Status st = m_log->setVoided(v->deviceId, v->seq);
+    if (!st) return st;
+    return m_log->addJournalRef(m_applyingKey, JournalRefKind::Void, v->deviceId, {v->seq, v->seq});
+  }
   if (auto* a = std::get_if<SyncAcknowledged>(&e)) {
     Status st = m_log->markSynced(a->deviceId, a->ranges);
     if (!st) return st;
     if (a->atMs > m_lastSyncMs) m_lastSyncMs = a->atMs;
     for (const SeqRange& r : a->ranges)
       for (auto it = m_rejected.lower_bound(r.first); it != m_rejected.end() && it->first <= r.last;) it = m_rejected.erase(it);
+    // One remembered span per record: kept while any check-in in it is left.
+    if (!a->ranges.empty()) {
+      SeqRange span = a->ranges.front();
+      for (const SeqRange& r : a->ranges) span = {std::min(span.first, r.first), std::max(span.last, r.last)};
+      return m_log->addJournalRef(m_applyingKey, JournalRefKind::Ack, a->deviceId, span);
+    }
     return st;
   }
   if (auto* r = std::get_if<SyncRejected>(&e)) {
@@ -117,6 +139,26 @@ Status Station::applyEvent(const JournalEvent& e) {
       auto c = m_log->find(r->deviceId, item.seq);
       if (c && c->sync == SyncState::Pending && r->deviceId == m_settings.deviceId) m_rejected[item.seq] = item.code;
     }
+    if (!r->items.empty()) {
+      SeqRange span{r->items.front().seq, r->items.front().seq};
+      for (const RejectedCheckIn& i : r->items) span = {std::min(span.first, i.seq), std::max(span.last, i.seq)};
+      return m_log->addJournalRef(m_applyingKey, JournalRefKind::Rejected, r->deviceId, span);
+    }
+    return Done{};
+  }
+  if (auto* p = std::get_if<RetentionPeriodSet>(&e)) {
+    m_retentionDays = std::clamp(p->days, retention::kMinDays, retention::kMaxDays);
+    supersede(m_retentionKey, m_applyingKey);
+    return Done{};
+  }
+  if (auto* p = std::get_if<RetentionPurged>(&e)) {
+    if (!m_settings.deviceId.empty() && p->deviceId != m_settings.deviceId)
+      return makeError(ErrorKind::Conflict, "purge record of another device");
+    m_nextSeq = std::max(m_nextSeq, p->nextSeq);
+    m_lastSyncMs = std::max(m_lastSyncMs, p->lastSyncMs);
+    m_purgeCutoffMs = std::max(m_purgeCutoffMs, p->cutoffMs);
+    supersede(m_purgeKey, m_applyingKey);
+    m_purgeDirty = true;
     return Done{};
   }
   if (auto* en = std::get_if<StationEnrolled>(&e)) return applyEnrollment(*en);
@@ -150,6 +192,64 @@ Status Station::applyEnrollment(const StationEnrolled& e) {
   m_log->upsertVenue(e.venue);
   m_enrollment = e;
   return Done{};
+}
+
+// ---- Retention ----
+
+// A newer record of the same kind makes the older one useless: it is queued for deletion.
+void Station::supersede(int64_t& keySlot, int64_t newKey) {
+  if (keySlot != 0 && newKey != 0 && keySlot != newKey) m_deleteQueue.push_back(keySlot);
+  if (newKey != 0) keySlot = newKey;
+}
+
+std::optional<JournalEvent> Station::prepareRetentionDays(int days, int64_t nowMs) const {
+  if (days < retention::kMinDays || days > retention::kMaxDays || days == m_retentionDays) return std::nullopt;
+  return JournalEvent{RetentionPeriodSet{days, nowMs}};
+}
+
+std::optional<JournalEvent> Station::preparePurge(int64_t nowMs) const {
+  int64_t cutoff = retention::cutoffMs(nowMs, m_retentionDays);
+  if (cutoff <= 0 || !m_log->anyPurgeable(cutoff)) return std::nullopt;
+  return JournalEvent{RetentionPurged{m_settings.deviceId, cutoff, m_nextSeq, m_lastSyncMs, nowMs}};
+}
+
+int Station::purgeStep(int maxRows) {
+  if (!m_purgeDirty) return 0;
+  std::vector<int64_t> keys;
+  auto n = m_log->purgeSynced(m_purgeCutoffMs, maxRows, keys);
+  int deleted = n ? n.value() : 0;
+  if (n && deleted < maxRows) {
+    // The last chunk: acknowledgements, rejections and voids that now name nothing, older
+    // than the purge record (whose nextSeq and lastSyncMs already stand for them).
+    if (m_purgeKey != 0) m_log->dropOrphanRefs(m_purgeKey, keys);
+    m_purgeDirty = false;
+  }
+  if (!n) m_purgeDirty = false;  // a storage error: try again at the next purge record
+  m_deleteQueue.insert(m_deleteQueue.end(), keys.begin(), keys.end());
+  m_purgedRows += deleted;
+  if (deleted > 0) ++m_changes;
+  return deleted;
+}
+
+std::vector<int64_t> Station::takeJournalDeletions(size_t max) {
+  size_t n = std::min(max, m_deleteQueue.size());
+  std::vector<int64_t> out(m_deleteQueue.begin(), m_deleteQueue.begin() + std::ptrdiff_t(n));
+  m_deleteQueue.erase(m_deleteQueue.begin(), m_deleteQueue.begin() + std::ptrdiff_t(n));
+  return out;
+}
+
+void Station::giveBackJournalDeletions(const std::vector<int64_t>& keys) {
+  m_deleteQueue.insert(m_deleteQueue.begin(), keys.begin(), keys.end());
+}
+
+int64_t Station::unsyncedPastRetention(int64_t nowMs) const {
+  int64_t minute = nowMs / 60000;
+  if (m_oldUnsyncedAt != int64_t(m_changes) || m_oldUnsyncedMinute != minute) {
+    m_oldUnsynced = m_log->unsyncedBefore(retention::cutoffMs(nowMs, m_retentionDays));
+    m_oldUnsyncedAt = int64_t(m_changes);
+    m_oldUnsyncedMinute = minute;
+  }
+  return m_oldUnsynced;
 }
 
 DaySummary Station::today(const Instant& now) const {

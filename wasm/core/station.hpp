@@ -3,6 +3,8 @@
 // durable itself: the caller appends the event to the journal and calls apply() once the
 // journal has committed it, so what the UI calls "saved" is exactly what is durable.
 #pragma once
+#include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -22,7 +24,8 @@ class Station {
 
   // Start-up: feed every journal record in order, then call finishReplay().
   // A damaged record is skipped and counted, never fatal: the rest of the log still counts.
-  void replay(std::string_view record);
+  // `journalKey`: the record's key in the journal (0 unknown); the purge deletes by it.
+  void replay(std::string_view record, int64_t journalKey = 0);
   void finishReplay();
   int damagedRecords() const { return m_damaged; }
 
@@ -45,6 +48,30 @@ class Station {
 
   // Applies an event the journal has committed (or one replayed at start-up).
   Status apply(const JournalEvent& e);
+  // At run time, where apply() learns the journal key of the record just committed (called
+  // from inside the journal's completion; 0 when unknown). Records whose key is unknown are
+  // purged from the journal after the next start, when replay tells their keys.
+  void setJournalKeySource(std::function<int64_t()> source) { m_keySource = std::move(source); }
+
+  // ---- Retention (retention.hpp) ----
+  int retentionDays() const { return m_retentionDays; }
+  // The period read from the server, as an event to journal (nothing if it is the same).
+  std::optional<JournalEvent> prepareRetentionDays(int days, int64_t nowMs) const;
+  // The purge record to journal when acknowledged check-ins are past the period (nothing
+  // otherwise). Nothing is deleted until it is applied.
+  std::optional<JournalEvent> preparePurge(int64_t nowMs) const;
+  // Whether applied purge records still have check-ins to delete from the log.
+  bool purgePending() const { return m_purgeDirty; }
+  // Deletes up to `maxRows` check-ins due to the applied purge records; their journal
+  // records are queued for takeJournalDeletions(). Bounded, so the UI keeps drawing.
+  int purgeStep(int maxRows);
+  // Journal keys to delete, oldest first; give back the ones that could not be deleted.
+  std::vector<int64_t> takeJournalDeletions(size_t max);
+  void giveBackJournalDeletions(const std::vector<int64_t>& keys);
+  size_t journalDeletionsQueued() const { return m_deleteQueue.size(); }
+  int64_t purgedRows() const { return m_purgedRows; }
+  // Check-ins not acknowledged by the server and older than the period (kept; staff warned).
+  int64_t unsyncedPastRetention(int64_t nowMs) const;
 
   DaySummary today(const Instant& now) const;
   // Check-outs for everyone still inside (staff close the day).
@@ -79,7 +106,18 @@ class Station {
   mutable Cache m_cache;
   uint64_t m_changes = 0;  // events applied so far
   Status applyEnrollment(const StationEnrolled& e);
+  void supersede(int64_t& keySlot, int64_t newKey);
   std::unique_ptr<CheckInLog> m_log;
+  std::function<int64_t()> m_keySource;
+  int64_t m_applyingKey = 0;  // the journal key of the record being applied, 0 unknown
+  int m_retentionDays = 28;
+  int64_t m_retentionKey = 0;  // the journal key of the latest RetentionPeriodSet
+  int64_t m_purgeCutoffMs = 0;  // the latest applied purge record's cutoff
+  int64_t m_purgeKey = 0;       // …and its journal key
+  bool m_purgeDirty = false;
+  std::deque<int64_t> m_deleteQueue;
+  int64_t m_purgedRows = 0;
+  mutable int64_t m_oldUnsyncedAt = -1, m_oldUnsyncedMinute = -1, m_oldUnsynced = 0;
   StationSettings m_settings;
   int64_t m_nextSeq = 1;  // next sequence number to hand out; never reused, even if a save failed
   int m_damaged = 0;

@@ -299,6 +299,7 @@ void SyncClient::succeeded(int64_t settled) {
   ++m_version;
   if (m_station.pendingCount() > int64_t(m_deferred.size())) return startBatch();  // the rest, at once
   m_inRun = false;
+  if (m_onSynced) m_onSynced();
 }
 
 void SyncClient::failed(SyncProblem why) {

@@ -74,6 +74,9 @@ class SyncClient {
   // Increments whenever something visible changed.
   uint64_t version() const { return m_version; }
 
+  // Called when a run has uploaded everything it could (the retention purge follows).
+  void setOnSynced(std::function<void()> onSynced) { m_onSynced = std::move(onSynced); }
+
   // The wire form of one pending check-in: adopted local venues become the server's venue.
   CheckIn uploadForm(const CheckIn& c) const;
 
@@ -112,6 +115,7 @@ class SyncClient {
   bool m_inRun = false;
   int64_t m_uploads = 0;
   uint64_t m_version = 1;
+  std::function<void()> m_onSynced;
 };
 
 }  // namespace diemquet::sync
