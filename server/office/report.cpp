@@ -72,6 +72,13 @@ Result<WeeklyReport> buildReport(Store& store, const std::string& areaCode, cons
     // Rolled-up days, and the corrections of their (venue, day) pairs changed since. The rows
     // above through_seq are few: the unary + and the (never reached) upper bound keep SQLite's
     // planner, which has no histogram, on the ingest_seq index there.
+    // Weeks whose seven days are rolled up come from weekly_scans, the other rolled-up days
+    // (those of the week through_day falls in) from daily_scans.
+    const int64_t fullWeeksEnd = std::min(mondayOf(throughDay), day8 + 56);
+    scansSql +=
+        " UNION ALL SELECT w.venue_id, (w.week - ?) / 7, w.scans FROM weekly_scans w JOIN venues v ON v.venue_id = "
+        "w.venue_id WHERE v.{col} = ? AND w.week >= ? AND w.week < ?";
+    scansParams.insert(scansParams.end(), {day8, rep.areaCode, day8, fullWeeksEnd});
     scansSql +=
         " UNION ALL SELECT s.venue_id, (s.day - ?) / 7, SUM(s.scans) FROM daily_scans s JOIN venues v ON "
         "v.venue_id = s.venue_id WHERE v.{col} = ? AND s.day >= ? AND s.day < ? GROUP BY 1, 2"
@@ -81,7 +88,8 @@ Result<WeeklyReport> buildReport(Store& store, const std::string& areaCode, cons
         "0) FROM (SELECT DISTINCT venue_id, (ts_ms + 25200000) / 86400000 AS day FROM check_ins WHERE ingest_seq > "
         "? AND ingest_seq <= 4611686018427387904 AND +ts_ms >= ? AND +ts_ms < ?) p JOIN venues v ON v.venue_id = "
         "p.venue_id WHERE v.{col} = ?";
-    scansParams.insert(scansParams.end(), {day8, rep.areaCode, day8, std::min(throughDay, day8 + 56), day8, throughSeq,
+    scansParams.insert(scansParams.end(), {day8, rep.areaCode, std::max(day8, fullWeeksEnd),
+                                           std::min(throughDay, day8 + 56), day8, throughSeq,
                                            start8, std::min(throughMs, end), rep.areaCode});
   }
 
@@ -90,12 +98,12 @@ Result<WeeklyReport> buildReport(Store& store, const std::string& areaCode, cons
                   "WHERE {col} = ? ORDER BY ward_code, name, venue_id",
                   col),
        {rep.areaCode}},
-      // Scans per venue and week bucket, one statement (one snapshot on PostgreSQL too) in four
-      // branches: the
-      // check-ins of days not rolled up yet; the rolled-up counts of the others (daily_scans);
-      // the counts of purged check-ins (daily_aggregates); and, for a rolled-up day that got an
-      // upload or a void after its roll-up (ingest_seq above through_seq), the difference
-      // between its check-ins now and its rolled-up count. See rollUp() in retention.cpp.
+      // Scans per venue and week bucket, one statement (one snapshot on PostgreSQL too): the
+      // check-ins of days not rolled up yet; the rolled-up counts of the others (weekly_scans,
+      // daily_scans); the counts of purged check-ins (daily_aggregates); and, for a rolled-up
+      // day that got an upload or a void after its roll-up (ingest_seq above through_seq), the
+      // difference between its check-ins now and its rolled-up count. See rollUp() in
+      // retention.cpp.
       {replaceCol(scansSql, col), scansParams},
       {replaceCol("SELECT r.venue_id, COUNT(*) FROM reminders r JOIN venues v ON v.venue_id = r.venue_id "
                   "WHERE v.{col} = ? GROUP BY 1",

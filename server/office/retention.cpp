@@ -3,6 +3,7 @@
 // (they hold whole check-ins) and ended office sessions. The roll-up counts closed days into
 // daily_scans for the weekly report. Both run hourly in `serve` and on demand as `admin purge`
 // and `admin rollup`.
+#include <algorithm>
 #include <condition_variable>
 #include <string_view>
 #include <thread>
@@ -19,6 +20,7 @@ Result<int64_t> purge(Store& store, int64_t nowMs, int days) {
   // itself is deleted in part, so its rolled-up counts are taken again from what is left.
   const int64_t cutDay = (cutoff + kVietnamOffsetMs) / kDayMs;
   const int64_t cutDayStart = cutDay * kDayMs - kVietnamOffsetMs;
+  const int64_t cutWeek = mondayOf(std::max<int64_t>(cutDay, 3));
   auto r = store.runSql({
       {"INSERT INTO daily_aggregates(venue_id, day, scans) SELECT venue_id, (ts_ms + 25200000) / 86400000, COUNT(*) "
        "FROM check_ins WHERE ts_ms < ? AND NOT voided GROUP BY 1, 2 "
@@ -31,15 +33,23 @@ Result<int64_t> purge(Store& store, int64_t nowMs, int days) {
       {"UPDATE daily_scans SET scans = (SELECT COUNT(*) FROM check_ins c WHERE c.venue_id = daily_scans.venue_id "
        "AND c.ts_ms >= ? AND c.ts_ms < ? AND NOT c.voided) WHERE day = ?",
        {cutDayStart, cutDayStart + kDayMs, cutDay}},
+      // Weekly sums: weeks before the cutoff's go with their days; the cutoff's week is summed
+      // again (when all its days are rolled up).
+      {"DELETE FROM weekly_scans WHERE week <= ?", {cutWeek}},
+      {"INSERT INTO weekly_scans(venue_id, week, scans) SELECT venue_id, ?, SUM(scans) FROM daily_scans WHERE day "
+       ">= ? AND day < ? AND ? <= (SELECT through_day FROM rollup_state) GROUP BY venue_id",
+       {cutWeek, cutWeek, cutWeek + 7, cutWeek + 7}},
   });
   if (!r) return r.error();
   return r.value()[1].changes;
 }
 
-// Invariant kept here and in purge(): for every day d < rollup_state.through_day, daily_scans
+// Invariants kept here and in purge(): for every day d < rollup_state.through_day, daily_scans
 // holds each venue's number of stored, non-voided check-ins of d, except for the (venue, day)
 // pairs that have a check-in with ingest_seq > through_seq (uploaded or voided since); the
-// report recomputes those pairs itself, and the next roll-up stores them again. This relies on
+// report recomputes those pairs itself, and the next roll-up stores them again; weekly_scans
+// holds, for every week whose days are all before through_day, the sum of its daily_scans rows
+// (in every committed state: both change in one transaction). This relies on
 // the ingest path giving every new row and every void an ingest_seq above all committed ones
 // (the feed's contract, docs/api.md). On PostgreSQL the roll-up locks check_ins against writes
 // for its duration, so no transaction can commit a lower ingest_seq after through_seq is read.
@@ -78,6 +88,21 @@ Result<RollupResult> rollUp(Store& store, int64_t nowMs) {
        "check_ins WHERE ts_ms >= ? AND ts_ms < ? AND NOT voided GROUP BY 1, 2 ON CONFLICT(venue_id, day) DO UPDATE "
        "SET scans = excluded.scans",
        {fromMs, throughMs}});
+  // 3. Weekly sums of the weeks whose days changed in 1, when all seven are rolled up, and of
+  //    the weeks all of whose days are rolled up now (the weekly_scans invariant, migration 107).
+  if (fromDay > 0)
+    st.push_back(
+        {"INSERT INTO weekly_scans(venue_id, week, scans) SELECT d.venue_id, p.week, SUM(d.scans) FROM (SELECT "
+         "DISTINCT venue_id, (ts_ms + 25200000) / 86400000 - ((ts_ms + 25200000) / 86400000 + 3) % 7 AS week FROM "
+         "check_ins WHERE ingest_seq > ? AND ingest_seq <= 4611686018427387904 AND +ts_ms < ?) p JOIN daily_scans d "
+         "ON d.venue_id = p.venue_id AND d.day >= p.week AND d.day < p.week + 7 WHERE p.week + 7 <= ? GROUP BY 1, 2 "
+         "ON CONFLICT(venue_id, week) DO UPDATE SET scans = excluded.scans",
+         {fromSeq, fromMs, out.throughDay}});
+  st.push_back(
+      {"INSERT INTO weekly_scans(venue_id, week, scans) SELECT venue_id, day - (day + 3) % 7, SUM(scans) FROM "
+       "daily_scans WHERE day >= ? AND day < ? GROUP BY 1, 2 ON CONFLICT(venue_id, week) DO UPDATE SET scans = "
+       "excluded.scans",
+       {mondayOf(std::max<int64_t>(fromDay, 3)), mondayOf(std::max<int64_t>(out.throughDay, 3))}});
   // The state only grows (the report relies on it).
   st.push_back(
       {"UPDATE rollup_state SET through_day = CASE WHEN through_day < ? THEN ? ELSE through_day END, "
@@ -86,7 +111,7 @@ Result<RollupResult> rollUp(Store& store, int64_t nowMs) {
        {out.throughDay, out.throughDay}});
   // PostgreSQL plans the report's read of daily_scans by its statistics; autovacuum would
   // take its time to notice a table that grew by a day of every venue.
-  if (pg) st.push_back({"ANALYZE daily_scans", {}});
+  if (pg) st.push_back({"ANALYZE daily_scans, weekly_scans", {}});
   auto r = store.runSql(st);
   if (!r) return r.error();
   if (fromDay > 0) out.recomputed = r.value()[recomputeAt].changes;

@@ -162,6 +162,23 @@ CREATE INDEX check_ins_by_phone ON check_ins(phone, ts_ms) WHERE phone <> '';
   return m;
 }
 
+// Office 107: the roll-up's counts summed per venue and ISO week (week = the day number of its
+// Monday, Vietnam time), kept for every week whose seven days are all rolled up and always
+// equal to the sum of that week's daily_scans rows: a province report then reads one row per
+// venue and week instead of seven (server/office/retention.cpp, report.cpp).
+inline const Migration& officeMigration107() {
+  static const Migration m{107,
+       R"sql(
+CREATE TABLE weekly_scans (
+  venue_id TEXT NOT NULL, week INTEGER NOT NULL, scans INTEGER NOT NULL, PRIMARY KEY (venue_id, week)) WITHOUT ROWID;
+)sql",
+       R"sql(
+CREATE TABLE weekly_scans (
+  venue_id TEXT NOT NULL, week BIGINT NOT NULL, scans BIGINT NOT NULL, PRIMARY KEY (venue_id, week));
+)sql"};
+  return m;
+}
+
 // Every table's key starts with venue_id, so a venue's rows stay together (and can later be
 // distributed by venue, see docs/scaling.md).
 inline const std::vector<Migration>& migrations() {
@@ -231,6 +248,7 @@ CREATE TABLE conflicts (
       officeMigration101(),
       officeMigration105(),
       officeMigration106(),
+      officeMigration107(),
   };
   return kAll;
 }
