@@ -118,6 +118,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) 
       s->m_readDb = nullptr;
     }
     if (auto st = s->exec("PRAGMA wal_autocheckpoint=0"); !st) return st.error();
+    if (auto st = s->exec("PRAGMA journal_size_limit=67108864"); !st) return st.error();  // 64 MB kept after a restart
     s->m_checkpointer = std::make_unique<WalCheckpointer>(path);
     sqlite3_wal_hook(
         db,

@@ -16,14 +16,16 @@ WalCheckpointer::~WalCheckpointer() {
 }
 
 bool WalCheckpointer::walGrew(int pages) {
-  if (pages >= kStartPages) {
-    {
-      std::lock_guard lock(m_mutex);
-      m_wanted = true;
-    }
-    m_cv.notify_one();
+  if (pages < kStartPages) return false;
+  std::lock_guard lock(m_mutex);
+  const bool writerFinishes = pages >= kWriterCheckpointPages || (m_copied > 0 && pages - m_copied <= kCatchUpPages);
+  if (writerFinishes) {
+    m_copied = 0;  // the WAL starts over with the next transaction
+    return true;
   }
-  return pages >= kWriterCheckpointPages;
+  m_wanted = true;
+  m_cv.notify_one();
+  return false;
 }
 
 void WalCheckpointer::run() {
@@ -32,7 +34,12 @@ void WalCheckpointer::run() {
     sqlite3_close(db);
     db = nullptr;  // the writer's walGrew() threshold still bounds the WAL
   }
-  if (db) sqlite3_busy_timeout(db, 1000);
+  if (db) {
+    sqlite3_busy_timeout(db, 1000);
+    // A connection learns the file is in WAL mode when it first reads it; until then a
+    // checkpoint call reports "not in WAL mode" and copies nothing.
+    sqlite3_exec(db, "SELECT COUNT(*) FROM sqlite_master", nullptr, nullptr, nullptr);
+  }
   std::unique_lock lock(m_mutex);
   for (;;) {
     m_cv.wait(lock, [this] { return m_wanted || m_stop; });
@@ -40,8 +47,10 @@ void WalCheckpointer::run() {
     m_wanted = false;
     lock.unlock();
     // PASSIVE: copies what no reader still needs, never blocks the writer.
-    if (db) sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    int log = 0, copied = 0;
+    if (db && sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, &log, &copied) != SQLITE_OK) copied = 0;
     lock.lock();
+    m_copied = copied;
   }
   lock.unlock();
   sqlite3_close(db);
