@@ -61,6 +61,8 @@ class BackendTest : public ::testing::TestWithParam<std::string> {
   }
 
   std::unique_ptr<Store> store;
+  // The SQLite file ("" on PostgreSQL).
+  std::string sqlitePath() const { return m_dir.empty() ? std::string() : (m_dir / "server.db").string(); }
 
  private:
   std::filesystem::path m_dir;
