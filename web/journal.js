@@ -1,6 +1,7 @@
 // The durable journal in IndexedDB: one small transaction per record, committed with
 // durability "strict" where the browser supports it, awaited before the UI says "saved".
-// Exposed as globalThis.dqJournal; the WASM platform layer calls append().
+// Exposed as globalThis.dqJournal; the WASM platform layer calls append() and, for the
+// retention purge, deleteKeys(). Keys are the store's auto-increment numbers.
 (function () {
   'use strict';
   var DB_NAME = 'diemquet', STORE = 'journal', VERSION = 1;
@@ -29,11 +30,12 @@
     catch (e) { return db.transaction(STORE, mode); }  // engines without the option
   }
 
+  // Resolves with the record's key once the transaction has committed.
   function append(text) {
     return new Promise(function (resolve, reject) {
       var t = tx('readwrite');
-      t.objectStore(STORE).add(text);
-      t.oncomplete = function () { resolve(); };
+      var req = t.objectStore(STORE).add(text);
+      t.oncomplete = function () { resolve(req.result); };
       t.onerror = function () { reject(t.error); };
       t.onabort = function () { reject(t.error || new Error('aborted')); };
     });
@@ -48,6 +50,38 @@
     });
   }
 
+  // Every record and its key, in key order (one read transaction: the two lists match).
+  function readAllKeyed() {
+    return new Promise(function (resolve, reject) {
+      var t = db.transaction(STORE, 'readonly');
+      var store = t.objectStore(STORE), out = {};
+      store.getAllKeys().onsuccess = function (e) { out.keys = e.target.result; };
+      store.getAll().onsuccess = function (e) { out.values = e.target.result; };
+      t.oncomplete = function () { resolve(out); };
+      t.onerror = function () { reject(t.error); };
+    });
+  }
+
+  // Deletes these keys in one transaction; a run of consecutive keys is one key-range delete
+  // (every key in it is in the list, so the range holds nothing else). A crash before the
+  // commit deletes nothing; the purge record in the journal makes the next start redo it.
+  function deleteKeys(keys) {
+    return new Promise(function (resolve, reject) {
+      var sorted = keys.slice().sort(function (a, b) { return a - b; });
+      var t = db.transaction(STORE, 'readwrite');
+      var store = t.objectStore(STORE);
+      for (var i = 0; i < sorted.length;) {
+        var j = i;
+        while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+        store.delete(i === j ? sorted[i] : IDBKeyRange.bound(sorted[i], sorted[j]));
+        i = j + 1;
+      }
+      t.oncomplete = function () { resolve(); };
+      t.onerror = function () { reject(t.error); };
+      t.onabort = function () { reject(t.error || new Error('aborted')); };
+    });
+  }
+
   function count() {
     return new Promise(function (resolve, reject) {
       var req = db.transaction(STORE, 'readonly').objectStore(STORE).count();
@@ -56,5 +90,6 @@
     });
   }
 
-  globalThis.dqJournal = { open: open, append: append, readAll: readAll, count: count };
+  globalThis.dqJournal = { open: open, append: append, readAll: readAll, readAllKeyed: readAllKeyed,
+                          deleteKeys: deleteKeys, count: count };
 })();

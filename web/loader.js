@@ -98,20 +98,26 @@
                   'Cannot open browser storage (private mode?).', e);
     }
     if (navigator.storage && navigator.storage.persist) navigator.storage.persist().catch(function () {});
-    var records = await dqJournal.readAll();
+    var journal = await dqJournal.readAllKeyed();
+    var records = journal.values, keys = journal.keys;
     var Module = await createStation({
       canvas: document.getElementById('canvas'),
       printErr: function (t) { console.warn(t); }
     });
     say('Đang khôi phục ' + records.length + ' bản ghi…', 'Restoring ' + records.length + ' records…');
-    // In batches: one call per thousand records, not one per record.
-    var batch = [];
-    function flush() { if (batch.length) Module.ccall('dq_replay_batch', null, ['string'], [batch.join('\n')]); batch = []; }
+    // In batches: one call per thousand records, not one per record. Each record goes with its
+    // key, by which the retention purge deletes it later.
+    var batch = [], batchKeys = [];
+    function flush() {
+      if (batch.length) Module.ccall('dq_replay_batch_keyed', null, ['string', 'string'], [batch.join('\n'), batchKeys.join(',')]);
+      batch = []; batchKeys = [];
+    }
     for (var i = 0; i < records.length; i++) {
       var r = records[i];
       if (typeof r !== 'string') continue;
-      if (r.indexOf('\n') >= 0) { flush(); Module.ccall('dq_replay', null, ['string'], [r]); continue; }
+      if (r.indexOf('\n') >= 0) { flush(); Module.ccall('dq_replay_keyed', null, ['string', 'number'], [r, keys[i]]); continue; }
       batch.push(r);
+      batchKeys.push(keys[i]);
       if (batch.length === 1000) flush();
     }
     flush();

@@ -13,8 +13,8 @@ if [ ! -x "$DQ_SERVER_BIN" ] || [ ! -f "$DQ_WEB_DIR/station.wasm" ]; then
   record_result 55-sync-e2e 0 1
   exit 0
 fi
-DQ_SYNC_E2E=1 DQ_TEST_OUTPUT="$ROOT/test-output/e2e" timeout 600 node --test --test-concurrency=1 \
-  --test-reporter=tap tests/e2e/sync.test.mjs > "$out" 2>&1 || true
-grep -E '^not ok|^# (pass|fail|skipped)|sync: [0-9]+ check-ins uploaded' "$out" >&2 || true
+DQ_SYNC_E2E=1 DQ_TEST_OUTPUT="$ROOT/test-output/e2e" timeout 900 node --test --test-concurrency=1 \
+  --test-reporter=tap tests/e2e/sync.test.mjs tests/e2e/retention.test.mjs > "$out" 2>&1 || true
+grep -E '^not ok|^# (pass|fail|skipped)|sync: [0-9]+ check-ins uploaded|retention: [0-9]+ check-ins purged' "$out" >&2 || true
 read -r p f s <<<"$(node_test_counts "$out")"
 record_result 55-sync-e2e "$p" "$f" "$s"

@@ -7,6 +7,7 @@
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 
+#include <cstdlib>
 #include <memory>
 #include <string>
 
@@ -14,6 +15,7 @@
 #include "http.hpp"
 #include "i18n.hpp"
 #include "imgui_impl_html5.hpp"
+#include "journal_idb.hpp"
 #include "modes.hpp"
 #include "platform.hpp"
 #include "probe.hpp"
@@ -22,6 +24,7 @@
 #include "station_session.hpp"
 #include "visitor/poster_trust.hpp"
 #include "station_ui.hpp"
+#include "sync/retention_keeper.hpp"
 #include "sync/sync_client.hpp"
 #include "text_input.hpp"
 #include "theme.hpp"
@@ -44,6 +47,8 @@ struct App {
   std::string stateJson;
   std::unique_ptr<sync::SyncClient> sync;
   uint64_t drawnSync = 0;
+  std::unique_ptr<sync::RetentionKeeper> retention;  // purges synced check-ins past the period
+  uint64_t drawnRetention = 0;
 };
 App g_app;
 visitor::PosterTrust g_posterTrust;  // key ring, venue names, visitor profile (own journal records)
@@ -87,8 +92,9 @@ void frame() {
   bool activity = platform::imguiHtml5TakeActivity() || ticked;
   bool online = platform::isOnline();
   g_app.sync->tick();  // uploads pending check-ins when due, drawn or not
+  g_app.retention->tick();  // one bounded step of the retention purge, if any
   if (g_app.mode == ui::AppMode::Station) ui::refreshPosterKeys(*g_app.session, online);
-  bool syncChanged = g_app.sync->version() != g_app.drawnSync;
+  bool syncChanged = g_app.sync->version() != g_app.drawnSync || g_app.retention->version() != g_app.drawnRetention;
   // Draw only when something changed: every frame costs the phone's battery, and a frame
   // drawn while a save commits delays the commit. Input needs a few frames (press, release,
   // hover settling); a state change needs two; the live camera view is capped at 20 frames/s;
@@ -105,6 +111,7 @@ void frame() {
   g_app.drawnVersion = g_app.session->version();
   g_app.drawnOnline = online;
   g_app.drawnSync = g_app.sync->version();
+  g_app.drawnRetention = g_app.retention->version();
 
   platform::imguiHtml5NewFrame();
   if (platform::devicePixelRatio() != g_app.fontDpr) loadFonts(platform::devicePixelRatio());
@@ -162,6 +169,28 @@ extern "C" EMSCRIPTEN_KEEPALIVE void dq_replay_batch(const char* records) {
   }
 }
 
+// The same with each record's journal key (web/loader.js), which the retention purge deletes by.
+extern "C" EMSCRIPTEN_KEEPALIVE void dq_replay_keyed(const char* record, double key) {
+  if (!g_posterTrust.replay(record)) station().replay(record, int64_t(key));
+}
+
+// Records separated by '\n', keys by ',' (as many as records).
+extern "C" EMSCRIPTEN_KEEPALIVE void dq_replay_batch_keyed(const char* records, const char* keys) {
+  std::string_view all(records);
+  const char* k = keys;
+  std::string one;
+  while (!all.empty()) {
+    size_t nl = all.find('\n');
+    one.assign(all.substr(0, nl));
+    char* end = nullptr;
+    int64_t key = std::strtoll(k, &end, 10);
+    k = *end == ',' ? end + 1 : end;
+    if (!one.empty()) dq_replay_keyed(one.c_str(), double(key));
+    if (nl == std::string_view::npos) break;
+    all.remove_prefix(nl + 1);
+  }
+}
+
 // mode: 0 station, 1 visitor page, 2 office (ui/modes.hpp).
 // Returns 0 on success, or a negative code the loader turns into a message.
 extern "C" EMSCRIPTEN_KEEPALIVE int dq_boot(int mode) {
@@ -172,6 +201,15 @@ extern "C" EMSCRIPTEN_KEEPALIVE int dq_boot(int mode) {
   g_app.sync = std::make_unique<sync::SyncClient>(station(), platform::journalAppend, syncTransport,
                                                   [] { return platform::now().utcMs; }, randomUnit);
   ui::setSyncClient(g_app.sync.get());
+  station().setJournalKeySource(platform::journalCommittedKey);
+  g_app.retention = std::make_unique<sync::RetentionKeeper>(
+      station(), platform::journalAppend, platform::journalDelete,
+      [](const std::string& path, std::function<void(const sync::HttpReply&)> done) {
+        platform::httpRequest("GET", path, "", "", 15000,
+                              [done](const platform::HttpResponse& r) { done(sync::HttpReply{r.status, r.body}); });
+      },
+      [] { return platform::now().utcMs; });
+  g_app.sync->setOnSynced([] { g_app.retention->afterSync(); });
   g_app.mode = ui::AppMode(mode);
   switch (g_app.mode) {
     case ui::AppMode::Visitor: g_app.ui = ui::makeVisitorUi(*g_app.session); break;
@@ -233,6 +271,10 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* dq_state() {
   j["sync"] = {{"enrolled", bool(s.enrollment())}, {"venue", s.settings().venue.id},
                {"scanPoint", s.settings().scanPoint.id}, {"rejected", s.rejected().size()},
                {"lastSyncMs", s.lastSyncMs()}};
+  j["retention"] = {{"days", s.retentionDays()}, {"purged", s.purgedRows()},
+                    {"oldUnsynced", s.unsyncedPastRetention(platform::now().utcMs)},
+                    {"busy", g_app.retention && g_app.retention->busy()},
+                    {"journalDeleted", g_app.retention ? g_app.retention->journalRecordsDeleted() : 0}};
   if (g_app.sync) {
     j["sync"]["phase"] = int(g_app.sync->phase());
     j["sync"]["runDone"] = g_app.sync->runDone();

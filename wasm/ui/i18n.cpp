@@ -144,6 +144,13 @@ const Entry kStrings[] = {
     {Str::LastSync, "Đồng bộ lần cuối", "Last sync"},
     {Str::Never, "chưa lần nào", "never"},
     {Str::SyncRejected, "Máy chủ từ chối", "Refused by the server"},
+    {Str::RetentionInfo, "Lượt quét đã đồng bộ được tự xoá khỏi máy sau {d} ngày.",
+     "Synced check-ins are deleted from this phone after {d} days."},
+    {Str::RetentionOldUnsynced,
+     "Cảnh báo: {n} lượt quét đã quá {d} ngày nhưng chưa đồng bộ. Máy chỉ xoá chúng sau khi máy chủ đã nhận: "
+     "hãy kết nối mạng và bấm “Đồng bộ ngay”.",
+     "Warning: {n} check-ins are older than {d} days but not synced. They are deleted only once the server has "
+     "them: connect to the network and press “Sync now”."},
     {Str::SyncOffline, "Không có mạng, sẽ tự gửi lại khi có mạng.", "No network; will send again when online."},
     {Str::SyncServerError, "Máy chủ đang lỗi, sẽ tự thử lại.", "The server has a problem; will retry by itself."},
     {Str::SyncStorage, "Lỗi bộ nhớ máy, sẽ thử lại.", "Storage error on this phone; will retry."},

@@ -12,6 +12,7 @@ enum class Str {
   SyncTitle, EnrollCode, EnrollConnect, Enrolling, EnrollBadFormat, EnrollInvalid, EnrollOffline,
   EnrollServerError, EnrollStorage, EnrollDone, Enrolled, NotEnrolled, ChooseScanPoint, SyncNow, Syncing,
   LastSync, Never, SyncRejected, SyncOffline, SyncServerError, SyncStorage, SyncReenroll, SyncRefused,
+  RetentionInfo, RetentionOldUnsynced,
   InsideNow, InToday, OutToday, RecentTitle, NoEntries, DirIn, DirOut, Undone,
   NotConfigured, GoToSettings, ManualTitle, FieldName, FieldCccd, FieldPhone, FieldTime,
   IdHint, Direction, Save, Saving, Saved, SaveFailed, Undo, UndoDone,

@@ -84,6 +84,23 @@ const char* problemText(const sync::SyncClient& c) {
   }
 }
 
+// "{n}" and "{d}" in a translated sentence.
+std::string fill(const char* pattern, int64_t n, int days) {
+  std::string s = pattern;
+  for (auto [key, value] : {std::pair{"{n}", n}, std::pair{"{d}", int64_t(days)}})
+    for (size_t at = s.find(key); at != std::string::npos; at = s.find(key)) s.replace(at, 3, std::to_string(value));
+  return s;
+}
+
+// Retention: a warning while check-ins past the period are not synced (they are never
+// deleted before the server has them), else one quiet line on what the phone deletes.
+void retentionLines(const StationSession& session) {
+  const Station& st = session.station();
+  int64_t old = st.unsyncedPastRetention(session.now().utcMs);
+  if (old > 0) text("sync.retentionWarning", fill(tr(Str::RetentionOldUnsynced), old, st.retentionDays()), theme::kDanger);
+  else if (st.enrollment()) text("sync.retention", fill(tr(Str::RetentionInfo), 0, st.retentionDays()), theme::kMuted);
+}
+
 void enrollForm(StationSession& session, bool again) {
   text("sync.notEnrolled", tr(again ? Str::SyncReenroll : Str::NotEnrolled), again ? theme::kDanger : theme::kWarn);
   if (textField("sync.code", tr(Str::EnrollCode), g_form.code, platform::InputMode::Text, "XXXX-XXXX-XXXX", g_form.error))
@@ -118,7 +135,7 @@ void drawSyncSettings(StationSession& session) {
   bool blocked = g_sync->phase() == sync::SyncPhase::NeedsEnrollment;
   if (!st.enrollment() || blocked) {
     enrollForm(session, blocked);
-    if (!st.enrollment()) return;
+    if (!st.enrollment()) return retentionLines(session);
   }
   if (ImGui::GetTime() - g_form.doneAt < 4) banner("sync.enrolledNow", tr(Str::EnrollDone), theme::kIn);
   const StationEnrolled& e = *st.enrollment();
@@ -140,6 +157,7 @@ void drawSyncSettings(StationSession& session) {
   if (!st.rejected().empty())
     text("sync.rejected", std::string(tr(Str::SyncRejected)) + ": " + std::to_string(st.rejected().size()), theme::kDanger);
   text("sync.last", lastSyncText(session), theme::kMuted);
+  retentionLines(session);
   if (const char* p = problemText(*g_sync)) text("sync.problem", p, theme::kWarn);
   if (showProgress(*g_sync)) progressBar(*g_sync);
   if (!blocked && button("sync.now", tr(Str::SyncNow), ButtonStyle::Secondary)) g_sync->syncNow();

@@ -17,14 +17,15 @@ export function admin(db, ...args) {
 }
 
 // Starts `diemquet-server serve` on 127.0.0.1 (port 0: any free port) with venue v1
-// "Chợ Bến Thành" and its scan points gate "Cổng chính" and back "Cổng sau".
-export async function startSyncServer(webDir) {
+// "Chợ Bến Thành" and its scan points gate "Cổng chính" and back "Cổng sau". `serveArgs`: more
+// options for `serve` (e.g. --retention-days N).
+export async function startSyncServer(webDir, serveArgs = []) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dq-sync-e2e-'));
   const db = `sqlite:${path.join(dir, 'diemquet.db')}`;
   admin(db, 'create-venue', '--id', 'v1', '--name', 'Chợ Bến Thành', '--category', 'market');
   admin(db, 'add-scan-point', '--venue', 'v1', '--id', 'gate', '--name', 'Cổng chính');
   admin(db, 'add-scan-point', '--venue', 'v1', '--id', 'back', '--name', 'Cổng sau');
-  const proc = spawn(SERVER_BIN, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--static', webDir],
+  const proc = spawn(SERVER_BIN, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--static', webDir, ...serveArgs],
     { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   proc.stderr.on('data', (d) => { stderr += d; });
