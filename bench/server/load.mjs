@@ -5,17 +5,18 @@
 // The client is kept light so that it measures the server, not itself: bodies are serialised
 // before the clock starts and sent with node:http over kept-alive connections (fetch costs
 // several times the CPU per request, on the same two cores as the server).
-// Usage: node bench/server/load.mjs DBSPEC STATIONS BATCHES PER_BATCH
+// Usage: node bench/server/load.mjs DBSPEC STATIONS BATCHES PER_BATCH   (DQ_SERVER_ARGS: extra
+// arguments for `serve`, e.g. "--workers 16")
 import fs from 'node:fs';
 import http from 'node:http';
 import { prepareDb, issueCodes, startServer, checkIn, range, enroll } from '../../tests/server/harness.mjs';
 
 const [db, stations, batches, perBatch] = [process.argv[2], ...process.argv.slice(3).map(Number)];
 
-function send(agent, port, token, body) {
+function send(agent, port, token, body, method = 'POST', path = '/api/v1/checkins') {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/api/v1/checkins', agent,
-      headers: { 'content-type': 'application/json', 'content-length': body.length, authorization: `Bearer ${token}` } },
+    const req = http.request({ host: '127.0.0.1', port, method, path, agent,
+      headers: method === 'GET' ? {} : { 'content-type': 'application/json', 'content-length': body.length, authorization: `Bearer ${token}` } },
     (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
@@ -27,13 +28,16 @@ function send(agent, port, token, body) {
 }
 
 prepareDb(db);
-const server = await startServer(db);
+const server = await startServer(db, (process.env.DQ_SERVER_ARGS || '').split(' ').filter(Boolean));
 try {
   const codes = issueCodes(db, 'v1', stations);
   const tokens = await Promise.all(codes.map((c, i) => enroll(server.url, c, `st-${i}`)));
   const bodies = tokens.map((_, i) => Array.from({ length: batches }, (_, b) => Buffer.from(JSON.stringify({
     device: `st-${i}`, checkIns: range(b * perBatch + 1, (b + 1) * perBatch).map((s) => checkIn(`st-${i}`, s)) }))));
   const agent = new http.Agent({ keepAlive: true, maxSockets: stations });
+  // Warm-up, untimed: each station opens its connection (one GET /api/v1/config each, all at
+  // once), so the figures are of uploads, not of 200 simultaneous TCP handshakes.
+  await Promise.all(tokens.map(() => send(agent, server.port, '', '', 'GET', '/api/v1/config')));
   const lat = [];
   let errors = 0, acked = 0;
   // CPU seconds of the server process (utime + stime from /proc) and of this client: on a
