@@ -1,7 +1,9 @@
-// The camera for scanning: the rear camera's live view as a GL texture for the UI, decoding
-// in a worker (web/scanner/), and the decoded texts (from the camera or a keyboard-wedge
-// scanner) for the station to handle.
+// The camera for scanning: the rear camera's live view shown by the page in a rect the UI
+// reserves (no per-frame texture upload, no redraw for camera frames), decoding in a worker
+// (web/scanner/), and the decoded texts (from the camera or a keyboard-wedge scanner) for the
+// station to handle, announced the moment they arrive.
 #pragma once
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -23,11 +25,19 @@ bool cameraTorchSupported();
 bool cameraTorchOn();
 void cameraSetTorch(bool on);
 
-// Uploads the newest video frame into `texture` (a GL texture name); false if none yet.
-bool cameraUploadFrame(unsigned texture, int& width, int& height);
+// Shows the live view in the box (x, y, w, h) with corner radius `radius`, visible only inside
+// the clip rect (clipMin, clipMax), all in ImGui (CSS) pixels, with the framing guide. Call it
+// for every frame drawn with the view on screen: after a drawn ImGui frame that did not call
+// it, the view hides (another screen, the camera off, the box scrolled away).
+void cameraShowView(float x, float y, float w, float h, float radius, float clipMinX, float clipMinY,
+                    float clipMaxX, float clipMaxY);
 
 // Texts decoded since the last call, oldest first.
 std::vector<std::string> takeDecodedScans();
+
+// Called (outside any ImGui frame) as soon as a decoded text is waiting, so the station handles
+// it at once instead of at its next animation frame. One handler; an empty one removes it.
+void cameraOnDecoded(std::function<void()> handler);
 
 struct ScannerStats {
   int frames = 0;

@@ -1,8 +1,11 @@
 // camera.hpp over web/scanner/camera.js (globalThis.dqCamera).
 #include <emscripten.h>
+#include <imgui.h>
+#include <imgui_internal.h>  // context hooks: hide the view after a frame that did not show it
 #include <nlohmann/json.hpp>
 
 #include <cstdlib>
+#include <utility>
 
 #include "camera.hpp"
 
@@ -13,12 +16,12 @@ EM_JS(int, dq_js_camera_count, (), { return dqCamera.deviceCount(); });
 EM_JS(int, dq_js_camera_torch_supported, (), { return dqCamera.torchSupported() ? 1 : 0; });
 EM_JS(int, dq_js_camera_torch_on, (), { return dqCamera.torchOn() ? 1 : 0; });
 EM_JS(void, dq_js_camera_set_torch, (int on), { dqCamera.setTorch(!!on); });
-EM_JS(int, dq_js_camera_upload, (unsigned tex, int* w, int* h), {
-  var r = dqCamera.upload(GLctx, GL.textures[tex]);
-  if (!r) return 0;
-  HEAP32[w >> 2] = r[0];
-  HEAP32[h >> 2] = r[1];
-  return 1;
+EM_JS(void, dq_js_camera_place, (float x, float y, float w, float h, float r, float c0x, float c0y, float c1x, float c1y), {
+  dqCamera.place(x, y, w, h, r, c0x, c0y, c1x, c1y);
+});
+EM_JS(void, dq_js_camera_hide_view, (), { if (globalThis.dqCamera) dqCamera.hideView(); });
+EM_JS(void, dq_js_camera_on_decoded, (int on), {
+  dqCamera.setOnDecoded(on ? function () { Module["_dq_camera_decoded"](); } : null);
 });
 // Returns malloc'd UTF-8 the caller frees.
 EM_JS(char*, dq_js_camera_string, (int what, int index), {
@@ -31,6 +34,21 @@ EM_JS(char*, dq_js_camera_string, (int what, int index), {
 });
 
 namespace {
+
+std::function<void()> g_onDecoded;
+bool g_viewShownThisFrame = false;
+bool g_viewShown = false;
+bool g_hooked = false;
+
+// After every ImGui frame: hide the view if this frame did not show it.
+void afterFrame(ImGuiContext*, ImGuiContextHook*) {
+  if (g_viewShown && !g_viewShownThisFrame) {
+    g_viewShown = false;
+    dq_js_camera_hide_view();
+  }
+  g_viewShownThisFrame = false;
+}
+
 std::string jsString(int what, int index = 0) {
   char* p = dq_js_camera_string(what, index);
   std::string s = p ? p : "";
@@ -38,6 +56,11 @@ std::string jsString(int what, int index = 0) {
   return s;
 }
 }  // namespace
+
+// camera.js: a decoded text is waiting (see cameraOnDecoded).
+extern "C" EMSCRIPTEN_KEEPALIVE void dq_camera_decoded() {
+  if (g_onDecoded) g_onDecoded();
+}
 
 namespace diemquet::platform {
 
@@ -52,8 +75,23 @@ bool cameraTorchSupported() { return dq_js_camera_torch_supported() != 0; }
 bool cameraTorchOn() { return dq_js_camera_torch_on() != 0; }
 void cameraSetTorch(bool on) { dq_js_camera_set_torch(on ? 1 : 0); }
 
-bool cameraUploadFrame(unsigned texture, int& width, int& height) {
-  return dq_js_camera_upload(texture, &width, &height) != 0;
+void cameraShowView(float x, float y, float w, float h, float radius, float clipMinX, float clipMinY,
+                    float clipMaxX, float clipMaxY) {
+  if (!g_hooked) {
+    ImGuiContextHook hook;
+    hook.Type = ImGuiContextHookType_EndFramePost;
+    hook.Callback = afterFrame;
+    ImGui::AddContextHook(ImGui::GetCurrentContext(), &hook);
+    g_hooked = true;
+  }
+  g_viewShownThisFrame = true;
+  g_viewShown = true;
+  dq_js_camera_place(x, y, w, h, radius, clipMinX, clipMinY, clipMaxX, clipMaxY);
+}
+
+void cameraOnDecoded(std::function<void()> handler) {
+  g_onDecoded = std::move(handler);
+  dq_js_camera_on_decoded(g_onDecoded ? 1 : 0);
 }
 
 std::vector<std::string> takeDecodedScans() {

@@ -1,9 +1,9 @@
 // The scan screen: the live camera view with a framing guide, and the last person scanned in
 // large type (name, masked ID, birth year, direction) so staff confirm at a glance; the next
 // person can be scanned at once. Undo, flip the direction, or show the full card on request.
-#include <GLES3/gl3.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "camera.hpp"
@@ -26,21 +26,12 @@ std::string dmy(const CardDate& d) {
   return b;
 }
 
-unsigned ensureTexture(UiState& ui) {
-  if (ui.cameraTexture) return ui.cameraTexture;
-  GLuint t = 0;
-  glGenTextures(1, &t);
-  glBindTexture(GL_TEXTURE_2D, t);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-  ui.cameraTexture = t;
-  return t;
-}
+platform::CameraState g_drawnCameraState = platform::CameraState::Off;  // as last drawn
 
-// The camera view, cropped to fill a 4:3 box, with corner marks where the card goes.
-void cameraView(UiState& ui) {
+// The camera view: a box the page fills with the live video (cropped to cover it, centred)
+// and the corner marks where the card goes (web/scanner/camera.js draws both over the
+// canvas, so camera frames cost no ImGui frame and no texture upload).
+void cameraView() {
   using platform::CameraState;
   float w = ImGui::GetContentRegionAvail().x, h = w * 0.72f;
   ImGui::InvisibleButton("##camera", ImVec2(w, h));
@@ -48,23 +39,11 @@ void cameraView(UiState& ui) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(a, b, IM_COL32(15, 23, 42, 255), theme::kRadius);
   CameraState st = platform::cameraState();
-  int vw = 0, vh = 0;
-  if (st == CameraState::Live && platform::cameraUploadFrame(ensureTexture(ui), vw, vh) && vw > 0 && vh > 0) {
-    // Crop the video to the box's aspect (cover), keeping the centre.
-    float boxAspect = w / h, vidAspect = float(vw) / float(vh);
-    ImVec2 uv0(0, 0), uv1(1, 1);
-    if (vidAspect > boxAspect) { float k = boxAspect / vidAspect; uv0.x = (1 - k) / 2; uv1.x = 1 - uv0.x; }
-    else { float k = vidAspect / boxAspect; uv0.y = (1 - k) / 2; uv1.y = 1 - uv0.y; }
-    dl->AddImageRounded(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(ui.cameraTexture)), a, b, uv0, uv1,
-                        IM_COL32_WHITE, theme::kRadius);
-    float s = h * 0.78f, cx = (a.x + b.x) / 2, cy = (a.y + b.y) / 2, l = s * 0.18f;
-    ImVec2 g0(cx - s / 2, cy - s / 2), g1(cx + s / 2, cy + s / 2);
-    ImU32 c = IM_COL32(34, 197, 94, 255);  // green corners read on light and dark frames
-    for (int i = 0; i < 4; ++i) {
-      float x = i % 2 ? g1.x : g0.x, y = i / 2 ? g1.y : g0.y, dx = i % 2 ? -l : l, dy = i / 2 ? -l : l;
-      dl->AddLine(ImVec2(x, y), ImVec2(x + dx, y), c, 4);
-      dl->AddLine(ImVec2(x, y), ImVec2(x, y + dy), c, 4);
-    }
+  g_drawnCameraState = st;
+  if (st == CameraState::Live) {
+    ImVec2 c0 = dl->GetClipRectMin(), c1 = dl->GetClipRectMax();
+    platform::cameraShowView(a.x, a.y, w, h, theme::kRadius, std::max(a.x, c0.x), std::max(a.y, c0.y),
+                             std::min(b.x, c1.x), std::min(b.y, c1.y));
     probe::add("camera", "scan.camera.live", "live", a.x, a.y, w, h);
     return;
   }
@@ -200,13 +179,15 @@ void lastPerson(StationSession& session, ScanFlow& flow, UiState& ui) {
 
 }  // namespace
 
+bool scanNeedsFrame() { return platform::cameraState() != g_drawnCameraState; }
+
 void drawScan(StationSession& session, ScanFlow& flow, UiState& ui) {
   if (platform::cameraState() == platform::CameraState::Off && ImGui::GetTime() - ui.lastScanAt > 0.5 &&
       !ImGui::IsAnyItemActive()) {
     static bool s_autoStarted = false;  // start once by itself; after that, on request
     if (!s_autoStarted) { s_autoStarted = true; platform::cameraStart(); }
   }
-  cameraView(ui);
+  cameraView();
   cameraControls(ui);
   if (ui.lastScan) lastPerson(session, flow, ui);
   else text("scan.hint", tr(Str::ScanHint), theme::kMuted);

@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include <utility>
+
 #include "i18n.hpp"
 #include "probe.hpp"
 #include "camera.hpp"
@@ -93,8 +95,16 @@ void StationUi::frame(bool online) {
   ImGui::End();
 }
 
+// Decoded texts are handled the moment the camera's worker posts them (the check-in's save
+// starts before the next animation frame); tick() handles whatever else arrived.
+StationUi::StationUi(StationSession& session) : m_session(session), m_flow(session) {
+  platform::cameraOnDecoded([this] { m_scanHandled = tick() || m_scanHandled; });
+}
+
+StationUi::~StationUi() { platform::cameraOnDecoded({}); }
+
 bool StationUi::tick() {
-  bool changed = false;
+  bool changed = std::exchange(m_scanHandled, false);
   for (const std::string& text : platform::takeDecodedScans()) {
     ScanOutcome out = m_flow.onDecoded(text);
     if (out.kind == ScanOutcome::Kind::Duplicate) continue;  // the same card, still in view

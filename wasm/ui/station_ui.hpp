@@ -36,17 +36,22 @@ struct UiState {
   std::optional<ScanOutcome> lastScan;  // the newest outcome, shown until the next one
   double lastScanAt = -100;
   bool showCard = false;                // full card details, for staff to compare
-  unsigned cameraTexture = 0;
   int cameraDevice = 0;
 };
 
+// True when the scan screen must be redrawn although nothing else changed (screen_scan.cpp).
+bool scanNeedsFrame();
+
 class StationUi : public ModeUi {
  public:
-  explicit StationUi(StationSession& session) : m_session(session), m_flow(session) {}
+  explicit StationUi(StationSession& session);
+  ~StationUi() override;
   // Draws one frame of the whole station UI.
   void frame(bool online) override;
   bool tick() override;
-  bool animating() const override { return m_state.screen == Screen::Scan; }
+  // The live camera view is the page's own <video>: the scan screen redraws only when the
+  // camera's state changes, not for camera frames.
+  bool animating() const override { return m_state.screen == Screen::Scan && scanNeedsFrame(); }
   UiState& state() { return m_state; }
 
  private:
@@ -54,6 +59,7 @@ class StationUi : public ModeUi {
   ScanFlow m_flow;
   UiState m_state;
   uint64_t m_feedbackSerial = 0;
+  bool m_scanHandled = false;  // a scan handled between frames: the next tick() reports a change
 };
 
 // One function per screen (screen_*.cpp), drawn inside the body area.

@@ -1,23 +1,155 @@
-// The scanner worker: decodes camera frames with zxing-wasm (ZXing-C++ compiled to WASM), off
-// the UI thread. Its .wasm is served from our own origin and precached by the service worker.
+// The scanner worker: takes camera frames and decodes them with zxing-wasm (ZXing-C++ compiled
+// to WASM), off the UI thread. Its .wasm is served from our own origin and precached by the
+// service worker. Frames arrive in one of three ways (web/scanner/camera.js picks the first
+// the browser has):
+//  - 'stream' / 'track': a MediaStreamTrackProcessor's stream of VideoFrames, read here; the
+//    Y plane of a YUV frame is the luminance the decoder wants, so no canvas is involved and
+//    the UI thread never touches a pixel. The newest frame wins: frames that arrive during a
+//    decode replace each other, and each frame is decoded at most once.
+//  - 'bitmap': an ImageBitmap of the <video> made on the UI thread (cheap, no pixel readback
+//    there), drawn and read back here on an OffscreenCanvas.
+//  - 'decode': an ImageData ready to decode (browsers without OffscreenCanvas in workers, and
+//    still images from tests).
+// Each decoded frame answers with one 'result' message: texts found, decode and grab ms.
 import { prepareZXingModule, readBarcodes } from '../zxing/es/reader/index.js';
 import { scannerSettings } from '../scanner-settings.mjs';
 
-prepareZXingModule({
+const MAX_SIDE = 1280;  // larger frames are scaled down before decoding (as on the UI thread)
+
+let canvas = null, ctx2d = null;
+function context2d() {
+  if (!ctx2d && typeof OffscreenCanvas !== 'undefined') {
+    try {
+      canvas = new OffscreenCanvas(1, 1);
+      ctx2d = canvas.getContext('2d', { willReadFrequently: true });
+    } catch (e) { ctx2d = null; }
+  }
+  return ctx2d;
+}
+
+const ready = prepareZXingModule({
   overrides: {
     locateFile: (p, prefix) => (p.endsWith('.wasm') ? new URL('../zxing/reader/' + p, import.meta.url).href : prefix + p),
   },
   fireImmediately: true,
-}).then(() => postMessage({ type: 'ready' }), (e) => postMessage({ type: 'error', message: String(e && e.message) }));
+});
+ready.then(
+  () => postMessage({
+    type: 'ready',
+    trackProcessor: typeof MediaStreamTrackProcessor === 'function',
+    offscreen: !!context2d(),
+  }),
+  (e) => postMessage({ type: 'error', message: String(e && e.message) }));
 
-self.onmessage = async (ev) => {
-  const { id, image } = ev.data;
-  const t0 = performance.now();
+async function decode(image) {
   try {
     const results = await readBarcodes(image, scannerSettings);
-    const found = results.filter((r) => r.isValid).map((r) => ({ text: r.text, position: r.position }));
-    postMessage({ type: 'result', id, found, ms: performance.now() - t0 });
+    return { found: results.filter((r) => r.isValid).map((r) => ({ text: r.text, position: r.position })) };
   } catch (e) {
-    postMessage({ type: 'result', id, found: [], ms: performance.now() - t0, error: String(e && e.message) });
+    return { found: [], error: String(e && e.message) };
+  }
+}
+
+async function decodeAndAnswer(id, image, grabMs) {
+  const t0 = performance.now();
+  const r = await decode(image);
+  postMessage({ type: 'result', id, found: r.found, ms: performance.now() - t0, grabMs, error: r.error });
+}
+
+// Any drawable (ImageBitmap, VideoFrame) → ImageData, scaled to at most MAX_SIDE.
+function drawnImage(source, w, h) {
+  const k = Math.min(1, MAX_SIDE / Math.max(w, h));
+  const cw = Math.round(w * k), ch = Math.round(h * k);
+  const g = context2d();
+  if (canvas.width !== cw || canvas.height !== ch) { canvas.width = cw; canvas.height = ch; }
+  g.drawImage(source, 0, 0, cw, ch);
+  return g.getImageData(0, 0, cw, ch);
+}
+
+// A YUV frame's luma plane as a grey RGBA ImageData (R = G = B = Y, which zxing-wasm turns
+// back into exactly Y), scaled to at most MAX_SIDE by picking pixels. Other formats (RGB
+// frames from a canvas capture) are drawn through the OffscreenCanvas.
+const YUV = new Set(['I420', 'I420A', 'I422', 'I444', 'NV12']);
+let frameBuf = null;
+async function frameImage(frame) {
+  const w = frame.visibleRect ? frame.visibleRect.width : frame.displayWidth;
+  const h = frame.visibleRect ? frame.visibleRect.height : frame.displayHeight;
+  if (!YUV.has(frame.format)) return drawnImage(frame, w, h);
+  const size = frame.allocationSize();
+  if (!frameBuf || frameBuf.byteLength < size) frameBuf = new Uint8Array(size);
+  const layout = await frame.copyTo(frameBuf);
+  const { offset, stride } = layout[0];
+  const step = Math.max(1, Math.ceil(Math.max(w, h) / MAX_SIDE));
+  const cw = Math.floor(w / step), ch = Math.floor(h / step);
+  const out = new ImageData(cw, ch);
+  const px = new Uint32Array(out.data.buffer);
+  const y = frameBuf;
+  for (let r = 0, o = 0; r < ch; r++) {
+    let i = offset + r * step * stride;
+    for (let c = 0; c < cw; c++, i += step) px[o++] = 0xff000000 | (y[i] * 0x010101);
+  }
+  return out;
+}
+
+// ---- Frames from a MediaStreamTrackProcessor ----
+let reader = null, latest = null, busy = false, frameId = 0;
+
+async function readFrames(r) {
+  for (;;) {
+    let chunk;
+    try { chunk = await r.read(); } catch (e) { break; }
+    if (chunk.done || r !== reader) { if (chunk.value) chunk.value.close(); break; }
+    if (latest) latest.close();  // never decoded: a newer frame came during the last decode
+    latest = chunk.value;
+    if (!busy) decodeLatest();
+  }
+}
+
+async function decodeLatest() {
+  busy = true;
+  while (latest) {
+    const frame = latest;
+    latest = null;
+    const t0 = performance.now();
+    let image = null;
+    try { image = await frameImage(frame); } catch (e) { image = null; } finally { frame.close(); }
+    if (image) await decodeAndAnswer(frameId++, image, performance.now() - t0);
+    // Let frames queued during the decode arrive, so the next one decoded is the newest.
+    await new Promise((res) => setTimeout(res, 0));
+  }
+  busy = false;
+}
+
+function stopFrames() {
+  const r = reader;
+  reader = null;
+  if (r) r.cancel().catch(() => {});
+  if (latest) { latest.close(); latest = null; }
+}
+
+function startFrames(readable) {
+  stopFrames();
+  reader = readable.getReader();
+  readFrames(reader);
+}
+
+self.onmessage = async (ev) => {
+  const m = ev.data;
+  await ready;
+  if (m.type === 'track') {
+    startFrames(new MediaStreamTrackProcessor({ track: m.track }).readable);
+  } else if (m.type === 'stream') {
+    startFrames(m.readable);
+  } else if (m.type === 'stop') {
+    stopFrames();
+  } else if (m.type === 'bitmap') {
+    const t0 = performance.now();
+    let image = null;
+    try { image = drawnImage(m.bitmap, m.bitmap.width, m.bitmap.height); } catch (e) { image = null; }
+    m.bitmap.close();
+    if (image) await decodeAndAnswer(m.id, image, performance.now() - t0);
+    else postMessage({ type: 'result', id: m.id, found: [], ms: 0, grabMs: 0, error: 'bitmap unreadable' });
+  } else {
+    await decodeAndAnswer(m.id, m.image, 0);
   }
 };
