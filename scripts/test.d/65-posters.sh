@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Venue posters end to end: the real diemquet-server issues the poster PDF, stations bind to a
 # scan point from it (pasted link, fake camera on the rendered page), forged links are refused,
-# the PDF downloads; the visitor page checks in offline from the poster. Bounded to 4 minutes.
+# the PDF downloads; the visitor page checks in offline from the poster, and its actions are in
+# view on small phones. Bounded to 5 minutes.
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 cd "$ROOT"
 BUILD="${DQ_BUILD_DIR:-$ROOT/build/native}"
@@ -14,8 +15,8 @@ if [ ! -x "$DQ_SERVER_BIN" ] || [ ! -f "$DQ_WEB_DIR/station.wasm" ]; then
   record_result 65-posters 0 1
   exit 0
 fi
-DQ_TEST_OUTPUT="$ROOT/test-output/e2e" timeout 240 node --test --test-concurrency=1 --test-reporter=tap \
-  tests/e2e/posters.test.mjs tests/e2e/visitor.test.mjs > "$out" 2>&1 || true
+DQ_TEST_OUTPUT="$ROOT/test-output/e2e" timeout 300 node --test --test-concurrency=1 --test-reporter=tap \
+  tests/e2e/posters.test.mjs tests/e2e/visitor.test.mjs tests/e2e/visitor-layout.test.mjs > "$out" 2>&1 || true
 grep -E '^not ok|^# (pass|fail|skipped)' "$out" >&2 || true
 read -r p f s <<<"$(node_test_counts "$out")"
 record_result 65-posters "$p" "$f" "$s"

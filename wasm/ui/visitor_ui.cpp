@@ -76,13 +76,23 @@ class VisitorUi : public ModeUi {
     ImVec2 size = ImGui::GetIO().DisplaySize;
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(size);
-    ImGui::Begin("visitor", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings);
+    visitor::PosterCheck check;
+    if (trust) check = trust->check(m_poster, poster::localYmd(m_session.now()));
+    // A first-time visitor's form is taller than a phone screen: "Khai báo vào/ra" stay pinned
+    // in a bar at the bottom while the form scrolls above it. A returning visitor has them at
+    // the top of the page instead.
+    m_pinned = trust && check.ok() && !m_returning;
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings;
+    if (m_pinned) flags |= ImGuiWindowFlags_NoScrollWithMouse;
+    ImGui::Begin("visitor", nullptr, flags);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float barH = theme::kTouch + style.ItemSpacing.y + style.WindowPadding.y + 2;
+    if (m_pinned) ImGui::BeginChild("visitor.body", ImVec2(0, -barH), false);
     header(trust, online);
     if (!trust) {
       ImGui::End();
       return;
     }
-    visitor::PosterCheck check = trust->check(m_poster, poster::localYmd(m_session.now()));
     if (m_poster.empty()) {
       banner("visitor.noPoster", tr(Str::VisitorNoPoster), theme::kMuted);
     } else if (!check.ok()) {
@@ -94,6 +104,17 @@ class VisitorUi : public ModeUi {
     }
     ImGui::Dummy(ImVec2(1, theme::kPad));
     twoWay("visitor.lang", "Tiếng Việt", "English", m_lang, theme::kPrimary, theme::kPrimary);
+    if (m_pinned) {
+      ImGui::EndChild();
+      ImVec2 at = ImGui::GetCursorScreenPos();
+      ImGui::GetWindowDrawList()->AddLine(ImVec2(0, at.y - style.ItemSpacing.y * 0.5f),
+                                          ImVec2(size.x, at.y - style.ItemSpacing.y * 0.5f), IM_COL32(203, 213, 225, 255));
+      float half = (ImGui::GetContentRegionAvail().x - theme::kGap) / 2;
+      if (button("visitor.checkin", tr(Str::VisitorCheckIn), ButtonStyle::Primary, half)) submit(*trust, check, Direction::In);
+      ImGui::SameLine(0, theme::kGap);
+      if (button("visitor.checkout", tr(Str::VisitorCheckOut), ButtonStyle::Secondary, half))
+        submit(*trust, check, Direction::Out);
+    }
     ImGui::End();
   }
 
@@ -157,7 +178,7 @@ class VisitorUi : public ModeUi {
       textField("visitor.travelPlace", tr(Str::VisitorFromWhere), m_decl.travelPlace, InputMode::Text, tr(Str::VisitorFromPlaceholder), err("travelPlace"));
 
     ImGui::Dummy(ImVec2(1, 4));
-    if (!m_returning) actions(trust, check);
+    if (!m_returning && !m_pinned) actions(trust, check);
     text("visitor.privacy", tr(Str::VisitorPrivacy),
          theme::kMuted);
   }
@@ -264,6 +285,7 @@ class VisitorUi : public ModeUi {
   int m_lang = 0;
   bool m_loaded = false;
   bool m_returning = false;  // a remembered profile was loaded at start: actions go first
+  bool m_pinned = false;     // this frame: the actions are in the bar at the bottom
   bool m_keysInFlight = false, m_uploadInFlight = false;
   double m_keysAt = -1, m_uploadRetryAt = 0;
   int64_t m_lastSeq = -1;

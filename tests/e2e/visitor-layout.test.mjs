@@ -1,0 +1,53 @@
+// The visitor page's layout on small phones: a first-time visitor reaches "Khai báo vào" and
+// "Khai báo ra" without scrolling (they stay pinned at the bottom while the form scrolls), at
+// 412×915 and 360×740 CSS px. Against the real server (the poster is verified). Stage 65.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { BASE_ARGS, CHROMIUM, freshProfile } from './lib/browser.mjs';
+import { startSyncServer, serverAvailable, admin, SERVER_BIN } from './lib/server-process.mjs';
+import * as st from './lib/station.mjs';
+
+const WEB = path.resolve(process.env.DQ_WEB_DIR || 'build/web');
+const skip = !serverAvailable() ? `no server binary at ${SERVER_BIN}`
+  : !fs.existsSync(path.join(WEB, 'station.wasm')) ? `no station build in ${WEB}` : false;
+let server;
+let posterUrl;
+
+before(async () => {
+  if (skip) return;
+  server = await startSyncServer(WEB);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dq-vlayout-'));
+  const out = admin(server.db, 'poster', '--venue', 'v1', '--out', path.join(dir, 'p.pdf'), '--public-url', server.url.replace(/\/$/, ''));
+  fs.rmSync(dir, { recursive: true, force: true });
+  posterUrl = out.match(/^url back (\S+)$/m)[1];
+});
+after(async () => { if (server) await server.stop(); });
+
+for (const [width, height] of [[412, 915], [360, 740]]) {
+  test(`first-time visitor at ${width}×${height}: both actions in view without scrolling, and they work`, { skip }, async () => {
+    const ctx = await chromium.launchPersistentContext(freshProfile('dq-vlayout'), {
+      executablePath: CHROMIUM, headless: true, args: BASE_ARGS, viewport: { width, height }, deviceScaleFactor: 2,
+      hasTouch: true, isMobile: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    try {
+      const page = ctx.pages()[0] || (await ctx.newPage());
+      await page.goto(posterUrl);
+      await st.waitReady(page);
+      await page.waitForFunction(() => globalThis.dq.probe().items.some((i) => i.id === 'visitor.venue' && i.text === 'Chợ Bến Thành'),
+        null, { timeout: 20000 });
+      await page.waitForTimeout(200);
+      for (const id of ['visitor.checkin', 'visitor.checkout']) {
+        const w = await st.find(page, id);
+        assert.ok(w.y >= 0 && w.y + w.h <= height, `${id} is off screen (y=${w.y}, h=${w.h}, viewport ${height})`);
+      }
+      await st.screenshot(page, `visitor-layout-${width}x${height}`);
+      // Tapped where it is, with no scrolling: the form's errors come back (nothing typed yet).
+      const w = await st.find(page, 'visitor.checkin');
+      await page.touchscreen.tap(w.x + w.w / 2, w.y + w.h / 2);
+      await st.waitForWidget(page, 'visitor.fix', 5000);
+    } finally { await ctx.close(); }
+  });
+}
