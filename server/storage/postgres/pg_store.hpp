@@ -42,7 +42,7 @@ class PgStore final : public Store {
   explicit PgStore(std::unique_ptr<pg::PgPool> pool) : m_pool(std::move(pool)) {}
   bool ingestTogether(pg::PgConn& c, const std::vector<PendingIngest*>& group);  // false: rolled back
   std::unique_ptr<pg::PgPool> m_pool;
-  GroupCommit m_groupCommit;
+  GroupCommit m_groupCommit{4};  // a few groups side by side: PostgreSQL inserts in parallel backends
 };
 
 }  // namespace diemquet::server
