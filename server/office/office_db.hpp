@@ -38,7 +38,9 @@ constexpr int64_t kDayMs = 86'400'000;
 constexpr int64_t kWeekMs = 7 * kDayMs;
 constexpr int64_t kVietnamOffsetMs = 7 * 3'600'000;  // UTC+7, no daylight saving
 // The Monday of a day (days since 1970-01-01, a Thursday; day >= 0): weekly_scans' week key.
-constexpr int64_t mondayOf(int64_t day) { return day - (day + 3) % 7; }
+constexpr int64_t mondayOf(int64_t day) {
+  return day - (day + 3) % 7;
+}
 
 // Days since 1970-01-01 of a civil date, and back (proleptic Gregorian).
 // Civil-date arithmetic comes from the core (time.hpp): diemquet::daysFromCivil, civilFromDays.

@@ -88,9 +88,9 @@ Result<WeeklyReport> buildReport(Store& store, const std::string& areaCode, cons
         "0) FROM (SELECT DISTINCT venue_id, (ts_ms + 25200000) / 86400000 AS day FROM check_ins WHERE ingest_seq > "
         "? AND ingest_seq <= 4611686018427387904 AND +ts_ms >= ? AND +ts_ms < ?) p JOIN venues v ON v.venue_id = "
         "p.venue_id WHERE v.{col} = ?";
-    scansParams.insert(scansParams.end(), {day8, rep.areaCode, std::max(day8, fullWeeksEnd),
-                                           std::min(throughDay, day8 + 56), day8, throughSeq,
-                                           start8, std::min(throughMs, end), rep.areaCode});
+    scansParams.insert(scansParams.end(),
+                       {day8, rep.areaCode, std::max(day8, fullWeeksEnd), std::min(throughDay, day8 + 56), day8,
+                        throughSeq, start8, std::min(throughMs, end), rep.areaCode});
   }
 
   auto all = store.runSql({
