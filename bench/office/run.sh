@@ -2,8 +2,8 @@
 # Office benchmark on SQLite and PostgreSQL in one run: a province-size dataset, then the time to
 # build the weekly report (province, ward; from the check-ins, then after the roll-up into daily
 # counts) and to answer a contact trace. Sizes: bench/office/run.sh [VENUES] [CHECKINS]
-# (default 10,000 venues and 10,000,000 check-ins over 4 weeks: about 10 minutes for both
-# backends on a shared 2-core machine). Progress goes to stderr, one JSON line per backend to
+# (default 10,000 venues and 10,000,000 check-ins over 4 weeks: about 7 minutes for both
+# backends on a shared 2-core machine; several GB of free disk in /tmp). Progress goes to stderr, one JSON line per backend to
 # stdout; see docs/scaling.md for the figures.
 source "$(dirname "${BASH_SOURCE[0]}")/../../scripts/lib.sh"
 BUILD="${DQ_BUILD_DIR:-$ROOT/build/native}"
