@@ -3,8 +3,8 @@
 # build the weekly report (province, ward; from the check-ins, then after the roll-up into daily
 # counts) and to answer a contact trace. Sizes: bench/office/run.sh [VENUES] [CHECKINS]
 # (default 10,000 venues and 10,000,000 check-ins over 4 weeks: about 7 minutes for both
-# backends on a shared 2-core machine; several GB of free disk in /tmp). Progress goes to stderr, one JSON line per backend to
-# stdout; see docs/scaling.md for the figures.
+# backends on a shared 2-core machine; several GB of free disk in /tmp). Progress goes to
+# stderr, one JSON line per backend to stdout; see docs/scaling.md for the figures.
 source "$(dirname "${BASH_SOURCE[0]}")/../../scripts/lib.sh"
 BUILD="${DQ_BUILD_DIR:-$ROOT/build/native}"
 BIN="$BUILD/bench/office/bench_office"
