@@ -183,9 +183,10 @@ test('a large journal past the period is purged in bounded steps without freezin
     const ms = Date.now() - t0;
     const gaps = await page.evaluate(() => globalThis.dqFrameGaps.slice());
     const worst = Math.max(...gaps);
+    const top = gaps.slice().sort((a, b) => b - a).slice(0, 5).map((g) => g.toFixed(0)).join(", ");
     const s = await st.state(page);
     console.log(`retention: ${N} check-ins purged at start in ${ms} ms (log empty after ${logMs} ms, ` +
-      `${s.retention.journalDeleted} journal records deleted), longest frame gap ${worst.toFixed(0)} ms over ${gaps.length} frames`);
+      `${s.retention.journalDeleted} journal records deleted), longest frame gaps ${top} ms over ${gaps.length} frames`);
     assert.equal(s.retention.purged, N);
     assert.equal((await storedCheckIns(page)).length, 0);
     assert.ok(worst < 1000, `a frame waited ${worst} ms`);

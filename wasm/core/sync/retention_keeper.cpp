@@ -64,23 +64,24 @@ void RetentionKeeper::tick() {
       return;
     }
   }
-  // 2. Rows out of the log, a bounded number per frame.
+  // 2. Rows out of the log, a bounded number per frame. The screens are told once the log is
+  //    done (not after every step: a redraw per step would cost more than the step).
   if (m_station.purgePending()) {
-    if (m_station.purgeStep(m_config.rowsPerStep) > 0) ++m_version;
-    return;
+    m_station.purgeStep(m_config.rowsPerStep);
+    if (!m_station.purgePending()) ++m_version;
   }
-  // 3. Their records out of the journal, one transaction at a time.
+  // 3. Their records out of the journal, one transaction at a time, alongside step 2.
   if (!m_deleting && m_remove && m_station.journalDeletionsQueued() > 0) {
     std::vector<int64_t> keys = m_station.takeJournalDeletions(m_config.keysPerDelete);
     m_deleting = true;
     m_remove(keys, [this, keys](bool ok) {
       m_deleting = false;
-      if (ok) m_deleted += int64_t(keys.size());
-      else {
+      if (ok) {
+        m_deleted += int64_t(keys.size());
+      } else {
         m_station.giveBackJournalDeletions(keys);
         m_retryAtMs = m_now() + m_config.retryMs;
       }
-      ++m_version;
     });
   }
 }
