@@ -78,6 +78,7 @@ struct Rig {
   HttpReply config{200, R"({"retentionDays":28,"serverTimeMs":0,"sessionIdleHours":8})"};
   std::unique_ptr<RetentionKeeper> keeper;
   RetentionConfig cfg;
+  int configReads = 0;
 
   Rig() { attach(std::move(Station::create()).value()); }
 
@@ -88,6 +89,7 @@ struct Rig {
         *station, journal.append(), journal.remove(),
         [this](const std::string& path, std::function<void(const HttpReply&)> done) {
           EXPECT_EQ(path, "api/v1/config");
+          ++configReads;
           done(config);
         },
         [this] { return now; }, cfg);
@@ -348,4 +350,41 @@ TEST(Retention, RecordsWithUnknownKeysWaitForTheNextStart) {
   next.runToEnd();
   EXPECT_EQ(next.station->totalCount(), 0);
   EXPECT_FALSE(next.journal.holdsSeq(1));
+}
+
+// The sync client's end of a run starts the keeper: the period is read, then the check-ins the
+// server has just acknowledged and that are past it are purged.
+TEST(Retention, ASyncRunReadsThePeriodThenPurgesWhatItAcknowledged) {
+  Rig r;
+  r.enroll();
+  for (int i = 0; i < 3; ++i) r.checkIn(kNow - 30 * kDay + i);
+  r.checkIn(kNow - 3600000);
+  r.keeper->tick();  // at start: nothing acknowledged, nothing purged
+  EXPECT_EQ(r.station->totalCount(), 4);
+  int readsAtStart = r.configReads;
+  r.now += 11 * 60000;
+  r.config = {200, R"({"retentionDays":21})"};
+  int uploads = 0;
+  SyncClient client(
+      *r.station, r.journal.append(),
+      [&](const std::string& path, const std::string& body, const std::string&, std::function<void(const HttpReply&)> done) {
+        EXPECT_EQ(path, "api/v1/checkins");
+        ++uploads;
+        nlohmann::json ranges = nlohmann::json::array();
+        const nlohmann::json sent = nlohmann::json::parse(body);
+        for (const auto& c : sent["checkIns"]) ranges.push_back(nlohmann::json::array({c["seq"], c["seq"]}));
+        std::string reply = nlohmann::json{{"acked", ranges}, {"rejected", nlohmann::json::array()}}.dump();
+        done({200, reply});
+      },
+      [&] { return r.now; }, [] { return 0.5; });
+  client.setOnSynced([&] { r.keeper->afterSync(); });
+  client.tick();
+  EXPECT_EQ(uploads, 1);
+  EXPECT_EQ(r.station->pendingCount(), 0);
+  EXPECT_EQ(r.configReads, readsAtStart + 1) << "the period is read after the run";
+  EXPECT_EQ(r.station->retentionDays(), 21);
+  r.runToEnd();
+  EXPECT_EQ(r.station->totalCount(), 1);
+  EXPECT_EQ(r.journal.count("ci"), 1);
+  EXPECT_TRUE(r.journal.holdsSeq(4));
 }
