@@ -98,8 +98,12 @@ struct Rig {
     journal.append()(encodeEvent(e), [&](bool ok) { ASSERT_TRUE(ok && station->apply(e).ok()); });
   }
   void enroll() {
-    StationEnrolled e{kDevice, "tok", Venue{"v1", "Chợ Bến Thành", "", "market", 10, 120},
-                      {ScanPoint{"gate", "v1", "Cổng chính"}}, {}, kNow - 40 * kDay};
+    StationEnrolled e{kDevice,
+                      "tok",
+                      Venue{"v1", "Chợ Bến Thành", "", "market", 10, 120},
+                      {ScanPoint{"gate", "v1", "Cổng chính"}},
+                      {},
+                      kNow - 40 * kDay};
     save(e);
   }
   int64_t checkIn(int64_t atMs, const char* key = "001099012345") {
@@ -146,15 +150,16 @@ TEST(Retention, AcknowledgedCheckInsPastThePeriodLeaveTheLogAndTheJournal) {
   Rig r;
   r.enroll();
   for (int i = 0; i < 5; ++i) r.checkIn(kNow - 30 * kDay + i * 60000);  // seq 1..5
-  r.checkIn(kNow - 1 * kDay);                                          // seq 6
-  r.checkIn(kNow - 2 * 3600000);                                       // seq 7
+  r.checkIn(kNow - 1 * kDay);                                           // seq 6
+  r.checkIn(kNow - 2 * 3600000);                                        // seq 7
   r.ack(1, 4, kNow - 30 * kDay + 3600000);
   r.ack(6, 6, kNow - 1 * kDay + 60000);
   ASSERT_EQ(r.station->totalCount(), 7);
   r.runToEnd();
   EXPECT_EQ(r.station->totalCount(), 3) << "seq 5 (not acknowledged), 6 and 7 (recent) stay";
   EXPECT_EQ(r.station->purgedRows(), 4);
-  for (int64_t seq = 1; seq <= 4; ++seq) EXPECT_FALSE(r.journal.holdsSeq(seq)) << "seq " << seq << " still in the journal";
+  for (int64_t seq = 1; seq <= 4; ++seq)
+    EXPECT_FALSE(r.journal.holdsSeq(seq)) << "seq " << seq << " still in the journal";
   for (int64_t seq = 5; seq <= 7; ++seq) EXPECT_TRUE(r.journal.holdsSeq(seq)) << "seq " << seq << " was deleted";
   EXPECT_EQ(r.journal.count("ack"), 1) << "the acknowledgement of 1..4 names nothing left";
   EXPECT_EQ(r.journal.count("purge"), 1);
@@ -367,7 +372,8 @@ TEST(Retention, ASyncRunReadsThePeriodThenPurgesWhatItAcknowledged) {
   int uploads = 0;
   SyncClient client(
       *r.station, r.journal.append(),
-      [&](const std::string& path, const std::string& body, const std::string&, std::function<void(const HttpReply&)> done) {
+      [&](const std::string& path, const std::string& body, const std::string&,
+          std::function<void(const HttpReply&)> done) {
         EXPECT_EQ(path, "api/v1/checkins");
         ++uploads;
         nlohmann::json ranges = nlohmann::json::array();

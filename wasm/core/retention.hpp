@@ -19,7 +19,9 @@ inline constexpr int64_t kDayMs = 86400000;
 
 // Check-ins recorded before this instant are past the period (the server's own rule:
 // now − days × 24 h, on the check-in's time).
-inline int64_t cutoffMs(int64_t nowMs, int days) { return nowMs - int64_t(days) * kDayMs; }
+inline int64_t cutoffMs(int64_t nowMs, int days) {
+  return nowMs - int64_t(days) * kDayMs;
+}
 
 // retentionDays from the body of GET /api/v1/config; nothing if missing or out of 1..3650.
 std::optional<int> parseConfigDays(std::string_view body);

@@ -7,16 +7,22 @@ namespace diemquet::sync {
 
 RetentionKeeper::RetentionKeeper(Station& station, JournalAppend append, JournalDelete remove, Fetch fetch, NowMs now,
                                  RetentionConfig config)
-    : m_station(station), m_append(std::move(append)), m_remove(std::move(remove)), m_fetch(std::move(fetch)),
-      m_now(std::move(now)), m_config(config) {}
+    : m_station(station),
+      m_append(std::move(append)),
+      m_remove(std::move(remove)),
+      m_fetch(std::move(fetch)),
+      m_now(std::move(now)),
+      m_config(config) {}
 
 bool RetentionKeeper::busy() const {
   return m_writing || m_deleting || m_fetching || m_station.purgePending() || m_station.journalDeletionsQueued() > 0;
 }
 
 void RetentionKeeper::afterSync() {
-  if (m_now() >= m_nextConfigMs) readConfig();
-  else m_nextCheckMs = 0;
+  if (m_now() >= m_nextConfigMs)
+    readConfig();
+  else
+    m_nextCheckMs = 0;
 }
 
 // The server's period, journaled only when it changed; offline, the last one read stays.

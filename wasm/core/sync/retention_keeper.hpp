@@ -22,11 +22,11 @@ using JournalDelete = std::function<void(const std::vector<int64_t>& keys, std::
 using Fetch = std::function<void(const std::string& path, std::function<void(const HttpReply&)> done)>;
 
 struct RetentionConfig {
-  int rowsPerStep = 1000;       // log rows deleted per tick
-  size_t keysPerDelete = 2000;  // journal keys per delete transaction
-  int64_t checkEveryMs = 3600000;      // look for check-ins past the period this often anyway
-  int64_t configEveryMs = 600000;      // read the server's period at most this often
-  int64_t retryMs = 5000;              // after a failed journal write or delete
+  int rowsPerStep = 1000;          // log rows deleted per tick
+  size_t keysPerDelete = 2000;     // journal keys per delete transaction
+  int64_t checkEveryMs = 3600000;  // look for check-ins past the period this often anyway
+  int64_t configEveryMs = 600000;  // read the server's period at most this often
+  int64_t retryMs = 5000;          // after a failed journal write or delete
 };
 
 class RetentionKeeper {
@@ -39,7 +39,7 @@ class RetentionKeeper {
   // From the frame loop: at most one bounded step of work; cheap when there is none.
   void tick();
 
-  bool busy() const;                       // work left or in flight
+  bool busy() const;  // work left or in flight
   int64_t journalRecordsDeleted() const { return m_deleted; }
   // Increments whenever something visible changed (rows left the log).
   uint64_t version() const { return m_version; }
@@ -52,10 +52,10 @@ class RetentionKeeper {
   Fetch m_fetch;
   NowMs m_now;
   RetentionConfig m_config;
-  int64_t m_nextCheckMs = 0;   // 0: at the first tick (start-up)
+  int64_t m_nextCheckMs = 0;  // 0: at the first tick (start-up)
   int64_t m_nextConfigMs = 0;
   int64_t m_retryAtMs = 0;
-  bool m_writing = false;      // a journal append in flight
+  bool m_writing = false;  // a journal append in flight
   bool m_fetching = false;
   bool m_deleting = false;
   int64_t m_deleted = 0;
