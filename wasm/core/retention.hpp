@@ -4,7 +4,9 @@
 // check-in the server has not acknowledged; those are counted so staff can be warned.
 // Kept: settings and enrollment (no personal data), the next sequence number and the time of
 // the last sync (carried by the purge record), check-ins not yet acknowledged. Visitor passes
-// are not stored on the station; check-ins made with them are purged like any other.
+// are not stored on the station; check-ins made with them are purged like any other. No
+// per-day counts need keeping: Today shows the current day only (always inside a period of at
+// least one day) and the last 20 entries (older ones simply drop out of that list).
 #pragma once
 #include <cstdint>
 #include <optional>
