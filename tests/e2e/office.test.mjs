@@ -127,6 +127,19 @@ test('officer: login, weekly report, XLSX export read back, trace with a reason'
     await tap(page, 'office.tab.venues');
     await find(page, 'office.venues.register', 10000);
     await screenshot(page, 'office-venues');
+
+    // English: the switch in the top bar turns every label, and back to Vietnamese.
+    const label = async (id, text) => page.waitForFunction(([i, t]) => globalThis.dq.probe().items.some((x) => x.id === i && x.text === t),
+      [id, text], { timeout: 5000 });
+    await label('office.tab.report', 'Báo cáo');
+    await tap(page, 'office.lang');
+    await label('office.tab.report', 'Report');
+    await label('office.logout', 'Log out');
+    await tap(page, 'office.tab.report');
+    await label('office.tab.violations', 'Issues');
+    await screenshot(page, 'office-report-en');
+    await tap(page, 'office.lang');
+    await label('office.tab.report', 'Báo cáo');
   } finally {
     await ctx.close();
   }

@@ -210,7 +210,7 @@ const Entry kStrings[] = {
     {Str::OfficeServerError, "Máy chủ báo lỗi; thử lại.", "The server reported an error; try again."},
     {Str::OfficeLogout, "Đăng xuất", "Log out"},
     {Str::OfficeTabReport, "Báo cáo", "Report"},
-    {Str::OfficeTabViolations, "Phản ánh", "Complaints"},
+    {Str::OfficeTabViolations, "Phản ánh", "Issues"},
     {Str::OfficeTabTrace, "Truy vết", "Tracing"},
     {Str::OfficeTabVenues, "Cơ sở", "Venues"},
     {Str::OfficePrevWeek, "« Tuần trước", "« Previous"},
@@ -265,6 +265,8 @@ const Entry kStrings[] = {
     {Str::OfficeIssueCode, "Cấp mã đăng ký thiết bị", "Issue a device enrollment code"},
     {Str::OfficeCodeHint, "Mã dùng một lần, hết hạn sau 72 giờ:", "One-time code, valid 72 hours:"},
     {Str::OfficeDownloaded, "Đã tải xuống.", "Downloaded."},
+    // The office's language switch: the code of the language it switches to.
+    {Str::OfficeOtherLanguage, "EN", "VI"},
     {Str::StorageChecking, "Lưu trữ bền vững: đang kiểm tra…", "Persistent storage: checking…"},
     {Str::StoragePersistent, "Lưu trữ bền vững: đã bật", "Persistent storage: on"},
     {Str::StorageNotPersistent, "Lưu trữ bền vững: chưa bật", "Persistent storage: off"},

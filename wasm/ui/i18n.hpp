@@ -45,7 +45,7 @@ enum class Str {
   OfficeTraceId, OfficeFrom, OfficeTo, OfficeMargin, OfficeReason, OfficeReasonRequired, OfficeBadInput,
   OfficeRunTrace, OfficeVisits, OfficeContacts, OfficeNoResults, OfficeRegisterVenue, OfficeVenueName,
   OfficeAddress, OfficeWard, OfficeCategory, OfficeStaff, OfficePhone, OfficeScanPoints, OfficeRegister,
-  OfficeRegistered, OfficeIssueCode, OfficeCodeHint, OfficeDownloaded,
+  OfficeRegistered, OfficeIssueCode, OfficeCodeHint, OfficeDownloaded, OfficeOtherLanguage,
   StorageChecking, StoragePersistent, StorageNotPersistent, StorageExplain, StorageAsk,
   InstallTitle, InstallIos, InstallOther,
   Count_

@@ -1,5 +1,6 @@
 // The office (/office): login, then four tabs (weekly report, complaint queue, contact
-// tracing, venue registration) over the office API (docs/api.md). Vietnamese first.
+// tracing, venue registration) over the office API (docs/api.md). Vietnamese first; a switch
+// on the login form and in the top bar shows it in English.
 #include <imgui.h>
 
 #include "i18n.hpp"
@@ -57,6 +58,7 @@ constexpr float kTopBar = 64.0f;
 class OfficeUi : public ModeUi {
  public:
   void frame(bool online) override {
+    setLanguage(m_lang == 1 ? Lang::En : Lang::Vi);
     ImVec2 size = ImGui::GetIO().DisplaySize;
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(size);
@@ -98,6 +100,9 @@ class OfficeUi : public ModeUi {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(ImVec2(0, 0), ImVec2(size.x, kTopBar), theme::kPrimaryDark);
     ImFont* bold = fonts().bold;
+    // Texts stop before the buttons on the right (language, log out).
+    const float textRight = size.x - (m_state.loggedIn() ? 190 : 16);
+    dl->PushClipRect(ImVec2(0, 0), ImVec2(textRight, kTopBar), true);
     std::string title = tr(Str::OfficeTitle);
     dl->AddText(bold, fontPx(bold), ImVec2(theme::kPad, 8), IM_COL32_WHITE, title.c_str());
     probe::add("text", "office.title", title, theme::kPad, 8, size.x / 2, fontPx(bold));
@@ -105,8 +110,14 @@ class OfficeUi : public ModeUi {
                                          : std::string(online ? tr(Str::Online) : tr(Str::Offline));
     ImFont* body = fonts().body;
     dl->AddText(body, fontPx(body), ImVec2(theme::kPad, 36), IM_COL32(219, 234, 254, 255), sub.c_str());
-    probe::add("text", "office.who", sub, theme::kPad, 36, size.x - 120, fontPx(body));
+    probe::add("text", "office.who", sub, theme::kPad, 36, textRight - theme::kPad, fontPx(body));
+    dl->PopClipRect();
     if (m_state.loggedIn()) {
+      ImGui::SetCursorPos(ImVec2(size.x - 182, 8));
+      if (button("office.lang", tr(Str::OfficeOtherLanguage), ButtonStyle::Secondary, 58, 48)) {
+        m_lang = 1 - m_lang;
+        m_state.changed = true;
+      }
       ImGui::SetCursorPos(ImVec2(size.x - 118, 8));
       if (button("office.logout", tr(Str::OfficeLogout), ButtonStyle::Secondary, 110, 48)) {
         m_state.request("POST", "/api/v1/office/logout", nlohmann::json::object(), [](const office::Reply&) {});
@@ -136,6 +147,9 @@ class OfficeUi : public ModeUi {
   }
 
   void loginForm() {
+    if (twoWay("office.login.lang", "Tiếng Việt", "English", m_lang, theme::kPrimary, theme::kPrimary))
+      m_state.changed = true;
+    ImGui::Dummy(ImVec2(1, 6));
     text("office.login.title", tr(Str::OfficeLogin), theme::kText, fonts().bold);
     textField("office.login.user", tr(Str::OfficeUsername), m_user, platform::InputMode::Text, "", nullptr);
     textField("office.login.password", tr(Str::OfficePassword), m_password, platform::InputMode::Password, "", nullptr);
@@ -164,6 +178,7 @@ class OfficeUi : public ModeUi {
 
   OfficeState m_state;
   std::string m_user, m_password, m_error;
+  int m_lang = 0;  // 0 Tiếng Việt, 1 English (for this tab's session, like the login)
 };
 
 }  // namespace
