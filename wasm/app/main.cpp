@@ -43,6 +43,7 @@ struct App {
   bool drawnOnline = true;
   int framesToDraw = 2;
   double lastDraw = 0;
+  double saveSeenAt = 0;  // when the current save in flight was first seen (0: none)
   float fontDpr = 0;
   std::string stateJson;
   std::unique_ptr<sync::SyncClient> sync;
@@ -97,7 +98,8 @@ void frame() {
   bool syncChanged = g_app.sync->version() != g_app.drawnSync || g_app.retention->version() != g_app.drawnRetention;
   // Draw only when something changed: every frame costs the phone's battery, and a frame
   // drawn while a save commits delays the commit. Input needs a few frames (press, release,
-  // hover settling); a state change needs two; the live camera view is capped at 20 frames/s;
+  // hover settling); a state change needs two; a screen that animates asks for up to 20
+  // frames/s (the camera's live view is the page's own <video>, never drawn here);
   // otherwise twice a second (the clock, a blinking caret, banners that expire).
   double t = emscripten_get_now();
   if (activity) g_app.framesToDraw = std::max(g_app.framesToDraw, 4);
@@ -105,6 +107,17 @@ void frame() {
     g_app.framesToDraw = std::max(g_app.framesToDraw, 2);
   if ((g_app.ui->animating() && t - g_app.lastDraw >= 50) || t - g_app.lastDraw > 500)
     g_app.framesToDraw = std::max(g_app.framesToDraw, 1);
+  // While a save is in flight nothing is drawn, for up to kSaveHoldMs: its commit completes
+  // sooner without a frame competing for the CPU (a software-rendered frame costs more than the
+  // commit), and a few-ms "saving" state needs no frame of its own. Frames asked for meanwhile
+  // are drawn after; a slower commit shows "saving" once the hold ends.
+  constexpr double kSaveHoldMs = 250;
+  if (g_app.session->savesInFlight() > 0) {
+    if (g_app.saveSeenAt == 0) g_app.saveSeenAt = t;
+    if (t - g_app.saveSeenAt < kSaveHoldMs) return;
+  } else {
+    g_app.saveSeenAt = 0;
+  }
   if (g_app.framesToDraw <= 0) return;
   --g_app.framesToDraw;
   g_app.lastDraw = t;

@@ -66,27 +66,48 @@ function drawnImage(source, w, h) {
   return g.getImageData(0, 0, cw, ch);
 }
 
-// A YUV frame's luma plane as a grey RGBA ImageData (R = G = B = Y, which zxing-wasm turns
-// back into exactly Y), scaled to at most MAX_SIDE by picking pixels. Other formats (RGB
-// frames from a canvas capture) are drawn through the OffscreenCanvas.
+// A VideoFrame as the decoder's ImageData, scaled to at most MAX_SIDE by picking pixels, from
+// the frame's own planes (copyTo: no canvas, no colour conversion). YUV (cameras): the luma
+// plane as grey (R = G = B = Y, which zxing-wasm turns back into exactly Y). RGB (a canvas
+// capture): the pixels, red and blue swapped back for BGR orders. Anything else: drawn
+// through the OffscreenCanvas.
 const YUV = new Set(['I420', 'I420A', 'I422', 'I444', 'NV12']);
-let frameBuf = null;
+const RGB = new Set(['RGBA', 'RGBX', 'BGRA', 'BGRX']);
+let frameBuf = null, frameOut = null, framePx = null;
 async function frameImage(frame) {
   const w = frame.visibleRect ? frame.visibleRect.width : frame.displayWidth;
   const h = frame.visibleRect ? frame.visibleRect.height : frame.displayHeight;
-  if (!YUV.has(frame.format)) return drawnImage(frame, w, h);
+  const yuv = YUV.has(frame.format);
+  if (!yuv && !RGB.has(frame.format)) return drawnImage(frame, w, h);
   const size = frame.allocationSize();
   if (!frameBuf || frameBuf.byteLength < size) frameBuf = new Uint8Array(size);
   const layout = await frame.copyTo(frameBuf);
   const { offset, stride } = layout[0];
   const step = Math.max(1, Math.ceil(Math.max(w, h) / MAX_SIDE));
   const cw = Math.floor(w / step), ch = Math.floor(h / step);
-  const out = new ImageData(cw, ch);
-  const px = new Uint32Array(out.data.buffer);
-  const y = frameBuf;
-  for (let r = 0, o = 0; r < ch; r++) {
-    let i = offset + r * step * stride;
-    for (let c = 0; c < cw; c++, i += step) px[o++] = 0xff000000 | (y[i] * 0x010101);
+  // One ImageData reused for every frame of a size: a new 1–4 MB buffer 30 times a second
+  // kept the garbage collector busy (the decoder reads it before the next frame is made).
+  if (!frameOut || frameOut.width !== cw || frameOut.height !== ch) {
+    frameOut = new ImageData(cw, ch);
+    framePx = new Uint32Array(frameOut.data.buffer);
+  }
+  const out = frameOut, px = framePx;  // little-endian: 0xAABBGGRR
+  if (yuv) {
+    const y = frameBuf;
+    for (let r = 0, o = 0; r < ch; r++) {
+      let i = offset + r * step * stride;
+      for (let c = 0; c < cw; c++, i += step) px[o++] = 0xff000000 | (y[i] * 0x010101);
+    }
+  } else {
+    const src = new Uint32Array(frameBuf.buffer, 0, size >> 2);
+    const bgr = frame.format[0] === 'B';
+    for (let r = 0, o = 0; r < ch; r++) {
+      let i = (offset + r * step * stride) >> 2;
+      for (let c = 0; c < cw; c++, i += step) {
+        const v = src[i];
+        px[o++] = bgr ? 0xff000000 | ((v & 0xff) << 16) | (v & 0xff00) | ((v >> 16) & 0xff) : v | 0xff000000;
+      }
+    }
   }
   return out;
 }
