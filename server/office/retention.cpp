@@ -49,10 +49,10 @@ Result<int64_t> purge(Store& store, int64_t nowMs, int days) {
 // pairs that have a check-in with ingest_seq > through_seq (uploaded or voided since); the
 // report recomputes those pairs itself, and the next roll-up stores them again; weekly_scans
 // holds, for every week whose days are all before through_day, the sum of its daily_scans rows
-// (in every committed state: both change in one transaction). This relies on
-// the ingest path giving every new row and every void an ingest_seq above all committed ones
-// (the feed's contract, docs/api.md). On PostgreSQL the roll-up locks check_ins against writes
-// for its duration, so no transaction can commit a lower ingest_seq after through_seq is read.
+// (in every committed state: both change in one transaction). This relies on the ingest path
+// giving every new row and every void an ingest_seq above all committed ones (the feed's
+// contract, docs/api.md). On PostgreSQL the roll-up locks check_ins against writes for its
+// duration, so no transaction can commit a lower ingest_seq after through_seq is read.
 Result<RollupResult> rollUp(Store& store, int64_t nowMs) {
   RollupResult out;
   // Days that ended an hour ago or more: uploads for a day just closed are still arriving.
@@ -78,8 +78,7 @@ Result<RollupResult> rollUp(Store& store, int64_t nowMs) {
          "WHERE c.venue_id = p.venue_id AND c.ts_ms >= p.day * 86400000 - 25200000 AND c.ts_ms < p.day * 86400000 + "
          "61200000 AND NOT c.voided) FROM (SELECT DISTINCT venue_id, (ts_ms + 25200000) / 86400000 AS day FROM "
          "check_ins WHERE ingest_seq > ? AND ingest_seq <= 4611686018427387904 AND +ts_ms < ?) p WHERE 1 = 1 ON "
-         "CONFLICT(venue_id, day) DO UPDATE SET "
-         "scans = excluded.scans",
+         "CONFLICT(venue_id, day) DO UPDATE SET scans = excluded.scans",
          {fromSeq, fromMs}});
   // 2. Days closed since the last roll-up.
   const size_t countAt = st.size();
