@@ -192,3 +192,41 @@ test('a large journal past the period is purged in bounded steps without freezin
     assert.ok(worst < 1000, `a frame waited ${worst} ms`);
   } finally { await ctx.close(); }
 });
+
+// The browser closed in the middle of a purge: the journal left behind replays with nothing
+// damaged, and the next start finishes the purge. (The native suite cuts the journal after
+// every single deletion.)
+test('a browser closed mid-purge leaves a journal that replays; the next start finishes the purge', { skip }, async () => {
+  const N = 60000;
+  const profile = freshProfile('dq-ret');
+  let { ctx, page } = await openStation(profile);
+  try {
+    const device = await enroll(page);
+    await ctx.setOffline(true);
+    const old = Date.now() - (DAYS + 5) * DAY;
+    for (let first = 1; first <= N; first += 10000) {
+      const part = [];
+      for (let seq = first; seq < first + 10000; seq++) part.push(checkIn(device, seq, old + seq * 10));
+      await injectRecords(page, part);
+    }
+    await injectRecords(page, [{ t: 'ack', device, ranges: [[1, N]], at: old + 3600000 }, { t: 'retp', days: DAYS, at: old },
+      checkIn(device, N + 1, Date.now() - 60000)]);
+    await page.reload();
+    await st.waitReady(page, 120000);
+    await page.waitForFunction(() => { const r = globalThis.dq.state().retention; return r.journalDeleted > 0 || r.purged > 0; },
+      null, { timeout: 60000, polling: 5 });
+    const mid = (await st.state(page)).retention;
+    await ctx.close();  // the browser quits with the purge half done
+    ({ ctx, page } = await openStation(profile));
+    await st.waitReady(page, 120000);
+    let s = await st.state(page);
+    console.log(`retention: browser closed after ${mid.purged} log rows / ${mid.journalDeleted} journal records; ` +
+      `${s.total} check-ins replayed after`);
+    assert.ok(mid.journalDeleted < N + 1, 'closed before the journal was done');
+    assert.equal(s.damaged, 0, 'the journal left half-purged replays cleanly');
+    await page.waitForFunction(() => globalThis.dq.state().total === 1, null, { timeout: 120000, polling: 100 });
+    await waitIdle(page, 120000);
+    const stored = await storedCheckIns(page);
+    assert.deepEqual(stored.map((r) => r.seq), [N + 1], 'the recent check-in stays, every old one is gone');
+  } finally { await ctx.close(); }
+});
