@@ -44,10 +44,16 @@ for (const [width, height] of [[412, 915], [360, 740]]) {
         assert.ok(w.y >= 0 && w.y + w.h <= height, `${id} is off screen (y=${w.y}, h=${w.h}, viewport ${height})`);
       }
       await st.screenshot(page, `visitor-layout-${width}x${height}`);
-      // Tapped where it is, with no scrolling: the form's errors come back (nothing typed yet).
+      // Scrolled to the end of the form, then tapped where it is: the form shows its top again,
+      // with what to fix (nothing typed yet) in view.
+      await page.mouse.move(width / 2, height / 3);
+      for (let i = 0; i < 5; i++) { await page.mouse.wheel(0, 400); await page.waitForTimeout(80); }
       const w = await st.find(page, 'visitor.checkin');
       await page.touchscreen.tap(w.x + w.w / 2, w.y + w.h / 2);
-      await st.waitForWidget(page, 'visitor.fix', 5000);
+      const fix = await st.waitForWidget(page, 'visitor.fix', 5000);
+      await page.waitForTimeout(200);
+      const shown = await st.find(page, 'visitor.fix');
+      assert.ok(shown.y >= 0 && shown.y + shown.h <= w.y, `"${fix.text}" is out of view (y=${shown.y})`);
     } finally { await ctx.close(); }
   });
 }

@@ -87,7 +87,12 @@ class VisitorUi : public ModeUi {
     ImGui::Begin("visitor", nullptr, flags);
     const ImGuiStyle& style = ImGui::GetStyle();
     const float barH = theme::kTouch + style.ItemSpacing.y + style.WindowPadding.y + 2;
-    if (m_pinned) ImGui::BeginChild("visitor.body", ImVec2(0, -barH), false);
+    if (m_pinned) {
+      ImGui::BeginChild("visitor.body", ImVec2(0, -barH), false);
+      // After a tap on the bar, the outcome (saved, or what to fix) is at the top of the form.
+      if (m_scrollTop) ImGui::SetScrollY(0);
+      m_scrollTop = false;
+    }
     header(trust, online);
     if (!trust) {
       ImGui::End();
@@ -215,6 +220,7 @@ class VisitorUi : public ModeUi {
 
   void submit(visitor::PosterTrust& trust, const visitor::PosterCheck& check, Direction dir) {
     visitor::VisitorProfile typed{m_name, m_phone, m_cccd, m_decl};
+    m_scrollTop = true;
     auto valid = visitor::validateProfile(typed, &m_errors);
     if (!valid) return;
     platform::textFieldBlur();
@@ -286,6 +292,7 @@ class VisitorUi : public ModeUi {
   bool m_loaded = false;
   bool m_returning = false;  // a remembered profile was loaded at start: actions go first
   bool m_pinned = false;     // this frame: the actions are in the bar at the bottom
+  bool m_scrollTop = false;  // show the top of the form at the next frame
   bool m_keysInFlight = false, m_uploadInFlight = false;
   double m_keysAt = -1, m_uploadRetryAt = 0;
   int64_t m_lastSeq = -1;
