@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Scanner benchmarks: still-image decoding (station's zxing-wasm vs jsQR vs @zxing/library, node)
 # on the shared QR sets, then the camera path in headless Chromium (scan-to-saved latency,
-# decoded frames per second). DQ_WEB_DIR: the assembled shell; DQ_SHARED_DIR: ../shared.
+# decoded frames per second). DQ_WEB_DIR: the assembled shell; DQ_SHARED_DIR: ../shared;
+# DQ_WEB_DIR_BASE: another shell (e.g. the commit before a change) run interleaved with it.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"

@@ -13,7 +13,7 @@
 //     OffscreenCanvas (Firefox, WebKitGTK before the processor);
 //  4. 'pixels': drawImage + getImageData here (no OffscreenCanvas 2D in workers).
 // With 1 and 2 the worker decodes each new camera frame once, as soon as it is free; with 3
-// and 4 this side hands it the newest frame whenever it is idle.
+// and 4 this side hands it the newest frame whenever it is idle, at most 30 times a second.
 (function () {
   'use strict';
   var STATES = { off: 0, starting: 1, live: 2, denied: 3, unavailable: 4, error: 5 };
@@ -23,6 +23,9 @@
   var onDecoded = null;  // the station's handler: takes the texts at once (camera_browser.cpp)
   var view = null, guide = null, placed = '';
   var MAX_SIDE = 1280;  // frames larger than this are scaled down before decoding
+  // 'bitmap' and 'pixels' cannot tell a new video frame from the last one: grab at most at a
+  // camera's rate, or a fast decoder would spin on the same frame (Firefox: 260 grabs/s).
+  var GRAB_INTERVAL_MS = 1000 / 30, lastGrab = 0, pumpTimer = 0;
   var GUIDE = '#22c55e';  // green corners read on light and dark frames
 
   function ensureWorker() {
@@ -40,7 +43,7 @@
         for (var i = 0; i < m.found.length; i++) decoded.push(m.found[i].text);
         // Handled now, not at the next animation frame: the save starts as early as it can.
         if (m.found.length && onDecoded) onDecoded();
-        if (mode === 'bitmap' || mode === 'pixels') pump();
+        if (mode === 'bitmap' || mode === 'pixels') schedulePump();
       }
     };
   }
@@ -70,12 +73,20 @@
     pump();
   }
 
+  function schedulePump() {
+    if (pumpTimer) return;
+    var wait = lastGrab + GRAB_INTERVAL_MS - performance.now();
+    if (wait <= 0) { pump(); return; }
+    pumpTimer = setTimeout(function () { pumpTimer = 0; pump(); }, wait);
+  }
+
   // 'bitmap' and 'pixels': sends the current frame to the worker if it is idle.
   function pump() {
-    if (!workerCaps || busy || state !== 'live' || !video || video.readyState < 2) return;
+    if (!workerCaps || busy || state !== 'live' || !video) return;
     var w = video.videoWidth, h = video.videoHeight;
-    if (!w || !h) { setTimeout(pump, 50); return; }
+    if (video.readyState < 2 || !w || !h) { setTimeout(pump, 50); return; }  // no frame yet
     busy = true;
+    lastGrab = performance.now();
     if (mode === 'bitmap') {
       var gen = startGen;
       createImageBitmap(video).then(function (bitmap) {
@@ -220,6 +231,7 @@
     if (worker && (mode === 'track' || mode === 'stream')) worker.postMessage({ type: 'stop' });
     mode = '';
     busy = false;
+    if (pumpTimer) { clearTimeout(pumpTimer); pumpTimer = 0; }
     if (stream) stream.getTracks().forEach(function (t) { t.stop(); });
     stream = null;
     if (video) video.srcObject = null;
