@@ -26,6 +26,7 @@
   // 'bitmap' and 'pixels' cannot tell a new video frame from the last one: grab at most at a
   // camera's rate, or a fast decoder would spin on the same frame (Firefox: 260 grabs/s).
   var GRAB_INTERVAL_MS = 1000 / 30, lastGrab = 0, pumpTimer = 0;
+  var watchdog = 0, WATCHDOG_MS = 4000;
   var GUIDE = '#22c55e';  // green corners read on light and dark frames
 
   function ensureWorker() {
@@ -58,6 +59,7 @@
         var t = track.clone();
         worker.postMessage({ type: 'track', track: t }, [t]);
         mode = 'track';
+        armWatchdog();
         return;
       } catch (e) { /* not transferable here: next way */ }
     }
@@ -66,11 +68,27 @@
         var readable = new MediaStreamTrackProcessor({ track: track, maxBufferSize: 2 }).readable;
         worker.postMessage({ type: 'stream', readable: readable }, [readable]);
         mode = 'stream';
+        armWatchdog();
         return;
       } catch (e) { /* streams not transferable: next way */ }
     }
     mode = workerCaps.offscreen && typeof createImageBitmap === 'function' ? 'bitmap' : 'pixels';
     pump();
+  }
+
+  // A processor that delivers no frame (an engine that accepts the transfer but never reads)
+  // would leave the scanner blind: with nothing decoded after WATCHDOG_MS, use bitmaps.
+  function armWatchdog() {
+    var gen = startGen, m = mode;
+    clearTimeout(watchdog);
+    watchdog = setTimeout(function () {
+      if (gen !== startGen || mode !== m || frames > 0 || state !== 'live') return;
+      console.warn('scanner: no frame through ' + m + ' in ' + WATCHDOG_MS + ' ms; using bitmaps');
+      worker.postMessage({ type: 'stop' });
+      mode = workerCaps.offscreen && typeof createImageBitmap === 'function' ? 'bitmap' : 'pixels';
+      busy = false;
+      pump();
+    }, WATCHDOG_MS);
   }
 
   function schedulePump() {
@@ -232,6 +250,7 @@
     mode = '';
     busy = false;
     if (pumpTimer) { clearTimeout(pumpTimer); pumpTimer = 0; }
+    clearTimeout(watchdog);
     if (stream) stream.getTracks().forEach(function (t) { t.stop(); });
     stream = null;
     if (video) video.srcObject = null;

@@ -114,6 +114,7 @@ async function frameImage(frame) {
 
 // ---- Frames from a MediaStreamTrackProcessor ----
 let reader = null, latest = null, busy = false, frameId = 0;
+let ownTrack = null;  // a track transferred here ('track'): stopped here, or the camera stays on
 
 async function readFrames(r) {
   for (;;) {
@@ -145,11 +146,11 @@ function stopFrames() {
   const r = reader;
   reader = null;
   if (r) r.cancel().catch(() => {});
+  if (ownTrack) { ownTrack.stop(); ownTrack = null; }
   if (latest) { latest.close(); latest = null; }
 }
 
 function startFrames(readable) {
-  stopFrames();
   reader = readable.getReader();
   readFrames(reader);
 }
@@ -158,8 +159,13 @@ self.onmessage = async (ev) => {
   const m = ev.data;
   await ready;
   if (m.type === 'track') {
-    startFrames(new MediaStreamTrackProcessor({ track: m.track }).readable);
+    stopFrames();
+    ownTrack = m.track;
+    try {
+      startFrames(new MediaStreamTrackProcessor({ track: m.track }).readable);
+    } catch (e) { /* camera.js's watchdog falls back to bitmaps */ }
   } else if (m.type === 'stream') {
+    stopFrames();
     startFrames(m.readable);
   } else if (m.type === 'stop') {
     stopFrames();
