@@ -119,7 +119,7 @@ int serve(const Args& a, Store& store) {
     if (port < 0 || port > 65535) return usage("--listen port out of range");
     o.port = uint16_t(port);
     o.ioThreads = std::stoi(a.get("io-threads", "2"));
-    o.workerThreads = std::stoi(a.get("workers", "8"));
+    o.workerThreads = std::stoi(a.get("workers", "16"));
   } catch (...) {
     return usage("bad number in --listen, --io-threads or --workers");
   }
@@ -279,7 +279,14 @@ int main(int argc, char** argv) {
   const std::string& cmd = a.positional[0];
   if (cmd != "serve" && cmd != "admin" && cmd != "migrate") return usage("unknown command '" + cmd + "'");
   try {
-    int workers = 8;
+    // One PostgreSQL connection per API worker (16 by default: while some wait for a group
+    // commit, the others parse the next uploads).
+    int workers = 16;
+    try {
+      workers = std::max(1, std::stoi(a.get("workers", "16")));
+    } catch (...) {
+      return usage("bad number in --workers");
+    }
     auto store = openStore(dbSpec(a), workers);
     if (!store) return fail(store.error());
     if (cmd == "migrate") {
