@@ -4,11 +4,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { BASE_ARGS, CHROMIUM, freshProfile } from './lib/browser.mjs';
-import { startSyncServer, serverAvailable, admin, SERVER_BIN } from './lib/server-process.mjs';
+import { startSyncServer, serverAvailable, issuePosterUrl, SERVER_BIN } from './lib/server-process.mjs';
 import * as st from './lib/station.mjs';
 
 const WEB = path.resolve(process.env.DQ_WEB_DIR || 'build/web');
@@ -20,10 +19,7 @@ let posterUrl;
 before(async () => {
   if (skip) return;
   server = await startSyncServer(WEB);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dq-vlayout-'));
-  const out = admin(server.db, 'poster', '--venue', 'v1', '--out', path.join(dir, 'p.pdf'), '--public-url', server.url.replace(/\/$/, ''));
-  fs.rmSync(dir, { recursive: true, force: true });
-  posterUrl = out.match(/^url back (\S+)$/m)[1];
+  posterUrl = issuePosterUrl(server);
 });
 after(async () => { if (server) await server.stop(); });
 

@@ -19,6 +19,17 @@ export function admin(db, ...args) {
 // Starts `diemquet-server serve` on 127.0.0.1 (port 0: any free port) with venue v1
 // "Chợ Bến Thành" and its scan points gate "Cổng chính" and back "Cổng sau". `serveArgs`: more
 // options for `serve` (e.g. --retention-days N).
+// Issues venue v1's poster on `server` and returns its signed link (the QR's text).
+export function issuePosterUrl(server) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dq-poster-'));
+  try {
+    const out = admin(server.db, 'poster', '--venue', 'v1', '--out', path.join(dir, 'p.pdf'), '--public-url', server.url.replace(/\/$/, ''));
+    return out.match(/^url back (\S+)$/m)[1];
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function startSyncServer(webDir, serveArgs = []) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dq-sync-e2e-'));
   const db = `sqlite:${path.join(dir, 'diemquet.db')}`;
