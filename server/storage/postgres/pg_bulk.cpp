@@ -41,7 +41,7 @@ Status insertCheckIns(PgConn& c, const std::vector<const CheckIn*>& rows, const 
   std::vector<Param> params;
   params.reserve(kColumns);
   for (const auto& col : cols) params.emplace_back(textArray(col));
-  auto r = c.exec(
+  auto r = c.execPrepared(
       "INSERT INTO check_ins(device_id, seq, venue_id, scan_point_id, person_kind, person_key, name, phone, "
       "birth_year, dir, ts_ms, tz_min, voided, received_ms) "
       "SELECT d, s, v, sp, pk, k, n, ph, by, dir, ts, tz, vo, rcv FROM unnest($1::text[], $2::bigint[], "

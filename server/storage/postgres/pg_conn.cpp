@@ -40,24 +40,43 @@ Result<std::unique_ptr<PgConn>> PgConn::connect(const std::string& conninfo) {
 
 PgConn::~PgConn() { PQfinish(m_c); }
 bool PgConn::healthy() const { return PQstatus(m_c) == CONNECTION_OK; }
-void PgConn::reset() { PQreset(m_c); }
+void PgConn::reset() {
+  PQreset(m_c);
+  m_prepared.clear();  // a new session has no prepared statements
+}
+
+Result<PgResult> PgConn::checked(PgResult r) {
+  pg_result* raw = r.get();
+  ExecStatusType st = raw ? PQresultStatus(raw) : PGRES_FATAL_ERROR;
+  if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) return Result<PgResult>(std::move(r));
+  const char* state = raw ? PQresultErrorField(raw, PG_DIAG_SQLSTATE) : nullptr;
+  std::string msg = raw ? PQresultErrorMessage(raw) : PQerrorMessage(m_c);
+  while (!msg.empty() && msg.back() == '\n') msg.pop_back();
+  if (state && std::strcmp(state, "23505") == 0) return makeError(ErrorKind::Conflict, "PostgreSQL: " + msg);
+  if (state && std::strcmp(state, "23503") == 0) return makeError(ErrorKind::NotFound, "PostgreSQL: " + msg);
+  return makeError(ErrorKind::Storage, "PostgreSQL: " + msg);
+}
 
 Result<PgResult> PgConn::exec(const char* sql, const std::vector<Param>& params) {
   std::vector<const char*> values;
   values.reserve(params.size());
   for (const Param& p : params) values.push_back(p ? p->c_str() : nullptr);
-  PgResult r(PQexecParams(m_c, sql, int(params.size()), nullptr, values.data(), nullptr, nullptr, 0));
-  pg_result* raw = r.get();
-  {
-    ExecStatusType st = raw ? PQresultStatus(raw) : PGRES_FATAL_ERROR;
-    if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) return Result<PgResult>(std::move(r));
-    const char* state = raw ? PQresultErrorField(raw, PG_DIAG_SQLSTATE) : nullptr;
-    std::string msg = raw ? PQresultErrorMessage(raw) : PQerrorMessage(m_c);
-    while (!msg.empty() && msg.back() == '\n') msg.pop_back();
-    if (state && std::strcmp(state, "23505") == 0) return makeError(ErrorKind::Conflict, "PostgreSQL: " + msg);
-    if (state && std::strcmp(state, "23503") == 0) return makeError(ErrorKind::NotFound, "PostgreSQL: " + msg);
-    return makeError(ErrorKind::Storage, "PostgreSQL: " + msg);
+  return checked(PgResult(PQexecParams(m_c, sql, int(params.size()), nullptr, values.data(), nullptr, nullptr, 0)));
+}
+
+Result<PgResult> PgConn::execPrepared(const char* sql, const std::vector<Param>& params) {
+  auto it = m_prepared.find(sql);
+  if (it == m_prepared.end()) {
+    std::string name = "dq_" + std::to_string(m_prepared.size());
+    PgResult prepared(PQprepare(m_c, name.c_str(), sql, int(params.size()), nullptr));
+    if (!prepared.get() || PQresultStatus(prepared.get()) != PGRES_COMMAND_OK) return exec(sql, params);
+    it = m_prepared.emplace(sql, std::move(name)).first;
   }
+  std::vector<const char*> values;
+  values.reserve(params.size());
+  for (const Param& p : params) values.push_back(p ? p->c_str() : nullptr);
+  return checked(
+      PgResult(PQexecPrepared(m_c, it->second.c_str(), int(params.size()), values.data(), nullptr, nullptr, 0)));
 }
 
 Status PgConn::execScript(const char* sql) {

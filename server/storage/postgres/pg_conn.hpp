@@ -6,6 +6,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "result.hpp"
@@ -42,13 +43,18 @@ class PgConn {
   ~PgConn();
   // Runs one statement; error (Storage, or Conflict for a unique violation) if it failed.
   Result<PgResult> exec(const char* sql, const std::vector<Param>& params = {});
+  // The same, as a statement prepared once per connection (planned once): for the statements
+  // every upload runs. Falls back to exec() if it cannot be prepared.
+  Result<PgResult> execPrepared(const char* sql, const std::vector<Param>& params);
   Status execScript(const char* sql);  // several statements, no parameters
   bool healthy() const;
   void reset();
 
  private:
   explicit PgConn(pg_conn* c) : m_c(c) {}
+  Result<PgResult> checked(PgResult r);
   pg_conn* m_c;
+  std::unordered_map<std::string, std::string> m_prepared;  // SQL text -> statement name
 };
 
 // A fixed number of connections; lease() blocks until one is free.

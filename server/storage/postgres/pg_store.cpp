@@ -173,11 +173,11 @@ Result<std::string> PgStore::redeemEnrollmentCode(const std::string& codeHash, c
 
 Result<std::optional<Principal>> PgStore::authenticate(const std::string& tokenHash) {
   auto c = m_pool->lease();
-  auto r = c->exec("SELECT device_id, venue_id, revoked_ms FROM devices WHERE token_hash=$1", {tokenHash});
+  auto r = c->execPrepared("SELECT device_id, venue_id, revoked_ms FROM devices WHERE token_hash=$1", {tokenHash});
   if (!r) return r.error();
   if (r->rows() == 0) return std::optional<Principal>();
   Principal p{r->text(0, 0), r->text(0, 1), !r->isNull(0, 2), {}};
-  auto v = c->exec("SELECT venue_id FROM devices WHERE device_id=$1 AND revoked_ms IS NULL ORDER BY venue_id",
+  auto v = c->execPrepared("SELECT venue_id FROM devices WHERE device_id=$1 AND revoked_ms IS NULL ORDER BY venue_id",
                    {p.deviceId});
   if (!v) return v.error();
   for (int i = 0; i < v->rows(); ++i) p.venues.push_back(v->text(i, 0));
@@ -218,7 +218,7 @@ bool PgStore::ingestTogether(pg::PgConn& c, const std::vector<PendingIngest*>& g
       }
     std::sort(devices.begin(), devices.end());
     devices.erase(std::unique(devices.begin(), devices.end()), devices.end());
-    if (auto l = c.exec("SELECT pg_advisory_xact_lock(727100002, hashtext(d)) FROM "
+    if (auto l = c.execPrepared("SELECT pg_advisory_xact_lock(727100002, hashtext(d)) FROM "
                         "(SELECT d FROM unnest($1::text[]) AS d ORDER BY d) AS sorted",
                         {pg::textArray(devices)});
         !l)
@@ -226,12 +226,13 @@ bool PgStore::ingestTogether(pg::PgConn& c, const std::vector<PendingIngest*>& g
     // What the server already holds for these (device, seq), in one round trip.
     std::map<std::pair<std::string, int64_t>, CheckIn> have;
     {
-      std::string sql = std::string("SELECT ") + kCheckInColumns +
-                        " FROM check_ins JOIN unnest($1::text[], $2::bigint[]) AS k(d, s) ON device_id = k.d AND seq = k.s";
+      static const std::string sql =
+          std::string("SELECT ") + kCheckInColumns +
+          " FROM check_ins JOIN unnest($1::text[], $2::bigint[]) AS k(d, s) ON device_id = k.d AND seq = k.s";
       std::string seqArray = "{";
       for (size_t i = 0; i < keySeqs.size(); ++i) seqArray += (i ? "," : "") + keySeqs[i];
       seqArray += "}";
-      auto r = c.exec(sql.c_str(), {pg::textArray(keyDevices), seqArray});
+      auto r = c.execPrepared(sql.c_str(), {pg::textArray(keyDevices), seqArray});
       if (!r) return r.error();
       for (int i = 0; i < r->rows(); ++i) {
         CheckIn h = rowToCheckIn(*r, i);
