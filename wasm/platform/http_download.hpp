@@ -1,6 +1,7 @@
-// Binary files from the app's own server (a venue's poster PDF) saved as a download. The
-// response bytes go straight from fetch() to a Blob in the page, never through the text path
-// of http.hpp (which would mangle a PDF) nor through the WASM heap.
+// Binary files from the app's own server (a venue's poster PDF, an office XLSX) saved as a
+// download or opened in a new tab (a print view). The response bytes go straight from fetch()
+// to a Blob in the page, never through the text path of http.hpp (which would mangle a PDF)
+// nor through the WASM heap.
 #pragma once
 #include <functional>
 #include <string>
@@ -14,5 +15,14 @@ namespace diemquet::platform {
 void downloadFromUrl(const std::string& method, const std::string& url, const std::string& headers,
                      const std::string& filename, int timeoutMs,
                      std::function<void(int status, const std::string& body)> done);
+
+// GET with the caller's headers (an office session token), saved as `filename`; `done(status)`
+// runs once, 0 = no answer; a non-2xx answer saves nothing.
+void downloadFromServer(const std::string& url, const std::string& headers, const std::string& filename,
+                        std::function<void(int)> done);
+// The same, opened in a new tab (e.g. a printable HTML page); a download when the browser
+// blocks the tab.
+void openFromServer(const std::string& url, const std::string& headers, const std::string& filename,
+                    std::function<void(int)> done);
 
 }  // namespace diemquet::platform

@@ -5,7 +5,7 @@
 
 #include <cstdio>
 
-#include "fetch_download.hpp"
+#include "http_download.hpp"
 #include "i18n.hpp"
 #include "office_state.hpp"
 #include "probe.hpp"
