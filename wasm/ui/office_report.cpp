@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include <cstdio>
+#include <optional>
 
 #include "http_download.hpp"
 #include "i18n.hpp"
@@ -19,7 +20,8 @@ struct ReportScreen {
   std::string week;  // "" = the current week (the server decides)
   nlohmann::json data;
   bool loading = false;
-  std::string error, notice;
+  std::string error;
+  std::optional<Str> notice;  // translated when drawn, so it follows a language switch
   std::string loadedFor;  // token + week the data belongs to
 } g_r;
 
@@ -60,7 +62,7 @@ void exportFile(OfficeState& s, const char* format, bool open) {
   std::string path = "/api/v1/office/report?week=" + g_r.week + "&format=" + format;
   std::string name = "bao-cao-" + s.areaCode + "-" + g_r.week + "." + format;
   auto done = [](int status) {
-    g_r.notice = status == 200 ? tr(Str::OfficeDownloaded) : tr(Str::OfficeServerError);
+    g_r.notice = status == 200 ? Str::OfficeDownloaded : Str::OfficeServerError;
   };
   s.changed = true;
   if (open) platform::openFromServer(path, s.authHeaders(), name, done);
@@ -165,7 +167,7 @@ void drawReport(OfficeState& s) {
   if (button("office.report.csv", tr(Str::OfficeExportCsv), ButtonStyle::Secondary, w3b, 52)) exportFile(s, "csv", false);
   ImGui::SameLine(0, 6);
   if (button("office.report.print", tr(Str::OfficePrint), ButtonStyle::Secondary, w3b, 52)) exportFile(s, "html", true);
-  if (!g_r.notice.empty()) text("office.report.notice", g_r.notice, theme::kIn);
+  if (g_r.notice) text("office.report.notice", tr(*g_r.notice), theme::kIn);
 
   // Table: one row per area
   ImGui::Dummy(ImVec2(1, 4));
