@@ -2,6 +2,7 @@
 // visitor pass round trip and checksum, poster recognition, and the dispatcher's refusals.
 #include <gtest/gtest.h>
 
+#include "payload/card_validity.hpp"
 #include "payload/payload_json.hpp"
 
 using namespace diemquet;
@@ -155,3 +156,60 @@ TEST(Json, ErrorLineHasKindAndMessage) {
 }
 
 }  // namespace
+
+// Issue #12 defect 8: a 20,000-character name was accepted (and drawn, journaled, uploaded).
+// Every card's text fields are bounded by what the card formats allow.
+TEST(PayloadBounds, HugeNamesAndAddressesAreRefusedInEveryFormat) {
+  std::string huge;
+  for (int i = 0; i < 20000; ++i) huge += "a";
+  auto c = parsePayload("001099012345||" + huge + "|15081999|Nam|" + kAddr + "|20042021");
+  ASSERT_FALSE(c.ok());
+  EXPECT_EQ(c.error().field, "name");
+  auto a = parsePayload(std::string("001099012345||Nguyễn Văn An|15081999|Nam|") + huge + "|20042021");
+  ASSERT_FALSE(a.ok());
+  EXPECT_EQ(a.error().field, "address");
+  auto p = parsePayload("079199001234|" + huge + "|1990-05-17|1|162979388586171102|");
+  ASSERT_FALSE(p.ok());
+  EXPECT_EQ(p.error().field, "name");
+  std::string bhyt = "GD4797900000001|" + payload::encodeHexText(huge) +
+                     "|15/08/1999|1|-|01 - 001|01/01/2021|31/12/2021|01/01/2021|01001000000001|-|4|01/01/2026|0000-0000|$";
+  auto b = parsePayload(bhyt);
+  ASSERT_FALSE(b.ok());
+  EXPECT_EQ(b.error().field, "name");
+  // The longest real names still pass: 80 code points of Vietnamese.
+  std::string longName;
+  for (int i = 0; i < 16; ++i) longName += i ? " Hạnh" : "Hạnh";  // 16*5-1 = 79 code points
+  EXPECT_TRUE(parsePayload("001099012345||" + longName + "|15081999|Nam|" + kAddr + "|20042021").ok());
+}
+
+// Issue #12 defect 8: the 2021 app wrote the ID kind as text in some versions.
+TEST(PcCovid, IdKindAsTextIsAccepted) {
+  for (const char* kind : {"CCCD", "CMND", "1"}) {
+    auto r = parsePayload(std::string("079199001234|Trần Văn Đức|1990-05-17|") + kind + "|162979388586171102|");
+    ASSERT_TRUE(r.ok()) << kind << ": " << r.error().message;
+    EXPECT_EQ(std::get<PcCovidCard>(r->details).idKind, kind);
+  }
+  EXPECT_FALSE(parsePayload("079199001234|Trần Văn Đức|1990-05-17|C C|162979388586171102|").ok());
+}
+
+// Issue #12 defect 3: an expired BHYT card got no warning.
+TEST(CardValidity, BhytPastItsValidToDateIsExpired) {
+  auto b = parsePayload(
+      "GD4797900000001|4e677579e1bb856e2056c4836e20416e|15/08/1999|1|-|01 - 001|01/01/2021|31/12/2021|01/01/2021|"
+      "01001000000001|-|4|01/01/2026|0000-0000|$");
+  ASSERT_TRUE(b.ok()) << b.error().message;
+  const int64_t dec31_2021_2359 = (daysFromCivil(2021, 12, 31) * 86400 + 23 * 3600 + 59 * 60) * 1000 - 420 * 60000;
+  EXPECT_FALSE(cardExpiredOn(*b, Instant{dec31_2021_2359, 420}).has_value());  // its last valid minute
+  auto expired = cardExpiredOn(*b, Instant{dec31_2021_2359 + 60000, 420});      // 00:00 on 1 Jan 2022
+  ASSERT_TRUE(expired.has_value());
+  EXPECT_EQ(expired->iso(), "2021-12-31");
+  // No end date ('-'): never expired. A CCCD without the 8th field: never expired.
+  auto open = parsePayload(
+      "GD4797900000001|4e677579e1bb856e2056c4836e20416e|15/08/1999|1|-|01 - 001|01/01/2021|-|01/01/2021|"
+      "01001000000001|-|4|01/01/2026|0000-0000|$");
+  ASSERT_TRUE(open.ok());
+  EXPECT_FALSE(cardExpiredOn(*open, Instant{dec31_2021_2359 + 86400000LL * 3650, 420}).has_value());
+  auto c = cccd("038311027359", "27092011", "Nữ");
+  ASSERT_TRUE(c.ok());
+  EXPECT_FALSE(cardExpiredOn(*c, Instant{dec31_2021_2359, 420}).has_value());
+}

@@ -78,7 +78,7 @@ TEST(ScanFlow, TheSamePersonLaterIsCheckedOut) {
   Fixture f;
   f.flow.onDecoded(kCccd);
   f.journal.commitAll();
-  f.now.utcMs += 11000;
+  f.now.utcMs += kDefaultRepeatWindowMinutes * 60000 + 1000;
   ASSERT_EQ(f.flow.onDecoded(kCccd).kind, ScanOutcome::Kind::Saving);
   f.journal.commitAll();
   EXPECT_EQ(f.station->recent(1).at(0).direction, Direction::Out);
@@ -162,4 +162,99 @@ TEST(ScanFlow, ClosingTheDayOffersNoSingleUndo) {
   f.journal.commitAll();
   EXPECT_EQ(f.station->today(f.now).insideNow, 0);
   EXPECT_FALSE(f.session.canUndo());
+}
+
+// Issue #12 defect 2: a card shown again 30 s after its check-in became a silent check-out.
+// Within the repeat window it is a repeat: reported with the entry it repeats, nothing saved.
+TEST(ScanFlow, ACardShownAgainSoonAfterItsCheckInIsARepeatNotACheckOut) {
+  Fixture f;
+  f.flow.onDecoded(kCccd);
+  f.journal.commitAll();
+  for (int64_t later : {11000, 30000, 2 * 60000}) {
+    f.now.utcMs += later;
+    auto out = f.flow.onDecoded(kCccd);
+    ASSERT_EQ(out.kind, ScanOutcome::Kind::Duplicate) << later;
+    ASSERT_TRUE(out.previous.has_value());
+    EXPECT_EQ(out.previous->direction, Direction::In);
+    ASSERT_TRUE(out.payload.has_value());
+    EXPECT_EQ(out.payload->person.displayName, "Nguyễn Văn An");
+    f.now.utcMs -= later;
+  }
+  EXPECT_EQ(f.station->totalCount(), 1);
+  EXPECT_EQ(f.station->today(f.now).insideNow, 1);
+}
+
+TEST(ScanFlow, TheCameraStillSeeingACardReportsTheRepeatToo) {
+  Fixture f;
+  f.flow.onDecoded(kCccd);
+  f.journal.commitAll();
+  f.now.utcMs += 400;
+  auto out = f.flow.onDecoded(kCccd);
+  EXPECT_EQ(out.kind, ScanOutcome::Kind::Duplicate);
+  ASSERT_TRUE(out.payload.has_value());  // the UI can name the person ("Đã quét: …")
+  ASSERT_TRUE(out.previous.has_value());
+}
+
+TEST(ScanFlow, TheRepeatWindowIsAStationSetting) {
+  Fixture f;
+  StationSettings s = f.station->settings();
+  s.repeatWindowMinutes = 0;  // every re-show after the camera's 10 s is an exit
+  f.session.saveSettings(s);
+  f.journal.commitAll();
+  f.flow.onDecoded(kCccd);
+  f.journal.commitAll();
+  f.now.utcMs += 11000;
+  EXPECT_EQ(f.flow.onDecoded(kCccd).kind, ScanOutcome::Kind::Saving);
+  f.journal.commitAll();
+  EXPECT_EQ(f.station->recent(1).at(0).direction, Direction::Out);
+  // The setting survives the journal: a replayed station keeps it.
+  auto replayed = std::move(Station::create()).value();
+  for (const std::string& r : f.journal.records) replayed->replay(r);
+  replayed->finishReplay();
+  EXPECT_EQ(replayed->settings().repeatWindowMinutes, 0);
+}
+
+TEST(ScanFlow, StaffCanRecordARepeatAsACheckOut) {
+  Fixture f;
+  f.flow.onDecoded(kCccd);
+  f.journal.commitAll();
+  f.now.utcMs += 30000;
+  auto out = f.flow.onDecoded(kCccd);
+  ASSERT_EQ(out.kind, ScanOutcome::Kind::Duplicate);
+  ASSERT_TRUE(f.flow.recordRepeatAsOther(out));
+  f.journal.commitAll();
+  EXPECT_EQ(f.station->recent(1).at(0).direction, Direction::Out);
+  EXPECT_EQ(f.station->today(f.now).insideNow, 0);
+  EXPECT_TRUE(f.flow.statusIsLastCard());
+}
+
+// Issue #12 defect 4: after a failed save the previous person's "saved" status (and its undo)
+// stayed; undo would have taken back someone else.
+TEST(ScanFlow, ARefusedManualEntryReplacesTheLastSavedStatus) {
+  Fixture f;
+  f.flow.onDecoded(kCccd);
+  f.journal.commitAll();
+  ASSERT_TRUE(f.session.canUndo());
+  FieldErrors errors;
+  ManualEntry bad{"Trần Văn Đức", "123", "", "", Direction::In};  // a 3-digit CCCD
+  EXPECT_FALSE(f.session.submitManual(bad, errors));
+  EXPECT_EQ(f.session.saveStatus().state, SaveStatus::State::Failed);
+  EXPECT_EQ(f.session.saveStatus().displayName, "Trần Văn Đức");
+  EXPECT_FALSE(f.session.canUndo());
+  EXPECT_FALSE(f.session.undoLast());
+  EXPECT_FALSE(f.flow.statusIsLastCard());  // the scan screen offers no undo of An either
+  EXPECT_FALSE(f.flow.flipLast());
+  EXPECT_EQ(f.station->totalCount(), 1);
+}
+
+TEST(ScanFlow, AManualSaveAfterAScanTakesUndoAwayFromTheScanScreen) {
+  Fixture f;
+  f.flow.onDecoded(kCccd);
+  f.journal.commitAll();
+  EXPECT_TRUE(f.flow.statusIsLastCard());
+  FieldErrors errors;
+  ASSERT_TRUE(f.session.submitManual(ManualEntry{"Trần Văn Đức", "", "", "", Direction::In}, errors));
+  f.journal.commitAll();
+  EXPECT_FALSE(f.flow.statusIsLastCard());
+  EXPECT_FALSE(f.flow.flipLast());
 }

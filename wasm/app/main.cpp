@@ -14,6 +14,7 @@
 #include "check_in_json.hpp"
 #include "http.hpp"
 #include "i18n.hpp"
+#include "glyph_ranges.hpp"
 #include "imgui_impl_html5.hpp"
 #include "journal_idb.hpp"
 #include "modes.hpp"
@@ -59,27 +60,37 @@ Station& station() {
   return *g_app.station;
 }
 
-// Fonts are rasterised at the device pixel ratio and drawn at 1/dpr: crisp on phones.
-void loadFonts(float dpr) {
-  ImGuiIO& io = ImGui::GetIO();
-  io.Fonts->Clear();
-  static ImVector<ImWchar> ranges;
-  if (ranges.empty()) {
-    ImFontGlyphRangesBuilder b;
-    b.AddRanges(io.Fonts->GetGlyphRangesVietnamese());
-    static const ImWchar extra[] = {0x2010, 0x2027, 0x20AB, 0x20AB, 0x2190, 0x2193, 0};
-    b.AddRanges(extra);
-    b.BuildRanges(&ranges);
-  }
-  static const ImWchar digits[] = {0x20, 0x20, 0x30, 0x39, 0};
+// Fonts are rasterised at the device pixel ratio and drawn at 1/dpr: crisp on phones. Each face
+// loads the glyph ranges of ui/glyph_ranges.hpp (the one list of what the UI may draw), with
+// the symbol fonts merged in for what Noto Sans lacks (check marks, arrows).
+ImFont* loadFace(float px, ui::glyphs::Face face, bool bold) {
+  using ui::glyphs::Source;
+  ImFontAtlas* atlas = ImGui::GetIO().Fonts;
   ImFontConfig cfg;
   cfg.OversampleH = 1;
   cfg.OversampleV = 1;
+  ImFont* f = atlas->AddFontFromFileTTF(ui::glyphs::sourceFile(Source::Text, bold), px, &cfg,
+                                        ui::glyphs::imguiRanges(Source::Text, face));
+  if (!f) return nullptr;
+  for (Source s : {Source::Symbols2, Source::Math}) {
+    const ImWchar* r = ui::glyphs::imguiRanges(s, face);
+    if (!r) continue;
+    ImFontConfig merge = cfg;
+    merge.MergeMode = true;
+    atlas->AddFontFromFileTTF(ui::glyphs::sourceFile(s, bold), px, &merge, r);
+  }
+  return f;
+}
+
+void loadFonts(float dpr) {
+  using ui::glyphs::Face;
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
   ui::Fonts& f = ui::fonts();
-  f.body = io.Fonts->AddFontFromFileTTF("/fonts/NotoSans-Regular.ttf", 17 * dpr, &cfg, ranges.Data);
-  f.bold = io.Fonts->AddFontFromFileTTF("/fonts/NotoSans-Bold.ttf", 19 * dpr, &cfg, ranges.Data);
-  f.big = io.Fonts->AddFontFromFileTTF("/fonts/NotoSans-Bold.ttf", 36 * dpr, &cfg, digits);
-  f.title = io.Fonts->AddFontFromFileTTF("/fonts/NotoSans-Bold.ttf", 26 * dpr, &cfg, ranges.Data);
+  f.body = loadFace(17 * dpr, Face::kBody, false);
+  f.bold = loadFace(19 * dpr, Face::kBold, true);
+  f.big = loadFace(36 * dpr, Face::kBig, true);
+  f.title = loadFace(26 * dpr, Face::kTitle, true);
   if (!f.body || !f.bold || !f.big || !f.title) {
     f.body = f.bold = f.big = f.title = io.Fonts->AddFontDefault();
   }
@@ -133,8 +144,9 @@ void frame() {
   ui::probe::beginFrame();
   platform::textFieldsBeginFrame();
   g_app.ui->frame(online);
-  ui::probe::endFrame();
   ImGui::Render();
+  ui::probe::scanDrawData(ImGui::GetDrawData());
+  ui::probe::endFrame();
   ImGuiIO& io = ImGui::GetIO();
   glViewport(0, 0, int(io.DisplaySize.x * io.DisplayFramebufferScale.x), int(io.DisplaySize.y * io.DisplayFramebufferScale.y));
   glClearColor(0.945f, 0.961f, 0.976f, 1.0f);

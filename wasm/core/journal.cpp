@@ -63,7 +63,8 @@ struct Encoder {
                 {"device", s.deviceId},
                 {"venue", venueJson(s.venue)},
                 {"scanPoint", json{{"id", s.scanPoint.id}, {"venue", s.scanPoint.venueId}, {"name", s.scanPoint.name}}},
-                {"lang", s.language}};
+                {"lang", s.language},
+                {"repeatMin", s.repeatWindowMinutes}};
   }
 };
 
@@ -147,6 +148,10 @@ Result<JournalEvent> decodeEvent(std::string_view record) {
       s.scanPoint = ScanPoint{getString(p, "id"), getString(p, "venue"), getString(p, "name")};
     }
     s.language = getString(j, "lang", "vi");
+    // Records older than the setting have none: the default.
+    s.repeatWindowMinutes = int(getInt(j, "repeatMin", kDefaultRepeatWindowMinutes));
+    if (s.repeatWindowMinutes < 0 || s.repeatWindowMinutes > kMaxRepeatWindowMinutes)
+      s.repeatWindowMinutes = kDefaultRepeatWindowMinutes;
     return JournalEvent{SettingsChanged{s}};
   }
   return makeError(ErrorKind::Unsupported, "unknown journal record type '" + t.substr(0, 16) + "'");

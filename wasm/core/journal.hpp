@@ -14,15 +14,25 @@
 
 namespace diemquet {
 
+// A card shown again within this many minutes of its last check-in (or out) at the venue is a
+// repeat: shown to staff ("Đã quét: … · VÀO 07:02"), not saved, and never a silent check-out.
+// 3 minutes: people re-show a card when they missed the beep (seconds to a minute later), or
+// when a queue shuffles; a real visit to a market stall, clinic or office lasts longer than
+// that, and the one who leaves sooner is checked out with one tap on the repeat banner.
+constexpr int kDefaultRepeatWindowMinutes = 3;
+constexpr int kMaxRepeatWindowMinutes = 60;
+
 struct StationSettings {
   std::string deviceId;
   Venue venue;
   ScanPoint scanPoint;
   std::string language = "vi";  // "vi" or "en"
+  int repeatWindowMinutes = kDefaultRepeatWindowMinutes;  // 0..kMaxRepeatWindowMinutes
 };
 
 inline bool operator==(const StationSettings& a, const StationSettings& b) {
-  return a.deviceId == b.deviceId && a.venue == b.venue && a.scanPoint == b.scanPoint && a.language == b.language;
+  return a.deviceId == b.deviceId && a.venue == b.venue && a.scanPoint == b.scanPoint && a.language == b.language &&
+         a.repeatWindowMinutes == b.repeatWindowMinutes;
 }
 
 struct CheckInRecorded {

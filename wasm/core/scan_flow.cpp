@@ -26,9 +26,19 @@ ScanOutcome ScanFlow::onDecoded(std::string_view text) {
   for (auto it = m_seen.begin(); it != m_seen.end();)
     it = now.utcMs - it->second >= m_window ? m_seen.erase(it) : std::next(it);
   bool lastFailed = key == m_lastKey && m_session.saveStatus().state == SaveStatus::State::Failed;
+  const Station& station = m_session.station();
+  const int64_t repeatMs = int64_t(station.settings().repeatWindowMinutes) * 60000;
+  auto previous = station.log().lastEntryOf(station.settings().venue.id, person.key, now.utcMs - repeatMs);
   if (auto it = m_seen.find(key); it != m_seen.end() && !lastFailed) {
     it->second = now.utcMs;  // still in front of the camera: keep ignoring it
     out.kind = ScanOutcome::Kind::Duplicate;
+    out.previous = std::move(previous);
+    return out;
+  }
+  if (previous && !lastFailed) {
+    m_seen[key] = now.utcMs;  // the camera will see it again in the next frames
+    out.kind = ScanOutcome::Kind::Duplicate;
+    out.previous = std::move(previous);
     return out;
   }
   Direction dir = m_session.station().suggestDirection(person.key, now);
@@ -39,15 +49,30 @@ ScanOutcome ScanFlow::onDecoded(std::string_view text) {
   m_lastKey = key;
   m_seen[key] = now.utcMs;
   m_lastCard = parsed.value();
+  m_lastSerial = m_session.saveStatus().serial;
   out.kind = ScanOutcome::Kind::Saving;
   return out;
 }
 
+bool ScanFlow::recordRepeatAsOther(const ScanOutcome& repeat) {
+  if (repeat.kind != ScanOutcome::Kind::Duplicate || !repeat.payload || !repeat.previous) return false;
+  Direction other = repeat.previous->direction == Direction::In ? Direction::Out : Direction::In;
+  if (!m_session.submitPerson(repeat.payload->person, other)) return false;
+  const Person& person = repeat.payload->person;
+  m_lastKey = std::string(toString(person.kind)) + ":" + person.key;
+  m_seen[m_lastKey] = m_session.now().utcMs;
+  m_lastCard = repeat.payload;
+  m_lastSerial = m_session.saveStatus().serial;
+  return true;
+}
+
 bool ScanFlow::flipLast() {
-  if (!m_lastCard || !m_session.canUndo()) return false;
+  if (!statusIsLastCard() || !m_session.canUndo()) return false;
   Direction other = m_session.saveStatus().direction == Direction::In ? Direction::Out : Direction::In;
   if (!m_session.undoLast()) return false;
-  return m_session.submitPerson(m_lastCard->person, other);
+  if (!m_session.submitPerson(m_lastCard->person, other)) return false;
+  m_lastSerial = m_session.saveStatus().serial;
+  return true;
 }
 
 }  // namespace diemquet

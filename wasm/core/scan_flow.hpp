@@ -1,7 +1,9 @@
 // The hands-free queue at a gate: every decoded QR text goes through here. A card becomes a
-// check-in with the direction the person needs (out if inside), saved without a tap; the same
-// card seen again within 10 s is ignored (the camera sees it in many frames, and people
-// double-scan); anything else gets a typed outcome the UI turns into a message.
+// check-in with the direction the person needs (out if inside), saved without a tap. The same
+// card seen again soon is a repeat, reported (never silent) and not saved: within 10 s of the
+// camera last seeing it (it sees it in many frames), or within the station's repeat window
+// after the person's last check-in or out (people re-show a card; that must not silently
+// check them out). Anything else gets a typed outcome the UI turns into a message.
 #pragma once
 #include <map>
 #include <optional>
@@ -16,7 +18,7 @@ namespace diemquet {
 struct ScanOutcome {
   enum class Kind {
     Saving,        // a check-in was handed to the journal (see the session's save status)
-    Duplicate,     // same card within the window: ignored
+    Duplicate,     // a repeat (see above): nothing saved; `previous` is the entry it repeats
     Poster,        // a venue poster: the caller may bind the station to it
     NotConfigured, // no venue yet
     Rejected,      // not a code we accept, or a broken one: see `error`
@@ -24,6 +26,7 @@ struct ScanOutcome {
   Kind kind = Kind::Rejected;
   std::optional<Error> error;
   std::optional<ScannedPayload> payload;
+  std::optional<CheckIn> previous;  // Duplicate: the person's last entry at this venue, if any
 };
 
 class ScanFlow {
@@ -38,6 +41,12 @@ class ScanFlow {
   bool flipLast();
   // Forgets the last card (staff undid its scan on purpose and may scan it again).
   void forgetRecent() { m_seen.erase(m_lastKey); }
+  // Staff confirm a repeat was meant: records the direction opposite to `repeat.previous`
+  // (a check-out after a check-in) for the repeated card. False if it was not a repeat.
+  bool recordRepeatAsOther(const ScanOutcome& repeat);
+  // True while the session's save status is about lastCard() (no other save since): only then
+  // may the scan screen offer undo or flip, which act on the save status.
+  bool statusIsLastCard() const { return m_lastCard && m_session.saveStatus().serial == m_lastSerial; }
 
  private:
   StationSession& m_session;
@@ -45,6 +54,7 @@ class ScanFlow {
   std::map<std::string, int64_t> m_seen;  // card key -> last time the camera saw it
   std::string m_lastKey;
   std::optional<ScannedPayload> m_lastCard;
+  uint64_t m_lastSerial = 0;  // the save status serial of lastCard()'s save
 };
 
 }  // namespace diemquet

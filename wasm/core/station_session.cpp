@@ -9,7 +9,7 @@ bool StationSession::submitManual(const ManualEntry& entry, FieldErrors& errors)
   auto event = m_station.prepareManual(entry, m_clock(), &errors);
   if (!event) {
     if (errors.errors.empty()) errors.errors.push_back(event.error());
-    ++m_version;
+    refused(entry.name, entry.direction);
     return false;
   }
   save(event.value());
@@ -18,7 +18,10 @@ bool StationSession::submitManual(const ManualEntry& entry, FieldErrors& errors)
 
 bool StationSession::submitPerson(const Person& person, Direction direction) {
   auto event = m_station.prepareCheckIn(person, direction, m_clock());
-  if (!event) return false;
+  if (!event) {
+    refused(person.displayName, direction);
+    return false;
+  }
   save(event.value());
   return true;
 }
@@ -28,6 +31,11 @@ int StationSession::closeDay() {
   for (const JournalEvent& e : events) save(e);
   if (!events.empty()) m_status.bulk = true;  // "undo" would take back only the last of them
   return int(events.size());
+}
+
+void StationSession::refused(const std::string& displayName, Direction direction) {
+  m_status = SaveStatus{SaveStatus::State::Failed, displayName, direction, m_clock(), 0, m_status.serial + 1, false};
+  ++m_version;
 }
 
 void StationSession::save(const JournalEvent& event) {

@@ -32,6 +32,8 @@ class StationSession {
   StationSession(Station& station, JournalAppend append, Clock clock);
 
   // Validates, then saves. False (and `errors` filled) if the entry is invalid: nothing saved.
+  // A refused attempt is a failed save too: the status then says "not saved" about this
+  // person, so the last person's "saved" banner and its undo never outlive a later attempt.
   bool submitManual(const ManualEntry& entry, FieldErrors& errors);
   bool submitPerson(const Person& person, Direction direction);
   // Checks out everyone still inside; returns how many check-outs were handed to the journal.
@@ -63,6 +65,7 @@ class StationSession {
 
  private:
   void save(const JournalEvent& event);
+  void refused(const std::string& displayName, Direction direction);
   Station& m_station;
   JournalAppend m_append;
   Clock m_clock;

@@ -99,6 +99,7 @@ class OfficeUi : public ModeUi {
   void topBar(ImVec2 size, bool online) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(ImVec2(0, 0), ImVec2(size.x, kTopBar), theme::kPrimaryDark);
+    probe::add("bar", "bar.top", "", 0, 0, size.x, kTopBar);
     ImFont* bold = fonts().bold;
     // Texts stop before the buttons on the right (language, log out).
     const float textRight = size.x - (m_state.loggedIn() ? 190 : 16);

@@ -1,12 +1,19 @@
 #include "probe.hpp"
 
+#include <imgui.h>
+
 #include <cstdio>
+
+#include "payload/normalize.hpp"
+#include "text.hpp"
+#include "theme.hpp"
 
 namespace diemquet::ui::probe {
 
 namespace {
-std::string g_building, g_last = "{\"frame\":0,\"items\":[]}";
+std::string g_building, g_missing, g_last = "{\"frame\":0,\"items\":[],\"missing\":[],\"fallbackDrawn\":0}";
 unsigned long g_frame = 0;
+int g_fallbackDrawn = 0;
 bool g_first = true;
 
 void appendEscaped(std::string& o, const std::string& s) {
@@ -16,14 +23,37 @@ void appendEscaped(std::string& o, const std::string& s) {
     else o += c;
   }
 }
+
+// Characters of `text` the body face would draw with its fallback glyph.
+void checkGlyphs(const std::string& id, const std::string& text) {
+  const ImFont* font = fonts().body;
+  if (!font || !text::isValidUtf8(text)) return;
+  for (char32_t cp : payload::decodeUtf8(text)) {
+    if (cp == '\n' || cp == '\r' || cp == '\t') continue;
+    if (cp <= 0xFFFF && font->FindGlyphNoFallback(ImWchar(cp)) && cp != 0xFFFD) continue;
+    if (!g_missing.empty()) g_missing += ',';
+    char b[48];
+    std::snprintf(b, sizeof b, "{\"cp\":\"U+%04X\",\"id\":\"", unsigned(cp));
+    g_missing += b;
+    appendEscaped(g_missing, id);
+    g_missing += "\",\"ch\":\"";
+    std::string ch;
+    payload::appendUtf8(ch, cp);
+    appendEscaped(g_missing, ch);
+    g_missing += "\"}";
+  }
+}
 }  // namespace
 
 void beginFrame() {
   g_building = "{\"items\":[";
+  g_missing.clear();
+  g_fallbackDrawn = 0;
   g_first = true;
 }
 
 void add(const char* kind, const std::string& id, const std::string& text, float x, float y, float w, float h) {
+  checkGlyphs(id, text);
   if (!g_first) g_building += ',';
   g_first = false;
   g_building += "{\"kind\":\"";
@@ -37,9 +67,28 @@ void add(const char* kind, const std::string& id, const std::string& text, float
   g_building += geom;
 }
 
+void scanDrawData(const ImDrawData* data) {
+  if (!data) return;
+  // A glyph is one quad whose first vertex has the glyph's (U0,V0) and third its (U1,V1).
+  const ImVector<ImFont*>& fonts = ImGui::GetIO().Fonts->Fonts;
+  for (int l = 0; l < data->CmdListsCount; ++l) {
+    const ImVector<ImDrawVert>& v = data->CmdLists[l]->VtxBuffer;
+    for (int i = 0; i + 2 < v.Size; ++i)
+      for (const ImFont* f : fonts) {
+        const ImFontGlyph* g = f->FallbackGlyph;
+        if (g && v[i].uv.x == g->U0 && v[i].uv.y == g->V0 && v[i + 2].uv.x == g->U1 && v[i + 2].uv.y == g->V1) {
+          ++g_fallbackDrawn;
+          break;
+        }
+      }
+  }
+}
+
 void endFrame() {
-  char tail[48];
-  std::snprintf(tail, sizeof tail, "],\"frame\":%lu}", ++g_frame);
+  char tail[96];
+  std::snprintf(tail, sizeof tail, "],\"fallbackDrawn\":%d,\"frame\":%lu}", g_fallbackDrawn, ++g_frame);
+  g_building += "],\"missing\":[";
+  g_building += g_missing;
   g_building += tail;
   g_last.swap(g_building);
 }

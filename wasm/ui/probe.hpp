@@ -1,15 +1,23 @@
 // What the last frame showed, by stable id: widgets with their rectangles (CSS px) and texts.
 // The end-to-end tests read it to find what to tap, and assert on what a person would see;
-// it is the UI's own account of itself, like an accessibility tree.
+// it is the UI's own account of itself, like an accessibility tree. It also reports what a
+// person would see as broken: characters drawn with the atlas's fallback glyph.
 #pragma once
 #include <string>
+
+struct ImDrawData;
 
 namespace diemquet::ui::probe {
 
 void beginFrame();
-// kind: "button", "field", "text", "toggle"...; `text` is what the widget shows.
+// kind: "button", "field", "text", "toggle", "bar" (a fixed top/bottom bar)...; `text` is
+// what the widget shows. Every character of `text` the body face lacks is reported missing.
 void add(const char* kind, const std::string& id, const std::string& text, float x, float y, float w, float h);
-// The last completed frame as JSON: {"frame": n, "items": [{kind,id,text,x,y,w,h}...]}.
+// Counts the glyph quads drawn with any font's fallback glyph (text no probe::add reported,
+// faces with fewer glyphs than the body). Call after ImGui::Render(), before endFrame().
+void scanDrawData(const ImDrawData* data);
+// The last completed frame as JSON: {"frame": n, "items": [{kind,id,text,x,y,w,h}...],
+// "missing": [{"id", "cp": "U+2713", "ch"}...], "fallbackDrawn": quads}.
 const std::string& lastFrameJson();
 void endFrame();
 

@@ -21,6 +21,7 @@ void topBar(const StationSession& session, bool online) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImVec2 size = ImGui::GetIO().DisplaySize;
   dl->AddRectFilled(ImVec2(0, 0), ImVec2(size.x, kTopBar), theme::kPrimaryDark);
+  probe::add("bar", "bar.top", "", 0, 0, size.x, kTopBar);  // tests: nothing tappable hides under it
   ImFont* bold = fonts().bold;
   dl->AddText(bold, fontPx(bold), ImVec2(theme::kPad, 8), IM_COL32_WHITE, tr(Str::AppName));
   const StationSettings& s = session.station().settings();
@@ -51,6 +52,7 @@ void bottomNav(UiState& ui) {
       {"nav.manual", Str::NavManual, Screen::Manual},
       {"nav.settings", Str::NavSettings, Screen::Settings}};
   ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, size.y - kBottomNav), size, theme::kCard);
+  probe::add("bar", "bar.bottom", "", 0, size.y - kBottomNav, size.x, kBottomNav);
   ImGui::GetWindowDrawList()->AddLine(ImVec2(0, size.y - kBottomNav), ImVec2(size.x, size.y - kBottomNav), theme::kBorder);
   for (int i = 0; i < 4; ++i) {
     if (i) ImGui::SameLine();

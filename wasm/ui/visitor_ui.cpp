@@ -10,6 +10,7 @@
 #include "modes.hpp"
 #include "page.hpp"
 #include "platform.hpp"
+#include "probe.hpp"
 #include "text.hpp"
 #include "check_in_json.hpp"
 #include "widgets.hpp"
@@ -112,6 +113,8 @@ class VisitorUi : public ModeUi {
     if (m_pinned) {
       ImGui::EndChild();
       ImVec2 at = ImGui::GetCursorScreenPos();
+      const float barTop = at.y - style.ItemSpacing.y * 0.5f;
+      probe::add("bar", "bar.bottom", "", 0, barTop, size.x, size.y - barTop);
       ImGui::GetWindowDrawList()->AddLine(ImVec2(0, at.y - style.ItemSpacing.y * 0.5f),
                                           ImVec2(size.x, at.y - style.ItemSpacing.y * 0.5f), IM_COL32(203, 213, 225, 255));
       float half = (ImGui::GetContentRegionAvail().x - theme::kGap) / 2;

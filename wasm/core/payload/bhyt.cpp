@@ -11,12 +11,12 @@ Error hexError(const char* field) {
 }
 
 // '-' or hex text; '-' gives "".
-Result<std::string> optionalHex(std::string_view s, const char* field) {
+Result<std::string> optionalHex(std::string_view s, const char* field, size_t maxCodePoints) {
   if (s == "-") return std::string();
   auto t = payload::decodeHexText(s);
   if (!t) return hexError(field);
-  auto c = payload::cleanText(*t, field);
-  if (!c) return hexError(field);
+  auto c = payload::cleanText(*t, field, maxCodePoints);
+  if (!c) return c.error();
   return c.value();
 }
 
@@ -62,8 +62,8 @@ Result<BhytCard> parseBhyt(const std::vector<std::string_view>& t) {
 
   auto name = payload::decodeHexText(t[1]);
   if (!name) return hexError("name");
-  auto cleanName = payload::cleanText(*name, "name");
-  if (!cleanName) return hexError("name");
+  auto cleanName = payload::cleanText(*name, "name", payload::kMaxCardNameCodePoints);
+  if (!cleanName) return cleanName.error();
   card.name = cleanName.value();
 
   if (auto d = payload::parseSlashDate(t[2])) card.birthDate = *d;
@@ -75,7 +75,7 @@ Result<BhytCard> parseBhyt(const std::vector<std::string_view>& t) {
   else return makeError(ErrorKind::Malformed, "sex must be 1 or 2", "sex");
 
   if (card.layout == 'B' && t[4] != "-") return makeError(ErrorKind::Malformed, "layout B has no address", "address");
-  auto address = optionalHex(t[4], "address");
+  auto address = optionalHex(t[4], "address", payload::kMaxCardAddressCodePoints);
   if (!address) return address.error();
   card.address = address.value();
 
@@ -96,7 +96,7 @@ Result<BhytCard> parseBhyt(const std::vector<std::string_view>& t) {
 
   if (!isDigits(t[9], 14, 14)) return makeError(ErrorKind::Malformed, "management code must be 14 digits", "managementCode");
   card.managementCode = std::string(t[9]);
-  auto guardian = optionalHex(t[10], "guardianName");
+  auto guardian = optionalHex(t[10], "guardianName", payload::kMaxCardNameCodePoints);
   if (!guardian) return guardian.error();
   card.guardianName = guardian.value();
   if (!isOpaque(t[11])) return makeError(ErrorKind::Malformed, "code field is empty", "code11");
@@ -113,7 +113,7 @@ Result<BhytCard> parseBhyt(const std::vector<std::string_view>& t) {
   if (card.layout == 'B') {
     if (!isOpaque(t[14])) return makeError(ErrorKind::Malformed, "code field is empty", "code14");
     card.code14 = std::string(t[14]);
-    auto place = optionalHex(t[15], "issuingPlace");
+    auto place = optionalHex(t[15], "issuingPlace", payload::kMaxCardAddressCodePoints);
     if (!place) return place.error();
     card.issuingPlace = place.value();
   }

@@ -78,10 +78,10 @@ Result<CccdCard> parseCccd(const std::vector<std::string_view>& f) {
   else if (sex == "Nữ") card.sex = Sex::Female;
   else return makeError(ErrorKind::Malformed, "sex must be Nam or Nữ", "sex");
 
-  auto n = payload::cleanText(name, "name");
+  auto n = payload::cleanText(name, "name", payload::kMaxCardNameCodePoints);
   if (!n) return n.error();
   card.name = n.value();
-  auto a = payload::cleanText(address, "address");
+  auto a = payload::cleanText(address, "address", payload::kMaxCardAddressCodePoints);
   if (!a) return a.error();
   card.address = a.value();
 

@@ -118,10 +118,11 @@ std::string encodeHexText(std::string_view utf8) {
   return out;
 }
 
-Result<std::string> cleanText(std::string_view s, const char* field) {
+Result<std::string> cleanText(std::string_view s, const char* field, size_t maxCodePoints) {
   if (text::hasControlChars(s)) return makeError(ErrorKind::Malformed, "control character in a text field", field);
   std::string t = text::squeezeSpaces(s);
   if (t.empty()) return makeError(ErrorKind::Malformed, "empty text field", field);
+  if (text::codePointCount(t) > maxCodePoints) return makeError(ErrorKind::Malformed, "text field is too long", field);
   return t;
 }
 

@@ -47,9 +47,17 @@ bool isHex(std::string_view s);
 // Lower-case hex of UTF-8 text (the encoder side, for tests and tools).
 std::string encodeHexText(std::string_view utf8);
 
+// Bounds on the text fields of a card, in code points after NFC, generous for real cards
+// (the longest Vietnamese names are ~40 characters, a full commune-level address ~150) and
+// small enough that nothing a QR can carry blows up a screen, a journal record or an upload.
+// The server applies the same bounds: it parses with the same core.
+constexpr size_t kMaxCardNameCodePoints = 80;      // = kMaxNameCodePoints of the manual form
+constexpr size_t kMaxCardAddressCodePoints = 250;  // CCCD/BHYT address, BHYT issuing place
+constexpr size_t kMaxCardIdKindLength = 16;        // PC-Covid ID kind: "1", "CCCD", "CMND"
+
 // A name or address as it may appear in a card: not empty after trimming, no control
-// characters, no '|' (already split), inner spaces folded.
-Result<std::string> cleanText(std::string_view s, const char* field);
+// characters, no '|' (already split), inner spaces folded, at most `maxCodePoints` long.
+Result<std::string> cleanText(std::string_view s, const char* field, size_t maxCodePoints);
 
 bool isDigits(std::string_view s, size_t minLen, size_t maxLen);
 

@@ -13,7 +13,7 @@ struct PcCovidCard {
   std::string idNumber;  // CCCD (12) or CMND (9) digits; shown masked (masking.hpp)
   std::string name;
   CardDate birthDate;
-  std::string idKind;    // digits; meaning not public
+  std::string idKind;    // digits, or a word ("CCCD", "CMND"); meaning not public
   std::string qid;       // digits
   std::string ext;       // opaque
 };
