@@ -16,6 +16,7 @@
 #include "office_db.hpp"
 #include "passwords.hpp"
 #include "report.hpp"
+#include "payload/normalize.hpp"
 #include "text.hpp"
 #include "trace.hpp"
 #include "../sync/secrets.hpp"
@@ -118,7 +119,8 @@ bool textField(const json& j, const char* name, size_t maxLen, bool required, st
   }
   if (!it->is_string()) return false;
   out = it->get<std::string>();
-  if (out.size() > maxLen || text::hasControlChars(out)) return false;
+  if (out.size() > maxLen || !text::isValidUtf8(out) || text::hasControlChars(out)) return false;
+  out = payload::toNfc(out);  // a phone's keyboard may send decomposed Vietnamese
   return !(required && out.empty());
 }
 

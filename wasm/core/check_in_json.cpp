@@ -1,5 +1,7 @@
 #include "check_in_json.hpp"
 
+#include "payload/fields.hpp"
+#include "payload/normalize.hpp"
 #include "text.hpp"
 
 namespace diemquet {
@@ -71,6 +73,8 @@ Result<CheckIn> checkInFrom(Lookup get, const void* o) {
   DQ_TRY(tz, integer(get, o, "tz"));
 #undef DQ_TRY
   if (seq.value() < 1) return bad("seq", "must be at least 1");
+  // The bound every card format and the manual form keep (payload/fields.hpp).
+  if (text::codePointCount(name.value()) > payload::kMaxCardNameCodePoints) return bad("name", "is too long");
   auto k = personKindFromString(kind.value());
   if (!k) return bad("kind", "must be one of cccd, bhyt, pccovid, visitor, manual");
   auto d = directionFromString(dir.value());
@@ -94,7 +98,9 @@ Result<CheckIn> checkInFrom(Lookup get, const void* o) {
   c.scanPointId = std::move(scanPoint).value();
   c.person.kind = *k;
   c.person.key = std::move(key).value();
-  c.person.displayName = std::move(name).value();
+  // NFC whoever sent it (a station, the visitor page, an older client): one spelling of a
+  // name in the store, so reports and tracing find "Trần Văn Đức" however it was typed.
+  c.person.displayName = payload::toNfc(name.value());
   c.person.phone = std::move(phone).value();
   c.person.birthYear = int(birthYear);
   c.direction = *d;

@@ -4,6 +4,8 @@
 
 #include <vector>
 
+#include "payload/normalize.hpp"
+#include "text.hpp"
 #include "text_input.hpp"
 
 namespace {
@@ -80,8 +82,15 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* dq_text_field_json(int index) {
   return g_json.c_str();
 }
 
+// The input's whole value after a change. Composed to NFC here, the one door every typed
+// character comes through (station, visitor page, office): a keyboard that sends decomposed
+// Vietnamese ("a" + U+0300) would otherwise store, draw and upload it un-normalised. The
+// hidden input keeps what the keyboard made (rewriting it would break an IME composition).
 extern "C" EMSCRIPTEN_KEEPALIVE void dq_text_input(const char* utf8) {
-  if (!g_focused.empty()) g_typed = std::string(utf8);
+  if (g_focused.empty()) return;
+  std::string v(utf8);
+  if (diemquet::text::isValidUtf8(v)) v = diemquet::payload::toNfc(v);
+  g_typed = std::move(v);
 }
 extern "C" EMSCRIPTEN_KEEPALIVE void dq_text_enter() {
   if (!g_focused.empty()) g_enter = true;

@@ -2,6 +2,8 @@
 // (wasm/app/main.cpp), the build may subset the font files from them, and the probe counts any
 // character drawn outside them as a missing glyph. One row per range, machine-readable:
 //   {first, last, source font, faces that load it, "what"}
+// No combining marks: text is NFC (text input, scans and uploads are normalised), so a mark
+// drawn alone means un-normalised text reached the screen, and the probe reports it.
 // A row's `faces` says which of the UI's faces need it: the big face (counters, enrollment
 // codes) holds fewer glyphs because each costs ~4x the atlas space of a body glyph.
 #pragma once
@@ -27,11 +29,6 @@ inline constexpr Range kRanges[] = {
   {0x00A0, 0x00FF, Source::Text,     kAllFaces, "Latin-1 Supplement (À Á Â Ã È É Ê Ì Í Ò Ó Ô Õ Ù Ú Ý, · « » §)"},
   {0x0100, 0x017F, Source::Text,     kAllFaces, "Latin Extended-A (Ă ă Đ đ Ĩ ĩ Ũ ũ)"},
   {0x01A0, 0x01B0, Source::Text,     kAllFaces, "Latin Extended-B: Ơ ơ Ư ư"},
-  {0x0300, 0x0303, Source::Text,     kBody | kBold | kTitle, "combining grave, acute, circumflex, tilde"},
-  {0x0306, 0x0306, Source::Text,     kBody | kBold | kTitle, "combining breve"},
-  {0x0309, 0x0309, Source::Text,     kBody | kBold | kTitle, "combining hook above"},
-  {0x031B, 0x031B, Source::Text,     kBody | kBold | kTitle, "combining horn"},
-  {0x0323, 0x0323, Source::Text,     kBody | kBold | kTitle, "combining dot below"},
   {0x1EA0, 0x1EF9, Source::Text,     kAllFaces, "Latin Extended Additional: Vietnamese (Ạ … ỹ)"},
   {0x2010, 0x2027, Source::Text,     kAllFaces, "General Punctuation: dashes, quotes, bullet, ellipsis"},
   {0x2030, 0x203A, Source::Text,     kBody | kBold | kTitle, "General Punctuation: per mille, angle quotes"},

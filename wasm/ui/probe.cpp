@@ -14,6 +14,11 @@ namespace {
 std::string g_building, g_missing, g_last = "{\"frame\":0,\"items\":[],\"missing\":[],\"fallbackDrawn\":0}";
 unsigned long g_frame = 0;
 int g_fallbackDrawn = 0;
+// Since the page loaded, so a test notices a frame it did not read: the first distinct missing
+// characters (a few are enough to name the defect) and the fallback glyphs drawn.
+std::string g_everMissing;
+int g_everMissingCount = 0;
+long g_everFallback = 0;
 bool g_first = true;
 
 void appendEscaped(std::string& o, const std::string& s) {
@@ -41,6 +46,12 @@ void checkGlyphs(const std::string& id, const std::string& text) {
     payload::appendUtf8(ch, cp);
     appendEscaped(g_missing, ch);
     g_missing += "\"}";
+    std::string entry = g_missing.substr(g_missing.rfind("{\"cp\""));
+    if (g_everMissingCount < 8 && g_everMissing.find(entry) == std::string::npos) {
+      if (!g_everMissing.empty()) g_everMissing += ',';
+      g_everMissing += entry;
+      ++g_everMissingCount;
+    }
   }
 }
 }  // namespace
@@ -85,10 +96,14 @@ void scanDrawData(const ImDrawData* data) {
 }
 
 void endFrame() {
-  char tail[96];
-  std::snprintf(tail, sizeof tail, "],\"fallbackDrawn\":%d,\"frame\":%lu}", g_fallbackDrawn, ++g_frame);
+  g_everFallback += g_fallbackDrawn;
+  char tail[128];
+  std::snprintf(tail, sizeof tail, "],\"fallbackDrawn\":%d,\"fallbackEver\":%ld,\"frame\":%lu}", g_fallbackDrawn,
+                g_everFallback, ++g_frame);
   g_building += "],\"missing\":[";
   g_building += g_missing;
+  g_building += "],\"missingEver\":[";
+  g_building += g_everMissing;
   g_building += tail;
   g_last.swap(g_building);
 }

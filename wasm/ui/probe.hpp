@@ -17,7 +17,8 @@ void add(const char* kind, const std::string& id, const std::string& text, float
 // faces with fewer glyphs than the body). Call after ImGui::Render(), before endFrame().
 void scanDrawData(const ImDrawData* data);
 // The last completed frame as JSON: {"frame": n, "items": [{kind,id,text,x,y,w,h}...],
-// "missing": [{"id", "cp": "U+2713", "ch"}...], "fallbackDrawn": quads}.
+// "missing": [{"id", "cp": "U+2713", "ch"}...], "fallbackDrawn": quads, and since the page
+// loaded: "missingEver" (the first few distinct), "fallbackEver"}.
 const std::string& lastFrameJson();
 void endFrame();
 

@@ -9,6 +9,7 @@
 #include "camera.hpp"
 #include "i18n.hpp"
 #include "masking.hpp"
+#include "payload/card_validity.hpp"
 #include "probe.hpp"
 #include "screen_binding.hpp"
 #include "station_ui.hpp"
@@ -88,8 +89,17 @@ void cardRow(const char* id, Str label, const std::string& value) {
   text(id, std::string(tr(label)) + ": " + value, theme::kText);
 }
 
+// A card past its printed validity: said in red on the confirmation and in "Xem thẻ".
+void expiredWarning(const char* id, const ScannedPayload& p, const Instant& now) {
+  auto expired = cardExpiredOn(p, now);
+  if (!expired) return;
+  Str what = p.kind == PayloadKind::Bhyt ? Str::BhytExpired : Str::CccdExpired;
+  banner(id, std::string("⚠ ") + tr(what) + " " + dmy(*expired), theme::kDanger);
+}
+
 // Everything the card says, for staff to compare with the person in front of them.
-void cardDetails(const ScannedPayload& p) {
+void cardDetails(const ScannedPayload& p, const Instant& now) {
+  expiredWarning("card.expired", p, now);
   if (auto* c = std::get_if<CccdCard>(&p.details)) {
     cardRow("card.name", Str::CardName, c->name);
     cardRow("card.id", Str::CardId, c->id);
@@ -129,6 +139,39 @@ Str kindLabel(PayloadKind k) {
   }
 }
 
+void personLine(const ScannedPayload& p) {
+  std::string sub = std::string(tr(kindLabel(p.kind))) + " " + maskId(p.person.key);
+  if (p.person.birthYear) sub += " · " + std::string(tr(Str::BirthYear)) + " " + std::to_string(p.person.birthYear);
+  text("scan.sub", sub, theme::kMuted);
+}
+
+// A card shown again within the repeat window: nothing was saved, and staff see why
+// ("Đã quét: Trần Văn Đức · VÀO 07:02"); one tap records the other direction if it was meant.
+void repeatedCard(StationSession& session, ScanFlow& flow, UiState& ui, const ScanOutcome& out) {
+  const ScannedPayload& p = *out.payload;
+  std::string line = std::string(tr(Str::ScanRepeat)) + ": " + p.person.displayName;
+  if (out.previous)
+    line += std::string(" · ") + tr(out.previous->direction == Direction::In ? Str::DirIn : Str::DirOut) + " " +
+            formatLocalTime(out.previous->at);
+  banner("scan.repeat", line, theme::kWarn);
+  text("scan.name", p.person.displayName, theme::kText, fonts().title);
+  personLine(p);
+  expiredWarning("scan.expired", p, session.now());
+  if (out.previous) {
+    bool wasIn = out.previous->direction == Direction::In;
+    if (button("scan.recordOther", tr(wasIn ? Str::RecordOutNow : Str::RecordInNow), ButtonStyle::Secondary) &&
+        flow.recordRepeatAsOther(out)) {
+      ScanOutcome saving;  // `out` lives in ui.lastScan: copy first, replace, touch it no more
+      saving.kind = ScanOutcome::Kind::Saving;
+      saving.payload = out.payload;
+      ui.lastScan = std::move(saving);
+      return;
+    }
+  }
+  if (button("scan.card", tr(ui.showCard ? Str::HideCard : Str::ShowCard), ButtonStyle::Quiet)) ui.showCard = !ui.showCard;
+  if (ui.showCard) cardDetails(p, session.now());
+}
+
 // The last person, large: what staff check before waving them through.
 void lastPerson(StationSession& session, ScanFlow& flow, UiState& ui) {
   const ScanOutcome& out = *ui.lastScan;
@@ -150,21 +193,28 @@ void lastPerson(StationSession& session, ScanFlow& flow, UiState& ui) {
     if (button("scan.manual", tr(Str::UseManual), ButtonStyle::Secondary)) ui.screen = Screen::Manual;
     return;
   }
+  if (out.kind == ScanOutcome::Kind::Duplicate && out.payload) {
+    repeatedCard(session, flow, ui, out);
+    return;
+  }
   const SaveStatus& st = session.saveStatus();
   if (!flow.lastCard()) return;
   const ScannedPayload& p = *flow.lastCard();
+  // The band speaks of this card only while the save status is its own (no save since).
+  const bool own = flow.statusIsLastCard();
   bool in = st.direction == Direction::In;
-  // Direction and state as one big coloured band.
-  std::string head = std::string(tr(in ? Str::DirIn : Str::DirOut)) + " · " +
+  // Direction and state as one big coloured band; a check-out is spelled out ("← ĐÃ RA").
+  std::string dir = in ? std::string("→ ") + tr(Str::DirIn) : std::string("← ") + tr(Str::CheckedOut);
+  std::string head = dir + " · " +
                      (st.state == SaveStatus::State::Saved ? (st.undone ? tr(Str::UndoDone) : tr(Str::Saved))
                       : st.state == SaveStatus::State::Failed ? tr(Str::SaveFailed) : tr(Str::Saving));
   ImU32 col = st.state == SaveStatus::State::Failed ? theme::kDanger : st.undone ? theme::kMuted : in ? theme::kIn : theme::kOut;
-  banner(st.state == SaveStatus::State::Saved && !st.undone ? "scan.saved" : "scan.state", head, col);
+  if (own) banner(st.state == SaveStatus::State::Saved && !st.undone ? (in ? "scan.saved" : "scan.savedOut") : "scan.state",
+                  head, col);
   text("scan.name", p.person.displayName, theme::kText, fonts().title);
-  std::string sub = std::string(tr(kindLabel(p.kind))) + " " + maskId(p.person.key);
-  if (p.person.birthYear) sub += " · " + std::string(tr(Str::BirthYear)) + " " + std::to_string(p.person.birthYear);
-  text("scan.sub", sub, theme::kMuted);
-  if (session.canUndo()) {
+  personLine(p);
+  expiredWarning("scan.expired", p, session.now());
+  if (own && session.canUndo()) {
     float w = (ImGui::GetContentRegionAvail().x - theme::kGap) / 2;
     if (button("scan.undo", tr(Str::Undo), ButtonStyle::Secondary, w)) {
       session.undoLast();
@@ -174,7 +224,7 @@ void lastPerson(StationSession& session, ScanFlow& flow, UiState& ui) {
     if (button("scan.flip", tr(Str::FlipDirection), ButtonStyle::Secondary, w)) flow.flipLast();
   }
   if (button("scan.card", tr(ui.showCard ? Str::HideCard : Str::ShowCard), ButtonStyle::Quiet)) ui.showCard = !ui.showCard;
-  if (ui.showCard) cardDetails(p);
+  if (ui.showCard) cardDetails(p, session.now());
 }
 
 }  // namespace

@@ -50,6 +50,7 @@ void drawSettings(StationSession& session, UiState& ui) {
     ui.venueName = current.venue.name;
     ui.scanPointName = current.scanPoint.name;
     ui.lang = current.language == "en" ? 1 : 0;
+    ui.repeatMinutes = std::to_string(current.repeatWindowMinutes);
     ui.settingsLoaded = true;
   }
   text("settings.title", tr(Str::SettingsTitle), theme::kText, fonts().bold);
@@ -61,6 +62,9 @@ void drawSettings(StationSession& session, UiState& ui) {
   if (textField("settings.scanPoint", tr(Str::ScanPointName), ui.scanPointName, InputMode::Text,
                 tr(Str::ScanPointPlaceholder), ui.scanPointError))
     ui.scanPointError = nullptr;
+  if (textField("settings.repeat", tr(Str::RepeatWindow), ui.repeatMinutes, InputMode::Numeric, "3", ui.repeatError))
+    ui.repeatError = nullptr;
+  text("settings.repeatHint", tr(Str::RepeatWindowHint), theme::kMuted);
   text("settings.langLabel", tr(Str::Language), theme::kMuted);
   twoWay("settings.lang", "Tiếng Việt", "English", ui.lang, theme::kPrimary, theme::kPrimary);
 
@@ -69,7 +73,12 @@ void drawSettings(StationSession& session, UiState& ui) {
     std::string venue = text::squeezeSpaces(ui.venueName), point = text::squeezeSpaces(ui.scanPointName);
     ui.venueError = venue.empty() ? tr(Str::VenueRequired) : nullptr;
     ui.scanPointError = point.empty() ? tr(Str::ScanPointRequired) : nullptr;
-    if (!ui.venueError && !ui.scanPointError) {
+    std::string minutes = text::digitsOnly(ui.repeatMinutes);
+    int repeat = minutes.empty() || minutes.size() > 2 ? -1 : std::stoi(minutes);
+    ui.repeatError = repeat < 0 || repeat > kMaxRepeatWindowMinutes || minutes.size() != text::squeezeSpaces(ui.repeatMinutes).size()
+                         ? tr(Str::RepeatWindowBad)
+                         : nullptr;
+    if (!ui.venueError && !ui.scanPointError && !ui.repeatError) {
       StationSettings next = current;
       if (next.deviceId.empty()) {
         unsigned char r[16];
@@ -82,6 +91,7 @@ void drawSettings(StationSession& session, UiState& ui) {
       next.scanPoint.name = point;
       next.scanPoint.venueId = next.venue.id;
       next.language = ui.lang == 1 ? "en" : "vi";
+      next.repeatWindowMinutes = repeat;
       platform::textFieldBlur();
       session.saveSettings(next, [&ui](bool ok) {
         if (ok) ui.settingsSavedAt = ImGui::GetTime();

@@ -109,7 +109,19 @@ bool StationUi::tick() {
   bool changed = std::exchange(m_scanHandled, false);
   for (const std::string& text : platform::takeDecodedScans()) {
     ScanOutcome out = m_flow.onDecoded(text);
-    if (out.kind == ScanOutcome::Kind::Duplicate) continue;  // the same card, still in view
+    if (out.kind == ScanOutcome::Kind::Duplicate) {
+      // Said on screen ("Đã quét: … · VÀO 07:02"), never silently dropped; the same card still
+      // in view changes nothing (no redraw, the card details stay open).
+      bool same = m_state.lastScan && m_state.lastScan->kind == out.kind && m_state.lastScan->payload &&
+                  out.payload && m_state.lastScan->payload->person.key == out.payload->person.key;
+      if (same) continue;
+      m_state.lastScan = out;
+      m_state.lastScanAt = ImGui::GetTime();
+      m_state.showCard = false;
+      platform::announce(std::string(tr(Str::ScanRepeat)) + ": " + out.payload->person.displayName);
+      changed = true;
+      continue;
+    }
     m_state.lastScan = out;
     m_state.lastScanAt = ImGui::GetTime();
     m_state.showCard = false;
@@ -142,7 +154,10 @@ void drawSaveStatus(StationSession& session) {
     return;
   }
   if (st.state == SaveStatus::State::Failed) {
-    banner("status.failed", tr(Str::SaveFailed), theme::kDanger);
+    // Names whom it failed for: the last person's "saved" (and its undo) is gone.
+    std::string line = std::string(tr(Str::NotSaved)) + (st.displayName.empty() ? "" : " · " + st.displayName) +
+                       "\n" + tr(Str::SaveFailed);
+    banner("status.failed", line, theme::kDanger);
     return;
   }
   if (ageMs > 15000) return;
@@ -150,8 +165,12 @@ void drawSaveStatus(StationSession& session) {
     banner("status.undone", tr(Str::UndoDone), theme::kMuted);
     return;
   }
-  std::string line = std::string(tr(Str::Saved)) + " · " + st.displayName + " · " +
-                     tr(st.direction == Direction::In ? Str::DirIn : Str::DirOut) + " " + formatLocalTime(st.at);
+  // A check-out says so first, in its own words: "ĐÃ RA", never mistaken for a check-in.
+  std::string line = st.direction == Direction::In
+                         ? std::string(tr(Str::Saved)) + " · " + st.displayName + " · " + tr(Str::DirIn) + " " +
+                               formatLocalTime(st.at)
+                         : std::string("← ") + tr(Str::CheckedOut) + " · " + st.displayName + " · " + tr(Str::DirOut) +
+                               " " + formatLocalTime(st.at);
   banner("status.saved", line, st.direction == Direction::In ? theme::kIn : theme::kOut);
   if (session.canUndo()) {
     if (button("status.undo", tr(Str::Undo), ButtonStyle::Secondary)) session.undoLast();

@@ -24,6 +24,8 @@ struct UiState {
   // Settings form
   bool settingsLoaded = false;
   std::string venueName, scanPointName;
+  std::string repeatMinutes;  // the repeat window being edited, as typed
+  const char* repeatError = nullptr;
   int lang = 0;  // 0 vi, 1 en
   const char* venueError = nullptr;
   const char* scanPointError = nullptr;

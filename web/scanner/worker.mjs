@@ -116,11 +116,16 @@ async function frameImage(frame) {
 let reader = null, latest = null, busy = false, frameId = 0;
 let ownTrack = null;  // a track transferred here ('track'): stopped here, or the camera stays on
 
+// Every VideoFrame read is closed on every path (decoded, replaced by a newer one, or read
+// while stopping): an unclosed frame holds a camera buffer until garbage collection, and a
+// phone's camera stalls when its few buffers are all held ("A VideoFrame was garbage
+// collected without being closed").
 async function readFrames(r) {
   for (;;) {
     let chunk;
     try { chunk = await r.read(); } catch (e) { break; }
-    if (chunk.done || r !== reader) { if (chunk.value) chunk.value.close(); break; }
+    if (chunk.done) break;
+    if (r !== reader) { chunk.value.close(); continue; }  // stopping: drain and close what is queued
     if (latest) latest.close();  // never decoded: a newer frame came during the last decode
     latest = chunk.value;
     if (!busy) decodeLatest();
@@ -142,10 +147,14 @@ async function decodeLatest() {
   busy = false;
 }
 
+// Stopping drains the stream instead of cancelling it at once: a cancel discards the frames
+// still queued in the stream without closing them. The track's end (camera.js stops it right
+// after 'stop') ends the stream; a stream still running after DRAIN_MS is cancelled anyway.
+const DRAIN_MS = 1000;
 function stopFrames() {
   const r = reader;
   reader = null;
-  if (r) r.cancel().catch(() => {});
+  if (r) setTimeout(() => { r.cancel().catch(() => {}); }, DRAIN_MS);
   if (ownTrack) { ownTrack.stop(); ownTrack = null; }
   if (latest) { latest.close(); latest = null; }
 }

@@ -1,5 +1,7 @@
 // Driving the station the way a person does: find a widget by its stable id in the UI's
 // probe (what the last frame drew), tap its centre with a touch, type with the keyboard.
+// What a person would see as broken fails the test wherever the probe is read: a character
+// drawn with the font's fallback glyph ("?" boxes), a widget tapped under a bar.
 import fs from 'node:fs';
 import path from 'node:path';
 import assert from 'node:assert/strict';
@@ -14,12 +16,51 @@ export async function waitReady(page, timeout = 30000) {
 }
 
 export const probe = (page) => page.evaluate(() => globalThis.dq.probe());
+
+// Fails when any frame since the page loaded drew a character the font atlas lacks (the probe
+// reports every such character: see wasm/ui/probe.hpp). `frame`: a probe already read.
+export function assertNoMissingGlyphsIn(frame, where = '') {
+  const missing = [...(frame.missing || []), ...(frame.missingEver || [])];
+  const names = [...new Set(missing.map((m) => `${m.cp} '${m.ch}' in ${m.id}`))];
+  assert.ok(names.length === 0 && !frame.fallbackEver,
+    `missing glyphs${where ? ' ' + where : ''}: ${names.join('; ') || `${frame.fallbackEver} fallback glyph(s) drawn`}`);
+}
+
+export async function assertNoMissingGlyphs(page, where = '') {
+  assertNoMissingGlyphsIn(await probe(page), where);
+}
+
+// The fixed bars (top bar, bottom navigation, pinned action bars) as the probe reports them.
+export function barsOf(frame) { return frame.items.filter((i) => i.kind === 'bar'); }
+
+const overlaps = (a, b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+const inside = (a, b) => a.x >= b.x - 0.5 && a.y >= b.y - 0.5 && a.x + a.w <= b.x + b.w + 0.5 && a.y + a.h <= b.y + b.h + 0.5;
+
+// Fails unless widget `w` is fully on screen and not under a bar (a widget that belongs to a
+// bar, like a tab of the bottom navigation, lies inside it and is fine).
+export function assertUnobstructed(frame, w, viewport, what = 'tapped') {
+  assert.ok(w.y >= -0.5 && w.y + w.h <= viewport.height + 0.5 && w.x >= -0.5 && w.x + w.w <= viewport.width + 0.5,
+    `'${w.id}' ${what} is not fully on screen (${w.x},${w.y} ${w.w}×${w.h} in ${viewport.width}×${viewport.height})`);
+  for (const bar of barsOf(frame)) {
+    if (inside(w, bar)) continue;
+    assert.ok(!overlaps(w, bar), `'${w.id}' ${what} lies under ${bar.id} (${JSON.stringify({ y: w.y, h: w.h })} vs ${JSON.stringify({ y: bar.y, h: bar.h })})`);
+  }
+}
+
+// A status or error a person must see after a tap: drawn, fully in view, not under a bar.
+export async function assertInView(page, id, timeout = 5000) {
+  const w = await find(page, id, timeout);
+  assertUnobstructed(await probe(page), w, page.viewportSize(), 'shown');
+  return w;
+}
 export const state = (page) => page.evaluate(() => globalThis.dq.state());
 
 export async function find(page, id, timeout = 10000) {
   const deadline = Date.now() + timeout;
   for (;;) {
-    const items = (await probe(page)).items;
+    const frame = await probe(page);
+    assertNoMissingGlyphsIn(frame, `(while looking for '${id}')`);
+    const items = frame.items;
     const hit = items.find((i) => i.id === id);
     if (hit) return hit;
     if (Date.now() > deadline) throw new Error(`no widget '${id}' on screen; visible: ${items.map((i) => i.id).join(', ')}`);
@@ -31,8 +72,16 @@ export async function exists(page, id) {
   return (await probe(page)).items.some((i) => i.id === id);
 }
 
-// The scrollable body lies between the top bar and the bottom navigation (CSS px).
-const BODY_TOP = 64, NAV_HEIGHT = 76;
+// The scrollable body lies between the top bar and the bottom bar: where the probe says the
+// bars are (screens without one: the viewport's edge).
+function bodyBounds(frame, height) {
+  let top = 0, bottom = height;
+  for (const b of barsOf(frame)) {
+    if (b.y <= 1) top = Math.max(top, b.y + b.h);
+    else bottom = Math.min(bottom, b.y);
+  }
+  return { top, bottom };
+}
 
 // Finds a widget and scrolls the body (a wheel over the canvas) until it is fully in view.
 export async function reveal(page, id) {
@@ -40,8 +89,10 @@ export async function reveal(page, id) {
   if (id.startsWith('nav.') || id.startsWith('top.')) return w;
   const height = page.viewportSize().height;
   for (let i = 0; i < 20; i++) {
-    const below = w.y + w.h - (height - NAV_HEIGHT - 4);
-    const above = BODY_TOP + 4 - w.y;
+    const { top, bottom } = bodyBounds(await probe(page), height);
+    if (barsOf(await probe(page)).some((b) => inside(w, b))) return w;  // part of a bar
+    const below = w.y + w.h - (bottom - 4);
+    const above = top + 4 - w.y;
     if (below <= 0 && above <= 0) return w;
     await page.mouse.move(200, height / 2);
     await page.mouse.wheel(0, below > 0 ? Math.min(below + 40, 400) : -Math.min(above + 40, 400));
@@ -51,24 +102,80 @@ export async function reveal(page, id) {
   return w;
 }
 
+// Taps a widget's centre like a finger, after checking a person could: it is in view and not
+// under the top or bottom bar (where the tap would land on the bar instead).
 export async function tap(page, id) {
   const w = await reveal(page, id);
+  assertUnobstructed(await probe(page), w, page.viewportSize());
   await page.touchscreen.tap(w.x + w.w / 2, w.y + w.h / 2);
   // Let ImGui see the press and release on two frames.
   await page.waitForTimeout(120);
 }
 
-// Taps a text field, clears it, types like a phone keyboard would (insertText per character).
-export async function typeInto(page, id, text) {
+// Two taps within 100 ms, as an impatient thumb does (e.g. on "Lưu"): no wait between them.
+export async function doubleTap(page, id) {
+  const w = await reveal(page, id);
+  assertUnobstructed(await probe(page), w, page.viewportSize());
+  const t0 = Date.now();
+  await page.touchscreen.tap(w.x + w.w / 2, w.y + w.h / 2);
+  await page.touchscreen.tap(w.x + w.w / 2, w.y + w.h / 2);
+  assert.ok(Date.now() - t0 < 100, `double tap took ${Date.now() - t0} ms`);
+  await page.waitForTimeout(120);
+}
+
+// Focuses a text field by tapping it and empties the phone keyboard's input.
+async function focusEmpty(page, id) {
   await tap(page, id);
   await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'dq-text');
   await page.evaluate(() => { const i = document.getElementById('dq-text'); i.value = ''; i.dispatchEvent(new Event('input')); });
-  for (const ch of text) await page.keyboard.insertText(ch);
-  await page.waitForFunction(([fid, want]) => {
-    const it = globalThis.dq.probe().items.find((i) => i.id === fid);
-    return it && it.text === want;
-  }, [id, text.normalize('NFC')], { timeout: 5000 });
 }
+
+// Waits until the field shows `want` (its probe text; a password shows one bullet per character).
+export async function waitForField(page, id, want, timeout = 5000) {
+  await page.waitForFunction(([fid, w]) => {
+    const it = globalThis.dq.probe().items.find((i) => i.id === fid);
+    return it && it.text === w;
+  }, [id, want], { timeout }).catch(async (e) => {
+    const it = (await probe(page)).items.find((i) => i.id === id);
+    const input = await page.evaluate(() => document.getElementById('dq-text').value);
+    throw new Error(`field '${id}' shows ${JSON.stringify(it && it.text)}, want ${JSON.stringify(want)} (keyboard input holds ${JSON.stringify(input)}): ${e.message}`);
+  });
+}
+
+const shownAs = (text, password) => (password ? '•'.repeat([...text.normalize('NFC')].length) : text.normalize('NFC'));
+
+// Taps a text field, clears it, types like a phone keyboard would (insertText per character,
+// no pause between them: as fast as a thumb on autocomplete). The field must show the NFC form
+// of what was typed, whatever form was typed. `password`: the field shows bullets.
+export async function typeInto(page, id, text, { password = false } = {}) {
+  await focusEmpty(page, id);
+  for (const ch of text) await page.keyboard.insertText(ch);
+  await waitForField(page, id, shownAs(text, password));
+}
+
+// Typed decomposed (NFD), as some Vietnamese keyboards and macOS send it: "a" then U+0300.
+export async function typeNfd(page, id, text, opts) {
+  const nfd = text.normalize('NFD');
+  assert.ok(nfd !== text.normalize('NFC') || !/[^\x00-\x7f]/.test(text), 'typeNfd needs text with marks');
+  // Each base letter and its marks arrive as separate input events, as such keyboards send them.
+  await focusEmpty(page, id);
+  for (const ch of nfd) await page.keyboard.insertText(ch);
+  await waitForField(page, id, shownAs(text, opts && opts.password));
+}
+
+// Typed precomposed (NFC), character by character.
+export async function typeNfc(page, id, text, opts) { return typeInto(page, id, text.normalize('NFC'), opts); }
+
+// A paste: the whole string in one input event (insertText of the whole string), as a phone's
+// clipboard or a password manager delivers it.
+export async function paste(page, id, text, { password = false } = {}) {
+  await focusEmpty(page, id);
+  await page.keyboard.insertText(text);
+  await waitForField(page, id, shownAs(text, password));
+}
+
+// Viewports of the phones the product is tried on (CSS px).
+export const PHONES = [{ width: 360, height: 740 }, { width: 412, height: 915 }];
 
 export async function waitForWidget(page, id, timeout = 10000) { return find(page, id, timeout); }
 
