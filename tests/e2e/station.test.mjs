@@ -12,8 +12,8 @@ let server;
 before(async () => { server = await startStaticServer(WEB); });
 after(async () => { await server.stop(); });
 
-async function openStation(profile) {
-  const ctx = await openPhone(profile);
+async function openStation(profile, viewport) {
+  const ctx = await openPhone(profile, viewport ? { viewport } : {});
   const page = ctx.pages()[0] || (await ctx.newPage());
   await page.goto(server.url);
   await st.waitReady(page);
@@ -175,3 +175,79 @@ test('closing the day checks everyone out', async () => {
     await st.screenshot(page, '08-day-closed');
   } finally { await ctx.close(); }
 });
+
+// Issue #12: what people do at 7 am on their own phones, at both phone sizes: a name typed
+// decomposed (NFD: "a" + U+0300, as some Vietnamese keyboards and macOS send it), a phone
+// number pasted in one input event, fast typing, and a double tap on "Lưu".
+for (const vp of st.PHONES) {
+  test(`people's input at ${vp.width}×${vp.height}: NFD name, pasted phone, double tap on Lưu`, async () => {
+    const { ctx, page } = await openStation(freshProfile(), vp);
+    try {
+      await st.configure(page);
+      await st.tap(page, 'nav.manual');
+      await st.typeNfd(page, 'field.name', 'Trần Văn Đức');
+      await st.paste(page, 'field.phone', '0901234567');
+      await st.screenshot(page, `10-manual-nfd-${vp.width}`);
+      await st.doubleTap(page, 'manual.save');
+      await st.waitForWidget(page, 'status.saved');
+      await page.waitForTimeout(600);  // the second tap has landed by now
+      const s = await st.state(page);
+      assert.equal(s.total, 1, 'a double tap on Lưu saves one check-in');
+      const saved = await st.assertInView(page, 'status.saved');
+      assert.match(saved.text, /Trần Văn Đức/);
+      assert.equal(saved.text.normalize('NFC'), saved.text, 'the banner shows NFC text');
+      assert.ok(!(await st.exists(page, 'status.failed')), 'the second tap is no failed save');
+      await st.screenshot(page, `11-manual-saved-${vp.width}`);
+      await st.tap(page, 'nav.today');
+      const entry = await st.find(page, 'today.entry.0');
+      assert.ok(entry.text.includes('Trần Văn Đức'), `Today shows the NFC name: ${JSON.stringify(entry.text)}`);
+      await st.assertNoMissingGlyphs(page);
+    } finally { await ctx.close(); }
+  });
+}
+
+// Issue #12 defect 4: a refused save (here: a 3-digit CCCD) after a saved one must not leave
+// the previous person's green "Đã lưu" and its undo on screen.
+test('a failed save replaces the last "Đã lưu" and its undo', async () => {
+  const { ctx, page } = await openStation(freshProfile(), st.PHONES[0]);
+  try {
+    await st.configure(page);
+    await st.manualCheckIn(page, { name: 'Nguyễn Văn An', phone: '0901234567' });
+    await st.waitForWidget(page, 'status.undo');
+    await st.typeInto(page, 'field.name', 'Lê Thị Mai');
+    await st.typeInto(page, 'field.cccd', '123');
+    await st.tap(page, 'manual.save');
+    const failed = await st.assertInView(page, 'status.failed');
+    assert.match(failed.text, /Lê Thị Mai/);
+    assert.ok(!(await st.exists(page, 'status.saved')), 'no green banner of the previous person');
+    assert.ok(!(await st.exists(page, 'status.undo')), 'no undo of the previous person');
+    await st.screenshot(page, '12-manual-failed-360');
+    assert.equal((await st.state(page)).total, 1);
+  } finally { await ctx.close(); }
+});
+
+// Every screen, in Vietnamese and in English, at both sizes: no character drawn with the
+// font's fallback glyph (find() checks every probe it reads; this walks every screen).
+for (const vp of st.PHONES) {
+  test(`every station screen in both languages draws no missing glyph at ${vp.width}×${vp.height}`, async () => {
+    const { ctx, page } = await openStation(freshProfile(), vp);
+    try {
+      await st.configure(page);
+      await st.manualCheckIn(page, { name: 'Đỗ Thùy Vân', phone: '0922222222' });
+      await st.waitForWidget(page, 'status.saved');
+      for (const lang of ['vi', 'en']) {
+        if (lang === 'en') {
+          await st.tap(page, 'nav.settings');
+          await st.tap(page, 'settings.lang.1');
+          await st.tap(page, 'settings.save');
+          await st.waitForText(page, /^Scan$|^Today$/);
+        }
+        for (const tab of ['nav.scan', 'nav.today', 'nav.manual', 'nav.settings']) {
+          await st.tap(page, tab);
+          await page.waitForTimeout(200);
+          await st.assertNoMissingGlyphs(page, `on ${tab} (${lang})`);
+        }
+      }
+    } finally { await ctx.close(); }
+  });
+}

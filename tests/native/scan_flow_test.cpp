@@ -253,7 +253,7 @@ TEST(ScanFlow, AManualSaveAfterAScanTakesUndoAwayFromTheScanScreen) {
   f.journal.commitAll();
   EXPECT_TRUE(f.flow.statusIsLastCard());
   FieldErrors errors;
-  ASSERT_TRUE(f.session.submitManual(ManualEntry{"Trần Văn Đức", "", "", "", Direction::In}, errors));
+  ASSERT_TRUE(f.session.submitManual(ManualEntry{"Trần Văn Đức", "", "0901234567", "", Direction::In}, errors));
   f.journal.commitAll();
   EXPECT_FALSE(f.flow.statusIsLastCard());
   EXPECT_FALSE(f.flow.flipLast());

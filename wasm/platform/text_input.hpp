@@ -17,10 +17,13 @@ void textFieldsBeginFrame();
 void textFieldRegister(const std::string& id, float x, float y, float w, float h, InputMode mode,
                        const std::string& value);
 bool textFieldIsFocused(const std::string& id);
-// The value the keyboard produced since the last frame, if it changed.
+// The value the keyboard produced for this field since it was last taken, if any (kept even
+// when the keyboard moved on to another field or closed before a frame took it).
 std::optional<std::string> textFieldTakeInput(const std::string& id);
 // True once after the user pressed Enter / "Go" in this field.
 bool textFieldTakeEnter(const std::string& id);
+// True once after the keyboard changed a field or pressed Enter: the app draws a frame.
+bool textFieldTakeActivity();
 // Hides the keyboard (e.g. after saving a form).
 void textFieldBlur();
 

@@ -1,7 +1,15 @@
 // Browser side of text_input.hpp: the registry of this frame's fields, queried by
 // web/text-input.js from inside pointer events, and the typed text coming back.
+//
+// Typed text is kept per field until that field's widget takes it, whatever happens between
+// two frames. Frames are drawn on demand (wasm/app/main.cpp), so a fast typist or a paste can
+// change the input and tap the next field or "Đăng nhập" before any frame took the last
+// change: dropping it on blur (as before) left the field 3 characters long while the keyboard's
+// input held 22, and the office login failed with the right password (issue #12, defect 17).
 #include <emscripten.h>
 
+#include <map>
+#include <utility>
 #include <vector>
 
 #include "payload/normalize.hpp"
@@ -19,8 +27,9 @@ struct Field {
 
 std::vector<Field> g_fields;
 std::string g_focused;
-std::optional<std::string> g_typed;  // for g_focused
-bool g_enter = false;
+std::map<std::string, std::string> g_typed;  // field id -> the value typed, not yet taken
+std::string g_enterFor;                      // the field Enter was pressed in, not yet taken
+bool g_activity = false;                     // typed since the last textFieldTakeActivity()
 std::string g_json;
 std::string g_lastSynced;  // the value the hidden input holds, as far as we know
 
@@ -61,24 +70,25 @@ extern "C" EMSCRIPTEN_KEEPALIVE int dq_text_field_at(float x, float y) {
   for (size_t i = 0; i < g_fields.size(); ++i) {
     const Field& f = g_fields[i];
     if (x >= f.x && x < f.x + f.w && y >= f.y && y < f.y + f.h) {
-      if (g_focused != f.id) g_typed.reset();
       g_focused = f.id;
-      g_lastSynced = f.value;  // JS loads this value into the input
+      auto typed = g_typed.find(f.id);
+      g_lastSynced = typed != g_typed.end() ? typed->second : f.value;  // JS loads this into the input
       return int(i);
     }
   }
   g_focused.clear();
-  g_typed.reset();
   return -1;
 }
 
 extern "C" EMSCRIPTEN_KEEPALIVE const char* dq_text_field_json(int index) {
   if (index < 0 || size_t(index) >= g_fields.size()) return "null";
   const Field& f = g_fields[size_t(index)];
+  auto typed = g_typed.find(f.id);  // typed since the last frame: newer than the drawn value
+  const std::string& value = typed != g_typed.end() ? typed->second : f.value;
   char geom[128];
   snprintf(geom, sizeof geom, "\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f", f.x, f.y, f.w, f.h);
   g_json = std::string("{\"id\":\"") + jsonEscape(f.id) + "\",\"mode\":\"" + modeName(f.mode) + "\",\"value\":\"" +
-           jsonEscape(f.value) + "\"," + geom + "}";
+           jsonEscape(value) + "\"," + geom + "}";
   return g_json.c_str();
 }
 
@@ -90,15 +100,15 @@ extern "C" EMSCRIPTEN_KEEPALIVE void dq_text_input(const char* utf8) {
   if (g_focused.empty()) return;
   std::string v(utf8);
   if (diemquet::text::isValidUtf8(v)) v = diemquet::payload::toNfc(v);
-  g_typed = std::move(v);
+  g_typed[g_focused] = std::move(v);
+  g_activity = true;  // draw a frame now, not at the next idle redraw
 }
 extern "C" EMSCRIPTEN_KEEPALIVE void dq_text_enter() {
-  if (!g_focused.empty()) g_enter = true;
+  g_enterFor = g_focused;  // JS blurs the input right after: remember which field it was
+  g_activity = true;
 }
-extern "C" EMSCRIPTEN_KEEPALIVE void dq_text_blurred() {
-  g_focused.clear();
-  g_typed.reset();
-}
+// The keyboard left; what was typed stays pending for its field (see the file's opening).
+extern "C" EMSCRIPTEN_KEEPALIVE void dq_text_blurred() { g_focused.clear(); }
 
 namespace diemquet::platform {
 
@@ -109,7 +119,7 @@ void textFieldRegister(const std::string& id, float x, float y, float w, float h
   g_fields.push_back(Field{id, x, y, w, h, mode, value});
   // The UI changed the focused field's value itself (e.g. cleared it): tell the input.
   // Never during typing: rewriting the input's value would break an IME composition.
-  if (id == g_focused && !g_typed && value != g_lastSynced) {
+  if (id == g_focused && !g_typed.count(id) && value != g_lastSynced) {
     g_lastSynced = value;
     dq_js_text_sync(value.c_str());
   }
@@ -118,22 +128,27 @@ void textFieldRegister(const std::string& id, float x, float y, float w, float h
 bool textFieldIsFocused(const std::string& id) { return !g_focused.empty() && g_focused == id; }
 
 std::optional<std::string> textFieldTakeInput(const std::string& id) {
-  if (id != g_focused || !g_typed) return std::nullopt;
-  auto v = std::move(g_typed);
-  g_typed.reset();
-  g_lastSynced = *v;
+  auto it = g_typed.find(id);
+  if (it == g_typed.end()) return std::nullopt;
+  std::string v = std::move(it->second);
+  g_typed.erase(it);
+  if (id == g_focused) g_lastSynced = v;
   return v;
 }
 
 bool textFieldTakeEnter(const std::string& id) {
-  if (id != g_focused || !g_enter) return false;
-  g_enter = false;
+  if (g_enterFor.empty() || id != g_enterFor) return false;
+  g_enterFor.clear();
   return true;
 }
 
+bool textFieldTakeActivity() { return std::exchange(g_activity, false); }
+
 void textFieldBlur() {
+  // The UI is done with the form (saved, or left the screen): what it has not taken is moot.
   g_focused.clear();
-  g_typed.reset();
+  g_typed.clear();
+  g_enterFor.clear();
   dq_js_text_blur();
 }
 

@@ -75,7 +75,12 @@ void drawManual(StationSession& session, UiState& ui) {
   twoWay("manual.direction", tr(Str::DirIn), tr(Str::DirOut), ui.direction, theme::kIn, theme::kOut);
   ImGui::Dummy(ImVec2(1, 4));
   bool saving = session.saveStatus().state == SaveStatus::State::Saving;
-  if (button("manual.save", tr(saving ? Str::Saving : Str::Save), ButtonStyle::Primary, -1, 64) && !saving) {
+  // The second tap of a double tap lands on the form the first one just saved and emptied:
+  // it is no new entry (and must not turn "Đã lưu" into "not saved").
+  const bool justSaved = ImGui::GetTime() - ui.manualSavedAt < 1.0 && ui.name.empty() && ui.cccd.empty() &&
+                         ui.phone.empty() && ui.time.empty();
+  if (button("manual.save", tr(saving ? Str::Saving : Str::Save), ButtonStyle::Primary, -1, 64) && !saving &&
+      !justSaved) {
     ManualEntry e{ui.name, ui.cccd, ui.phone, ui.time, ui.direction == 0 ? Direction::In : Direction::Out};
     if (session.submitManual(e, ui.manualErrors)) {
       ui.name.clear();
@@ -84,6 +89,7 @@ void drawManual(StationSession& session, UiState& ui) {
       ui.time.clear();
       ui.direction = 0;
       ui.manualErrors.errors.clear();
+      ui.manualSavedAt = ImGui::GetTime();
       platform::textFieldBlur();
     }
   }

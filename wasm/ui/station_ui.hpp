@@ -19,6 +19,7 @@ struct UiState {
   std::string name, cccd, phone, time;
   int direction = 0;  // 0 in, 1 out
   FieldErrors manualErrors;
+  double manualSavedAt = -100;  // when the form was last saved (ImGui time)
   std::optional<IssuedPass> pass;  // a visitor pass being shown
   poster::QrMatrix passQr;
   // Settings form

@@ -17,12 +17,13 @@ export function freshProfile(tag = 'dq') {
 }
 
 // A persistent context (a phone's browser profile); its storage survives closing it.
-export async function openPhone(profileDir, { extraArgs = [], scale = 2 } = {}) {
+// `viewport`: the phone's CSS size (lib/station.mjs PHONES: 360×740 and 412×915).
+export async function openPhone(profileDir, { extraArgs = [], scale = 2, viewport = { width: 412, height: 915 } } = {}) {
   return chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
     args: [...BASE_ARGS, ...extraArgs],
-    viewport: { width: 412, height: 915 },
+    viewport,
     deviceScaleFactor: scale,
     hasTouch: true,
     isMobile: true,
