@@ -25,9 +25,14 @@ function expectedName(file) {
 before(async () => { server = await startStaticServer(WEB); });
 after(async () => { await server.stop(); });
 
-async function stationWithCamera(video) {
-  const ctx = await openPhone(freshProfile(), { extraArgs: cameraArgs(video) });
+// Chromium's warning when a camera frame is dropped unclosed (it stalls phone cameras).
+const UNCLOSED = /VideoFrame was garbage collected without being closed/;
+
+async function stationWithCamera(video, viewport) {
+  const ctx = await openPhone(freshProfile(), { extraArgs: cameraArgs(video), ...(viewport ? { viewport } : {}) });
   const page = ctx.pages()[0] || (await ctx.newPage());
+  page.consoleTexts = [];
+  page.on('console', (m) => page.consoleTexts.push(m.text()));
   await page.goto(server.url);
   await st.waitReady(page);
   await st.configure(page);
@@ -66,22 +71,78 @@ test('five different cards in a queue give exactly five check-ins, offline', asy
   } finally { await ctx.close(); }
 });
 
-test('the same card shown twice within 10 s is one check-in', async () => {
+test('the same card shown twice within 10 s is one check-in, and the repeat is said', async () => {
   const card = path.join(CARDS, 'cccd_004_clean.png');
   const video = makeCameraVideo([{ image: card, seconds: 1 }, { image: null, seconds: 1.5 }, { image: card, seconds: 1 }, { image: null, seconds: 1.5 }]);
-  const { ctx, page } = await stationWithCamera(video);
+  const { ctx, page } = await stationWithCamera(video, st.PHONES[0]);
   try {
     await st.tap(page, 'nav.scan');
     await page.waitForFunction(() => globalThis.dq.state().total >= 1, null, { timeout: 30000 });
-    await page.waitForTimeout(5000);
-    assert.equal((await st.state(page)).total, 1);
+    // Issue #12 defect 2: shown again, the card is not ignored silently.
+    const repeat = await st.assertInView(page, 'scan.repeat', 10000);
+    const name = expectedName('cccd_004_clean.png');
+    assert.match(repeat.text, new RegExp(`^Đã quét: ${name} · VÀO \\d\\d:\\d\\d$`));
+    await st.screenshot(page, '14-scan-repeat-360');
+    await page.waitForTimeout(3000);
+    assert.equal((await st.state(page)).total, 1, 'a repeat saves nothing (and is no silent check-out)');
     // Staff can look at the whole card to compare it with the person.
     await st.tap(page, 'scan.card');
     const addr = await st.find(page, 'card.address');
     assert.match(addr.text, /Thành phố Hồ Chí Minh/);
     await st.screenshot(page, '11-scan-card-details');
+    // Staff who mean it record the exit with one tap; the check-out says so.
+    await st.tap(page, 'scan.recordOther');
+    const out = await st.assertInView(page, 'scan.savedOut', 5000);
+    assert.match(out.text, /ĐÃ RA/);
+    await st.screenshot(page, '15-scan-checked-out-360');
+    const s = await st.state(page);
+    assert.equal(s.total, 2);
+    assert.equal(s.today.out, 1);
+    // Issue #12 defect 8: every camera frame is closed (Chromium warns, and phone cameras
+    // stall, when frames are left to the garbage collector).
+    const mode = await page.evaluate(() => globalThis.dqCamera.mode());
+    assert.ok(['stream', 'track'].includes(mode), `Chromium reads VideoFrames (mode ${mode})`);
+    await st.tap(page, 'nav.today');  // stops the camera
+    await page.waitForFunction(() => globalThis.dqCamera.state() === 0, null, { timeout: 5000 });
+    await page.waitForFunction(() => {
+      const c = globalThis.dqCamera.stats();
+      return c.framesRead > 0 && c.framesRead === c.framesClosed;
+    }, null, { timeout: 5000 }).catch(async () => {
+      throw new Error(`unclosed VideoFrames: ${JSON.stringify(await page.evaluate(() => globalThis.dqCamera.stats()))}`);
+    });
+    assert.ok(!page.consoleTexts.some((t) => UNCLOSED.test(t)), page.consoleTexts.filter((t) => UNCLOSED.test(t)).join('\n'));
   } finally { await ctx.close(); }
 });
+
+// Issue #12 defect 3: an expired BHYT card (valid to 31/12/2021) is warned about on the
+// confirmation and in "Xem thẻ", at both phone sizes.
+const EXPIRED_BHYT = 'GD4797900000001|4e677579e1bb856e2056c4836e20416e|15/08/1999|1|53e1bb912031205068e1bb91204769e1baa32c2048c3a0204ee1bb9969|01 - 001|01/01/2021|31/12/2021|01/01/2021|01001000000001|-|4|01/01/2026|0000000000000000-0000|$';
+for (const vp of st.PHONES) {
+  test(`an expired BHYT card is warned about at ${vp.width}×${vp.height}`, async () => {
+    const ctx = await openPhone(freshProfile(), { viewport: vp });
+    const page = ctx.pages()[0] || (await ctx.newPage());
+    try {
+      await page.goto(server.url);
+      await st.waitReady(page);
+      await st.configure(page);
+      await st.tap(page, 'nav.scan');
+      await page.waitForTimeout(300);
+      await wedgeType(page, EXPIRED_BHYT);
+      await page.waitForFunction(() => globalThis.dq.state().total === 1, null, { timeout: 10000 });
+      const warn = await st.assertInView(page, 'scan.expired');
+      assert.match(warn.text, /Thẻ BHYT đã hết hạn từ 31\/12\/2021/);
+      await st.screenshot(page, `16-scan-bhyt-expired-${vp.width}`);
+      await st.tap(page, 'scan.card');
+      const inCard = await st.assertInView(page, 'card.expired');
+      assert.match(inCard.text, /31\/12\/2021/);
+      await st.screenshot(page, `17-scan-bhyt-expired-card-${vp.width}`);
+      // A legacy PC-Covid code with a text ID kind is a person, not "unsupported".
+      await wedgeType(page, '079199001234|Trần Văn Đức|1990-05-17|CCCD|162979388586171102|');
+      await page.waitForFunction(() => globalThis.dq.state().total === 2, null, { timeout: 10000 });
+      assert.equal((await st.find(page, 'scan.name')).text, 'Trần Văn Đức');
+    } finally { await ctx.close(); }
+  });
+}
 
 test('a QR that is not a card is refused and saves nothing', async () => {
   const photos = path.join(SHARED, 'data/qr-photos');

@@ -30,6 +30,7 @@ ScanOutcome ScanFlow::onDecoded(std::string_view text) {
   const int64_t repeatMs = int64_t(station.settings().repeatWindowMinutes) * 60000;
   auto previous = station.log().lastEntryOf(station.settings().venue.id, person.key, now.utcMs - repeatMs);
   if (auto it = m_seen.find(key); it != m_seen.end() && !lastFailed) {
+    out.stillInView = now.utcMs - it->second < kInViewGapMs;
     it->second = now.utcMs;  // still in front of the camera: keep ignoring it
     out.kind = ScanOutcome::Kind::Duplicate;
     out.previous = std::move(previous);

@@ -27,10 +27,14 @@ struct ScanOutcome {
   std::optional<Error> error;
   std::optional<ScannedPayload> payload;
   std::optional<CheckIn> previous;  // Duplicate: the person's last entry at this venue, if any
+  // Duplicate: the camera saw this card less than kInViewGapMs ago, i.e. it never left the
+  // view (the camera reads a held card several times a second); else it was shown again.
+  bool stillInView = false;
 };
 
 class ScanFlow {
  public:
+  static constexpr int64_t kInViewGapMs = 1000;
   explicit ScanFlow(StationSession& session, int64_t duplicateWindowMs = 10000)
       : m_session(session), m_window(duplicateWindowMs) {}
 

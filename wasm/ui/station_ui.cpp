@@ -110,11 +110,12 @@ bool StationUi::tick() {
   for (const std::string& text : platform::takeDecodedScans()) {
     ScanOutcome out = m_flow.onDecoded(text);
     if (out.kind == ScanOutcome::Kind::Duplicate) {
-      // Said on screen ("Đã quét: … · VÀO 07:02"), never silently dropped; the same card still
-      // in view changes nothing (no redraw, the card details stay open).
-      bool same = m_state.lastScan && m_state.lastScan->kind == out.kind && m_state.lastScan->payload &&
-                  out.payload && m_state.lastScan->payload->person.key == out.payload->person.key;
-      if (same) continue;
+      // Said on screen ("Đã quét: … · VÀO 07:02"), never silently dropped. A card that never
+      // left the view changes nothing while its person is on screen (its "Đã lưu" stays, the
+      // card details stay open); shown again, it is said again.
+      bool samePerson = m_state.lastScan && m_state.lastScan->payload && out.payload &&
+                        m_state.lastScan->payload->person.key == out.payload->person.key;
+      if (samePerson && (out.stillInView || m_state.lastScan->kind == out.kind)) continue;
       m_state.lastScan = out;
       m_state.lastScanAt = ImGui::GetTime();
       m_state.showCard = false;

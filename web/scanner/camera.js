@@ -20,6 +20,7 @@
   var video = null, stream = null, state = 'off', worker = null, workerCaps = null, busy = false;
   var mode = '', grab = null, grabCtx = null, devices = [], deviceId = '', torchOn = false;
   var decoded = [], frames = 0, decodeMs = 0, grabMs = 0, started = 0, startGen = 0;
+  var frameCounts = { framesRead: 0, framesClosed: 0 };
   var onDecoded = null;  // the station's handler: takes the texts at once (camera_browser.cpp)
   var view = null, guide = null, placed = '';
   var MAX_SIDE = 1280;  // frames larger than this are scaled down before decoding
@@ -36,7 +37,9 @@
       var m = ev.data;
       if (m.type === 'ready') { workerCaps = m; feed(); }
       else if (m.type === 'error') { console.error('scanner worker failed', m.message); state = 'error'; }
+      else if (m.type === 'frames') { frameCounts = m; }
       else if (m.type === 'result') {
+        if (m.framesRead !== undefined) frameCounts = { framesRead: m.framesRead, framesClosed: m.framesClosed };
         busy = false;
         frames++;
         decodeMs += m.ms;
@@ -296,7 +299,9 @@
     stats: function () {
       var secs = (performance.now() - started) / 1000;
       return { frames: frames, fps: secs > 0 ? frames / secs : 0, meanDecodeMs: frames ? decodeMs / frames : 0,
-               meanGrabMs: frames ? grabMs / frames : 0, mode: mode };
+               meanGrabMs: frames ? grabMs / frames : 0, mode: mode,
+               // VideoFrames the worker read and closed ('track'/'stream'): equal once stopped.
+               framesRead: frameCounts.framesRead, framesClosed: frameCounts.framesClosed };
     },
     // The scanner's decoder on a still image, for tests and the benchmark.
     decodeImage: function (imageData) {

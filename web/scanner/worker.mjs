@@ -53,7 +53,7 @@ async function decode(image) {
 async function decodeAndAnswer(id, image, grabMs) {
   const t0 = performance.now();
   const r = await decode(image);
-  postMessage({ type: 'result', id, found: r.found, ms: performance.now() - t0, grabMs, error: r.error });
+  postMessage({ type: 'result', id, found: r.found, ms: performance.now() - t0, grabMs, error: r.error, ...frameCounts() });
 }
 
 // Any drawable (ImageBitmap, VideoFrame) → ImageData, scaled to at most MAX_SIDE.
@@ -114,6 +114,12 @@ async function frameImage(frame) {
 
 // ---- Frames from a MediaStreamTrackProcessor ----
 let reader = null, latest = null, busy = false, frameId = 0;
+// Frames read and closed, reported with every result and when a stream ends: tests assert the
+// two are equal once the camera stops (Chromium's own warning comes from the worker, where a
+// page's console listener does not see it).
+let framesRead = 0, framesClosed = 0;
+function closeFrame(f) { f.close(); framesClosed++; }
+const frameCounts = () => ({ framesRead, framesClosed });
 let ownTrack = null;  // a track transferred here ('track'): stopped here, or the camera stays on
 
 // Every VideoFrame read is closed on every path (decoded, replaced by a newer one, or read
@@ -125,11 +131,13 @@ async function readFrames(r) {
     let chunk;
     try { chunk = await r.read(); } catch (e) { break; }
     if (chunk.done) break;
-    if (r !== reader) { chunk.value.close(); continue; }  // stopping: drain and close what is queued
-    if (latest) latest.close();  // never decoded: a newer frame came during the last decode
+    framesRead++;
+    if (r !== reader) { closeFrame(chunk.value); continue; }  // stopping: drain and close what is queued
+    if (latest) closeFrame(latest);  // never decoded: a newer frame came during the last decode
     latest = chunk.value;
     if (!busy) decodeLatest();
   }
+  postMessage({ type: 'frames', ...frameCounts() });
 }
 
 async function decodeLatest() {
@@ -139,7 +147,7 @@ async function decodeLatest() {
     latest = null;
     const t0 = performance.now();
     let image = null;
-    try { image = await frameImage(frame); } catch (e) { image = null; } finally { frame.close(); }
+    try { image = await frameImage(frame); } catch (e) { image = null; } finally { closeFrame(frame); }
     if (image) await decodeAndAnswer(frameId++, image, performance.now() - t0);
     // Let frames queued during the decode arrive, so the next one decoded is the newest.
     await new Promise((res) => setTimeout(res, 0));
@@ -156,7 +164,7 @@ function stopFrames() {
   reader = null;
   if (r) setTimeout(() => { r.cancel().catch(() => {}); }, DRAIN_MS);
   if (ownTrack) { ownTrack.stop(); ownTrack = null; }
-  if (latest) { latest.close(); latest = null; }
+  if (latest) { closeFrame(latest); latest = null; }
 }
 
 function startFrames(readable) {
