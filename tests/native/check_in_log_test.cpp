@@ -80,3 +80,19 @@ TEST(CheckInJson, RejectsWrongTypesAndAbsurdValues) {
   { auto v = j; v["kind"] = "passport"; expectBad(v, "kind"); }
   EXPECT_FALSE(checkInFromJson(nlohmann::json::array()).ok());
 }
+
+// Issue #12 defects 1 and 8: whatever a client uploads (the server parses with this), a name is
+// stored composed (NFC) and no longer than any card or the manual form allows.
+TEST(CheckInJson, NamesAreComposedAndBounded) {
+  auto j = toJson(sample(1));
+  j["name"] = "Tra\xCC\x80n Va\xCC\x86n \xC4\x90u\xCC\x9B\xCC\x81c";  // "Trần Văn Đức" decomposed
+  auto r = checkInFromJson(j);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->person.displayName, "Trần Văn Đức");
+  j["name"] = std::string(81, 'a');
+  auto tooLong = checkInFromJson(j);
+  ASSERT_FALSE(tooLong.ok());
+  EXPECT_EQ(tooLong.error().field, "name");
+  j["name"] = std::string(80, 'a');
+  EXPECT_TRUE(checkInFromJson(j).ok());
+}
