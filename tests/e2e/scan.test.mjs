@@ -119,14 +119,8 @@ test('the same card shown twice within 10 s is one check-in, and the repeat is s
 const EXPIRED_BHYT = 'GD4797900000001|4e677579e1bb856e2056c4836e20416e|15/08/1999|1|53e1bb912031205068e1bb91204769e1baa32c2048c3a0204ee1bb9969|01 - 001|01/01/2021|31/12/2021|01/01/2021|01001000000001|-|4|01/01/2026|0000000000000000-0000|$';
 for (const vp of st.PHONES) {
   test(`an expired BHYT card is warned about at ${vp.width}×${vp.height}`, async () => {
-    const ctx = await openPhone(freshProfile(), { viewport: vp });
-    const page = ctx.pages()[0] || (await ctx.newPage());
+    const { ctx, page } = await stationOnScan(vp);
     try {
-      await page.goto(server.url);
-      await st.waitReady(page);
-      await st.configure(page);
-      await st.tap(page, 'nav.scan');
-      await page.waitForTimeout(300);
       await wedgeType(page, EXPIRED_BHYT);
       await page.waitForFunction(() => globalThis.dq.state().total === 1, null, { timeout: 10000 });
       const warn = await st.assertInView(page, 'scan.expired');
@@ -170,15 +164,21 @@ async function wedgeType(page, text, gapMs = 0) {
   }, [text, gapMs]);
 }
 
-test('a keyboard-wedge scanner burst is a scan; mangled accents are refused', async () => {
-  const ctx = await openPhone(freshProfile());
+// A configured station on the scan screen, for scans typed by a keyboard-wedge scanner.
+async function stationOnScan(viewport) {
+  const ctx = await openPhone(freshProfile(), viewport ? { viewport } : {});
   const page = ctx.pages()[0] || (await ctx.newPage());
+  await page.goto(server.url);
+  await st.waitReady(page);
+  await st.configure(page);
+  await st.tap(page, 'nav.scan');
+  await page.waitForTimeout(300);
+  return { ctx, page };
+}
+
+test('a keyboard-wedge scanner burst is a scan; mangled accents are refused', async () => {
+  const { ctx, page } = await stationOnScan();
   try {
-    await page.goto(server.url);
-    await st.waitReady(page);
-    await st.configure(page);
-    await st.tap(page, 'nav.scan');
-    await page.waitForTimeout(300);
     // A scanner that lost the UTF-8: "Nguyá»…n" instead of "Nguyễn".
     await wedgeType(page, '001099012345|012345678|Nguyá»…n VÄƒn An|15081999|Nam|HÃ  Ná»™i|20042021');
     const bad = await st.find(page, 'scan.rejected', 10000);

@@ -87,3 +87,24 @@ test('offline self check-in from the poster, remembered profile, check-out at th
     }
   } finally { await ctx.close(); }
 });
+
+// Issue #12 defect 12: a selected symptom showed "? Ho" (the check mark was not in the font
+// atlas). At both phone sizes, the mark is drawn and no glyph is missing.
+for (const vp of st.PHONES) {
+  test(`a selected symptom shows its check mark at ${vp.width}×${vp.height}`, { skip }, async () => {
+    const ctx = await openPhone(freshProfile('dq-visitor'), { viewport: vp });
+    try {
+      const page = ctx.pages()[0] || (await ctx.newPage());
+      await page.goto(posterUrl);
+      await st.waitReady(page);
+      await st.find(page, 'visitor.name', 20000);
+      await st.typeNfd(page, 'visitor.name', VISITOR);
+      await st.tap(page, 'visitor.sym.cough');
+      await page.waitForFunction(() => globalThis.dq.probe().items.some((i) => i.id === 'visitor.sym.cough' && i.text.startsWith('✓ ')),
+        null, { timeout: 5000 });
+      await page.waitForTimeout(200);
+      await st.assertNoMissingGlyphs(page, 'with a symptom selected');
+      await st.screenshot(page, `visitor-symptom-${vp.width}`);
+    } finally { await ctx.close(); }
+  });
+}
