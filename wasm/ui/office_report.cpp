@@ -9,6 +9,7 @@
 #include "http_download.hpp"
 #include "i18n.hpp"
 #include "office_state.hpp"
+#include "platform.hpp"
 #include "probe.hpp"
 #include "widgets.hpp"
 
@@ -29,12 +30,14 @@ void load(OfficeState& s) {
   g_r.loading = true;
   g_r.loadedFor = s.token + "|" + g_r.week;
   std::string path = "/api/v1/office/report" + (g_r.week.empty() ? std::string() : "?week=" + g_r.week);
-  s.request("GET", path, nullptr, [](const Reply& r) {
+  s.refreshDue = false;
+  s.request("GET", path, nullptr, [&s](const Reply& r) {
     g_r.loading = false;
     if (r.status != 200 || !r.body.is_object()) {
       g_r.error = failureText(r);
       return;
     }
+    s.loadedAtMs = platform::now().utcMs;
     g_r.error.clear();
     g_r.data = r.body;
     g_r.week = r.body.value("week", "");
@@ -115,6 +118,8 @@ void drawReport(OfficeState& s) {
     g_r.data = nullptr;
     load(s);
   }
+  // Entering the screen, every minute on screen, or "Làm mới": the week shown, as it is now.
+  if (freshnessRow(s, "office.report", g_r.loading) || (s.refreshDue && !g_r.loading)) load(s);
   // Week switcher
   float w3 = (ImGui::GetContentRegionAvail().x - 12) / 3;
   if (button("office.report.prev", tr(Str::OfficePrevWeek), ButtonStyle::Secondary, w3, 48) && !g_r.loading &&
