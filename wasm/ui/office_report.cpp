@@ -183,7 +183,17 @@ void drawReport(OfficeState& s) {
     ImGui::TableSetupColumn(tr(Str::OfficeWithScan), ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn(tr(Str::OfficeScans), ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn(tr(Str::OfficePerStaff), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableHeadersRow();
+    // Headers wrap inside their column ("Lượt quét/nhân viên" was cut to "Scan…" at 360 px).
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int c = 0; c < 5; ++c) {
+      ImGui::TableSetColumnIndex(c);
+      const char* name = ImGui::TableGetColumnName(c);
+      ImGui::PushFont(fonts().bold);
+      ImGui::TextWrapped("%s", name);
+      ImGui::PopFont();
+      ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+      probe::add("text", "office.report.head." + std::to_string(c), name, a.x, a.y, b.x - a.x, b.y - a.y);
+    }
     for (const auto& a : areas) {
       ImGui::TableNextRow(0, 36);
       ImGui::TableNextColumn();

@@ -162,16 +162,26 @@ class OfficeUi : public ModeUi {
     ImFont* bold = fonts().bold;
     // Texts stop before the buttons on the right (language, log out).
     const float textRight = size.x - (m_state.loggedIn() ? 190 : 16);
-    dl->PushClipRect(ImVec2(0, 0), ImVec2(textRight, kTopBar), true);
-    std::string title = tr(Str::OfficeTitle);
-    dl->AddText(bold, fontPx(bold), ImVec2(theme::kPad, 8), IM_COL32_WHITE, title.c_str());
-    probe::add("text", "office.title", title, theme::kPad, 8, size.x / 2, fontPx(bold));
-    std::string sub = m_state.loggedIn() ? m_state.username + " · " + m_state.areaName
-                                         : std::string(online ? tr(Str::Online) : tr(Str::Offline));
+    // Logged in, the two lines are who and where ("Phường Bến Nghé" was cut at 360 px behind
+    // "officer · "); each is drawn smaller if it must, never cut.
+    const float room = textRight - theme::kPad;
+    auto fitted = [&](const char* id, ImFont* f, float y, ImU32 col, const std::string& s) {
+      float px = fontPx(f), wide = f->CalcTextSizeA(px, FLT_MAX, 0, s.c_str()).x;
+      if (wide > room) px = std::max(11.0f, px * room / wide);
+      ImVec2 ts = f->CalcTextSizeA(px, FLT_MAX, 0, s.c_str());
+      dl->PushClipRect(ImVec2(0, 0), ImVec2(textRight, kTopBar), true);
+      dl->AddText(f, px, ImVec2(theme::kPad, y), col, s.c_str());
+      dl->PopClipRect();
+      probe::add("text", id, s, theme::kPad, y, ts.x, ts.y);
+    };
     ImFont* body = fonts().body;
-    dl->AddText(body, fontPx(body), ImVec2(theme::kPad, 36), IM_COL32(219, 234, 254, 255), sub.c_str());
-    probe::add("text", "office.who", sub, theme::kPad, 36, textRight - theme::kPad, fontPx(body));
-    dl->PopClipRect();
+    if (m_state.loggedIn()) {
+      fitted("office.title", bold, 8, IM_COL32_WHITE, m_state.areaName.empty() ? tr(Str::OfficeTitle) : m_state.areaName);
+      fitted("office.who", body, 36, IM_COL32(219, 234, 254, 255), m_state.username);
+    } else {
+      fitted("office.title", bold, 8, IM_COL32_WHITE, tr(Str::OfficeTitle));
+      fitted("office.who", body, 36, IM_COL32(219, 234, 254, 255), online ? tr(Str::Online) : tr(Str::Offline));
+    }
     if (m_state.loggedIn()) {
       ImGui::SetCursorPos(ImVec2(size.x - 182, 8));
       if (button("office.lang", tr(Str::OfficeOtherLanguage), ButtonStyle::Secondary, 58, 48)) {
