@@ -50,7 +50,7 @@ void drawManual(StationSession& session, UiState& ui) {
     return;
   }
   // The title's place holds the last save's status: "Lưu" stays where it is when it comes and goes.
-  drawSaveStatusFixed(session, 72, tr(Str::ManualTitle));
+  drawSaveStatusFixed(session, 76, tr(Str::ManualTitle));
   if (!session.station().isConfigured()) {
     banner("manual.notConfigured", errorText(ErrorKind::NotConfigured), theme::kWarn);
     if (button("manual.goSettings", tr(Str::GoToSettings))) ui.screen = Screen::Settings;

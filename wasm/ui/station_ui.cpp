@@ -192,7 +192,7 @@ void drawSaveStatusFixed(StationSession& session, float height, const char* idle
   const SaveStatus& st = session.saveStatus();
   bool undo = st.state == SaveStatus::State::Saved && !st.undone && session.canUndo() &&
               session.now().utcMs - st.at.utcMs <= 15000;
-  float undoW = undo ? std::min(124.0f, w * 0.36f) : 0;
+  float undoW = undo ? std::min(104.0f, w * 0.3f) : 0;
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
   ImGui::BeginChild("status.slot", ImVec2(undo ? w - undoW - theme::kGap : w, height), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground);
@@ -204,7 +204,7 @@ void drawSaveStatusFixed(StationSession& session, float height, const char* idle
   ImGui::PopStyleVar();
   if (undo) {
     ImGui::SameLine(0, theme::kGap);
-    if (button("status.undo", tr(Str::Undo), ButtonStyle::Secondary, undoW, height)) session.undoLast();
+    if (button("status.undo", tr(Str::Undo), ButtonStyle::Secondary, undoW, height, true)) session.undoLast();
   }
 }
 
