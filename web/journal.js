@@ -6,8 +6,14 @@
   'use strict';
   var DB_NAME = 'diemquet', STORE = 'journal', VERSION = 1;
   var db = null;
+  var closed = false;  // another tab took this journal over: nothing more is written from here
 
-  function open() {
+  // `name`: the database of this face of the app. The station's is 'diemquet'; the visitor
+  // page keeps its own ('diemquet-visitor'), so a visitor's check-in on a phone that is also a
+  // station never lands in the station's journal (it did, and the server refused it).
+  function open(name) {
+    if (name) DB_NAME = name;
+    globalThis.dqJournal.name = DB_NAME;
     return new Promise(function (resolve, reject) {
       var req = indexedDB.open(DB_NAME, VERSION);
       req.onupgradeneeded = function () {
@@ -33,6 +39,7 @@
   // Resolves with the record's key once the transaction has committed.
   function append(text) {
     return new Promise(function (resolve, reject) {
+      if (closed) { reject(new Error('journal taken over by another tab')); return; }
       var t = tx('readwrite');
       var req = t.objectStore(STORE).add(text);
       t.oncomplete = function () { resolve(req.result); };
@@ -90,6 +97,8 @@
     });
   }
 
+  function close() { closed = true; }
+
   globalThis.dqJournal = { open: open, append: append, readAll: readAll, readAllKeyed: readAllKeyed,
-                          deleteKeys: deleteKeys, count: count };
+                          deleteKeys: deleteKeys, count: count, close: close, name: DB_NAME };
 })();

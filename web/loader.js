@@ -43,17 +43,46 @@
   }
 
   // One station per browser profile: two tabs would hand out the same sequence numbers.
-  function singleTab() {
-    if (!navigator.locks) return Promise.resolve();
+  // Each face has its own lock and journal (journalFor): a station tab never blocks the visitor
+  // page, nor the office. Visitor pages (two posters scanned, two tabs) share theirs, and the
+  // newest tab takes it over: the older one stops writing and reloads when looked at again.
+  function singleTab(lockName, takeOver) {
+    if (!navigator.locks || !lockName) return Promise.resolve();
+    if (takeOver) {
+      return new Promise(function (resolve) {
+        navigator.locks.request(lockName, { steal: true }, function () { resolve(); return new Promise(function () {}); })
+          .catch(function () { supersededHere(); });
+      });
+    }
     return new Promise(function (resolve) {
-      navigator.locks.request('diemquet-station', { ifAvailable: true }, function (lock) {
+      navigator.locks.request(lockName, { ifAvailable: true }, function (lock) {
         if (lock) { resolve(); return new Promise(function () {}); }
         say('DiemQuet đang mở ở một tab khác. Đóng tab đó để dùng ở đây.',
             'DiemQuet is open in another tab. Close it to use it here.');
-        navigator.locks.request('diemquet-station', function () { resolve(); return new Promise(function () {}); });
+        navigator.locks.request(lockName, function () { resolve(); return new Promise(function () {}); });
         return null;
       });
     });
+  }
+
+  // This visitor tab's lock was taken by a newer one: write nothing more, say so, and start
+  // again (taking the lock back) when the visitor comes back to this tab.
+  function supersededHere() {
+    if (globalThis.dqJournal) globalThis.dqJournal.close();
+    splash.hidden = false;
+    say('Trang khai báo đang mở ở tab khác. Chạm để dùng ở đây.',
+        'The check-in page is open in another tab. Tap to use it here.');
+    splash.addEventListener('click', function () { location.reload(); });
+    document.addEventListener('visibilitychange', function () {
+      if (document.visibilityState === 'visible') location.reload();
+    });
+  }
+
+  // The face's IndexedDB database and lock (see singleTab).
+  function journalFor(mode) {
+    if (mode === 1) return { db: 'diemquet-visitor', lock: 'diemquet-visitor', takeOver: true };
+    if (mode === 2) return { db: 'diemquet-office', lock: null, takeOver: false };
+    return { db: 'diemquet', lock: 'diemquet-station', takeOver: false };
   }
 
   // The page's path picks the face of the app (wasm/ui/modes.hpp): station, visitor, office.
@@ -91,9 +120,10 @@
   async function start() {
     registerServiceWorker();
     if (!globalThis.WebAssembly) return fail('Trình duyệt này quá cũ.', 'This browser has no WebAssembly.');
-    await singleTab();
+    var face = journalFor(appMode());
+    await singleTab(face.lock, face.takeOver);
     say('Đang mở dữ liệu…', 'Opening data…');
-    try { await dqJournal.open(); } catch (e) {
+    try { await dqJournal.open(face.db); } catch (e) {
       return fail('Không mở được bộ nhớ của trình duyệt (chế độ ẩn danh?).',
                   'Cannot open browser storage (private mode?).', e);
     }

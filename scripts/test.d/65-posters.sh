@@ -15,8 +15,9 @@ if [ ! -x "$DQ_SERVER_BIN" ] || [ ! -f "$DQ_WEB_DIR/station.wasm" ]; then
   record_result 65-posters 0 1
   exit 0
 fi
-DQ_TEST_OUTPUT="$ROOT/test-output/e2e" timeout 300 node --test --test-concurrency=1 --test-reporter=tap \
-  tests/e2e/posters.test.mjs tests/e2e/visitor.test.mjs tests/e2e/visitor-layout.test.mjs > "$out" 2>&1 || true
+DQ_TEST_OUTPUT="$ROOT/test-output/e2e" timeout 420 node --test --test-concurrency=1 --test-reporter=tap \
+  tests/e2e/posters.test.mjs tests/e2e/visitor.test.mjs tests/e2e/visitor-layout.test.mjs \
+  tests/e2e/visitor-first-use.test.mjs > "$out" 2>&1 || true
 grep -E '^not ok|^# (pass|fail|skipped)' "$out" >&2 || true
 read -r p f s <<<"$(node_test_counts "$out")"
 record_result 65-posters "$p" "$f" "$s"

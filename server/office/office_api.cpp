@@ -10,6 +10,7 @@
 #include <deque>
 #include <map>
 #include <mutex>
+#include <tuple>
 
 #include "check_in_json.hpp"
 #include "masking.hpp"
@@ -630,12 +631,14 @@ ApiResponse Office::trace() {
   if (!textField(body, "reason", 500, true, reason) ||
       std::count_if(reason.begin(), reason.end(), [](char c) { return c != ' '; }) < 5)
     return err(400, "reason_required", "State the reason for this lookup (field 'reason'); it is recorded.");
-  if (!textField(body, "from", 10, true, from) || !textField(body, "to", 10, true, to) || !parseDay(from, q.fromMs) ||
-      !parseDay(to, q.toMs))
-    return err(400, "bad_request", "Fields 'from' and 'to' must be dates YYYY-MM-DD.");
+  // Dates as officers type them (dd/mm/yyyy) or ISO; the message names the field at fault.
+  for (auto [name, value, ms] : {std::tuple{"from", &from, &q.fromMs}, std::tuple{"to", &to, &q.toMs}})
+    if (!textField(body, name, 16, true, *value) || !parseDay(*value = isoDayFromTyped(*value), *ms))
+      return err(400, (std::string("bad_date_") + name).c_str(),
+                 std::string("Field '") + name + "' must be a date dd/mm/yyyy or yyyy-mm-dd.");
   q.toMs += kDayMs;  // inclusive last day
-  if (q.toMs <= q.fromMs || q.toMs - q.fromMs > 62 * kDayMs)
-    return err(400, "bad_request", "The date range must be 1 to 62 days.");
+  if (q.toMs <= q.fromMs) return err(400, "bad_range", "'to' must not be before 'from'.");
+  if (q.toMs - q.fromMs > 62 * kDayMs) return err(400, "bad_range", "The date range must be at most 62 days.");
   int64_t margin = 30, stay = 0;
   if (!intField(body, "marginMinutes", 0, 24 * 60, 30, margin) || !intField(body, "stayMinutes", 0, 24 * 60, 0, stay))
     return err(400, "bad_request", "'marginMinutes' and 'stayMinutes' must be 0 to 1440.");

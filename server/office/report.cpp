@@ -15,6 +15,8 @@
 #include <random>
 #include <sstream>
 
+#include "export_cells.hpp"
+
 namespace diemquet::server::office {
 
 using nlohmann::json;
@@ -244,12 +246,6 @@ json reportJson(const WeeklyReport& r) {
 }
 
 namespace {
-std::string csvField(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
 std::string fixed2(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.2f", v);
@@ -287,20 +283,27 @@ std::string reportCsv(const WeeklyReport& r) {
   for (size_t i = 0; i < kAreaHeader.size(); ++i) o << (i ? "," : "") << kAreaHeader[i];
   o << "\r\n";
   for (const AreaStat& a : r.areas)
-    o << a.code << "," << csvField(a.name) << "," << levelVi(a.level) << "," << a.venues << "," << a.withPoster << ","
+    o << csvField(a.code) << "," << csvField(a.name) << "," << levelVi(a.level) << "," << a.venues << "," << a.withPoster << ","
       << a.withScan << "," << a.scans << "," << a.staff << "," << fixed2(a.scansPerStaff()) << "," << a.nonComplying
       << "," << a.flagged << "," << a.violations << "\r\n";
   o << "\r\n";
   for (size_t i = 0; i < kVenueHeader.size(); ++i) o << (i ? "," : "") << kVenueHeader[i];
   o << "\r\n";
   for (const VenueStat& v : r.nonComplying)
-    o << csvField(v.id) << "," << csvField(v.name) << "," << v.category << "," << v.ward << "," << v.staff << ","
+    o << csvField(v.id) << "," << csvField(v.name) << "," << csvField(v.category) << "," << csvField(v.ward) << "," << v.staff << ","
       << v.scans << "," << csvField(problemVi(v.problem)) << "," << v.reminders << "," << v.violationsOpen << ","
       << (v.flagged() ? "x" : "") << "\r\n";
   o << "\r\nTuần,Lượt quét,Cơ sở có lượt quét\r\n";
-  for (const TrendPoint& t : r.trend) o << t.week << "," << t.scans << "," << t.venuesWithScan << "\r\n";
+  for (const TrendPoint& t : r.trend) o << csvField(t.week) << "," << t.scans << "," << t.venuesWithScan << "\r\n";
   return o.str();
 }
+
+namespace {
+// Every text cell of the XLSX goes through spreadsheetText, like the CSV's.
+void writeText(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const std::string& s, lxw_format* f) {
+  worksheet_write_string(ws, row, col, spreadsheetText(s).c_str(), f);
+}
+}  // namespace
 
 Result<std::string> reportXlsx(const WeeklyReport& r) {
   std::random_device rd;
@@ -316,13 +319,13 @@ Result<std::string> reportXlsx(const WeeklyReport& r) {
   lxw_worksheet* ws = workbook_add_worksheet(wb, "Tong hop");
   // Row 0: title; row 1: header; rows 2..: one per area, the requested area first.
   std::string title = "Báo cáo tuân thủ tuần " + r.week.label() + " — " + r.areaName;
-  worksheet_write_string(ws, 0, 0, title.c_str(), bold);
+  writeText(ws, 0, 0, title, bold);
   for (size_t i = 0; i < kAreaHeader.size(); ++i) worksheet_write_string(ws, 1, lxw_col_t(i), kAreaHeader[i], bold);
   lxw_row_t row = 2;
   for (const AreaStat& a : r.areas) {
-    worksheet_write_string(ws, row, 0, a.code.c_str(), nullptr);
-    worksheet_write_string(ws, row, 1, a.name.c_str(), nullptr);
-    worksheet_write_string(ws, row, 2, levelVi(a.level), nullptr);
+    writeText(ws, row, 0, a.code, nullptr);
+    writeText(ws, row, 1, a.name, nullptr);
+    writeText(ws, row, 2, levelVi(a.level), nullptr);
     const double nums[] = {double(a.venues), double(a.withPoster), double(a.withScan), double(a.scans), double(a.staff)};
     for (size_t i = 0; i < 5; ++i) worksheet_write_number(ws, row, lxw_col_t(3 + i), nums[i], nullptr);
     worksheet_write_number(ws, row, 8, a.scansPerStaff(), dec);
@@ -337,13 +340,13 @@ Result<std::string> reportXlsx(const WeeklyReport& r) {
   for (size_t i = 0; i < kVenueHeader.size(); ++i) worksheet_write_string(wv, 0, lxw_col_t(i), kVenueHeader[i], bold);
   row = 1;
   for (const VenueStat& v : r.nonComplying) {
-    worksheet_write_string(wv, row, 0, v.id.c_str(), nullptr);
-    worksheet_write_string(wv, row, 1, v.name.c_str(), nullptr);
-    worksheet_write_string(wv, row, 2, v.category.c_str(), nullptr);
-    worksheet_write_string(wv, row, 3, v.ward.c_str(), nullptr);
+    writeText(wv, row, 0, v.id, nullptr);
+    writeText(wv, row, 1, v.name, nullptr);
+    writeText(wv, row, 2, v.category, nullptr);
+    writeText(wv, row, 3, v.ward, nullptr);
     worksheet_write_number(wv, row, 4, v.staff, nullptr);
     worksheet_write_number(wv, row, 5, double(v.scans), nullptr);
-    worksheet_write_string(wv, row, 6, problemVi(v.problem), nullptr);
+    writeText(wv, row, 6, problemVi(v.problem), nullptr);
     worksheet_write_number(wv, row, 7, double(v.reminders), nullptr);
     worksheet_write_number(wv, row, 8, double(v.violationsOpen), nullptr);
     worksheet_write_string(wv, row, 9, v.flagged() ? "x" : "", nullptr);
@@ -357,7 +360,7 @@ Result<std::string> reportXlsx(const WeeklyReport& r) {
   worksheet_write_string(wt, 0, 2, "Cơ sở có lượt quét", bold);
   row = 1;
   for (const TrendPoint& t : r.trend) {
-    worksheet_write_string(wt, row, 0, t.week.c_str(), nullptr);
+    writeText(wt, row, 0, t.week, nullptr);
     worksheet_write_number(wt, row, 1, double(t.scans), nullptr);
     worksheet_write_number(wt, row, 2, t.venuesWithScan, nullptr);
     ++row;

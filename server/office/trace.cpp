@@ -7,6 +7,8 @@
 #include <map>
 #include <sstream>
 
+#include "export_cells.hpp"
+
 namespace diemquet::server::office {
 
 using nlohmann::json;
@@ -167,12 +169,7 @@ json traceJson(const TraceResult& r) {
 }
 
 std::string traceCsv(const TraceResult& r) {
-  auto f = [](const std::string& s) {
-    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-    std::string o = "\"";
-    for (char c : s) o += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return o + "\"";
-  };
+  auto f = [](const std::string& s) { return csvField(s); };
   std::ostringstream o;
   o << "\xEF\xBB\xBF"
     << "Loại,Mã cơ sở,Cơ sở,Từ,Đến,Ra ước tính,Loại giấy tờ,Số giấy tờ,Họ tên,Điện thoại,Phút trùng\r\n";
@@ -181,7 +178,7 @@ std::string traceCsv(const TraceResult& r) {
       << formatDateTime(v.endMs) << "," << (v.endEstimated ? "x" : "") << ",,,,,\r\n";
   for (const Contact& c : r.contacts)
     o << "tiếp xúc," << f(c.visit.venueId) << "," << f(c.visit.venueName) << "," << formatDateTime(c.visit.startMs)
-      << "," << formatDateTime(c.visit.endMs) << "," << (c.visit.endEstimated ? "x" : "") << "," << c.visit.kind << ","
+      << "," << formatDateTime(c.visit.endMs) << "," << (c.visit.endEstimated ? "x" : "") << "," << f(c.visit.kind) << ","
       << f(c.visit.key) << "," << f(c.visit.name) << "," << f(c.visit.phone) << "," << c.overlapMs / 60'000 << "\r\n";
   return o.str();
 }

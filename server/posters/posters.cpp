@@ -2,6 +2,7 @@
 #include "posters.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <deque>
 #include <fstream>
 #include <iterator>
@@ -266,6 +267,40 @@ bool allowSelfCheckIn(const std::string& deviceId, int64_t now) {
   return true;
 }
 
+// Idempotency keys of self check-ins: a visitor's phone sends one key per declaration it means
+// to make, so two check-ins made of one declaration (a double tap that got past the page's own
+// guard, a resend as a new record) are stored once. Held in memory for a day per server
+// process: the key closes the double-submit window (seconds), the (device, seq) pair still
+// makes every record exactly-once across restarts.
+struct SeenKey {
+  int64_t seq = 0;
+  int64_t atMs = 0;
+};
+// The seq first stored under (device, key), or 0 the first time (then remembered as `seq`).
+int64_t firstSeqForKey(const std::string& deviceId, const std::string& key, int64_t seq, int64_t now) {
+  static std::map<std::string, SeenKey> seen;
+  std::lock_guard lock(g_mutex);
+  if (seen.size() > 200000) {
+    for (auto it = seen.begin(); it != seen.end();) it = it->second.atMs < now - 86'400'000 ? seen.erase(it) : std::next(it);
+    if (seen.size() > 200000) seen.clear();  // bounded memory; a reset only forgets keys
+  }
+  auto [it, fresh] = seen.try_emplace(deviceId + '\n' + key, SeenKey{seq, now});
+  if (fresh || it->second.seq == seq || it->second.atMs < now - 86'400'000) {
+    it->second = SeenKey{seq, now};
+    return 0;
+  }
+  return it->second.seq;
+}
+
+bool validIdempotencyKey(const json& k) {
+  if (!k.is_string()) return false;
+  const std::string& s = k.get_ref<const std::string&>();
+  if (s.size() < 8 || s.size() > 64) return false;
+  for (char ch : s)
+    if (!std::isalnum(static_cast<unsigned char>(ch)) && ch != '-' && ch != '_') return false;
+  return true;
+}
+
 // Only these fields of a declaration are kept; values are booleans or short text.
 Result<json> cleanDeclaration(const json& d) {
   if (d.is_null()) return json::object();
@@ -325,6 +360,17 @@ ApiResponse selfCheckIn(const ApiRequest& req, Store& store, int64_t now,
   auto venue = store.findVenue(c->venueId);
   if (!venue) return storageFailure(venue.error(), log);
   if (!venue.value()) return errorResponse(404, "unknown_venue", "No such venue on this server.");
+  std::string idemKey;
+  if (body.contains("idempotencyKey")) {
+    if (!validIdempotencyKey(body["idempotencyKey"]))
+      return errorResponse(400, "bad_request", "'idempotencyKey' must be 8 to 64 letters, digits, '-' or '_'.");
+    idemKey = body["idempotencyKey"].get<std::string>();
+  }
+  // The same declaration sent again as another record: answered as stored, stored once.
+  if (!idemKey.empty())
+    if (int64_t first = firstSeqForKey(c->deviceId, idemKey, c->seq, now); first != 0)
+      return ApiResponse{200, json{{"acked", json::array({json::array({c->seq, c->seq})})},
+                                   {"outcome", "duplicate"}, {"sameAs", first}}.dump()};
   if (!allowSelfCheckIn(c->deviceId, now))
     return errorResponse(429, "rate_limited", "Too many self check-ins from this phone; wait a few minutes.");
   auto result = store.ingest({c.value()}, now);

@@ -10,11 +10,14 @@ import path from 'node:path';
 import { openPhone, freshProfile } from './lib/browser.mjs';
 import { waitReady, find, tap, typeInto, screenshot, OUT, PHONES, paste, assertInView, assertNoMissingGlyphs } from './lib/station.mjs';
 import { SERVER_BIN, serverAvailable, admin } from './lib/server-process.mjs';
+import { SIZES, openPhoneAt, assertTextsFitWidth, assertOneLineLabel, assertInView as layoutInView, OFFICE_BARS } from './lib/layout.mjs';
 
 const WEB = path.resolve(process.env.DQ_WEB_DIR || 'build/web');
 const skip = !serverAvailable() || !fs.existsSync(path.join(WEB, 'index.html'));
 const PASSWORD = 'mat-khau-phuong-ben-nghe';
 const VN = 7 * 3_600_000;
+// A self-declared name that a spreadsheet would run as a formula if exported verbatim.
+const FORMULA_NAME = '=HYPERLINK("http://x.example","bấm")';
 
 let dir, db, proc, url, exited;
 const expected = { scans: 0 };
@@ -51,7 +54,7 @@ before(async () => {
   const recs = [];
   for (let i = 0; i < 12; ++i) {
     recs.push({ device: 'st-1', seq: i + 1, venue: v1, scanPoint: i % 2 ? 'p2' : 'p1', kind: 'cccd',
-      personKey: i === 0 ? '001090000001' : `0790900000${String(i).padStart(2, '0')}`, name: i === 0 ? 'Người F0' : `Khách ${i}`,
+      personKey: i === 0 ? '001090000001' : `0790900000${String(i).padStart(2, '0')}`, name: i === 0 ? 'Người F0' : i === 5 ? FORMULA_NAME : `Khách ${i}`,
       phone: '', birthYear: 1990, dir: 'in', ts: now - 50_000 + i * 1000, tz: 420, voided: false });
   }
   const up = await api('POST', '/api/v1/checkins', { device: 'st-1', checkIns: recs }, st);
@@ -181,6 +184,140 @@ for (const [i, vp] of PHONES.entries()) {
       await page.waitForTimeout(300);
       await assertNoMissingGlyphs(page, 'with the enrollment code on screen');
       await screenshot(page, `office-enrollment-code-${vp.width}`);
+    } finally { await ctx.close(); }
+  });
+}
+
+async function login(page) {
+  await page.goto(url + '/office');
+  await waitReady(page);
+  await typeInto(page, 'office.login.user', 'benghe');
+  await tap(page, 'office.login.password');
+  await page.keyboard.insertText(PASSWORD);
+  await tap(page, 'office.login.submit');
+  await find(page, 'office.report.total.scans', 15000);
+}
+
+const shows = (page, id, re, timeout = 10000) => page.waitForFunction(([i, src]) =>
+  globalThis.dq.probe().items.some((x) => x.id === i && new RegExp(src).test(x.text)), [id, re.source], { timeout });
+
+test('officer: a reload keeps the session and the language; new reports appear without a reload', { skip }, async () => {
+  const ctx = await openPhone(freshProfile('dq-office-fresh'), {});
+  try {
+    const page = await ctx.newPage();
+    await login(page);
+    await shows(page, 'office.report.updated', /^Cập nhật lúc \d\d:\d\d$/);
+    await tap(page, 'office.lang');
+    await shows(page, 'office.tab.report', /^Report$/);
+    await page.reload();
+    await waitReady(page);
+    // Still logged in, still in English: the report, not the login form.
+    await find(page, 'office.report.total.scans', 15000);
+    await shows(page, 'office.tab.report', /^Report$/);
+    assert.equal(await page.evaluate(() => localStorage.getItem('dq.office.token')), null, 'the token is never kept beyond the tab');
+    await tap(page, 'office.lang');
+    await shows(page, 'office.tab.report', /^Báo cáo$/);
+
+    // The queue: a report filed meanwhile appears on entering the tab, and on "Làm mới".
+    await tap(page, 'office.tab.violations');
+    await find(page, 'office.violations.0', 10000);
+    const count = async () => (await page.evaluate(() => globalThis.dq.probe())).items.filter((i) => /^office\.violations\.\d+$/.test(i.id)).length;
+    const n0 = await count();
+    const vid = (await api('GET', '/api/v1/office/venues', null,
+      (await api('POST', '/api/v1/office/login', { username: 'benghe', password: PASSWORD })).json.token)).json;
+    const venueId = (vid.venues || vid)[0].id;
+    await api('POST', '/api/v1/reports', { venue: venueId, kind: 'cannot_scan', note: 'Mã QR bị mờ' });
+    await tap(page, 'office.violations.refresh');
+    await page.waitForFunction((n) => globalThis.dq.probe().items.filter((i) => /^office\.violations\.\d+$/.test(i.id)).length === n + 1, n0, { timeout: 10000 });
+    await api('POST', '/api/v1/reports', { venue: venueId, kind: 'no_poster', note: 'Lần hai' });
+    await tap(page, 'office.tab.report');
+    await tap(page, 'office.tab.violations');
+    await page.waitForFunction((n) => globalThis.dq.probe().items.filter((i) => /^office\.violations\.\d+$/.test(i.id)).length === n + 2, n0, { timeout: 10000 });
+    await screenshot(page, 'office-violations-refreshed');
+    // Logging out forgets the session: a reload shows the login form.
+    await tap(page, 'office.logout');
+    await page.reload();
+    await waitReady(page);
+    await find(page, 'office.login.user', 10000);
+  } finally { await ctx.close(); }
+});
+
+test('officer: trace dates typed dd/mm/yyyy, a wrong one named; the CSV has a BOM and no live formula', { skip }, async () => {
+  const ctx = await openPhone(freshProfile('dq-office-trace'), {});
+  try {
+    const page = await ctx.newPage();
+    await login(page);
+    await tap(page, 'office.tab.trace');
+    const iso = new Date(Date.now() + VN).toISOString().slice(0, 10);
+    const vn = `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+    await typeInto(page, 'office.trace.id', '001090000001');
+    await typeInto(page, 'office.trace.from', '31/02/2026');
+    await typeInto(page, 'office.trace.reason', 'F0 ca số 7 theo yêu cầu CDC');
+    await tap(page, 'office.trace.run');
+    const err = await find(page, 'office.trace.from.error', 5000);
+    assert.match(err.text, /ngày\/tháng\/năm, ví dụ 05\/12\/2026/);
+    assert.equal(await page.evaluate(() => globalThis.dq.probe().items.some((i) => i.id === 'office.trace.to.error')), false, 'only the wrong field is named');
+    await screenshot(page, 'office-trace-bad-date');
+    await typeInto(page, 'office.trace.from', vn);
+    await typeInto(page, 'office.trace.to', vn);
+    await tap(page, 'office.trace.run');
+    const visit = await find(page, 'office.trace.visit.0', 15000);
+    assert.match(visit.text, /Quán Phở Hòa/);
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 15000 }), tap(page, 'office.trace.csv')]);
+    const file = path.join(OUT, 'office-trace.csv');
+    await download.saveAs(file);
+    const bytes = fs.readFileSync(file);
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM first, for Excel');
+    const csv = bytes.subarray(3).toString('utf8');
+    assert.match(csv, /Người F0|Khách 1/);
+    assert.ok(csv.includes('"\'=HYPERLINK(""http://x.example"",""bấm"")"'), 'the formula name is neutralised: ' + csv);
+    assert.ok(!/(^|,)"?=/m.test(csv), 'no cell starts with =');
+  } finally { await ctx.close(); }
+});
+
+test('officer: the venue kind is picked by its Vietnamese name', { skip }, async () => {
+  const ctx = await openPhone(freshProfile('dq-office-kind'), {});
+  try {
+    const page = await ctx.newPage();
+    await login(page);
+    await tap(page, 'office.tab.venues');
+    await shows(page, 'office.venues.category', /^Nhà hàng, quán ăn$/);
+    await tap(page, 'office.venues.category');
+    await find(page, 'office.venues.category.market');
+    await screenshot(page, 'office-venues-kinds');
+    await tap(page, 'office.venues.category.market');
+    await shows(page, 'office.venues.category', /^Chợ$/);
+    assert.equal(await page.evaluate(() => globalThis.dq.probe().items.some((i) => i.id === 'office.venues.category.market')), false, 'the list closes');
+    await typeInto(page, 'office.venues.name', 'Chợ Tân Định');
+    await tap(page, 'office.venues.register');
+    await find(page, 'office.venues.done', 10000);
+    const tok = (await api('POST', '/api/v1/office/login', { username: 'benghe', password: PASSWORD })).json.token;
+    const list = (await api('GET', '/api/v1/office/venues', null, tok)).json;
+    const v = (list.venues || list).find((x) => x.name === 'Chợ Tân Định');
+    assert.equal(v.category, 'market');
+  } finally { await ctx.close(); }
+});
+
+for (const [width, height] of SIZES) {
+  test(`office at ${width}×${height}: every screen fits, in Vietnamese and English`, { skip }, async () => {
+    const ctx = await openPhoneAt(width, height);
+    try {
+      const page = ctx.pages()[0] || (await ctx.newPage());
+      await login(page);
+      for (const lang of ['vi', 'en']) {
+        for (const tab of ['report', 'violations', 'trace', 'venues']) {
+          await tap(page, `office.tab.${tab}`);
+          await page.waitForTimeout(400);
+          await assertTextsFitWidth(page);
+          for (const id of ['office.tab.report', 'office.tab.violations', 'office.tab.trace', 'office.tab.venues'])
+            await assertOneLineLabel(page, id, 52);
+          await layoutInView(page, 'office.who', { top: 0, bottom: 0 });
+          await screenshot(page, `office-${tab}-${lang}-${width}x${height}`);
+        }
+        if (lang === 'vi') await tap(page, 'office.lang');
+      }
+      const who = await find(page, 'office.title');
+      assert.equal(who.text, 'Phường Bến Nghé');
     } finally { await ctx.close(); }
   });
 }

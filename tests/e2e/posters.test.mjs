@@ -54,7 +54,7 @@ after(async () => {
 
 // True once the phone's journal holds a record of this type (`dqv.keys`, …): durable.
 const journalHas = (page, type) => page.evaluate(async (type) => {
-  const db = await new Promise((res, rej) => { const r = indexedDB.open('diemquet', 1); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+  const db = await new Promise((res, rej) => { const r = indexedDB.open(globalThis.dqJournal.name, 1); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
   const all = await new Promise((res, rej) => { const q = db.transaction('journal').objectStore('journal').getAll(); q.onsuccess = () => res(q.result); q.onerror = () => rej(q.error); });
   db.close();
   return all.some((r) => typeof r === 'string' && r.startsWith(`{"t":"${type}"`));

@@ -171,7 +171,8 @@ test('closing the day checks everyone out', async () => {
     const s = await st.state(page);
     assert.equal(s.today.out, 2);
     assert.equal(s.total, 4);
-    await st.waitForWidget(page, 'today.closed');
+    const closed = await st.waitForWidget(page, 'status.closed');
+    assert.match(closed.text, /^Đã đóng ngày · 2 người được ghi RA/);
     await st.screenshot(page, '08-day-closed');
   } finally { await ctx.close(); }
 });

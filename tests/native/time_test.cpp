@@ -32,3 +32,16 @@ TEST(Time, ValidDates) {
   EXPECT_TRUE(isValidDate(2000, 2, 29));
   EXPECT_FALSE(isValidDate(1900, 2, 29));
 }
+
+// Office trace dates: typed as Vietnamese officers write them, or ISO.
+TEST(Time, TypedDays) {
+  EXPECT_EQ(isoDayFromTyped("05/12/2026"), "2026-12-05");
+  EXPECT_EQ(isoDayFromTyped(" 5/12/2026 "), "2026-12-05");
+  EXPECT_EQ(isoDayFromTyped("05-12-2026"), "2026-12-05");
+  EXPECT_EQ(isoDayFromTyped("05.12.2026"), "2026-12-05");
+  EXPECT_EQ(isoDayFromTyped("2026-12-05"), "2026-12-05");
+  EXPECT_EQ(isoDayFromTyped("29/02/2028"), "2028-02-29");
+  for (const char* bad : {"", "31/02/2026", "12/2026", "2026/12/05", "05/12/26", "05/12-2026", "5 12 2026",
+                          "00/01/2026", "05/13/2026", "05/12/1999", "2026-1-05", "0005/12/2026", "abc"})
+    EXPECT_EQ(isoDayFromTyped(bad), "") << bad;
+}

@@ -174,3 +174,31 @@ test('posters: self check-ins are rate limited per phone', async (t) => {
   assert.deepEqual(statuses.slice(30), [429, 429]);
   assert.equal(stored(db, 'cho-ben-thanh').count, 30);
 });
+
+test('posters: a declaration sent twice under one idempotency key is stored once', async (t) => {
+  const tmp = tempDir();
+  const db = `sqlite:${path.join(tmp.dir, 'dq.db')}`;
+  prepare(db);
+  const out = admin(db, 'poster', '--venue', 'cho-ben-thanh', '--out', path.join(tmp.dir, 'p.pdf'), '--public-url', 'https://diemquet.example.vn');
+  const poster = out.match(/url p1 (\S+)/)[1];
+  const srv = await startServer(db);
+  t.after(async () => { await srv.kill(); tmp.cleanup(); });
+  // Two taps made two records (seq 1 and 2) of the same declaration: one key.
+  const key = 'a1b2c3d4e5f6a7b8c9d0e1f2';
+  const r1 = await post(srv.url, '/api/v1/self-checkins', { ...selfCheckIn(poster, 1), idempotencyKey: key });
+  assert.equal(r1.status, 200, r1.text);
+  assert.equal(r1.json.outcome, 'stored');
+  const r2 = await post(srv.url, '/api/v1/self-checkins', { ...selfCheckIn(poster, 2), idempotencyKey: key });
+  assert.equal(r2.status, 200, r2.text);
+  assert.deepEqual(r2.json, { acked: [[2, 2]], outcome: 'duplicate', sameAs: 1 });
+  // The first record resent (a lost answer) is still the usual duplicate of itself.
+  const r3 = await post(srv.url, '/api/v1/self-checkins', { ...selfCheckIn(poster, 1), idempotencyKey: key });
+  assert.equal(r3.json.outcome, 'duplicate');
+  assert.equal(stored(db, 'cho-ben-thanh').count, 1);
+  // A new declaration (new key) is stored; a malformed key is refused and stores nothing.
+  const r4 = await post(srv.url, '/api/v1/self-checkins', { ...selfCheckIn(poster, 3), idempotencyKey: 'ffffeeeeddddcccc' });
+  assert.equal(r4.json.outcome, 'stored');
+  const bad = await post(srv.url, '/api/v1/self-checkins', { ...selfCheckIn(poster, 4), idempotencyKey: 'no spaces!' });
+  assert.equal(bad.status, 400);
+  assert.equal(stored(db, 'cho-ben-thanh').count, 2);
+});

@@ -29,7 +29,10 @@ bool StationSession::submitPerson(const Person& person, Direction direction) {
 int StationSession::closeDay() {
   auto events = m_station.prepareCloseDay(m_clock());
   for (const JournalEvent& e : events) save(e);
-  if (!events.empty()) m_status.bulk = true;  // "undo" would take back only the last of them
+  if (!events.empty()) {
+    m_status.bulk = true;  // "undo" would take back only the last of them
+    m_status.bulkCount = int(events.size());
+  }
   return int(events.size());
 }
 

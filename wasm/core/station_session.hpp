@@ -25,6 +25,7 @@ struct SaveStatus {
   uint64_t serial = 0;  // bumps on every save attempt, so the UI can tell two saves apart
   bool undone = false;
   bool bulk = false;    // one of many saves at once (closing the day): no single undo
+  int bulkCount = 0;    // how many saves the bulk action made (the status names them all)
 };
 
 class StationSession {

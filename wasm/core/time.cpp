@@ -62,4 +62,39 @@ bool isValidDate(int y, int m, int d) {
   return d <= max;
 }
 
+std::string isoDayFromTyped(const std::string& typed) {
+  size_t b = typed.find_first_not_of(" \t"), e = typed.find_last_not_of(" \t");
+  if (b == std::string::npos) return {};
+  std::string s = typed.substr(b, e - b + 1);
+  // Three runs of digits split by one separator kind: '/', '-' or '.'.
+  int parts[3] = {0, 0, 0}, digits[3] = {0, 0, 0}, n = 0;
+  char sep = 0;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') {
+      if (digits[n] >= 4) return {};
+      parts[n] = parts[n] * 10 + (c - '0');
+      ++digits[n];
+    } else if ((c == '/' || c == '-' || c == '.') && (sep == 0 || sep == c) && digits[n] > 0 && n < 2) {
+      sep = c;
+      ++n;
+    } else {
+      return {};
+    }
+  }
+  if (n != 2 || digits[2] == 0) return {};
+  int y, m, d;
+  if (digits[0] == 4 && sep == '-') {  // ISO
+    y = parts[0], m = parts[1], d = parts[2];
+    if (digits[1] != 2 || digits[2] != 2) return {};
+  } else if (digits[2] == 4 && digits[0] <= 2 && digits[1] <= 2) {  // day/month/year
+    d = parts[0], m = parts[1], y = parts[2];
+  } else {
+    return {};
+  }
+  if (y < 2000 || y > 2100 || !isValidDate(y, m, d)) return {};
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  return buf;
+}
+
 }  // namespace diemquet

@@ -32,4 +32,9 @@ void civilFromDays(int64_t z, int& y, unsigned& m, unsigned& d);
 // Checks a calendar date (1 <= d <= days in month).
 bool isValidDate(int y, int m, int d);
 
+// A date as people type it, to "yyyy-mm-dd": Vietnamese day/month/year ("05/12/2026",
+// "5/12/2026", "05-12-2026", "05.12.2026") or ISO ("2026-12-05"); spaces around it ignored.
+// Empty when it is not a real date between 2000 and 2100.
+std::string isoDayFromTyped(const std::string& typed);
+
 }  // namespace diemquet

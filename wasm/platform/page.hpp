@@ -9,4 +9,10 @@ namespace diemquet::platform {
 // poster is scanned into the same tab).
 std::string pageUrl();
 
+// The page's Web Storage: `session` = sessionStorage (this tab only, kept across a reload, gone
+// when the tab closes), else localStorage (kept). Empty when absent or storage is blocked;
+// setting "" removes the key.
+std::string pageStoreGet(bool session, const std::string& key);
+void pageStoreSet(bool session, const std::string& key, const std::string& value);
+
 }  // namespace diemquet::platform

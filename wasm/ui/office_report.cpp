@@ -9,6 +9,7 @@
 #include "http_download.hpp"
 #include "i18n.hpp"
 #include "office_state.hpp"
+#include "platform.hpp"
 #include "probe.hpp"
 #include "widgets.hpp"
 
@@ -29,12 +30,14 @@ void load(OfficeState& s) {
   g_r.loading = true;
   g_r.loadedFor = s.token + "|" + g_r.week;
   std::string path = "/api/v1/office/report" + (g_r.week.empty() ? std::string() : "?week=" + g_r.week);
-  s.request("GET", path, nullptr, [](const Reply& r) {
+  s.refreshDue = false;
+  s.request("GET", path, nullptr, [&s](const Reply& r) {
     g_r.loading = false;
     if (r.status != 200 || !r.body.is_object()) {
       g_r.error = failureText(r);
       return;
     }
+    s.loadedAtMs = platform::now().utcMs;
     g_r.error.clear();
     g_r.data = r.body;
     g_r.week = r.body.value("week", "");
@@ -115,6 +118,8 @@ void drawReport(OfficeState& s) {
     g_r.data = nullptr;
     load(s);
   }
+  // Entering the screen, every minute on screen, or "Làm mới": the week shown, as it is now.
+  if (freshnessRow(s, "office.report", g_r.loading) || (s.refreshDue && !g_r.loading)) load(s);
   // Week switcher
   float w3 = (ImGui::GetContentRegionAvail().x - 12) / 3;
   if (button("office.report.prev", tr(Str::OfficePrevWeek), ButtonStyle::Secondary, w3, 48) && !g_r.loading &&
@@ -178,7 +183,17 @@ void drawReport(OfficeState& s) {
     ImGui::TableSetupColumn(tr(Str::OfficeWithScan), ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn(tr(Str::OfficeScans), ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn(tr(Str::OfficePerStaff), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableHeadersRow();
+    // Headers wrap inside their column ("Lượt quét/nhân viên" was cut to "Scan…" at 360 px).
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int c = 0; c < 5; ++c) {
+      ImGui::TableSetColumnIndex(c);
+      const char* name = ImGui::TableGetColumnName(c);
+      ImGui::PushFont(fonts().bold);
+      ImGui::TextWrapped("%s", name);
+      ImGui::PopFont();
+      ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+      probe::add("text", "office.report.head." + std::to_string(c), name, a.x, a.y, b.x - a.x, b.y - a.y);
+    }
     for (const auto& a : areas) {
       ImGui::TableNextRow(0, 36);
       ImGui::TableNextColumn();

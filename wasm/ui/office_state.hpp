@@ -1,5 +1,11 @@
-// What the office screens share: the session (token in memory only: closing the tab logs the
-// officer out), the officer's area, and JSON requests to the office API.
+// What the office screens share: the session, the officer's area, JSON requests to the office
+// API, and when the data on screen was last fetched.
+//
+// The session token is kept in sessionStorage (office_ui.cpp): a reload keeps the officer
+// logged in, closing the tab (or the browser) ends it, and another tab or another person who
+// opens the browser later on a shared PC does not inherit it; the server also ends it after
+// its idle timeout (8 h) or "Đăng xuất". Never localStorage: that would outlive the tab on a
+// shared PC. The language choice (not sensitive) is kept in localStorage.
 #pragma once
 #include <functional>
 #include <string>
@@ -22,6 +28,12 @@ struct OfficeState {
   Tab tab = Tab::Report;
   bool changed = false;  // an answer arrived: draw again
   int inFlight = 0;
+  // Freshness: the screen shown asks the server again when it is entered, every
+  // kRefreshMs while it is on screen (a background tab draws nothing, so asks nothing), and on
+  // "Làm mới". `refreshDue` is set by the frame; the screen clears it when it loads.
+  static constexpr int64_t kRefreshMs = 60000;
+  bool refreshDue = false;
+  int64_t loadedAtMs = 0;  // the shown screen's data, when it arrived (0: not yet)
 
   bool loggedIn() const { return !token.empty(); }
   std::string authHeaders() const;
@@ -32,6 +44,8 @@ struct OfficeState {
 
 // The message for a failed reply (network, session ended, server error), translated.
 const char* failureText(const Reply& r);
+// "Cập nhật lúc 14:05" and a "Làm mới" button; true when it was tapped.
+bool freshnessRow(OfficeState& s, const char* id, bool loading);
 
 void drawReport(OfficeState& s);
 void drawViolations(OfficeState& s);

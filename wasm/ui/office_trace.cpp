@@ -7,6 +7,7 @@
 #include "http.hpp"
 #include "i18n.hpp"
 #include "masking.hpp"
+#include "time.hpp"
 #include "office_state.hpp"
 #include "widgets.hpp"
 
@@ -17,38 +18,59 @@ namespace {
 struct TraceScreen {
   std::string id, from, to, margin = "30", reason;
   const char* reasonError = nullptr;
+  const char* fromError = nullptr;  // under the field at fault, saying how to write it
+  const char* toError = nullptr;
   std::string error;
   nlohmann::json result;
   bool loading = false;
 } g_t;
 
+// Dates as officers type them ("05/12/2026") go to the server as ISO.
 nlohmann::json body() {
   int margin = std::atoi(g_t.margin.c_str());
-  return {{"id", g_t.id}, {"from", g_t.from}, {"to", g_t.to.empty() ? g_t.from : g_t.to},
-          {"marginMinutes", margin}, {"reason", g_t.reason}};
+  std::string from = isoDayFromTyped(g_t.from), to = g_t.to.empty() ? from : isoDayFromTyped(g_t.to);
+  return {{"id", g_t.id}, {"from", from}, {"to", to}, {"marginMinutes", margin}, {"reason", g_t.reason}};
+}
+
+// Checks the two dates where they are typed; true when both are usable.
+bool checkDates() {
+  g_t.fromError = isoDayFromTyped(g_t.from).empty() ? tr(Str::OfficeDateFormat) : nullptr;
+  g_t.toError = !g_t.to.empty() && isoDayFromTyped(g_t.to).empty() ? tr(Str::OfficeDateFormat) : nullptr;
+  if (!g_t.fromError && !g_t.toError && !g_t.to.empty() && isoDayFromTyped(g_t.to) < isoDayFromTyped(g_t.from))
+    g_t.toError = tr(Str::OfficeDateOrder);
+  return !g_t.fromError && !g_t.toError;
+}
+
+// The server's word on a refused query, put where it belongs.
+void showRefusal(const Reply& r) {
+  if (r.errorCode == "reason_required") g_t.reasonError = tr(Str::OfficeReasonRequired);
+  else if (r.errorCode == "bad_date_from") g_t.fromError = tr(Str::OfficeDateFormat);
+  else if (r.errorCode == "bad_date_to") g_t.toError = tr(Str::OfficeDateFormat);
+  else if (r.errorCode == "bad_range") g_t.toError = tr(Str::OfficeDateRange);
+  else g_t.error = failureText(r);
 }
 
 }  // namespace
 
 void drawTrace(OfficeState& s) {
   textField("office.trace.id", tr(Str::OfficeTraceId), g_t.id, platform::InputMode::Numeric, "001090012345", nullptr);
-  textField("office.trace.from", tr(Str::OfficeFrom), g_t.from, platform::InputMode::Text, "2026-11-20", nullptr);
-  textField("office.trace.to", tr(Str::OfficeTo), g_t.to, platform::InputMode::Text, "2026-11-25", nullptr);
+  if (textField("office.trace.from", tr(Str::OfficeFrom), g_t.from, platform::InputMode::Text, "20/11/2026", g_t.fromError))
+    g_t.fromError = nullptr;
+  if (textField("office.trace.to", tr(Str::OfficeTo), g_t.to, platform::InputMode::Text, "25/11/2026", g_t.toError))
+    g_t.toError = nullptr;
   textField("office.trace.margin", tr(Str::OfficeMargin), g_t.margin, platform::InputMode::Numeric, "30", nullptr);
   textField("office.trace.reason", tr(Str::OfficeReason), g_t.reason, platform::InputMode::Text, "", g_t.reasonError);
   if (g_t.reasonError) text("office.trace.reason.error", g_t.reasonError, theme::kDanger);
   ImGui::Dummy(ImVec2(1, 4));
   if (button("office.trace.run", g_t.loading ? tr(Str::Loading) : tr(Str::OfficeRunTrace)) && !g_t.loading) {
     g_t.reasonError = g_t.reason.size() < 5 ? tr(Str::OfficeReasonRequired) : nullptr;
-    if (!g_t.reasonError) {
+    bool datesOk = checkDates();
+    if (!g_t.reasonError && datesOk) {
       g_t.loading = true;
       g_t.error.clear();
       s.request("POST", "/api/v1/office/trace", body(), [](const Reply& r) {
         g_t.loading = false;
-        if (r.status != 200) {
-          g_t.error = r.errorCode == "reason_required" ? tr(Str::OfficeReasonRequired) : failureText(r);
-          return;
-        }
+        if (r.status != 200) return showRefusal(r);
         g_t.result = r.body;
       });
     }
@@ -88,7 +110,12 @@ void drawTrace(OfficeState& s) {
                           [&s](const platform::HttpResponse& r) {
                             --s.inFlight;
                             s.changed = true;
-                            if (r.status == 200) platform::downloadFile("truy-vet.csv", "text/csv", r.body);
+                            // fetch's text() drops the server's UTF-8 BOM; without it Excel
+                            // reads the Vietnamese as Windows-1252. Put it back.
+                            static const std::string kBom = "\xEF\xBB\xBF";
+                            if (r.status == 200)
+                              platform::downloadFile("truy-vet.csv", "text/csv;charset=utf-8",
+                                                     r.body.rfind(kBom, 0) == 0 ? r.body : kBom + r.body);
                             else g_t.error = tr(Str::OfficeServerError);
                           });
   }

@@ -5,11 +5,15 @@
 
 #include "i18n.hpp"
 #include "modes.hpp"
+#include "page.hpp"
 #include "office_state.hpp"
 #include "platform.hpp"
 #include "probe.hpp"
 #include "widgets.hpp"
 #include "http.hpp"
+#include "time.hpp"
+
+#include <algorithm>
 
 namespace diemquet::ui {
 
@@ -38,6 +42,21 @@ void OfficeState::request(const std::string& method, const std::string& path, co
                         });
 }
 
+bool freshnessRow(OfficeState& s, const char* id, bool loading) {
+  std::string when = s.loadedAtMs == 0 ? std::string(tr(Str::Loading))
+                                       : std::string(tr(Str::OfficeUpdatedAt)) + " " +
+                                             formatLocalTime(Instant{s.loadedAtMs, platform::now().offsetMinutes});
+  float w = ImGui::GetContentRegionAvail().x, bw = std::min(150.0f, w * 0.42f);
+  float y = ImGui::GetCursorPosY();
+  ImGui::SetCursorPosY(y + 12);
+  text((std::string(id) + ".updated").c_str(), when, theme::kMuted);
+  ImGui::SameLine(w - bw + theme::kPad);
+  ImGui::SetCursorPosY(y);
+  bool tapped = button((std::string(id) + ".refresh").c_str(), loading ? tr(Str::Loading) : tr(Str::OfficeRefresh),
+                       ButtonStyle::Secondary, bw, 44);
+  return tapped && !loading;
+}
+
 const char* failureText(const Reply& r) {
   if (r.status == 0) return tr(Str::OfficeNetworkError);
   if (r.status == 401) return tr(Str::OfficeLoginFailed);
@@ -55,10 +74,49 @@ using office::Tab;
 
 constexpr float kTopBar = 64.0f;
 
+// Where the office keeps what survives a reload (see office_state.hpp for why these stores).
+constexpr const char* kTokenKey = "dq.office.token";
+constexpr const char* kLangKey = "dq.office.lang";
+
 class OfficeUi : public ModeUi {
  public:
+  OfficeUi() {
+    m_lang = platform::pageStoreGet(false, kLangKey) == "en" ? 1 : 0;
+    // A reload keeps the session: the token is asked back for the officer it belongs to.
+    std::string token = platform::pageStoreGet(true, kTokenKey);
+    if (token.empty()) return;
+    m_state.token = token;
+    m_restoring = true;
+    m_state.request("GET", "/api/v1/office/me", nullptr, [this](const office::Reply& r) {
+      m_restoring = false;
+      if (r.status == 200) return setOfficer(r.body);
+      // Unreachable: stay logged in, the screens say the network failed and retry. Ended (idle
+      // timeout, logged out elsewhere): back to the login form.
+      if (r.status != 0) {
+        m_state.token.clear();
+        forget();
+      }
+    });
+  }
+
   void frame(bool online) override {
     setLanguage(m_lang == 1 ? Lang::En : Lang::Vi);
+    if (m_state.loggedIn() && !m_restoring) {
+      int64_t now = platform::now().utcMs;
+      if (m_state.tab != m_shownTab || m_state.token != m_shownToken) {
+        m_shownTab = m_state.tab;
+        m_shownToken = m_state.token;
+        m_state.refreshDue = true;  // entering a screen shows it as the server has it now
+        m_state.loadedAtMs = 0;
+      } else if (m_state.loadedAtMs != 0 && now - m_state.loadedAtMs > office::OfficeState::kRefreshMs &&
+                 m_state.inFlight == 0) {
+        m_state.refreshDue = true;
+      }
+    }
+    if (!m_state.loggedIn() && !m_shownToken.empty()) {
+      m_shownToken.clear();
+      forget();
+    }
     ImVec2 size = ImGui::GetIO().DisplaySize;
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(size);
@@ -71,7 +129,9 @@ class OfficeUi : public ModeUi {
     ImGui::SetCursorPos(ImVec2(0, kTopBar));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(theme::kPad, theme::kPad));
     ImGui::BeginChild("office.body", ImVec2(size.x, size.y - kTopBar), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
-    if (!m_state.loggedIn()) {
+    if (m_restoring) {
+      text("office.restoring", tr(Str::Loading), theme::kMuted);
+    } else if (!m_state.loggedIn()) {
       loginForm();
     } else {
       tabs();
@@ -103,20 +163,31 @@ class OfficeUi : public ModeUi {
     ImFont* bold = fonts().bold;
     // Texts stop before the buttons on the right (language, log out).
     const float textRight = size.x - (m_state.loggedIn() ? 190 : 16);
-    dl->PushClipRect(ImVec2(0, 0), ImVec2(textRight, kTopBar), true);
-    std::string title = tr(Str::OfficeTitle);
-    dl->AddText(bold, fontPx(bold), ImVec2(theme::kPad, 8), IM_COL32_WHITE, title.c_str());
-    probe::add("text", "office.title", title, theme::kPad, 8, size.x / 2, fontPx(bold));
-    std::string sub = m_state.loggedIn() ? m_state.username + " · " + m_state.areaName
-                                         : std::string(online ? tr(Str::Online) : tr(Str::Offline));
+    // Logged in, the two lines are who and where ("Phường Bến Nghé" was cut at 360 px behind
+    // "officer · "); each is drawn smaller if it must, never cut.
+    const float room = textRight - theme::kPad;
+    auto fitted = [&](const char* id, ImFont* f, float y, ImU32 col, const std::string& s) {
+      float px = fontPx(f), wide = f->CalcTextSizeA(px, FLT_MAX, 0, s.c_str()).x;
+      if (wide > room) px = std::max(11.0f, px * room / wide);
+      ImVec2 ts = f->CalcTextSizeA(px, FLT_MAX, 0, s.c_str());
+      dl->PushClipRect(ImVec2(0, 0), ImVec2(textRight, kTopBar), true);
+      dl->AddText(f, px, ImVec2(theme::kPad, y), col, s.c_str());
+      dl->PopClipRect();
+      probe::add("text", id, s, theme::kPad, y, ts.x, ts.y);
+    };
     ImFont* body = fonts().body;
-    dl->AddText(body, fontPx(body), ImVec2(theme::kPad, 36), IM_COL32(219, 234, 254, 255), sub.c_str());
-    probe::add("text", "office.who", sub, theme::kPad, 36, textRight - theme::kPad, fontPx(body));
-    dl->PopClipRect();
+    if (m_state.loggedIn()) {
+      fitted("office.title", bold, 8, IM_COL32_WHITE, m_state.areaName.empty() ? tr(Str::OfficeTitle) : m_state.areaName);
+      fitted("office.who", body, 36, IM_COL32(219, 234, 254, 255), m_state.username);
+    } else {
+      fitted("office.title", bold, 8, IM_COL32_WHITE, tr(Str::OfficeTitle));
+      fitted("office.who", body, 36, IM_COL32(219, 234, 254, 255), online ? tr(Str::Online) : tr(Str::Offline));
+    }
     if (m_state.loggedIn()) {
       ImGui::SetCursorPos(ImVec2(size.x - 182, 8));
       if (button("office.lang", tr(Str::OfficeOtherLanguage), ButtonStyle::Secondary, 58, 48)) {
         m_lang = 1 - m_lang;
+        platform::pageStoreSet(false, kLangKey, m_lang == 1 ? "en" : "vi");
         m_state.changed = true;
       }
       ImGui::SetCursorPos(ImVec2(size.x - 118, 8));
@@ -124,6 +195,7 @@ class OfficeUi : public ModeUi {
         m_state.request("POST", "/api/v1/office/logout", nlohmann::json::object(), [](const office::Reply&) {});
         m_state.token.clear();
         m_password.clear();
+        forget();
       }
     }
   }
@@ -148,8 +220,10 @@ class OfficeUi : public ModeUi {
   }
 
   void loginForm() {
-    if (twoWay("office.login.lang", "Tiếng Việt", "English", m_lang, theme::kPrimary, theme::kPrimary))
+    if (twoWay("office.login.lang", "Tiếng Việt", "English", m_lang, theme::kPrimary, theme::kPrimary)) {
+      platform::pageStoreSet(false, kLangKey, m_lang == 1 ? "en" : "vi");
       m_state.changed = true;
+    }
     ImGui::Dummy(ImVec2(1, 6));
     text("office.login.title", tr(Str::OfficeLogin), theme::kText, fonts().bold);
     textField("office.login.user", tr(Str::OfficeUsername), m_user, platform::InputMode::Text, "", nullptr);
@@ -165,21 +239,32 @@ class OfficeUi : public ModeUi {
                           m_error = office::failureText(r);
                           return;
                         }
-                        const auto& o = r.body["officer"];
                         m_state.token = r.body.value("token", "");
-                        m_state.username = o.value("username", "");
-                        m_state.level = o.value("level", "");
-                        m_state.areaCode = o["area"].value("code", "");
-                        m_state.areaName = o["area"].value("name", "");
+                        platform::pageStoreSet(true, kTokenKey, m_state.token);
+                        setOfficer(r.body["officer"]);
                         m_state.tab = Tab::Report;
                       });
     }
     if (!m_error.empty()) banner("office.login.error", m_error, theme::kDanger);
   }
 
+  void setOfficer(const nlohmann::json& o) {
+    if (!o.is_object()) return;
+    m_state.username = o.value("username", "");
+    m_state.level = o.value("level", "");
+    if (o.contains("area") && o["area"].is_object()) {
+      m_state.areaCode = o["area"].value("code", "");
+      m_state.areaName = o["area"].value("name", "");
+    }
+  }
+  static void forget() { platform::pageStoreSet(true, kTokenKey, ""); }
+
   OfficeState m_state;
   std::string m_user, m_password, m_error;
-  int m_lang = 0;  // 0 Tiếng Việt, 1 English (for this tab's session, like the login)
+  int m_lang = 0;  // 0 Tiếng Việt, 1 English (kept in localStorage)
+  bool m_restoring = false;  // a kept token is being checked
+  Tab m_shownTab = Tab::Report;
+  std::string m_shownToken;  // the session the shown screen was loaded for
 };
 
 }  // namespace

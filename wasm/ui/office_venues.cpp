@@ -10,15 +10,26 @@ namespace diemquet::ui::office {
 
 namespace {
 
-const char* const kCategories[] = {"restaurant", "office", "factory", "hotel", "bar", "karaoke", "massage", "gym",
-                                   "meeting", "hospital", "apartment", "school", "bus_station", "public_transport",
-                                   "shopping_centre", "market", "essential_shop", "funeral", "wedding",
-                                   "tourist_site", "religious_site", "other"};
+// The API's ids of the kinds of decision 2666/QĐ-BYT, and what officers read for them.
+struct Category {
+  const char* id;
+  Str name;
+};
+const Category kCategories[] = {
+    {"restaurant", Str::CatRestaurant}, {"office", Str::CatOffice}, {"factory", Str::CatFactory},
+    {"hotel", Str::CatHotel}, {"bar", Str::CatBar}, {"karaoke", Str::CatKaraoke}, {"massage", Str::CatMassage},
+    {"gym", Str::CatGym}, {"meeting", Str::CatMeeting}, {"hospital", Str::CatHospital},
+    {"apartment", Str::CatApartment}, {"school", Str::CatSchool}, {"bus_station", Str::CatBusStation},
+    {"public_transport", Str::CatPublicTransport}, {"shopping_centre", Str::CatShoppingCentre},
+    {"market", Str::CatMarket}, {"essential_shop", Str::CatEssentialShop}, {"funeral", Str::CatFuneral},
+    {"wedding", Str::CatWedding}, {"tourist_site", Str::CatTouristSite}, {"religious_site", Str::CatReligiousSite},
+    {"other", Str::CatOther}};
 constexpr int kCategoryCount = int(sizeof kCategories / sizeof kCategories[0]);
 
 struct VenuesScreen {
   std::string name, address, staff = "0", phone, points = "Cổng chính";
   int category = 0, ward = 0;
+  bool choosingCategory = false;  // the list of kinds is open
   std::vector<std::pair<std::string, std::string>> wards;  // code, name
   std::string wardsFor;
   const char* nameError = nullptr;
@@ -67,9 +78,22 @@ void drawVenues(OfficeState& s) {
                                             : g_f.wards[size_t(g_f.ward)].second + " (" + g_f.wards[size_t(g_f.ward)].first + ")";
   if (button("office.venues.ward", wardLabel.c_str(), ButtonStyle::Secondary) && !g_f.wards.empty())
     g_f.ward = (g_f.ward + 1) % int(g_f.wards.size());
+  // Kind: its name in the officer's language; a tap opens every kind as a list, one tap picks
+  // (it cycled through English ids: 14 taps to reach "market").
   text("office.venues.category.label", tr(Str::OfficeCategory), theme::kMuted);
-  std::string cat = std::string(kCategories[g_f.category]);
-  if (button("office.venues.category", cat.c_str(), ButtonStyle::Secondary)) g_f.category = (g_f.category + 1) % kCategoryCount;
+  if (button("office.venues.category", tr(kCategories[g_f.category].name), ButtonStyle::Secondary))
+    g_f.choosingCategory = !g_f.choosingCategory;
+  if (g_f.choosingCategory) {
+    float half = (ImGui::GetContentRegionAvail().x - 6) / 2;
+    for (int i = 0; i < kCategoryCount; ++i) {
+      if (i % 2) ImGui::SameLine(0, 6);
+      std::string id = std::string("office.venues.category.") + kCategories[i].id;
+      if (button(id.c_str(), tr(kCategories[i].name), i == g_f.category ? ButtonStyle::Primary : ButtonStyle::Secondary, half, 48)) {
+        g_f.category = i;
+        g_f.choosingCategory = false;
+      }
+    }
+  }
   textField("office.venues.staff", tr(Str::OfficeStaff), g_f.staff, platform::InputMode::Numeric, "5", nullptr);
   textField("office.venues.phone", tr(Str::OfficePhone), g_f.phone, platform::InputMode::Tel, "0281234567", nullptr);
   textField("office.venues.points", tr(Str::OfficeScanPoints), g_f.points, platform::InputMode::Text,
@@ -86,7 +110,7 @@ void drawVenues(OfficeState& s) {
       nlohmann::json b{{"name", g_f.name},
                        {"address", g_f.address},
                        {"ward", g_f.wards[size_t(g_f.ward)].first},
-                       {"category", kCategories[g_f.category]},
+                       {"category", kCategories[g_f.category].id},
                        {"staffCount", std::atoi(g_f.staff.c_str())},
                        {"phone", g_f.phone},
                        {"scanPoints", pts}};

@@ -6,6 +6,7 @@
 
 #include "i18n.hpp"
 #include "office_state.hpp"
+#include "platform.hpp"
 #include "widgets.hpp"
 
 namespace diemquet::ui::office {
@@ -23,12 +24,14 @@ struct ViolationsScreen {
 void load(OfficeState& s) {
   g_v.loading = true;
   g_v.loadedFor = s.token;
-  s.request("GET", "/api/v1/office/violations?status=open", nullptr, [](const Reply& r) {
+  s.refreshDue = false;
+  s.request("GET", "/api/v1/office/violations?status=open", nullptr, [&s](const Reply& r) {
     g_v.loading = false;
     if (r.status != 200) {
       g_v.error = failureText(r);
       return;
     }
+    s.loadedAtMs = platform::now().utcMs;
     g_v.error.clear();
     g_v.list = r.body["violations"];
   });
@@ -45,6 +48,8 @@ const char* kindText(const std::string& k) {
 
 void drawViolations(OfficeState& s) {
   if (!g_v.loading && g_v.loadedFor != s.token) load(s);
+  // A new report appears without a reload: on entering, every minute on screen, "Làm mới".
+  if (freshnessRow(s, "office.violations", g_v.loading) || (s.refreshDue && !g_v.loading)) load(s);
   if (!g_v.error.empty()) banner("office.violations.error", g_v.error, theme::kDanger);
   if (!g_v.list.is_array()) {
     text("office.violations.loading", tr(Str::Loading), theme::kMuted);

@@ -4,6 +4,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <functional>
 
 #include "http.hpp"
@@ -166,13 +167,17 @@ bool drawPosterBinding(StationSession& session) {
   g_bind.settingsChanged = false;
   const auto& enrolled = session.station().enrollment();
   if (!enrolled) return changed;
+  // The outcome goes in a slot of two lines above the button, not under it: drawn under the
+  // button it fell under the bottom bar and was never seen; a fixed slot moves nothing.
+  float y0 = ImGui::GetCursorPosY();
+  const char* msg = g_bind.downloadMsg ? g_bind.downloadMsg : tr(Str::PosterHint);
+  text("binding.downloadStatus", msg,
+       !g_bind.downloadMsg || g_bind.downloading ? theme::kMuted : g_bind.downloadOk ? theme::kIn : theme::kDanger);
+  ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), y0 + 2 * ImGui::GetTextLineHeightWithSpacing() + 8));
   if (button("binding.download", tr(g_bind.downloading ? Str::PosterDownloading : Str::PosterDownload),
              ButtonStyle::Secondary) &&
       !g_bind.downloading)
     downloadPosters(*enrolled);
-  if (g_bind.downloadMsg)
-    text("binding.downloadStatus", g_bind.downloadMsg,
-         g_bind.downloading ? theme::kMuted : g_bind.downloadOk ? theme::kIn : theme::kDanger);
   return changed;
 }
 

@@ -49,8 +49,8 @@ void drawManual(StationSession& session, UiState& ui) {
     drawPass(ui);
     return;
   }
-  text("manual.title", tr(Str::ManualTitle), theme::kText, fonts().bold);
-  drawSaveStatus(session);
+  // The title's place holds the last save's status: "Lưu" stays where it is when it comes and goes.
+  drawSaveStatusFixed(session, 76, tr(Str::ManualTitle));
   if (!session.station().isConfigured()) {
     banner("manual.notConfigured", errorText(ErrorKind::NotConfigured), theme::kWarn);
     if (button("manual.goSettings", tr(Str::GoToSettings))) ui.screen = Screen::Settings;
@@ -67,10 +67,17 @@ void drawManual(StationSession& session, UiState& ui) {
                     fieldError(ui, "name")), "name");
   clearOn(textField("field.cccd", tr(Str::FieldCccd), ui.cccd, InputMode::Numeric, "001099012345",
                     fieldError(ui, "cccd")), "cccd");
+  // Phone and time side by side: the whole form and "Lưu" fit a 360×740 screen.
+  float half = (ImGui::GetContentRegionAvail().x - theme::kGap) / 2;
+  ImGui::BeginGroup();
   clearOn(textField("field.phone", tr(Str::FieldPhone), ui.phone, InputMode::Tel, "0901234567",
-                    fieldError(ui, "phone")), "phone");
+                    fieldError(ui, "phone"), half), "phone");
+  ImGui::EndGroup();
+  ImGui::SameLine(0, theme::kGap);
+  ImGui::BeginGroup();
   clearOn(textField("field.time", tr(Str::FieldTime), ui.time, InputMode::Time, tr(Str::TimePlaceholder),
-                    fieldError(ui, "time")), "time");
+                    fieldError(ui, "time"), half), "time");
+  ImGui::EndGroup();
   text("manual.directionLabel", tr(Str::Direction), theme::kMuted);
   twoWay("manual.direction", tr(Str::DirIn), tr(Str::DirOut), ui.direction, theme::kIn, theme::kOut);
   ImGui::Dummy(ImVec2(1, 4));

@@ -46,11 +46,16 @@ void drawStorageAndInstall() {
 
 void drawSettings(StationSession& session, UiState& ui) {
   const StationSettings& current = session.station().settings();
-  if (!ui.settingsLoaded) {
+  // The form follows the station's settings whenever they change underneath it (enrolling with
+  // a code, a poster, a scan point chosen above): it showed empty fields after enrolling, and
+  // "Lưu cài đặt" refused them until a reload.
+  if (!ui.settingsLoaded || !(current == ui.settingsShown)) {
     ui.venueName = current.venue.name;
     ui.scanPointName = current.scanPoint.name;
     ui.lang = current.language == "en" ? 1 : 0;
     ui.repeatMinutes = std::to_string(current.repeatWindowMinutes);
+    ui.venueError = ui.scanPointError = nullptr;
+    ui.settingsShown = current;
     ui.settingsLoaded = true;
   }
   text("settings.title", tr(Str::SettingsTitle), theme::kText, fonts().bold);
@@ -66,7 +71,17 @@ void drawSettings(StationSession& session, UiState& ui) {
     ui.repeatError = nullptr;
   text("settings.repeatHint", tr(Str::RepeatWindowHint), theme::kMuted);
   text("settings.langLabel", tr(Str::Language), theme::kMuted);
-  twoWay("settings.lang", "Tiếng Việt", "English", ui.lang, theme::kPrimary, theme::kPrimary);
+  // The language applies at once (and is kept): staff should not need "Lưu" to read the screen.
+  if (twoWay("settings.lang", "Tiếng Việt", "English", ui.lang, theme::kPrimary, theme::kPrimary)) {
+    StationSettings next = current;
+    next.language = ui.lang == 1 ? "en" : "vi";
+    std::string venue = ui.venueName, point = ui.scanPointName;  // what is typed but not saved stays
+    session.saveSettings(next, [&ui, venue, point](bool) {
+      ui.venueName = venue;
+      ui.scanPointName = point;
+    });
+    ui.settingsShown.language = next.language;
+  }
 
   if (ImGui::GetTime() - ui.settingsSavedAt < 4) banner("settings.saved", tr(Str::SettingsSaved), theme::kIn);
   if (button("settings.save", tr(Str::SaveSettings))) {

@@ -72,8 +72,6 @@ void drawToday(StationSession& session, UiState& ui) {
 
   // End of the day: people scanned in by staff often never scan out.
   ImGui::Dummy(ImVec2(1, theme::kGap));
-  if (ImGui::GetTime() - ui.closedDayAt < 5)
-    banner("today.closed", std::string(tr(Str::CloseDayDone)) + ": " + std::to_string(ui.closedCount), theme::kIn);
   if (!ui.confirmCloseDay) {
     if (button("today.closeDay", tr(Str::CloseDay), ButtonStyle::Secondary)) ui.confirmCloseDay = true;
   } else {
@@ -81,9 +79,11 @@ void drawToday(StationSession& session, UiState& ui) {
          fonts().bold);
     float w = (ImGui::GetContentRegionAvail().x - theme::kGap) / 2;
     if (d.insideNow > 0 && button("today.closeDayYes", tr(Str::Confirm), ButtonStyle::Danger, w)) {
-      ui.closedCount = session.closeDay();
-      ui.closedDayAt = ImGui::GetTime();
+      // The summary ("Đã đóng ngày · 12 người được ghi RA") is the status line at the top,
+      // next to the counts it changed: the screen scrolls there.
+      session.closeDay();
       ui.confirmCloseDay = false;
+      ui.scrollTop = true;
     }
     if (d.insideNow > 0) ImGui::SameLine();
     if (button("today.closeDayNo", tr(Str::Cancel), ButtonStyle::Secondary, d.insideNow > 0 ? w : -1))

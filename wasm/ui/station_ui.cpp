@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <utility>
 
 #include "i18n.hpp"
@@ -57,7 +58,8 @@ void bottomNav(UiState& ui) {
   for (int i = 0; i < 4; ++i) {
     if (i) ImGui::SameLine();
     bool on = ui.screen == tabs[i].screen;
-    if (button(tabs[i].id, tr(tabs[i].label), on ? ButtonStyle::Primary : ButtonStyle::Quiet, w, 60)) {
+    // One line per tab at any width: "Nhập tay" wrapped at 360 px.
+    if (button(tabs[i].id, tr(tabs[i].label), on ? ButtonStyle::Primary : ButtonStyle::Quiet, w, 60, true)) {
       if (ui.screen == Screen::Scan && tabs[i].screen != Screen::Scan) platform::cameraStop();
       ui.screen = tabs[i].screen;
       platform::textFieldBlur();
@@ -84,6 +86,11 @@ void StationUi::frame(bool online) {
   ImGui::SetCursorPos(ImVec2(0, kTopBar));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(theme::kPad, theme::kPad));
   ImGui::BeginChild("body", ImVec2(size.x, size.y - kTopBar - kBottomNav), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+  // Every screen opens at its top (Today opened scrolled with the counts under the header), and
+  // a screen may ask for its top again (closing the day: the summary is there).
+  if (m_state.screen != m_shownScreen || m_state.scrollTop) ImGui::SetScrollY(0);
+  m_shownScreen = m_state.screen;
+  m_state.scrollTop = false;
   switch (m_state.screen) {
     case Screen::Scan: drawScan(m_session, m_flow, m_state); break;
     case Screen::Today: drawToday(m_session, m_state); break;
@@ -146,25 +153,41 @@ bool StationUi::tick() {
 
 std::unique_ptr<ModeUi> makeStationUi(StationSession& session) { return std::make_unique<StationUi>(session); }
 
-void drawSaveStatus(StationSession& session) {
+namespace {
+
+// "Đã đóng ngày · 12 người được ghi RA · 21:05": the closing as a whole, not its last person.
+std::string closeDaySummary(const SaveStatus& st) {
+  std::string n = tr(Str::CloseDayCount);
+  size_t at = n.find("{n}");
+  if (at != std::string::npos) n.replace(at, 3, std::to_string(st.bulkCount));
+  return std::string(tr(Str::CloseDayDone)) + " · " + n + " · " + formatLocalTime(st.at);
+}
+
+// The status line of the last save; with `withUndo`, "Hoàn tác" under it. False when nothing
+// is drawn.
+bool statusLine(StationSession& session, bool withUndo) {
   const SaveStatus& st = session.saveStatus();
-  if (st.state == SaveStatus::State::Idle) return;
+  if (st.state == SaveStatus::State::Idle) return false;
   double ageMs = double(session.now().utcMs - st.at.utcMs);
   if (st.state == SaveStatus::State::Saving) {
     banner("status.saving", tr(Str::Saving), theme::kWarn);
-    return;
+    return true;
   }
   if (st.state == SaveStatus::State::Failed) {
     // Names whom it failed for: the last person's "saved" (and its undo) is gone.
     std::string line = std::string(tr(Str::NotSaved)) + (st.displayName.empty() ? "" : " · " + st.displayName) +
                        "\n" + tr(Str::SaveFailed);
     banner("status.failed", line, theme::kDanger);
-    return;
+    return true;
   }
-  if (ageMs > 15000) return;
+  if (ageMs > 15000) return false;
   if (st.undone) {
     banner("status.undone", tr(Str::UndoDone), theme::kMuted);
-    return;
+    return true;
+  }
+  if (st.bulk) {  // closing the day: how many, not the last of them
+    banner("status.closed", closeDaySummary(st), theme::kOut);
+    return true;
   }
   // A check-out says so first, in its own words: "ĐÃ RA", never mistaken for a check-in.
   std::string line = st.direction == Direction::In
@@ -173,8 +196,37 @@ void drawSaveStatus(StationSession& session) {
                          : std::string("← ") + tr(Str::CheckedOut) + " · " + st.displayName + " · " + tr(Str::DirOut) +
                                " " + formatLocalTime(st.at);
   banner("status.saved", line, st.direction == Direction::In ? theme::kIn : theme::kOut);
-  if (session.canUndo()) {
+  if (withUndo && session.canUndo()) {
     if (button("status.undo", tr(Str::Undo), ButtonStyle::Secondary)) session.undoLast();
+  }
+  return true;
+}
+
+}  // namespace
+
+void drawSaveStatus(StationSession& session) { statusLine(session, true); }
+
+// The status line in a slot of fixed height with "Hoàn tác" beside it, not under it: the form
+// below never moves when the line appears or expires (a tap meant for "Lưu" switched tabs when
+// the undo button vanished and everything moved up 66 px). Idle, the slot shows `idle`.
+void drawSaveStatusFixed(StationSession& session, float height, const char* idle) {
+  float w = ImGui::GetContentRegionAvail().x;
+  const SaveStatus& st = session.saveStatus();
+  bool undo = st.state == SaveStatus::State::Saved && !st.undone && session.canUndo() &&
+              session.now().utcMs - st.at.utcMs <= 15000;
+  float undoW = undo ? std::min(104.0f, w * 0.3f) : 0;
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGui::BeginChild("status.slot", ImVec2(undo ? w - undoW - theme::kGap : w, height), false,
+                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground);
+  if (!statusLine(session, false) && idle) {
+    ImGui::SetCursorPosY(std::max(0.0f, (height - fontPx(fonts().bold) * 1.2f) * 0.5f));
+    text("status.idle", idle, theme::kText, fonts().bold);
+  }
+  ImGui::EndChild();
+  ImGui::PopStyleVar();
+  if (undo) {
+    ImGui::SameLine(0, theme::kGap);
+    if (button("status.undo", tr(Str::Undo), ButtonStyle::Secondary, undoW, height, true)) session.undoLast();
   }
 }
 

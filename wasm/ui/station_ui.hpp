@@ -24,6 +24,7 @@ struct UiState {
   poster::QrMatrix passQr;
   // Settings form
   bool settingsLoaded = false;
+  StationSettings settingsShown;  // what the form was filled from: reloaded when they differ
   std::string venueName, scanPointName;
   std::string repeatMinutes;  // the repeat window being edited, as typed
   const char* repeatError = nullptr;
@@ -33,8 +34,7 @@ struct UiState {
   double settingsSavedAt = -100;
   // Today
   bool confirmCloseDay = false;
-  double closedDayAt = -100;
-  int closedCount = 0;
+  bool scrollTop = false;  // the next frame shows the top of the screen
   // Scan screen
   std::optional<ScanOutcome> lastScan;  // the newest outcome, shown until the next one
   double lastScanAt = -100;
@@ -61,6 +61,7 @@ class StationUi : public ModeUi {
   StationSession& m_session;
   ScanFlow m_flow;
   UiState m_state;
+  Screen m_shownScreen = Screen::Today;
   uint64_t m_feedbackSerial = 0;
   bool m_scanHandled = false;  // a scan handled between frames: the next tick() reports a change
 };
@@ -72,5 +73,8 @@ void drawManual(StationSession& session, UiState& ui);
 void drawSettings(StationSession& session, UiState& ui);
 // The save-status line shared by the screens that save check-ins.
 void drawSaveStatus(StationSession& session);
+// The same in a slot of fixed height (nothing below it moves), "Hoàn tác" beside the line;
+// `idle` is shown while there is no status.
+void drawSaveStatusFixed(StationSession& session, float height, const char* idle);
 
 }  // namespace diemquet::ui

@@ -73,6 +73,7 @@ class VisitorUi : public ModeUi {
       m_returning = true;
     }
     m_loaded = true;
+    settleSubmit();
 
     ImVec2 size = ImGui::GetIO().DisplaySize;
     ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -118,9 +119,10 @@ class VisitorUi : public ModeUi {
       ImGui::GetWindowDrawList()->AddLine(ImVec2(0, at.y - style.ItemSpacing.y * 0.5f),
                                           ImVec2(size.x, at.y - style.ItemSpacing.y * 0.5f), IM_COL32(203, 213, 225, 255));
       float half = (ImGui::GetContentRegionAvail().x - theme::kGap) / 2;
-      if (button("visitor.checkin", tr(Str::VisitorCheckIn), ButtonStyle::Primary, half)) submit(*trust, check, Direction::In);
+      if (button("visitor.checkin", tr(m_submitting ? Str::VisitorSaving : Str::VisitorCheckIn), ButtonStyle::Primary, half))
+        submit(*trust, check, Direction::In);
       ImGui::SameLine(0, theme::kGap);
-      if (button("visitor.checkout", tr(Str::VisitorCheckOut), ButtonStyle::Secondary, half))
+      if (button("visitor.checkout", tr(m_submitting ? Str::VisitorSaving : Str::VisitorCheckOut), ButtonStyle::Secondary, half))
         submit(*trust, check, Direction::Out);
     }
     ImGui::End();
@@ -192,8 +194,10 @@ class VisitorUi : public ModeUi {
   }
 
   void actions(visitor::PosterTrust& trust, const visitor::PosterCheck& check) {
-    if (button("visitor.checkin", tr(Str::VisitorCheckIn), ButtonStyle::Primary)) submit(trust, check, Direction::In);
-    if (button("visitor.checkout", tr(Str::VisitorCheckOut), ButtonStyle::Secondary)) submit(trust, check, Direction::Out);
+    if (button("visitor.checkin", tr(m_submitting ? Str::VisitorSaving : Str::VisitorCheckIn), ButtonStyle::Primary))
+      submit(trust, check, Direction::In);
+    if (button("visitor.checkout", tr(m_submitting ? Str::VisitorSaving : Str::VisitorCheckOut), ButtonStyle::Secondary))
+      submit(trust, check, Direction::Out);
   }
 
   void drawStatus(visitor::PosterTrust& trust) {
@@ -214,14 +218,32 @@ class VisitorUi : public ModeUi {
       text("visitor.pending", std::string(tr(Str::VisitorPending)) + std::to_string(pending), theme::kWarn);
   }
 
+  // Name, phone and ID are remembered; the health declaration never is: it is about today and
+  // starts blank every time (last time's symptoms were found pre-selected).
   void loadProfile(const visitor::VisitorProfile& p) {
     m_name = p.name;
     m_phone = p.phone;
     m_cccd = p.cccd;
-    m_decl = p.declaration;
+    m_decl = {};
   }
 
+  // A submit in flight ends when its save does: then a new declaration begins (blank, new key).
+  void settleSubmit() {
+    if (!m_submitting || m_lastSeq < 0) return;
+    const SaveStatus& st = m_session.saveStatus();
+    if (st.seq != m_lastSeq || st.state == SaveStatus::State::Saving) return;
+    m_submitting = false;
+    if (st.state == SaveStatus::State::Saved) {
+      m_decl = {};
+      m_declKey.clear();
+    }
+  }
+
+  // One submit at a time: a second tap while the first is saving does nothing (two quick taps
+  // stored two check-ins), and the declaration's idempotency key lets the server store it once
+  // even if it does come twice.
   void submit(visitor::PosterTrust& trust, const visitor::PosterCheck& check, Direction dir) {
+    if (m_submitting) return;
     visitor::VisitorProfile typed{m_name, m_phone, m_cccd, m_decl};
     m_scrollTop = true;
     auto valid = visitor::validateProfile(typed, &m_errors);
@@ -229,16 +251,35 @@ class VisitorUi : public ModeUi {
     platform::textFieldBlur();
     std::string poster = m_poster;
     visitor::VisitorProfile profile = valid.value();
-    if (!(trust.profile() && *trust.profile() == profile)) trust.storeProfile(profile);
+    visitor::VisitorProfile remembered = profile;
+    remembered.declaration = {};
+    if (!(trust.profile() && *trust.profile() == remembered)) trust.storeProfile(remembered);
+    if (m_declKey.empty()) m_declKey = newKey();
     std::string device = m_session.station().hasDeviceId() ? std::string() : selfDeviceId();
-    m_session.bindToPoster(poster, device, [this, &trust, profile, poster, dir](bool ok) {
-      if (!ok) return;
-      if (!m_session.submitPerson(visitor::toPerson(profile), dir)) return;
+    m_submitting = true;
+    m_lastSeq = -1;
+    m_session.bindToPoster(poster, device, [this, &trust, profile, poster, dir, key = m_declKey](bool ok) {
+      if (!ok || !m_session.submitPerson(visitor::toPerson(profile), dir)) {
+        m_submitting = false;
+        return;
+      }
       m_lastSeq = m_session.saveStatus().seq;
-      trust.noteSelfCheckIn(visitor::SelfCheckInNote{m_lastSeq, poster, profile.declaration});
+      trust.noteSelfCheckIn(visitor::SelfCheckInNote{m_lastSeq, poster, profile.declaration, key});
       platform::feedbackSaved();
     });
     (void)check;
+  }
+
+  static std::string newKey() {
+    unsigned char r[12];
+    platform::randomBytes(r, sizeof r);
+    static const char* hex = "0123456789abcdef";
+    std::string k;
+    for (unsigned char c : r) {
+      k += hex[c >> 4];
+      k += hex[c & 15];
+    }
+    return k;
   }
 
   // Key ring (every visit online, at most every 5 minutes) and the poster venue's names.
@@ -271,6 +312,7 @@ class VisitorUi : public ModeUi {
       auto c = st.log().find(st.settings().deviceId, seq);
       if (!c) continue;
       nlohmann::json body{{"poster", note.posterUrl}, {"checkIn", toJson(*c)}, {"declaration", visitor::toJson(note.declaration)}};
+      if (!note.idempotencyKey.empty()) body["idempotencyKey"] = note.idempotencyKey;
       m_uploadInFlight = true;
       int64_t s = seq;
       platform::httpRequest("POST", "/api/v1/self-checkins", body.dump(), "Content-Type: application/json", 15000,
@@ -297,6 +339,8 @@ class VisitorUi : public ModeUi {
   bool m_pinned = false;     // this frame: the actions are in the bar at the bottom
   bool m_scrollTop = false;  // show the top of the form at the next frame
   bool m_keysInFlight = false, m_uploadInFlight = false;
+  bool m_submitting = false;  // a check-in is being saved: further taps wait for it
+  std::string m_declKey;      // this declaration's idempotency key, made at its first submit
   double m_keysAt = -1, m_uploadRetryAt = 0;
   int64_t m_lastSeq = -1;
 };

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "probe.hpp"
 
@@ -19,18 +20,28 @@ void report(const char* kind, const char* id, const std::string& label) {
   probe::add(kind, id, label, a.x, a.y, b.x - a.x, b.y - a.y);
 }
 
-// Centred text inside a rectangle, wrapped if needed.
-void centredText(ImDrawList* dl, ImFont* font, ImVec2 a, ImVec2 b, ImU32 col, const char* s) {
+// Centred text inside a rectangle, wrapped if needed; with `oneLine`, made smaller (down to
+// 12 px) rather than wrapped.
+// Returns the rectangle the text covers (min, size).
+std::pair<ImVec2, ImVec2> centredText(ImDrawList* dl, ImFont* font, ImVec2 a, ImVec2 b, ImU32 col, const char* s,
+                                      bool oneLine = false) {
   float size = fontPx(font);
   float wrap = b.x - a.x - 16;
+  if (oneLine) {
+    float natural = font->CalcTextSizeA(size, FLT_MAX, 0, s).x;
+    float room = b.x - a.x - 8;
+    if (natural > room) size = std::max(12.0f, size * room / natural);
+    wrap = 0;
+  }
   ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, wrap, s);
   ImVec2 p(a.x + (b.x - a.x - ts.x) * 0.5f, a.y + (b.y - a.y - ts.y) * 0.5f);
   dl->AddText(font, size, p, col, s, nullptr, wrap);
+  return {p, ts};
 }
 
 }  // namespace
 
-bool button(const char* id, const char* label, ButtonStyle style, float width, float height) {
+bool button(const char* id, const char* label, ButtonStyle style, float width, float height, bool oneLine) {
   float w = width < 0 ? ImGui::GetContentRegionAvail().x : width;
   ImGui::PushID(id);
   bool pressed = ImGui::InvisibleButton("##b", ImVec2(w, height));
@@ -48,13 +59,15 @@ bool button(const char* id, const char* label, ButtonStyle style, float width, f
   if (held) bg = style == ButtonStyle::Quiet ? IM_COL32(0, 0, 0, 24) : darker(bg, 0.8f);
   dl->AddRectFilled(a, b, bg, theme::kRadius);
   if (border) dl->AddRect(a, b, border, theme::kRadius, 0, 2.0f);
-  centredText(dl, fonts().bold, a, b, fg, label);
+  auto [tp, ts] = centredText(dl, fonts().bold, a, b, fg, label, oneLine);
   report("button", id, label);
+  // Where the label's lines are: a test can tell a label that wrapped or spills out.
+  probe::add("label", std::string(id) + ".label", label, tp.x, tp.y, ts.x, ts.y);
   return pressed;
 }
 
 bool textField(const char* id, const char* label, std::string& value, platform::InputMode mode,
-               const char* placeholder, const char* error) {
+               const char* placeholder, const char* error, float width) {
   ImGui::PushFont(fonts().body);
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kMuted), "%s", label);
   ImGui::PopFont();
@@ -63,7 +76,8 @@ bool textField(const char* id, const char* label, std::string& value, platform::
     changed = *typed != value;
     value = *typed;
   }
-  float w = ImGui::GetContentRegionAvail().x;
+  float w = width > 0 ? width : ImGui::GetContentRegionAvail().x;
+  float wrapAt = ImGui::GetCursorPosX() + w;
   ImGui::PushID(id);
   ImGui::InvisibleButton("##f", ImVec2(w, theme::kTouch));
   ImGui::PopID();
@@ -106,7 +120,7 @@ bool textField(const char* id, const char* label, std::string& value, platform::
   if (error) {
     ImGui::PushFont(fonts().body);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(theme::kDanger));
-    ImGui::PushTextWrapPos(0);
+    ImGui::PushTextWrapPos(width > 0 ? wrapAt : 0.0f);
     ImGui::TextUnformatted(error);
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();

@@ -11,14 +11,16 @@ namespace diemquet::ui {
 
 enum class ButtonStyle { Primary, Secondary, Danger, Quiet };
 
-// A full-width (width < 0) or fixed-width button at least kTouch tall.
+// A full-width (width < 0) or fixed-width button at least kTouch tall. Its label wraps, or
+// with `oneLine` is drawn smaller until it fits on one line (tabs of the bottom bar).
 bool button(const char* id, const char* label, ButtonStyle style = ButtonStyle::Primary, float width = -1.0f,
-            float height = theme::kTouch);
+            float height = theme::kTouch, bool oneLine = false);
 
 // A labelled text field fed by the phone keyboard (see platform/text_input.hpp).
-// Shows `error` in red under the field. Returns true when the value changed.
+// Shows `error` in red under the field. Returns true when the value changed. `width` > 0: that
+// wide (two fields side by side in groups), else the whole width.
 bool textField(const char* id, const char* label, std::string& value, platform::InputMode mode,
-               const char* placeholder, const char* error);
+               const char* placeholder, const char* error, float width = -1.0f);
 
 // Two big options side by side; `selected` is 0 or 1. Returns true when changed.
 bool twoWay(const char* id, const char* first, const char* second, int& selected, ImU32 firstColor, ImU32 secondColor);

@@ -97,7 +97,8 @@ bool PosterTrust::apply(const std::string& type, const json& v) {
     return true;
   }
   if (type == "self") {
-    SelfCheckInNote n{getInt(v, "seq", 0), getString(v, "poster"), declarationFromJson(v.value("declaration", json()))};
+    SelfCheckInNote n{getInt(v, "seq", 0), getString(v, "poster"), declarationFromJson(v.value("declaration", json())),
+                      getString(v, "key")};
     if (n.seq <= 0) return false;
     m_notes[n.seq] = n;
     return true;
@@ -154,7 +155,7 @@ void PosterTrust::storeProfile(const VisitorProfile& valid, std::function<void(b
 }
 
 void PosterTrust::noteSelfCheckIn(const SelfCheckInNote& note, std::function<void(bool)> done) {
-  write("self", json{{"seq", note.seq}, {"poster", note.posterUrl}, {"declaration", toJson(note.declaration)}},
+  write("self", json{{"seq", note.seq}, {"poster", note.posterUrl}, {"declaration", toJson(note.declaration)}, {"key", note.idempotencyKey}},
         std::move(done));
 }
 

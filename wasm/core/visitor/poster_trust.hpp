@@ -44,6 +44,7 @@ struct SelfCheckInNote {
   int64_t seq = 0;
   std::string posterUrl;
   HealthDeclaration declaration;
+  std::string idempotencyKey;  // one per declaration: the server stores a double submit once
 };
 
 class PosterTrust {

@@ -1,0 +1,120 @@
+// The station at 360×740 and 412×915 as a person meets it (issue #12, defects 5, 6, 7):
+// tabs on one line; after a save "Lưu" is in view and stays put when the undo expires; Today
+// opens at its top; closing the day says how many went out, in view; Settings right after
+// enrolling shows the venue, switches language at once and saves; the poster download's error
+// is in view. Against the real server (enrollment). Screenshots: station-layout-*.png.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startSyncServer, serverAvailable, SERVER_BIN } from './lib/server-process.mjs';
+import * as st from './lib/station.mjs';
+import { SIZES, openPhoneAt, assertInView, assertSteady, tapWhereShown, assertOneLineLabel } from './lib/layout.mjs';
+
+const WEB = path.resolve(process.env.DQ_WEB_DIR || 'build/web');
+const skip = !serverAvailable() ? `no server binary at ${SERVER_BIN}`
+  : !fs.existsSync(path.join(WEB, 'station.wasm')) ? `no station build in ${WEB}` : false;
+let server;
+
+before(async () => { if (!skip) server = await startSyncServer(WEB); });
+after(async () => { if (server) await server.stop(); });
+
+async function openStation(width, height) {
+  const ctx = await openPhoneAt(width, height);
+  const page = ctx.pages()[0] || (await ctx.newPage());
+  await page.goto(server.url);
+  await st.waitReady(page);
+  return { ctx, page };
+}
+
+for (const [width, height] of SIZES) {
+  const tag = `${width}x${height}`;
+
+  test(`${tag}: tabs on one line; "Lưu" in view after a save and still there when the undo expires`, { skip }, async () => {
+    const { ctx, page } = await openStation(width, height);
+    try {
+      await st.configure(page);
+      for (const id of ['nav.scan', 'nav.today', 'nav.manual', 'nav.settings']) await assertOneLineLabel(page, id);
+      await st.manualCheckIn(page, { name: 'Trần Văn Đức', phone: '0901234567' });
+      await st.waitForWidget(page, 'status.saved');
+      await st.waitForWidget(page, 'status.undo');
+      await st.screenshot(page, `station-layout-${tag}-manual-saved`);
+      // Where "Lưu" is the moment the save is shown is where a tap 3 s later lands…
+      const shown = await assertInView(page, 'manual.save');
+      await assertSteady(page, 'manual.save', 3000);
+      // …and after the undo offer expires (15 s), too.
+      await page.waitForFunction(() => !globalThis.dq.probe().items.some((i) => i.id === 'status.undo'), null, { timeout: 20000 });
+      const later = await find(page, 'manual.save');
+      assert.ok(Math.abs(later.y - shown.y) < 1, `"Lưu" moved ${later.y - shown.y} px when the undo expired`);
+      // The tap lands on "Lưu" (a tab would have left the form), and what it says is in view.
+      await tapWhereShown(page, 'manual.save');
+      await assertInView(page, 'field.name.error');
+      await st.screenshot(page, `station-layout-${tag}-manual-after-tap`);
+    } finally { await ctx.close(); }
+  });
+
+  test(`${tag}: Today opens at its top; closing the day says how many went out, in view`, { skip }, async () => {
+    const { ctx, page } = await openStation(width, height);
+    try {
+      await st.configure(page);
+      for (const [name, phone] of [['Phạm Văn Cường', '0911111111'], ['Đỗ Thùy Vân', '0922222222'], ['Lê Thị Mai', '0933333333']]) {
+        await st.manualCheckIn(page, { name, phone });
+        await st.waitForWidget(page, 'status.saved');
+      }
+      // Scroll Settings to its end, then open Today: it shows its counts, not the middle.
+      await st.tap(page, 'nav.settings');
+      await page.mouse.move(width / 2, height / 2);
+      for (let i = 0; i < 4; i++) { await page.mouse.wheel(0, 400); await page.waitForTimeout(80); }
+      await st.tap(page, 'nav.today');
+      await page.waitForTimeout(300);
+      for (const id of ['today.inside', 'today.in', 'today.out']) await assertInView(page, id);
+      await st.screenshot(page, `station-layout-${tag}-today`);
+      await st.tap(page, 'today.closeDay');
+      await st.tap(page, 'today.closeDayYes');
+      await page.waitForFunction(() => globalThis.dq.state().today.inside === 0, null, { timeout: 10000 });
+      await page.waitForTimeout(300);
+      const summary = await assertInView(page, 'status.closed');
+      assert.match(summary.text, /^Đã đóng ngày · 3 người được ghi RA · \d\d:\d\d$/);
+      await assertInView(page, 'today.inside');
+      await st.screenshot(page, `station-layout-${tag}-day-closed`);
+    } finally { await ctx.close(); }
+  });
+
+  test(`${tag}: Settings right after enrolling: venue shown, language at once, saved; the poster error in view`, { skip }, async () => {
+    const { ctx, page } = await openStation(width, height);
+    try {
+      // The poster download fails (no network to the server for it): its message must be seen.
+      await page.route('**/api/v1/venues/*/posters', (r) => r.abort());
+      await st.tap(page, 'nav.settings');
+      await st.typeInto(page, 'sync.code', server.issueCode());
+      await st.tap(page, 'sync.enroll');
+      await page.waitForFunction(() => globalThis.dq.state().sync.enrolled, null, { timeout: 10000 });
+      await page.waitForFunction(() => {
+        const it = globalThis.dq.probe().items;
+        return it.some((i) => i.id === 'settings.venue' && i.text === 'Chợ Bến Thành') &&
+          it.some((i) => i.id === 'settings.scanPoint' && i.text === 'Cổng chính');
+      }, null, { timeout: 5000 });
+      await st.screenshot(page, `station-layout-${tag}-settings-enrolled`);
+      // English at once, no save needed; every tab still on one line.
+      await st.tap(page, 'settings.lang.1');
+      await page.waitForFunction(() => globalThis.dq.probe().items.some((i) => i.id === 'nav.today' && i.text === 'Today'), null, { timeout: 5000 });
+      for (const id of ['nav.scan', 'nav.today', 'nav.manual', 'nav.settings']) await assertOneLineLabel(page, id);
+      await st.tap(page, 'settings.save');
+      await st.waitForWidget(page, 'settings.saved', 5000);
+      assert.equal(await st.exists(page, 'settings.venue.error'), false);
+      await st.screenshot(page, `station-layout-${tag}-settings-en`);
+      await st.tap(page, 'settings.lang.0');
+      await page.waitForFunction(() => globalThis.dq.probe().items.some((i) => i.id === 'nav.today' && i.text === 'Hôm nay'), null, { timeout: 5000 });
+      // The download: revealed, tapped where it is; the error shows in view.
+      await st.reveal(page, 'binding.download');
+      await tapWhereShown(page, 'binding.download');
+      await page.waitForFunction(() => globalThis.dq.probe().items.some((i) => i.id === 'binding.downloadStatus' && /mạng|Không/.test(i.text)),
+        null, { timeout: 10000 });
+      const status = await assertInView(page, 'binding.downloadStatus');
+      assert.doesNotMatch(status.text, /Áp phích để khách/);
+      await st.screenshot(page, `station-layout-${tag}-poster-error`);
+    } finally { await ctx.close(); }
+  });
+}
+
+const find = st.find;
