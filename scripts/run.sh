@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Sets up, builds, and runs DiemQuet locally: the C++ server on 127.0.0.1:${DQ_PORT:-8080}
 # serving the PWA (build/web) and the sync API, with an SQLite database under .run/.
-# The first run creates a demo venue ("Chợ Bến Thành", two scan points); every run prints an
-# enrollment code for a station. Safe to run twice: the database is reused, and a server this
+# The demo data comes from scripts/demo.sh (venue "Chợ Bến Thành" in Phường Bến Thành, two scan
+# points, a ward officer); every run prints a new enrollment code and officer password. Safe to run twice: the database is reused, and a server this
 # script started earlier is stopped first. Runs in the foreground until Ctrl-C.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
@@ -36,24 +36,22 @@ if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
   die "port $PORT is in use by another program; stop it or run with DQ_PORT=8081 bash scripts/run.sh"
 fi
 
-if [ ! -f "$DATA/demo-venue" ]; then
-  log "first run: creating the demo venue"
-  "$BIN" migrate --db "$DB" >/dev/null
-  "$BIN" admin create-venue --db "$DB" --id cho-ben-thanh --name "Chợ Bến Thành" \
-    --address "Lê Lợi, Phường Bến Thành, Quận 1, TP. Hồ Chí Minh" --category market >/dev/null
-  "$BIN" admin add-scan-point --db "$DB" --venue cho-ben-thanh --id cong-chinh --name "Cổng chính" >/dev/null
-  "$BIN" admin add-scan-point --db "$DB" --venue cho-ben-thanh --id cong-phan-chu-trinh --name "Cổng Phan Chu Trinh" >/dev/null
-  touch "$DATA/demo-venue"
-fi
-CODE=$("$BIN" admin issue-code --db "$DB" --venue cho-ben-thanh | head -1)
+log "preparing the demo venue, an enrollment code and the office login (scripts/demo.sh)"
+demo=$(bash scripts/demo.sh "$BIN" "$DB") || die "creating the demo data failed"
+CODE=$(sed -n 's/^enrollment-code //p' <<<"$demo")
+read -r OFFICER PASSWORD < <(sed -n 's/^officer //p' <<<"$demo")
 
 cat <<MSG
 
   DiemQuet is running.
-    Open:              http://127.0.0.1:$PORT/        (the station; /v visitor, /office office)
-    Enrollment code:   $CODE   (Cài đặt → Mã đăng ký → Kết nối máy chủ; one use, 72 h)
+    Station (staff):   http://127.0.0.1:$PORT/
+      Enrollment code: $CODE   (Cài đặt → Mã đăng ký → Kết nối máy chủ; one use, 72 h)
+      Posters:         after enrolling, Cài đặt → Tải áp phích (PDF); each poster's QR opens the visitor page
+    Office (officers): http://127.0.0.1:$PORT/office
+      Login:           $OFFICER / $PASSWORD   (ward officer of Phường Bến Thành, code 26743)
+    Demo venue:        Chợ Bến Thành (cho-ben-thanh), scan points cong-chinh, cong-pct
     Database:          $DATA/diemquet.db
-  Stop with Ctrl-C. Running this again reuses the database and prints a new code.
+  Stop with Ctrl-C. Running this again reuses the database and prints a new code and password.
 
 MSG
 "$BIN" serve --db "$DB" --listen "127.0.0.1:$PORT" --static "$WEB" &

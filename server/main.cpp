@@ -27,8 +27,13 @@ const char* kUsage = R"(diemquet-server — DiemQuet sync server
   diemquet-server serve --db sqlite:PATH|postgres:CONNSTR [--listen HOST:PORT] [--static DIR]
                         [--tls-cert FILE --tls-key FILE] [--io-threads N] [--workers N] [--access-log]
   diemquet-server migrate --db SPEC
-  diemquet-server admin create-venue   --db SPEC --id V --name NAME [--address A] [--category C]
+  diemquet-server admin create-venue   --db SPEC --id V --name NAME --area WARD [--address A] [--category C]
+                                       (WARD: the ward/commune code the venue lies in, e.g. 26743)
+  diemquet-server admin set-venue-area --db SPEC --venue V --area WARD
   diemquet-server admin add-scan-point --db SPEC --venue V --id P --name NAME
+  diemquet-server admin rename-scan-point --db SPEC --venue V --id OLD --new-id NEW
+  diemquet-server admin list-venues    --db SPEC              (ward and scan points of every venue)
+                                       ids (venue, scan point): 1-16 characters, each a-z, A-Z, 0-9 or '-'
   diemquet-server admin issue-code     --db SPEC --venue V [--count N] [--ttl-hours H]
   diemquet-server admin revoke-device  --db SPEC --venue V --device D
   diemquet-server admin export         --db SPEC --venue V     (one check-in JSON per line)
@@ -143,6 +148,8 @@ int serve(const Args& a, Store& store) {
     posters::configure(pc);
     if (auto k = posters::activeSigningKey(store, nowMs()); !k) return fail(k.error());
   }
+  if (auto warnings = office::venueWarnings(store))  // what an operator must fix, said at every start
+    for (const std::string& w : warnings.value()) logLine("warning: " + w);
   const bool tls = !o.tlsCert.empty();
   // Tests read the bound port from this line (with --listen HOST:0).
   std::printf("listening on %s://%s:%u (storage: %s)\n", tls ? "https" : "http", o.host.c_str(), server.port(),
@@ -156,26 +163,14 @@ int serve(const Args& a, Store& store) {
 int admin(const Args& a, Store& store) {
   if (a.positional.size() < 2) return usage("admin needs a subcommand");
   const std::string& cmd = a.positional[1];
-  if (int rc = office::adminCommand(cmd, [&](const std::string& k) { return a.get(k); }, store, nowMs()); rc >= 0)
-    return rc;
+  auto opt = [&](const std::string& k) { return a.get(k); };
+  if (int rc = office::adminCommand(cmd, opt, store, nowMs()); rc >= 0) return rc;
+  if (int rc = office::venueAdminCommand(cmd, opt, store, nowMs()); rc >= 0) return rc;
   auto need = [&](std::initializer_list<const char*> keys) -> bool {
     for (const char* k : keys)
       if (!a.has(k) || a.get(k).empty()) return false;
     return true;
   };
-  if (cmd == "create-venue") {
-    if (!need({"id", "name"})) return usage("create-venue needs --id and --name");
-    Venue v{a.get("id"), a.get("name"), a.get("address"), a.get("category"), 0, 120};
-    if (auto st = store.createVenue(v); !st) return fail(st.error());
-    std::cout << "created venue " << v.id << "\n";
-    return 0;
-  }
-  if (cmd == "add-scan-point") {
-    if (!need({"venue", "id", "name"})) return usage("add-scan-point needs --venue, --id and --name");
-    if (auto st = store.addScanPoint(ScanPoint{a.get("id"), a.get("venue"), a.get("name")}); !st) return fail(st.error());
-    std::cout << "added scan point " << a.get("id") << "\n";
-    return 0;
-  }
   if (cmd == "issue-code") {
     if (!need({"venue"})) return usage("issue-code needs --venue");
     int count = 1, ttlHours = 72;

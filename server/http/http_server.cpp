@@ -54,6 +54,7 @@ StringResponse jsonResponse(const ApiResponse& r, unsigned version, bool keepAli
   res.set(http::field::content_type, r.contentType.empty() ? "application/json; charset=utf-8" : r.contentType);
   res.set(http::field::cache_control, r.cacheControl.empty() ? "no-store" : r.cacheControl);
   if (!r.contentDisposition.empty()) res.set(http::field::content_disposition, r.contentDisposition);
+  if (!r.location.empty()) res.set(http::field::location, r.location);
   res.keep_alive(keepAlive);
   res.body() = r.body;
   res.prepare_payload();

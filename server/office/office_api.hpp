@@ -51,4 +51,12 @@ std::unique_ptr<RetentionTask> startRetentionTask(Store& store, Clock clock, Log
 int adminCommand(const std::string& cmd, const std::function<std::string(const std::string&)>& opt, Store& store,
                  int64_t nowMs);
 
+// `diemquet-server admin <cmd>` for venues (venue_admin.cpp): create-venue, set-venue-area,
+// add-scan-point, rename-scan-point, list-venues. Returns -1 when `cmd` is none of them.
+int venueAdminCommand(const std::string& cmd, const std::function<std::string(const std::string&)>& opt, Store& store,
+                      int64_t nowMs);
+// One line per venue outside any ward and per scan point whose id breaks the id rule, each
+// with the command that fixes it; `serve` logs them at start-up.
+Result<std::vector<std::string>> venueWarnings(Store& store);
+
 }  // namespace diemquet::server::office

@@ -282,6 +282,22 @@ CREATE TABLE self_declarations (
   return m;
 }
 
+// Posters 210: each issued poster's short code (poster::shortCode of its venue and scan point),
+// so /c/{code} finds it by index. Rows issued before are filled on the first lookup
+// (server/posters/short_codes.cpp): the code is derived from the ids, SQL cannot compute it.
+inline const Migration& postersMigration210() {
+  static const Migration m{210,
+       R"sql(
+ALTER TABLE posters ADD COLUMN short_code TEXT NOT NULL DEFAULT '';
+CREATE INDEX posters_by_short_code ON posters(short_code);
+)sql",
+       R"sql(
+ALTER TABLE posters ADD COLUMN short_code TEXT NOT NULL DEFAULT '';
+CREATE INDEX posters_by_short_code ON posters(short_code);
+)sql"};
+  return m;
+}
+
 // Ingest 102: the store assigns check_ins.ingest_seq itself, once per group commit, instead of
 // two triggers that rewrote every inserted row (SQLite ingest was trigger-bound); and
 // check_ins_by_time (venue_id, ts_ms) goes, since check_ins_report (venue_id, ts_ms, voided)
@@ -306,6 +322,7 @@ inline std::vector<Migration> orderedMigrations() {
   std::vector<Migration> all = migrations();
   all.push_back(ingestMigration102());
   all.push_back(postersMigration200());
+  all.push_back(postersMigration210());
   std::sort(all.begin(), all.end(), [](const Migration& a, const Migration& b) { return a.version < b.version; });
   return all;
 }

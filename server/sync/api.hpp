@@ -28,6 +28,7 @@ struct ApiResponse {
   std::string contentType;         // empty: application/json (posters send application/pdf)
   std::string contentDisposition;  // e.g. attachment; filename="poster.pdf"
   std::string cacheControl;        // empty: no-store
+  std::string location;            // a redirect's target (short codes: /c/{code})
 };
 
 // The error body every failure uses: {"error": {"code": "...", "message": "..."}}.
@@ -41,7 +42,10 @@ class Api {
 
   // Never throws: anything unexpected becomes a 500 with code "internal".
   ApiResponse handle(const ApiRequest& req);
-  bool isApiPath(const std::string& path) const { return path.rfind("/api/", 0) == 0; }
+  // The API, and the short-code pages /c and /c/{code} (server/posters/short_codes.hpp).
+  bool isApiPath(const std::string& path) const {
+    return path.rfind("/api/", 0) == 0 || path == "/c" || path.rfind("/c/", 0) == 0;
+  }
 
  private:
   ApiResponse route(const ApiRequest& req);

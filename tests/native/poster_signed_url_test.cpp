@@ -3,6 +3,7 @@
 
 #include <set>
 
+#include "ids.hpp"
 #include "poster/signed_url.hpp"
 
 using namespace diemquet;
@@ -277,6 +278,38 @@ TEST(PosterShortCode, IsSixCrockfordCharactersAndStable) {
   EXPECT_EQ(a, shortCode("cho-ben-thanh", "cong-chinh"));
   EXPECT_NE(a, shortCode("cho-ben-thanh", "cong-phu"));
   for (char c : a) EXPECT_TRUE(c == '-' || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z' && c != 'I' && c != 'L' && c != 'O' && c != 'U'));
+}
+
+TEST(PosterShortCode, TypedAsPeopleTypeIt) {
+  const std::string code = shortCode("cho-ben-thanh", "cong-chinh");
+  std::string bare = code.substr(0, 3) + code.substr(4);
+  std::string lower;
+  for (char c : code) lower += char(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  for (const std::string& typed : {code, bare, lower, " " + code + "\n", code.substr(0, 3) + " " + code.substr(4),
+                                   code.substr(0, 3) + "\xE2\x80\x93" + code.substr(4)})
+    EXPECT_EQ(normalizeShortCode(typed).value_or("-"), code) << typed;
+  // Crockford's look-alikes: I and L are 1, O is 0.
+  EXPECT_EQ(normalizeShortCode("1O1-ILo").value_or("-"), "101-110");
+  // Wrong length, or a character no code has (U), is refused rather than guessed.
+  for (const char* bad : {"", "34M-FP", "34M-FPJX", "34M-FPU", "34M/FPJ", "https://x/v#1"})
+    EXPECT_FALSE(normalizeShortCode(bad).has_value()) << bad;
+}
+
+TEST(Ids, OneRuleForVenueAndScanPointIds) {
+  EXPECT_TRUE(isValidId("cho-ben-thanh"));
+  EXPECT_TRUE(isValidId("cong-pct"));
+  EXPECT_TRUE(isValidId("26743-T7X0K41W"));  // the office's generated ids
+  EXPECT_TRUE(isValidId("abcdefghijklmnop"));
+  EXPECT_FALSE(isValidId("cong-phan-chu-trinh"));  // 19: a poster cannot carry it
+  EXPECT_FALSE(isValidId(""));
+  EXPECT_FALSE(isValidId("cổng"));
+  EXPECT_FALSE(isValidId("a b"));
+  auto st = checkId("scan point id", "cong-phan-chu-trinh");
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.error().message.find("19 characters"), std::string::npos);
+  EXPECT_NE(st.error().message.find(kIdRule), std::string::npos);
+  // What the id rule allows, a poster can sign.
+  EXPECT_TRUE(sign(PosterClaim{"abcdefghijklmnop", "abcdefghijklmnop", {}}, testKey(), "https://x.vn").ok());
 }
 
 TEST(PosterTime, LocalYmdUsesTheStationOffset) {

@@ -21,8 +21,8 @@ export function admin(db, ...args) {
 
 // A database with venue v1 (scan point "gate") and venue v2.
 export function prepareDb(db) {
-  admin(db, 'create-venue', '--id', 'v1', '--name', 'Chợ Bến Thành', '--category', 'market');
-  admin(db, 'create-venue', '--id', 'v2', '--name', 'Nhà sách');
+  admin(db, 'create-venue', '--id', 'v1', '--name', 'Chợ Bến Thành', '--category', 'market', '--area', '26743');
+  admin(db, 'create-venue', '--id', 'v2', '--name', 'Nhà sách', '--area', '26740');
   admin(db, 'add-scan-point', '--venue', 'v1', '--id', 'gate', '--name', 'Cổng chính');
 }
 

@@ -13,10 +13,10 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const HAVE_PDFTOPPM = (() => { try { execFileSync('pdftoppm', ['-v'], { stdio: 'ignore' }); return true; } catch { return false; } })();
 
 function prepare(db) {
-  admin(db, 'create-venue', '--id', 'cho-ben-thanh', '--name', 'Chợ Bến Thành', '--address', 'Quận 1, TP. Hồ Chí Minh');
+  admin(db, 'create-venue', '--id', 'cho-ben-thanh', '--name', 'Chợ Bến Thành', '--address', 'Quận 1, TP. Hồ Chí Minh', '--area', '26743');
   admin(db, 'add-scan-point', '--venue', 'cho-ben-thanh', '--id', 'p1', '--name', 'Cổng chính');
   admin(db, 'add-scan-point', '--venue', 'cho-ben-thanh', '--id', 'p2', '--name', 'Cổng phụ Phan Bội Châu');
-  admin(db, 'create-venue', '--id', 'nha-sach', '--name', 'Nhà sách');
+  admin(db, 'create-venue', '--id', 'nha-sach', '--name', 'Nhà sách', '--area', '26740');
 }
 
 async function get(url, pathName, token) {

@@ -26,6 +26,7 @@ enum class Str {
   CloseDay, CloseDayConfirm, CloseDayDone, CloseDayCount, NobodyInside, Cancel,
   BindTitle, BindHint, BindPaste, BindButton, BindOffer, BindScanned, BindDone, BindUnchanged, BindStorage,
   BindNoKeyRing, BindMalformed, BindUnknownKey, BindForged, BindRevoked, BindNotYetValid, BindExpired,
+  BindCodeOffline, BindCodeUnknown, BindCodeAmbiguous, PosterBadIds,
   PosterDownload, PosterHint, PosterDownloading, PosterDownloaded, PosterOffline, PosterNotAllowed, PosterServerError,
   MakePass, PassTitle, PassHint, PassDownload, Done, Confirm,
   VisitorNoKeyRing, VisitorMalformed, VisitorUnknownKey, VisitorForged, VisitorRevoked, VisitorNotYetValid,

@@ -8,6 +8,7 @@
 #include <functional>
 
 #include "http.hpp"
+#include "poster/signed_url.hpp"
 #include "http_download.hpp"
 #include "i18n.hpp"
 #include "platform.hpp"
@@ -34,6 +35,7 @@ struct BindingState {
   const char* downloadMsg = nullptr;
   bool downloadOk = false;
   bool downloading = false;
+  bool codeInFlight = false;  // a venue code is being looked up
   // Key ring refresh.
   bool keysInFlight = false;
   int64_t keysNextMs = 0;
@@ -103,6 +105,42 @@ visitor::PosterCheck bindStation(StationSession& session, const std::string& url
   return check;
 }
 
+// The venue code printed under the QR ("34M-FPJ"): the server gives the poster's signed link,
+// which is then verified offline like a pasted one. A code shared by several venues is
+// resolved to the one this station is enrolled at, else refused (scanning is unambiguous).
+void bindByShortCode(StationSession& session, const std::string& code) {
+  auto refuse = [](Str why) {
+    g_bind.pasteError = tr(why);
+    g_bind.resultOk = false;
+    g_bind.result = tr(Str::BindUnchanged);
+    g_bind.resultAt = ImGui::GetTime();
+  };
+  if (!platform::isOnline()) return refuse(Str::BindCodeOffline);
+  g_bind.codeInFlight = true;
+  platform::httpRequest("GET", "/api/v1/short-codes/" + code, "", "", 10000,
+                        [&session, refuse](const platform::HttpResponse& r) {
+                          g_bind.codeInFlight = false;
+                          if (r.status == 0 || r.status >= 500) return refuse(Str::BindCodeOffline);
+                          nlohmann::json j = nlohmann::json::parse(r.body, nullptr, false);
+                          if (r.status != 200 || !j.is_object() || !j.contains("matches") || !j["matches"].is_array())
+                            return refuse(Str::BindCodeUnknown);
+                          const auto& enrolled = session.station().enrollment();
+                          std::vector<std::string> urls, ours;
+                          for (const auto& m : j["matches"]) {
+                            if (!m.is_object() || !m.contains("url") || !m["url"].is_string()) continue;
+                            urls.push_back(m["url"].get<std::string>());
+                            if (enrolled && m.value("venue", nlohmann::json::object()).value("id", "") == enrolled->venue.id)
+                              ours.push_back(urls.back());
+                          }
+                          const std::vector<std::string>& pick = ours.size() == 1 ? ours : urls;
+                          if (pick.empty()) return refuse(Str::BindCodeUnknown);
+                          if (pick.size() > 1) return refuse(Str::BindCodeAmbiguous);
+                          visitor::PosterCheck check = bindStation(session, pick.front());
+                          if (check.ok()) g_bind.pasted.clear();
+                          else g_bind.pasteError = posterVerdictText(check.verdict);
+                        });
+}
+
 void resultBanner(const char* id) {
   if (g_bind.result.empty() || ImGui::GetTime() - g_bind.resultAt > 30) return;
   banner(id, g_bind.result, g_bind.resultOk ? theme::kIn : theme::kDanger);
@@ -121,6 +159,7 @@ void downloadPosters(const StationEnrolled& e) {
     g_bind.downloadMsg = g_bind.downloadOk ? tr(Str::PosterDownloaded)
                          : status == 0                   ? tr(Str::PosterOffline)
                          : status == 401 || status == 403 ? tr(Str::PosterNotAllowed)
+                         : status == 409                  ? tr(Str::PosterBadIds)
                                                           : tr(Str::PosterServerError);
   };
   platform::downloadFromUrl("GET", url, headers, name, 30000,
@@ -150,16 +189,24 @@ const char* posterVerdictText(PosterVerdict v) {
 bool drawPosterBinding(StationSession& session) {
   text("binding.title", tr(Str::BindTitle), theme::kText, fonts().bold);
   text("binding.hint", tr(Str::BindHint), theme::kMuted);
-  if (textField("binding.url", tr(Str::BindPaste), g_bind.pasted, platform::InputMode::Text, "https://…/v#1.…",
+  if (textField("binding.url", tr(Str::BindPaste), g_bind.pasted, platform::InputMode::Text, "34M-FPJ",
                 g_bind.pasteError)) {
     g_bind.pasteError = nullptr;
     g_bind.result.clear();  // a new link: the old verdict no longer applies
   }
-  if (button("binding.bind", tr(Str::BindButton), ButtonStyle::Secondary) && !g_bind.pasted.empty()) {
+  if (button("binding.bind", tr(Str::BindButton), ButtonStyle::Secondary) && !g_bind.pasted.empty() &&
+      !g_bind.codeInFlight) {
     platform::textFieldBlur();
-    visitor::PosterCheck check = bindStation(session, g_bind.pasted);
-    if (check.ok()) g_bind.pasted.clear();
-    else g_bind.pasteError = posterVerdictText(check.verdict);  // why, under the link
+    // The code alone, or the address printed with it ("…/c/34M-FPJ").
+    std::string typed = g_bind.pasted;
+    if (auto at = typed.rfind("/c/"); at != std::string::npos) typed = typed.substr(at + 3);
+    if (auto code = poster::normalizeShortCode(typed)) {
+      bindByShortCode(session, *code);
+    } else {
+      visitor::PosterCheck check = bindStation(session, g_bind.pasted);
+      if (check.ok()) g_bind.pasted.clear();
+      else g_bind.pasteError = posterVerdictText(check.verdict);  // why, under the link
+    }
   }
   resultBanner("binding.result");
 

@@ -33,9 +33,25 @@ export function issuePosterUrl(server) {
 export async function startSyncServer(webDir, serveArgs = []) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dq-sync-e2e-'));
   const db = `sqlite:${path.join(dir, 'diemquet.db')}`;
-  admin(db, 'create-venue', '--id', 'v1', '--name', 'Chợ Bến Thành', '--category', 'market');
+  admin(db, 'create-venue', '--id', 'v1', '--name', 'Chợ Bến Thành', '--category', 'market', '--area', '26743');
   admin(db, 'add-scan-point', '--venue', 'v1', '--id', 'gate', '--name', 'Cổng chính');
   admin(db, 'add-scan-point', '--venue', 'v1', '--id', 'back', '--name', 'Cổng sau');
+  const server = await serveDb(db, webDir, serveArgs);
+  return {
+    ...server,
+    issueCode: () => admin(db, 'issue-code', '--venue', 'v1').trim(),
+    // Every check-in the server holds for the venue, as parsed JSON.
+    exported: () => admin(db, 'export', '--venue', 'v1').split('\n').filter(Boolean).map((l) => JSON.parse(l)),
+    async stop() {
+      await server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+// `diemquet-server serve` on an existing database (127.0.0.1, any free port), the web shell
+// from `webDir`. stop() ends the process and leaves the database.
+export async function serveDb(db, webDir, serveArgs = []) {
   const proc = spawn(SERVER_BIN, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--static', webDir, ...serveArgs],
     { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
@@ -54,14 +70,10 @@ export async function startSyncServer(webDir, serveArgs = []) {
   return {
     url: `http://127.0.0.1:${port}/`,
     db,
-    issueCode: () => admin(db, 'issue-code', '--venue', 'v1').trim(),
-    // Every check-in the server holds for the venue, as parsed JSON.
-    exported: () => admin(db, 'export', '--venue', 'v1').split('\n').filter(Boolean).map((l) => JSON.parse(l)),
     stderr: () => stderr,
     async stop() {
       proc.kill('SIGTERM');
       await exited;
-      fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -192,7 +192,8 @@ Result<std::string> renderPosterPdf(const PosterSheet& sheet, std::span<const ui
   Layout lay(*regular, *bold);
   std::vector<Page> pages;
   for (const PosterPage& pp : sheet.pages) {
-    if (!cleanText(pp.point.name) || !cleanText(pp.shortCode) || !cleanText(pp.validityNote))
+    if (!cleanText(pp.point.name) || !cleanText(pp.shortCode) || !cleanText(pp.validityNote) ||
+        !cleanText(pp.shortCodeUrl))
       return makeError(ErrorKind::InvalidText, "scan point text is not clean UTF-8", "point");
     auto qr = encodeQr(pp.signedUrl);
     if (!qr) return qr.error();
@@ -213,8 +214,14 @@ Result<std::string> renderPosterPdf(const PosterSheet& sheet, std::span<const ui
     lay.centred(p, 1, 18, y, "Quét mã QR để khai báo khi vào/ra");
     lay.centred(p, 0, 11, y += 7, "Mở camera điện thoại, hướng vào mã rồi mở đường dẫn hiện ra. Không cần cài ứng dụng.");
     lay.centred(p, 0, 10, y += 5.5, "Scan the QR code to check in and out – no app needed.", 0.35);
-    lay.centred(p, 0, 11, y += 9, "Không quét được? Nhập mã địa điểm:");
-    lay.centred(p, 1, 24, y += 10, pp.shortCode);
+    if (pp.shortCodeUrl.empty()) {
+      lay.centred(p, 0, 11, y += 9, "Không quét được? Nhập mã địa điểm:");
+      lay.centred(p, 1, 24, y += 10, pp.shortCode);
+    } else {  // what to do with the code, printed, so nobody is left holding a code nothing takes
+      lay.centred(p, 0, 11, y += 8.5, "Không quét được? Mở trình duyệt, gõ địa chỉ:");
+      lay.centred(p, 1, 16, y += 8, pp.shortCodeUrl);
+      lay.centred(p, 1, 14, y += 8.5, "Mã địa điểm: " + pp.shortCode);
+    }
     std::string foot = "Mã QR có chữ ký số của địa điểm – không dán đè, không dùng cho địa điểm khác.";
     if (!pp.validityNote.empty()) lay.centred(p, 0, 9, 281, pp.validityNote, 0.2);
     lay.centred(p, 0, 8, 287, foot, 0.35);

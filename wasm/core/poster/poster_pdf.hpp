@@ -17,6 +17,9 @@ struct PosterPage {
   std::string signedUrl;  // from poster::sign()
   std::string shortCode;  // from poster::shortCode()
   std::string validityNote;  // optional line, e.g. "Hiệu lực 01/06/2025 – 03/06/2025"
+  // The address that resolves shortCode to signedUrl ("diemquet.example.vn/c/34M-FPJ"), printed
+  // for visitors who cannot scan; empty: only the code is printed.
+  std::string shortCodeUrl;
 };
 
 struct PosterSheet {

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "ids.hpp"
+
 namespace diemquet::poster {
 namespace {
 
@@ -21,7 +23,9 @@ bool isIdent(std::string_view s, size_t maxLen, bool dash) {
   return std::all_of(s.begin(), s.end(), [&](char c) { return isAlnum(c) || (dash && c == '-'); });
 }
 bool validVenue(std::string_view s) { return isIdent(s, 24, true); }
-bool validPoint(std::string_view s) { return isIdent(s, 16, true); }
+// Venue ids up to 24 characters parse (posters printed before the id rule); new ids follow
+// the rule of ids.hpp (16).
+bool validPoint(std::string_view s) { return isValidId(s); }
 bool validKeyId(std::string_view s) { return isIdent(s, 8, false); }
 
 // yyyymmdd, exactly 8 digits and a calendar date.
@@ -279,6 +283,27 @@ std::string shortCode(std::string_view venueId, std::string_view pointId) {
     out += kCrockford[(bits >> (25 - 5 * i)) & 31];
   }
   return out;
+}
+
+std::optional<std::string> normalizeShortCode(std::string_view typed) {
+  static constexpr std::string_view kCrockford = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+  static constexpr std::string_view kEnDash = "\xE2\x80\x93", kEmDash = "\xE2\x80\x94";
+  std::string code;
+  for (size_t i = 0; i < typed.size(); ++i) {
+    char c = typed[i];
+    if (typed.substr(i, 3) == kEnDash || typed.substr(i, 3) == kEmDash) {
+      i += 2;
+      continue;
+    }
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '-' || c == '.' || c == '_') continue;
+    if (c >= 'a' && c <= 'z') c = char(c - 'a' + 'A');
+    if (c == 'I' || c == 'L') c = '1';
+    if (c == 'O') c = '0';
+    if (kCrockford.find(c) == std::string_view::npos || code.size() == 6) return std::nullopt;
+    code += c;
+  }
+  if (code.size() != 6) return std::nullopt;
+  return code.substr(0, 3) + "-" + code.substr(3);
 }
 
 }  // namespace diemquet::poster

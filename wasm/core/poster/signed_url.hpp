@@ -110,4 +110,10 @@ int localYmd(const Instant& at);
 // own list of scan points; it proves nothing by itself.
 std::string shortCode(std::string_view venueId, std::string_view pointId);
 
+// A short code as people type it, in its printed form "ABC-123": any case, with or without the
+// dash (or a space, dot or en dash in its place), and Crockford's safe substitutions (I and L
+// read as 1, O as 0). nullopt when it is not 6 such characters. A wrong character is never
+// guessed: that could send a visitor to another venue.
+std::optional<std::string> normalizeShortCode(std::string_view typed);
+
 }  // namespace diemquet::poster
