@@ -3,6 +3,8 @@
 
 #include <set>
 
+#include <nlohmann/json.hpp>
+
 #include "poster/signed_url.hpp"
 #include "posters.hpp"
 
