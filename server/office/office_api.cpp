@@ -393,8 +393,8 @@ ApiResponse Office::registerVenue() {
   }
   if (points.empty()) points.push_back("Cổng chính");
   // "26743-T7X0K41W": the ward and 8 random characters, within the id rule (ids.hpp) whatever the ward code.
-  const std::string id =
-      (ward + "-" + newEnrollmentCode().substr(0, 4) + newEnrollmentCode().substr(5, 4)).substr(0, kMaxVenueOrPointIdLength);
+  const std::string id = (ward + "-" + newEnrollmentCode().substr(0, 4) + newEnrollmentCode().substr(5, 4))
+                             .substr(0, kMaxVenueOrPointIdLength);
   if (!isValidId(id)) return err(500, "internal", "Could not make a venue id for that ward.");
   std::vector<SqlStatement> st;
   st.push_back({"INSERT INTO venues(venue_id, name, address, category, staff_count, default_stay_minutes, province_code, "

@@ -18,7 +18,8 @@ Result<WardPath> venueWard(const std::string& code) {
   if (wardPath(code, path)) return path;
   const Area* a = findArea(code);
   if (a)
-    return makeError(ErrorKind::Malformed, "--area " + code + " is a " + toString(a->level) + " (" + std::string(a->name) +
+    return makeError(ErrorKind::Malformed, "--area " + code + " is a " + toString(a->level) + " (" +
+                                               std::string(a->name) +
                                                "); a venue is placed in a ward or commune: give its code");
   return makeError(ErrorKind::Malformed, "--area " + code +
                                              " is not a known ward or commune code (e.g. 26743 = Phường Bến Thành, "
@@ -101,17 +102,18 @@ int renameScanPoint(const std::function<std::string(const std::string&)>& opt, S
   if (!r) return error(r.error().message);
   if (r.value()[0].rows.empty()) return error("venue " + venue + " has no scan point " + id);
   if (!r.value()[1].rows.empty()) return error("venue " + venue + " already has a scan point " + next);
-  auto u = store.runSql({{"UPDATE scan_points SET scan_point_id = ? WHERE venue_id = ? AND scan_point_id = ?",
-                          {next, venue, id}},
-                         {"DELETE FROM posters WHERE venue_id = ? AND scan_point_id = ?", {venue, id}}});
+  auto u = store.runSql(
+      {{"UPDATE scan_points SET scan_point_id = ? WHERE venue_id = ? AND scan_point_id = ?", {next, venue, id}},
+       {"DELETE FROM posters WHERE venue_id = ? AND scan_point_id = ?", {venue, id}}});
   if (!u) return error(u.error().message);
   std::cout << "scan point " << id << " of venue " << venue << " is now " << next << "\n";
   return 0;
 }
 
 int listVenues(Store& store) {
-  auto r = store.runSql({{"SELECT venue_id, ward_code, name FROM venues ORDER BY venue_id", {}},
-                         {"SELECT venue_id, scan_point_id, name FROM scan_points ORDER BY venue_id, scan_point_id", {}}});
+  auto r =
+      store.runSql({{"SELECT venue_id, ward_code, name FROM venues ORDER BY venue_id", {}},
+                    {"SELECT venue_id, scan_point_id, name FROM scan_points ORDER BY venue_id, scan_point_id", {}}});
   if (!r) return error(r.error().message);
   for (const auto& v : r.value()[0].rows) {
     const std::string id = asText(v[0]), ward = asText(v[1]);

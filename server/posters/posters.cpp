@@ -132,7 +132,8 @@ Result<std::string> renderSheet(const Venue& venue, const std::vector<ScanPoint>
     for (const ScanPoint& p : points)
       if (p.id == row.scanPointId) point = p;
     const std::string code = poster::shortCode(venue.id, point.id);
-    sheet.pages.push_back(poster::PosterPage{point, row.url, code, validityNote(fromYmd, untilYmd), shortCodeUrl(code)});
+    sheet.pages.push_back(
+        poster::PosterPage{point, row.url, code, validityNote(fromYmd, untilYmd), shortCodeUrl(code)});
   }
   return poster::renderPosterPdf(sheet, *regular, *bold);
 }
@@ -443,9 +444,10 @@ Result<std::string> issuePosters(Store& store, const std::string& venueId, int f
   // Ids made before the id rule (ids.hpp): refused with the fix, not signed half-way.
   for (const ScanPoint& p : points.value())
     if (auto st = checkId("scan point id", p.id); !st)
-      return makeError(ErrorKind::Malformed, st.error().message + "; a poster cannot carry it. Give it a new id: "
-                                             "diemquet-server admin rename-scan-point --venue " + venueId + " --id " +
-                                             p.id + " --new-id NEW");
+      return makeError(ErrorKind::Malformed, st.error().message +
+                                                 "; a poster cannot carry it. Give it a new id: "
+                                                 "diemquet-server admin rename-scan-point --venue " +
+                                                 venueId + " --id " + p.id + " --new-id NEW");
   std::vector<PosterRow> rows;
   for (const ScanPoint& p : points.value()) {
     auto url = poster::sign(poster::PosterClaim{venueId, p.id, {fromYmd, untilYmd}}, *key, base);

@@ -3,6 +3,8 @@
 
 #include <set>
 
+#include <nlohmann/json.hpp>
+
 #include "poster/signed_url.hpp"
 #include "posters.hpp"
 
@@ -19,12 +21,23 @@ std::string htmlEscape(const std::string& s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -35,11 +48,13 @@ std::string percentDecode(const std::string& s) {
   std::string out;
   auto hex = [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); };
   for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '+') out += ' ';
+    if (s[i] == '+')
+      out += ' ';
     else if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) && hex(s[i + 2])) {
       out += char(std::stoi(s.substr(i + 1, 2), nullptr, 16));
       i += 2;
-    } else out += s[i];
+    } else
+      out += s[i];
   }
   return out;
 }
@@ -86,15 +101,16 @@ ApiResponse codePage(Store& store, const std::string& typed, const std::function
     return page(200, "<h1>Khai báo bằng mã địa điểm</h1><p class=\"en\">Check in with the venue code.</p>" + form(""));
   auto code = poster::normalizeShortCode(typed);
   if (!code)
-    return page(404, "<h1>Mã không đúng dạng</h1><p class=\"err\">Mã địa điểm gồm 6 chữ và số, ví dụ 34M-FPJ. "
-                     "Kiểm tra lại mã in trên áp phích.</p><p class=\"en\">A venue code is 6 letters and digits, "
-                     "e.g. 34M-FPJ.</p>" +
-                         form(typed));
+    return page(404,
+                "<h1>Mã không đúng dạng</h1><p class=\"err\">Mã địa điểm gồm 6 chữ và số, ví dụ 34M-FPJ. "
+                "Kiểm tra lại mã in trên áp phích.</p><p class=\"en\">A venue code is 6 letters and digits, "
+                "e.g. 34M-FPJ.</p>" +
+                    form(typed));
   auto matches = resolveShortCode(store, *code);
   if (!matches) {
     if (log) log("short code lookup failed: " + matches.error().message);
-    return page(503, "<h1>Máy chủ đang bận</h1><p class=\"err\">Chưa tra được mã, hãy thử lại sau ít phút.</p>" +
-                         form(*code));
+    return page(
+        503, "<h1>Máy chủ đang bận</h1><p class=\"err\">Chưa tra được mã, hãy thử lại sau ít phút.</p>" + form(*code));
   }
   if (matches->empty())
     return page(404, "<h1>Không tìm thấy mã " + htmlEscape(*code) +
@@ -150,12 +166,12 @@ Status fillShortCodes(Store& store) {
 
 Result<std::vector<ShortCodeMatch>> resolveShortCode(Store& store, const std::string& code) {
   if (auto st = fillShortCodes(store); !st) return st.error();
-  auto r = store.runSql(
-      {{"SELECT p.venue_id, p.scan_point_id, p.url, p.key_id, v.name, s.name FROM posters p "
-        "JOIN venues v ON v.venue_id = p.venue_id "
-        "JOIN scan_points s ON s.venue_id = p.venue_id AND s.scan_point_id = p.scan_point_id "
-        "WHERE p.short_code = ? ORDER BY p.issued_ms DESC",
-        {code}}});
+  auto r =
+      store.runSql({{"SELECT p.venue_id, p.scan_point_id, p.url, p.key_id, v.name, s.name FROM posters p "
+                     "JOIN venues v ON v.venue_id = p.venue_id "
+                     "JOIN scan_points s ON s.venue_id = p.venue_id AND s.scan_point_id = p.scan_point_id "
+                     "WHERE p.short_code = ? ORDER BY p.issued_ms DESC",
+                     {code}}});
   if (!r) return r.error();
   auto ring = keyRing(store);
   if (!ring) return ring.error();

@@ -7,6 +7,7 @@
 #include "masking.hpp"
 #include "office/office_api.hpp"
 #include "posters/posters.hpp"
+#include "posters/short_codes.hpp"
 #include "secrets.hpp"
 #include "text.hpp"
 #include "upload_parser.hpp"

@@ -18,8 +18,8 @@ Status checkId(std::string_view what, std::string_view id) {
   // The id itself is named: ids are operator-chosen labels, not personal data.
   std::string shown = id.size() > 40 ? std::string(id.substr(0, 40)) + "…" : std::string(id);
   return makeError(ErrorKind::Malformed,
-                   std::string(what) + " '" + shown + "' (" + std::to_string(id.size()) + " characters) breaks the id rule: " +
-                       kIdRule,
+                   std::string(what) + " '" + shown + "' (" + std::to_string(id.size()) +
+                       " characters) breaks the id rule: " + kIdRule,
                    std::string(what));
 }
 

@@ -8,10 +8,10 @@
 #include <functional>
 
 #include "http.hpp"
-#include "poster/signed_url.hpp"
 #include "http_download.hpp"
 #include "i18n.hpp"
 #include "platform.hpp"
+#include "poster/signed_url.hpp"
 #include "text.hpp"
 #include "widgets.hpp"
 
@@ -117,28 +117,30 @@ void bindByShortCode(StationSession& session, const std::string& code) {
   };
   if (!platform::isOnline()) return refuse(Str::BindCodeOffline);
   g_bind.codeInFlight = true;
-  platform::httpRequest("GET", "/api/v1/short-codes/" + code, "", "", 10000,
-                        [&session, refuse](const platform::HttpResponse& r) {
-                          g_bind.codeInFlight = false;
-                          if (r.status == 0 || r.status >= 500) return refuse(Str::BindCodeOffline);
-                          nlohmann::json j = nlohmann::json::parse(r.body, nullptr, false);
-                          if (r.status != 200 || !j.is_object() || !j.contains("matches") || !j["matches"].is_array())
-                            return refuse(Str::BindCodeUnknown);
-                          const auto& enrolled = session.station().enrollment();
-                          std::vector<std::string> urls, ours;
-                          for (const auto& m : j["matches"]) {
-                            if (!m.is_object() || !m.contains("url") || !m["url"].is_string()) continue;
-                            urls.push_back(m["url"].get<std::string>());
-                            if (enrolled && m.value("venue", nlohmann::json::object()).value("id", "") == enrolled->venue.id)
-                              ours.push_back(urls.back());
-                          }
-                          const std::vector<std::string>& pick = ours.size() == 1 ? ours : urls;
-                          if (pick.empty()) return refuse(Str::BindCodeUnknown);
-                          if (pick.size() > 1) return refuse(Str::BindCodeAmbiguous);
-                          visitor::PosterCheck check = bindStation(session, pick.front());
-                          if (check.ok()) g_bind.pasted.clear();
-                          else g_bind.pasteError = posterVerdictText(check.verdict);
-                        });
+  platform::httpRequest(
+      "GET", "/api/v1/short-codes/" + code, "", "", 10000, [&session, refuse](const platform::HttpResponse& r) {
+        g_bind.codeInFlight = false;
+        if (r.status == 0 || r.status >= 500) return refuse(Str::BindCodeOffline);
+        nlohmann::json j = nlohmann::json::parse(r.body, nullptr, false);
+        if (r.status != 200 || !j.is_object() || !j.contains("matches") || !j["matches"].is_array())
+          return refuse(Str::BindCodeUnknown);
+        const auto& enrolled = session.station().enrollment();
+        std::vector<std::string> urls, ours;
+        for (const auto& m : j["matches"]) {
+          if (!m.is_object() || !m.contains("url") || !m["url"].is_string()) continue;
+          urls.push_back(m["url"].get<std::string>());
+          if (enrolled && m.value("venue", nlohmann::json::object()).value("id", "") == enrolled->venue.id)
+            ours.push_back(urls.back());
+        }
+        const std::vector<std::string>& pick = ours.size() == 1 ? ours : urls;
+        if (pick.empty()) return refuse(Str::BindCodeUnknown);
+        if (pick.size() > 1) return refuse(Str::BindCodeAmbiguous);
+        visitor::PosterCheck check = bindStation(session, pick.front());
+        if (check.ok())
+          g_bind.pasted.clear();
+        else
+          g_bind.pasteError = posterVerdictText(check.verdict);
+      });
 }
 
 void resultBanner(const char* id) {
@@ -156,8 +158,8 @@ void downloadPosters(const StationEnrolled& e) {
   auto finish = [](int status) {
     g_bind.downloading = false;
     g_bind.downloadOk = status >= 200 && status < 300;
-    g_bind.downloadMsg = g_bind.downloadOk ? tr(Str::PosterDownloaded)
-                         : status == 0                   ? tr(Str::PosterOffline)
+    g_bind.downloadMsg = g_bind.downloadOk                ? tr(Str::PosterDownloaded)
+                         : status == 0                    ? tr(Str::PosterOffline)
                          : status == 401 || status == 403 ? tr(Str::PosterNotAllowed)
                          : status == 409                  ? tr(Str::PosterBadIds)
                                                           : tr(Str::PosterServerError);
@@ -204,8 +206,10 @@ bool drawPosterBinding(StationSession& session) {
       bindByShortCode(session, *code);
     } else {
       visitor::PosterCheck check = bindStation(session, g_bind.pasted);
-      if (check.ok()) g_bind.pasted.clear();
-      else g_bind.pasteError = posterVerdictText(check.verdict);  // why, under the link
+      if (check.ok())
+        g_bind.pasted.clear();
+      else
+        g_bind.pasteError = posterVerdictText(check.verdict);  // why, under the link
     }
   }
   resultBanner("binding.result");

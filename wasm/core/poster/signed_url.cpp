@@ -25,7 +25,9 @@ bool isIdent(std::string_view s, size_t maxLen, bool dash) {
 bool validVenue(std::string_view s) { return isIdent(s, 24, true); }
 // Venue ids up to 24 characters parse (posters printed before the id rule); new ids follow
 // the rule of ids.hpp (16).
-bool validPoint(std::string_view s) { return isValidId(s); }
+bool validPoint(std::string_view s) {
+  return isValidId(s);
+}
 bool validKeyId(std::string_view s) { return isIdent(s, 8, false); }
 
 // yyyymmdd, exactly 8 digits and a calendar date.
