@@ -89,10 +89,12 @@ for (const [width, height] of SIZES) {
       await st.typeInto(page, 'sync.code', server.issueCode());
       await st.tap(page, 'sync.enroll');
       await page.waitForFunction(() => globalThis.dq.state().sync.enrolled, null, { timeout: 10000 });
+      // The form shows what the station now is (the server's first scan point is "Cổng sau").
       await page.waitForFunction(() => {
         const it = globalThis.dq.probe().items;
+        const where = it.find((i) => i.id === 'top.where');
         return it.some((i) => i.id === 'settings.venue' && i.text === 'Chợ Bến Thành') &&
-          it.some((i) => i.id === 'settings.scanPoint' && i.text === 'Cổng chính');
+          it.some((i) => i.id === 'settings.scanPoint' && /^Cổng /.test(i.text) && where && where.text === `Chợ Bến Thành · ${i.text}`);
       }, null, { timeout: 5000 });
       await st.screenshot(page, `station-layout-${tag}-settings-enrolled`);
       // English at once, no save needed; every tab still on one line.

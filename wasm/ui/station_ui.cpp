@@ -85,9 +85,13 @@ void StationUi::frame(bool online) {
   topBar(m_session, online);
   ImGui::SetCursorPos(ImVec2(0, kTopBar));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(theme::kPad, theme::kPad));
-  ImGui::BeginChild("body", ImVec2(size.x, size.y - kTopBar - kBottomNav), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
-  // Every screen opens at its top (Today opened scrolled with the counts under the header), and
-  // a screen may ask for its top again (closing the day: the summary is there).
+  // One scrolling body per screen: a screen never opens at another screen's scroll position
+  // (Today opened scrolled, the counts under the header), not even for its first frame.
+  static const char* const kBodies[] = {"body.scan", "body.today", "body.manual", "body.settings"};
+  ImGui::BeginChild(kBodies[int(m_state.screen)], ImVec2(size.x, size.y - kTopBar - kBottomNav), false,
+                    ImGuiWindowFlags_AlwaysUseWindowPadding);
+  // Each screen opens at its top, and may ask for its top again (closing the day: the summary
+  // is there).
   if (m_state.screen != m_shownScreen || m_state.scrollTop) ImGui::SetScrollY(0);
   m_shownScreen = m_state.screen;
   m_state.scrollTop = false;
