@@ -61,7 +61,7 @@ async function waitFor(what, fn, timeout = 30000) {
 const widgetText = (page, id, re, timeout = 15000) => page.waitForFunction(([id, src]) =>
   globalThis.dq.probe().items.some((i) => i.id === id && new RegExp(src).test(i.text)), [id, re.source], { timeout });
 
-test('the demo of scripts/run.sh, walked: station, posters, visitor, office report and XLSX', { skip, timeout: 240000 }, async () => {
+test('the demo of scripts/run.sh, walked: station, posters, visitor, office report and XLSX', { skip, timeout: 360000 }, async () => {
   const base = server.url.replace(/\/$/, '');
   const shots = (name) => `demo-walk-${name}`;
 
@@ -117,9 +117,10 @@ test('the demo of scripts/run.sh, walked: station, posters, visitor, office repo
     // Scan: the camera shows the card; one check-in, uploaded.
     await st.tap(page, 'nav.scan');
     await page.waitForFunction(() => globalThis.dq.state().total >= 1, null, { timeout: 30000 });
-    await widgetText(page, 'status.saved', new RegExp(CARD_NAME));
     await st.screenshot(page, shots('04-scanned'));
     await st.tap(page, 'nav.today');
+    await widgetText(page, 'today.entry.0', new RegExp(CARD_NAME));
+    await st.screenshot(page, shots('04b-today'));
     await page.waitForFunction(() => globalThis.dq.state().pending === 0, null, { timeout: 20000 });
     const scanned = exported().filter((c) => !c.device.startsWith('self-'));
     assert.equal(scanned.length, 1, 'one card scan stored on the server');
