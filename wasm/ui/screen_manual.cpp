@@ -2,6 +2,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <utility>
 
 #include "download.hpp"
 #include "i18n.hpp"
@@ -49,6 +50,9 @@ void drawManual(StationSession& session, UiState& ui) {
     drawPass(ui);
     return;
   }
+  // After "Lưu" the outcome ("Đã lưu" or "Chưa lưu") is at the top of the form: show it there,
+  // not under the top bar where a form scrolled down to "Lưu" (360 px phones) would leave it.
+  if (std::exchange(ui.manualScrollTop, false)) ImGui::SetScrollY(0);
   text("manual.title", tr(Str::ManualTitle), theme::kText, fonts().bold);
   drawSaveStatus(session);
   if (!session.station().isConfigured()) {
@@ -82,6 +86,7 @@ void drawManual(StationSession& session, UiState& ui) {
   if (button("manual.save", tr(saving ? Str::Saving : Str::Save), ButtonStyle::Primary, -1, 64) && !saving &&
       !justSaved) {
     ManualEntry e{ui.name, ui.cccd, ui.phone, ui.time, ui.direction == 0 ? Direction::In : Direction::Out};
+    ui.manualScrollTop = true;
     if (session.submitManual(e, ui.manualErrors)) {
       ui.name.clear();
       ui.cccd.clear();
