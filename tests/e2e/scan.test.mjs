@@ -130,9 +130,21 @@ for (const vp of st.PHONES) {
       const inCard = await st.assertInView(page, 'card.expired');
       assert.match(inCard.text, /31\/12\/2021/);
       await st.screenshot(page, `17-scan-bhyt-expired-card-${vp.width}`);
+      // Shown again a moment later: said ("Đã quét: … · VÀO hh:mm"), not a silent check-out.
+      await page.waitForTimeout(1200);
+      await wedgeType(page, EXPIRED_BHYT);
+      const repeat = await st.assertInView(page, 'scan.repeat');
+      assert.match(repeat.text, /^Đã quét: Nguyễn Văn An · VÀO \d\d:\d\d$/);
+      assert.equal((await st.state(page)).total, 1);
+      await st.screenshot(page, `18-scan-repeat-${vp.width}`);
+      await st.tap(page, 'scan.recordOther');
+      const out = await st.assertInView(page, 'scan.savedOut');
+      assert.match(out.text, /← ĐÃ RA · Đã lưu/);
+      await st.screenshot(page, `19-scan-checked-out-${vp.width}`);
+      await page.waitForFunction(() => globalThis.dq.state().today.out === 1, null, { timeout: 5000 });
       // A legacy PC-Covid code with a text ID kind is a person, not "unsupported".
       await wedgeType(page, '079199001234|Trần Văn Đức|1990-05-17|CCCD|162979388586171102|');
-      await page.waitForFunction(() => globalThis.dq.state().total === 2, null, { timeout: 10000 });
+      await page.waitForFunction(() => globalThis.dq.state().total === 3, null, { timeout: 10000 });
       assert.equal((await st.find(page, 'scan.name')).text, 'Trần Văn Đức');
     } finally { await ctx.close(); }
   });

@@ -238,7 +238,7 @@ for (const vp of st.PHONES) {
       await st.waitForWidget(page, 'status.saved');
       for (const lang of ['vi', 'en']) {
         if (lang === 'en') {
-          await st.tap(page, 'nav.settings');
+          await st.goTo(page, 'nav.settings', 'settings.lang.1');
           await st.tap(page, 'settings.lang.1');
           await st.tap(page, 'settings.save');
           await st.waitForText(page, /^Scan$|^Today$/);

@@ -101,7 +101,8 @@ void loadFonts(float dpr) {
 
 void frame() {
   bool ticked = g_app.ui->tick();
-  bool activity = platform::imguiHtml5TakeActivity() | platform::textFieldTakeActivity() || ticked;
+  const bool pointer = platform::imguiHtml5TakeActivity(), typed = platform::textFieldTakeActivity();  // take both
+  bool activity = pointer || typed || ticked;
   bool online = platform::isOnline();
   g_app.sync->tick();  // uploads pending check-ins when due, drawn or not
   g_app.retention->tick();  // one bounded step of the retention purge, if any

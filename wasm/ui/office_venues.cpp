@@ -2,6 +2,8 @@
 // 2666/QĐ-BYT, staff count, phone, scan points) and issue a device enrollment code for it.
 #include <imgui.h>
 
+#include <utility>
+
 #include "i18n.hpp"
 #include "office_state.hpp"
 #include "widgets.hpp"
@@ -35,6 +37,7 @@ struct VenuesScreen {
   const char* nameError = nullptr;
   std::string error, registeredId, registeredName, code;
   bool busy = false;
+  bool revealCode = false;  // a new code arrived: scroll it into view
 } g_f;
 
 void loadWards(OfficeState& s) {
@@ -142,11 +145,14 @@ void drawVenues(OfficeState& s) {
         return;
       }
       g_f.code = r.body["codes"][0].get<std::string>();
+      g_f.revealCode = true;
     });
   }
   if (!g_f.code.empty()) {
     text("office.venues.code.hint", tr(Str::OfficeCodeHint), theme::kMuted);
     text("office.venues.code.value", g_f.code, theme::kText, fonts().big);
+    // The code is what the officer came for: scroll it into view once (it lands below the fold).
+    if (std::exchange(g_f.revealCode, false)) ImGui::SetScrollHereY(1.0f);
   }
 }
 

@@ -2,6 +2,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <utility>
 
 #include "download.hpp"
 #include "i18n.hpp"
@@ -49,6 +50,9 @@ void drawManual(StationSession& session, UiState& ui) {
     drawPass(ui);
     return;
   }
+  // After "Lưu" the outcome is at the top of the form: show it there, not under the top bar
+  // where a form scrolled down to "Lưu" would leave it.
+  if (std::exchange(ui.manualScrollTop, false)) ImGui::SetScrollY(0);
   // The title's place holds the last save's status: "Lưu" stays where it is when it comes and goes.
   drawSaveStatusFixed(session, 76, tr(Str::ManualTitle));
   if (!session.station().isConfigured()) {
@@ -89,6 +93,7 @@ void drawManual(StationSession& session, UiState& ui) {
   if (button("manual.save", tr(saving ? Str::Saving : Str::Save), ButtonStyle::Primary, -1, 64) && !saving &&
       !justSaved) {
     ManualEntry e{ui.name, ui.cccd, ui.phone, ui.time, ui.direction == 0 ? Direction::In : Direction::Out};
+    ui.manualScrollTop = true;
     if (session.submitManual(e, ui.manualErrors)) {
       ui.name.clear();
       ui.cccd.clear();

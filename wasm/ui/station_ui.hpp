@@ -20,6 +20,7 @@ struct UiState {
   int direction = 0;  // 0 in, 1 out
   FieldErrors manualErrors;
   double manualSavedAt = -100;  // when the form was last saved (ImGui time)
+  bool manualScrollTop = false;  // scroll the form to its top (where the save's outcome is)
   std::optional<IssuedPass> pass;  // a visitor pass being shown
   poster::QrMatrix passQr;
   // Settings form
