@@ -185,15 +185,16 @@ test('posters: a declaration sent twice under one idempotency key is stored once
   t.after(async () => { await srv.kill(); tmp.cleanup(); });
   // Two taps made two records (seq 1 and 2) of the same declaration: one key.
   const key = 'a1b2c3d4e5f6a7b8c9d0e1f2';
-  const r1 = await post(srv.url, '/api/v1/self-checkins', { ...selfCheckIn(poster, 1), idempotencyKey: key });
+  const first = { ...selfCheckIn(poster, 1), idempotencyKey: key };
+  const r1 = await post(srv.url, '/api/v1/self-checkins', first);
   assert.equal(r1.status, 200, r1.text);
   assert.equal(r1.json.outcome, 'stored');
   const r2 = await post(srv.url, '/api/v1/self-checkins', { ...selfCheckIn(poster, 2), idempotencyKey: key });
   assert.equal(r2.status, 200, r2.text);
   assert.deepEqual(r2.json, { acked: [[2, 2]], outcome: 'duplicate', sameAs: 1 });
   // The first record resent (a lost answer) is still the usual duplicate of itself.
-  const r3 = await post(srv.url, '/api/v1/self-checkins', { ...selfCheckIn(poster, 1), idempotencyKey: key });
-  assert.equal(r3.json.outcome, 'duplicate');
+  const r3 = await post(srv.url, '/api/v1/self-checkins', first);
+  assert.equal(r3.json.outcome, 'duplicate', r3.text);
   assert.equal(stored(db, 'cho-ben-thanh').count, 1);
   // A new declaration (new key) is stored; a malformed key is refused and stores nothing.
   const r4 = await post(srv.url, '/api/v1/self-checkins', { ...selfCheckIn(poster, 3), idempotencyKey: 'ffffeeeeddddcccc' });
