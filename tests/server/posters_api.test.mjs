@@ -160,7 +160,8 @@ test('posters: key ring, issuance, QR verifies, re-download, self check-ins, rev
   assert.equal(ring3.json.keys.filter((k) => !k.revoked).length, 1);
 });
 
-test('posters: self check-ins are rate limited per phone', async (t) => {
+// A fresh server with venue cho-ben-thanh and the poster of its scan point p1.
+async function serverWithPoster(t) {
   const tmp = tempDir();
   const db = `sqlite:${path.join(tmp.dir, 'dq.db')}`;
   prepare(db);
@@ -168,6 +169,11 @@ test('posters: self check-ins are rate limited per phone', async (t) => {
   const poster = out.match(/url p1 (\S+)/)[1];
   const srv = await startServer(db);
   t.after(async () => { await srv.kill(); tmp.cleanup(); });
+  return { db, poster, srv };
+}
+
+test('posters: self check-ins are rate limited per phone', async (t) => {
+  const { db, poster, srv } = await serverWithPoster(t);
   const statuses = [];
   for (let seq = 1; seq <= 32; ++seq) statuses.push((await post(srv.url, '/api/v1/self-checkins', selfCheckIn(poster, seq))).status);
   assert.deepEqual(statuses.slice(0, 30), Array(30).fill(200));
@@ -176,13 +182,7 @@ test('posters: self check-ins are rate limited per phone', async (t) => {
 });
 
 test('posters: a declaration sent twice under one idempotency key is stored once', async (t) => {
-  const tmp = tempDir();
-  const db = `sqlite:${path.join(tmp.dir, 'dq.db')}`;
-  prepare(db);
-  const out = admin(db, 'poster', '--venue', 'cho-ben-thanh', '--out', path.join(tmp.dir, 'p.pdf'), '--public-url', 'https://diemquet.example.vn');
-  const poster = out.match(/url p1 (\S+)/)[1];
-  const srv = await startServer(db);
-  t.after(async () => { await srv.kill(); tmp.cleanup(); });
+  const { db, poster, srv } = await serverWithPoster(t);
   // Two taps made two records (seq 1 and 2) of the same declaration: one key.
   const key = 'a1b2c3d4e5f6a7b8c9d0e1f2';
   const first = { ...selfCheckIn(poster, 1), idempotencyKey: key };
