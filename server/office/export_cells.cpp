@@ -3,8 +3,7 @@
 namespace diemquet::server::office {
 
 std::string spreadsheetText(std::string_view s) {
-  if (!s.empty() && std::string_view("=+-@\t\r").find(s.front()) != std::string_view::npos)
-    return "'" + std::string(s);
+  if (!s.empty() && std::string_view("=+-@\t\r").find(s.front()) != std::string_view::npos) return "'" + std::string(s);
   return std::string(s);
 }
 

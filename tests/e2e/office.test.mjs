@@ -236,6 +236,7 @@ test('officer: a reload keeps the session and the language; new reports appear w
     await screenshot(page, 'office-violations-refreshed');
     // Logging out forgets the session: a reload shows the login form.
     await tap(page, 'office.logout');
+    await find(page, 'office.login.user', 10000);
     await page.reload();
     await waitReady(page);
     await find(page, 'office.login.user', 10000);
@@ -263,7 +264,8 @@ test('officer: trace dates typed dd/mm/yyyy, a wrong one named; the CSV has a BO
     await tap(page, 'office.trace.run');
     const visit = await find(page, 'office.trace.visit.0', 15000);
     assert.match(visit.text, /Quán Phở Hòa/);
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 15000 }), tap(page, 'office.trace.csv')]);
+    await screenshot(page, 'office-trace-typed-dates');
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 40000 }), tap(page, 'office.trace.csv')]);
     const file = path.join(OUT, 'office-trace.csv');
     await download.saveAs(file);
     const bytes = fs.readFileSync(file);

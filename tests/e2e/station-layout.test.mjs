@@ -95,7 +95,7 @@ for (const [width, height] of SIZES) {
         const where = it.find((i) => i.id === 'top.where');
         return it.some((i) => i.id === 'settings.venue' && i.text === 'Chợ Bến Thành') &&
           it.some((i) => i.id === 'settings.scanPoint' && /^Cổng /.test(i.text) && where && where.text === `Chợ Bến Thành · ${i.text}`);
-      }, null, { timeout: 5000 });
+      }, null, { timeout: 15000 });
       await st.screenshot(page, `station-layout-${tag}-settings-enrolled`);
       // English at once, no save needed; every tab still on one line.
       await st.tap(page, 'settings.lang.1');

@@ -160,7 +160,8 @@ test('posters: key ring, issuance, QR verifies, re-download, self check-ins, rev
   assert.equal(ring3.json.keys.filter((k) => !k.revoked).length, 1);
 });
 
-test('posters: self check-ins are rate limited per phone', async (t) => {
+// A fresh server with venue cho-ben-thanh and the poster of its scan point p1.
+async function serverWithPoster(t) {
   const tmp = tempDir();
   const db = `sqlite:${path.join(tmp.dir, 'dq.db')}`;
   prepare(db);
@@ -168,6 +169,11 @@ test('posters: self check-ins are rate limited per phone', async (t) => {
   const poster = out.match(/url p1 (\S+)/)[1];
   const srv = await startServer(db);
   t.after(async () => { await srv.kill(); tmp.cleanup(); });
+  return { db, poster, srv };
+}
+
+test('posters: self check-ins are rate limited per phone', async (t) => {
+  const { db, poster, srv } = await serverWithPoster(t);
   const statuses = [];
   for (let seq = 1; seq <= 32; ++seq) statuses.push((await post(srv.url, '/api/v1/self-checkins', selfCheckIn(poster, seq))).status);
   assert.deepEqual(statuses.slice(0, 30), Array(30).fill(200));
@@ -176,24 +182,19 @@ test('posters: self check-ins are rate limited per phone', async (t) => {
 });
 
 test('posters: a declaration sent twice under one idempotency key is stored once', async (t) => {
-  const tmp = tempDir();
-  const db = `sqlite:${path.join(tmp.dir, 'dq.db')}`;
-  prepare(db);
-  const out = admin(db, 'poster', '--venue', 'cho-ben-thanh', '--out', path.join(tmp.dir, 'p.pdf'), '--public-url', 'https://diemquet.example.vn');
-  const poster = out.match(/url p1 (\S+)/)[1];
-  const srv = await startServer(db);
-  t.after(async () => { await srv.kill(); tmp.cleanup(); });
+  const { db, poster, srv } = await serverWithPoster(t);
   // Two taps made two records (seq 1 and 2) of the same declaration: one key.
   const key = 'a1b2c3d4e5f6a7b8c9d0e1f2';
-  const r1 = await post(srv.url, '/api/v1/self-checkins', { ...selfCheckIn(poster, 1), idempotencyKey: key });
+  const first = { ...selfCheckIn(poster, 1), idempotencyKey: key };
+  const r1 = await post(srv.url, '/api/v1/self-checkins', first);
   assert.equal(r1.status, 200, r1.text);
   assert.equal(r1.json.outcome, 'stored');
   const r2 = await post(srv.url, '/api/v1/self-checkins', { ...selfCheckIn(poster, 2), idempotencyKey: key });
   assert.equal(r2.status, 200, r2.text);
   assert.deepEqual(r2.json, { acked: [[2, 2]], outcome: 'duplicate', sameAs: 1 });
   // The first record resent (a lost answer) is still the usual duplicate of itself.
-  const r3 = await post(srv.url, '/api/v1/self-checkins', { ...selfCheckIn(poster, 1), idempotencyKey: key });
-  assert.equal(r3.json.outcome, 'duplicate');
+  const r3 = await post(srv.url, '/api/v1/self-checkins', first);
+  assert.equal(r3.json.outcome, 'duplicate', r3.text);
   assert.equal(stored(db, 'cho-ben-thanh').count, 1);
   // A new declaration (new key) is stored; a malformed key is refused and stores nothing.
   const r4 = await post(srv.url, '/api/v1/self-checkins', { ...selfCheckIn(poster, 3), idempotencyKey: 'ffffeeeeddddcccc' });
