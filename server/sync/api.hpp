@@ -28,6 +28,7 @@ struct ApiResponse {
   std::string contentType;         // empty: application/json (posters send application/pdf)
   std::string contentDisposition;  // e.g. attachment; filename="poster.pdf"
   std::string cacheControl;        // empty: no-store
+  int retryAfterSeconds = 0;       // > 0: a Retry-After header (503: try again, nothing was stored)
 };
 
 // The error body every failure uses: {"error": {"code": "...", "message": "..."}}.
@@ -41,7 +42,9 @@ class Api {
 
   // Never throws: anything unexpected becomes a 500 with code "internal".
   ApiResponse handle(const ApiRequest& req);
-  bool isApiPath(const std::string& path) const { return path.rfind("/api/", 0) == 0; }
+  bool isApiPath(const std::string& path) const {
+    return path.rfind("/api/", 0) == 0 || path == "/metrics" || path.rfind("/health/", 0) == 0;  // ops/
+  }
 
  private:
   ApiResponse route(const ApiRequest& req);
