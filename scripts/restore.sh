@@ -17,9 +17,9 @@ case "$spec" in
     cp "$file" "$path.partial" && mv "$path.partial" "$path" ;;
   postgres:*)
     conn=${spec#postgres:}
-    dbname=$(grep -oE 'dbname=[^ ]+' <<<"$conn" | cut -d= -f2)
+    dbname=$(grep -oE 'dbname=[^ ]+' <<<"$conn" | tail -1 | cut -d= -f2)  # libpq: the last one counts
     [ -n "$dbname" ] || die "the connection string must name the new database (dbname=...)"
-    admin_conn=$(sed -E 's/dbname=[^ ]+/dbname=postgres/' <<<"$conn")
+    admin_conn=$(sed -E 's/dbname=[^ ]+/dbname=postgres/g' <<<"$conn")
     exists=$(psql "$admin_conn" -Atqc "SELECT 1 FROM pg_database WHERE datname = '$dbname'")
     if [ -z "$exists" ]; then
       psql "$admin_conn" -v ON_ERROR_STOP=1 -qc "CREATE DATABASE \"$dbname\"" || die "cannot create $dbname"

@@ -48,6 +48,10 @@ void PgConn::reset() {
 }
 
 bool PgConn::reconnectIfLost() {
+  // An idle pooled connection whose server went away (terminated, restarted, failed over,
+  // HAProxy cutting it) still says CONNECTION_OK until it is used; reading what is waiting
+  // on its socket, without blocking, finds the close now instead of failing the next request.
+  for (int i = 0; i < 2 && healthy(); ++i) PQconsumeInput(m_c);
   if (healthy()) return false;
   reset();
   metrics::dbReconnected();
