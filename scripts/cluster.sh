@@ -212,10 +212,11 @@ EOF
     proxy_connect_timeout 2s;
     # Uploads are idempotent (a check-in is keyed by device and seq; a resend is answered
     # "already stored"), so nginx may send one to another server when the first one dies
-    # mid-request. Enrolment consumes a code: it is never resent.
+    # mid-request. Enrolment consumes a code: it is never resent. A 503 (the database is
+    # unavailable, the same for every server) goes to the station as it is, Retry-After and all.
     location = /api/v1/checkins {
       proxy_pass http://diemquet;
-      proxy_next_upstream error timeout http_502 http_503 non_idempotent;
+      proxy_next_upstream error timeout http_502 non_idempotent;
       proxy_next_upstream_tries 3;
     }
     # Operators' endpoints stay on the servers' own ports.
