@@ -166,7 +166,7 @@ describe('database trouble (postgres)', { skip: !process.env.DQ_PG_URL && 'DQ_PG
   test('connections cut again and again during uploads: no false ack, every acked check-in stored once', async () => {
     const pg = pgDatabase('c');
     prepareDb(pg.db);
-    const STATIONS = 12, PER = 300, BATCH = 20;
+    const STATIONS = 8, PER = 200, BATCH = 20;
     const codes = issueCodes(pg.db, 'v1', STATIONS);
     const server = await startServer(pg.db, ['--workers', '6']);
     let cuts = 0;
