@@ -10,8 +10,7 @@ namespace diemquet::server::metrics {
 
 namespace {
 
-constexpr std::array<double, 12> kLatencyBounds{0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
-                                                0.1,   0.25,   0.5,   1,    2.5,   10};
+constexpr std::array<double, 12> kLatencyBounds{0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10};
 constexpr std::array<double, 9> kGroupBounds{1, 2, 4, 8, 16, 32, 64, 128, 256};
 constexpr const char* kRoutes[] = {"upload", "enroll", "office", "ops", "static", "other"};
 constexpr int kRouteCount = 6;
@@ -36,8 +35,10 @@ struct Histogram {
     for (size_t i = 0; i <= N; ++i) {
       cumulative += buckets[i].load(std::memory_order_relaxed);
       o << name << "_bucket{" << labels << sep << "le=\"";
-      if (i < N) o << bounds[i];
-      else o << "+Inf";
+      if (i < N)
+        o << bounds[i];
+      else
+        o << "+Inf";
       o << "\"} " << cumulative << "\n";
     }
     const std::string braces = labels.empty() ? "" : "{" + labels + "}";
@@ -76,8 +77,7 @@ int routeOf(const std::string& path) {
 // An error code is put in a label: only [a-z0-9_] and bounded, whatever a handler returned.
 std::string labelSafe(const std::string& code) {
   std::string out;
-  for (char c : code.substr(0, 40))
-    out += (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ? c : '_';
+  for (char c : code.substr(0, 40)) out += (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ? c : '_';
   return out.empty() ? "unknown" : out;
 }
 
@@ -104,12 +104,24 @@ void uploadRefused(const std::string& code) {
   ++reg().refused[labelSafe(code)];
 }
 
-void groupCommitted(size_t uploads) { reg().groups.observe(kGroupBounds, double(uploads)); }
-void poolSize(int connections) { reg().poolSize.store(connections); }
-void poolLeased(int delta) { reg().poolInUse.fetch_add(delta, std::memory_order_relaxed); }
-void dbReconnected() { reg().reconnects.fetch_add(1, std::memory_order_relaxed); }
-void dbError() { reg().dbErrors.fetch_add(1, std::memory_order_relaxed); }
-void partitionsDropped(int64_t n) { reg().partitionsDropped.fetch_add(uint64_t(n), std::memory_order_relaxed); }
+void groupCommitted(size_t uploads) {
+  reg().groups.observe(kGroupBounds, double(uploads));
+}
+void poolSize(int connections) {
+  reg().poolSize.store(connections);
+}
+void poolLeased(int delta) {
+  reg().poolInUse.fetch_add(delta, std::memory_order_relaxed);
+}
+void dbReconnected() {
+  reg().reconnects.fetch_add(1, std::memory_order_relaxed);
+}
+void dbError() {
+  reg().dbErrors.fetch_add(1, std::memory_order_relaxed);
+}
+void partitionsDropped(int64_t n) {
+  reg().partitionsDropped.fetch_add(uint64_t(n), std::memory_order_relaxed);
+}
 
 std::string render(const std::string& backend) {
   Registry& g = reg();

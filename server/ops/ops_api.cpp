@@ -36,7 +36,9 @@ std::pair<bool, std::string> probe(Store& store, int64_t nowMs) {
 
 }  // namespace
 
-bool handles(const std::string& path) { return path == "/metrics" || path.rfind("/health/", 0) == 0; }
+bool handles(const std::string& path) {
+  return path == "/metrics" || path.rfind("/health/", 0) == 0;
+}
 
 std::optional<ApiResponse> route(const ApiRequest& req, Store& store, const std::function<int64_t()>& clock) {
   if (!handles(req.path)) return std::nullopt;

@@ -4,7 +4,9 @@
 
 namespace diemquet::server::partitions {
 
-bool partitioned(const Store& store) { return std::string_view(store.backendName()) == "postgres"; }
+bool partitioned(const Store& store) {
+  return std::string_view(store.backendName()) == "postgres";
+}
 
 Result<int64_t> ensureMonths(Store& store, int64_t fromMs, int64_t nowMs) {
   if (!partitioned(store)) return int64_t(0);
