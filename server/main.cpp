@@ -12,6 +12,8 @@
 #include "check_in_json.hpp"
 #include "http/http_server.hpp"
 #include "office/office_api.hpp"
+#include "ops/backup.hpp"
+#include "ops/ops_api.hpp"
 #include "posters/posters.hpp"
 #include "storage/store.hpp"
 #include "sync/api.hpp"
@@ -43,12 +45,15 @@ const char* kUsage = R"(diemquet-server — DiemQuet sync server
   diemquet-server admin create-feed-token --db SPEC --name NAME (printed once)
   diemquet-server admin purge          --db SPEC [--retention-days N]  (default 28)
 serve also takes --retention-days N (personal data kept N days; purged hourly).
+  diemquet-server admin backup         --db sqlite:PATH --out FILE  (online copy; PostgreSQL: scripts/backup.sh)
   diemquet-server admin rotate-key     --db SPEC              (new poster signing key, now the active one)
   diemquet-server admin revoke-key     --db SPEC --id KEY     (its posters are refused from now on)
   diemquet-server admin list-keys      --db SPEC              (the public key ring, one dqk1 line per key)
   diemquet-server admin poster         --db SPEC --venue V --out FILE.pdf [--public-url URL]
                                        [--from YYYYMMDD] [--until YYYYMMDD]
 serve also takes --public-url URL (base of poster URLs; default http://LISTEN) and --font-dir DIR.
+serve also takes --log-format text|json (json: one object per line for a log shipper).
+Operators: GET /metrics (Prometheus), /health/live, /health/ready (503 unless the database takes a write).
 
 --db defaults to $DQ_DB, else sqlite:diemquet.db. Exit status: 0 ok, 1 failure, 2 usage.
 )";
@@ -59,9 +64,11 @@ int64_t nowMs() {
 }
 
 std::mutex g_logMutex;
+bool g_jsonLog = false;  // serve --log-format json: one JSON object per line (server/ops/)
 void logLine(const std::string& line) {
   std::lock_guard lock(g_logMutex);
-  std::cerr << "[diemquet-server] " << line << std::endl;
+  if (g_jsonLog) std::cerr << ops::jsonLogLine(line, nowMs()) << std::endl;
+  else std::cerr << "[diemquet-server] " << line << std::endl;
 }
 
 struct Args {
@@ -133,6 +140,9 @@ int serve(const Args& a, Store& store) {
   o.tlsKey = a.get("tls-key");
   if (o.tlsCert.empty() != o.tlsKey.empty()) return usage("--tls-cert and --tls-key go together");
   o.accessLog = a.has("access-log");
+  if (a.has("log-format") && a.get("log-format") != "json" && a.get("log-format") != "text")
+    return usage("--log-format must be text or json");
+  o.jsonLog = g_jsonLog = a.get("log-format") == "json";
   if (o.staticDir && !std::filesystem::is_directory(*o.staticDir))
     logLine("warning: --static " + o.staticDir->string() + " is not a directory (yet); static requests get 404");
 
@@ -171,6 +181,7 @@ int admin(const Args& a, Store& store) {
       if (!a.has(k) || a.get(k).empty()) return false;
     return true;
   };
+  if (cmd == "backup") return ops::backupCommand(dbSpec(a), a.get("out"));  // server/ops/
   if (cmd == "issue-code") {
     if (!need({"venue"})) return usage("issue-code needs --venue");
     int count = 1, ttlHours = 72;

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Fault tests against the real server process (node --test tests/server/*.test.mjs): kill -9
 # mid-upload, replays, reordering, two stations, two servers on one PostgreSQL, bad tokens,
-# bad input, and a 200-station load test. Starts and stops its own PostgreSQL.
+# bad input, a 200-station load test; metrics/health/logs and cut database connections
+# (ops.test.mjs), monthly partitions and their migration, backup and restore. Starts and
+# stops its own PostgreSQL.
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 BUILD="${DQ_BUILD_DIR:-$ROOT/build/native}"
 out="$ROOT/test-output/server-faults.log"
@@ -18,7 +20,7 @@ if url=$(bash "$ROOT/scripts/pg.sh" start); then
 else
   log "PostgreSQL did not start: the two-server test will be skipped"
 fi
-(cd "$ROOT" && timeout 200 node --test --test-reporter=tap tests/server/) > "$out" 2>&1 || true
+(cd "$ROOT" && timeout 420 node --test --test-reporter=tap tests/server/) > "$out" 2>&1 || true
 grep -E '(load|crash): ' "$out" >&2 || true
 tail -n 9 "$out" >&2
 read -r p f s <<<"$(node_test_counts "$out")"

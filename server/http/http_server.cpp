@@ -8,7 +8,10 @@
 #include <boost/beast/version.hpp>
 
 #include <chrono>
+#include <nlohmann/json.hpp>
 #include <thread>
+
+#include "../ops/metrics.hpp"
 #include <vector>
 
 namespace diemquet::server {
@@ -55,6 +58,7 @@ StringResponse jsonResponse(const ApiResponse& r, unsigned version, bool keepAli
   res.set(http::field::cache_control, r.cacheControl.empty() ? "no-store" : r.cacheControl);
   if (!r.contentDisposition.empty()) res.set(http::field::content_disposition, r.contentDisposition);
   if (!r.location.empty()) res.set(http::field::location, r.location);
+  if (r.retryAfterSeconds > 0) res.set(http::field::retry_after, std::to_string(r.retryAfterSeconds));
   res.keep_alive(keepAlive);
   res.body() = r.body;
   res.prepare_payload();
@@ -195,9 +199,14 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
 
   void logLine(const std::string& method, const std::string& path, int status,
                std::chrono::steady_clock::time_point started) {
+    const auto elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    metrics::observeRequest(path, status, elapsed);  // server/ops/
     if (!m_srv.opts.accessLog && status < 400) return;
-    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+    const auto ms = int64_t(elapsed * 1000);
     // Paths carry no personal data (ids of venues and devices at most); bodies are never logged.
+    if (m_srv.opts.jsonLog)
+      return m_srv.log(nlohmann::json{{"method", method}, {"path", path.substr(0, 200)}, {"status", status}, {"ms", ms}}
+                           .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     m_srv.log(method + " " + path.substr(0, 200) + " " + std::to_string(status) + " " + std::to_string(ms) + "ms");
   }
 

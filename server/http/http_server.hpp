@@ -22,6 +22,7 @@ struct ServerOptions {
   int ioThreads = 2;
   int workerThreads = 4;
   bool accessLog = false;  // one line per request; failures are always logged
+  bool jsonLog = false;    // access lines as JSON objects (serve --log-format json)
 };
 
 class HttpServer {

@@ -10,6 +10,8 @@
 
 #include "office_api.hpp"
 #include "office_db.hpp"
+#include "ops/metrics.hpp"
+#include "ops/partitions.hpp"
 
 namespace diemquet::server::office {
 
@@ -21,7 +23,11 @@ Result<int64_t> purge(Store& store, int64_t nowMs, int days) {
   const int64_t cutDay = (cutoff + kVietnamOffsetMs) / kDayMs;
   const int64_t cutDayStart = cutDay * kDayMs - kVietnamOffsetMs;
   const int64_t cutWeek = mondayOf(std::max<int64_t>(cutDay, 3));
-  auto r = store.runSql({
+  // PostgreSQL: months are created ahead, and months wholly before the cutoff are dropped
+  // rather than deleted row by row (server/ops/partitions.hpp).
+  if (auto made = partitions::ensureMonths(store, cutoff, nowMs); !made) return made.error();
+  auto dropMonths = partitions::dropMonthsBefore(store, cutoff);
+  std::vector<SqlStatement> st{
       {"INSERT INTO daily_aggregates(venue_id, day, scans) SELECT venue_id, (ts_ms + 25200000) / 86400000, COUNT(*) "
        "FROM check_ins WHERE ts_ms < ? AND NOT voided GROUP BY 1, 2 "
        "ON CONFLICT(venue_id, day) DO UPDATE SET scans = daily_aggregates.scans + excluded.scans",
@@ -39,9 +45,14 @@ Result<int64_t> purge(Store& store, int64_t nowMs, int days) {
       {"INSERT INTO weekly_scans(venue_id, week, scans) SELECT venue_id, ?, SUM(scans) FROM daily_scans WHERE day "
        ">= ? AND day < ? AND ? <= (SELECT through_day FROM rollup_state) GROUP BY venue_id",
        {cutWeek, cutWeek, cutWeek + 7, cutWeek + 7}},
-  });
+  };
+  if (dropMonths) st.insert(st.begin() + 1, *dropMonths);  // after the counts, before the DELETE
+  auto r = store.runSql(st);
   if (!r) return r.error();
-  return r.value()[1].changes;
+  if (!dropMonths) return r.value()[1].changes;
+  const auto& dropped = r.value()[1].rows.at(0);
+  metrics::partitionsDropped(std::get<int64_t>(dropped.at(0)));
+  return std::get<int64_t>(dropped.at(1)) + r.value()[2].changes;
 }
 
 // Invariants kept here and in purge(): for every day d < rollup_state.through_day, daily_scans

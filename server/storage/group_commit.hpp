@@ -11,6 +11,7 @@
 #include <optional>
 #include <vector>
 
+#include "../ops/metrics.hpp"
 #include "store.hpp"
 
 namespace diemquet::server {
@@ -41,6 +42,7 @@ class GroupCommit {
       std::vector<PendingIngest*> group;
       group.swap(m_queue);
       q.unlock();
+      metrics::groupCommitted(group.size());
       commit(group);
       q.lock();
       for (PendingIngest* p : group) p->done = true;

@@ -318,13 +318,19 @@ DROP INDEX check_ins_by_time;
 // Migrations for the runner: by version (owners append to different ranges of kAll, 100-199
 // venues/office, 200-299 posters, so list order is not version order). The runner applies
 // every version not yet recorded in schema_version, in this order.
+inline const Migration& opsMigration300();
+inline const Migration& opsMigration301();
 inline std::vector<Migration> orderedMigrations() {
   std::vector<Migration> all = migrations();
   all.push_back(ingestMigration102());
   all.push_back(postersMigration200());
   all.push_back(postersMigration210());
+  all.push_back(opsMigration300());  // schema_ops.hpp
+  all.push_back(opsMigration301());
   std::sort(all.begin(), all.end(), [](const Migration& a, const Migration& b) { return a.version < b.version; });
   return all;
 }
 
 }  // namespace diemquet::server
+
+#include "schema_ops.hpp"  // NOLINT: after orderedMigrations, which declares what it defines

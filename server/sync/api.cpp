@@ -6,6 +6,8 @@
 #include "check_in_json.hpp"
 #include "masking.hpp"
 #include "office/office_api.hpp"
+#include "ops/metrics.hpp"
+#include "ops/ops_api.hpp"
 #include "posters/posters.hpp"
 #include "posters/short_codes.hpp"
 #include "secrets.hpp"
@@ -45,19 +47,30 @@ ApiResponse Api::handle(const ApiRequest& req) {
 }
 
 ApiResponse Api::route(const ApiRequest& req) {
+  if (auto r = ops::route(req, m_store, m_clock)) return *r;  // server/ops/: /metrics, /health/*
   if (auto r = posters::route(req, m_store, m_clock, m_log)) return *r;  // server/posters/
   if (auto r = posters::routeShortCodes(req, m_store, m_log)) return *r;
   if (office::handles(req.path)) return office::handle(req, m_store, m_clock, m_log);  // server/office/
   auto only = [&](const char* method) { return req.method == method; };
   if (req.path == "/api/v1/health") return only("GET") || only("HEAD") ? health() : errorResponse(405, "method_not_allowed", "Use GET.");
   if (req.path == "/api/v1/enroll") return only("POST") ? enroll(req) : errorResponse(405, "method_not_allowed", "Use POST.");
-  if (req.path == "/api/v1/checkins") return only("POST") ? upload(req) : errorResponse(405, "method_not_allowed", "Use POST.");
+  if (req.path == "/api/v1/checkins") {
+    ApiResponse r = only("POST") ? upload(req) : errorResponse(405, "method_not_allowed", "Use POST.");
+    if (r.status != 200) {
+      const json e = json::parse(r.body, nullptr, false);
+      metrics::uploadRefused(e.is_object() && e.contains("error") ? e["error"].value("code", "") : "");
+    }
+    return r;
+  }
   return errorResponse(404, "not_found", "No such API endpoint.");
 }
 
 ApiResponse Api::storageFailure(const Error& e) {
   if (m_log) m_log("storage error: " + e.message);
-  return errorResponse(503, "storage_unavailable", "The database is unavailable; nothing was stored. Retry later.");
+  metrics::dbError();
+  ApiResponse r = errorResponse(503, "storage_unavailable", "The database is unavailable; nothing was stored. Retry later.");
+  r.retryAfterSeconds = 2;  // a failover takes seconds; stations keep their records and resend
+  return r;
 }
 
 ApiResponse Api::health() {
@@ -213,6 +226,7 @@ ApiResponse Api::upload(const ApiRequest& req) {
     for (const auto& r : rejected) bad = bad || r["seq"].get<int64_t>() == s;
     if (!bad) ackedClean.push_back(s);
   }
+  metrics::uploadAnswered(stored, duplicates, voided, int64_t(rejected.size()));
   json ranges = json::array();
   for (auto [a, b] : seqRanges(ackedClean)) ranges.push_back({a, b});
   json out{{"acked", ranges}, {"rejected", rejected}, {"stored", stored}, {"duplicates", duplicates}, {"voided", voided}};

@@ -29,6 +29,7 @@ struct ApiResponse {
   std::string contentDisposition;  // e.g. attachment; filename="poster.pdf"
   std::string cacheControl;        // empty: no-store
   std::string location;            // a redirect's target (short codes: /c/{code})
+  int retryAfterSeconds = 0;       // > 0: a Retry-After header (503: try again, nothing was stored)
 };
 
 // The error body every failure uses: {"error": {"code": "...", "message": "..."}}.
@@ -42,9 +43,11 @@ class Api {
 
   // Never throws: anything unexpected becomes a 500 with code "internal".
   ApiResponse handle(const ApiRequest& req);
-  // The API, and the short-code pages /c and /c/{code} (server/posters/short_codes.hpp).
+  // The API, the short-code pages /c and /c/{code} (server/posters/short_codes.hpp), and the
+  // operators' /metrics and /health/ (server/ops/).
   bool isApiPath(const std::string& path) const {
-    return path.rfind("/api/", 0) == 0 || path == "/c" || path.rfind("/c/", 0) == 0;
+    return path.rfind("/api/", 0) == 0 || path == "/c" || path.rfind("/c/", 0) == 0 || path == "/metrics" ||
+           path.rfind("/health/", 0) == 0;
   }
 
  private:

@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "../../ops/metrics.hpp"
+
 namespace diemquet::server::pg {
 
 PgResult& PgResult::operator=(PgResult&& o) noexcept {
@@ -43,6 +45,17 @@ bool PgConn::healthy() const { return PQstatus(m_c) == CONNECTION_OK; }
 void PgConn::reset() {
   PQreset(m_c);
   m_prepared.clear();  // a new session has no prepared statements
+}
+
+bool PgConn::reconnectIfLost() {
+  // An idle pooled connection whose server went away (terminated, restarted, failed over,
+  // HAProxy cutting it) still says CONNECTION_OK until it is used; reading what is waiting
+  // on its socket, without blocking, finds the close now instead of failing the next request.
+  for (int i = 0; i < 2 && healthy(); ++i) PQconsumeInput(m_c);
+  if (healthy()) return false;
+  reset();
+  metrics::dbReconnected();
+  return true;
 }
 
 Result<PgResult> PgConn::checked(PgResult r) {
@@ -93,6 +106,7 @@ Result<std::unique_ptr<PgPool>> PgPool::create(const std::string& conninfo, int 
     if (!c) return c.error();
     pool->m_free.push_back(std::move(c).value());
   }
+  metrics::poolSize(int(pool->m_free.size()));
   return pool;
 }
 
@@ -102,11 +116,13 @@ PgPool::Lease PgPool::lease() {
   auto c = std::move(m_free.back());
   m_free.pop_back();
   lock.unlock();
-  if (!c->healthy()) c->reset();  // the server restarted or the link dropped
+  metrics::poolLeased(+1);
+  c->reconnectIfLost();  // the server restarted, failed over, or the link dropped
   return Lease(*this, std::move(c));
 }
 
 void PgPool::giveBack(std::unique_ptr<PgConn> c) {
+  metrics::poolLeased(-1);
   {
     std::lock_guard lock(m_mutex);
     m_free.push_back(std::move(c));

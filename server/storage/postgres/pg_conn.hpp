@@ -49,6 +49,8 @@ class PgConn {
   Status execScript(const char* sql);  // several statements, no parameters
   bool healthy() const;
   void reset();
+  // If the connection is lost, connects again (PQreset); true when it had been lost.
+  bool reconnectIfLost();
 
  private:
   explicit PgConn(pg_conn* c) : m_c(c) {}
