@@ -8,8 +8,8 @@ import { killPrimary } from '../../tests/cluster/failover.mjs';
 
 const E = process.env;
 const admin = (...a) => execFileSync(E.DQ_SERVER_BIN, ['admin', ...a, '--db', E.CLUSTER_DB], { encoding: 'utf8' });
-const venue = `fo-${process.pid}-${Date.now() % 100000}`;
-admin('create-venue', '--id', venue, '--name', 'Siêu thị');
+const venue = `f-${process.pid % 100000}-${Date.now() % 100000}`;
+admin('create-venue', '--id', venue, '--name', 'Siêu thị', '--area', '26743');
 admin('add-scan-point', '--venue', venue, '--id', 'gate', '--name', 'Cổng');
 const client = clusterClient(E.CLUSTER_URL, E.CLUSTER_CA);
 const stations = await Promise.all(admin('issue-code', '--venue', venue, '--count', '21').trim().split('\n').map(async (code, i) => {

@@ -17,7 +17,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const BIN = process.env.DQ_SERVER_BIN ?? path.join(ROOT, 'build/native/server/diemquet-server');
 const E = process.env;
 const STATIONS = Number(E.DQ_CLUSTER_STATIONS ?? 50);
-const VENUE = `v-cluster-${process.pid}`;
+const VENUE = `vc-${process.pid}`;
 
 const admin = (...args) => execFileSync(BIN, ['admin', ...args, '--db', E.CLUSTER_DB], { encoding: 'utf8' });
 const cluster = (...args) => execFileSync('bash', [path.join(ROOT, 'scripts/cluster.sh'), ...args],
@@ -50,7 +50,7 @@ describe('cluster under faults', { skip: !E.CLUSTER_URL && 'the cluster is not r
   let client, stations;
   before(async () => {
     client = clusterClient(E.CLUSTER_URL, E.CLUSTER_CA);
-    admin('create-venue', '--id', VENUE, '--name', 'Bệnh viện Chợ Rẫy');
+    admin('create-venue', '--id', VENUE, '--name', 'Bệnh viện Chợ Rẫy', '--area', '26743');
     admin('add-scan-point', '--venue', VENUE, '--id', 'gate', '--name', 'Cổng số 1');
     const codes = admin('issue-code', '--venue', VENUE, '--count', String(STATIONS + 1)).trim().split('\n');
     stations = await Promise.all(codes.map(async (code, i) => {
