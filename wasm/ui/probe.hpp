@@ -12,5 +12,9 @@ void add(const char* kind, const std::string& id, const std::string& text, float
 // The last completed frame as JSON: {"frame": n, "items": [{kind,id,text,x,y,w,h}...]}.
 const std::string& lastFrameJson();
 void endFrame();
+// What a screen reader should hear of the last frame: the screen's title, the status line and
+// every error, in drawing order (ids "*.title", "status.*", "*.error", "top.offline"),
+// joined by ". ". The page's aria-live region shows it (wasm/app), so the canvas is not mute.
+const std::string& lastFrameSpoken();
 
 }  // namespace diemquet::ui::probe
