@@ -95,8 +95,11 @@ test('hashed names are immutable for a year; pages and the service worker revali
   }
   // The service worker references only names that exist, and precaches no compressed sibling.
   const sw = (await get('/service-worker.js')).body.toString();
-  const list = JSON.parse(sw.match(/const PRECACHE = (\[.*\]);/)[1]);
-  for (const f of list.filter((x) => x !== './')) {
+  const byFace = JSON.parse(sw.match(/const PRECACHE = (\{.*\});/)[1]);
+  assert.deepEqual(Object.keys(byFace).sort(), ['office', 'station', 'visitor']);
+  assert.ok(!byFace.visitor.some((f) => /^(station|office)\.|zxing|scanner/.test(f)), `visitor precache: ${byFace.visitor}`);
+  assert.ok(byFace.station.some((f) => /^zxing\.[0-9a-f]{12}\/reader\/zxing_reader\.wasm$/.test(f)), 'the station precaches its decoder');
+  for (const f of Object.values(byFace).flat()) {
     assert.ok(fs.existsSync(path.join(WEB, f)), `precached ${f} exists`);
     assert.doesNotMatch(f, /\.(br|gz)$/);
   }
