@@ -2,8 +2,7 @@
 # Venue posters end to end: the real diemquet-server issues the poster PDF, stations bind to a
 # scan point from it (pasted link, fake camera on the rendered page), forged links are refused,
 # the PDF downloads; the visitor page checks in offline from the poster, and its actions are in
-# view on small phones; how the server delivers the shell (compression, caching, one module per
-# face: tests/e2e/delivery.test.mjs). Bounded to 5 minutes.
+# view on small phones. Bounded to 5 minutes.
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 cd "$ROOT"
 BUILD="${DQ_BUILD_DIR:-$ROOT/build/native}"
@@ -17,8 +16,7 @@ if [ ! -x "$DQ_SERVER_BIN" ] || [ ! -f "$DQ_WEB_DIR/index.html" ]; then
   exit 0
 fi
 DQ_TEST_OUTPUT="$ROOT/test-output/e2e" timeout 300 node --test --test-concurrency=1 --test-reporter=tap \
-  tests/e2e/posters.test.mjs tests/e2e/visitor.test.mjs tests/e2e/visitor-layout.test.mjs \
-  tests/e2e/delivery.test.mjs > "$out" 2>&1 || true
+  tests/e2e/posters.test.mjs tests/e2e/visitor.test.mjs tests/e2e/visitor-layout.test.mjs > "$out" 2>&1 || true
 grep -E '^not ok|^# (pass|fail|skipped)' "$out" >&2 || true
 read -r p f s <<<"$(node_test_counts "$out")"
 record_result 65-posters "$p" "$f" "$s"

@@ -1,7 +1,7 @@
 // How the real server delivers the shell: Brotli or gzip by Accept-Encoding (byte-identical to
 // the file once decompressed), the right Content-Type, Vary, long immutable caching for
 // content-hashed names and revalidation (ETag, 304) for the pages and the service worker; the
-// WASM still compiles while it streams in. Run by stage 65 against build/web.
+// WASM still compiles while it streams in. Run by stage 66-delivery against build/web.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
