@@ -1,16 +1,48 @@
-// The offline shell. Precaches every file the station needs under a versioned cache
-// (the version is the hash of the files, stamped in by scripts/assemble-web.sh), serves them
-// cache-first, and answers every page route with the cached index.html. Data never lives
-// here: check-ins are in IndexedDB, so replacing the shell cannot lose any of them.
+// The offline shell. Precaches, under a versioned cache (the version is the hash of the files,
+// stamped in by scripts/assemble-web.sh), the files of each face that was opened on this
+// phone: the page registers this worker as service-worker.js?face=station|visitor|office, and
+// a visitor's phone stores only the visitor page's files. Serves them cache-first and answers
+// each page route with its face's cached page. Data never lives here: check-ins are in
+// IndexedDB, so replacing the shell cannot lose any of them.
 'use strict';
 const VERSION = '__DQ_VERSION__';
-const PRECACHE = __DQ_PRECACHE__;
+const PRECACHE = __DQ_PRECACHE__;  // face -> its files
+const PAGES = { station: 'index.html', visitor: 'visitor.html', office: 'office.html' };
 const CACHE = 'diemquet-shell-' + VERSION;
+const FACES_KEY = 'dq-installed-faces';  // a synthetic entry: the faces this cache holds
+const FACE = new URL(self.location.href).searchParams.get('face') || 'station';
+
+// Content-hashed names (scripts/hash-assets.py) never change: the copy the page just loaded
+// into the HTTP cache is the right one, so a first visit downloads nothing twice. The rest
+// (the pages, the manifest) is fetched past the HTTP cache.
+const HASHED = /\.[0-9a-f]{12}(\.|\/|$)/;
+
+async function installedFaces() {
+  const faces = new Set();
+  for (const key of await caches.keys()) {
+    if (!key.startsWith('diemquet-shell-')) continue;
+    const r = await (await caches.open(key)).match(FACES_KEY);
+    if (r) for (const f of await r.json()) faces.add(f);
+  }
+  return faces;
+}
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(PRECACHE.map((p) => new Request(p, { cache: 'reload' })))));
-  // The first install takes over at once; later versions wait for the page to say when.
-  event.waitUntil(self.registration.active ? Promise.resolve() : self.skipWaiting());
+  event.waitUntil((async () => {
+    // This face, and every face an earlier version had: an update keeps each face offline.
+    const faces = await installedFaces();
+    // This version's cache is complete only once its face list was written.
+    const sameVersion = !!(await (await caches.open(CACHE)).match(FACES_KEY));
+    faces.add(PRECACHE[FACE] ? FACE : 'station');
+    const files = new Set();
+    for (const f of faces) for (const p of PRECACHE[f] || []) files.add(p);
+    const cache = await caches.open(CACHE);
+    await cache.addAll([...files].map((p) => new Request(p, { cache: HASHED.test(p) ? 'default' : 'reload' })));
+    await cache.put(FACES_KEY, new Response(JSON.stringify([...faces]), { headers: { 'content-type': 'application/json' } }));
+    // The first install takes over at once, and so does one that only adds a face to the same
+    // version (no file changes under a running page); a new version waits for the page.
+    if (!self.registration.active || sameVersion) await self.skipWaiting();
+  })());
 });
 
 self.addEventListener('activate', (event) => {
@@ -34,14 +66,22 @@ self.addEventListener('sync', (event) => {
     .then((clients) => clients.forEach((c) => c.postMessage('dq-sync-now'))));
 });
 
+// The face a page route shows (the server maps them the same way).
+function pageFor(pathname) {
+  const rel = pathname.slice(new URL(self.registration.scope).pathname.length).replace(/\/+$/, '');
+  const first = rel.split('/')[0];
+  if (first === 'v') return PAGES.visitor;
+  if (first === 'office') return PAGES.office;
+  return PAGES.station;
+}
+
 self.addEventListener('fetch', (event) => {
   const req = event.request;
   if (req.method !== 'GET') return;
   const url = new URL(req.url);
   if (url.origin !== self.location.origin || url.pathname.startsWith(new URL('api/', self.registration.scope).pathname)) return;
   if (req.mode === 'navigate') {
-    // Every app route (/, /v, /office) is the same shell.
-    event.respondWith(caches.open(CACHE).then((c) => c.match('index.html')).then((r) => r || fetch(req)));
+    event.respondWith(caches.open(CACHE).then((c) => c.match(pageFor(url.pathname))).then((r) => r || fetch(req)));
     return;
   }
   event.respondWith(caches.open(CACHE).then((c) => c.match(req, { ignoreSearch: true })).then((r) => r || fetch(req)));

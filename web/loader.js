@@ -16,11 +16,14 @@
 
   function registerServiceWorker() {
     if (!('serviceWorker' in navigator)) return;
-    navigator.serviceWorker.register('service-worker.js').then(function (reg) {
+    // The face names what the worker precaches (service-worker/service-worker.js).
+    navigator.serviceWorker.register('service-worker.js?face=' + face).then(function (reg) {
       function offer(worker) {
         if (!worker || !navigator.serviceWorker.controller) return;
         var bar = document.getElementById('dq-update');
         bar.hidden = false;
+        // A worker that only adds this face to the same version activates at once: no offer.
+        worker.addEventListener('statechange', function () { if (worker.state !== 'installed') bar.hidden = true; });
         document.getElementById('dq-update-btn').onclick = function () {
           // Only between saves: nothing that is being written may be cut off.
           var st = globalThis.dq && globalThis.dq.state ? globalThis.dq.state() : { inFlight: 0 };
@@ -79,19 +82,16 @@
   }
 
   // The face's IndexedDB database and lock (see singleTab).
-  function journalFor(mode) {
-    if (mode === 1) return { db: 'diemquet-visitor', lock: 'diemquet-visitor', takeOver: true };
-    if (mode === 2) return { db: 'diemquet-office', lock: null, takeOver: false };
+  function journalFor(face) {
+    if (face === 'visitor') return { db: 'diemquet-visitor', lock: 'diemquet-visitor', takeOver: true };
     return { db: 'diemquet', lock: 'diemquet-station', takeOver: false };
   }
 
-  // The page's path picks the face of the app (wasm/ui/modes.hpp): station, visitor, office.
-  function appMode() {
-    var p = location.pathname.replace(/\/+$/, '');
-    if (/\/v$/.test(p)) return 1;
-    if (/\/office$/.test(p)) return 2;
-    return 0;
-  }
+  // Each face has its own page and module (scripts/face-pages.py): station, visitor, office.
+  var face = document.documentElement.getAttribute('data-face') || 'station';
+  var MODES = { station: 0, visitor: 1, office: 2 };  // wasm/ui/modes.hpp
+  // The station and the visitor page keep a journal; the office keeps nothing on the phone.
+  var usesJournal = face !== 'office';
 
   // Sync lives in the WASM module; these only wake it: the `online` event, a Background Sync
   // message from the service worker, and a 'dq-sync' registration while check-ins are pending,
@@ -118,19 +118,21 @@
   }
 
   async function start() {
-    registerServiceWorker();
     if (!globalThis.WebAssembly) return fail('Trình duyệt này quá cũ.', 'This browser has no WebAssembly.');
-    var face = journalFor(appMode());
-    await singleTab(face.lock, face.takeOver);
-    say('Đang mở dữ liệu…', 'Opening data…');
-    try { await dqJournal.open(face.db); } catch (e) {
-      return fail('Không mở được bộ nhớ của trình duyệt (chế độ ẩn danh?).',
-                  'Cannot open browser storage (private mode?).', e);
+    var records = [], keys = [];
+    if (usesJournal) {
+      var store = journalFor(face);
+      await singleTab(store.lock, store.takeOver);
+      say('Đang mở dữ liệu…', 'Opening data…');
+      try { await dqJournal.open(store.db); } catch (e) {
+        return fail('Không mở được bộ nhớ của trình duyệt (chế độ ẩn danh?).',
+                    'Cannot open browser storage (private mode?).', e);
+      }
+      if (navigator.storage && navigator.storage.persist) navigator.storage.persist().catch(function () {});
+      var journal = await dqJournal.readAllKeyed();
+      records = journal.values; keys = journal.keys;
     }
-    if (navigator.storage && navigator.storage.persist) navigator.storage.persist().catch(function () {});
-    var journal = await dqJournal.readAllKeyed();
-    var records = journal.values, keys = journal.keys;
-    var Module = await createStation({
+    var Module = await createDiemQuet({
       canvas: document.getElementById('canvas'),
       printErr: function (t) { console.warn(t); }
     });
@@ -151,23 +153,26 @@
       if (batch.length === 1000) flush();
     }
     flush();
-    var rc = Module._dq_boot(appMode());
+    var rc = Module._dq_boot(MODES[face]);
     if (rc === -1) return fail('Máy này không hỗ trợ WebGL2.', 'This device has no WebGL2.');
     dqTextInput.attach(Module);
     globalThis.dq = {
       module: Module,
       probe: function () { return JSON.parse(Module.UTF8ToString(Module._dq_probe())); },
-      state: function () { return JSON.parse(Module.UTF8ToString(Module._dq_state())); },
+      state: function () { return Module._dq_state ? JSON.parse(Module.UTF8ToString(Module._dq_state())) : { inFlight: 0 }; },
       replayed: records.length,
       updateRequested: false
     };
     document.getElementById('dq-update-btn').addEventListener('click', function () { globalThis.dq.updateRequested = true; });
-    startSyncTriggers(Module);
+    if (Module._dq_sync_now) startSyncTriggers(Module);
     // Hide the splash once ImGui has drawn its first frame.
     (function waitFirstFrame() {
       if (globalThis.dq.probe().frame > 0) {
         globalThis.dq.firstFrameMs = performance.now() - t0;
         splash.hidden = true;
+        // Only now: its precache then finds the module in the HTTP cache instead of
+        // downloading it a second time while the first visit is still loading.
+        registerServiceWorker();
       } else requestAnimationFrame(waitFirstFrame);
     })();
   }

@@ -10,6 +10,6 @@ SHARED="${DQ_SHARED_DIR:-$ROOT/../shared}"
 WEB="${DQ_WEB_DIR:-$ROOT/build/web}"
 node bench/scanner/decoders.mjs "$SHARED/data/qr-photos" "$SHARED/data/vn-cards"
 echo
-[ -f "$WEB/station.wasm" ] || { echo "bench/scanner: no shell in $WEB (bash scripts/build.sh)" >&2; exit 1; }
-grep -q dq_automation_checkin "$WEB/station.js" || { echo "bench/scanner: $WEB predates the automation hooks: rebuild it (bash scripts/build.sh)" >&2; exit 1; }
+ls "$WEB"/station.*.wasm >/dev/null 2>&1 || { echo "bench/scanner: no shell in $WEB (bash scripts/build.sh)" >&2; exit 1; }
+cat "$WEB"/station.*.js | grep -q dq_automation_checkin || { echo "bench/scanner: $WEB predates the automation hooks: rebuild it (bash scripts/build.sh)" >&2; exit 1; }
 DQ_WEB_DIR="$WEB" DQ_SHARED_DIR="$SHARED" node bench/scanner/camera.mjs

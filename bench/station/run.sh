@@ -5,6 +5,6 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
 WEB="${DQ_WEB_DIR:-$ROOT/build/web}"
-[ -f "$WEB/station.wasm" ] || { echo "bench/station: no shell in $WEB (bash scripts/build.sh)" >&2; exit 1; }
-grep -q dq_automation_checkin "$WEB/station.js" || { echo "bench/station: $WEB predates the automation hooks: rebuild it (bash scripts/build.sh)" >&2; exit 1; }
+ls "$WEB"/station.*.wasm >/dev/null 2>&1 || { echo "bench/station: no shell in $WEB (bash scripts/build.sh)" >&2; exit 1; }
+cat "$WEB"/station.*.js | grep -q dq_automation_checkin || { echo "bench/station: $WEB predates the automation hooks: rebuild it (bash scripts/build.sh)" >&2; exit 1; }
 DQ_WEB_DIR="$WEB" node bench/station/station.mjs

@@ -245,9 +245,11 @@ try {
   walk(WEB);
   const kindOf = (f) => {
     const r = path.relative(WEB, f);
-    if (r === 'station.wasm') return 'station WASM';
-    if (r === 'station.data') return 'data (fonts)';
-    if (r.startsWith('zxing/') && r.endsWith('.wasm')) return 'zxing reader WASM';
+    if (/^station\.[0-9a-f]{12}\.wasm$/.test(r)) return 'station WASM';
+    if (/^station\.[0-9a-f]{12}\.data$/.test(r)) return 'data (fonts)';
+    if (/^(visitor|office)\./.test(r)) return 'visitor and office modules';
+    if (/\.(br|gz)$/.test(r)) return 'pre-compressed copies (.br, .gz)';
+    if (r.startsWith('zxing') && r.endsWith('.wasm')) return 'zxing reader WASM';
     if (/\.(m?js)$/.test(r)) return 'JS (incl. zxing glue, worker, SW)';
     return 'other (html, css, icons, manifest)';
   };

@@ -5,5 +5,5 @@ source "$(dirname "${BASH_SOURCE[0]}")/../../scripts/lib.sh"
 BUILD="${DQ_BUILD_DIR:-$ROOT/build/native}"
 export DQ_SERVER_BIN="${DQ_SERVER_BIN:-$BUILD/server/diemquet-server}"
 export DQ_WEB_DIR="${DQ_WEB_DIR:-$ROOT/build/web}"
-[ -x "$DQ_SERVER_BIN" ] && [ -f "$DQ_WEB_DIR/station.wasm" ] || die "build first (bash scripts/build.sh)"
+[ -x "$DQ_SERVER_BIN" ] && [ -f "$DQ_WEB_DIR/index.html" ] || die "build first (bash scripts/build.sh)"
 cd "$ROOT" && node bench/sync/sync.mjs

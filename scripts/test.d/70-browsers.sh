@@ -2,7 +2,8 @@
 # The station and the visitor page in three engines: Chromium, Firefox ESR and WebKitGTK
 # (Safari's engine), the same scenarios in each (tests/browsers/). Firefox and WebKit need an
 # X display, so the suite runs under xvfb-run. An engine that is missing or cannot start is a
-# failure, never a skip. Bounded: 6 minutes in all.
+# failure, never a skip. Bounded: 6 minutes in all (node applies --test-timeout to the whole
+# file, which runs every engine).
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 cd "$ROOT"
 out="$ROOT/test-output/browsers.log"
@@ -20,7 +21,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 DQ_TEST_OUTPUT="$ROOT/test-output/browsers" DQ_SHARED_DIR="${DQ_SHARED_DIR:-$ROOT/../shared}" \
   timeout -k 10 360 xvfb-run -a -s '-screen 0 1280x1024x24' \
-  node --test --test-concurrency=1 --test-timeout=120000 --test-reporter=tap \
+  node --test --test-concurrency=1 --test-timeout=330000 --test-reporter=tap \
   tests/browsers/cross-engine.test.mjs > "$out" 2>&1 || true
 grep -E '^not ok|^# (pass|fail|skipped)' "$out" >&2 || true
 read -r p f s <<<"$(node_test_counts "$out")"

@@ -152,10 +152,12 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
       return write(res, res->need_eof());
     }
     auto target = m_srv.files->resolve(path);
+    std::optional<StaticVariant> chosen;
+    if (target) chosen = m_srv.files->variant(*target, req[http::field::accept_encoding]);
     beast::error_code ec;
     http::file_body::value_type body;
-    if (target) body.open(target->file.c_str(), beast::file_mode::scan, ec);
-    if (!target || ec) {
+    if (chosen) body.open(chosen->file.c_str(), beast::file_mode::scan, ec);
+    if (!chosen || ec) {
       logLine(method, path, 404, started);
       StringResponse res{http::status::not_found, req.version()};
       res.set(http::field::server, kServerHeader);
@@ -166,24 +168,29 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
       auto p = std::make_shared<StringResponse>(std::move(res));
       return write(p, p->need_eof());
     }
-    logLine(method, path, 200, started);
-    const auto size = body.size();
+    const bool notModified = etagMatches(req[http::field::if_none_match], chosen->etag);
+    logLine(method, path, notModified ? 304 : 200, started);
     auto setHeaders = [&](auto& res) {
       res.set(http::field::server, kServerHeader);
       res.set(http::field::content_type, target->mime);
       res.set(http::field::cache_control, target->cacheControl);
+      res.set(http::field::etag, chosen->etag);
+      if (!chosen->contentEncoding.empty()) res.set(http::field::content_encoding, chosen->contentEncoding);
+      if (chosen->vary) res.set(http::field::vary, "Accept-Encoding");
       res.set("X-Content-Type-Options", "nosniff");
-      res.content_length(size);
       res.keep_alive(keepAlive);
     };
-    if (req.method() == http::verb::head) {
-      auto res = std::make_shared<http::response<http::empty_body>>(http::status::ok, req.version());
+    if (notModified || req.method() == http::verb::head) {
+      auto res = std::make_shared<http::response<http::empty_body>>(
+          notModified ? http::status::not_modified : http::status::ok, req.version());
       setHeaders(*res);
+      if (!notModified) res->content_length(chosen->size);
       return write(res, res->need_eof());
     }
     auto res = std::make_shared<http::response<http::file_body>>(
         std::piecewise_construct, std::make_tuple(std::move(body)), std::make_tuple(http::status::ok, req.version()));
     setHeaders(*res);
+    res->content_length(chosen->size);
     write(res, res->need_eof());
   }
 

@@ -179,5 +179,33 @@ for (const engine of engines) {
       assert.ok(p.items.length > 0, 'the visitor page draws widgets');
       await st.screenshot(page, '07-visitor');
     });
+
+    // Each face has its own page and module; the service worker adds a face's files when it is
+    // opened (service-worker.js?face=...), so each must load offline after one visit.
+    test('the visitor page and the office load offline after one visit each', async () => {
+      const cached = (file) => waitFor(page, async (f) => {
+        for (const k of await caches.keys()) if (await (await caches.open(k)).match(f)) return true;
+        return false;
+      }, file, { timeout: 30000, what: `${file} in the offline cache` });
+      await page.goto(url() + 'office');
+      await st.waitReady(page);
+      await st.find(page, 'office.title');
+      await cached('office.html');
+      await cached('visitor.html');
+      await cached('index.html');  // the station's face stays installed
+      await server.stop();
+      if (page.setOffline) await page.setOffline(true);
+      try {
+        for (const [route, id] of [['v', 'visitor.title'], ['office', 'office.title'], ['', 'nav.today']]) {
+          await page.goto(url() + route);
+          await st.waitReady(page);
+          await st.find(page, id);
+        }
+        await st.screenshot(page, '08-office-offline');
+      } finally {
+        if (page.setOffline) await page.setOffline(false);
+        server = await startStaticServer(WEB, port);
+      }
+    });
   });
 }

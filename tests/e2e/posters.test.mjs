@@ -19,7 +19,7 @@ const haveTools = ['pdftoppm', 'pdftotext', 'convert', 'ffmpeg'].every((t) => {
   try { execFileSync('sh', ['-c', `command -v ${t}`]); return true; } catch { return false; }
 });
 const skip = !serverAvailable() ? `no server binary at ${SERVER_BIN}`
-  : !fs.existsSync(path.join(WEB, 'station.wasm')) ? `no station build in ${WEB}`
+  : !fs.existsSync(path.join(WEB, 'visitor.html')) ? `no shell build in ${WEB}`
   : !haveTools ? 'needs pdftoppm, pdftotext, convert (ImageMagick) and ffmpeg' : false;
 
 let server;

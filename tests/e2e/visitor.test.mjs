@@ -12,7 +12,7 @@ import * as st from './lib/station.mjs';
 
 const WEB = path.resolve(process.env.DQ_WEB_DIR || 'build/web');
 const skip = !serverAvailable() ? `no server binary at ${SERVER_BIN}`
-  : !fs.existsSync(path.join(WEB, 'station.wasm')) ? `no station build in ${WEB}` : false;
+  : !fs.existsSync(path.join(WEB, 'visitor.html')) ? `no shell build in ${WEB}` : false;
 let server;
 let posterUrl;
 

@@ -25,6 +25,8 @@ void journalAppend(const std::string& record, std::function<void(bool)> done);
 
 // Announces a short text to screen readers (an aria-live region) and to automation.
 void announce(const std::string& text);
+// The current screen's title, status and errors (ui::probe::lastFrameSpoken), when it changes.
+void announceScreen(const std::string& summary);
 
 // Short confirmation feedback: a beep and a vibration where the phone allows it.
 void feedbackSaved();

@@ -26,6 +26,6 @@ std::unique_ptr<ModeUi> makeStationUi(StationSession& session);
 // The visitor's own phone: self check-in from a poster (wasm/ui/visitor_*.cpp).
 std::unique_ptr<ModeUi> makeVisitorUi(StationSession& session);
 // Ward/district/province officers (wasm/ui/office_*.cpp).
-std::unique_ptr<ModeUi> makeOfficeUi(StationSession& session);
+std::unique_ptr<ModeUi> makeOfficeUi();
 
 }  // namespace diemquet::ui

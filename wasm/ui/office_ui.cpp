@@ -269,6 +269,6 @@ class OfficeUi : public ModeUi {
 
 }  // namespace
 
-std::unique_ptr<ModeUi> makeOfficeUi(StationSession&) { return std::make_unique<OfficeUi>(); }
+std::unique_ptr<ModeUi> makeOfficeUi() { return std::make_unique<OfficeUi>(); }
 
 }  // namespace diemquet::ui

@@ -12,6 +12,7 @@ namespace diemquet::ui::probe {
 
 namespace {
 std::string g_building, g_missing, g_last = "{\"frame\":0,\"items\":[],\"missing\":[],\"fallbackDrawn\":0}";
+std::string g_spokenBuilding, g_spoken;
 unsigned long g_frame = 0;
 int g_fallbackDrawn = 0;
 // Since the page loaded, so a test notices a frame it did not read: the first distinct missing
@@ -23,9 +24,15 @@ bool g_first = true;
 
 void appendEscaped(std::string& o, const std::string& s) {
   for (char c : s) {
-    if (c == '"' || c == '\\') { o += '\\'; o += c; }
-    else if (static_cast<unsigned char>(c) < 0x20) { char b[8]; std::snprintf(b, sizeof b, "\\u%04x", c); o += b; }
-    else o += c;
+    if (c == '"' || c == '\\') {
+      o += '\\';
+      o += c;
+    } else if (static_cast<unsigned char>(c) < 0x20) {
+      char b[8];
+      std::snprintf(b, sizeof b, "\\u%04x", c);
+      o += b;
+    } else
+      o += c;
   }
 }
 
@@ -53,10 +60,19 @@ void checkGlyphs(const std::string& id, const std::string& text) {
       ++g_everMissingCount;
     }
   }
+
+bool endsWith(const std::string& s, const char* tail) {
+  const std::string t(tail);
+  return s.size() >= t.size() && s.compare(s.size() - t.size(), t.size(), t) == 0;
+}
+
+bool spoken(const std::string& id) {
+  return endsWith(id, ".title") || id.rfind("status.", 0) == 0 || endsWith(id, ".error") || id == "top.offline";
 }
 }  // namespace
 
 void beginFrame() {
+  g_spokenBuilding.clear();
   g_building = "{\"items\":[";
   g_missing.clear();
   g_fallbackDrawn = 0;
@@ -65,6 +81,10 @@ void beginFrame() {
 
 void add(const char* kind, const std::string& id, const std::string& text, float x, float y, float w, float h) {
   checkGlyphs(id, text);
+  if (!text.empty() && spoken(id) && g_spokenBuilding.find(text) == std::string::npos) {
+    if (!g_spokenBuilding.empty()) g_spokenBuilding += ". ";
+    g_spokenBuilding += text;
+  }
   if (!g_first) g_building += ',';
   g_first = false;
   g_building += "{\"kind\":\"";
@@ -106,8 +126,15 @@ void endFrame() {
   g_building += g_everMissing;
   g_building += tail;
   g_last.swap(g_building);
+  g_spoken.swap(g_spokenBuilding);
 }
 
-const std::string& lastFrameJson() { return g_last; }
+const std::string& lastFrameSpoken() {
+  return g_spoken;
+}
+
+const std::string& lastFrameJson() {
+  return g_last;
+}
 
 }  // namespace diemquet::ui::probe

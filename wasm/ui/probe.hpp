@@ -21,5 +21,9 @@ void scanDrawData(const ImDrawData* data);
 // loaded: "missingEver" (the first few distinct), "fallbackEver"}.
 const std::string& lastFrameJson();
 void endFrame();
+// What a screen reader should hear of the last frame: the screen's title, the status line and
+// every error, in drawing order (ids "*.title", "status.*", "*.error", "top.offline"),
+// joined by ". ". The page's aria-live region shows it (wasm/app), so the canvas is not mute.
+const std::string& lastFrameSpoken();
 
 }  // namespace diemquet::ui::probe

@@ -11,20 +11,22 @@ const MIME = {
   '.webmanifest': 'application/manifest+json', '.png': 'image/png', '.svg': 'image/svg+xml', '.json': 'application/json',
   '.pdf': 'application/pdf', '.ttf': 'font/ttf',
 };
-const NO_CACHE = new Set(['/index.html', '/service-worker.js', '/manifest.webmanifest']);
-const APP_ROUTES = new Set(['/', '/v', '/office']);
+const NO_CACHE = new Set(['/index.html', '/visitor.html', '/office.html', '/service-worker.js', '/manifest.webmanifest']);
+// Each face's page (scripts/face-pages.py), or index.html in a shell without them.
+const APP_ROUTES = { '/': 'index.html', '/v': 'visitor.html', '/office': 'office.html' };
 
 export function startStaticServer(root, port = 0) {
   const server = http.createServer((req, res) => {
     let p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    if (APP_ROUTES.has(p)) p = '/index.html';
+    const route = APP_ROUTES[p.replace(/(.)\/+$/, '$1')];
+    if (route) p = '/' + (fs.existsSync(path.join(root, route)) ? route : 'index.html');
     const file = path.normalize(path.join(root, p));
     if (!file.startsWith(path.normalize(root))) { res.writeHead(403).end(); return; }
     fs.readFile(file, (err, data) => {
       if (err) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
       res.writeHead(200, {
         'content-type': MIME[path.extname(file)] || 'application/octet-stream',
-        'cache-control': NO_CACHE.has(p) ? 'no-cache' : 'public, max-age=60',
+        'cache-control': NO_CACHE.has(p) ? 'no-cache' : /\.[0-9a-f]{12}(\.|\/)/.test(p) ? 'public, max-age=31536000, immutable' : 'public, max-age=60',
       });
       res.end(data);
     });

@@ -1,0 +1,86 @@
+// Lighthouse (npm, pinned) in Debian's Chromium against the real server, for each face of two
+// shells: the build under test and the build of the commit before (a ratio in one run).
+// Mobile, simulated Slow 4G, 4x CPU (Lighthouse's defaults). Per face: bytes transferred on a
+// first visit (fresh storage) and on a repeat visit (storage and service worker kept),
+// performance score, total blocking time, and the accessibility score.
+//   node bench/web/lighthouse.mjs CURRENT_WEB_DIR [BASE_WEB_DIR]
+import lighthouse from 'lighthouse';
+import * as chromeLauncher from 'chrome-launcher';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startSyncServer } from '../../tests/e2e/lib/server-process.mjs';
+
+const CHROMIUM = process.env.DQ_CHROMIUM || '/usr/bin/chromium';
+const FACES = [['visitor', 'v'], ['station', ''], ['office', 'office']];
+const BUDGET = { visitor: [400e3, 90, 200], station: [1.2e6, 85, 300], office: [800e3, 85, 300] };
+const RUNS = Number(process.env.DQ_LH_RUNS || 1);
+
+async function audit(url, port, keepStorage) {
+  const r = await lighthouse(url, {
+    port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'],
+    disableStorageReset: keepStorage,
+  });
+  const a = r.lhr.audits;
+  return {
+    bytes: a['total-byte-weight'].numericValue,
+    perf: Math.round(r.lhr.categories.performance.score * 100),
+    a11y: Math.round(r.lhr.categories.accessibility.score * 100),
+    tbt: a['total-blocking-time'].numericValue,
+    lcp: a['largest-contentful-paint'].numericValue,
+    tti: a.interactive.numericValue,
+  };
+}
+
+const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function measure(webDir) {
+  const server = await startSyncServer(webDir);
+  const out = {};
+  try {
+    for (const [face, route] of FACES) {
+      const runs = [];
+      for (let i = 0; i < RUNS; i++) {
+        const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'dq-lh-'));
+        const chrome = await chromeLauncher.launch({
+          chromePath: CHROMIUM, userDataDir: profile,
+          chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--ignore-gpu-blocklist', '--no-first-run'],
+        });
+        try {
+          const first = await audit(server.url + route, chrome.port, false);
+          const repeat = await audit(server.url + route, chrome.port, true);
+          runs.push({ first, repeat });
+        } finally {
+          await chrome.kill();
+          fs.rmSync(profile, { recursive: true, force: true });
+        }
+      }
+      const pick = (k, sub) => median(runs.map((r) => r[sub][k]));
+      out[face] = { firstBytes: pick('bytes', 'first'), repeatBytes: pick('bytes', 'repeat'), perf: pick('perf', 'first'),
+                    tbt: pick('tbt', 'first'), lcp: pick('lcp', 'first'), tti: pick('tti', 'first'), a11y: pick('a11y', 'first') };
+    }
+  } finally { await server.stop(); }
+  return out;
+}
+
+const [cur, base] = process.argv.slice(2);
+const now = await measure(path.resolve(cur));
+const before = base ? await measure(path.resolve(base)) : null;
+const kb = (b) => (b / 1000).toFixed(0) + ' KB';
+const ratio = (a, b) => (b ? (a / b).toFixed(2) : '-');
+console.log(`Lighthouse, mobile, simulated Slow 4G, 4x CPU, median of ${RUNS}; this build vs. the commit before`);
+console.log('face     | first visit       | repeat visit     | perf     | TBT ms          | LCP s       | a11y     | budget');
+for (const [face] of FACES) {
+  const n = now[face], b = before ? before[face] : null;
+  const [maxBytes, minPerf, maxTbt] = BUDGET[face];
+  const ok = n.firstBytes <= maxBytes && n.perf >= minPerf && n.tbt <= maxTbt;
+  console.log([face.padEnd(8),
+    `${kb(n.firstBytes)}${b ? ` (${kb(b.firstBytes)}, x${ratio(n.firstBytes, b.firstBytes)})` : ''}`.padEnd(17),
+    `${kb(n.repeatBytes)}${b ? ` (${kb(b.repeatBytes)})` : ''}`.padEnd(16),
+    `${n.perf}${b ? ` (${b.perf})` : ''}`.padEnd(8),
+    `${n.tbt.toFixed(0)}${b ? ` (${b.tbt.toFixed(0)}, x${ratio(n.tbt, b.tbt)})` : ''}`.padEnd(15),
+    `${(n.lcp / 1000).toFixed(1)}${b ? ` (${(b.lcp / 1000).toFixed(1)})` : ''}`.padEnd(11),
+    `${n.a11y}${b ? ` (${b.a11y})` : ''}`.padEnd(8),
+    `${ok ? 'within' : 'OVER'} (≤ ${kb(maxBytes)}, ≥ ${minPerf}, ≤ ${maxTbt} ms)`].join(' | '));
+}
+fs.writeFileSync(path.join(process.env.DQ_BENCH_OUT || '.', 'lighthouse-web.json'), JSON.stringify({ now, before }, null, 1));

@@ -1,0 +1,43 @@
+#!/usr/bin/env python3
+"""Writes one page per face from web/index.html: index.html (the station, "/"),
+visitor.html ("/v") and office.html ("/office").
+
+    face-pages.py web/index.html OUTDIR
+
+A <script> with data-faces="station visitor" goes only into those faces' pages; the one with
+data-module loads the face's own WASM module (station.js, visitor.js, office.js), so a
+visitor's phone never downloads the station's or the office's code.
+"""
+import os
+import re
+import sys
+
+FACES = {'station': 'index.html', 'visitor': 'visitor.html', 'office': 'office.html'}
+
+
+def page_for(html, face):
+    def script(m):
+        tag = m.group(0)
+        faces = re.search(r'\sdata-faces="([^"]*)"', tag)
+        if faces and face not in faces.group(1).split():
+            return ''
+        tag = re.sub(r'\sdata-faces="[^"]*"', '', tag)
+        if ' data-module' in tag:
+            tag = re.sub(r'src="[^"]*"', f'src="{face}.js"', tag).replace(' data-module', '')
+        return tag
+    out = re.sub(r'<script\b[^>]*></script>\n?', lambda m: (lambda t: t + '\n' if t else '')(script(m).rstrip('\n')), html)
+    return out.replace('<html lang="vi">', f'<html lang="vi" data-face="{face}">')
+
+
+def main():
+    src, out = sys.argv[1], sys.argv[2]
+    html = open(src, encoding='utf-8').read()
+    if 'data-module' not in html:
+        sys.exit('face-pages: no <script data-module> in ' + src)
+    for face, name in FACES.items():
+        with open(os.path.join(out, name), 'w', encoding='utf-8') as f:
+            f.write(page_for(html, face))
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,149 @@
+// How the real server delivers the shell: Brotli or gzip by Accept-Encoding (byte-identical to
+// the file once decompressed), the right Content-Type, Vary, long immutable caching for
+// content-hashed names and revalidation (ETag, 304) for the pages and the service worker; the
+// WASM still compiles while it streams in. Run by stage 66-delivery against build/web.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { openPhone, freshProfile } from './lib/browser.mjs';
+import { startSyncServer, serverAvailable, SERVER_BIN } from './lib/server-process.mjs';
+import * as st from './lib/station.mjs';
+
+const WEB = path.resolve(process.env.DQ_WEB_DIR || 'build/web');
+const skip = !serverAvailable() ? `no server binary at ${SERVER_BIN}`
+  : !fs.existsSync(path.join(WEB, 'index.html')) ? `no shell in ${WEB}` : false;
+let server;
+
+before(async () => { if (!skip) server = await startSyncServer(WEB); });
+after(async () => { if (server) await server.stop(); });
+
+// One raw GET: status, headers and the body exactly as sent (never decoded by the client).
+function get(urlPath, headers = {}) {
+  return new Promise((resolve, reject) => {
+    const req = http.get(new URL(urlPath, server.url), { headers }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+  });
+}
+
+const shellFile = (re) => {
+  const all = [];
+  for (const d of [WEB, ...fs.readdirSync(WEB, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => path.join(WEB, e.name))])
+    for (const f of fs.readdirSync(d)) all.push(path.relative(WEB, path.join(d, f)));
+  const hit = all.find((f) => re.test(f));
+  assert.ok(hit, `no file like ${re} in ${WEB}`);
+  return hit;
+};
+
+test('each asset comes as br, gzip or identity by Accept-Encoding, identical once decoded', { skip }, async () => {
+  const assets = [
+    [shellFile(/^station\.[0-9a-f]{12}\.wasm$/), 'application/wasm'],
+    [shellFile(/^station\.[0-9a-f]{12}\.js$/), 'text/javascript; charset=utf-8'],
+    [shellFile(/^station\.[0-9a-f]{12}\.data$/), 'application/octet-stream'],
+    [shellFile(/^app\.[0-9a-f]{12}\.css$/), 'text/css; charset=utf-8'],
+    ['index.html', 'text/html; charset=utf-8'],
+    ['service-worker.js', 'text/javascript; charset=utf-8'],
+  ];
+  for (const [file, type] of assets) {
+    const original = fs.readFileSync(path.join(WEB, file));
+    const cases = [
+      ['gzip, deflate, br', 'br', zlib.brotliDecompressSync],
+      ['gzip, deflate', 'gzip', zlib.gunzipSync],
+      ['br;q=0.5, gzip;q=0.9', 'gzip', zlib.gunzipSync],
+      ['BR;q=1, GZIP;q=0.8', 'br', zlib.brotliDecompressSync],
+      ['*', 'br', zlib.brotliDecompressSync],
+      ['br;q=0, *', 'gzip', zlib.gunzipSync],
+      ['identity', undefined, (b) => b],
+      ['', undefined, (b) => b],
+      ['gzip;q=0, br;q=0', undefined, (b) => b],
+    ];
+    for (const [accept, coding, decode] of cases) {
+      const r = await get('/' + file, accept ? { 'accept-encoding': accept } : {});
+      const what = `${file} with Accept-Encoding "${accept}"`;
+      assert.equal(r.status, 200, what);
+      assert.equal(r.headers['content-encoding'], coding, what);
+      assert.equal(r.headers['content-type'], type, what);
+      assert.equal(r.headers.vary, 'Accept-Encoding', what);
+      assert.equal(Number(r.headers['content-length']), r.body.length, what);
+      if (coding) assert.ok(r.body.length < original.length * 0.95, `${what}: compressed ${r.body.length} of ${original.length}`);
+      assert.ok(decode(r.body).equals(original), `${what}: differs from the file once decoded`);
+    }
+  }
+});
+
+test('hashed names are immutable for a year; pages and the service worker revalidate (ETag, 304)', { skip }, async () => {
+  const wasm = shellFile(/^station\.[0-9a-f]{12}\.wasm$/);
+  const hashed = await get('/' + wasm, { 'accept-encoding': 'br' });
+  assert.equal(hashed.headers['cache-control'], 'public, max-age=31536000, immutable');
+  for (const p of ['/', '/v', '/office', '/index.html', '/service-worker.js', '/manifest.webmanifest']) {
+    const r = await get(p, { 'accept-encoding': 'gzip, br' });
+    assert.equal(r.status, 200, p);
+    assert.equal(r.headers['cache-control'], 'no-cache', p);
+    assert.ok(r.headers.etag, `${p} has an ETag`);
+    const again = await get(p, { 'accept-encoding': 'gzip, br', 'if-none-match': r.headers.etag });
+    assert.equal(again.status, 304, `${p} revalidated`);
+    assert.equal(again.body.length, 0);
+    // Another coding is another representation: its validator must not match.
+    const plain = await get(p, { 'if-none-match': r.headers.etag });
+    assert.equal(plain.status, 200, `${p}: identity after a br ETag`);
+  }
+  // The service worker references only names that exist, and precaches no compressed sibling.
+  const sw = (await get('/service-worker.js')).body.toString();
+  const byFace = JSON.parse(sw.match(/const PRECACHE = (\{.*\});/)[1]);
+  assert.deepEqual(Object.keys(byFace).sort(), ['office', 'station', 'visitor']);
+  assert.ok(!byFace.visitor.some((f) => /^(station|office)\.|zxing|scanner/.test(f)), `visitor precache: ${byFace.visitor}`);
+  assert.ok(byFace.station.some((f) => /^zxing\.[0-9a-f]{12}\/reader\/zxing_reader\.wasm$/.test(f)), 'the station precaches its decoder');
+  for (const f of Object.values(byFace).flat()) {
+    assert.ok(fs.existsSync(path.join(WEB, f)), `precached ${f} exists`);
+    assert.doesNotMatch(f, /\.(br|gz)$/);
+  }
+});
+
+test('the WASM compiles while streaming, compressed, in Chromium', { skip }, async () => {
+  const ctx = await openPhone(freshProfile('dq-delivery'));
+  try {
+    const page = ctx.pages()[0] || (await ctx.newPage());
+    const encodings = new Map();
+    page.on('response', (r) => { if (r.url().endsWith('.wasm')) encodings.set(new URL(r.url()).pathname, r.headers()['content-encoding']); });
+    await page.goto(server.url);
+    await st.waitReady(page);
+    const wasm = '/' + shellFile(/^station\.[0-9a-f]{12}\.wasm$/);
+    const result = await page.evaluate(async (u) => {
+      const res = await fetch(u, { cache: 'no-store' });
+      const mod = await WebAssembly.compileStreaming(res);
+      return { exports: WebAssembly.Module.exports(mod).length, type: res.headers.get('content-type') };
+    }, wasm);
+    assert.equal(result.type, 'application/wasm');
+    assert.ok(result.exports > 10, 'the streamed module compiled');
+    // What the page itself loaded came compressed (Chromium asks for gzip at least over http).
+    assert.ok(encodings.size > 0, 'the page fetched its module');
+    for (const [u, e] of encodings) assert.ok(e === 'br' || e === 'gzip', `${u} came as ${e}`);
+  } finally { await ctx.close(); }
+});
+
+test("a visitor's first visit fetches none of the station's or the office's files", { skip }, async () => {
+  const ctx = await openPhone(freshProfile('dq-delivery-v'));
+  try {
+    const urls = [];
+    ctx.on('request', (r) => urls.push(new URL(r.url()).pathname));  // the page's and the service worker's
+    const page = ctx.pages()[0] || (await ctx.newPage());
+    await page.goto(server.url + 'v');
+    await st.waitReady(page);
+    await st.find(page, 'visitor.title');
+    // The service worker has installed the visitor's face: everything it will fetch is fetched.
+    await page.waitForFunction(async () => {
+      for (const k of await caches.keys()) if (await (await caches.open(k)).match('visitor.html')) return true;
+      return false;
+    }, null, { timeout: 30000, polling: 200 });
+    await page.waitForTimeout(500);
+    assert.ok(urls.some((u) => /\/visitor\.[0-9a-f]{12}\.wasm$/.test(u)), `the visitor module was loaded: ${urls.join(' ')}`);
+    const foreign = urls.filter((u) => /\/(station|office)\.[0-9a-f]{12}\.|zxing|\/scanner\/|keyboard-wedge|\/index\.html|\/office\.html/.test(u));
+    assert.deepEqual(foreign, [], 'the visitor page fetched another face\'s files');
+  } finally { await ctx.close(); }
+});

@@ -1,0 +1,170 @@
+// The main loop every face shares (app_loop.hpp): fonts at the device pixel ratio, frames
+// drawn only when something changed, the aria-live summary of the screen.
+#include "app_loop.hpp"
+
+#include <GLES3/gl3.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+
+#include <algorithm>
+#include <string>
+
+#include "glyph_ranges.hpp"
+#include "imgui_impl_html5.hpp"
+#include "platform.hpp"
+#include "probe.hpp"
+#include "text_input.hpp"
+#include "theme.hpp"
+#include "widgets.hpp"
+
+namespace diemquet::app {
+
+namespace {
+
+struct Loop {
+  std::unique_ptr<ui::ModeUi> ui;
+  FaceHooks hooks;
+  EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
+  uint64_t drawnVersion = 0;
+  bool drawnOnline = true;
+  int framesToDraw = 2;
+  double lastDraw = 0;
+  double saveSeenAt = 0;  // when the current save in flight was first seen (0: none)
+  float fontDpr = 0;
+  std::string spoken;  // what the aria-live region says of the screen
+};
+Loop g_loop;
+
+// Fonts are rasterised at the device pixel ratio and drawn at 1/dpr: crisp on phones. Each face
+// loads the glyph ranges of ui/glyph_ranges.hpp (the one list of what the UI may draw), with
+// the symbol fonts merged in for what Noto Sans lacks (check marks, arrows).
+ImFont* loadFace(float px, ui::glyphs::Face face, bool bold) {
+  using ui::glyphs::Source;
+  ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+  ImFontConfig cfg;
+  cfg.OversampleH = 1;
+  cfg.OversampleV = 1;
+  ImFont* f = atlas->AddFontFromFileTTF(ui::glyphs::sourceFile(Source::Text, bold), px, &cfg,
+                                        ui::glyphs::imguiRanges(Source::Text, face));
+  if (!f) return nullptr;
+  for (Source s : {Source::Symbols2, Source::Math}) {
+    const ImWchar* r = ui::glyphs::imguiRanges(s, face);
+    if (!r) continue;
+    ImFontConfig merge = cfg;
+    merge.MergeMode = true;
+    atlas->AddFontFromFileTTF(ui::glyphs::sourceFile(s, bold), px, &merge, r);
+  }
+  return f;
+}
+
+void loadFonts(float dpr) {
+  using ui::glyphs::Face;
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  ui::Fonts& f = ui::fonts();
+  f.body = loadFace(17 * dpr, Face::kBody, false);
+  f.bold = loadFace(19 * dpr, Face::kBold, true);
+  f.big = loadFace(36 * dpr, Face::kBig, true);
+  f.title = loadFace(26 * dpr, Face::kTitle, true);
+  if (!f.body || !f.bold || !f.big || !f.title) {
+    f.body = f.bold = f.big = f.title = io.Fonts->AddFontDefault();
+  }
+  io.FontGlobalScale = 1.0f / dpr;
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  g_loop.fontDpr = dpr;
+}
+
+void frame() {
+  bool ticked = g_loop.ui->tick();
+  const bool pointer = platform::imguiHtml5TakeActivity(), typed = platform::textFieldTakeActivity();  // take both
+  bool activity = pointer || typed || ticked;
+  bool online = platform::isOnline();
+  if (g_loop.hooks.tick) g_loop.hooks.tick(online);
+  const uint64_t version = g_loop.hooks.version ? g_loop.hooks.version() : 0;
+  // Draw only when something changed: every frame costs the phone's battery, and a frame
+  // drawn while a save commits delays the commit. Input needs a few frames (press, release,
+  // hover settling); a state change needs two; a screen that animates asks for up to 20
+  // frames/s (the camera's live view is the page's own <video>, never drawn here);
+  // otherwise twice a second (the clock, a blinking caret, banners that expire).
+  double t = emscripten_get_now();
+  if (activity) g_loop.framesToDraw = std::max(g_loop.framesToDraw, 4);
+  if (version != g_loop.drawnVersion || online != g_loop.drawnOnline)
+    g_loop.framesToDraw = std::max(g_loop.framesToDraw, 2);
+  if ((g_loop.ui->animating() && t - g_loop.lastDraw >= 50) || t - g_loop.lastDraw > 500)
+    g_loop.framesToDraw = std::max(g_loop.framesToDraw, 1);
+  // While a save is in flight nothing is drawn, for up to kSaveHoldMs: its commit completes
+  // sooner without a frame competing for the CPU (a software-rendered frame costs more than the
+  // commit), and a few-ms "saving" state needs no frame of its own. Frames asked for meanwhile
+  // are drawn after; a slower commit shows "saving" once the hold ends.
+  constexpr double kSaveHoldMs = 250;
+  if (g_loop.hooks.savesInFlight && g_loop.hooks.savesInFlight() > 0) {
+    if (g_loop.saveSeenAt == 0) g_loop.saveSeenAt = t;
+    if (t - g_loop.saveSeenAt < kSaveHoldMs) return;
+  } else {
+    g_loop.saveSeenAt = 0;
+  }
+  if (g_loop.framesToDraw <= 0) return;
+  --g_loop.framesToDraw;
+  g_loop.lastDraw = t;
+  g_loop.drawnVersion = version;
+  g_loop.drawnOnline = online;
+
+  platform::imguiHtml5NewFrame();
+  if (platform::devicePixelRatio() != g_loop.fontDpr) loadFonts(platform::devicePixelRatio());
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui::NewFrame();
+  ui::probe::beginFrame();
+  platform::textFieldsBeginFrame();
+  g_loop.ui->frame(online);
+  ImGui::Render();
+  ui::probe::scanDrawData(ImGui::GetDrawData());  // fallback glyphs actually drawn
+  ui::probe::endFrame();
+  if (ui::probe::lastFrameSpoken() != g_loop.spoken) {
+    g_loop.spoken = ui::probe::lastFrameSpoken();
+    platform::announceScreen(g_loop.spoken);
+  }
+  ImGuiIO& io = ImGui::GetIO();
+  glViewport(0, 0, int(io.DisplaySize.x * io.DisplayFramebufferScale.x),
+             int(io.DisplaySize.y * io.DisplayFramebufferScale.y));
+  glClearColor(0.945f, 0.961f, 0.976f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  // A widget held down (a press in progress) is drawn every frame until released.
+  if (ImGui::IsAnyItemActive()) g_loop.framesToDraw = std::max(g_loop.framesToDraw, 1);
+}
+
+}  // namespace
+
+int startApp(std::unique_ptr<ui::ModeUi> ui, FaceHooks hooks) {
+  g_loop.ui = std::move(ui);
+  g_loop.hooks = std::move(hooks);
+  EmscriptenWebGLContextAttributes attrs;
+  emscripten_webgl_init_context_attributes(&attrs);
+  attrs.majorVersion = 2;
+  attrs.minorVersion = 0;
+  attrs.alpha = false;
+  attrs.antialias = false;
+  g_loop.gl = emscripten_webgl_create_context("#canvas", &attrs);
+  if (g_loop.gl <= 0) return -1;  // no WebGL2
+  emscripten_webgl_make_context_current(g_loop.gl);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // layout is code, not a file
+  io.ConfigInputTextCursorBlink = true;
+  ui::applyTheme();
+  platform::imguiHtml5Init("#canvas");
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+  emscripten_set_main_loop(frame, 0, false);
+  return 0;
+}
+
+}  // namespace diemquet::app
+
+// What the last frame showed (see ui/probe.hpp).
+extern "C" EMSCRIPTEN_KEEPALIVE const char* dq_probe() {
+  return diemquet::ui::probe::lastFrameJson().c_str();
+}

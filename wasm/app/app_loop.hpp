@@ -1,0 +1,27 @@
+// What every face's module shares: the WebGL2 context, Dear ImGui, the fonts, and the main
+// loop that draws one ModeUi only when something changed. Each face's main_*.cpp wires its
+// own state into it through FaceHooks, so a module links only what its face uses.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <memory>
+
+#include "modes.hpp"
+
+namespace diemquet::app {
+
+struct FaceHooks {
+  // Every animation frame, drawn or not: work that must not wait for a redraw (sync uploads,
+  // retention purge steps, poster keys).
+  std::function<void(bool online)> tick;
+  // Changes whenever something the screen shows changed (a save, a sync run).
+  std::function<uint64_t()> version;
+  // Saves being committed; while one is, frames are held back (see app_loop.cpp).
+  std::function<int()> savesInFlight;
+};
+
+// Creates the WebGL2 context and ImGui on #canvas and starts the main loop drawing `ui`.
+// Returns 0, or -1 when the device has no WebGL2.
+int startApp(std::unique_ptr<ui::ModeUi> ui, FaceHooks hooks);
+
+}  // namespace diemquet::app

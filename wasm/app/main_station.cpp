@@ -1,0 +1,112 @@
+// The station's module (/): staff check people in and out by QR code, offline. It links the
+// journal-backed session, sync, retention, the station's screens (scan, today, manual,
+// settings, posters); not the visitor page's nor the office's screens.
+#include <emscripten.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "app_loop.hpp"
+#include "http.hpp"
+#include "journal_idb.hpp"
+#include "modes.hpp"
+#include "platform.hpp"
+#include "screen_binding.hpp"
+#include "screen_sync.hpp"
+#include "station_wiring.hpp"
+#include "sync/retention_keeper.hpp"
+#include "sync/sync_client.hpp"
+
+using namespace diemquet;
+
+namespace {
+
+std::unique_ptr<sync::SyncClient> g_sync;
+std::unique_ptr<sync::RetentionKeeper> g_retention;  // purges synced check-ins past the period
+
+// Sync's HTTP: same-origin POSTs through fetch, 30 s before giving up (status 0).
+void syncTransport(const std::string& path, const std::string& body, const std::string& token,
+                   std::function<void(const sync::HttpReply&)> done) {
+  std::string headers = "Content-Type: application/json";
+  if (!token.empty()) headers += "\nAuthorization: Bearer " + token;
+  platform::httpRequest("POST", path, body, headers, 30000, [done](const platform::HttpResponse& r) {
+    done(sync::HttpReply{r.status, r.body});
+  });
+}
+
+double randomUnit() {
+  unsigned char b[4];
+  platform::randomBytes(b, sizeof b);
+  return double((uint32_t(b[0]) << 24 | uint32_t(b[1]) << 16 | uint32_t(b[2]) << 8 | b[3])) / 4294967296.0;
+}
+
+}  // namespace
+
+// ---- Exported to web/loader.js ----
+
+// Returns 0 on success, or a negative code the loader turns into a message.
+extern "C" EMSCRIPTEN_KEEPALIVE int dq_boot(int /*mode: always the station here*/) {
+  StationSession& session = app::startSession();
+  Station& station = app::station();
+  g_sync = std::make_unique<sync::SyncClient>(
+      station, platform::journalAppend, syncTransport, [] { return platform::now().utcMs; }, randomUnit);
+  ui::setSyncClient(g_sync.get());
+  g_retention = std::make_unique<sync::RetentionKeeper>(
+      station, platform::journalAppend, platform::journalDelete,
+      [](const std::string& path, std::function<void(const sync::HttpReply&)> done) {
+        platform::httpRequest("GET", path, "", "", 15000, [done](const platform::HttpResponse& r) {
+          done(sync::HttpReply{r.status, r.body});
+        });
+      },
+      [] { return platform::now().utcMs; });
+  g_sync->setOnSynced([] { g_retention->afterSync(); });
+  app::FaceHooks hooks;
+  hooks.tick = [&session](bool online) {
+    g_sync->tick();       // uploads pending check-ins when due, drawn or not
+    g_retention->tick();  // one bounded step of the retention purge, if any
+    ui::refreshPosterKeys(session, online);
+  };
+  // Versions only grow: their sum changes whenever one does.
+  hooks.version = [&session] { return session.version() + g_sync->version() + g_retention->version(); };
+  hooks.savesInFlight = [&session] { return session.savesInFlight(); };
+  return app::startApp(ui::makeStationUi(session), std::move(hooks));
+}
+
+// Upload now: the `online` event, a Background Sync wake-up from the service worker.
+extern "C" EMSCRIPTEN_KEEPALIVE void dq_sync_now() {
+  if (g_sync) g_sync->syncNow();
+}
+
+// Automation and bench/station: checks in a synthetic person as a scan would (no UI taps),
+// through the session's normal save path. Returns 1 if a save started, 0 if refused (not
+// configured or booted). The commit is reported through globalThis.dqOnSaved.
+extern "C" EMSCRIPTEN_KEEPALIVE int dq_automation_checkin(const char* name, const char* key) {
+  StationSession* session = app::session();
+  if (!session) return 0;
+  Person p;
+  p.kind = PersonKind::Manual;
+  p.key = key ? key : "";
+  p.displayName = name ? name : "";
+  return session->submitPerson(p, Direction::In) ? 1 : 0;
+}
+
+// The station's state for automation and the benchmark: counts, sync, retention, the save status.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* dq_state() {
+  static std::string json;
+  const Station& s = app::station();
+  nlohmann::json j = app::stationStateJson();
+  j["retention"] = {{"days", s.retentionDays()},
+                    {"purged", s.purgedRows()},
+                    {"oldUnsynced", s.unsyncedPastRetention(platform::now().utcMs)},
+                    {"busy", g_retention && g_retention->busy()},
+                    {"journalDeleted", g_retention ? g_retention->journalRecordsDeleted() : 0}};
+  if (g_sync) {
+    j["sync"]["phase"] = int(g_sync->phase());
+    j["sync"]["runDone"] = g_sync->runDone();
+    j["sync"]["runTotal"] = g_sync->runTotal();
+    j["sync"]["uploads"] = g_sync->uploadsSent();
+  }
+  json = j.dump();
+  return json.c_str();
+}
