@@ -60,6 +60,7 @@ void checkGlyphs(const std::string& id, const std::string& text) {
       ++g_everMissingCount;
     }
   }
+}
 
 bool endsWith(const std::string& s, const char* tail) {
   const std::string t(tail);
