@@ -18,6 +18,7 @@
 #include "report.hpp"
 #include "text.hpp"
 #include "trace.hpp"
+#include "../areas/registry.hpp"
 #include "../sync/secrets.hpp"
 
 namespace diemquet::server::office {
@@ -734,6 +735,7 @@ bool handles(const std::string& path) {
 }
 
 ApiResponse handle(const ApiRequest& req, Store& store, const Clock& clock, const Logger& log) {
+  areas::refreshIfChanged(store, clock());  // an import-areas since the last request
   Office office(req, store, clock, log);
   return office.route();
 }

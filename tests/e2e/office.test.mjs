@@ -10,6 +10,7 @@ import path from 'node:path';
 import { openPhone, freshProfile } from './lib/browser.mjs';
 import { waitReady, find, tap, typeInto, screenshot, OUT } from './lib/station.mjs';
 import { SERVER_BIN, serverAvailable, admin } from './lib/server-process.mjs';
+import { importAreas } from '../server/areas_fixture.mjs';
 
 const WEB = path.resolve(process.env.DQ_WEB_DIR || 'build/web');
 const skip = !serverAvailable() || !fs.existsSync(path.join(WEB, 'index.html'));
@@ -29,6 +30,7 @@ before(async () => {
   if (skip) return;
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dq-office-e2e-'));
   db = `sqlite:${path.join(dir, 'office.db')}`;
+  importAreas(SERVER_BIN, db);
   execFileSync(SERVER_BIN, ['admin', 'create-officer', '--username', 'benghe', '--level', 'ward', '--area', '26740', '--db', db],
     { input: PASSWORD + '\n' });
   proc = spawn(SERVER_BIN, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--static', WEB], { stdio: ['ignore', 'pipe', 'pipe'] });

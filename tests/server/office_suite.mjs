@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { BIN, tempDir, startServer, post, enroll, upload } from './harness.mjs';
+import { importAreas } from './areas_fixture.mjs';
 
 const DAY = 86_400_000, WEEK = 7 * DAY, VN = 7 * 3_600_000;
 const PASSWORD = 'mat-khau-thu-nghiem';
@@ -93,6 +94,7 @@ describe(`office API (${dbKind})`, () => {
     } else {
       db = `sqlite:${path.join(tmp.dir, 'office.db')}`;
     }
+    importAreas(BIN, db);
     const officers = [
       ['wardA', 'ward', '26740'], ['wardB', 'ward', '26743'], ['district', 'district', '760'],
       ['province', 'province', '79'], ['hanoi', 'province', '01'], ['locked', 'ward', '26740'],
