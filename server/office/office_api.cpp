@@ -14,6 +14,7 @@
 #include "check_in_json.hpp"
 #include "masking.hpp"
 #include "office_db.hpp"
+#include "officers_api.hpp"
 #include "passwords.hpp"
 #include "report.hpp"
 #include "text.hpp"
@@ -267,6 +268,7 @@ ApiResponse Office::route() {
   auto seg = split(p);  // api v1 office ...
   if (seg.size() < 4) return err(404, "not_found", "No such API endpoint.");
   const std::string& what = seg[3];
+  if (what == "officers") return officersRequest(m_req, seg, m_store, m_officer, m_now);  // officers_api.cpp
   if (seg.size() == 4) {
     if (what == "logout") return is("POST") ? logout() : wrongMethod("POST");
     if (what == "me") return is("GET") ? me() : wrongMethod("GET");

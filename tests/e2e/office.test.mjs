@@ -128,6 +128,16 @@ test('officer: login, weekly report, XLSX export read back, trace with a reason'
     // Venue form
     await tap(page, 'office.tab.venues');
     await find(page, 'office.venues.register', 10000);
+    // The ward picker: a ward outside the officer's area is not offered; typed without marks
+    // (or decomposed, as some keyboards send it), Bến Nghé is; a tap chooses it.
+    await typeInto(page, 'office.venues.ward.q', 'ben thanh');
+    await find(page, 'office.venues.ward.none', 5000);
+    await typeInto(page, 'office.venues.ward.q', 'BẾN NGH'.normalize('NFD'));
+    const row = await find(page, 'office.venues.ward.r0', 5000);
+    assert.equal(row.text, 'Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh');
+    await screenshot(page, 'office-venues-picker');
+    await tap(page, 'office.venues.ward.r0');
+    assert.equal((await find(page, 'office.venues.ward.chosen', 5000)).text, 'Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh');
     await screenshot(page, 'office-venues');
 
     // English: the switch in the top bar turns every label, and back to Vietnamese.

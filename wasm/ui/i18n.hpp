@@ -44,7 +44,7 @@ enum class Str {
   OfficeNoteRequired, OfficeKindNoPoster, OfficeKindWrongInfo, OfficeKindCannotScan, OfficeKindStaff,
   OfficeTraceId, OfficeFrom, OfficeTo, OfficeMargin, OfficeReason, OfficeReasonRequired, OfficeBadInput,
   OfficeRunTrace, OfficeVisits, OfficeContacts, OfficeNoResults, OfficeRegisterVenue, OfficeVenueName,
-  OfficeAddress, OfficeWard, OfficeCategory, OfficeStaff, OfficePhone, OfficeScanPoints, OfficeRegister,
+  OfficeAddress, OfficeWard, AreaSearchHint, AreaNoMatch, OfficeChooseWard, OfficeCategory, OfficeStaff, OfficePhone, OfficeScanPoints, OfficeRegister,
   OfficeRegistered, OfficeIssueCode, OfficeCodeHint, OfficeDownloaded, OfficeOtherLanguage,
   StorageChecking, StoragePersistent, StorageNotPersistent, StorageExplain, StorageAsk,
   InstallTitle, InstallIos, InstallOther,

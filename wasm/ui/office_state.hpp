@@ -33,6 +33,9 @@ struct OfficeState {
 // The message for a failed reply (network, session ended, server error), translated.
 const char* failureText(const Reply& r);
 
+// GET requests for an area picker (area_picker.hpp) through the session.
+std::function<void(const std::string&, std::function<void(int, const nlohmann::json&)>)> areaFetch(OfficeState& s);
+
 void drawReport(OfficeState& s);
 void drawViolations(OfficeState& s);
 void drawTrace(OfficeState& s);
