@@ -133,8 +133,8 @@ test('officer: login, weekly report, XLSX export read back, trace with a reason'
     await typeInto(page, 'office.venues.ward.q', 'ben thanh');
     await find(page, 'office.venues.ward.none', 5000);
     await typeInto(page, 'office.venues.ward.q', 'BẾN NGH'.normalize('NFD'));
-    const row = await find(page, 'office.venues.ward.r0', 5000);
-    assert.equal(row.text, 'Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh');
+    const wardRow = await find(page, 'office.venues.ward.r0', 5000);
+    assert.equal(wardRow.text, 'Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh');
     await screenshot(page, 'office-venues-picker');
     await tap(page, 'office.venues.ward.r0');
     assert.equal((await find(page, 'office.venues.ward.chosen', 5000)).text, 'Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh');
