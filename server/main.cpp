@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "areas/registry.hpp"
 #include "check_in_json.hpp"
 #include "http/http_server.hpp"
 #include "office/office_api.hpp"
@@ -42,6 +43,9 @@ const char* kUsage = R"(diemquet-server — DiemQuet sync server
   diemquet-server admin conflicts      --db SPEC --venue V
   diemquet-server admin create-officer --db SPEC --username U --level ward|district|province --area CODE
                                        (password from stdin, else generated and printed once)
+  diemquet-server admin import-areas   --db SPEC --file AREAS.json [--map OLD_NEW.csv]
+                                       (the administrative map; AREAS.json from tools/areas/normalize.mjs)
+  diemquet-server admin area-stats     --db SPEC              (current areas per level and kind)
   diemquet-server admin create-feed-token --db SPEC --name NAME (printed once)
   diemquet-server admin purge          --db SPEC [--retention-days N]  (default 28)
 serve also takes --retention-days N (personal data kept N days; purged hourly).
@@ -301,6 +305,9 @@ int main(int argc, char** argv) {
       std::cout << "schema version " << v.value() << "\n";
       return 0;
     }
+    // The administrative areas live in the database (admin import-areas); every command
+    // answers from their in-memory copy.
+    if (auto r = areas::reload(*store.value()); !r) return fail(r.error());
     return cmd == "serve" ? serve(a, *store.value()) : admin(a, *store.value());
   } catch (const std::exception& e) {
     logLine(std::string("fatal: ") + e.what());

@@ -5,6 +5,7 @@
 
 #include <iostream>
 
+#include "../areas/area_import.hpp"
 #include "../sync/secrets.hpp"
 #include "office_api.hpp"
 #include "office_db.hpp"
@@ -96,7 +97,7 @@ int adminCommand(const std::string& cmd, const std::function<std::string(const s
               << r->counted << " venue-days counted, " << r->recomputed << " counted again\n";
     return 0;
   }
-  return -1;
+  return areas::adminCommand(cmd, opt, store, nowMs);  // import-areas, area-stats
 }
 
 }  // namespace diemquet::server::office

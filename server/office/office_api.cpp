@@ -17,11 +17,13 @@
 #include "check_in_json.hpp"
 #include "masking.hpp"
 #include "office_db.hpp"
+#include "officers_api.hpp"
 #include "passwords.hpp"
 #include "report.hpp"
 #include "payload/normalize.hpp"
 #include "text.hpp"
 #include "trace.hpp"
+#include "../areas/registry.hpp"
 #include "../sync/secrets.hpp"
 
 namespace diemquet::server::office {
@@ -271,6 +273,7 @@ ApiResponse Office::route() {
   auto seg = split(p);  // api v1 office ...
   if (seg.size() < 4) return err(404, "not_found", "No such API endpoint.");
   const std::string& what = seg[3];
+  if (what == "officers") return officersRequest(m_req, seg, m_store, m_officer, m_now);  // officers_api.cpp
   if (seg.size() == 4) {
     if (what == "logout") return is("POST") ? logout() : wrongMethod("POST");
     if (what == "me") return is("GET") ? me() : wrongMethod("GET");
@@ -744,6 +747,7 @@ bool handles(const std::string& path) {
 }
 
 ApiResponse handle(const ApiRequest& req, Store& store, const Clock& clock, const Logger& log) {
+  areas::refreshIfChanged(store, clock());  // an import-areas since the last request
   Office office(req, store, clock, log);
   return office.route();
 }

@@ -3,6 +3,8 @@
 // then the roll-up from venues to wards, districts and the province in memory.
 #include "report.hpp"
 
+#include "../areas/registry.hpp"
+
 #include <xlsxwriter.h>
 
 #include <algorithm>
@@ -23,9 +25,21 @@ using nlohmann::json;
 
 namespace {
 
-std::string replaceCol(std::string sql, const char* col) {
+// `{col} = ?` (the area's own code as the parameter) also matches `olds`, the codes a
+// reorganisation merged into the area: a venue keeps the code it was registered with.
+std::string replaceCol(std::string sql, const char* col, const std::string& olds = "") {
+  if (!olds.empty())
+    for (size_t p = 0; (p = sql.find("{col} = ?", p)) != std::string::npos;) sql.replace(p, 9, "{col} IN (?" + olds + ")");
   for (size_t p; (p = sql.find("{col}")) != std::string::npos;) sql.replace(p, 5, col);
   return sql;
+}
+
+// ",'26740','26737'": the area's predecessors as SQL literals (import-areas admits only
+// letters and digits in a code, so they need no quoting beyond the quotes).
+std::string predecessorLiterals(const std::string& code) {
+  std::string out;
+  for (const std::string& p : areas::current().predecessors(code)) out += ",'" + p + "'";
+  return out;
 }
 
 const char* problemVi(const std::string& p) {
@@ -46,6 +60,7 @@ Result<WeeklyReport> buildReport(Store& store, const std::string& areaCode, cons
   rep.areaName = std::string(area->name);
   rep.level = area->level;
   const char* col = areaColumn(area->level);
+  const std::string olds = predecessorLiterals(rep.areaCode);
   const int64_t end = week.startMs + kWeekMs;
   const int64_t start8 = week.startMs - 7 * kWeekMs;
   const int64_t day8 = (start8 + kVietnamOffsetMs) / kDayMs;
@@ -98,7 +113,7 @@ Result<WeeklyReport> buildReport(Store& store, const std::string& areaCode, cons
   auto all = store.runSql({
       {replaceCol("SELECT venue_id, name, category, ward_code, district_code, province_code, staff_count FROM venues "
                   "WHERE {col} = ? ORDER BY ward_code, name, venue_id",
-                  col),
+                  col, olds),
        {rep.areaCode}},
       // Scans per venue and week bucket, one statement (one snapshot on PostgreSQL too): the
       // check-ins of days not rolled up yet; the rolled-up counts of the others (weekly_scans,
@@ -106,15 +121,15 @@ Result<WeeklyReport> buildReport(Store& store, const std::string& areaCode, cons
       // day that got an upload or a void after its roll-up (ingest_seq above through_seq), the
       // difference between its check-ins now and its rolled-up count. See rollUp() in
       // retention.cpp.
-      {replaceCol(scansSql, col), scansParams},
+      {replaceCol(scansSql, col, olds), scansParams},
       {replaceCol("SELECT r.venue_id, COUNT(*) FROM reminders r JOIN venues v ON v.venue_id = r.venue_id "
                   "WHERE v.{col} = ? GROUP BY 1",
-                  col),
+                  col, olds),
        {rep.areaCode}},
       {replaceCol("SELECT r.venue_id, SUM(CASE WHEN r.created_ms >= ? AND r.created_ms < ? THEN 1 ELSE 0 END), "
                   "SUM(CASE WHEN r.resolved_ms IS NULL THEN 1 ELSE 0 END) FROM violation_reports r JOIN venues v "
                   "ON v.venue_id = r.venue_id WHERE v.{col} = ? GROUP BY 1",
-                  col),
+                  col, olds),
        {week.startMs, end, rep.areaCode}},
   });
   if (!all) return all.error();
@@ -148,7 +163,7 @@ Result<WeeklyReport> buildReport(Store& store, const std::string& areaCode, cons
   auto posters = query(store,
                        replaceCol("SELECT DISTINCT p.venue_id FROM posters p JOIN venues v ON v.venue_id = p.venue_id "
                                   "WHERE v.{col} = ? AND p.issued_ms < ?",
-                                  col),
+                                  col, olds),
                        {rep.areaCode, end});
   if (posters) {
     for (const auto& row : posters->rows)
@@ -187,9 +202,13 @@ Result<WeeklyReport> buildReport(Store& store, const std::string& areaCode, cons
     if (v.scans == 0) v.problem = "no_scans";
     else if (v.staff > 0 && v.scans < v.staff) v.problem = "low_scans";
     else if (v.violationsOpen > 0) v.problem = "open_violation";
+    std::vector<size_t> counted;  // once per area, though two retired codes may lead to one
     for (const std::string& code : {v.province, v.district, v.ward}) {
       auto it = areaIndex.find(code);
-      if (it == areaIndex.end()) continue;
+      if (it == areaIndex.end())  // a code a reorganisation retired: counted in the area it became
+        if (const Area* now = areas::current().currentOf(code)) it = areaIndex.find(std::string(now->code));
+      if (it == areaIndex.end() || std::find(counted.begin(), counted.end(), it->second) != counted.end()) continue;
+      counted.push_back(it->second);
       AreaStat& s = rep.areas[it->second];
       ++s.venues;
       s.staff += v.staff;

@@ -315,6 +315,37 @@ DROP INDEX check_ins_by_time;
   return m;
 }
 
+// Areas 120 (server/areas/): the administrative map as data. areas holds every unit ever
+// imported (a reorganisation sets retired_ms instead of deleting, so a venue's code keeps its
+// name); area_successors maps old codes to the new areas they became; area_generation moves
+// with every import, so running servers reload their in-memory copy.
+inline const Migration& areasMigration120() {
+  static const Migration m{120,
+       R"sql(
+CREATE TABLE areas (
+  code TEXT PRIMARY KEY, name TEXT NOT NULL, short_name TEXT NOT NULL, level TEXT NOT NULL, parent TEXT NOT NULL,
+  kind TEXT NOT NULL, source TEXT NOT NULL, imported_ms INTEGER NOT NULL, retired_ms INTEGER);
+CREATE INDEX areas_by_parent ON areas(parent);
+CREATE TABLE area_successors (
+  old_code TEXT NOT NULL, new_code TEXT NOT NULL, since_ms INTEGER NOT NULL, PRIMARY KEY (old_code, new_code));
+CREATE INDEX area_successors_by_new ON area_successors(new_code);
+CREATE TABLE area_generation (n INTEGER NOT NULL);
+INSERT INTO area_generation(n) VALUES (0);
+)sql",
+       R"sql(
+CREATE TABLE areas (
+  code TEXT PRIMARY KEY, name TEXT NOT NULL, short_name TEXT NOT NULL, level TEXT NOT NULL, parent TEXT NOT NULL,
+  kind TEXT NOT NULL, source TEXT NOT NULL, imported_ms BIGINT NOT NULL, retired_ms BIGINT);
+CREATE INDEX areas_by_parent ON areas(parent);
+CREATE TABLE area_successors (
+  old_code TEXT NOT NULL, new_code TEXT NOT NULL, since_ms BIGINT NOT NULL, PRIMARY KEY (old_code, new_code));
+CREATE INDEX area_successors_by_new ON area_successors(new_code);
+CREATE TABLE area_generation (n BIGINT NOT NULL);
+INSERT INTO area_generation(n) VALUES (0);
+)sql"};
+  return m;
+}
+
 // Migrations for the runner: by version (owners append to different ranges of kAll, 100-199
 // venues/office, 200-299 posters, so list order is not version order). The runner applies
 // every version not yet recorded in schema_version, in this order.
@@ -327,6 +358,7 @@ inline std::vector<Migration> orderedMigrations() {
   all.push_back(postersMigration210());
   all.push_back(opsMigration300());  // schema_ops.hpp
   all.push_back(opsMigration301());
+  all.push_back(areasMigration120());
   std::sort(all.begin(), all.end(), [](const Migration& a, const Migration& b) { return a.version < b.version; });
   return all;
 }

@@ -11,6 +11,7 @@ import { openPhone, freshProfile } from './lib/browser.mjs';
 import { waitReady, find, tap, typeInto, screenshot, OUT, PHONES, paste, assertInView, assertNoMissingGlyphs } from './lib/station.mjs';
 import { SERVER_BIN, serverAvailable, admin } from './lib/server-process.mjs';
 import { SIZES, openPhoneAt, assertTextsFitWidth, assertOneLineLabel, assertInView as layoutInView, OFFICE_BARS } from './lib/layout.mjs';
+import { importAreas } from '../server/areas_fixture.mjs';
 
 const WEB = path.resolve(process.env.DQ_WEB_DIR || 'build/web');
 const skip = !serverAvailable() || !fs.existsSync(path.join(WEB, 'index.html'));
@@ -32,6 +33,7 @@ before(async () => {
   if (skip) return;
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dq-office-e2e-'));
   db = `sqlite:${path.join(dir, 'office.db')}`;
+  importAreas(SERVER_BIN, db);
   execFileSync(SERVER_BIN, ['admin', 'create-officer', '--username', 'benghe', '--level', 'ward', '--area', '26740', '--db', db],
     { input: PASSWORD + '\n' });
   proc = spawn(SERVER_BIN, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--static', WEB], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -129,6 +131,16 @@ test('officer: login, weekly report, XLSX export read back, trace with a reason'
     // Venue form
     await tap(page, 'office.tab.venues');
     await find(page, 'office.venues.register', 10000);
+    // The ward picker: a ward outside the officer's area is not offered; typed without marks
+    // or in capitals, Bến Nghé is; a tap chooses it (decomposed input: areas.test.mjs, areas_test.cpp).
+    await typeInto(page, 'office.venues.ward.q', 'ben thanh');
+    await find(page, 'office.venues.ward.none', 5000);
+    await typeInto(page, 'office.venues.ward.q', 'BẾN NGH');
+    const wardRow = await find(page, 'office.venues.ward.r0', 5000);
+    assert.equal(wardRow.text, 'Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh');
+    await screenshot(page, 'office-venues-picker');
+    await tap(page, 'office.venues.ward.r0');
+    assert.equal((await find(page, 'office.venues.ward.chosen', 5000)).text, 'Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh');
     await screenshot(page, 'office-venues');
 
     // English: the switch in the top bar turns every label, and back to Vietnamese.

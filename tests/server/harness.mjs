@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { importAreas } from './areas_fixture.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BIN = process.env.DQ_SERVER_BIN ?? path.join(ROOT, 'build/native/server/diemquet-server');
@@ -21,6 +22,7 @@ export function admin(db, ...args) {
 
 // A database with venue v1 (scan point "gate") and venue v2.
 export function prepareDb(db) {
+  importAreas(BIN, db);
   admin(db, 'create-venue', '--id', 'v1', '--name', 'Chợ Bến Thành', '--category', 'market', '--area', '26743');
   admin(db, 'create-venue', '--id', 'v2', '--name', 'Nhà sách', '--area', '26740');
   admin(db, 'add-scan-point', '--venue', 'v1', '--id', 'gate', '--name', 'Cổng chính');

@@ -1,7 +1,6 @@
-// Office calendar helpers: ISO weeks in Vietnam time (UTC+7), days, and the area table.
+// Office calendar helpers: ISO weeks in Vietnam time (UTC+7) and days (areas: areas_test.cpp).
 #include <gtest/gtest.h>
 
-#include "data/areas.hpp"
 #include "office/office_db.hpp"
 
 using namespace diemquet::server;
@@ -44,18 +43,6 @@ TEST(OfficeDates, DaysParseStrictly) {
   EXPECT_FALSE(parseDay("2026-02-30", ms));
   EXPECT_FALSE(parseDay("2026-2-3", ms));
   EXPECT_FALSE(parseDay("26-02-03xx", ms));
-}
-
-TEST(OfficeAreas, WardsRollUpToDistrictAndProvince) {
-  WardPath p;
-  ASSERT_TRUE(wardPath("26740", p));
-  EXPECT_EQ(p.district, "760");
-  EXPECT_EQ(p.province, "79");
-  EXPECT_TRUE(areaContains("79", "26740"));
-  EXPECT_TRUE(areaContains("26740", "26740"));
-  EXPECT_FALSE(areaContains("26743", "26740"));
-  EXPECT_FALSE(areaContains("01", "26740"));
-  EXPECT_FALSE(wardPath("760", p));  // a district is not a ward
 }
 
 TEST(OfficeQuery, PercentDecoding) {

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { BIN, tempDir, startServer, post, enroll, upload } from './harness.mjs';
+import { importAreas } from './areas_fixture.mjs';
 
 const DAY = 86_400_000, WEEK = 7 * DAY, VN = 7 * 3_600_000;
 const PASSWORD = 'mat-khau-thu-nghiem';
@@ -93,6 +94,7 @@ describe(`office API (${dbKind})`, () => {
     } else {
       db = `sqlite:${path.join(tmp.dir, 'office.db')}`;
     }
+    importAreas(BIN, db);
     const officers = [
       ['wardA', 'ward', '26740'], ['wardB', 'ward', '26743'], ['district', 'district', '760'],
       ['province', 'province', '79'], ['hanoi', 'province', '01'], ['locked', 'ward', '26740'],
@@ -503,6 +505,48 @@ describe(`office API (${dbKind})`, () => {
     assert.ok(q.json.violations.filter((v) => v.venue === id).length >= 9);
     const rep = await get(url, '/api/v1/office/report', tok.wardB);
     assert.ok(rep.json.areas[0].violations >= 9, 'reports count in the compliance report');
+  });
+
+  test('officers are managed in the office only for areas inside one\'s own, every change audited', async () => {
+    const t = { wardA: tok.wardA, district: await login('district'), province: await login('province'), hanoi: await login('hanoi') };
+    const names = async (role) => {
+      const r = await get(url, '/api/v1/office/officers', t[role]);
+      assert.equal(r.status, 200, r.text);
+      return r.json.officers.map((o) => o.username).sort();
+    };
+    // A commune officer manages nobody: not beside (26743), not above (760), not their own commune.
+    assert.deepEqual(await names('wardA'), []);
+    for (const [level, area] of [['ward', '26743'], ['district', '760'], ['ward', '26740'], ['province', '01']]) {
+      const r = await post(url, '/api/v1/office/officers', { username: `x-${area}`, level, area }, t.wardA);
+      assert.equal(r.status, 403, `${level} ${area}: ${r.text}`);
+    }
+    // The district creates a commune officer; the password is shown once and works.
+    const made = await post(url, '/api/v1/office/officers', { username: 'q1.bennghe', level: 'ward', area: '26740' }, t.district);
+    assert.equal(made.status, 201, made.text);
+    assert.equal(made.json.area.label, 'Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh');
+    assert.equal((await post(url, '/api/v1/office/login', { username: 'q1.bennghe', password: made.json.password })).status, 200);
+    assert.equal((await post(url, '/api/v1/office/officers', { username: 'q1.bennghe', level: 'ward', area: '26743' }, t.district)).status, 409);
+    assert.equal((await post(url, '/api/v1/office/officers', { username: 'q1.x', level: 'district', area: '26743' }, t.district)).status, 400);
+    assert.equal((await post(url, '/api/v1/office/officers', { username: 'Bad Name', level: 'ward', area: '26743' }, t.district)).status, 400);
+    // Who sees whom: the district sees its communes' officers, not itself nor the province; Hà Nội sees none of them.
+    assert.deepEqual(await names('district'), ['gen', 'locked', 'q1.bennghe', 'wardA', 'wardB']);  // gen: made by the CLI test above
+    assert.ok((await names('province')).includes('district') && !(await names('province')).includes('hanoi'));
+    assert.ok(!(await names('hanoi')).includes('q1.bennghe'));
+    // Beside or below cannot touch them; answered like an unknown officer.
+    assert.equal((await post(url, '/api/v1/office/officers/q1.bennghe/disable', {}, t.hanoi)).status, 404);
+    assert.equal((await post(url, '/api/v1/office/officers/district/reset-password', {}, t.wardA)).status, 404);
+    assert.equal((await post(url, '/api/v1/office/officers/province/disable', {}, t.district)).status, 404);
+    // Reset: the old password stops working, the new one works; disable: no login, sessions end.
+    const reset = await post(url, '/api/v1/office/officers/q1.bennghe/reset-password', {}, t.district);
+    assert.equal(reset.status, 200, reset.text);
+    assert.equal((await post(url, '/api/v1/office/login', { username: 'q1.bennghe', password: made.json.password })).status, 401);
+    const session = (await post(url, '/api/v1/office/login', { username: 'q1.bennghe', password: reset.json.password })).json.token;
+    assert.equal((await post(url, '/api/v1/office/officers/q1.bennghe/disable', {}, t.province)).status, 200);
+    assert.equal((await get(url, '/api/v1/office/me', session)).status, 401);
+    assert.equal((await post(url, '/api/v1/office/login', { username: 'q1.bennghe', password: reset.json.password })).status, 401);
+    const audit = (await get(url, '/api/v1/office/audit', t.district)).json.entries.map((e) => `${e.action} ${e.target}`);
+    assert.ok(audit.includes('create_officer officer:q1.bennghe') && audit.includes('reset_password officer:q1.bennghe'), audit.join('; '));
+    assert.ok((await get(url, '/api/v1/office/audit', t.province)).json.entries.some((e) => e.action === 'disable_officer'));
   });
 
   test('failed logins are limited per username; sessions end at logout', async () => {

@@ -278,6 +278,9 @@ const Entry kStrings[] = {
     {Str::OfficeVenueName, "Tên cơ sở", "Venue name"},
     {Str::OfficeAddress, "Địa chỉ (số nhà, đường)", "Street address"},
     {Str::OfficeWard, "Phường/xã", "Ward"},
+    {Str::AreaSearchHint, "Gõ tên, ví dụ: Bến Nghé", "Type a name, e.g. Ben Nghe"},
+    {Str::OfficeChooseWard, "Chọn phường/xã: gõ tên rồi chạm vào kết quả.", "Choose the ward: type its name, then tap a result."},
+    {Str::AreaNoMatch, "Không tìm thấy. Thử gõ ít chữ hơn.", "Nothing found. Try fewer letters."},
     {Str::OfficeCategory, "Loại hình (2666/QĐ-BYT)", "Kind (2666/QĐ-BYT)"},
     {Str::OfficeChoose, "Chọn", "Choose"},
     // Venue kinds of decision 2666/QĐ-BYT (office_venues.cpp), in the order of its list

@@ -45,7 +45,7 @@ enum class Str {
   OfficeNoteRequired, OfficeKindNoPoster, OfficeKindWrongInfo, OfficeKindCannotScan, OfficeKindStaff,
   OfficeTraceId, OfficeFrom, OfficeTo, OfficeMargin, OfficeReason, OfficeReasonRequired, OfficeBadInput,
   OfficeRunTrace, OfficeVisits, OfficeContacts, OfficeNoResults, OfficeRegisterVenue, OfficeVenueName,
-  OfficeAddress, OfficeWard, OfficeCategory, OfficeChoose,
+  OfficeAddress, OfficeWard, AreaSearchHint, AreaNoMatch, OfficeChooseWard, OfficeCategory, OfficeChoose,
   CatRestaurant, CatOffice, CatFactory, CatHotel, CatBar, CatKaraoke, CatMassage, CatGym, CatMeeting, CatHospital, CatApartment, CatSchool, CatBusStation, CatPublicTransport, CatShoppingCentre, CatMarket, CatEssentialShop, CatFuneral, CatWedding, CatTouristSite, CatReligiousSite, CatOther, OfficeStaff, OfficePhone, OfficeScanPoints, OfficeRegister,
   OfficeRegistered, OfficeIssueCode, OfficeCodeHint, OfficeDownloaded, OfficeOtherLanguage,
   StorageChecking, StoragePersistent, StorageNotPersistent, StorageExplain, StorageAsk,

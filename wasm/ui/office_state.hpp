@@ -47,6 +47,9 @@ const char* failureText(const Reply& r);
 // "Cập nhật lúc 14:05" and a "Làm mới" button; true when it was tapped.
 bool freshnessRow(OfficeState& s, const char* id, bool loading);
 
+// GET requests for an area picker (area_picker.hpp) through the session.
+std::function<void(const std::string&, std::function<void(int, const nlohmann::json&)>)> areaFetch(OfficeState& s);
+
 void drawReport(OfficeState& s);
 void drawViolations(OfficeState& s);
 void drawTrace(OfficeState& s);

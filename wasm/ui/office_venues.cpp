@@ -4,6 +4,7 @@
 
 #include <utility>
 
+#include "area_picker.hpp"
 #include "i18n.hpp"
 #include "office_state.hpp"
 #include "widgets.hpp"
@@ -30,26 +31,25 @@ constexpr int kCategoryCount = int(sizeof kCategories / sizeof kCategories[0]);
 
 struct VenuesScreen {
   std::string name, address, staff = "0", phone, points = "Cổng chính";
-  int category = 0, ward = 0;
+  int category = 0;
   bool choosingCategory = false;  // the list of kinds is open
-  std::vector<std::pair<std::string, std::string>> wards;  // code, name
-  std::string wardsFor;
+  AreaPicker ward;  // searched within the officer's area
   const char* nameError = nullptr;
   std::string error, registeredId, registeredName, code;
   bool busy = false;
   bool revealCode = false;  // a new code arrived: scroll it into view
 } g_f;
 
-void loadWards(OfficeState& s) {
-  g_f.wardsFor = s.token;
-  s.request("GET", "/api/v1/office/areas", nullptr, [](const Reply& r) {
-    if (r.status != 200) return;
-    g_f.wards.clear();
-    for (const auto& a : r.body["areas"])
-      if (a.value("level", "") == "ward") g_f.wards.emplace_back(a.value("code", ""), a.value("name", ""));
-    g_f.ward = 0;
-  });
+}  // namespace
+
+// The area picker's requests through the officer's session (shared with the other screens).
+AreaFetch areaFetch(OfficeState& s) {
+  return [&s](const std::string& path, std::function<void(int, const nlohmann::json&)> done) {
+    s.request("GET", path, nullptr, [done](const Reply& r) { done(r.status, r.body); });
+  };
 }
+
+namespace {
 
 std::vector<std::string> splitPoints(const std::string& s) {
   std::vector<std::string> out;
@@ -70,17 +70,15 @@ std::vector<std::string> splitPoints(const std::string& s) {
 }  // namespace
 
 void drawVenues(OfficeState& s) {
-  if (g_f.wardsFor != s.token) loadWards(s);
+  if (g_f.ward.within != s.areaCode) {
+    g_f.ward.within = s.areaCode;
+    g_f.ward.clear();
+  }
   text("office.venues.title", tr(Str::OfficeRegisterVenue), theme::kText, fonts().bold);
   textField("office.venues.name", tr(Str::OfficeVenueName), g_f.name, platform::InputMode::Text, "Quán Phở Hòa",
             g_f.nameError);
   textField("office.venues.address", tr(Str::OfficeAddress), g_f.address, platform::InputMode::Text, "12 Lê Lợi", nullptr);
-  // Ward and kind: a tap moves to the next choice (big targets, no tiny drop-downs on phones).
-  text("office.venues.ward.label", tr(Str::OfficeWard), theme::kMuted);
-  std::string wardLabel = g_f.wards.empty() ? tr(Str::Loading)
-                                            : g_f.wards[size_t(g_f.ward)].second + " (" + g_f.wards[size_t(g_f.ward)].first + ")";
-  if (button("office.venues.ward", wardLabel.c_str(), ButtonStyle::Secondary) && !g_f.wards.empty())
-    g_f.ward = (g_f.ward + 1) % int(g_f.wards.size());
+  areaPicker("office.venues.ward", tr(Str::OfficeWard), g_f.ward, areaFetch(s));
   // Kind: its name in the officer's language; a tap opens every kind as a list, one tap picks
   // (it cycled through English ids: 14 taps to reach "market").
   text("office.venues.category.label", tr(Str::OfficeCategory), theme::kMuted);
@@ -102,17 +100,17 @@ void drawVenues(OfficeState& s) {
   textField("office.venues.points", tr(Str::OfficeScanPoints), g_f.points, platform::InputMode::Text,
             "Cổng chính, Cửa sau", nullptr);
   ImGui::Dummy(ImVec2(1, 4));
-  if (button("office.venues.register", g_f.busy ? tr(Str::Loading) : tr(Str::OfficeRegister)) && !g_f.busy &&
-      !g_f.wards.empty()) {
+  if (button("office.venues.register", g_f.busy ? tr(Str::Loading) : tr(Str::OfficeRegister)) && !g_f.busy) {
     g_f.nameError = g_f.name.empty() ? tr(Str::OfficeBadInput) : nullptr;
-    if (!g_f.nameError) {
+    if (g_f.ward.code.empty()) g_f.error = tr(Str::OfficeChooseWard);
+    else if (!g_f.nameError) {
       g_f.busy = true;
       g_f.error.clear();
       nlohmann::json pts = nlohmann::json::array();
       for (const auto& p : splitPoints(g_f.points)) pts.push_back(p);
       nlohmann::json b{{"name", g_f.name},
                        {"address", g_f.address},
-                       {"ward", g_f.wards[size_t(g_f.ward)].first},
+                       {"ward", g_f.ward.code},
                        {"category", kCategories[g_f.category].id},
                        {"staffCount", std::atoi(g_f.staff.c_str())},
                        {"phone", g_f.phone},

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { importAreas } from '../../server/areas_fixture.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const SERVER_BIN = process.env.DQ_SERVER_BIN || path.join(ROOT, 'build/native/server/diemquet-server');
@@ -33,6 +34,7 @@ export function issuePosterUrl(server) {
 export async function startSyncServer(webDir, serveArgs = []) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dq-sync-e2e-'));
   const db = `sqlite:${path.join(dir, 'diemquet.db')}`;
+  importAreas(SERVER_BIN, db);
   admin(db, 'create-venue', '--id', 'v1', '--name', 'Chợ Bến Thành', '--category', 'market', '--area', '26743');
   admin(db, 'add-scan-point', '--venue', 'v1', '--id', 'gate', '--name', 'Cổng chính');
   admin(db, 'add-scan-point', '--venue', 'v1', '--id', 'back', '--name', 'Cổng sau');

@@ -1,0 +1,127 @@
+// An officer outside the caller's reach is answered exactly like one that does not exist.
+#include "officers_api.hpp"
+
+#include <algorithm>
+
+#include "../sync/api.hpp"
+#include "passwords.hpp"
+#include "text.hpp"
+
+namespace diemquet::server::office {
+
+namespace {
+
+using nlohmann::json;
+
+ApiResponse err(int status, const char* code, const std::string& message) {
+  return errorResponse(status, code, message);
+}
+ApiResponse storage(const Error&) {
+  return err(503, "storage_unavailable", "The database is unavailable. Retry later.");
+}
+ApiResponse noSuchOfficer() {
+  return err(404, "not_found", "No such officer in your area.");
+}
+
+bool validUsername(const std::string& u) {
+  return u.size() >= 3 && u.size() <= 64 && std::all_of(u.begin(), u.end(), [](char c) {
+           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+         });
+}
+
+// Strictly inside: the caller's own area is not theirs to staff.
+bool manages(const Officer& me, const std::string& area) {
+  return area != me.area && areaContains(me.area, area);
+}
+
+json areaJson(const std::string& code) {
+  const Area* a = findArea(code);
+  return {{"code", code}, {"label", a ? std::string(a->label) : code}};
+}
+
+ApiResponse list(Store& store, const Officer& me) {
+  auto r = query(
+      store, "SELECT username, level, area_code, created_ms, disabled_ms FROM officers ORDER BY area_code, username");
+  if (!r) return storage(r.error());
+  json out = json::array();
+  for (const auto& x : r->rows) {
+    const std::string area = asText(x[2]);
+    if (!manages(me, area)) continue;
+    out.push_back({{"username", asText(x[0])},
+                   {"level", asText(x[1])},
+                   {"area", areaJson(area)},
+                   {"created", formatDateTime(asInt(x[3]))},
+                   {"disabled", !isNull(x[4])}});
+  }
+  return ApiResponse{200, json{{"officers", out}}.dump()};
+}
+
+ApiResponse create(const ApiRequest& req, Store& store, const Officer& me, int64_t now) {
+  json b = json::parse(req.body, nullptr, false);
+  if (!text::isValidUtf8(req.body) || b.is_discarded() || !b.is_object())
+    return err(400, "bad_json", "Send a JSON object.");
+  const std::string user = b.value("username", ""), levelText = b.value("level", ""), area = b.value("area", "");
+  if (!validUsername(user)) return err(400, "bad_username", "'username' must be 3 to 64 of a-z, 0-9, '.', '_' or '-'.");
+  const Area* a = findArea(area);
+  AreaLevel level;
+  if (!areaLevelFromString(levelText, level))
+    return err(400, "bad_level", "'level' must be ward, district or province.");
+  if (!a || a->retired) return err(400, "unknown_area", "'area' is not a current area code.");
+  if (!manages(me, area)) return err(403, "outside_area", "You can create officers only for areas inside yours.");
+  if (a->level != level) return err(400, "level_mismatch", "That area is not at the level given.");
+  const std::string password = generatePassword(), hash = hashPassword(password);
+  if (hash.empty()) return err(500, "internal", "Could not hash the password.");
+  auto r =
+      store.runSql({{"INSERT INTO officers(username, level, area_code, password_hash, created_ms) VALUES (?,?,?,?,?)",
+                     {user, levelText, area, hash, now}},
+                    {"INSERT INTO audit_log(at_ms, username, action, target, reason, detail) VALUES (?,?,?,?,?,?)",
+                     {now, me.username, "create_officer", "officer:" + user, "", levelText + " " + area}}});
+  if (!r && r.error().kind == ErrorKind::Conflict) return err(409, "username_taken", "That username is taken.");
+  if (!r) return storage(r.error());
+  return ApiResponse{
+      201, json{{"username", user}, {"level", levelText}, {"area", areaJson(area)}, {"password", password}}.dump()};
+}
+
+// disable / reset-password of an officer the caller manages.
+ApiResponse change(const std::string& user, const std::string& what, Store& store, const Officer& me, int64_t now) {
+  auto r = query(store, "SELECT area_code, disabled_ms FROM officers WHERE username = ?", {user});
+  if (!r) return storage(r.error());
+  if (r->rows.empty() || !manages(me, asText(r->rows[0][0]))) return noSuchOfficer();
+  std::vector<SqlStatement> st;
+  json out{{"username", user}};
+  if (what == "disable") {
+    st.push_back({"UPDATE officers SET disabled_ms = ? WHERE username = ? AND disabled_ms IS NULL", {now, user}});
+    out["disabled"] = true;
+  } else {
+    const std::string password = generatePassword(), hash = hashPassword(password);
+    if (hash.empty()) return err(500, "internal", "Could not hash the password.");
+    st.push_back({"UPDATE officers SET password_hash = ? WHERE username = ?", {hash, user}});
+    out["password"] = password;
+  }
+  // Either way the officer's open sessions end now.
+  st.push_back({"DELETE FROM office_sessions WHERE username = ?", {user}});
+  st.push_back(
+      {"INSERT INTO audit_log(at_ms, username, action, target, reason, detail) VALUES (?,?,?,?,?,?)",
+       {now, me.username, what == "disable" ? "disable_officer" : "reset_password", "officer:" + user, "", ""}});
+  auto w = store.runSql(st);
+  if (!w) return storage(w.error());
+  return ApiResponse{200, out.dump()};
+}
+
+}  // namespace
+
+ApiResponse officersRequest(const ApiRequest& req, const std::vector<std::string>& seg, Store& store, const Officer& me,
+                            int64_t nowMs) {
+  if (seg.size() == 4) {
+    if (req.method == "GET") return list(store, me);
+    if (req.method == "POST") return create(req, store, me, nowMs);
+    return err(405, "method_not_allowed", "Use GET or POST.");
+  }
+  if (seg.size() == 6 && (seg[5] == "disable" || seg[5] == "reset-password")) {
+    if (req.method != "POST") return err(405, "method_not_allowed", "Use POST.");
+    return change(seg[4], seg[5], store, me, nowMs);
+  }
+  return err(404, "not_found", "No such API endpoint.");
+}
+
+}  // namespace diemquet::server::office

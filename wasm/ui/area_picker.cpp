@@ -1,0 +1,83 @@
+// One request at a time: typing while a search is in flight sends the latest text when the
+// answer arrives, so a fast typist never sees the answer to an older query last.
+#include "area_picker.hpp"
+
+#include "i18n.hpp"
+#include "widgets.hpp"
+
+namespace diemquet::ui {
+
+namespace {
+
+constexpr size_t kShown = 8;
+
+std::string encode(const std::string& s) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.')
+      out += char(c);
+    else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
+}
+
+void send(AreaPicker& p, const AreaFetch& fetch) {
+  p.asked = p.query;
+  p.waiting = true;
+  std::string path = "/api/v1/areas?limit=" + std::to_string(kShown) + "&q=" + encode(p.query);
+  if (!p.level.empty()) path += "&level=" + p.level;
+  if (!p.within.empty()) path += "&within=" + encode(p.within);
+  AreaPicker* picker = &p;  // pickers live in the screens' static state
+  fetch(path, [picker, fetch](int status, const nlohmann::json& body) {
+    picker->waiting = false;
+    if (picker->query != picker->asked && !picker->code.empty()) return;
+    if (picker->query != picker->asked) {  // typed on meanwhile: ask again
+      if (picker->query.size() >= 2) send(*picker, fetch);
+      return;
+    }
+    picker->results.clear();
+    if (status == 200 && body.contains("areas"))
+      for (const auto& a : body["areas"]) picker->results.emplace_back(a.value("code", ""), a.value("label", ""));
+    picker->noMatch = status == 200 && picker->results.empty();
+  });
+}
+
+}  // namespace
+
+bool areaPicker(const char* id, const char* label, AreaPicker& p, const AreaFetch& fetch) {
+  const std::string base(id);
+  if (!p.code.empty()) {
+    // The choice, shown in full; a tap searches again.
+    text((base + ".label").c_str(), label, theme::kMuted);
+    if (button((base + ".chosen").c_str(), p.label.c_str(), ButtonStyle::Secondary)) {
+      p.code.clear();
+      p.label.clear();
+    }
+    return false;
+  }
+  if (textField((base + ".q").c_str(), label, p.query, platform::InputMode::Text, tr(Str::AreaSearchHint), nullptr)) {
+    p.noMatch = false;
+    if (p.query.size() < 2)
+      p.results.clear();
+    else if (!p.waiting)
+      send(p, fetch);
+  }
+  if (p.noMatch) text((base + ".none").c_str(), tr(Str::AreaNoMatch), theme::kMuted);
+  for (size_t i = 0; i < p.results.size(); ++i) {
+    const auto& [code, name] = p.results[i];
+    if (button((base + ".r" + std::to_string(i)).c_str(), name.c_str(), ButtonStyle::Quiet)) {
+      p.code = code;
+      p.label = name;
+      p.results.clear();
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace diemquet::ui
