@@ -13,7 +13,16 @@ set -euo pipefail
 BIN="$1" DB="$2"
 VENUE=cho-ben-thanh WARD=26743 OFFICER=demo-benthanh
 
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
 "$BIN" migrate --db "$DB" >/dev/null
+# The administrative map (2021 structure, the statistics office's codes: Phường Bến Thành is
+# 26743) from the pinned npm package; importing it again changes nothing. The 2025 two-level
+# map is `node tools/areas/normalize.mjs vn-2025` (server/areas/README.md).
+areas=$(mktemp)
+trap 'rm -f "$areas"' EXIT
+node "$ROOT/tools/areas/normalize.mjs" vn-2021 > "$areas"
+"$BIN" admin import-areas --db "$DB" --file "$areas" >/dev/null
 venues=$("$BIN" admin list-venues --db "$DB")
 if ! grep -q "^$VENUE	" <<<"$venues"; then
   "$BIN" admin create-venue --db "$DB" --id "$VENUE" --name "Chợ Bến Thành" --area "$WARD" \

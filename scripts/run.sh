@@ -36,14 +36,6 @@ if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
   die "port $PORT is in use by another program; stop it or run with DQ_PORT=8081 bash scripts/run.sh"
 fi
 
-# The administrative map (every province, district and commune, 2021 structure with the
-# statistics office's codes: the demo venue's Phường Bến Thành is 26743), from the pinned npm
-# package; importing it again on every run changes nothing. The 2025 two-level map is
-# `node tools/areas/normalize.mjs vn-2025` (see server/areas/README.md).
-"$BIN" migrate --db "$DB" >/dev/null
-node tools/areas/normalize.mjs vn-2021 > "$DATA/areas-vn-2021.json"
-"$BIN" admin import-areas --db "$DB" --file "$DATA/areas-vn-2021.json" >/dev/null
-
 log "preparing the demo venue, an enrollment code and the office login (scripts/demo.sh)"
 demo=$(bash scripts/demo.sh "$BIN" "$DB") || die "creating the demo data failed"
 CODE=$(sed -n 's/^enrollment-code //p' <<<"$demo")
