@@ -5,10 +5,12 @@
 import { execFileSync } from 'node:child_process';
 import { clusterClient, Station, sleep } from '../../tests/cluster/stations.mjs';
 import { killPrimary } from '../../tests/cluster/failover.mjs';
+import { areasFile } from '../../tests/server/areas_fixture.mjs';
 
 const E = process.env;
 const admin = (...a) => execFileSync(E.DQ_SERVER_BIN, ['admin', ...a, '--db', E.CLUSTER_DB], { encoding: 'utf8' });
 const venue = `f-${process.pid % 100000}-${Date.now() % 100000}`;
+admin('import-areas', '--file', areasFile());
 admin('create-venue', '--id', venue, '--name', 'Siêu thị', '--area', '26743');
 admin('add-scan-point', '--venue', venue, '--id', 'gate', '--name', 'Cổng');
 const client = clusterClient(E.CLUSTER_URL, E.CLUSTER_CA);

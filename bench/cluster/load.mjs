@@ -4,12 +4,14 @@
 // Usage: node bench/cluster/load.mjs URL CA_FILE|- DBSPEC STATIONS BATCHES PER_BATCH
 import { execFileSync } from 'node:child_process';
 import { clusterClient, record, percentile } from '../../tests/cluster/stations.mjs';
+import { areasFile } from '../../tests/server/areas_fixture.mjs';
 
 const [url, ca, db] = process.argv.slice(2, 5);
 const [stations, batches, perBatch] = process.argv.slice(5).map(Number);
 const BIN = process.env.DQ_SERVER_BIN;
 const admin = (...a) => execFileSync(BIN, ['admin', ...a, '--db', db], { encoding: 'utf8' });
 const venue = `b-${process.pid % 100000}-${Date.now() % 100000}`;
+admin('import-areas', '--file', areasFile());
 admin('create-venue', '--id', venue, '--name', 'Chợ Bến Thành', '--area', '26743');
 admin('add-scan-point', '--venue', venue, '--id', 'gate', '--name', 'Cổng');
 const codes = admin('issue-code', '--venue', venue, '--count', String(stations)).trim().split('\n');

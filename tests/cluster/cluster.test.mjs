@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { clusterClient, Station, sleep } from './stations.mjs';
 import { killPrimary } from './failover.mjs';
+import { importAreas } from '../server/areas_fixture.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = process.env.DQ_SERVER_BIN ?? path.join(ROOT, 'build/native/server/diemquet-server');
@@ -50,6 +51,7 @@ describe('cluster under faults', { skip: !E.CLUSTER_URL && 'the cluster is not r
   let client, stations;
   before(async () => {
     client = clusterClient(E.CLUSTER_URL, E.CLUSTER_CA);
+    importAreas(BIN, E.CLUSTER_DB);
     admin('create-venue', '--id', VENUE, '--name', 'Bệnh viện Chợ Rẫy', '--area', '26743');
     admin('add-scan-point', '--venue', VENUE, '--id', 'gate', '--name', 'Cổng số 1');
     const codes = admin('issue-code', '--venue', VENUE, '--count', String(STATIONS + 1)).trim().split('\n');

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { BIN, post, enroll, upload, ackedSeqs } from './harness.mjs';
+import { areasFile } from './areas_fixture.mjs';
 
 export const PASSWORD = 'mat-khau-thu-nghiem';
 export const DAY = 86_400_000;
@@ -42,6 +43,7 @@ export function monthStart(back, now = Date.now()) {
 
 // Officers (district 760: wards 26740 and 26743), before a server starts.
 export function createOfficers(db, env = {}) {
+  adminCmd(db, ['import-areas', '--file', areasFile()], { env });
   adminCmd(db, ['create-officer', '--username', 'quan1', '--level', 'district', '--area', '760'], { input: PASSWORD + '\n', env });
 }
 

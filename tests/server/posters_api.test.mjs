@@ -7,12 +7,14 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { admin, enroll, issueCodes, post, startServer, stored, tempDir } from './harness.mjs';
+import { admin, BIN, enroll, issueCodes, post, startServer, stored, tempDir } from './harness.mjs';
+import { importAreas } from './areas_fixture.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const HAVE_PDFTOPPM = (() => { try { execFileSync('pdftoppm', ['-v'], { stdio: 'ignore' }); return true; } catch { return false; } })();
 
 function prepare(db) {
+  importAreas(BIN, db);
   admin(db, 'create-venue', '--id', 'cho-ben-thanh', '--name', 'Chợ Bến Thành', '--address', 'Quận 1, TP. Hồ Chí Minh', '--area', '26743');
   admin(db, 'add-scan-point', '--venue', 'cho-ben-thanh', '--id', 'p1', '--name', 'Cổng chính');
   admin(db, 'add-scan-point', '--venue', 'cho-ben-thanh', '--id', 'p2', '--name', 'Cổng phụ Phan Bội Châu');

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { admin, BIN, enroll, issueCodes, startServer, tempDir } from './harness.mjs';
+import { importAreas } from './areas_fixture.mjs';
 
 // `admin …` that is expected to fail: its exit status and what it said.
 function adminFails(db, ...args) {
@@ -28,6 +29,7 @@ test('ids: one rule where ids are made; a venue needs a ward', () => {
   const tmp = tempDir();
   try {
     const db = `sqlite:${path.join(tmp.dir, 'dq.db')}`;
+    importAreas(BIN, db);
     let r = adminFails(db, 'create-venue', '--id', 'cho', '--name', 'Chợ');
     assert.equal(r.status, 2);
     assert.match(r.stderr, /--area WARD_CODE/);
@@ -51,6 +53,7 @@ test('a database from before the rules: 409 with the fix, warnings, then fixed b
   const tmp = tempDir();
   const file = path.join(tmp.dir, 'dq.db');
   const db = `sqlite:${file}`;
+  importAreas(BIN, db);
   admin(db, 'create-venue', '--id', 'cho-ben-thanh', '--name', 'Chợ Bến Thành', '--area', '26743');
   admin(db, 'add-scan-point', '--venue', 'cho-ben-thanh', '--id', 'cong-chinh', '--name', 'Cổng chính');
   admin(db, 'add-scan-point', '--venue', 'cho-ben-thanh', '--id', 'cong-pct', '--name', 'Cổng Phan Chu Trinh');
@@ -81,6 +84,7 @@ test('a database from before the rules: 409 with the fix, warnings, then fixed b
 test('short codes: /c/{code} and the API lead to the poster link, typed as people type', async (t) => {
   const tmp = tempDir();
   const db = `sqlite:${path.join(tmp.dir, 'dq.db')}`;
+  importAreas(BIN, db);
   admin(db, 'create-venue', '--id', 'cho-ben-thanh', '--name', 'Chợ Bến Thành', '--area', '26743');
   admin(db, 'add-scan-point', '--venue', 'cho-ben-thanh', '--id', 'cong-chinh', '--name', 'Cổng chính');
   admin(db, 'add-scan-point', '--venue', 'cho-ben-thanh', '--id', 'cong-pct', '--name', 'Cổng Phan Chu Trinh');
