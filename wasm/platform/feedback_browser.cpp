@@ -16,7 +16,7 @@ EM_JS(void, dq_js_announce, (const char* text, int isScreen), {
     s.eventAt = Date.now();
   }
   var recent = s.event && Date.now() - s.eventAt < 2000;
-  el.textContent = recent&& s.event != = s.screen ? s.event + (s.screen ? '. ' + s.screen : '') : s.screen;
+  el.textContent = recent && s.event != s.screen ? s.event + (s.screen ? '. ' + s.screen : '') : s.screen;
 });
 
 EM_JS(void, dq_js_feedback, (int ok), {
