@@ -15,10 +15,10 @@ import { DAY, createOfficers, fillOffice, officeAnswers, adminCmd } from './offi
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const run = promisify(execFile);
 
-// Uploads to venue C (ward 26743, not the report's check-ins of A and B... it is in the
-// district, so it goes to a fresh device at an unrelated venue made here) until stopped.
+// Uploads to venue "busy" (ward 00001 in Ba Đình, outside the reported district 760, so the
+// reports compared stay the same) from a fresh device, until stopped.
 async function keepUploading(url, db) {
-  adminCmd(db, ['create-venue', '--id', 'busy', '--name', 'Chợ đêm', '--area', '26743']);
+  adminCmd(db, ['create-venue', '--id', 'busy', '--name', 'Chợ đêm', '--area', '00001']);
   adminCmd(db, ['add-scan-point', '--venue', 'busy', '--id', 'gate', '--name', 'Cổng']);
   const [code] = adminCmd(db, ['issue-code', '--venue', 'busy']).trim().split('\n');
   const enrolled = await fetch(url + '/api/v1/enroll', { method: 'POST', body: JSON.stringify({ code, device: 'st-busy' }) });
