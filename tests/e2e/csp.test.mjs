@@ -1,0 +1,54 @@
+// The three faces under the server's Content-Security-Policy (issue #13 §5), in Debian's
+// Chromium against the real server: each page starts (frames drawn) with no CSP violation
+// reported, and the scanner's zxing-wasm worker still decodes under the policy.
+import test, { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { freshProfile, openPhone } from './lib/browser.mjs';
+import { serverAvailable, startSyncServer } from './lib/server-process.mjs';
+import { waitReady } from './lib/station.mjs';
+
+const WEB = path.resolve(process.env.DQ_WEB_DIR || 'build/web');
+const skip = !serverAvailable() ? 'no server binary'
+  : !fs.existsSync(path.join(WEB, 'index.html')) ? `no shell in ${WEB}` : false;
+
+let server;
+before(async () => { if (!skip) server = await startSyncServer(WEB); });
+after(async () => { await server?.stop(); });
+
+// Opens `route` on a fresh phone; returns the page, the CSP header and the violations seen.
+async function openFace(route) {
+  const ctx = await openPhone(freshProfile('dq-csp'), {});
+  const page = ctx.pages()[0] ?? await ctx.newPage();
+  const violations = [];
+  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+  await page.addInitScript(() => {
+    globalThis.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      globalThis.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const res = await page.goto(server.url + route);
+  return { ctx, page, csp: res.headers()['content-security-policy'], violations };
+}
+
+for (const [face, route] of [['station', '/'], ['visitor', '/v'], ['office', '/office']]) {
+  test(`${face} (${route}) starts under the CSP with no violation`, { skip }, async () => {
+    const { ctx, page, csp, violations } = await openFace(route);
+    try {
+      assert.match(csp ?? '', /script-src 'self' 'wasm-unsafe-eval'/);
+      await waitReady(page);
+      if (face === 'station') {
+        // The decoder worker (a module worker from our origin running zxing-wasm) under the policy.
+        const r = await page.evaluate(() => globalThis.dqCamera.decodeImage(new ImageData(64, 64)));
+        assert.equal(r.type, 'result', JSON.stringify(r));
+        assert.equal(r.error, undefined, 'the decoder ran');
+      }
+      await page.waitForTimeout(300);  // late loads (fonts, service worker) report too
+      const events = await page.evaluate(() => globalThis.__cspViolations);
+      assert.deepEqual([...events, ...violations], [], 'no CSP violation');
+    } finally {
+      await ctx.close();
+    }
+  });
+}
