@@ -40,7 +40,8 @@ for (const [face, route] of [['station', '/'], ['visitor', '/v'], ['office', '/o
       await waitReady(page);
       if (face === 'station') {
         // The decoder worker (a module worker from our origin running zxing-wasm) under the policy.
-        const r = await page.evaluate(() => globalThis.dqCamera.decodeImage(new ImageData(64, 64)));
+        const r = await page.evaluate(() => Promise.race([globalThis.dqCamera.decodeImage(new ImageData(64, 64)),
+          new Promise((resolve) => setTimeout(() => resolve({ type: 'no answer from the decoder worker in 15 s' }), 15000))]));
         assert.equal(r.type, 'result', JSON.stringify(r));
         assert.equal(r.error, undefined, 'the decoder ran');
       }
