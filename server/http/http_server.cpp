@@ -155,9 +155,8 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
     const bool keepAlive = req.keep_alive();
     if (req.method() != http::verb::get && req.method() != http::verb::head) {
       logLine(method, path, 405, started);
-      auto res = std::make_shared<StringResponse>(
-          jsonResponse(errorResponse(405, "method_not_allowed", "Static files are read-only."), req.version(), keepAlive,
-                       tls()));
+      auto res = std::make_shared<StringResponse>(jsonResponse(
+          errorResponse(405, "method_not_allowed", "Static files are read-only."), req.version(), keepAlive, tls()));
       return write(res, res->need_eof());
     }
     auto target = m_srv.files->resolve(path);

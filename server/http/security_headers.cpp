@@ -25,7 +25,9 @@ std::vector<std::pair<std::string, std::string>> securityHeaders(AnswerKind kind
       {"X-Frame-Options", "DENY"},
       {"Referrer-Policy", kind == AnswerKind::App ? "strict-origin-when-cross-origin" : "no-referrer"},
       {"Permissions-Policy", "camera=(self), microphone=(), geolocation=()"},
-      {"Content-Security-Policy", kind == AnswerKind::App ? kAppCsp : kind == AnswerKind::ApiPage ? kApiPageCsp : kApiCsp},
+      {"Content-Security-Policy", kind == AnswerKind::App       ? kAppCsp
+                                  : kind == AnswerKind::ApiPage ? kApiPageCsp
+                                                                : kApiCsp},
   };
   if (tls) h.emplace_back("Strict-Transport-Security", "max-age=31536000");
   return h;

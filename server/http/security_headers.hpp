@@ -8,9 +8,9 @@
 namespace diemquet::server {
 
 enum class AnswerKind {
-  Api,     // JSON, PDF, CSV, redirects: nothing to run, never framed
-  ApiPage, // server-rendered HTML (short-code page, report): its own inline <style> only
-  App,     // the shell's static files: the three faces, their modules, workers, icons
+  Api,      // JSON, PDF, CSV, redirects: nothing to run, never framed
+  ApiPage,  // server-rendered HTML (short-code page, report): its own inline <style> only
+  App,      // the shell's static files: the three faces, their modules, workers, icons
 };
 
 // Header name and value pairs; `tls` adds Strict-Transport-Security.

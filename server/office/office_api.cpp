@@ -9,22 +9,21 @@
 #include <openssl/evp.h>
 
 #include <algorithm>
-#include <deque>
 #include <map>
 #include <mutex>
 #include <tuple>
 
+#include "../sync/secrets.hpp"
 #include "check_in_json.hpp"
 #include "http/rate_limiter.hpp"
 #include "http/request_input.hpp"
 #include "masking.hpp"
 #include "office_db.hpp"
 #include "passwords.hpp"
-#include "report.hpp"
 #include "payload/normalize.hpp"
+#include "report.hpp"
 #include "text.hpp"
 #include "trace.hpp"
-#include "../sync/secrets.hpp"
 
 namespace diemquet::server::office {
 
@@ -263,8 +262,7 @@ ApiResponse Office::login() {
   if (!textField(body, "username", 64, true, user) || !textField(body, "password", 256, true, password))
     return err(400, "bad_request", "Send 'username' and 'password'.");
   const std::string userKey = "u:" + user, ipKey = "ip:" + m_req.remoteAddr;
-  if (m_state.logins.count(userKey, m_now) >= kMaxFailsPerUser ||
-      m_state.logins.count(ipKey, m_now) >= kMaxFailsPerIp)
+  if (m_state.logins.count(userKey, m_now) >= kMaxFailsPerUser || m_state.logins.count(ipKey, m_now) >= kMaxFailsPerIp)
     return err(429, "too_many_attempts", "Too many failed logins; wait 15 minutes.");
   auto r = query(m_store, "SELECT password_hash, level, area_code FROM officers WHERE username = ? AND disabled_ms IS NULL",
                  {user});

@@ -3,17 +3,16 @@
 
 #include <algorithm>
 #include <cctype>
-#include <deque>
 #include <fstream>
 #include <iterator>
 #include <map>
 #include <mutex>
 
 #include "check_in_json.hpp"
-#include "ids.hpp"
-#include "poster/poster_pdf.hpp"
 #include "http/rate_limiter.hpp"
 #include "http/request_input.hpp"
+#include "ids.hpp"
+#include "poster/poster_pdf.hpp"
 #include "short_codes.hpp"
 #include "sync/secrets.hpp"
 #include "text.hpp"
