@@ -18,7 +18,7 @@ before(async () => { if (!skip) server = await startSyncServer(WEB); });
 after(async () => { await server?.stop(); });
 
 // Opens `route` on a fresh phone; returns the page, the CSP header and the violations seen.
-async function openFace(route) {
+async function openFace(route, status = 200) {
   const ctx = await openPhone(freshProfile('dq-csp'), {});
   const page = ctx.pages()[0] ?? await ctx.newPage();
   const violations = [];
@@ -28,7 +28,8 @@ async function openFace(route) {
     document.addEventListener('securitypolicyviolation', (e) =>
       globalThis.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
-  const res = await page.goto(server.url + route);
+  const res = await page.goto(new URL(route, server.url).href);
+  assert.equal(res.status(), status, route);
   return { ctx, page, csp: res.headers()['content-security-policy'], violations };
 }
 
@@ -53,3 +54,15 @@ for (const [face, route] of [['station', '/'], ['visitor', '/v'], ['office', '/o
     }
   });
 }
+
+test('the server-rendered short-code page keeps its inline style under its CSP', { skip }, async () => {
+  const { ctx, page, csp, violations } = await openFace('/c/ABC123', 404);
+  try {
+    assert.match(csp ?? '', /default-src 'none'; style-src 'unsafe-inline'/);
+    assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('h1')).fontSize), '22px', 'the style applied');
+    const events = await page.evaluate(() => globalThis.__cspViolations);
+    assert.deepEqual([...events, ...violations], [], 'no CSP violation');
+  } finally {
+    await ctx.close();
+  }
+});
