@@ -13,6 +13,7 @@
 #include "check_in_json.hpp"
 #include "http/http_server.hpp"
 #include "office/office_api.hpp"
+#include "office/report.hpp"
 #include "ops/backup.hpp"
 #include "ops/ops_api.hpp"
 #include "posters/posters.hpp"
@@ -140,6 +141,7 @@ int serve(const Args& a, Store& store) {
     return usage("bad number in --listen, --io-threads or --workers");
   }
   if (a.has("static")) o.staticDir = a.get("static");
+  o.inlineSources = {{office::kReportHtmlStyle}, {office::kReportHtmlPrintHandler}};
   o.tlsCert = a.get("tls-cert");
   o.tlsKey = a.get("tls-key");
   if (o.tlsCert.empty() != o.tlsKey.empty()) return usage("--tls-cert and --tls-key go together");

@@ -3,6 +3,8 @@
 # gzip by Accept-Encoding, byte-identical once decoded, Content-Type, Vary, immutable caching
 # of content-hashed names and ETag revalidation of the pages, the WASM compiled while it
 # streams, and a visitor's first visit fetching none of the station's or office's files.
+# tests/e2e/csp.test.mjs: the three faces start under the server's Content-Security-Policy
+# with no violation reported (about 15 s: one fresh phone per face).
 # Bounded to 3 minutes.
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 cd "$ROOT"
@@ -17,7 +19,7 @@ if [ ! -x "$DQ_SERVER_BIN" ] || [ ! -f "$DQ_WEB_DIR/index.html" ]; then
   exit 0
 fi
 DQ_TEST_OUTPUT="$ROOT/test-output/e2e" timeout 180 node --test --test-concurrency=1 --test-reporter=tap \
-  tests/e2e/delivery.test.mjs > "$out" 2>&1 || true
+  tests/e2e/delivery.test.mjs tests/e2e/csp.test.mjs > "$out" 2>&1 || true
 grep -E '^not ok|^# (pass|fail|skipped)' "$out" >&2 || true
 read -r p f s <<<"$(node_test_counts "$out")"
 record_result 66-delivery "$p" "$f" "$s"

@@ -11,8 +11,10 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
-#include "../ops/metrics.hpp"
 #include <vector>
+
+#include "../ops/metrics.hpp"
+#include "security_headers.hpp"
 
 namespace diemquet::server {
 
@@ -32,6 +34,7 @@ struct HttpServer::Impl {
   ServerOptions opts;
   std::function<void(const std::string&)> log;
   std::optional<StaticFiles> files;
+  SecurityPolicy policy;
   asio::io_context ioc;
   asio::thread_pool workers;
   std::optional<ssl::context> tls;
@@ -39,8 +42,12 @@ struct HttpServer::Impl {
   asio::signal_set signals{ioc, SIGINT, SIGTERM};
 
   Impl(Api& a, ServerOptions o, std::function<void(const std::string&)> l)
-      : api(a), opts(std::move(o)), log(std::move(l)), ioc(std::max(1, opts.ioThreads)),
-        workers(size_t(std::max(1, opts.workerThreads))) {
+      : api(a),
+        opts(std::move(o)),
+        log(std::move(l)),
+        ioc(std::max(1, opts.ioThreads)),
+        workers(size_t(std::max(1, opts.workerThreads))),
+        policy(opts.inlineSources) {
     if (opts.staticDir) files.emplace(*opts.staticDir);
   }
 
@@ -51,8 +58,15 @@ namespace {
 
 using StringResponse = http::response<http::string_body>;
 
-StringResponse jsonResponse(const ApiResponse& r, unsigned version, bool keepAlive) {
+template <class Res>
+void setSecurityHeaders(Res& res, const SecurityPolicy& policy, AnswerKind kind, bool tls) {
+  for (const auto& [name, value] : policy.headers(kind, tls)) res.set(name, value);
+}
+
+StringResponse jsonResponse(const ApiResponse& r, unsigned version, bool keepAlive, const SecurityPolicy& policy,
+                            bool tls) {
   StringResponse res{static_cast<http::status>(r.status), version};
+  setSecurityHeaders(res, policy, apiAnswerKind(r.contentType), tls);
   res.set(http::field::server, kServerHeader);
   res.set(http::field::content_type, r.contentType.empty() ? "application/json; charset=utf-8" : r.contentType);
   res.set(http::field::cache_control, r.cacheControl.empty() ? "no-store" : r.cacheControl);
@@ -138,7 +152,7 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
   void sendApi(const ApiResponse& r, unsigned version, bool keepAlive, const std::string& method,
                const std::string& path, std::chrono::steady_clock::time_point started) {
     logLine(method, path, r.status, started);
-    auto res = std::make_shared<StringResponse>(jsonResponse(r, version, keepAlive));
+    auto res = std::make_shared<StringResponse>(jsonResponse(r, version, keepAlive, m_srv.policy, tls()));
     write(res, res->need_eof());
   }
 
@@ -148,7 +162,8 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
     if (req.method() != http::verb::get && req.method() != http::verb::head) {
       logLine(method, path, 405, started);
       auto res = std::make_shared<StringResponse>(
-          jsonResponse(errorResponse(405, "method_not_allowed", "Static files are read-only."), req.version(), keepAlive));
+          jsonResponse(errorResponse(405, "method_not_allowed", "Static files are read-only."), req.version(),
+                       keepAlive, m_srv.policy, tls()));
       return write(res, res->need_eof());
     }
     auto target = m_srv.files->resolve(path);
@@ -162,6 +177,7 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
       StringResponse res{http::status::not_found, req.version()};
       res.set(http::field::server, kServerHeader);
       res.set(http::field::content_type, "text/plain; charset=utf-8");
+      setSecurityHeaders(res, m_srv.policy, AnswerKind::App, tls());
       res.keep_alive(keepAlive);
       res.body() = "Not found\n";
       res.prepare_payload();
@@ -177,7 +193,7 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
       res.set(http::field::etag, chosen->etag);
       if (!chosen->contentEncoding.empty()) res.set(http::field::content_encoding, chosen->contentEncoding);
       if (chosen->vary) res.set(http::field::vary, "Accept-Encoding");
-      res.set("X-Content-Type-Options", "nosniff");
+      setSecurityHeaders(res, m_srv.policy, AnswerKind::App, tls());
       res.keep_alive(keepAlive);
     };
     if (notModified || req.method() == http::verb::head) {
@@ -216,6 +232,8 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
                            .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     m_srv.log(method + " " + path.substr(0, 200) + " " + std::to_string(status) + " " + std::to_string(ms) + "ms");
   }
+
+  bool tls() const { return !std::is_same_v<Stream, beast::tcp_stream>; }
 
   void close() {
     beast::error_code ec;

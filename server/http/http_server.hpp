@@ -10,6 +10,7 @@
 
 #include "../sync/api.hpp"
 #include "result.hpp"
+#include "security_headers.hpp"
 #include "static_files.hpp"
 
 namespace diemquet::server {
@@ -23,6 +24,7 @@ struct ServerOptions {
   int workerThreads = 4;
   bool accessLog = false;  // one line per request; failures are always logged
   bool jsonLog = false;    // access lines as JSON objects (serve --log-format json)
+  InlineSources inlineSources;  // inline style/handlers of the server's own HTML (report print view)
 };
 
 class HttpServer {

@@ -9,22 +9,23 @@
 #include <openssl/evp.h>
 
 #include <algorithm>
-#include <deque>
 #include <map>
 #include <mutex>
 #include <tuple>
 
+#include "../sync/secrets.hpp"
 #include "check_in_json.hpp"
+#include "http/rate_limiter.hpp"
+#include "http/request_input.hpp"
 #include "masking.hpp"
 #include "office_db.hpp"
 #include "officers_api.hpp"
 #include "passwords.hpp"
-#include "report.hpp"
 #include "payload/normalize.hpp"
+#include "report.hpp"
 #include "text.hpp"
 #include "trace.hpp"
 #include "../areas/registry.hpp"
-#include "../sync/secrets.hpp"
 
 namespace diemquet::server::office {
 
@@ -47,31 +48,8 @@ const char* const kViolationKinds[] = {"no_poster", "wrong_info", "cannot_scan",
 
 int g_retentionDays = 28;
 
-// Sliding-window counters (failed logins, public reports), in memory per server process.
-class Limiter {
- public:
-  int count(const std::string& key, int64_t now, int64_t window) {
-    std::lock_guard lock(m_mutex);
-    auto& q = m_hits[key];
-    while (!q.empty() && q.front() <= now - window) q.pop_front();
-    return int(q.size());
-  }
-  void add(const std::string& key, int64_t now) {
-    std::lock_guard lock(m_mutex);
-    m_hits[key].push_back(now);
-  }
-  void clear(const std::string& key) {
-    std::lock_guard lock(m_mutex);
-    m_hits.erase(key);
-  }
-
- private:
-  std::mutex m_mutex;
-  std::map<std::string, std::deque<int64_t>> m_hits;
-};
-
 struct State {
-  Limiter logins, reports;
+  RateLimiter logins{kLoginWindowMs}, reports{kReportWindowMs};
 };
 
 State& stateFor(Store& store) {
@@ -100,19 +78,6 @@ std::vector<std::string> split(const std::string& path) {
     pos = slash + 1;
   }
   return out;
-}
-
-bool parseBody(const std::string& body, json& out, ApiResponse& e) {
-  if (!text::isValidUtf8(body)) {
-    e = err(400, "invalid_utf8", "The request body is not valid UTF-8.");
-    return false;
-  }
-  out = json::parse(body, nullptr, false);
-  if (out.is_discarded() || !out.is_object()) {
-    e = err(400, "bad_json", "The request body must be a JSON object.");
-    return false;
-  }
-  return true;
 }
 
 // A string field of 0..maxLen characters of text; `required` refuses an empty one.
@@ -213,15 +178,8 @@ class Office {
   std::string m_tokenHash;
 };
 
-std::optional<std::string> bearer(const std::string& authorization) {
-  static const std::string kBearer = "Bearer ";
-  if (authorization.rfind(kBearer, 0) != 0 || authorization.size() == kBearer.size() || authorization.size() > 200)
-    return std::nullopt;
-  return authorization.substr(kBearer.size());
-}
-
 std::optional<ApiResponse> Office::authenticate() {
-  auto token = bearer(m_req.authorization);
+  auto token = bearerToken(m_req.authorization);
   if (!token) return err(401, "unauthorized", "Log in first: send 'Authorization: Bearer <session token>'.");
   m_tokenHash = sha256Hex(*token);
   auto r = query(m_store,
@@ -302,14 +260,12 @@ ApiResponse Office::config() {
 
 ApiResponse Office::login() {
   json body;
-  ApiResponse e;
-  if (!parseBody(m_req.body, body, e)) return e;
+  if (auto bad = parseJsonObject(m_req.body, body)) return *bad;
   std::string user, password;
   if (!textField(body, "username", 64, true, user) || !textField(body, "password", 256, true, password))
     return err(400, "bad_request", "Send 'username' and 'password'.");
   const std::string userKey = "u:" + user, ipKey = "ip:" + m_req.remoteAddr;
-  if (m_state.logins.count(userKey, m_now, kLoginWindowMs) >= kMaxFailsPerUser ||
-      m_state.logins.count(ipKey, m_now, kLoginWindowMs) >= kMaxFailsPerIp)
+  if (m_state.logins.count(userKey, m_now) >= kMaxFailsPerUser || m_state.logins.count(ipKey, m_now) >= kMaxFailsPerIp)
     return err(429, "too_many_attempts", "Too many failed logins; wait 15 minutes.");
   auto r = query(m_store, "SELECT password_hash, level, area_code FROM officers WHERE username = ? AND disabled_ms IS NULL",
                  {user});
@@ -363,8 +319,7 @@ ApiResponse Office::areas() {
 
 ApiResponse Office::registerVenue() {
   json body;
-  ApiResponse e;
-  if (!parseBody(m_req.body, body, e)) return e;
+  if (auto bad = parseJsonObject(m_req.body, body)) return *bad;
   std::string name, address, ward, category, phone;
   int64_t staff = 0, stay = 0, validFrom = 0, validTo = 0;
   if (!textField(body, "name", 200, true, name)) return err(400, "bad_request", "Field 'name' is required (200 characters at most).");
@@ -463,8 +418,8 @@ ApiResponse Office::venueDetail(const std::string& id) {
 
 ApiResponse Office::issueCodes(const std::string& id) {
   json body = json::object();
-  ApiResponse e;
-  if (!m_req.body.empty() && !parseBody(m_req.body, body, e)) return e;
+  if (!m_req.body.empty())
+    if (auto bad = parseJsonObject(m_req.body, body)) return *bad;
   int64_t count = 1, ttl = 72;
   if (!intField(body, "count", 1, 20, 1, count) || !intField(body, "ttlHours", 1, 720, 72, ttl))
     return err(400, "bad_request", "'count' must be 1 to 20 and 'ttlHours' 1 to 720.");
@@ -489,8 +444,8 @@ ApiResponse Office::issueCodes(const std::string& id) {
 
 ApiResponse Office::remind(const std::string& id) {
   json body = json::object();
-  ApiResponse e;
-  if (!m_req.body.empty() && !parseBody(m_req.body, body, e)) return e;
+  if (!m_req.body.empty())
+    if (auto bad = parseJsonObject(m_req.body, body)) return *bad;
   std::string note;
   if (!textField(body, "note", 1000, false, note)) return err(400, "bad_request", "Field 'note' must be text.");
   auto v = venueInArea(id);
@@ -532,11 +487,10 @@ ApiResponse Office::report() {
 ApiResponse Office::reportViolation() {
   const bool officer = !m_officer.username.empty();
   const std::string ipKey = "ip:" + m_req.remoteAddr;
-  if (!officer && m_state.reports.count(ipKey, m_now, kReportWindowMs) >= kMaxReportsPerIp)
+  if (!officer && m_state.reports.count(ipKey, m_now) >= kMaxReportsPerIp)
     return err(429, "too_many_reports", "Too many reports from this address; try again later.");
   json body;
-  ApiResponse e;
-  if (!parseBody(m_req.body, body, e)) return e;
+  if (auto bad = parseJsonObject(m_req.body, body)) return *bad;
   std::string venue, kind, note, photoB64, photoType;
   if (!textField(body, "venue", 64, true, venue)) return err(400, "bad_request", "Field 'venue' is the venue id.");
   if (!textField(body, "kind", 32, true, kind) ||
@@ -598,8 +552,7 @@ ApiResponse Office::listViolations() {
 
 ApiResponse Office::resolveViolation(const std::string& id) {
   json body;
-  ApiResponse e;
-  if (!parseBody(m_req.body, body, e)) return e;
+  if (auto bad = parseJsonObject(m_req.body, body)) return *bad;
   std::string note;
   if (!textField(body, "note", 2000, true, note)) return err(400, "bad_request", "Field 'note' is required.");
   const int64_t n = std::strtoll(id.c_str(), nullptr, 10);
@@ -629,8 +582,7 @@ ApiResponse Office::violationPhoto(const std::string& id) {
 
 ApiResponse Office::trace() {
   json body;
-  ApiResponse e;
-  if (!parseBody(m_req.body, body, e)) return e;
+  if (auto bad = parseJsonObject(m_req.body, body)) return *bad;
   TraceQuery q;
   std::string reason, from, to, format;
   if (!textField(body, "id", 20, true, q.id) || q.id.size() < 8 ||
@@ -672,7 +624,7 @@ ApiResponse Office::trace() {
 }
 
 ApiResponse Office::feed() {
-  auto token = bearer(m_req.authorization);
+  auto token = bearerToken(m_req.authorization);
   if (!token) return err(401, "unauthorized", "Send 'Authorization: Bearer <feed token>'.");
   auto t = query(m_store, "SELECT name FROM feed_tokens WHERE token_hash = ? AND revoked_ms IS NULL", {sha256Hex(*token)});
   if (!t) return storageFailure(t.error());

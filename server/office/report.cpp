@@ -396,15 +396,19 @@ Result<std::string> reportXlsx(const WeeklyReport& r) {
   return bytes;
 }
 
+const char* const kReportHtmlStyle =
+    "body{font-family:sans-serif;margin:16px}table{border-collapse:collapse;margin:12px 0}"
+    "td,th{border:1px solid #888;padding:4px 8px;text-align:right}td.t,th.t{text-align:left}"
+    "@media print{button{display:none}}";
+const char* const kReportHtmlPrintHandler = "print()";
+
 std::string reportHtml(const WeeklyReport& r) {
   std::ostringstream o;
   o << "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Báo cáo tuần " << r.week.label()
-    << "</title><style>body{font-family:sans-serif;margin:16px}table{border-collapse:collapse;margin:12px 0}"
-       "td,th{border:1px solid #888;padding:4px 8px;text-align:right}td.t,th.t{text-align:left}"
-       "@media print{button{display:none}}</style></head><body>"
+    << "</title><style>" << kReportHtmlStyle << "</style></head><body>"
     << "<h1>Báo cáo tuân thủ tuần " << r.week.label() << "</h1><p>" << htmlEscape(r.areaName) << " · "
     << formatDay(r.week.startMs) << " – " << formatDay(r.week.startMs + kWeekMs - 1) << "</p>"
-    << "<button onclick=\"print()\">In / Print</button><table><tr>";
+    << "<button onclick=\"" << kReportHtmlPrintHandler << "\">In / Print</button><table><tr>";
   for (const char* h : kAreaHeader) o << "<th>" << h << "</th>";
   o << "</tr>";
   for (const AreaStat& a : r.areas)

@@ -54,5 +54,10 @@ nlohmann::json reportJson(const WeeklyReport& r);
 std::string reportCsv(const WeeklyReport& r);
 Result<std::string> reportXlsx(const WeeklyReport& r);
 std::string reportHtml(const WeeklyReport& r);
+// The print view's one inline <style> and one inline event handler: the office opens the view
+// as a blob: page that inherits the office page's Content-Security-Policy, which allows
+// exactly these by hash (server/http/security_headers.hpp).
+extern const char* const kReportHtmlStyle;
+extern const char* const kReportHtmlPrintHandler;
 
 }  // namespace diemquet::server::office

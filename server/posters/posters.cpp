@@ -3,13 +3,14 @@
 
 #include <algorithm>
 #include <cctype>
-#include <deque>
 #include <fstream>
 #include <iterator>
 #include <map>
 #include <mutex>
 
 #include "check_in_json.hpp"
+#include "http/rate_limiter.hpp"
+#include "http/request_input.hpp"
 #include "ids.hpp"
 #include "poster/poster_pdf.hpp"
 #include "short_codes.hpp"
@@ -22,7 +23,7 @@ using nlohmann::json;
 
 namespace {
 
-std::mutex g_mutex;  // guards g_config, the font cache and the rate limiter
+std::mutex g_mutex;  // guards g_config and the font cache
 Config g_config;
 
 std::string hexOf(const uint8_t* p, size_t n) {
@@ -164,10 +165,9 @@ bool posterId(const std::string& s, size_t maxLen) {
 // office module). Returns the principal's description for `issued_by`, or an error response.
 std::variant<std::string, ApiResponse> authorizeVenue(const ApiRequest& req, Store& store, const std::string& venueId,
                                                       const std::function<void(const std::string&)>& log) {
-  static const std::string kBearer = "Bearer ";
-  if (req.authorization.rfind(kBearer, 0) != 0 || req.authorization.size() == kBearer.size())
-    return errorResponse(401, "unauthorized", "Send 'Authorization: Bearer <device token>'.");
-  auto who = store.authenticate(sha256Hex(req.authorization.substr(kBearer.size())));
+  auto token = bearerToken(req.authorization);
+  if (!token) return errorResponse(401, "unauthorized", "Send 'Authorization: Bearer <device token>'.");
+  auto who = store.authenticate(sha256Hex(*token));
   if (!who) return storageFailure(who.error(), log);
   if (!who.value()) return errorResponse(401, "invalid_token", "The device token is not known to this server.");
   const Principal& p = *who.value();
@@ -223,8 +223,8 @@ ApiResponse issue(const ApiRequest& req, Store& store, const std::string& venueI
   if (auto* err = std::get_if<ApiResponse>(&who)) return *err;
   int fromYmd = 0, untilYmd = 0;
   if (!req.body.empty()) {
-    json body = json::parse(req.body, nullptr, false);
-    if (body.is_discarded() || !body.is_object()) return errorResponse(400, "bad_json", "The request body must be a JSON object or empty.");
+    json body;
+    if (auto bad = parseJsonObject(req.body, body)) return *bad;
     if (!parseYmd(body, "from", fromYmd) || !parseYmd(body, "until", untilYmd))
       return errorResponse(400, "bad_request", "Fields 'from' and 'until' must be dates as yyyymmdd.");
     if (fromYmd && untilYmd && fromYmd > untilYmd) return errorResponse(400, "bad_request", "'from' is after 'until'.");
@@ -271,14 +271,13 @@ ApiResponse redownload(const ApiRequest& req, Store& store, const std::string& v
 
 // Sliding 10-minute window per visitor phone.
 bool allowSelfCheckIn(const std::string& deviceId, int64_t now) {
-  static std::map<std::string, std::deque<int64_t>> recent;
-  std::lock_guard lock(g_mutex);
-  if (recent.size() > 100000) recent.clear();  // bounded memory; a reset only loosens the limit
-  auto& q = recent[deviceId];
-  while (!q.empty() && q.front() < now - 600000) q.pop_front();
-  if (int(q.size()) >= g_config.selfCheckInsPerDevice) return false;
-  q.push_back(now);
-  return true;
+  static RateLimiter recent(600'000);
+  int limit;
+  {
+    std::lock_guard lock(g_mutex);
+    limit = g_config.selfCheckInsPerDevice;
+  }
+  return recent.tryAcquire(deviceId, now, limit);
 }
 
 // Idempotency keys of self check-ins: a visitor's phone sends one key per declaration it means
@@ -338,10 +337,9 @@ Result<json> cleanDeclaration(const json& d) {
 
 ApiResponse selfCheckIn(const ApiRequest& req, Store& store, int64_t now,
                         const std::function<void(const std::string&)>& log) {
-  if (!text::isValidUtf8(req.body)) return errorResponse(400, "invalid_utf8", "The request body is not valid UTF-8.");
-  json body = json::parse(req.body, nullptr, false);
-  if (body.is_discarded()) return errorResponse(400, "bad_json", "The request body is not valid JSON.");
-  if (!body.is_object() || !body.contains("poster") || !body["poster"].is_string() || !body.contains("checkIn"))
+  json body;
+  if (auto bad = parseJsonObject(req.body, body)) return *bad;
+  if (!body.contains("poster") || !body["poster"].is_string() || !body.contains("checkIn"))
     return errorResponse(400, "bad_request", "Send {\"poster\": <poster URL>, \"checkIn\": {...}, \"declaration\": {...}}.");
   // The poster first: without a genuine poster nothing else is looked at.
   auto ref = poster::parsePosterUrl(body["poster"].get<std::string>());

@@ -4,6 +4,7 @@
 #include <exception>
 
 #include "check_in_json.hpp"
+#include "http/request_input.hpp"
 #include "masking.hpp"
 #include "areas/area_api.hpp"
 #include "office/office_api.hpp"
@@ -81,24 +82,6 @@ ApiResponse Api::health() {
 
 namespace {
 
-// Parses a body that must be a JSON object; sets `err` otherwise.
-bool parseObject(const std::string& body, json& out, ApiResponse& err) {
-  if (!text::isValidUtf8(body)) {
-    err = errorResponse(400, "invalid_utf8", "The request body is not valid UTF-8.");
-    return false;
-  }
-  out = json::parse(body, nullptr, false);
-  if (out.is_discarded()) {
-    err = errorResponse(400, "bad_json", "The request body is not valid JSON.");
-    return false;
-  }
-  if (!out.is_object()) {
-    err = errorResponse(400, "bad_request", "The request body must be a JSON object.");
-    return false;
-  }
-  return true;
-}
-
 bool validIdText(const std::string& s) {
   return !s.empty() && s.size() <= kMaxIdLength && text::isValidUtf8(s) && !text::hasControlChars(s);
 }
@@ -109,8 +92,7 @@ bool validId(const json& j) { return j.is_string() && validIdText(j.get_ref<cons
 
 ApiResponse Api::enroll(const ApiRequest& req) {
   json body;
-  ApiResponse err;
-  if (!parseObject(req.body, body, err)) return err;
+  if (auto bad = parseJsonObject(req.body, body)) return *bad;
   auto code = body.find("code");
   auto device = body.find("device");
   if (code == body.end() || !code->is_string() || code->get_ref<const std::string&>().size() > 64)
@@ -149,19 +131,18 @@ ApiResponse Api::enroll(const ApiRequest& req) {
 
 ApiResponse Api::upload(const ApiRequest& req) {
   // Authentication first: nothing about the body is looked at for an unknown caller.
-  static const std::string kBearer = "Bearer ";
-  if (req.authorization.rfind(kBearer, 0) != 0 || req.authorization.size() == kBearer.size())
-    return errorResponse(401, "unauthorized", "Send 'Authorization: Bearer <device token>'.");
-  auto principal = m_store.authenticate(sha256Hex(req.authorization.substr(kBearer.size())));
+  auto token = bearerToken(req.authorization);
+  if (!token) return errorResponse(401, "unauthorized", "Send 'Authorization: Bearer <device token>'.");
+  auto principal = m_store.authenticate(sha256Hex(*token));
   if (!principal) return storageFailure(principal.error());
   if (!principal.value()) return errorResponse(401, "invalid_token", "The device token is not known to this server.");
   const Principal& who = *principal.value();
   if (who.revoked) return errorResponse(403, "revoked", "This device was revoked; enroll it again.");
 
-  if (!text::isValidUtf8(req.body)) return errorResponse(400, "invalid_utf8", "The request body is not valid UTF-8.");
+  if (auto bad = checkBodyBytes(req.body)) return *bad;  // the same byte rules as parseJsonObject
   UploadBody body = parseUploadBody(req.body);
   if (body.problem == UploadBody::Problem::BadJson)
-    return errorResponse(400, "bad_json", "The request body is not valid JSON.");
+    return errorResponse(400, "bad_json", "The request body is not valid JSON: one JSON value and nothing after it.");
   if (body.problem == UploadBody::Problem::NotObject)
     return errorResponse(400, "bad_request", "The request body must be a JSON object.");
   if (body.device.type != FieldType::String || !validIdText(body.deviceText))
