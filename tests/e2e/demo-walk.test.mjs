@@ -23,7 +23,7 @@ const haveTools = ['pdftoppm', 'pdftotext', 'ffmpeg', 'unzip'].every((t) => {
   try { execFileSync('sh', ['-c', `command -v ${t}`]); return true; } catch { return false; }
 });
 const skip = !serverAvailable() ? `no server binary at ${SERVER_BIN}`
-  : !fs.existsSync(path.join(WEB, 'station.wasm')) ? `no station build in ${WEB}`
+  : !fs.existsSync(path.join(WEB, 'index.html')) ? `no station build in ${WEB}`
   : !haveTools ? 'needs pdftoppm, pdftotext, ffmpeg and unzip'
   : !fs.existsSync(path.join(CARDS, 'cccd_002_clean.png')) ? `no card images in ${CARDS}` : false;
 

@@ -13,7 +13,7 @@ import { SIZES, openPhoneAt, assertInView, assertSteady, tapWhereShown, assertOn
 
 const WEB = path.resolve(process.env.DQ_WEB_DIR || 'build/web');
 const skip = !serverAvailable() ? `no server binary at ${SERVER_BIN}`
-  : !fs.existsSync(path.join(WEB, 'station.wasm')) ? `no station build in ${WEB}` : false;
+  : !fs.existsSync(path.join(WEB, 'index.html')) ? `no station build in ${WEB}` : false;
 let server;
 
 before(async () => { if (!skip) server = await startSyncServer(WEB); });
