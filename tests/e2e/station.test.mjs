@@ -238,9 +238,9 @@ for (const vp of st.PHONES) {
       await st.waitForWidget(page, 'status.saved');
       for (const lang of ['vi', 'en']) {
         if (lang === 'en') {
+          // The language applies (and is kept) at the tap: no "Lưu cài đặt" needed.
           await st.goTo(page, 'nav.settings', 'settings.lang.1');
           await st.tap(page, 'settings.lang.1');
-          await st.tap(page, 'settings.save');
           await st.waitForText(page, /^Scan$|^Today$/);
         }
         for (const tab of ['nav.scan', 'nav.today', 'nav.manual', 'nav.settings']) {
