@@ -86,7 +86,7 @@ test('enrollment: clear Vietnamese errors, then bound to the venue and a chosen 
     assert.equal(s.sync.venue, 'v1');
     assert.match((await st.find(page, 'sync.enrolled')).text, /Chợ Bến Thành/);
     // Two scan points: staff choose the one this phone stands at.
-    const points = (await st.probe(page)).items.filter((i) => i.id.startsWith('sync.point.'));
+    const points = (await st.probe(page)).items.filter((i) => /^sync\.point\.\d+$/.test(i.id));  // not their '.label' rectangles
     assert.equal(points.length, 2);
     const other = s.sync.scanPoint === 'gate' ? 'Cổng sau' : 'Cổng chính';
     await st.tap(page, points.find((p) => p.text === other).id);
