@@ -13,6 +13,13 @@ import { SERVER_BIN, serverAvailable, admin } from './lib/server-process.mjs';
 import { SIZES, openPhoneAt, assertTextsFitWidth, assertOneLineLabel, assertInView as layoutInView, OFFICE_BARS } from './lib/layout.mjs';
 import { importAreas } from '../server/areas_fixture.mjs';
 
+// Picks Phường Bến Nghé in the venue form's area picker, as an officer would: type, tap.
+async function chooseWard(page) {
+  await typeInto(page, 'office.venues.ward.q', 'BẾN NGH');
+  await tap(page, 'office.venues.ward.r0');
+  await find(page, 'office.venues.ward.chosen', 5000);
+}
+
 const WEB = path.resolve(process.env.DQ_WEB_DIR || 'build/web');
 const skip = !serverAvailable() || !fs.existsSync(path.join(WEB, 'index.html'));
 const PASSWORD = 'mat-khau-phuong-ben-nghe';
@@ -188,6 +195,7 @@ for (const [i, vp] of PHONES.entries()) {
       await typeInto(page, 'office.venues.staff', '4');
       await typeInto(page, 'office.venues.phone', '0281234567');
       await typeInto(page, 'office.venues.points', 'Cổng chính');
+      await chooseWard(page);  // a venue is always in a ward (the area picker)
       await tap(page, 'office.venues.register');
       await find(page, 'office.venues.done', 15000);
       await tap(page, 'office.venues.code');
@@ -303,6 +311,7 @@ test('officer: the venue kind is picked by its Vietnamese name', { skip }, async
     await shows(page, 'office.venues.category', /^Chợ$/);
     assert.equal(await page.evaluate(() => globalThis.dq.probe().items.some((i) => i.id === 'office.venues.category.market')), false, 'the list closes');
     await typeInto(page, 'office.venues.name', 'Chợ Tân Định');
+    await chooseWard(page);  // a venue is always in a ward (the area picker)
     await tap(page, 'office.venues.register');
     await find(page, 'office.venues.done', 10000);
     const tok = (await api('POST', '/api/v1/office/login', { username: 'benghe', password: PASSWORD })).json.token;

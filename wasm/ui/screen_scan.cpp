@@ -97,16 +97,6 @@ void expiredWarning(const char* id, const ScannedPayload& p, const Instant& now)
   banner(id, std::string("⚠ ") + tr(what) + " " + dmy(*expired), theme::kDanger);
 }
 
-// "Xem thẻ" / "Ẩn thẻ". Opening scrolls the button to the top of the screen, so the details
-// (an expiry warning first) are in view below it: on a 360-px phone they opened under the
-// bottom bar.
-void toggleCard(UiState& ui) {
-  const float top = ImGui::GetCursorPosY();
-  if (!button("scan.card", tr(ui.showCard ? Str::HideCard : Str::ShowCard), ButtonStyle::Quiet)) return;
-  ui.showCard = !ui.showCard;
-  if (ui.showCard) ImGui::SetScrollY(std::max(0.0f, top - theme::kGap));
-}
-
 // Everything the card says, for staff to compare with the person in front of them.
 void cardDetails(const ScannedPayload& p, const Instant& now) {
   expiredWarning("card.expired", p, now);
@@ -178,7 +168,7 @@ void repeatedCard(StationSession& session, ScanFlow& flow, UiState& ui, const Sc
       return;
     }
   }
-  toggleCard(ui);
+  if (button("scan.card", tr(ui.showCard ? Str::HideCard : Str::ShowCard), ButtonStyle::Quiet)) ui.showCard = !ui.showCard;
   if (ui.showCard) cardDetails(p, session.now());
 }
 
@@ -233,7 +223,7 @@ void lastPerson(StationSession& session, ScanFlow& flow, UiState& ui) {
     ImGui::SameLine();
     if (button("scan.flip", tr(Str::FlipDirection), ButtonStyle::Secondary, w)) flow.flipLast();
   }
-  toggleCard(ui);
+  if (button("scan.card", tr(ui.showCard ? Str::HideCard : Str::ShowCard), ButtonStyle::Quiet)) ui.showCard = !ui.showCard;
   if (ui.showCard) cardDetails(p, session.now());
 }
 
