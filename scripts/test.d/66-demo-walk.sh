@@ -11,8 +11,8 @@ export DQ_SERVER_BIN="${DQ_SERVER_BIN:-$BUILD/server/diemquet-server}"
 export DQ_WEB_DIR="${DQ_WEB_DIR:-$ROOT/build/web}"
 out="$ROOT/test-output/demo-walk.log"
 mkdir -p "$ROOT/test-output/e2e"
-if [ ! -x "$DQ_SERVER_BIN" ] || [ ! -f "$DQ_WEB_DIR/station.wasm" ]; then
-  log "missing $DQ_SERVER_BIN or $DQ_WEB_DIR/station.wasm: build first (scripts/build.sh)"
+if [ ! -x "$DQ_SERVER_BIN" ] || [ ! -f "$DQ_WEB_DIR/index.html" ]; then
+  log "missing $DQ_SERVER_BIN or $DQ_WEB_DIR/index.html: build first (scripts/build.sh)"
   record_result 66-demo-walk 0 1
   exit 0
 fi
