@@ -160,6 +160,12 @@ is_primary() { curl -sf -o /dev/null "http://127.0.0.1:$1/primary"; }
 is_sync_standby() { curl -sf -o /dev/null "http://127.0.0.1:$1/sync"; }
 pg_through_haproxy() { "$PGBIN/psql" -h 127.0.0.1 -p "$HAPROXY_PORT" -U postgres -d "${1:-postgres}" -Atqc "SELECT NOT pg_is_in_recovery()" | grep -qx t; }
 
+create_database() {
+  local q=(-h 127.0.0.1 -p "$HAPROXY_PORT" -U postgres -Atq)
+  [ "$("$PGBIN/psql" "${q[@]}" -c "SELECT 1 FROM pg_database WHERE datname = 'diemquet'")" = 1 ] && return 0
+  "$PGBIN/psql" "${q[@]}" -c "CREATE DATABASE diemquet"
+}
+
 server_cmd() {  # server_cmd N: the command line of server N
   local n=$1 port_var="SERVER${1}_PORT"
   echo "$BIN serve --db 'postgres:host=127.0.0.1 port=$HAPROXY_PORT dbname=diemquet user=postgres connect_timeout=3' --listen 127.0.0.1:${!port_var} --workers 8 --log-format json${DQ_CLUSTER_STATIC:+ --static $DQ_CLUSTER_STATIC}"
@@ -291,7 +297,9 @@ listen stats
 EOF
   haproxy -f "$DIR/haproxy/haproxy.cfg" -D -p "$DIR/haproxy/haproxy.pid" >"$DIR/haproxy/haproxy.log" 2>&1
   wait_for 30 "HAProxy to the primary" pg_through_haproxy
-  "$PGBIN/psql" -h 127.0.0.1 -p "$HAPROXY_PORT" -U postgres -qc "CREATE DATABASE diemquet" >/dev/null
+  # A primary just promoted can still refuse writes for a moment ("read-only transaction"):
+  # retry until the database exists.
+  wait_for 60 "the diemquet database on the primary" create_database
 
   log "diemquet-server x$SERVERS"
   server_start 1  # the first one migrates; the others find the schema done
