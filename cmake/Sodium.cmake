@@ -1,6 +1,7 @@
 # libsodium 1.0.18 (Debian source package, .deps/libsodium, sha256 in scripts/deps.lock), the
 # part the signed venue posters need: Ed25519 sign/verify, SHA-512, randombytes, base64 codecs,
-# plus what sodium_init() reaches. Portable C only (no asm, no SIMD variants: their HAVE_*
+# plus what sodium_init() reaches, and Argon2id password hashing for the office (server only;
+# the WASM link drops it). One libsodium for the whole product: the server links this too. Portable C only (no asm, no SIMD variants: their HAVE_*
 # switches stay off), so the same code serves the native build and the WASM module.
 # Under Emscripten libsodium's randombytes takes crypto.getRandomValues (browser) or node's
 # crypto.randomBytes, through its own EM_ASM in randombytes.c; natively, getrandom()/urandom.
@@ -55,6 +56,12 @@ add_library(dq_sodium STATIC
   ${_na}/crypto_pwhash/argon2/argon2-core.c
   ${_na}/crypto_pwhash/argon2/argon2-fill-block-ref.c
   ${_na}/crypto_pwhash/argon2/blake2b-long.c
+  # crypto_pwhash_str / _str_verify (office passwords, server/office/passwords.cpp)
+  ${_na}/crypto_pwhash/crypto_pwhash.c
+  ${_na}/crypto_pwhash/argon2/argon2.c
+  ${_na}/crypto_pwhash/argon2/argon2-encoding.c
+  ${_na}/crypto_pwhash/argon2/pwhash_argon2i.c
+  ${_na}/crypto_pwhash/argon2/pwhash_argon2id.c
 )
 target_include_directories(dq_sodium SYSTEM
   PUBLIC "${_na}/include" "${CMAKE_BINARY_DIR}/dq_sodium/include"

@@ -11,6 +11,7 @@
 
 #include "areas/registry.hpp"
 #include "check_in_json.hpp"
+#include "cli/command_line.hpp"
 #include "http/http_server.hpp"
 #include "office/office_api.hpp"
 #include "office/report.hpp"
@@ -76,37 +77,7 @@ void logLine(const std::string& line) {
   else std::cerr << "[diemquet-server] " << line << std::endl;
 }
 
-struct Args {
-  std::vector<std::string> positional;
-  std::map<std::string, std::string> opts;
-  bool has(const std::string& k) const { return opts.count(k) > 0; }
-  std::string get(const std::string& k, const std::string& def = {}) const {
-    auto it = opts.find(k);
-    return it == opts.end() ? def : it->second;
-  }
-};
-
-Args parseArgs(int argc, char** argv) {
-  Args a;
-  for (int i = 1; i < argc; ++i) {
-    std::string s = argv[i];
-    if (s.rfind("--", 0) == 0) {
-      std::string key = s.substr(2);
-      if (auto eq = key.find('='); eq != std::string::npos) {
-        a.opts[key.substr(0, eq)] = key.substr(eq + 1);
-      } else if (key == "access-log") {
-        a.opts[key] = "1";
-      } else if (i + 1 < argc) {
-        a.opts[key] = argv[++i];
-      } else {
-        a.opts[key] = "";
-      }
-    } else {
-      a.positional.push_back(s);
-    }
-  }
-  return a;
-}
+using cli::Args;
 
 int usage(const std::string& why) {
   std::cerr << "error: " << why << "\n\n" << kUsage;
@@ -283,13 +254,14 @@ int admin(const Args& a, Store& store) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  Args a = parseArgs(argc, argv);
-  if (a.positional.empty() || a.positional[0] == "help" || a.has("help")) {
+  cli::ParseResult parsed = cli::parse(argc, argv);  // server/cli/: one table of commands and options
+  if (parsed.helpAsked || argc < 2) {
     std::cout << kUsage;
-    return a.positional.empty() ? 2 : 0;
+    return argc < 2 ? 2 : 0;
   }
+  if (!parsed.error.empty()) return usage(parsed.error);
+  const Args& a = parsed.args;
   const std::string& cmd = a.positional[0];
-  if (cmd != "serve" && cmd != "admin" && cmd != "migrate") return usage("unknown command '" + cmd + "'");
   try {
     // One PostgreSQL connection per API worker (16 by default: while some wait for a group
     // commit, the others parse the next uploads).

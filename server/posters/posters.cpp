@@ -1,6 +1,8 @@
 // Poster keys, issuance and self check-ins (see posters.hpp and docs/api.md "Posters").
 #include "posters.hpp"
 
+#include "person_rules.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <fstream>
@@ -348,6 +350,8 @@ ApiResponse selfCheckIn(const ApiRequest& req, Store& store, int64_t now,
   if (!ring) return storageFailure(ring.error(), log);
   auto c = checkInFromJson(body["checkIn"]);
   if (!c) return errorResponse(422, "invalid_check_in", "checkIn: " + c.error().message);
+  if (auto st = validatePerson(c->person); !st)  // wasm/core/person_rules.hpp
+    return errorResponse(422, "invalid_check_in", "checkIn: " + st.error().field + " " + st.error().message);
   // The visitor's day, from the check-in's own time zone (UTC+7 in Vietnam).
   if (auto st = poster::verify(*ref, *ring, poster::localYmd(Instant{now, c->at.offsetMinutes})); !st) {
     static const std::map<ErrorKind, std::string> codes = {{ErrorKind::UnknownKey, "poster_unknown_key"},

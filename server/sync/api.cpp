@@ -1,5 +1,7 @@
 #include "api.hpp"
 
+#include "person_rules.hpp"
+
 #include <algorithm>
 #include <exception>
 
@@ -171,6 +173,9 @@ ApiResponse Api::upload(const ApiRequest& req) {
       const bool tooOld = c.error().field == "ts" && item.fields.find("ts").type == FieldType::Integer;
       return errorResponse(422, tooOld ? "too_old" : "invalid_check_in", where() + ": " + c.error().message);
     }
+    // The person as the station's parsers and forms make it (wasm/core/person_rules.hpp).
+    if (auto st = validatePerson(c->person); !st)
+      return errorResponse(422, "invalid_check_in", where() + ": " + st.error().field + " " + st.error().message);
     if (c->deviceId != who.deviceId)
       return errorResponse(403, "device_mismatch", where() + ": the check-in's device is not the uploading device.");
     if (c->at.utcMs > now + kMaxClockSkewMs)

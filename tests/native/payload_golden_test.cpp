@@ -1,6 +1,7 @@
 // Golden payload cases: tests/samples/<kind>/<case>.txt (the raw scan, byte for byte) and
 // <case>.json (the expected result; every key given must match, keys left out are not checked).
 #include "payload/payload_json.hpp"
+#include "person_rules.hpp"
 
 #include <gtest/gtest.h>
 
@@ -63,6 +64,12 @@ TEST_P(Golden, MatchesExpected) {
   // A case expecting an error must not pass by producing a value, and vice versa.
   ASSERT_EQ(expected.contains("error"), !r.ok()) << actual.dump();
   expectSubset(expected, actual, "$");
+  // What a parser accepts, the server's person rule accepts too (an upload is never refused
+  // for a card the station read).
+  if (r && r->kind != PayloadKind::Poster) {
+    auto st = validatePerson(r->person);
+    EXPECT_TRUE(st) << (st ? "" : st.error().message);
+  }
 }
 
 std::string caseName(const testing::TestParamInfo<std::string>& info) {

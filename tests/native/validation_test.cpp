@@ -1,3 +1,4 @@
+#include "person_rules.hpp"
 #include "validation.hpp"
 
 #include <gtest/gtest.h>
@@ -107,4 +108,33 @@ TEST(Validation, OverlongNameIsRefused) {
   auto r = validateManualEntry(entry(longName, "001099012345"), kNow);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().kind, ErrorKind::NameTooLong);
+}
+
+// The server's rule for a person by kind (person_rules.hpp): what the station makes passes,
+// what it never makes is refused with the field named.
+TEST(PersonRules, KeysByKind) {
+  auto ok = [](PersonKind k, std::string key, std::string phone = {}) {
+    return bool(validatePerson(Person{k, std::move(key), "Nguyễn Văn An", std::move(phone), 1990}));
+  };
+  EXPECT_TRUE(ok(PersonKind::Cccd, "001099012345"));
+  EXPECT_FALSE(ok(PersonKind::Cccd, "0010990123456"));
+  EXPECT_FALSE(ok(PersonKind::Cccd, "00109901234a"));
+  EXPECT_TRUE(ok(PersonKind::Bhyt, "GD4797915123456"));
+  EXPECT_TRUE(ok(PersonKind::Bhyt, "7915123456"));
+  EXPECT_FALSE(ok(PersonKind::Bhyt, "GD9797915123456"));
+  EXPECT_TRUE(ok(PersonKind::PcCovid, "123456789"));
+  EXPECT_FALSE(ok(PersonKind::PcCovid, "12345678"));
+  EXPECT_TRUE(ok(PersonKind::Manual, "0901234567"));
+  EXPECT_TRUE(ok(PersonKind::Manual, "001099012345"));
+  EXPECT_FALSE(ok(PersonKind::Manual, "+84901234567"));  // the station stores the 0-form
+  EXPECT_TRUE(ok(PersonKind::Visitor, "7K3M9P2Q"));
+  EXPECT_FALSE(ok(PersonKind::Visitor, "IOU12345"));
+  EXPECT_TRUE(ok(PersonKind::Visitor, "0901234567", "0901234567"));
+  EXPECT_FALSE(ok(PersonKind::Cccd, "001099012345", "090123456x"));
+  auto st = validatePerson(Person{PersonKind::Cccd, "001099012345", "An\x01", "", 0});
+  ASSERT_FALSE(st);
+  EXPECT_EQ(st.error().field, "name");
+  st = validatePerson(Person{PersonKind::Cccd, "12", "An", "", 0});
+  ASSERT_FALSE(st);
+  EXPECT_EQ(st.error().field, "personKey");
 }

@@ -287,3 +287,40 @@ INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values(std::string("sql
                          backendName);
 
 }  // namespace
+
+// The office's dialect-neutral SQL: a '?' inside a string literal is text, not a parameter
+// (PostgreSQL's rewrite to $n once counted it and shifted every parameter after it).
+TEST_P(StoreTest, QuestionMarkInsideALiteralIsNotAParameter) {
+  auto r = store->runSql({{"SELECT 'a?b' AS t, ? AS v, 'it''s ?' AS u", {SqlValue{int64_t(7)}}}});
+  ASSERT_TRUE(r) << r.error().message;
+  const auto& row = r.value()[0].rows.at(0);
+  EXPECT_EQ(std::get<std::string>(row[0]), "a?b");
+  EXPECT_EQ(std::get<int64_t>(row[1]), 7);
+  EXPECT_EQ(std::get<std::string>(row[2]), "it's ?");
+}
+
+// SQLite: an office read that runs for seconds (a province report over a big log) runs on its
+// own connection, so uploads keep being stored while it reads: every upload started after the
+// read began is stored before the read ends. (With the office on the writer, as before, the
+// first upload waited for the whole read.) Ordering, not a time limit, so a slow machine
+// cannot make it flaky.
+TEST_P(StoreTest, SqliteOfficeReadNeverHoldsUploads) {
+  if (GetParam() != "sqlite") GTEST_SKIP() << "SQLite's connections";
+  std::atomic<bool> readDone{false};
+  std::atomic<int> storedDuringRead{0};
+  std::thread report([&] {
+    auto r = store->runSql({{"WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 8000000) "
+                             "SELECT count(*) FROM c",
+                             {}}});
+    readDone = true;
+    EXPECT_TRUE(r) << r.error().message;
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  for (int u = 0; u < 5 && !readDone; ++u) {
+    auto r = store->ingest({sampleCheckIn("st-r", u + 1)}, kT0);
+    ASSERT_TRUE(r) << r.error().message;
+    if (!readDone) ++storedDuringRead;
+  }
+  report.join();
+  EXPECT_GE(storedDuringRead.load(), 1) << "no upload was stored while the office read ran";
+}

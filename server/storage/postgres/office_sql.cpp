@@ -17,22 +17,36 @@ std::string rewrite(const SqlStatement& st, std::vector<pg::Param>& params) {
   std::string out;
   out.reserve(st.sql.size() + 16);
   size_t n = 0;
+  char quote = 0;  // inside '...' (a literal; '' toggles out and back in) or "..." (an identifier)
   for (char ch : st.sql) {
-    if (ch != '?') {
+    if (quote) {
+      if (ch == quote) quote = 0;
+      out += ch;
+      continue;
+    }
+    if (ch == '\'' || ch == '"') quote = ch;
+    if (ch != '?') {  // a '?' inside quotes is text, not a parameter
       out += ch;
       continue;
     }
     const SqlValue& v = n < st.params.size() ? st.params[n] : SqlValue{};
     out += "$" + std::to_string(++n);
-    if (std::holds_alternative<int64_t>(v)) out += "::bigint";
-    else if (std::holds_alternative<double>(v)) out += "::float8";
-    else if (std::holds_alternative<std::string>(v)) out += "::text";
+    if (std::holds_alternative<int64_t>(v))
+      out += "::bigint";
+    else if (std::holds_alternative<double>(v))
+      out += "::float8";
+    else if (std::holds_alternative<std::string>(v))
+      out += "::text";
   }
   for (const SqlValue& v : st.params) {
-    if (auto p = std::get_if<int64_t>(&v)) params.emplace_back(std::to_string(*p));
-    else if (auto d = std::get_if<double>(&v)) params.emplace_back(std::to_string(*d));
-    else if (auto t = std::get_if<std::string>(&v)) params.emplace_back(*t);
-    else params.emplace_back(std::nullopt);
+    if (auto p = std::get_if<int64_t>(&v))
+      params.emplace_back(std::to_string(*p));
+    else if (auto d = std::get_if<double>(&v))
+      params.emplace_back(std::to_string(*d));
+    else if (auto t = std::get_if<std::string>(&v))
+      params.emplace_back(*t);
+    else
+      params.emplace_back(std::nullopt);
   }
   return out;
 }
@@ -50,13 +64,19 @@ SqlRows toRows(const pg::PgResult& r) {
       }
       const Oid t = PQftype(raw, c);
       std::string s = r.text(i, c);
-      if (t == kInt8 || t == kInt4 || t == kInt2) row.emplace_back(int64_t(std::strtoll(s.c_str(), nullptr, 10)));
-      else if (t == kBool) row.emplace_back(int64_t(s == "t" ? 1 : 0));
-      else if (t == kFloat4 || t == kFloat8) row.emplace_back(std::strtod(s.c_str(), nullptr));
+      if (t == kInt8 || t == kInt4 || t == kInt2)
+        row.emplace_back(int64_t(std::strtoll(s.c_str(), nullptr, 10)));
+      else if (t == kBool)
+        row.emplace_back(int64_t(s == "t" ? 1 : 0));
+      else if (t == kFloat4 || t == kFloat8)
+        row.emplace_back(std::strtod(s.c_str(), nullptr));
       else if (t == kNumeric) {
-        if (s.find('.') == std::string::npos) row.emplace_back(int64_t(std::strtoll(s.c_str(), nullptr, 10)));
-        else row.emplace_back(std::strtod(s.c_str(), nullptr));
-      } else row.emplace_back(std::move(s));
+        if (s.find('.') == std::string::npos)
+          row.emplace_back(int64_t(std::strtoll(s.c_str(), nullptr, 10)));
+        else
+          row.emplace_back(std::strtod(s.c_str(), nullptr));
+      } else
+        row.emplace_back(std::move(s));
     }
     out.rows.push_back(std::move(row));
   }

@@ -108,6 +108,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) 
     if (auto st = s->exec(pragma); !st) return st.error();
   }
   if (path != ":memory:" && !path.empty()) {
+    s->m_path = path;
     // A second connection for the reads every upload makes (its token, its venues): WAL lets
     // them run while the writer commits, so uploads are checked while a group is written.
     if (sqlite3_open_v2(path.c_str(), &s->m_readDb, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) ==
@@ -137,6 +138,7 @@ SqliteStore::~SqliteStore() {
   m_writeCache.clear();
   m_readCache.clear();
   sqlite3_close(m_readDb);
+  sqlite3_close(m_officeDb);
   sqlite3_close(m_db);
 }
 

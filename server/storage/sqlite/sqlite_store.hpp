@@ -75,6 +75,12 @@ class SqliteStore final : public Store {
   sqlite3* m_readDb = nullptr;
   std::mutex m_readMutex;
   SqliteStatementCache m_readCache;
+  // The office's reads (reports, trace) on a third connection: a province report that reads
+  // for seconds holds neither the writer nor the upload checks' reader (office_sql.cpp).
+  Result<std::vector<SqlRows>> runReadOnly(const std::vector<SqlStatement>& statements, bool& wasReadOnly);
+  std::string m_path;
+  sqlite3* m_officeDb = nullptr;
+  std::mutex m_officeMutex;
   std::unique_ptr<WalCheckpointer> m_checkpointer;
   GroupCommit m_groupCommit;
 };

@@ -97,4 +97,6 @@ Result<VisitorPass> parseVisitorPass(std::string_view text) {
   return pass;
 }
 
+bool isVisitorPassId(std::string_view s) { return isPassId(s); }
+
 }  // namespace diemquet

@@ -27,4 +27,7 @@ Result<std::string> encodeVisitorPass(const VisitorPass& pass);
 // BadChecksum (the text was altered, e.g. by a keyboard-wedge scanner), InvalidPhone.
 Result<VisitorPass> parseVisitorPass(std::string_view text);
 
+// 8-16 characters of the pass alphabet (Crockford base-32: no I, L, O, U).
+bool isVisitorPassId(std::string_view s);
+
 }  // namespace diemquet
