@@ -1,15 +1,13 @@
 #!/usr/bin/env bash
-# Builds bench/poster/poster_bench.cpp against the core libraries of build/c-native and
-# build/c-wasm (build those first) and prints native and WASM figures side by side.
+# The poster benchmark (bench/poster/poster_bench.cpp), built by CMake (target bench_poster) in
+# the native and the WASM build dirs of scripts/build.sh, and run natively and under node:
+# native and WASM figures side by side.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 export NODE_PATH=/usr/share/nodejs
-N="$ROOT/build/c-native" W="$ROOT/build/c-wasm" OUT="$ROOT/build/c-native/bench-poster"
-mkdir -p "$OUT"
-libs() { echo "$1/wasm/core/libdiemquet_core.a $1/libdq_sodium.a $1/libdq_qrencode.a $1/libdq_sqlite.a"; }
-inc="-I$ROOT/wasm/core -I$ROOT/.deps/include"
-g++ -std=c++20 -O2 -DBENCH_BUILD='"native"' $inc "$ROOT/bench/poster/poster_bench.cpp" $(libs "$N") -lpthread -ldl -o "$OUT/poster_bench"
-em++ -std=c++20 -O2 -DBENCH_BUILD='"wasm"' $inc "$ROOT/bench/poster/poster_bench.cpp" $(libs "$W") \
-  -sALLOW_MEMORY_GROWTH=1 -sNODERAWFS=1 -o "$OUT/poster_bench.js"
-"$OUT/poster_bench"
-node --no-experimental-fetch "$OUT/poster_bench.js"
+N="${DQ_BUILD_DIR:-$ROOT/build/native}" W="${DQ_WASM_BUILD_DIR:-$ROOT/build/wasm}"
+[ -f "$N/build.ninja" ] && [ -f "$W/build.ninja" ] || { echo "run scripts/build.sh first" >&2; exit 1; }
+ninja -C "$N" bench_poster >/dev/null
+ninja -C "$W" bench_poster >/dev/null
+"$N/bench/bench_poster"
+node --no-experimental-fetch "$W/bench/bench_poster.js"
