@@ -25,9 +25,12 @@ ctest_counts() {
 }
 # node_test_counts LOGFILE: "passed failed skipped" from node --test's summary.
 node_test_counts() {
-  local p f s
+  local p f s c
   p=$(grep -E '^# pass [0-9]+' "$1" | tail -1 | awk '{print $3}')
   f=$(grep -E '^# fail [0-9]+' "$1" | tail -1 | awk '{print $3}')
   s=$(grep -E '^# skipped [0-9]+' "$1" | tail -1 | awk '{print $3}')
-  echo "${p:-0} ${f:-1} ${s:-0}"
+  # A cancelled test (its suite's before hook failed, or it outlived its parent) did not pass:
+  # it counts as failed, so a suite that never ran cannot leave a stage green.
+  c=$(grep -E '^# cancelled [0-9]+' "$1" | tail -1 | awk '{print $3}')
+  echo "${p:-0} $(( ${f:-1} + ${c:-0} )) ${s:-0}"
 }
