@@ -19,7 +19,7 @@
 #include "ops/ops_api.hpp"
 #include "posters/posters.hpp"
 #include "storage/store.hpp"
-#include "sync/api.hpp"
+#include "api/server_api.hpp"
 #include "sync/secrets.hpp"
 
 using namespace diemquet;

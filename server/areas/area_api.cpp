@@ -51,21 +51,20 @@ ApiResponse ok(const json& j) {
   return r;
 }
 
-}  // namespace
-
-std::optional<ApiResponse> route(const ApiRequest& req, Store& store, const std::function<int64_t()>& clock) {
-  const std::string base = "/api/v1/areas";
-  if (req.path != base && req.path.rfind(base + "/", 0) != 0) return std::nullopt;
-  if (req.method != "GET") return errorResponse(405, "method_not_allowed", "Use GET.");
-  refreshIfChanged(store, clock());
+// One area by code, with its path (and the area that replaced it, after a reorganisation).
+ApiResponse oneArea(Store& store, int64_t nowMs, const std::string& code) {
+  refreshIfChanged(store, nowMs);
   const Snapshot& s = current();
-  if (req.path.size() > base.size() + 1) {  // one area by code, with its path
-    const Area* a = s.find(req.path.substr(base.size() + 1));
-    if (!a) return errorResponse(404, "unknown_area", "No area has that code.");
-    json j = areaJson(*a);
-    if (const Area* now = s.currentOf(a->code); now && now != a) j["current"] = areaJson(*now);
-    return ok(j);
-  }
+  const Area* a = s.find(code);
+  if (!a) return errorResponse(404, "unknown_area", "No area has that code.");
+  json j = areaJson(*a);
+  if (const Area* now = s.currentOf(a->code); now && now != a) j["current"] = areaJson(*now);
+  return ok(j);
+}
+
+ApiResponse search(const ApiRequest& req, Store& store, int64_t nowMs) {
+  refreshIfChanged(store, nowMs);
+  const Snapshot& s = current();
   const std::string q = param(req.query, "q"), levelText = param(req.query, "level"),
                     within = param(req.query, "within"), limitText = param(req.query, "limit");
   if (q.size() > 200 || !text::isValidUtf8(q))
@@ -87,6 +86,15 @@ std::optional<ApiResponse> route(const ApiRequest& req, Store& store, const std:
   json out = json::array();
   for (const auto& h : s.search(q, size_t(limit), within, level)) out.push_back(areaJson(*h.area));
   return ok({{"areas", out}, {"total", s.ordered.size()}});
+}
+
+}  // namespace
+
+void addRoutes(Router& router, Store& store, const std::function<int64_t()>& clock) {
+  router.on("GET", "/api/v1/areas",
+            [&store, clock](const ApiRequest& req, const PathParams&) { return search(req, store, clock()); });
+  router.on("GET", "/api/v1/areas/{code}",
+            [&store, clock](const ApiRequest&, const PathParams& p) { return oneArea(store, clock(), p["code"]); });
 }
 
 }  // namespace diemquet::server::areas

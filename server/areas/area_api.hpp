@@ -5,12 +5,12 @@
 #include <functional>
 #include <optional>
 
+#include "../http/router.hpp"
 #include "../storage/store.hpp"
-#include "../sync/api.hpp"
 
 namespace diemquet::server::areas {
 
-// nullopt when the path is not /api/v1/areas or /api/v1/areas/CODE.
-std::optional<ApiResponse> route(const ApiRequest& req, Store& store, const std::function<int64_t()>& clock);
+// GET /api/v1/areas (search) and GET /api/v1/areas/{code}.
+void addRoutes(Router& router, Store& store, const std::function<int64_t()>& clock);
 
 }  // namespace diemquet::server::areas

@@ -30,7 +30,7 @@ const char* kServerHeader = "diemquet-server";
 }  // namespace
 
 struct HttpServer::Impl {
-  Api& api;
+  RequestHandler& api;
   ServerOptions opts;
   std::function<void(const std::string&)> log;
   std::optional<StaticFiles> files;
@@ -41,7 +41,7 @@ struct HttpServer::Impl {
   tcp::acceptor acceptor{ioc};
   asio::signal_set signals{ioc, SIGINT, SIGTERM};
 
-  Impl(Api& a, ServerOptions o, std::function<void(const std::string&)> l)
+  Impl(RequestHandler& a, ServerOptions o, std::function<void(const std::string&)> l)
       : api(a),
         opts(std::move(o)),
         log(std::move(l)),
@@ -73,6 +73,7 @@ StringResponse jsonResponse(const ApiResponse& r, unsigned version, bool keepAli
   if (!r.contentDisposition.empty()) res.set(http::field::content_disposition, r.contentDisposition);
   if (!r.location.empty()) res.set(http::field::location, r.location);
   if (r.retryAfterSeconds > 0) res.set(http::field::retry_after, std::to_string(r.retryAfterSeconds));
+  if (!r.allow.empty()) res.set(http::field::allow, r.allow);
   res.keep_alive(keepAlive);
   res.body() = r.body;
   res.prepare_payload();
@@ -272,7 +273,7 @@ void HttpServer::Impl::accept() {
   });
 }
 
-HttpServer::HttpServer(Api& api, ServerOptions opts, std::function<void(const std::string&)> log)
+HttpServer::HttpServer(RequestHandler& api, ServerOptions opts, std::function<void(const std::string&)> log)
     : m(std::make_unique<Impl>(api, std::move(opts), std::move(log))) {}
 
 HttpServer::~HttpServer() {

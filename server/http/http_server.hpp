@@ -8,7 +8,7 @@
 #include <optional>
 #include <string>
 
-#include "../sync/api.hpp"
+#include "../http/api_types.hpp"
 #include "result.hpp"
 #include "security_headers.hpp"
 #include "static_files.hpp"
@@ -29,7 +29,7 @@ struct ServerOptions {
 
 class HttpServer {
  public:
-  HttpServer(Api& api, ServerOptions opts, std::function<void(const std::string&)> log);
+  HttpServer(RequestHandler& api, ServerOptions opts, std::function<void(const std::string&)> log);
   ~HttpServer();
   // Binds and listens; errors (port in use, bad certificate) as a value.
   Status start();

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "../sync/api.hpp"
+#include "../http/api_types.hpp"
 
 namespace diemquet::server {
 

@@ -13,6 +13,7 @@
 #include <mutex>
 #include <tuple>
 
+#include "../areas/registry.hpp"
 #include "../sync/secrets.hpp"
 #include "check_in_json.hpp"
 #include "http/rate_limiter.hpp"
@@ -25,7 +26,6 @@
 #include "report.hpp"
 #include "text.hpp"
 #include "trace.hpp"
-#include "../areas/registry.hpp"
 
 namespace diemquet::server::office {
 
@@ -33,17 +33,19 @@ using nlohmann::json;
 
 namespace {
 
-constexpr int64_t kSessionIdleMs = 8 * 3'600'000;   // a session ends after 8 h without requests
-constexpr int64_t kLoginWindowMs = 15 * 60'000;     // failed logins counted over 15 min
+constexpr int64_t kSessionIdleMs = 8 * 3'600'000;  // a session ends after 8 h without requests
+constexpr int64_t kLoginWindowMs = 15 * 60'000;    // failed logins counted over 15 min
 constexpr int kMaxFailsPerUser = 5, kMaxFailsPerIp = 20;
-constexpr int64_t kReportWindowMs = 3'600'000;      // public violation reports: 10 per IP per hour
+constexpr int64_t kReportWindowMs = 3'600'000;  // public violation reports: 10 per IP per hour
 constexpr int kMaxReportsPerIp = 10;
 constexpr size_t kMaxPhotoBytes = 1024 * 1024;
 
-const char* const kCategories[] = {"office", "factory", "hotel", "restaurant", "bar", "karaoke", "massage", "gym",
-                                   "meeting", "hospital", "apartment", "school", "bus_station", "public_transport",
-                                   "shopping_centre", "market", "essential_shop", "funeral", "wedding",
-                                   "tourist_site", "religious_site", "other"};
+const char* const kCategories[] = {
+    "office",         "factory",        "hotel",       "restaurant",       "bar",
+    "karaoke",        "massage",        "gym",         "meeting",          "hospital",
+    "apartment",      "school",         "bus_station", "public_transport", "shopping_centre",
+    "market",         "essential_shop", "funeral",     "wedding",          "tourist_site",
+    "religious_site", "other"};
 const char* const kViolationKinds[] = {"no_poster", "wrong_info", "cannot_scan", "staff_not_checking"};
 
 int g_retentionDays = 28;
@@ -64,20 +66,8 @@ State& stateFor(Store& store) {
 ApiResponse err(int status, const char* code, const std::string& message) {
   return errorResponse(status, code, message);
 }
-ApiResponse notFoundVenue() { return err(404, "not_found", "No such venue in your area."); }
-
-bool startsWith(const std::string& s, const char* p) { return s.rfind(p, 0) == 0; }
-
-std::vector<std::string> split(const std::string& path) {
-  std::vector<std::string> out;
-  size_t pos = 1;
-  while (pos <= path.size()) {
-    size_t slash = path.find('/', pos);
-    if (slash == std::string::npos) slash = path.size();
-    if (slash > pos) out.push_back(path.substr(pos, slash - pos));
-    pos = slash + 1;
-  }
-  return out;
+ApiResponse notFoundVenue() {
+  return err(404, "not_found", "No such venue in your area.");
 }
 
 // A string field of 0..maxLen characters of text; `required` refuses an empty one.
@@ -114,7 +104,8 @@ std::string base64Decode(const std::string& in) {
   int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
                           reinterpret_cast<const unsigned char*>(clean.data()), int(clean.size()));
   if (n < 0) return {};
-  size_t pad = clean.empty() ? 0 : size_t(clean.back() == '=') + size_t(clean.size() > 1 && clean[clean.size() - 2] == '=');
+  size_t pad =
+      clean.empty() ? 0 : size_t(clean.back() == '=') + size_t(clean.size() > 1 && clean[clean.size() - 2] == '=');
   out.resize(size_t(n) - pad);
   return out;
 }
@@ -136,20 +127,12 @@ class Office {
   Office(const ApiRequest& req, Store& store, const Clock& clock, const Logger& log)
       : m_req(req), m_store(store), m_now(clock()), m_log(log), m_state(stateFor(store)) {}
 
-  ApiResponse route();
-
- private:
-  ApiResponse storageFailure(const Error& e) {
-    if (m_log) m_log("office storage error: " + e.message);
-    return err(503, "storage_unavailable", "The database is unavailable. Retry later.");
-  }
-  bool is(const char* method) const { return m_req.method == method; }
-  ApiResponse wrongMethod(const char* allowed) { return err(405, "method_not_allowed", std::string("Use ") + allowed + "."); }
-
   // Fills m_officer from the bearer session token; an error response otherwise.
   std::optional<ApiResponse> authenticate();
-  Result<std::optional<VenueRow>> venueInArea(const std::string& id);
+  const Officer& officer() const { return m_officer; }
+  int64_t now() const { return m_now; }
 
+  // The handlers, one per route (addRoutes below).
   ApiResponse config();
   ApiResponse login();
   ApiResponse logout();
@@ -168,6 +151,18 @@ class Office {
   ApiResponse trace();
   ApiResponse feed();
   ApiResponse auditTrail();
+
+ private:
+  ApiResponse storageFailure(const Error& e) {
+    if (m_log) m_log("office storage error: " + e.message);
+    return err(503, "storage_unavailable", "The database is unavailable. Retry later.");
+  }
+  bool is(const char* method) const { return m_req.method == method; }
+  ApiResponse wrongMethod(const char* allowed) {
+    return err(405, "method_not_allowed", std::string("Use ") + allowed + ".");
+  }
+
+  Result<std::optional<VenueRow>> venueInArea(const std::string& id);
 
   const ApiRequest& m_req;
   Store& m_store;
@@ -201,57 +196,18 @@ std::optional<ApiResponse> Office::authenticate() {
 }
 
 Result<std::optional<VenueRow>> Office::venueInArea(const std::string& id) {
-  auto r = query(m_store,
-                 "SELECT venue_id, name, address, category, phone, ward_code, district_code, province_code, staff_count, "
-                 "default_stay_minutes, valid_from_ms, valid_to_ms FROM venues WHERE venue_id = ?",
-                 {id});
+  auto r =
+      query(m_store,
+            "SELECT venue_id, name, address, category, phone, ward_code, district_code, province_code, staff_count, "
+            "default_stay_minutes, valid_from_ms, valid_to_ms FROM venues WHERE venue_id = ?",
+            {id});
   if (!r) return r.error();
   if (r->rows.empty()) return std::optional<VenueRow>();
   const auto& x = r->rows[0];
-  VenueRow v{asText(x[0]), asText(x[1]), asText(x[2]), asText(x[3]), asText(x[4]), asText(x[5]), asText(x[6]),
-             asText(x[7]), asInt(x[8]), asInt(x[9]), asInt(x[10]), asInt(x[11])};
+  VenueRow v{asText(x[0]), asText(x[1]), asText(x[2]), asText(x[3]), asText(x[4]), asText(x[5]),
+             asText(x[6]), asText(x[7]), asInt(x[8]),  asInt(x[9]),  asInt(x[10]), asInt(x[11])};
   if (v.ward.empty() || !areaContains(m_officer.area, v.ward)) return std::optional<VenueRow>();
   return std::optional<VenueRow>(v);
-}
-
-ApiResponse Office::route() {
-  const std::string& p = m_req.path;
-  if (p == "/api/v1/config") return is("GET") ? config() : wrongMethod("GET");
-  if (p == "/api/v1/office/login") return is("POST") ? login() : wrongMethod("POST");
-  if (p == "/api/v1/feed/checkins") return is("GET") ? feed() : wrongMethod("GET");
-  if (p == "/api/v1/reports") {
-    if (!is("POST")) return wrongMethod("POST");
-    // Officers may report too (their name is kept); anyone else is "public" and rate-limited.
-    if (!m_req.authorization.empty())
-      if (auto denied = authenticate()) return *denied;
-    return reportViolation();
-  }
-  if (auto denied = authenticate()) return *denied;
-  if (p == "/api/v1/venues") return is("POST") ? registerVenue() : wrongMethod("POST");
-  auto seg = split(p);  // api v1 office ...
-  if (seg.size() < 4) return err(404, "not_found", "No such API endpoint.");
-  const std::string& what = seg[3];
-  if (what == "officers") return officersRequest(m_req, seg, m_store, m_officer, m_now);  // officers_api.cpp
-  if (seg.size() == 4) {
-    if (what == "logout") return is("POST") ? logout() : wrongMethod("POST");
-    if (what == "me") return is("GET") ? me() : wrongMethod("GET");
-    if (what == "areas") return is("GET") ? areas() : wrongMethod("GET");
-    if (what == "venues") return is("GET") ? listVenues() : wrongMethod("GET");
-    if (what == "report") return is("GET") ? report() : wrongMethod("GET");
-    if (what == "violations") return is("GET") ? listViolations() : wrongMethod("GET");
-    if (what == "trace") return is("POST") ? trace() : wrongMethod("POST");
-    if (what == "audit") return is("GET") ? auditTrail() : wrongMethod("GET");
-  }
-  if (what == "venues" && seg.size() == 5) return is("GET") ? venueDetail(seg[4]) : wrongMethod("GET");
-  if (what == "venues" && seg.size() == 6) {
-    if (seg[5] == "codes") return is("POST") ? issueCodes(seg[4]) : wrongMethod("POST");
-    if (seg[5] == "reminders") return is("POST") ? remind(seg[4]) : wrongMethod("POST");
-  }
-  if (what == "violations" && seg.size() == 6) {
-    if (seg[5] == "resolve") return is("POST") ? resolveViolation(seg[4]) : wrongMethod("POST");
-    if (seg[5] == "photo") return is("GET") ? violationPhoto(seg[4]) : wrongMethod("GET");
-  }
-  return err(404, "not_found", "No such API endpoint.");
 }
 
 ApiResponse Office::config() {
@@ -267,8 +223,9 @@ ApiResponse Office::login() {
   const std::string userKey = "u:" + user, ipKey = "ip:" + m_req.remoteAddr;
   if (m_state.logins.count(userKey, m_now) >= kMaxFailsPerUser || m_state.logins.count(ipKey, m_now) >= kMaxFailsPerIp)
     return err(429, "too_many_attempts", "Too many failed logins; wait 15 minutes.");
-  auto r = query(m_store, "SELECT password_hash, level, area_code FROM officers WHERE username = ? AND disabled_ms IS NULL",
-                 {user});
+  auto r =
+      query(m_store, "SELECT password_hash, level, area_code FROM officers WHERE username = ? AND disabled_ms IS NULL",
+            {user});
   if (!r) return storageFailure(r.error());
   // An unknown user costs the same hash as a known one, so timing does not tell them apart.
   static const std::string kDummy = hashPassword("dummy password for timing");
@@ -282,9 +239,10 @@ ApiResponse Office::login() {
   }
   m_state.logins.clear(userKey);
   std::string token = newDeviceToken();
-  auto w = m_store.runSql({{"DELETE FROM office_sessions WHERE username = ? AND last_used_ms < ?", {user, m_now - kSessionIdleMs}},
-                           {"INSERT INTO office_sessions(token_hash, username, created_ms, last_used_ms) VALUES (?,?,?,?)",
-                            {sha256Hex(token), user, m_now, m_now}}});
+  auto w = m_store.runSql(
+      {{"DELETE FROM office_sessions WHERE username = ? AND last_used_ms < ?", {user, m_now - kSessionIdleMs}},
+       {"INSERT INTO office_sessions(token_hash, username, created_ms, last_used_ms) VALUES (?,?,?,?)",
+        {sha256Hex(token), user, m_now, m_now}}});
   if (!w) return storageFailure(w.error());
   const std::string level = asText(r->rows[0][1]), area = asText(r->rows[0][2]);
   const Area* a = findArea(area);
@@ -322,18 +280,20 @@ ApiResponse Office::registerVenue() {
   if (auto bad = parseJsonObject(m_req.body, body)) return *bad;
   std::string name, address, ward, category, phone;
   int64_t staff = 0, stay = 0, validFrom = 0, validTo = 0;
-  if (!textField(body, "name", 200, true, name)) return err(400, "bad_request", "Field 'name' is required (200 characters at most).");
+  if (!textField(body, "name", 200, true, name))
+    return err(400, "bad_request", "Field 'name' is required (200 characters at most).");
   if (!textField(body, "address", 300, false, address)) return err(400, "bad_request", "Field 'address' must be text.");
   if (!textField(body, "ward", 8, true, ward)) return err(400, "bad_request", "Field 'ward' must be a ward code.");
   if (!textField(body, "category", 32, true, category) ||
       std::none_of(std::begin(kCategories), std::end(kCategories), [&](const char* c) { return category == c; }))
     return err(400, "bad_request", "Field 'category' must be one of the venue kinds of decision 2666/QĐ-BYT.");
   if (!textField(body, "phone", 20, false, phone)) return err(400, "bad_request", "Field 'phone' must be text.");
-  if (!intField(body, "staffCount", 0, 100000, 0, staff)) return err(400, "bad_request", "Field 'staffCount' must be 0 to 100000.");
+  if (!intField(body, "staffCount", 0, 100000, 0, staff))
+    return err(400, "bad_request", "Field 'staffCount' must be 0 to 100000.");
   if (!intField(body, "defaultStayMinutes", 5, 24 * 60, 120, stay))
     return err(400, "bad_request", "Field 'defaultStayMinutes' must be 5 to 1440.");
-  if (!intField(body, "validFrom", 0, INT64_MAX, 0, validFrom) || !intField(body, "validTo", 0, INT64_MAX, 0, validTo) ||
-      (validTo && validTo < validFrom))
+  if (!intField(body, "validFrom", 0, INT64_MAX, 0, validFrom) ||
+      !intField(body, "validTo", 0, INT64_MAX, 0, validTo) || (validTo && validTo < validFrom))
     return err(400, "bad_request", "Fields 'validFrom'/'validTo' must be times in ms, validFrom before validTo.");
   WardPath path;
   if (!wardPath(ward, path)) return err(400, "unknown_ward", "Field 'ward' is not a known ward code.");
@@ -341,7 +301,8 @@ ApiResponse Office::registerVenue() {
   std::vector<std::string> points;
   auto sp = body.find("scanPoints");
   if (sp != body.end()) {
-    if (!sp->is_array() || sp->size() > 50) return err(400, "bad_request", "Field 'scanPoints' must be a list of names.");
+    if (!sp->is_array() || sp->size() > 50)
+      return err(400, "bad_request", "Field 'scanPoints' must be a list of names.");
     for (const auto& n : *sp) {
       if (!n.is_string() || n.get<std::string>().empty() || n.get<std::string>().size() > 100 ||
           text::hasControlChars(n.get<std::string>()))
@@ -355,11 +316,12 @@ ApiResponse Office::registerVenue() {
                              .substr(0, kMaxVenueOrPointIdLength);
   if (!isValidId(id)) return err(500, "internal", "Could not make a venue id for that ward.");
   std::vector<SqlStatement> st;
-  st.push_back({"INSERT INTO venues(venue_id, name, address, category, staff_count, default_stay_minutes, province_code, "
-                "district_code, ward_code, phone, valid_from_ms, valid_to_ms, registered_ms) VALUES "
-                "(?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                {id, name, address, category, staff, stay, path.province, path.district, path.ward, phone,
-                 validFrom ? SqlValue(validFrom) : SqlValue(), validTo ? SqlValue(validTo) : SqlValue(), m_now}});
+  st.push_back(
+      {"INSERT INTO venues(venue_id, name, address, category, staff_count, default_stay_minutes, province_code, "
+       "district_code, ward_code, phone, valid_from_ms, valid_to_ms, registered_ms) VALUES "
+       "(?,?,?,?,?,?,?,?,?,?,?,?,?)",
+       {id, name, address, category, staff, stay, path.province, path.district, path.ward, phone,
+        validFrom ? SqlValue(validFrom) : SqlValue(), validTo ? SqlValue(validTo) : SqlValue(), m_now}});
   json pts = json::array();
   for (size_t i = 0; i < points.size(); ++i) {
     std::string pid = "p" + std::to_string(i + 1);
@@ -385,7 +347,10 @@ ApiResponse Office::listVenues() {
   if (!r) return storageFailure(r.error());
   json out = json::array();
   for (const auto& x : r->rows)
-    out.push_back({{"id", asText(x[0])}, {"name", asText(x[1])}, {"category", asText(x[2])}, {"ward", asText(x[3])},
+    out.push_back({{"id", asText(x[0])},
+                   {"name", asText(x[1])},
+                   {"category", asText(x[2])},
+                   {"ward", asText(x[3])},
                    {"staffCount", asInt(x[4])}});
   return jsonOk({{"venues", out}});
 }
@@ -395,8 +360,9 @@ ApiResponse Office::venueDetail(const std::string& id) {
   if (!v) return storageFailure(v.error());
   if (!v.value()) return notFoundVenue();
   const VenueRow& x = *v.value();
-  auto r = m_store.runSql({{"SELECT scan_point_id, name FROM scan_points WHERE venue_id = ? ORDER BY scan_point_id", {id}},
-                           {"SELECT COUNT(*) FROM reminders WHERE venue_id = ?", {id}}});
+  auto r =
+      m_store.runSql({{"SELECT scan_point_id, name FROM scan_points WHERE venue_id = ? ORDER BY scan_point_id", {id}},
+                      {"SELECT COUNT(*) FROM reminders WHERE venue_id = ?", {id}}});
   if (!r) return storageFailure(r.error());
   json pts = json::array();
   for (const auto& p : r.value()[0].rows) pts.push_back({{"id", asText(p[0])}, {"name", asText(p[1])}});
@@ -473,7 +439,8 @@ ApiResponse Office::report() {
   const std::string base = "bao-cao-" + area + "-" + week.label();
   if (format.empty() || format == "json") return jsonOk(reportJson(rep.value()));
   if (format == "csv")
-    return ApiResponse{200, reportCsv(rep.value()), "text/csv; charset=utf-8", "attachment; filename=\"" + base + ".csv\""};
+    return ApiResponse{200, reportCsv(rep.value()), "text/csv; charset=utf-8",
+                       "attachment; filename=\"" + base + ".csv\""};
   if (format == "html") return ApiResponse{200, reportHtml(rep.value()), "text/html; charset=utf-8", ""};
   if (format == "xlsx") {
     auto x = reportXlsx(rep.value());
@@ -512,11 +479,12 @@ ApiResponse Office::reportViolation() {
   if (!v) return storageFailure(v.error());
   if (v->rows.empty() || asText(v->rows[0][0]).empty()) return err(404, "not_found", "No such venue.");
   if (!officer) m_state.reports.add(ipKey, m_now);
-  auto r = query(m_store,
-                 "INSERT INTO violation_reports(venue_id, ward_code, kind, note, reporter, created_ms, photo_type, photo) "
-                 "VALUES (?,?,?,?,?,?,?,?) RETURNING id",
-                 {venue, asText(v->rows[0][0]), kind, note, officer ? "officer:" + m_officer.username : "public", m_now,
-                  photoType, photo.empty() ? SqlValue() : SqlValue(base64Encode(photo))});
+  auto r =
+      query(m_store,
+            "INSERT INTO violation_reports(venue_id, ward_code, kind, note, reporter, created_ms, photo_type, photo) "
+            "VALUES (?,?,?,?,?,?,?,?) RETURNING id",
+            {venue, asText(v->rows[0][0]), kind, note, officer ? "officer:" + m_officer.username : "public", m_now,
+             photoType, photo.empty() ? SqlValue() : SqlValue(base64Encode(photo))});
   if (!r) return storageFailure(r.error());
   return jsonOk({{"id", asInt(r->rows[0][0])}, {"received", true}}, 201);
 }
@@ -528,8 +496,10 @@ ApiResponse Office::listViolations() {
                         "r.photo_type, r.resolved_ms, r.resolved_by, r.resolution_note FROM violation_reports r JOIN "
                         "venues v ON v.venue_id = r.venue_id WHERE v.") +
                     m_officer.column() + " = ?";
-  if (status.empty() || status == "open") sql += " AND r.resolved_ms IS NULL";
-  else if (status != "all") return err(400, "bad_request", "'status' must be open or all.");
+  if (status.empty() || status == "open")
+    sql += " AND r.resolved_ms IS NULL";
+  else if (status != "all")
+    return err(400, "bad_request", "'status' must be open or all.");
   auto r = query(m_store, sql + " ORDER BY r.created_ms DESC LIMIT 500", {m_officer.area});
   if (!r) return storageFailure(r.error());
   json out = json::array();
@@ -626,19 +596,22 @@ ApiResponse Office::trace() {
 ApiResponse Office::feed() {
   auto token = bearerToken(m_req.authorization);
   if (!token) return err(401, "unauthorized", "Send 'Authorization: Bearer <feed token>'.");
-  auto t = query(m_store, "SELECT name FROM feed_tokens WHERE token_hash = ? AND revoked_ms IS NULL", {sha256Hex(*token)});
+  auto t =
+      query(m_store, "SELECT name FROM feed_tokens WHERE token_hash = ? AND revoked_ms IS NULL", {sha256Hex(*token)});
   if (!t) return storageFailure(t.error());
   if (t->rows.empty()) return err(401, "invalid_token", "The feed token is not known to this server.");
   const std::string c = queryParam(m_req.query, "cursor"), l = queryParam(m_req.query, "limit");
   char* endp = nullptr;
   const int64_t cursor = c.empty() ? 0 : std::strtoll(c.c_str(), &endp, 10);
-  if ((!c.empty() && *endp) || cursor < 0) return err(400, "bad_cursor", "'cursor' must be the number from the last line.");
+  if ((!c.empty() && *endp) || cursor < 0)
+    return err(400, "bad_cursor", "'cursor' must be the number from the last line.");
   int64_t limit = l.empty() ? 1000 : std::strtoll(l.c_str(), nullptr, 10);
   if (limit < 1 || limit > 5000) return err(400, "bad_request", "'limit' must be 1 to 5000.");
-  auto r = query(m_store,
-                 "SELECT ingest_seq, device_id, seq, venue_id, scan_point_id, person_kind, person_key, name, phone, "
-                 "birth_year, dir, ts_ms, tz_min, voided FROM check_ins WHERE ingest_seq > ? ORDER BY ingest_seq LIMIT ?",
-                 {cursor, limit + 1});
+  auto r =
+      query(m_store,
+            "SELECT ingest_seq, device_id, seq, venue_id, scan_point_id, person_kind, person_key, name, phone, "
+            "birth_year, dir, ts_ms, tz_min, voided FROM check_ins WHERE ingest_seq > ? ORDER BY ingest_seq LIMIT ?",
+            {cursor, limit + 1});
   if (!r) return storageFailure(r.error());
   std::string out;
   int64_t last = cursor;
@@ -666,8 +639,9 @@ ApiResponse Office::feed() {
   out += json{{"end", true}, {"cursor", last}, {"more", more}}.dump() + "\n";
   // The feed is a bulk read of personal data: one audit row per page served.
   if (last > cursor)
-    if (auto a = audit(m_store, m_now, "feed:" + asText(t->rows[0][0]), "feed", std::to_string(cursor) + ".." +
-                       std::to_string(last), "", std::to_string(r->rows.size() - (more ? 1 : 0)) + " records");
+    if (auto a = audit(m_store, m_now, "feed:" + asText(t->rows[0][0]), "feed",
+                       std::to_string(cursor) + ".." + std::to_string(last), "",
+                       std::to_string(r->rows.size() - (more ? 1 : 0)) + " records");
         !a)
       return storageFailure(a.error());
   return ApiResponse{200, out, "application/x-ndjson; charset=utf-8", ""};
@@ -693,20 +667,80 @@ ApiResponse Office::auditTrail() {
 
 }  // namespace
 
-bool handles(const std::string& path) {
-  return startsWith(path, "/api/v1/office/") || path == "/api/v1/venues" || path == "/api/v1/reports" ||
-         startsWith(path, "/api/v1/feed/") || path == "/api/v1/config";
-}
-
-ApiResponse handle(const ApiRequest& req, Store& store, const Clock& clock, const Logger& log) {
-  areas::refreshIfChanged(store, clock());  // an import-areas since the last request
-  Office office(req, store, clock, log);
-  return office.route();
+void addRoutes(Router& router, Store& store, const Clock& clock, const Logger& log) {
+  using Body = std::function<ApiResponse(Office&, const PathParams&)>;
+  // Open to anyone (each checks what it needs itself: the feed its token, login its limits).
+  auto open = [&store, clock, log](Body f) {
+    return [&store, clock, log, f](const ApiRequest& req, const PathParams& p) {
+      areas::refreshIfChanged(store, clock());  // an import-areas since the last request
+      Office o(req, store, clock, log);
+      return f(o, p);
+    };
+  };
+  // An officer's session first; the handler then sees only the officer's area.
+  auto officer = [&store, clock, log](Body f) {
+    return [&store, clock, log, f](const ApiRequest& req, const PathParams& p) {
+      areas::refreshIfChanged(store, clock());
+      Office o(req, store, clock, log);
+      if (auto denied = o.authenticate()) return *denied;
+      return f(o, p);
+    };
+  };
+  router.on("GET", "/api/v1/config", open([](Office& o, const PathParams&) { return o.config(); }));
+  router.on("POST", "/api/v1/office/login", open([](Office& o, const PathParams&) { return o.login(); }));
+  router.on("GET", "/api/v1/feed/checkins", open([](Office& o, const PathParams&) { return o.feed(); }));
+  // Citizens report without an account; an officer who reports is named (and not rate-limited).
+  router.on("POST", "/api/v1/reports", [&store, clock, log](const ApiRequest& req, const PathParams&) {
+    Office o(req, store, clock, log);
+    if (!req.authorization.empty())
+      if (auto denied = o.authenticate()) return *denied;
+    return o.reportViolation();
+  });
+  router.on("POST", "/api/v1/venues", officer([](Office& o, const PathParams&) { return o.registerVenue(); }));
+  router.on("POST", "/api/v1/office/logout", officer([](Office& o, const PathParams&) { return o.logout(); }));
+  router.on("GET", "/api/v1/office/me", officer([](Office& o, const PathParams&) { return o.me(); }));
+  router.on("GET", "/api/v1/office/areas", officer([](Office& o, const PathParams&) { return o.areas(); }));
+  router.on("GET", "/api/v1/office/venues", officer([](Office& o, const PathParams&) { return o.listVenues(); }));
+  router.on("GET", "/api/v1/office/venues/{id}",
+            officer([](Office& o, const PathParams& p) { return o.venueDetail(p["id"]); }));
+  router.on("POST", "/api/v1/office/venues/{id}/codes",
+            officer([](Office& o, const PathParams& p) { return o.issueCodes(p["id"]); }));
+  router.on("POST", "/api/v1/office/venues/{id}/reminders",
+            officer([](Office& o, const PathParams& p) { return o.remind(p["id"]); }));
+  router.on("GET", "/api/v1/office/report", officer([](Office& o, const PathParams&) { return o.report(); }));
+  router.on("GET", "/api/v1/office/violations",
+            officer([](Office& o, const PathParams&) { return o.listViolations(); }));
+  router.on("POST", "/api/v1/office/violations/{id}/resolve",
+            officer([](Office& o, const PathParams& p) { return o.resolveViolation(p["id"]); }));
+  router.on("GET", "/api/v1/office/violations/{id}/photo",
+            officer([](Office& o, const PathParams& p) { return o.violationPhoto(p["id"]); }));
+  router.on("POST", "/api/v1/office/trace", officer([](Office& o, const PathParams&) { return o.trace(); }));
+  router.on("GET", "/api/v1/office/audit", officer([](Office& o, const PathParams&) { return o.auditTrail(); }));
+  // Officers of the areas inside the caller's own (officers_api.cpp).
+  router.on("GET", "/api/v1/office/officers", [&store, clock, log](const ApiRequest& req, const PathParams&) {
+    Office o(req, store, clock, log);
+    if (auto denied = o.authenticate()) return *denied;
+    return listOfficers(store, o.officer());
+  });
+  router.on("POST", "/api/v1/office/officers", [&store, clock, log](const ApiRequest& req, const PathParams&) {
+    Office o(req, store, clock, log);
+    if (auto denied = o.authenticate()) return *denied;
+    return createOfficer(req, store, o.officer(), o.now());
+  });
+  for (const char* action : {"disable", "reset-password"})
+    router.on("POST", std::string("/api/v1/office/officers/{username}/") + action,
+              [&store, clock, log, action](const ApiRequest& req, const PathParams& p) {
+                Office o(req, store, clock, log);
+                if (auto denied = o.authenticate()) return *denied;
+                return changeOfficer(p["username"], action, store, o.officer(), o.now());
+              });
 }
 
 void setRetentionDays(int days) {
   if (days >= 1 && days <= 3650) g_retentionDays = days;
 }
-int retentionDays() { return g_retentionDays; }
+int retentionDays() {
+  return g_retentionDays;
+}
 
 }  // namespace diemquet::server::office

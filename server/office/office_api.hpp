@@ -1,6 +1,6 @@
 // The office API (server/office/): officer login and sessions, venue registration, weekly
 // compliance reports with CSV/XLSX/HTML exports, violation reports, contact tracing, the
-// retention purge and the upstream feed. Hooked into Api::route by one line; see docs/api.md.
+// retention purge and the upstream feed. Its routes join the server's one table (addRoutes); see docs/api.md.
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -8,18 +8,16 @@
 #include <string>
 
 #include "../storage/store.hpp"
-#include "../sync/api.hpp"
+#include "../http/router.hpp"
 
 namespace diemquet::server::office {
 
 using Clock = std::function<int64_t()>;
 using Logger = std::function<void(const std::string&)>;
 
-// True for the paths this module answers (/api/v1/office/..., /api/v1/venues,
-// /api/v1/reports, /api/v1/feed/..., /api/v1/config).
-bool handles(const std::string& path);
-// Never throws; per-store state (rate limits) lives inside the module.
-ApiResponse handle(const ApiRequest& req, Store& store, const Clock& clock, const Logger& log);
+// /api/v1/office/..., POST /api/v1/venues, POST /api/v1/reports, GET /api/v1/feed/checkins,
+// GET /api/v1/config. Per-store state (rate limits) lives inside the module.
+void addRoutes(Router& router, Store& store, const Clock& clock, const Logger& log);
 
 // Retention of personal data in days (default 28); set once at start-up (serve --retention-days).
 void setRetentionDays(int days);

@@ -10,7 +10,7 @@
 
 #include "../data/areas.hpp"
 #include "../storage/store.hpp"
-#include "../sync/api.hpp"
+#include "../http/api_types.hpp"
 
 namespace diemquet::server::office {
 

@@ -3,7 +3,6 @@
 
 #include <algorithm>
 
-#include "../sync/api.hpp"
 #include "passwords.hpp"
 #include "text.hpp"
 
@@ -110,18 +109,15 @@ ApiResponse change(const std::string& user, const std::string& what, Store& stor
 
 }  // namespace
 
-ApiResponse officersRequest(const ApiRequest& req, const std::vector<std::string>& seg, Store& store, const Officer& me,
-                            int64_t nowMs) {
-  if (seg.size() == 4) {
-    if (req.method == "GET") return list(store, me);
-    if (req.method == "POST") return create(req, store, me, nowMs);
-    return err(405, "method_not_allowed", "Use GET or POST.");
-  }
-  if (seg.size() == 6 && (seg[5] == "disable" || seg[5] == "reset-password")) {
-    if (req.method != "POST") return err(405, "method_not_allowed", "Use POST.");
-    return change(seg[4], seg[5], store, me, nowMs);
-  }
-  return err(404, "not_found", "No such API endpoint.");
+ApiResponse listOfficers(Store& store, const Officer& me) {
+  return list(store, me);
+}
+ApiResponse createOfficer(const ApiRequest& req, Store& store, const Officer& me, int64_t nowMs) {
+  return create(req, store, me, nowMs);
+}
+ApiResponse changeOfficer(const std::string& username, const std::string& action, Store& store, const Officer& me,
+                          int64_t nowMs) {
+  return change(username, action, store, me, nowMs);
 }
 
 }  // namespace diemquet::server::office

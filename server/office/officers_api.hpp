@@ -11,9 +11,11 @@
 
 namespace diemquet::server::office {
 
-// /api/v1/office/officers[/USERNAME/(disable|reset-password)]; `seg` is the path split at
-// '/' (api v1 office officers ...). The caller has authenticated `me`.
-ApiResponse officersRequest(const ApiRequest& req, const std::vector<std::string>& seg, Store& store, const Officer& me,
-                            int64_t nowMs);
+// GET and POST /api/v1/office/officers, POST /api/v1/office/officers/{username}/(disable|
+// reset-password) (routes in office_api.cpp). The caller has authenticated `me`.
+ApiResponse listOfficers(Store& store, const Officer& me);
+ApiResponse createOfficer(const ApiRequest& req, Store& store, const Officer& me, int64_t nowMs);
+ApiResponse changeOfficer(const std::string& username, const std::string& action, Store& store, const Officer& me,
+                          int64_t nowMs);
 
 }  // namespace diemquet::server::office

@@ -36,27 +36,22 @@ std::pair<bool, std::string> probe(Store& store, int64_t nowMs) {
 
 }  // namespace
 
-bool handles(const std::string& path) {
-  return path == "/metrics" || path.rfind("/health/", 0) == 0;
-}
-
-std::optional<ApiResponse> route(const ApiRequest& req, Store& store, const std::function<int64_t()>& clock) {
-  if (!handles(req.path)) return std::nullopt;
-  if (req.method != "GET" && req.method != "HEAD") return errorResponse(405, "method_not_allowed", "Use GET.");
-  if (req.path == "/metrics") {
+void addRoutes(Router& router, Store& store, const std::function<int64_t()>& clock) {
+  router.on("GET", "/metrics", [&store](const ApiRequest&, const PathParams&) {
     ApiResponse r{200, metrics::render(store.backendName())};
     r.contentType = "text/plain; version=0.0.4; charset=utf-8";
     return r;
-  }
-  if (req.path == "/health/live") return ApiResponse{200, R"({"ok":true})"};
-  if (req.path == "/health/ready") {
+  });
+  router.on("GET", "/health/live", [](const ApiRequest&, const PathParams&) {
+    return ApiResponse{200, R"({"ok":true})"};
+  });
+  router.on("GET", "/health/ready", [&store, clock](const ApiRequest&, const PathParams&) {
     auto [ok, why] = probe(store, clock());
     if (ok) return ApiResponse{200, nlohmann::json{{"ok", true}, {"storage", store.backendName()}}.dump()};
     ApiResponse r = errorResponse(503, "not_ready", "The database does not take writes: " + why + ".");
     r.retryAfterSeconds = 2;
     return r;
-  }
-  return errorResponse(404, "not_found", "No such health endpoint (/health/live, /health/ready).");
+  });
 }
 
 std::string jsonLogLine(const std::string& line, int64_t nowMs) {

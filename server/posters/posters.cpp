@@ -181,7 +181,8 @@ std::variant<std::string, ApiResponse> authorizeVenue(const ApiRequest& req, Sto
 bool parseYmd(const json& body, const char* field, int& out) {
   auto it = body.find(field);
   if (it == body.end() || it->is_null()) return true;
-  std::string s = it->is_string() ? it->get<std::string>() : (it->is_number_integer() ? std::to_string(it->get<int64_t>()) : "");
+  std::string s =
+      it->is_string() ? it->get<std::string>() : (it->is_number_integer() ? std::to_string(it->get<int64_t>()) : "");
   if (s.size() != 8 || !std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
   int v = std::stoi(s);
   if (v / 10000 < 2000 || v / 100 % 100 < 1 || v / 100 % 100 > 12 || v % 100 < 1 || v % 100 > 31) return false;
@@ -212,9 +213,10 @@ ApiResponse venueInfo(Store& store, const std::string& venueId, const std::funct
   if (!points) return storageFailure(points.error(), log);
   json sp = json::array();
   for (const ScanPoint& p : points.value()) sp.push_back({{"id", p.id}, {"name", p.name}});
-  ApiResponse r{200, json{{"venue", {{"id", v.value()->id}, {"name", v.value()->name}, {"address", v.value()->address}}},
-                          {"scanPoints", sp}}
-                         .dump()};
+  ApiResponse r{200,
+                json{{"venue", {{"id", v.value()->id}, {"name", v.value()->name}, {"address", v.value()->address}}},
+                     {"scanPoints", sp}}
+                    .dump()};
   r.cacheControl = "public, max-age=300";
   return r;
 }
@@ -250,14 +252,16 @@ ApiResponse redownload(const ApiRequest& req, Store& store, const std::string& v
   if (auto* err = std::get_if<ApiResponse>(&who)) return *err;
   auto rows = store.postersOfVenue(venueId);
   if (!rows) return storageFailure(rows.error(), log);
-  if (rows->empty()) return errorResponse(404, "no_posters", "No poster was issued for this venue yet; POST to issue one.");
+  if (rows->empty())
+    return errorResponse(404, "no_posters", "No poster was issued for this venue yet; POST to issue one.");
   auto ring = keyRing(store);
   if (!ring) return storageFailure(ring.error(), log);
   int fromYmd = 0, untilYmd = 0;
   for (const PosterRow& r : rows.value()) {
     const poster::PublicKey* k = ring->find(r.keyId);
     if (!k || k->revoked)
-      return errorResponse(409, "key_revoked", "The key these posters were signed with was revoked; issue new posters.");
+      return errorResponse(409, "key_revoked",
+                           "The key these posters were signed with was revoked; issue new posters.");
     if (auto ref = poster::parsePosterUrl(r.url)) {
       fromYmd = ref->validity.fromYmd;
       untilYmd = ref->validity.untilYmd;
@@ -296,7 +300,8 @@ int64_t firstSeqForKey(const std::string& deviceId, const std::string& key, int6
   static std::map<std::string, SeenKey> seen;
   std::lock_guard lock(g_mutex);
   if (seen.size() > 200000) {
-    for (auto it = seen.begin(); it != seen.end();) it = it->second.atMs < now - 86'400'000 ? seen.erase(it) : std::next(it);
+    for (auto it = seen.begin(); it != seen.end();)
+      it = it->second.atMs < now - 86'400'000 ? seen.erase(it) : std::next(it);
     if (seen.size() > 200000) seen.clear();  // bounded memory; a reset only forgets keys
   }
   auto [it, fresh] = seen.try_emplace(deviceId + '\n' + key, SeenKey{seq, now});
@@ -324,7 +329,8 @@ Result<json> cleanDeclaration(const json& d) {
   for (const char* b : {"fever", "cough", "breath", "soreThroat", "lossOfTaste", "contact", "travel", "none"}) {
     auto it = d.find(b);
     if (it == d.end()) continue;
-    if (!it->is_boolean()) return makeError(ErrorKind::Malformed, std::string("declaration field '") + b + "' must be true or false");
+    if (!it->is_boolean())
+      return makeError(ErrorKind::Malformed, std::string("declaration field '") + b + "' must be true or false");
     out[b] = it->get<bool>();
   }
   auto place = d.find("travelPlace");
@@ -342,7 +348,8 @@ ApiResponse selfCheckIn(const ApiRequest& req, Store& store, int64_t now,
   json body;
   if (auto bad = parseJsonObject(req.body, body)) return *bad;
   if (!body.contains("poster") || !body["poster"].is_string() || !body.contains("checkIn"))
-    return errorResponse(400, "bad_request", "Send {\"poster\": <poster URL>, \"checkIn\": {...}, \"declaration\": {...}}.");
+    return errorResponse(400, "bad_request",
+                         "Send {\"poster\": <poster URL>, \"checkIn\": {...}, \"declaration\": {...}}.");
   // The poster first: without a genuine poster nothing else is looked at.
   auto ref = poster::parsePosterUrl(body["poster"].get<std::string>());
   if (!ref) return errorResponse(403, "poster_invalid", "The poster URL is malformed: " + ref.error().message);
@@ -355,13 +362,14 @@ ApiResponse selfCheckIn(const ApiRequest& req, Store& store, int64_t now,
   // The visitor's day, from the check-in's own time zone (UTC+7 in Vietnam).
   if (auto st = poster::verify(*ref, *ring, poster::localYmd(Instant{now, c->at.offsetMinutes})); !st) {
     static const std::map<ErrorKind, std::string> codes = {{ErrorKind::UnknownKey, "poster_unknown_key"},
-                                                            {ErrorKind::BadSignature, "poster_forged"},
-                                                            {ErrorKind::RevokedKey, "poster_revoked"},
-                                                            {ErrorKind::NotYetValid, "poster_not_yet_valid"},
-                                                            {ErrorKind::Expired, "poster_expired"}};
+                                                           {ErrorKind::BadSignature, "poster_forged"},
+                                                           {ErrorKind::RevokedKey, "poster_revoked"},
+                                                           {ErrorKind::NotYetValid, "poster_not_yet_valid"},
+                                                           {ErrorKind::Expired, "poster_expired"}};
     auto it = codes.find(st.error().kind);
     if (log) log("self check-in refused: " + (it == codes.end() ? std::string("poster_invalid") : it->second));
-    return errorResponse(403, it == codes.end() ? "poster_invalid" : it->second, "The poster was refused: " + st.error().message);
+    return errorResponse(403, it == codes.end() ? "poster_invalid" : it->second,
+                         "The poster was refused: " + st.error().message);
   }
   if (c->deviceId.rfind("self-", 0) != 0)
     return errorResponse(422, "invalid_check_in", "checkIn.device: a self check-in comes from a 'self-' device.");
@@ -385,8 +393,10 @@ ApiResponse selfCheckIn(const ApiRequest& req, Store& store, int64_t now,
   // The same declaration sent again as another record: answered as stored, stored once.
   if (!idemKey.empty())
     if (int64_t first = firstSeqForKey(c->deviceId, idemKey, c->seq, now); first != 0)
-      return ApiResponse{200, json{{"acked", json::array({json::array({c->seq, c->seq})})},
-                                   {"outcome", "duplicate"}, {"sameAs", first}}.dump()};
+      return ApiResponse{
+          200,
+          json{{"acked", json::array({json::array({c->seq, c->seq})})}, {"outcome", "duplicate"}, {"sameAs", first}}
+              .dump()};
   if (!allowSelfCheckIn(c->deviceId, now))
     return errorResponse(429, "rate_limited", "Too many self check-ins from this phone; wait a few minutes.");
   auto result = store.ingest({c.value()}, now);
@@ -397,7 +407,8 @@ ApiResponse selfCheckIn(const ApiRequest& req, Store& store, int64_t now,
   if (auto st = store.recordSelfDeclaration(c->venueId, c->deviceId, c->seq, decl->dump(), now); !st)
     return storageFailure(st.error(), log);
   static const char* names[] = {"stored", "duplicate", "voided", "conflict"};
-  return ApiResponse{200, json{{"acked", json::array({json::array({c->seq, c->seq})})}, {"outcome", names[int(o)]}}.dump()};
+  return ApiResponse{200,
+                     json{{"acked", json::array({json::array({c->seq, c->seq})})}, {"outcome", names[int(o)]}}.dump()};
 }
 
 }  // namespace
@@ -407,7 +418,9 @@ void configure(const Config& c) {
   g_config = c;
 }
 
-const Config& config() { return g_config; }
+const Config& config() {
+  return g_config;
+}
 
 Result<poster::SigningKey> activeSigningKey(Store& store, int64_t nowMs) {
   auto rows = store.signingKeys();
@@ -417,7 +430,9 @@ Result<poster::SigningKey> activeSigningKey(Store& store, int64_t nowMs) {
   return makeAndStoreKey(store, nowMs);
 }
 
-Result<poster::SigningKey> rotateSigningKey(Store& store, int64_t nowMs) { return makeAndStoreKey(store, nowMs); }
+Result<poster::SigningKey> rotateSigningKey(Store& store, int64_t nowMs) {
+  return makeAndStoreKey(store, nowMs);
+}
 
 Result<poster::KeyRing> keyRing(Store& store) {
   auto rows = store.signingKeys();
@@ -453,7 +468,9 @@ Result<std::string> issuePosters(Store& store, const std::string& venueId, int f
   std::vector<PosterRow> rows;
   for (const ScanPoint& p : points.value()) {
     auto url = poster::sign(poster::PosterClaim{venueId, p.id, {fromYmd, untilYmd}}, *key, base);
-    if (!url) return makeError(ErrorKind::Malformed, "cannot sign a poster for scan point " + p.id + ": " + url.error().message);
+    if (!url)
+      return makeError(ErrorKind::Malformed,
+                       "cannot sign a poster for scan point " + p.id + ": " + url.error().message);
     rows.push_back(PosterRow{venueId, p.id, key->id, nowMs, *url, validityField(fromYmd, untilYmd), issuedBy});
   }
   auto pdf = renderSheet(*venue.value(), points.value(), rows, fromYmd, untilYmd);
@@ -463,37 +480,32 @@ Result<std::string> issuePosters(Store& store, const std::string& venueId, int f
   return pdf;
 }
 
-std::optional<ApiResponse> route(const ApiRequest& req, Store& store, const std::function<int64_t()>& clock,
-                                 const std::function<void(const std::string&)>& log) {
-  const std::string& p = req.path;
-  auto only = [&](std::initializer_list<const char*> methods) {
-    for (const char* m : methods)
-      if (req.method == m) return true;
-    return false;
-  };
-  if (p == "/api/v1/keys") {
-    if (!only({"GET", "HEAD"})) return errorResponse(405, "method_not_allowed", "Use GET.");
-    return keysResponse(store, log);
-  }
-  if (p == "/api/v1/self-checkins") {
-    if (!only({"POST"})) return errorResponse(405, "method_not_allowed", "Use POST.");
+void addRoutes(Router& router, Store& store, const std::function<int64_t()>& clock,
+               const std::function<void(const std::string&)>& log) {
+  router.on("GET", "/api/v1/keys",
+            [&store, log](const ApiRequest&, const PathParams&) { return keysResponse(store, log); });
+  router.on("POST", "/api/v1/self-checkins", [&store, clock, log](const ApiRequest& req, const PathParams&) {
     return selfCheckIn(req, store, clock(), log);
-  }
-  static const std::string kVenues = "/api/v1/venues/";
-  if (p.rfind(kVenues, 0) != 0) return std::nullopt;
-  std::string rest = p.substr(kVenues.size());
-  auto slash = rest.find('/');
-  if (slash == std::string::npos) return std::nullopt;
-  std::string venueId = rest.substr(0, slash), tail = rest.substr(slash);
-  if (tail != "/posters" && tail != "/posters/info") return std::nullopt;
-  if (!posterId(venueId, 24)) return errorResponse(404, "unknown_venue", "No such venue on this server.");
-  if (tail == "/posters/info") {
-    if (!only({"GET", "HEAD"})) return errorResponse(405, "method_not_allowed", "Use GET.");
-    return venueInfo(store, venueId, log);
-  }
-  if (only({"POST"})) return issue(req, store, venueId, clock(), log);
-  if (only({"GET", "HEAD"})) return redownload(req, store, venueId, log);
-  return errorResponse(405, "method_not_allowed", "Use POST to issue, GET to download again.");
+  });
+  auto venueOr404 = [](const PathParams& p) -> std::optional<ApiResponse> {
+    if (!posterId(p["venue"], 24)) return errorResponse(404, "unknown_venue", "No such venue on this server.");
+    return std::nullopt;
+  };
+  router.on("GET", "/api/v1/venues/{venue}/posters/info",
+            [&store, log, venueOr404](const ApiRequest&, const PathParams& p) {
+              if (auto bad = venueOr404(p)) return *bad;
+              return venueInfo(store, p["venue"], log);
+            });
+  router.on("POST", "/api/v1/venues/{venue}/posters",
+            [&store, clock, log, venueOr404](const ApiRequest& req, const PathParams& p) {
+              if (auto bad = venueOr404(p)) return *bad;
+              return issue(req, store, p["venue"], clock(), log);
+            });
+  router.on("GET", "/api/v1/venues/{venue}/posters",
+            [&store, log, venueOr404](const ApiRequest& req, const PathParams& p) {
+              if (auto bad = venueOr404(p)) return *bad;
+              return redownload(req, store, p["venue"], log);
+            });
 }
 
 }  // namespace diemquet::server::posters

@@ -1,22 +1,22 @@
 // Venue posters on the server: the registry signing keys (kept in the database), poster
 // issuance as an A4 PDF, the public key ring, and self check-ins authenticated by the signed
-// poster itself. Plugged into the API router with one call (route); see docs/api.md.
+// poster itself. Its routes join the server's one table (addRoutes); see docs/api.md.
 #pragma once
 #include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
 
+#include "http/router.hpp"
 #include "poster/signed_url.hpp"
 #include "storage/store.hpp"
-#include "sync/api.hpp"
 
 namespace diemquet::server::posters {
 
 struct Config {
   std::string publicUrl;  // base of the signed URLs, e.g. "https://diemquet.example.vn" (no trailing /)
   std::string fontDir = "/usr/share/fonts/truetype/noto";  // NotoSans-Regular.ttf, NotoSans-Bold.ttf
-  int selfCheckInsPerDevice = 30;  // per 10 minutes, per visitor phone (429 beyond)
+  int selfCheckInsPerDevice = 30;                          // per 10 minutes, per visitor phone (429 beyond)
 };
 
 // Process-wide settings, set once by `serve` before the first request.
@@ -39,7 +39,7 @@ Result<std::string> issuePosters(Store& store, const std::string& venueId, int f
 
 // Handles /api/v1/keys, /api/v1/venues/{id}/posters[/info] and /api/v1/self-checkins;
 // nullopt for every other path.
-std::optional<ApiResponse> route(const ApiRequest& req, Store& store, const std::function<int64_t()>& clock,
-                                 const std::function<void(const std::string&)>& log);
+void addRoutes(Router& router, Store& store, const std::function<int64_t()>& clock,
+               const std::function<void(const std::string&)>& log);
 
 }  // namespace diemquet::server::posters

@@ -186,17 +186,15 @@ Result<std::vector<ShortCodeMatch>> resolveShortCode(Store& store, const std::st
   return out;
 }
 
-std::optional<ApiResponse> routeShortCodes(const ApiRequest& req, Store& store,
-                                           const std::function<void(const std::string&)>& log) {
-  static const std::string kApi = "/api/v1/short-codes/";
-  const std::string& p = req.path;
-  const bool api = p.rfind(kApi, 0) == 0, pageRoute = p == "/c" || p.rfind("/c/", 0) == 0;
-  if (!api && !pageRoute) return std::nullopt;
-  if (req.method != "GET" && req.method != "HEAD") return errorResponse(405, "method_not_allowed", "Use GET.");
-  if (api) return codeApi(store, percentDecode(p.substr(kApi.size())), log);
-  std::string typed = p.size() > 3 ? percentDecode(p.substr(3)) : queryValue(req.query, "code");
-  if (typed.size() > 64) typed.resize(64);
-  return codePage(store, typed, log);
+void addShortCodeRoutes(Router& router, Store& store, const std::function<void(const std::string&)>& log) {
+  router.on("GET", "/api/v1/short-codes/{code}",
+            [&store, log](const ApiRequest&, const PathParams& p) { return codeApi(store, p["code"], log); });
+  // /c/{code} as printed under the QR, and /c?code=... from the form on /c.
+  router.on("GET", "/c/{code*}", [&store, log](const ApiRequest& req, const PathParams& p) {
+    std::string typed = !p["code"].empty() ? p["code"] : queryValue(req.query, "code");
+    if (typed.size() > 64) typed.resize(64);
+    return codePage(store, typed, log);
+  });
 }
 
 }  // namespace diemquet::server::posters

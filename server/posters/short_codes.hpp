@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "http/router.hpp"
 #include "storage/store.hpp"
-#include "sync/api.hpp"
 
 namespace diemquet::server::posters {
 
@@ -24,8 +24,7 @@ Status fillShortCodes(Store& store);
 // are possible (30 bits; two scan points may share a code): the caller lets the person choose.
 Result<std::vector<ShortCodeMatch>> resolveShortCode(Store& store, const std::string& code);
 
-// GET /api/v1/short-codes/{code} and the pages /c, /c/{code}, /c?code=…; nullopt for other paths.
-std::optional<ApiResponse> routeShortCodes(const ApiRequest& req, Store& store,
-                                           const std::function<void(const std::string&)>& log);
+// GET /api/v1/short-codes/{code} and the pages /c, /c/{code}, /c?code=….
+void addShortCodeRoutes(Router& router, Store& store, const std::function<void(const std::string&)>& log);
 
 }  // namespace diemquet::server::posters

@@ -1,7 +1,11 @@
 // The JSON API (enroll, upload, health) driven directly, against both backends.
+#include <set>
+#include <stdexcept>
+
 #include "backend_fixture.hpp"
 #include "check_in_json.hpp"
-#include "sync/api.hpp"
+#include "api/server_api.hpp"
+#include "sync/sync_api.hpp"
 #include "sync/secrets.hpp"
 
 using namespace diemquet;
@@ -258,3 +262,44 @@ INSTANTIATE_TEST_SUITE_P(Backends, ApiTest, ::testing::Values(std::string("sqlit
                          backendName);
 
 }  // namespace
+
+// One route table: every endpoint is one line in it, a path with a parameter matches only its
+// own shape, and a known path with another method is a 405 naming the methods (Allow).
+TEST(RouteTable, EveryEndpointOnceAnd405WithAllow) {
+  Router r;
+  r.on("GET", "/api/v1/venues/{venue}/posters", [](const ApiRequest&, const PathParams& p) {
+    return ApiResponse{200, "get " + p["venue"]};
+  });
+  r.on("POST", "/api/v1/venues/{venue}/posters", [](const ApiRequest&, const PathParams& p) {
+    return ApiResponse{200, "post " + p["venue"]};
+  });
+  r.on("GET", "/c/{code*}", [](const ApiRequest&, const PathParams& p) { return ApiResponse{200, "code " + p["code"]}; });
+  EXPECT_THROW(r.on("GET", "/c/{code*}", [](const ApiRequest&, const PathParams&) { return ApiResponse{}; }),
+               std::logic_error);
+  EXPECT_EQ(r.dispatch(ApiRequest{"GET", "/api/v1/venues/cho%2Dben/posters", "", ""})->body, "get cho-ben");
+  EXPECT_EQ(r.dispatch(ApiRequest{"HEAD", "/api/v1/venues/cho/posters", "", ""})->body, "get cho");
+  EXPECT_EQ(r.dispatch(ApiRequest{"POST", "/api/v1/venues/cho/posters", "", ""})->body, "post cho");
+  auto wrong = r.dispatch(ApiRequest{"DELETE", "/api/v1/venues/cho/posters", "", ""});
+  ASSERT_TRUE(wrong);
+  EXPECT_EQ(wrong->status, 405);
+  EXPECT_EQ(wrong->allow, "GET, POST");
+  EXPECT_FALSE(r.dispatch(ApiRequest{"GET", "/api/v1/venues//posters", "", ""}));
+  EXPECT_FALSE(r.dispatch(ApiRequest{"GET", "/api/v1/venues/cho/posters/x", "", ""}));
+  EXPECT_EQ(r.dispatch(ApiRequest{"GET", "/c", "", ""})->body, "code ");
+  EXPECT_EQ(r.dispatch(ApiRequest{"GET", "/c/34M-FPJ", "", ""})->body, "code 34M-FPJ");
+  EXPECT_TRUE(r.knowsPath("/c/x"));
+  EXPECT_FALSE(r.knowsPath("/cx"));
+}
+
+TEST(RouteTable, TheServerDeclaresEachEndpointOnce) {
+  auto store = openStore("sqlite::memory:", 1);
+  ASSERT_TRUE(store);
+  Api api(*store.value(), [] { return int64_t(0); });
+  auto routes = api.routes();
+  EXPECT_GE(routes.size(), 30u);
+  std::set<std::string> unique(routes.begin(), routes.end());
+  EXPECT_EQ(unique.size(), routes.size());
+  for (const char* must : {"POST /api/v1/checkins", "POST /api/v1/enroll", "GET /api/v1/keys", "GET /api/v1/areas",
+                           "POST /api/v1/office/trace", "GET /metrics", "GET /c/{code*}"})
+    EXPECT_TRUE(unique.count(must)) << must;
+}

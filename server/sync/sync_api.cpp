@@ -1,19 +1,15 @@
-#include "api.hpp"
+#include "sync_api.hpp"
 
 #include "person_rules.hpp"
 
 #include <algorithm>
 #include <exception>
+#include <memory>
 
 #include "check_in_json.hpp"
 #include "http/request_input.hpp"
 #include "masking.hpp"
-#include "areas/area_api.hpp"
-#include "office/office_api.hpp"
 #include "ops/metrics.hpp"
-#include "ops/ops_api.hpp"
-#include "posters/posters.hpp"
-#include "posters/short_codes.hpp"
 #include "secrets.hpp"
 #include "text.hpp"
 #include "upload_parser.hpp"
@@ -22,63 +18,49 @@ namespace diemquet::server {
 
 using nlohmann::json;
 
-ApiResponse errorResponse(int status, const std::string& code, const std::string& message) {
-  return ApiResponse{status, json{{"error", {{"code", code}, {"message", message}}}}.dump()};
-}
-
 std::vector<std::pair<int64_t, int64_t>> seqRanges(std::vector<int64_t> seqs) {
   std::sort(seqs.begin(), seqs.end());
   seqs.erase(std::unique(seqs.begin(), seqs.end()), seqs.end());
   std::vector<std::pair<int64_t, int64_t>> out;
   for (int64_t s : seqs) {
-    if (!out.empty() && out.back().second + 1 == s) out.back().second = s;
-    else out.emplace_back(s, s);
+    if (!out.empty() && out.back().second + 1 == s)
+      out.back().second = s;
+    else
+      out.emplace_back(s, s);
   }
   return out;
 }
 
-Api::Api(Store& store, Clock clock, Logger log) : m_store(store), m_clock(std::move(clock)), m_log(std::move(log)) {}
+namespace {
 
-ApiResponse Api::handle(const ApiRequest& req) {
-  try {
-    return route(req);
-  } catch (const std::exception& e) {
-    if (m_log) m_log(std::string("internal error: ") + e.what());
-  } catch (...) {
-    if (m_log) m_log("internal error: unknown exception");
-  }
-  return errorResponse(500, "internal", "The server failed to handle the request; nothing was stored.");
-}
+// The handlers, one per endpoint, sharing the store, the clock and the log.
+class SyncApi {
+ public:
+  SyncApi(Store& store, std::function<int64_t()> clock, std::function<void(const std::string&)> log)
+      : m_store(store), m_clock(std::move(clock)), m_log(std::move(log)) {}
+  ApiResponse health();
+  ApiResponse enroll(const ApiRequest& req);
+  ApiResponse upload(const ApiRequest& req);
 
-ApiResponse Api::route(const ApiRequest& req) {
-  if (auto r = ops::route(req, m_store, m_clock)) return *r;  // server/ops/: /metrics, /health/*
-  if (auto r = posters::route(req, m_store, m_clock, m_log)) return *r;  // server/posters/
-  if (auto r = posters::routeShortCodes(req, m_store, m_log)) return *r;
-  if (auto r = areas::route(req, m_store, m_clock)) return *r;             // server/areas/
-  if (office::handles(req.path)) return office::handle(req, m_store, m_clock, m_log);  // server/office/
-  auto only = [&](const char* method) { return req.method == method; };
-  if (req.path == "/api/v1/health") return only("GET") || only("HEAD") ? health() : errorResponse(405, "method_not_allowed", "Use GET.");
-  if (req.path == "/api/v1/enroll") return only("POST") ? enroll(req) : errorResponse(405, "method_not_allowed", "Use POST.");
-  if (req.path == "/api/v1/checkins") {
-    ApiResponse r = only("POST") ? upload(req) : errorResponse(405, "method_not_allowed", "Use POST.");
-    if (r.status != 200) {
-      const json e = json::parse(r.body, nullptr, false);
-      metrics::uploadRefused(e.is_object() && e.contains("error") ? e["error"].value("code", "") : "");
-    }
-    return r;
-  }
-  return errorResponse(404, "not_found", "No such API endpoint.");
-}
+ private:
+  ApiResponse storageFailure(const Error& e);
+  Store& m_store;
+  std::function<int64_t()> m_clock;
+  std::function<void(const std::string&)> m_log;
+};
 
-ApiResponse Api::storageFailure(const Error& e) {
+}  // namespace
+
+ApiResponse SyncApi::storageFailure(const Error& e) {
   if (m_log) m_log("storage error: " + e.message);
   metrics::dbError();
-  ApiResponse r = errorResponse(503, "storage_unavailable", "The database is unavailable; nothing was stored. Retry later.");
+  ApiResponse r =
+      errorResponse(503, "storage_unavailable", "The database is unavailable; nothing was stored. Retry later.");
   r.retryAfterSeconds = 2;  // a failover takes seconds; stations keep their records and resend
   return r;
 }
 
-ApiResponse Api::health() {
+ApiResponse SyncApi::health() {
   return ApiResponse{200, json{{"ok", true}, {"version", kServerVersion}, {"storage", m_store.backendName()}}.dump()};
 }
 
@@ -88,11 +70,13 @@ bool validIdText(const std::string& s) {
   return !s.empty() && s.size() <= kMaxIdLength && text::isValidUtf8(s) && !text::hasControlChars(s);
 }
 
-bool validId(const json& j) { return j.is_string() && validIdText(j.get_ref<const std::string&>()); }
+bool validId(const json& j) {
+  return j.is_string() && validIdText(j.get_ref<const std::string&>());
+}
 
 }  // namespace
 
-ApiResponse Api::enroll(const ApiRequest& req) {
+ApiResponse SyncApi::enroll(const ApiRequest& req) {
   json body;
   if (auto bad = parseJsonObject(req.body, body)) return *bad;
   auto code = body.find("code");
@@ -113,7 +97,8 @@ ApiResponse Api::enroll(const ApiRequest& req) {
   }
   auto venue = m_store.findVenue(venueId.value());
   auto points = m_store.scanPoints(venueId.value());
-  if (!venue || !venue.value()) return storageFailure(venue ? makeError(ErrorKind::NotFound, "venue vanished") : venue.error());
+  if (!venue || !venue.value())
+    return storageFailure(venue ? makeError(ErrorKind::NotFound, "venue vanished") : venue.error());
   if (!points) return storageFailure(points.error());
   const Venue& v = *venue.value();
   json sp = json::array();
@@ -131,7 +116,7 @@ ApiResponse Api::enroll(const ApiRequest& req) {
   return ApiResponse{200, out.dump()};
 }
 
-ApiResponse Api::upload(const ApiRequest& req) {
+ApiResponse SyncApi::upload(const ApiRequest& req) {
   // Authentication first: nothing about the body is looked at for an unknown caller.
   auto token = bearerToken(req.authorization);
   if (!token) return errorResponse(401, "unauthorized", "Send 'Authorization: Bearer <device token>'.");
@@ -179,8 +164,9 @@ ApiResponse Api::upload(const ApiRequest& req) {
     if (c->deviceId != who.deviceId)
       return errorResponse(403, "device_mismatch", where() + ": the check-in's device is not the uploading device.");
     if (c->at.utcMs > now + kMaxClockSkewMs)
-      return errorResponse(422, "future_time",
-                           where() + ": the time is more than 10 minutes ahead of the server clock; check the station clock.");
+      return errorResponse(
+          422, "future_time",
+          where() + ": the time is more than 10 minutes ahead of the server clock; check the station clock.");
     if (std::find(who.venues.begin(), who.venues.end(), c->venueId) == who.venues.end()) {
       auto v = m_store.findVenue(c->venueId);
       if (!v) return storageFailure(v.error());
@@ -197,9 +183,18 @@ ApiResponse Api::upload(const ApiRequest& req) {
   int stored = 0, duplicates = 0, voided = 0;
   for (size_t i = 0; i < batch.size(); ++i) {
     switch (result->outcomes[i]) {
-      case IngestOutcome::Stored: ++stored; acked.push_back(batch[i].seq); break;
-      case IngestOutcome::AlreadyStored: ++duplicates; acked.push_back(batch[i].seq); break;
-      case IngestOutcome::Voided: ++voided; acked.push_back(batch[i].seq); break;
+      case IngestOutcome::Stored:
+        ++stored;
+        acked.push_back(batch[i].seq);
+        break;
+      case IngestOutcome::AlreadyStored:
+        ++duplicates;
+        acked.push_back(batch[i].seq);
+        break;
+      case IngestOutcome::Voided:
+        ++voided;
+        acked.push_back(batch[i].seq);
+        break;
       case IngestOutcome::Conflict:
         rejected.push_back({{"seq", batch[i].seq},
                             {"code", "conflict"},
@@ -217,8 +212,24 @@ ApiResponse Api::upload(const ApiRequest& req) {
   metrics::uploadAnswered(stored, duplicates, voided, int64_t(rejected.size()));
   json ranges = json::array();
   for (auto [a, b] : seqRanges(ackedClean)) ranges.push_back({a, b});
-  json out{{"acked", ranges}, {"rejected", rejected}, {"stored", stored}, {"duplicates", duplicates}, {"voided", voided}};
+  json out{
+      {"acked", ranges}, {"rejected", rejected}, {"stored", stored}, {"duplicates", duplicates}, {"voided", voided}};
   return ApiResponse{200, out.dump()};
+}
+
+void addSyncRoutes(Router& router, Store& store, std::function<int64_t()> clock,
+                   std::function<void(const std::string&)> log) {
+  auto api = std::make_shared<SyncApi>(store, std::move(clock), std::move(log));
+  router.on("GET", "/api/v1/health", [api](const ApiRequest&, const PathParams&) { return api->health(); });
+  router.on("POST", "/api/v1/enroll", [api](const ApiRequest& req, const PathParams&) { return api->enroll(req); });
+  router.on("POST", "/api/v1/checkins", [api](const ApiRequest& req, const PathParams&) {
+    ApiResponse r = api->upload(req);
+    if (r.status != 200) {
+      const json e = json::parse(r.body, nullptr, false);
+      metrics::uploadRefused(e.is_object() && e.contains("error") ? e["error"].value("code", "") : "");
+    }
+    return r;
+  });
 }
 
 }  // namespace diemquet::server

@@ -1,0 +1,11 @@
+#include "api_types.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace diemquet::server {
+
+ApiResponse errorResponse(int status, const std::string& code, const std::string& message) {
+  return ApiResponse{status, nlohmann::json{{"error", {{"code", code}, {"message", message}}}}.dump()};
+}
+
+}  // namespace diemquet::server
