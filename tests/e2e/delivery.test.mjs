@@ -127,6 +127,20 @@ test('the WASM compiles while streaming, compressed, in Chromium', { skip }, asy
   } finally { await ctx.close(); }
 });
 
+test("the visitor's module links none of the station's journal, SQLite, PDF writer, camera or office", { skip }, () => {
+  const bytes = (re) => fs.readFileSync(path.join(WEB, shellFile(re)));
+  const visitor = Buffer.concat([bytes(/^visitor\.[0-9a-f]{12}\.wasm$/), bytes(/^visitor\.[0-9a-f]{12}\.js$/)]);
+  const station = Buffer.concat([bytes(/^station\.[0-9a-f]{12}\.wasm$/), bytes(/^station\.[0-9a-f]{12}\.js$/)]);
+  const office = bytes(/^office\.[0-9a-f]{12}\.wasm$/);
+  // One string each part cannot do without (the station or office has it: the probe works).
+  const marks = [['SQLite', 'SQLite format 3', station], ['the journal events', 'unknown journal record type', station],
+    ['the poster PDF writer', '%PDF-1.7', null], ['the camera', 'dqCamera', station], ['the office', '/api/v1/office', office]];
+  for (const [what, mark, has] of marks) {
+    if (has) assert.ok(has.includes(mark), `probe for ${what} not found where it is linked`);
+    assert.ok(!visitor.includes(mark), `the visitor's module links ${what}`);
+  }
+});
+
 // Issue 15's budget for the visitor page's first visit (what a cheap phone downloads from the
 // poster's link), counted as Chromium received it: compressed bodies plus headers.
 const VISITOR_FIRST_VISIT_BUDGET = 400 * 1000;
