@@ -258,3 +258,27 @@ TEST(SelfCheckIns, AFinalRefusalIsNotResentAndADamagedRecordIsCounted) {
   EXPECT_EQ(phone.store->damagedRecords(), 1);
   EXPECT_EQ(phone.store->visits().size(), 1u);
 }
+
+TEST(SelfCheckIns, ADoubleTapSavesOneCheckIn) {
+  Phone phone;
+  auto key = testKey();
+  phone.store->trust().storeKeyRingJson(ringJson(key), kNow.utcMs);
+  std::string url = posterUrl(key);
+  PosterCheck check = phone.store->trust().check(url, poster::localYmd(kNow));
+  phone.journal.immediate = false;
+  EXPECT_EQ(phone.store->submit(profile(), check, url, Direction::In, "declkey-0008"), 1);
+  phone.nowMs += 60;  // the second tap, while the first is being saved
+  EXPECT_EQ(phone.store->submit(profile(), check, url, Direction::In, "declkey-0009"), 1);
+  phone.journal.commitAll();
+  phone.nowMs += 300;  // and once it is saved
+  EXPECT_EQ(phone.store->submit(profile(), check, url, Direction::In, "declkey-0009"), 1);
+  EXPECT_EQ(phone.store->visits().size(), 1u);
+  EXPECT_EQ(phone.store->saveStatus().state, SaveStatus::State::Saved);
+  // Checking out at once is no double tap; nor is checking in again later.
+  EXPECT_EQ(phone.store->submit(profile(), check, url, Direction::Out, "declkey-0010"), 2);
+  phone.journal.commitAll();
+  phone.nowMs += 2500;
+  EXPECT_EQ(phone.store->submit(profile(), check, url, Direction::In, "declkey-0011"), 3);
+  phone.journal.commitAll();
+  EXPECT_EQ(phone.store->visits().size(), 3u);
+}

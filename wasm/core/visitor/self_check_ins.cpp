@@ -110,6 +110,12 @@ void SelfCheckIns::joinEarlierShell() {
 int64_t SelfCheckIns::submit(const VisitorProfile& valid, const PosterCheck& check, const std::string& posterUrl,
                              Direction direction, const std::string& idempotencyKey) {
   if (!check.ok()) return 0;
+  // The last check-in (saved, or being saved) is this one again: a double tap.
+  const CheckIn& last = m_lastSubmitted;
+  if (m_status.state != SaveStatus::State::Failed && last.seq > 0 && last.seq == m_status.seq &&
+      last.person == toPerson(valid) && last.direction == direction && last.venueId == check.ref.venueId &&
+      last.scanPointId == check.ref.pointId && m_clock().utcMs - last.at.utcMs < m_config.doubleTapMs)
+    return last.seq;
   if (m_deviceId.empty()) {
     unsigned char r[16];
     m_random(r, sizeof r);
@@ -128,6 +134,7 @@ int64_t SelfCheckIns::submit(const VisitorProfile& valid, const PosterCheck& che
   visit.idempotencyKey = idempotencyKey;
 
   const CheckIn& c = visit.checkIn;
+  m_lastSubmitted = c;
   uint64_t serial = m_status.serial + 1;
   m_status = SaveStatus{SaveStatus::State::Saving, c.person.displayName, c.direction, c.at, c.seq, serial, false};
   ++m_inFlight;

@@ -32,7 +32,8 @@ struct SelfCheckIn {
 };
 
 struct SelfCheckInsConfig {
-  int64_t retryMs = 30000;  // after no answer, a 5xx or a 429
+  int64_t retryMs = 30000;     // after no answer, a 5xx or a 429
+  int64_t doubleTapMs = 2000;  // a second tap this soon after the same check-in saves nothing
 };
 
 class SelfCheckIns {
@@ -53,7 +54,9 @@ class SelfCheckIns {
   // Saves one self check-in from a genuine poster for a validated profile: the check-in is
   // made here (the next seq of this phone's "self-" device) and journaled with the poster,
   // the declaration and `idempotencyKey`. Returns its seq (the save status follows the
-  // journal's commit), or 0 when `check` is not genuine: nothing is saved.
+  // journal's commit), or 0 when `check` is not genuine: nothing is saved. The same check-in
+  // again (same person, direction and scan point) within `doubleTapMs` of the last one is a
+  // double tap: nothing new is saved and the last one's seq is returned.
   int64_t submit(const VisitorProfile& valid, const PosterCheck& check, const std::string& posterUrl,
                  Direction direction, const std::string& idempotencyKey);
 
@@ -91,6 +94,7 @@ class SelfCheckIns {
   std::string m_deviceId;
   int64_t m_nextSeq = 1;
   SaveStatus m_status;
+  CheckIn m_lastSubmitted;  // for telling a double tap from a new check-in
   int m_inFlight = 0;
   bool m_uploading = false;
   int64_t m_retryAtMs = 0;
