@@ -192,6 +192,7 @@
       if (globalThis.dq.probe().frame > 0) {
         globalThis.dq.firstFrameMs = performance.now() - t0;
         mark('firstFrame');
+        if (Module._dq_font_atlas_ms) phases.fontAtlasMs = Math.round(Module._dq_font_atlas_ms());
         splash.hidden = true;
         // Only now: its precache then finds the module in the HTTP cache instead of
         // downloading it a second time while the first visit is still loading.
