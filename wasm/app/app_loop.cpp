@@ -33,7 +33,7 @@ struct Loop {
   double lastDraw = 0;
   double saveSeenAt = 0;  // when the current save in flight was first seen (0: none)
   float fontDpr = 0;
-  std::string spoken;  // what the aria-live region says of the screen
+  std::string spoken;      // what the aria-live region says of the screen
   double fontAtlasMs = 0;  // the last font atlas build and upload (web/loader.js reports it)
 };
 Loop g_loop;
@@ -169,7 +169,9 @@ int startApp(std::unique_ptr<ui::ModeUi> ui, FaceHooks hooks) {
 }  // namespace diemquet::app
 
 // How long the last font atlas took to build and upload, in ms (start-up figures).
-extern "C" EMSCRIPTEN_KEEPALIVE double dq_font_atlas_ms() { return diemquet::app::g_loop.fontAtlasMs; }
+extern "C" EMSCRIPTEN_KEEPALIVE double dq_font_atlas_ms() {
+  return diemquet::app::g_loop.fontAtlasMs;
+}
 
 // What the last frame showed (see ui/probe.hpp).
 extern "C" EMSCRIPTEN_KEEPALIVE const char* dq_probe() {
