@@ -101,6 +101,14 @@ std::string posterUrl(const poster::SigningKey& k) {
   return poster::sign({"cho", "p2", {0, 20351231}}, k, "https://diemquet.example.vn").value();
 }
 
+// The key ring stored on the phone, and a genuine poster of it, checked.
+std::pair<std::string, PosterCheck> trustedPoster(Phone& phone) {
+  auto key = testKey();
+  EXPECT_TRUE(phone.store->trust().storeKeyRingJson(ringJson(key), kNow.utcMs).ok());
+  std::string url = posterUrl(key);
+  return {url, phone.store->trust().check(url, poster::localYmd(kNow))};
+}
+
 }  // namespace
 
 TEST(SelfCheckIns, SavedOfflineThenUploadedExactlyOnce) {
@@ -155,10 +163,7 @@ TEST(SelfCheckIns, SavedOfflineThenUploadedExactlyOnce) {
 
 TEST(SelfCheckIns, TabKilledBeforeTheAnswerSendsAgainUnderTheSameKey) {
   Phone phone;
-  auto key = testKey();
-  phone.store->trust().storeKeyRingJson(ringJson(key), kNow.utcMs);
-  std::string url = posterUrl(key);
-  PosterCheck check = phone.store->trust().check(url, poster::localYmd(kNow));
+  auto [url, check] = trustedPoster(phone);
   phone.store->submit(profile(), check, url, Direction::In, "declkey-0003");
   phone.store->uploadNext();
   ASSERT_EQ(phone.server.requests.size(), 1u);
@@ -241,10 +246,7 @@ TEST(SelfCheckIns, CheckInsOfTheEarlierShellStillUpload) {
 
 TEST(SelfCheckIns, AFinalRefusalIsNotResentAndADamagedRecordIsCounted) {
   Phone phone;
-  auto key = testKey();
-  phone.store->trust().storeKeyRingJson(ringJson(key), kNow.utcMs);
-  std::string url = posterUrl(key);
-  PosterCheck check = phone.store->trust().check(url, poster::localYmd(kNow));
+  auto [url, check] = trustedPoster(phone);
   phone.store->submit(profile(), check, url, Direction::In, "declkey-0007");
   phone.store->uploadNext();
   phone.server.answer(0, 429);  // rate limited: later
@@ -261,10 +263,7 @@ TEST(SelfCheckIns, AFinalRefusalIsNotResentAndADamagedRecordIsCounted) {
 
 TEST(SelfCheckIns, ADoubleTapSavesOneCheckIn) {
   Phone phone;
-  auto key = testKey();
-  phone.store->trust().storeKeyRingJson(ringJson(key), kNow.utcMs);
-  std::string url = posterUrl(key);
-  PosterCheck check = phone.store->trust().check(url, poster::localYmd(kNow));
+  auto [url, check] = trustedPoster(phone);
   phone.journal.immediate = false;
   EXPECT_EQ(phone.store->submit(profile(), check, url, Direction::In, "declkey-0008"), 1);
   phone.nowMs += 60;  // the second tap, while the first is being saved
