@@ -120,6 +120,9 @@
   async function start() {
     if (!globalThis.WebAssembly) return fail('Trình duyệt này quá cũ.', 'This browser has no WebAssembly.');
     var records = [], keys = [];
+    // Where the start's time goes (bench/station reads it): each phase in ms from t0.
+    var phases = {};
+    function mark(name) { phases[name] = Math.round(performance.now() - t0); }
     if (usesJournal) {
       var store = journalFor(face);
       await singleTab(store.lock, store.takeOver);
@@ -132,28 +135,46 @@
       var journal = await dqJournal.readAllKeyed();
       records = journal.values; keys = journal.keys;
     }
+    mark('journalRead');
     var Module = await createDiemQuet({
       canvas: document.getElementById('canvas'),
       printErr: function (t) { console.warn(t); }
     });
-    say('Đang khôi phục ' + records.length + ' bản ghi…', 'Restoring ' + records.length + ' records…');
+    mark('moduleReady');
     // In batches: one call per thousand records, not one per record. Each record goes with its
-    // key, by which the retention purge deletes it later.
+    // key, by which the retention purge deletes it later. Every ~50 ms the loop gives the page
+    // back (a 100,000-record journal took seconds in one task): the splash shows how far it is
+    // and the browser stays responsive.
+    function progress(done) {
+      say('Đang khôi phục ' + done.toLocaleString('vi-VN') + ' / ' + records.length.toLocaleString('vi-VN') + ' bản ghi…',
+          'Restoring ' + done.toLocaleString('en-US') + ' / ' + records.length.toLocaleString('en-US') + ' records…');
+    }
+    progress(0);
     var batch = [], batchKeys = [];
     function flush() {
       if (batch.length) Module.ccall('dq_replay_batch_keyed', null, ['string', 'string'], [batch.join('\n'), batchKeys.join(',')]);
       batch = []; batchKeys = [];
     }
+    var sliceStart = performance.now();
     for (var i = 0; i < records.length; i++) {
       var r = records[i];
       if (typeof r !== 'string') continue;
       if (r.indexOf('\n') >= 0) { flush(); Module.ccall('dq_replay_keyed', null, ['string', 'number'], [r, keys[i]]); continue; }
       batch.push(r);
       batchKeys.push(keys[i]);
-      if (batch.length === 1000) flush();
+      if (batch.length === 1000) {
+        flush();
+        if (performance.now() - sliceStart > 50) {
+          progress(i + 1);
+          await new Promise(function (resolve) { setTimeout(resolve, 0); });
+          sliceStart = performance.now();
+        }
+      }
     }
     flush();
+    mark('replayed');
     var rc = Module._dq_boot(MODES[face]);
+    mark('booted');
     if (rc === -1) return fail('Máy này không hỗ trợ WebGL2.', 'This device has no WebGL2.');
     dqTextInput.attach(Module);
     globalThis.dq = {
@@ -161,6 +182,7 @@
       probe: function () { return JSON.parse(Module.UTF8ToString(Module._dq_probe())); },
       state: function () { return Module._dq_state ? JSON.parse(Module.UTF8ToString(Module._dq_state())) : { inFlight: 0 }; },
       replayed: records.length,
+      startup: phases,
       updateRequested: false
     };
     document.getElementById('dq-update-btn').addEventListener('click', function () { globalThis.dq.updateRequested = true; });
@@ -169,6 +191,8 @@
     (function waitFirstFrame() {
       if (globalThis.dq.probe().frame > 0) {
         globalThis.dq.firstFrameMs = performance.now() - t0;
+        mark('firstFrame');
+        if (Module._dq_font_atlas_ms) phases.fontAtlasMs = Math.round(Module._dq_font_atlas_ms());
         splash.hidden = true;
         // Only now: its precache then finds the module in the HTTP cache instead of
         // downloading it a second time while the first visit is still loading.

@@ -12,7 +12,9 @@ import path from 'node:path';
 import { startSyncServer } from '../../tests/e2e/lib/server-process.mjs';
 
 const CHROMIUM = process.env.DQ_CHROMIUM || '/usr/bin/chromium';
-const FACES = [['visitor', 'v'], ['station', ''], ['office', 'office']];
+const ALL_FACES = [['visitor', 'v'], ['station', ''], ['office', 'office']];
+// DQ_LH_FACES=visitor,office: only these (a shorter run on a busy machine).
+const FACES = ALL_FACES.filter(([f]) => !process.env.DQ_LH_FACES || process.env.DQ_LH_FACES.split(',').includes(f));
 const BUDGET = { visitor: [400e3, 90, 200], station: [1.2e6, 85, 300], office: [800e3, 85, 300] };
 const RUNS = Number(process.env.DQ_LH_RUNS || 1);
 
@@ -20,8 +22,13 @@ async function audit(url, port, keepStorage) {
   const r = await lighthouse(url, {
     port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'],
     disableStorageReset: keepStorage,
+    // A canvas app redraws while it lives: without a bound Lighthouse waits its full default
+    // (45 s) for a quiet CPU on a loaded machine, per audit.
+    maxWaitForLoad: 20000,
   });
   const a = r.lhr.audits;
+  const tasks = (a['long-tasks'].details?.items || []).slice(0, 5).map((t) => `${Math.round(t.duration)} ms @${Math.round(t.startTime)} ${String(t.url).split('/').pop()}`);
+  const work = (a['mainthread-work-breakdown'].details?.items || []).map((w) => `${w.group} ${Math.round(w.duration)}`);
   return {
     bytes: a['total-byte-weight'].numericValue,
     perf: Math.round(r.lhr.categories.performance.score * 100),
@@ -29,6 +36,8 @@ async function audit(url, port, keepStorage) {
     tbt: a['total-blocking-time'].numericValue,
     lcp: a['largest-contentful-paint'].numericValue,
     tti: a.interactive.numericValue,
+    longTasks: tasks,
+    mainThread: work,
   };
 }
 
@@ -49,6 +58,7 @@ async function measure(webDir) {
         try {
           const first = await audit(server.url + route, chrome.port, false);
           const repeat = await audit(server.url + route, chrome.port, true);
+          console.error(`${path.basename(path.dirname(webDir))}/${face} run ${i + 1}: ${Math.round(first.bytes / 1000)} KB, perf ${first.perf}, TBT ${Math.round(first.tbt)} ms; long tasks ${first.longTasks.join(', ')}; main thread ${first.mainThread.join(', ')}`);
           runs.push({ first, repeat });
         } finally {
           await chrome.kill();
@@ -57,7 +67,8 @@ async function measure(webDir) {
       }
       const pick = (k, sub) => median(runs.map((r) => r[sub][k]));
       out[face] = { firstBytes: pick('bytes', 'first'), repeatBytes: pick('bytes', 'repeat'), perf: pick('perf', 'first'),
-                    tbt: pick('tbt', 'first'), lcp: pick('lcp', 'first'), tti: pick('tti', 'first'), a11y: pick('a11y', 'first') };
+                    tbt: pick('tbt', 'first'), lcp: pick('lcp', 'first'), tti: pick('tti', 'first'), a11y: pick('a11y', 'first'),
+                    longTasks: runs[0].first.longTasks, mainThread: runs[0].first.mainThread };
     }
   } finally { await server.stop(); }
   return out;

@@ -5,7 +5,9 @@
 # streams, and a visitor's first visit fetching none of the station's or office's files.
 # tests/e2e/csp.test.mjs: the three faces start under the server's Content-Security-Policy
 # with no violation reported (about 15 s: one fresh phone per face).
-# Bounded to 3 minutes.
+# tests/e2e/startup.test.mjs: a station with 100,000 journal records starts offline (the
+# records written straight into IndexedDB; about 30 s).
+# Bounded to 5 minutes.
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 cd "$ROOT"
 BUILD="${DQ_BUILD_DIR:-$ROOT/build/native}"
@@ -18,8 +20,8 @@ if [ ! -x "$DQ_SERVER_BIN" ] || [ ! -f "$DQ_WEB_DIR/index.html" ]; then
   record_result 66-delivery 0 1
   exit 0
 fi
-DQ_TEST_OUTPUT="$ROOT/test-output/e2e" timeout 180 node --test --test-concurrency=1 --test-reporter=tap \
-  tests/e2e/delivery.test.mjs tests/e2e/csp.test.mjs > "$out" 2>&1 || true
+DQ_TEST_OUTPUT="$ROOT/test-output/e2e" timeout 300 node --test --test-concurrency=1 --test-reporter=tap \
+  tests/e2e/delivery.test.mjs tests/e2e/csp.test.mjs tests/e2e/startup.test.mjs > "$out" 2>&1 || true
 grep -E '^not ok|^# (pass|fail|skipped)' "$out" >&2 || true
 read -r p f s <<<"$(node_test_counts "$out")"
 record_result 66-delivery "$p" "$f" "$s"

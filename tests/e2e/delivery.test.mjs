@@ -127,11 +127,31 @@ test('the WASM compiles while streaming, compressed, in Chromium', { skip }, asy
   } finally { await ctx.close(); }
 });
 
-test("a visitor's first visit fetches none of the station's or the office's files", { skip }, async () => {
+test("the visitor's module links none of the station's journal, SQLite, PDF writer, camera or office", { skip }, () => {
+  const bytes = (re) => fs.readFileSync(path.join(WEB, shellFile(re)));
+  const visitor = Buffer.concat([bytes(/^visitor\.[0-9a-f]{12}\.wasm$/), bytes(/^visitor\.[0-9a-f]{12}\.js$/)]);
+  const station = Buffer.concat([bytes(/^station\.[0-9a-f]{12}\.wasm$/), bytes(/^station\.[0-9a-f]{12}\.js$/)]);
+  const office = bytes(/^office\.[0-9a-f]{12}\.wasm$/);
+  // One string each part cannot do without (the station or office has it: the probe works).
+  const marks = [['SQLite', 'SQLite format 3', station], ['the journal events', 'unknown journal record type', station],
+    ['the poster PDF writer', '%PDF-1.7', null], ['the camera', 'dqCamera', station], ['the office', '/api/v1/office', office]];
+  for (const [what, mark, has] of marks) {
+    if (has) assert.ok(has.includes(mark), `probe for ${what} not found where it is linked`);
+    assert.ok(!visitor.includes(mark), `the visitor's module links ${what}`);
+  }
+});
+
+// Issue 15's budget for the visitor page's first visit (what a cheap phone downloads from the
+// poster's link), counted as Chromium received it: compressed bodies plus headers.
+const VISITOR_FIRST_VISIT_BUDGET = 400 * 1000;
+
+test("a visitor's first visit fetches none of the station's or the office's files, 400 KB at most", { skip }, async () => {
   const ctx = await openPhone(freshProfile('dq-delivery-v'));
   try {
     const urls = [];
     ctx.on('request', (r) => urls.push(new URL(r.url()).pathname));  // the page's and the service worker's
+    const sizes = [];
+    ctx.on('requestfinished', (r) => sizes.push(r.sizes().then((z) => ({ url: new URL(r.url()).pathname, bytes: z.responseBodySize + z.responseHeadersSize }))));
     const page = ctx.pages()[0] || (await ctx.newPage());
     await page.goto(server.url + 'v');
     await st.waitReady(page);
@@ -145,5 +165,11 @@ test("a visitor's first visit fetches none of the station's or the office's file
     assert.ok(urls.some((u) => /\/visitor\.[0-9a-f]{12}\.wasm$/.test(u)), `the visitor module was loaded: ${urls.join(' ')}`);
     const foreign = urls.filter((u) => /\/(station|office)\.[0-9a-f]{12}\.|zxing|\/scanner\/|keyboard-wedge|\/index\.html|\/office\.html/.test(u));
     assert.deepEqual(foreign, [], 'the visitor page fetched another face\'s files');
+    const got = await Promise.all(sizes);
+    const total = got.reduce((a, z) => a + z.bytes, 0);
+    const wasm = got.find((z) => /\/visitor\.[0-9a-f]{12}\.wasm$/.test(z.url));
+    assert.ok(wasm && wasm.bytes > 10000, `the module's transfer was counted: ${JSON.stringify(got)}`);
+    const list = got.sort((a, b) => b.bytes - a.bytes).map((z) => `${z.url} ${z.bytes}`).join(', ');
+    assert.ok(total <= VISITOR_FIRST_VISIT_BUDGET, `first visit transferred ${total} bytes (budget ${VISITOR_FIRST_VISIT_BUDGET}): ${list}`);
   } finally { await ctx.close(); }
 });

@@ -33,7 +33,8 @@ struct Loop {
   double lastDraw = 0;
   double saveSeenAt = 0;  // when the current save in flight was first seen (0: none)
   float fontDpr = 0;
-  std::string spoken;  // what the aria-live region says of the screen
+  std::string spoken;      // what the aria-live region says of the screen
+  double fontAtlasMs = 0;  // the last font atlas build and upload (web/loader.js reports it)
 };
 Loop g_loop;
 
@@ -112,8 +113,11 @@ void frame() {
   g_loop.drawnOnline = online;
 
   platform::imguiHtml5NewFrame();
-  if (platform::devicePixelRatio() != g_loop.fontDpr) loadFonts(platform::devicePixelRatio());
-  ImGui_ImplOpenGL3_NewFrame();
+  const bool newFonts = platform::devicePixelRatio() != g_loop.fontDpr;
+  const double fontT0 = emscripten_get_now();
+  if (newFonts) loadFonts(platform::devicePixelRatio());
+  ImGui_ImplOpenGL3_NewFrame();  // builds and uploads the atlas when the fonts changed
+  if (newFonts) g_loop.fontAtlasMs = emscripten_get_now() - fontT0;
   ImGui::NewFrame();
   ui::probe::beginFrame();
   platform::textFieldsBeginFrame();
@@ -163,6 +167,11 @@ int startApp(std::unique_ptr<ui::ModeUi> ui, FaceHooks hooks) {
 }
 
 }  // namespace diemquet::app
+
+// How long the last font atlas took to build and upload, in ms (start-up figures).
+extern "C" EMSCRIPTEN_KEEPALIVE double dq_font_atlas_ms() {
+  return diemquet::app::g_loop.fontAtlasMs;
+}
 
 // What the last frame showed (see ui/probe.hpp).
 extern "C" EMSCRIPTEN_KEEPALIVE const char* dq_probe() {

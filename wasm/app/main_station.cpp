@@ -8,6 +8,7 @@
 #include <string>
 
 #include "app_loop.hpp"
+#include "browser_transport.hpp"
 #include "http.hpp"
 #include "journal_idb.hpp"
 #include "modes.hpp"
@@ -25,16 +26,6 @@ namespace {
 std::unique_ptr<sync::SyncClient> g_sync;
 std::unique_ptr<sync::RetentionKeeper> g_retention;  // purges synced check-ins past the period
 
-// Sync's HTTP: same-origin POSTs through fetch, 30 s before giving up (status 0).
-void syncTransport(const std::string& path, const std::string& body, const std::string& token,
-                   std::function<void(const sync::HttpReply&)> done) {
-  std::string headers = "Content-Type: application/json";
-  if (!token.empty()) headers += "\nAuthorization: Bearer " + token;
-  platform::httpRequest("POST", path, body, headers, 30000, [done](const platform::HttpResponse& r) {
-    done(sync::HttpReply{r.status, r.body});
-  });
-}
-
 double randomUnit() {
   unsigned char b[4];
   platform::randomBytes(b, sizeof b);
@@ -50,7 +41,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE int dq_boot(int /*mode: always the station here*
   StationSession& session = app::startSession();
   Station& station = app::station();
   g_sync = std::make_unique<sync::SyncClient>(
-      station, platform::journalAppend, syncTransport, [] { return platform::now().utcMs; }, randomUnit);
+      station, platform::journalAppend, app::postJson, [] { return platform::now().utcMs; }, randomUnit);
   ui::setSyncClient(g_sync.get());
   g_retention = std::make_unique<sync::RetentionKeeper>(
       station, platform::journalAppend, platform::journalDelete,

@@ -1,19 +1,50 @@
-// The visitor page's module (/v): a visitor's own phone checks in from a venue poster. It links
-// the journal-backed session (the visitor's profile and check-ins) and the visitor screen; not
-// the station's screens, sync, retention, poster PDF writer or camera, nor the office.
+// The visitor page's module (/v): a visitor's own phone checks in from a venue poster. It
+// links the visitor's own store and client (visitor::SelfCheckIns over the IndexedDB journal
+// `diemquet-visitor` and fetch) and the visitor screen; not the station's Station, SQLite log,
+// journal events, screens, sync, retention, poster PDF writer or camera, nor the office.
 #include <emscripten.h>
 
 #include <string>
 
 #include "app_loop.hpp"
+#include "browser_transport.hpp"
 #include "modes.hpp"
-#include "station_wiring.hpp"
+#include "platform.hpp"
+#include "replay_batch.hpp"
+#include "visitor/self_check_ins.hpp"
 
 using namespace diemquet;
 
+namespace {
+
+visitor::SelfCheckIns& store() {
+  static visitor::SelfCheckIns s(platform::journalAppend, app::postJson, platform::now, platform::randomBytes);
+  return s;
+}
+
+}  // namespace
+
+// ---- Exported to web/loader.js (the same entry points as the station's wiring) ----
+
+extern "C" EMSCRIPTEN_KEEPALIVE void dq_replay(const char* record) {
+  store().replay(record);
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void dq_replay_keyed(const char* record, double /*key: nothing is purged here*/) {
+  store().replay(record);
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void dq_replay_batch(const char* records) {
+  app::forEachReplayed(records, nullptr, [](const std::string& r, int64_t) { store().replay(r); });
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void dq_replay_batch_keyed(const char* records, const char* keys) {
+  app::forEachReplayed(records, keys, [](const std::string& r, int64_t) { store().replay(r); });
+}
+
 // Returns 0 on success, or a negative code the loader turns into a message.
 extern "C" EMSCRIPTEN_KEEPALIVE int dq_boot(int /*mode: always the visitor page here*/) {
-  StationSession& s = app::startSession();
+  visitor::SelfCheckIns& s = store();
   return app::startApp(ui::makeVisitorUi(s), app::FaceHooks{
                                                  nullptr,
                                                  [&s] { return s.version(); },
@@ -21,8 +52,18 @@ extern "C" EMSCRIPTEN_KEEPALIVE int dq_boot(int /*mode: always the visitor page 
                                              });
 }
 
+// For automation and the page (update only between saves): counts and the save status.
 extern "C" EMSCRIPTEN_KEEPALIVE const char* dq_state() {
   static std::string json;
-  json = app::stationStateJson().dump();
+  const visitor::SelfCheckIns& s = store();
+  static const char* names[] = {"idle", "saving", "saved", "failed"};
+  const SaveStatus& st = s.saveStatus();
+  json = nlohmann::json{{"total", s.visits().size()},
+                        {"pending", s.pendingCount()},
+                        {"damaged", s.damagedRecords()},
+                        {"device", s.deviceId()},
+                        {"save", {{"state", names[int(st.state)]}, {"serial", st.serial}, {"seq", st.seq}}},
+                        {"inFlight", s.savesInFlight()}}
+             .dump();
   return json.c_str();
 }

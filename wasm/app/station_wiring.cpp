@@ -11,6 +11,7 @@
 
 #include "journal_idb.hpp"
 #include "platform.hpp"
+#include "replay_batch.hpp"
 
 namespace diemquet::app {
 
@@ -80,18 +81,9 @@ extern "C" EMSCRIPTEN_KEEPALIVE void dq_replay(const char* record) {
   if (!posterTrust().replay(record)) station().replay(record);
 }
 
-// Many journal records at once, separated by '\n' (JSON never holds a raw newline): one call
-// per thousands of records instead of one per record keeps a cold start short.
+// Many journal records at once (replay_batch.hpp).
 extern "C" EMSCRIPTEN_KEEPALIVE void dq_replay_batch(const char* records) {
-  std::string_view all(records);
-  std::string one;
-  while (!all.empty()) {
-    size_t nl = all.find('\n');
-    one.assign(all.substr(0, nl));
-    if (!one.empty()) dq_replay(one.c_str());
-    if (nl == std::string_view::npos) break;
-    all.remove_prefix(nl + 1);
-  }
+  diemquet::app::forEachReplayed(records, nullptr, [](const std::string& r, int64_t) { dq_replay(r.c_str()); });
 }
 
 // The same with each record's journal key (web/loader.js), which the retention purge deletes by.
@@ -101,17 +93,6 @@ extern "C" EMSCRIPTEN_KEEPALIVE void dq_replay_keyed(const char* record, double 
 
 // Records separated by '\n', keys by ',' (as many as records).
 extern "C" EMSCRIPTEN_KEEPALIVE void dq_replay_batch_keyed(const char* records, const char* keys) {
-  std::string_view all(records);
-  const char* k = keys;
-  std::string one;
-  while (!all.empty()) {
-    size_t nl = all.find('\n');
-    one.assign(all.substr(0, nl));
-    char* end = nullptr;
-    int64_t key = std::strtoll(k, &end, 10);
-    k = *end == ',' ? end + 1 : end;
-    if (!one.empty()) dq_replay_keyed(one.c_str(), double(key));
-    if (nl == std::string_view::npos) break;
-    all.remove_prefix(nl + 1);
-  }
+  diemquet::app::forEachReplayed(records, keys,
+                                 [](const std::string& r, int64_t key) { dq_replay_keyed(r.c_str(), double(key)); });
 }

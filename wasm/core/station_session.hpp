@@ -6,6 +6,7 @@
 #include <functional>
 #include <string>
 
+#include "save_status.hpp"
 #include "station.hpp"
 #include "visitor/poster_trust.hpp"
 
@@ -14,19 +15,6 @@ namespace diemquet {
 // Appends one record durably and calls back exactly once: true when committed.
 using JournalAppend = std::function<void(const std::string& record, std::function<void(bool)> done)>;
 using Clock = std::function<Instant()>;
-
-struct SaveStatus {
-  enum class State { Idle, Saving, Saved, Failed };
-  State state = State::Idle;
-  std::string displayName;  // whom the last save was about
-  Direction direction = Direction::In;
-  Instant at;
-  int64_t seq = 0;
-  uint64_t serial = 0;  // bumps on every save attempt, so the UI can tell two saves apart
-  bool undone = false;
-  bool bulk = false;    // one of many saves at once (closing the day): no single undo
-  int bulkCount = 0;    // how many saves the bulk action made (the status names them all)
-};
 
 class StationSession {
  public:

@@ -5,7 +5,9 @@
 // No combining marks: text is NFC (text input, scans and uploads are normalised), so a mark
 // drawn alone means un-normalised text reached the screen, and the probe reports it.
 // A row's `faces` says which of the UI's faces need it: the big face (counters, enrollment
-// codes) holds fewer glyphs because each costs ~4x the atlas space of a body glyph.
+// codes: digits, A-Z and '-') holds Basic Latin only, because each of its glyphs costs ~4x the
+// atlas space of a body glyph: with every Vietnamese letter it was half the atlas, and the
+// atlas is built on the main thread in the first frame (issue 15, start-up).
 #pragma once
 #include <imgui.h>
 
@@ -26,11 +28,11 @@ struct Range {
 // clang-format off
 inline constexpr Range kRanges[] = {
   {0x0020, 0x007E, Source::Text,     kAllFaces, "Basic Latin"},
-  {0x00A0, 0x00FF, Source::Text,     kAllFaces, "Latin-1 Supplement (À Á Â Ã È É Ê Ì Í Ò Ó Ô Õ Ù Ú Ý, · « » §)"},
-  {0x0100, 0x017F, Source::Text,     kAllFaces, "Latin Extended-A (Ă ă Đ đ Ĩ ĩ Ũ ũ)"},
-  {0x01A0, 0x01B0, Source::Text,     kAllFaces, "Latin Extended-B: Ơ ơ Ư ư"},
-  {0x1EA0, 0x1EF9, Source::Text,     kAllFaces, "Latin Extended Additional: Vietnamese (Ạ … ỹ)"},
-  {0x2010, 0x2027, Source::Text,     kAllFaces, "General Punctuation: dashes, quotes, bullet, ellipsis"},
+  {0x00A0, 0x00FF, Source::Text,     kBody | kBold | kTitle, "Latin-1 Supplement (À Á Â Ã È É Ê Ì Í Ò Ó Ô Õ Ù Ú Ý, · « » §)"},
+  {0x0100, 0x017F, Source::Text,     kBody | kBold | kTitle, "Latin Extended-A (Ă ă Đ đ Ĩ ĩ Ũ ũ)"},
+  {0x01A0, 0x01B0, Source::Text,     kBody | kBold | kTitle, "Latin Extended-B: Ơ ơ Ư ư"},
+  {0x1EA0, 0x1EF9, Source::Text,     kBody | kBold | kTitle, "Latin Extended Additional: Vietnamese (Ạ … ỹ)"},
+  {0x2010, 0x2027, Source::Text,     kBody | kBold | kTitle, "General Punctuation: dashes, quotes, bullet, ellipsis"},
   {0x2030, 0x203A, Source::Text,     kBody | kBold | kTitle, "General Punctuation: per mille, angle quotes"},
   {0x20AB, 0x20AC, Source::Text,     kBody | kBold | kTitle, "đồng sign ₫, euro sign €"},
   {0x2116, 0x2116, Source::Text,     kBody | kBold | kTitle, "numero sign №"},

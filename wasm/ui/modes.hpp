@@ -6,6 +6,10 @@
 
 #include "station_session.hpp"
 
+namespace diemquet::visitor {
+class SelfCheckIns;
+}
+
 namespace diemquet::ui {
 
 enum class AppMode { Station = 0, Visitor = 1, Office = 2 };
@@ -24,7 +28,7 @@ class ModeUi {
 
 std::unique_ptr<ModeUi> makeStationUi(StationSession& session);
 // The visitor's own phone: self check-in from a poster (wasm/ui/visitor_*.cpp).
-std::unique_ptr<ModeUi> makeVisitorUi(StationSession& session);
+std::unique_ptr<ModeUi> makeVisitorUi(visitor::SelfCheckIns& store);
 // Ward/district/province officers (wasm/ui/office_*.cpp).
 std::unique_ptr<ModeUi> makeOfficeUi();
 

@@ -1,8 +1,8 @@
 // The visitor page (/v): opened from a venue poster's QR code on the visitor's own phone. It
 // verifies the poster offline against the stored key ring, shows the venue and scan point, and
 // checks the visitor in or out with a remembered profile and a short health declaration. The
-// check-in goes through the same StationSession and journal as a station's (kind visitor, a
-// "self-" device), and is uploaded with the poster as its credential (POST /api/v1/self-checkins).
+// check-in is kept by the page's own store (visitor::SelfCheckIns: kind visitor, a "self-"
+// device) and uploaded with the poster as its credential (POST /api/v1/self-checkins).
 #include <imgui.h>
 
 #include "http.hpp"
@@ -13,6 +13,7 @@
 #include "probe.hpp"
 #include "text.hpp"
 #include "check_in_json.hpp"
+#include "visitor/self_check_ins.hpp"
 #include "widgets.hpp"
 
 namespace diemquet::ui {
@@ -25,12 +26,6 @@ std::string posterFromPage(const std::string& href) {
   auto hash = href.find("#1.");
   if (hash == std::string::npos) return {};
   return href;
-}
-
-std::string selfDeviceId() {
-  unsigned char r[16];
-  platform::randomBytes(r, sizeof r);
-  return "self-" + Station::makeDeviceId(r);
 }
 
 const char* verdictText(PosterVerdict v) {
@@ -55,11 +50,11 @@ const char* verdictText(PosterVerdict v) {
 
 class VisitorUi : public ModeUi {
  public:
-  explicit VisitorUi(StationSession& session) : m_session(session) {}
+  explicit VisitorUi(visitor::SelfCheckIns& store) : m_store(store) {}
 
   void frame(bool online) override {
     setLanguage(m_lang == 1 ? Lang::En : Lang::Vi);
-    visitor::PosterTrust* trust = m_session.posterTrust();
+    visitor::PosterTrust* trust = &m_store.trust();
     std::string href = platform::pageUrl();
     if (href != m_href) {
       m_href = href;
@@ -67,7 +62,7 @@ class VisitorUi : public ModeUi {
       m_fetchedVenue.clear();
     }
     if (trust && online) refresh(*trust);
-    if (trust && online) uploadNext(*trust);
+    if (online) m_store.uploadNext();
     if (trust && !m_loaded && trust->profile()) {
       loadProfile(*trust->profile());
       m_returning = true;
@@ -79,7 +74,7 @@ class VisitorUi : public ModeUi {
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(size);
     visitor::PosterCheck check;
-    if (trust) check = trust->check(m_poster, poster::localYmd(m_session.now()));
+    if (trust) check = trust->check(m_poster, poster::localYmd(m_store.now()));
     // A first-time visitor's form is taller than a phone screen: "Khai báo vào/ra" stay pinned
     // in a bar at the bottom while the form scrolls above it. A returning visitor has them at
     // the top of the page instead.
@@ -201,7 +196,7 @@ class VisitorUi : public ModeUi {
   }
 
   void drawStatus(visitor::PosterTrust& trust) {
-    const SaveStatus& st = m_session.saveStatus();
+    const SaveStatus& st = m_store.saveStatus();
     if (m_errors.errors.size()) banner("visitor.fix", tr(Str::VisitorFix), theme::kDanger);
     if (st.state == SaveStatus::State::Saving) banner("visitor.saving", tr(Str::VisitorSaving), theme::kWarn);
     if (st.state == SaveStatus::State::Failed) banner("visitor.failed", tr(Str::VisitorSaveFailed), theme::kDanger);
@@ -211,9 +206,8 @@ class VisitorUi : public ModeUi {
                          formatLocalTime(st.at);
       banner("visitor.saved", line, st.direction == Direction::In ? theme::kIn : theme::kOut);
     }
-    int pending = 0;
-    for (const auto& [seq, note] : trust.notes())
-      if (!trust.uploaded(seq)) ++pending;
+    (void)trust;
+    int pending = m_store.pendingCount();
     if (pending)
       text("visitor.pending", std::string(tr(Str::VisitorPending)) + std::to_string(pending), theme::kWarn);
   }
@@ -230,7 +224,7 @@ class VisitorUi : public ModeUi {
   // A submit in flight ends when its save does: then a new declaration begins (blank, new key).
   void settleSubmit() {
     if (!m_submitting || m_lastSeq < 0) return;
-    const SaveStatus& st = m_session.saveStatus();
+    const SaveStatus& st = m_store.saveStatus();
     if (st.seq != m_lastSeq || st.state == SaveStatus::State::Saving) return;
     m_submitting = false;
     if (st.state == SaveStatus::State::Saved) {
@@ -255,19 +249,9 @@ class VisitorUi : public ModeUi {
     remembered.declaration = {};
     if (!(trust.profile() && *trust.profile() == remembered)) trust.storeProfile(remembered);
     if (m_declKey.empty()) m_declKey = newKey();
-    std::string device = m_session.station().hasDeviceId() ? std::string() : selfDeviceId();
-    m_submitting = true;
-    m_lastSeq = -1;
-    m_session.bindToPoster(poster, device, [this, &trust, profile, poster, dir, key = m_declKey](bool ok) {
-      if (!ok || !m_session.submitPerson(visitor::toPerson(profile), dir)) {
-        m_submitting = false;
-        return;
-      }
-      m_lastSeq = m_session.saveStatus().seq;
-      trust.noteSelfCheckIn(visitor::SelfCheckInNote{m_lastSeq, poster, profile.declaration, key});
-      platform::feedbackSaved();
-    });
-    (void)check;
+    m_lastSeq = m_store.submit(profile, check, poster, dir, m_declKey);
+    m_submitting = m_lastSeq > 0;
+    if (m_submitting) platform::feedbackSaved();
   }
 
   static std::string newKey() {
@@ -290,7 +274,7 @@ class VisitorUi : public ModeUi {
       m_keysAt = now;
       platform::httpRequest("GET", "/api/v1/keys", "", "", 10000, [this, &trust](const platform::HttpResponse& r) {
         m_keysInFlight = false;
-        if (r.status == 200) trust.storeKeyRingJson(r.body, m_session.now().utcMs);
+        if (r.status == 200) trust.storeKeyRingJson(r.body, m_store.now().utcMs);
       });
     }
     auto ref = poster::parsePosterUrl(m_poster);
@@ -303,32 +287,7 @@ class VisitorUi : public ModeUi {
     }
   }
 
-  // One self check-in at a time, oldest first; the poster is the credential.
-  void uploadNext(visitor::PosterTrust& trust) {
-    if (m_uploadInFlight || ImGui::GetTime() < m_uploadRetryAt) return;
-    const Station& st = m_session.station();
-    for (const auto& [seq, note] : trust.notes()) {
-      if (trust.uploaded(seq)) continue;
-      auto c = st.log().find(st.settings().deviceId, seq);
-      if (!c) continue;
-      nlohmann::json body{{"poster", note.posterUrl}, {"checkIn", toJson(*c)}, {"declaration", visitor::toJson(note.declaration)}};
-      if (!note.idempotencyKey.empty()) body["idempotencyKey"] = note.idempotencyKey;
-      m_uploadInFlight = true;
-      int64_t s = seq;
-      platform::httpRequest("POST", "/api/v1/self-checkins", body.dump(), "Content-Type: application/json", 15000,
-                            [this, &trust, s](const platform::HttpResponse& r) {
-                              m_uploadInFlight = false;
-                              // 200: stored; 4xx other than 429: final, resending cannot help.
-                              if (r.status == 200 || (r.status >= 400 && r.status < 500 && r.status != 429))
-                                trust.markUploaded(s);
-                              else
-                                m_uploadRetryAt = ImGui::GetTime() + 30;
-                            });
-      return;
-    }
-  }
-
-  StationSession& m_session;
+  visitor::SelfCheckIns& m_store;
   std::string m_href, m_poster, m_fetchedVenue;
   std::string m_name, m_phone, m_cccd;
   visitor::HealthDeclaration m_decl;
@@ -338,15 +297,15 @@ class VisitorUi : public ModeUi {
   bool m_returning = false;  // a remembered profile was loaded at start: actions go first
   bool m_pinned = false;     // this frame: the actions are in the bar at the bottom
   bool m_scrollTop = false;  // show the top of the form at the next frame
-  bool m_keysInFlight = false, m_uploadInFlight = false;
+  bool m_keysInFlight = false;
   bool m_submitting = false;  // a check-in is being saved: further taps wait for it
   std::string m_declKey;      // this declaration's idempotency key, made at its first submit
-  double m_keysAt = -1, m_uploadRetryAt = 0;
+  double m_keysAt = -1;
   int64_t m_lastSeq = -1;
 };
 
 }  // namespace
 
-std::unique_ptr<ModeUi> makeVisitorUi(StationSession& session) { return std::make_unique<VisitorUi>(session); }
+std::unique_ptr<ModeUi> makeVisitorUi(visitor::SelfCheckIns& store) { return std::make_unique<VisitorUi>(store); }
 
 }  // namespace diemquet::ui

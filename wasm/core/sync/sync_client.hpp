@@ -12,18 +12,10 @@
 
 #include "station.hpp"
 #include "station_session.hpp"
+#include "sync/transport.hpp"
 
 namespace diemquet::sync {
 
-// One HTTP answer. status 0: no answer at all (offline, timeout, connection dropped).
-struct HttpReply {
-  int status = 0;
-  std::string body;
-};
-// POSTs the JSON `body` to `path` (relative to the server, e.g. "api/v1/checkins"), with
-// `Authorization: Bearer <token>` when the token is not empty. Calls `done` exactly once.
-using Transport = std::function<void(const std::string& path, const std::string& body, const std::string& token,
-                                     std::function<void(const HttpReply&)> done)>;
 using NowMs = std::function<int64_t()>;
 using Random = std::function<double()>;  // uniform in [0, 1): the jitter of the backoff
 

@@ -1,0 +1,24 @@
+// What the screen says about the last save: saving, saved (and when), or not saved. Shared by
+// the station's session and the visitor page's self check-ins (visitor/self_check_ins.hpp).
+#pragma once
+#include <cstdint>
+#include <string>
+
+#include "check_in.hpp"
+
+namespace diemquet {
+
+struct SaveStatus {
+  enum class State { Idle, Saving, Saved, Failed };
+  State state = State::Idle;
+  std::string displayName;  // whom the last save was about
+  Direction direction = Direction::In;
+  Instant at;
+  int64_t seq = 0;
+  uint64_t serial = 0;  // bumps on every save attempt, so the UI can tell two saves apart
+  bool undone = false;
+  bool bulk = false;  // one of many saves at once (closing the day): no single undo
+  int bulkCount = 0;  // how many saves the bulk action made (the status names them all)
+};
+
+}  // namespace diemquet
