@@ -20,6 +20,7 @@
 #include "masking.hpp"
 #include "office_db.hpp"
 #include "officers_api.hpp"
+#include "../exposures/exposures_api.hpp"
 #include "passwords.hpp"
 #include "payload/normalize.hpp"
 #include "report.hpp"
@@ -232,6 +233,7 @@ ApiResponse Office::route() {
   if (seg.size() < 4) return err(404, "not_found", "No such API endpoint.");
   const std::string& what = seg[3];
   if (what == "officers") return officersRequest(m_req, seg, m_store, m_officer, m_now);  // officers_api.cpp
+  if (what == "exposures") return exposures::officeRequest(m_req, seg, m_store, m_officer, m_now);  // server/exposures/
   if (seg.size() == 4) {
     if (what == "logout") return is("POST") ? logout() : wrongMethod("POST");
     if (what == "me") return is("GET") ? me() : wrongMethod("GET");

@@ -68,7 +68,7 @@ Result<TraceResult> runTrace(Store& store, const Officer& who, const TraceQuery&
   // a walk over every venue of the area.
   const std::string select =
       "SELECT c.venue_id, v.name, v.default_stay_minutes, c.scan_point_id, c.person_kind, c.person_key, c.name, "
-      "c.phone, c.dir, c.ts_ms FROM check_ins c JOIN venues v ON v.venue_id = c.venue_id WHERE ";
+      "c.phone, c.dir, c.ts_ms, c.device_id FROM check_ins c JOIN venues v ON v.venue_id = c.venue_id WHERE ";
   const std::string rest =
       std::string(" AND c.ts_ms >= ? AND c.ts_ms < ? AND NOT c.voided AND v.") + who.column() + " = ?";
   const std::string sql = select + "c.person_key = ?" + rest + " UNION ALL " + select +
@@ -93,6 +93,7 @@ Result<TraceResult> runTrace(Store& store, const Officer& who, const TraceQuery&
     p.base.phone = asText(row[7]);
     p.in = asText(row[8]) != "out";
     p.at = asInt(row[9]);
+    p.base.selfCheckIn = asText(row[10]).rfind("self-", 0) == 0;
   };
   for (const auto& row : mine->rows) {
     Point p;
@@ -116,7 +117,7 @@ Result<TraceResult> runTrace(Store& store, const Officer& who, const TraceQuery&
     const int64_t stay = venueInfo[mineV.venueId].stayMs;
     auto others = query(store,
                         "SELECT c.venue_id, v.name, v.default_stay_minutes, c.scan_point_id, c.person_kind, "
-                        "c.person_key, c.name, c.phone, c.dir, c.ts_ms FROM check_ins c JOIN venues v ON v.venue_id = "
+                        "c.person_key, c.name, c.phone, c.dir, c.ts_ms, c.device_id FROM check_ins c JOIN venues v ON v.venue_id = "
                         "c.venue_id WHERE c.venue_id = ? AND c.ts_ms >= ? AND c.ts_ms <= ? AND NOT c.voided AND "
                         "c.person_key <> ? AND c.phone <> ?",
                         {mineV.venueId, lo - stay, hi + stay, selfKey, selfKey});
@@ -159,13 +160,22 @@ json traceJson(const TraceResult& r) {
                         {"key", c.visit.key},
                         {"name", c.visit.name},
                         {"phone", c.visit.phone},
+                        // Staff-scanned people with a phone number are reached by calling them;
+                        // the others learn of an exposure on their own phone.
+                        {"hasPhone", !c.visit.phone.empty()},
+                        {"selfCheckIn", c.visit.selfCheckIn},
                         {"startMs", c.visit.startMs},
                         {"endMs", c.visit.endMs},
                         {"start", formatDateTime(c.visit.startMs)},
                         {"end", formatDateTime(c.visit.endMs)},
                         {"endEstimated", c.visit.endEstimated},
                         {"overlapMinutes", c.overlapMs / 60'000}});
-  return json{{"visits", visits}, {"contacts", contacts}};
+  int staffWithPhone = 0, staffWithoutPhone = 0;
+  for (const Contact& c : r.contacts)
+    if (!c.visit.selfCheckIn) ++(c.visit.phone.empty() ? staffWithoutPhone : staffWithPhone);
+  return json{{"visits", visits},
+              {"contacts", contacts},
+              {"staffScanned", {{"withPhone", staffWithPhone}, {"withoutPhone", staffWithoutPhone}}}};
 }
 
 std::string traceCsv(const TraceResult& r) {

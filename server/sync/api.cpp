@@ -7,6 +7,7 @@
 #include "http/request_input.hpp"
 #include "masking.hpp"
 #include "areas/area_api.hpp"
+#include "exposures/exposures_api.hpp"
 #include "office/office_api.hpp"
 #include "ops/metrics.hpp"
 #include "ops/ops_api.hpp"
@@ -53,6 +54,7 @@ ApiResponse Api::route(const ApiRequest& req) {
   if (auto r = posters::route(req, m_store, m_clock, m_log)) return *r;  // server/posters/
   if (auto r = posters::routeShortCodes(req, m_store, m_log)) return *r;
   if (auto r = areas::route(req, m_store, m_clock)) return *r;             // server/areas/
+  if (auto r = exposures::route(req, m_store, m_clock, m_log)) return *r;  // server/exposures/
   if (office::handles(req.path)) return office::handle(req, m_store, m_clock, m_log);  // server/office/
   auto only = [&](const char* method) { return req.method == method; };
   if (req.path == "/api/v1/health") return only("GET") || only("HEAD") ? health() : errorResponse(405, "method_not_allowed", "Use GET.");

@@ -20,6 +20,7 @@ struct ApiRequest {
   std::string body;
   std::string query;       // the part after '?', still percent-encoded; may be empty
   std::string remoteAddr;  // the peer's IP address (for rate limits); may be empty
+  std::string ifNoneMatch;  // the If-None-Match header, may be empty
 };
 
 struct ApiResponse {
@@ -30,6 +31,7 @@ struct ApiResponse {
   std::string cacheControl;        // empty: no-store
   std::string location;            // a redirect's target (short codes: /c/{code})
   int retryAfterSeconds = 0;       // > 0: a Retry-After header (503: try again, nothing was stored)
+  std::string etag;                // empty: no ETag header
 };
 
 // The error body every failure uses: {"error": {"code": "...", "message": "..."}}.
