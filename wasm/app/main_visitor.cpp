@@ -8,6 +8,7 @@
 #include "app_loop.hpp"
 #include "modes.hpp"
 #include "station_wiring.hpp"
+#include "visitor_history.hpp"
 
 using namespace diemquet;
 
@@ -16,7 +17,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE int dq_boot(int /*mode: always the visitor page 
   StationSession& s = app::startSession();
   return app::startApp(ui::makeVisitorUi(s), app::FaceHooks{
                                                  nullptr,
-                                                 [&s] { return s.version(); },
+                                                 [&s] { return s.version() + ui::ownHistoryVersion(); },
                                                  [&s] { return s.savesInFlight(); },
                                              });
 }

@@ -11,6 +11,7 @@
 
 #include "journal_idb.hpp"
 #include "platform.hpp"
+#include "visitor_history.hpp"
 
 namespace diemquet::app {
 
@@ -34,6 +35,7 @@ StationSession& startSession() {
   station().finishReplay();
   g_session = std::make_unique<StationSession>(station(), platform::journalAppend, platform::now);
   g_posterTrust.attach(platform::journalAppend);
+  ui::ownHistory().attach(platform::journalAppend, platform::journalCommittedKey);
   g_session->setPosterTrust(&g_posterTrust);
   station().setJournalKeySource(platform::journalCommittedKey);
   return *g_session;
@@ -77,7 +79,7 @@ using diemquet::app::station;
 
 // One journal record, in journal order, before dq_boot().
 extern "C" EMSCRIPTEN_KEEPALIVE void dq_replay(const char* record) {
-  if (!posterTrust().replay(record)) station().replay(record);
+  if (!posterTrust().replay(record) && !diemquet::ui::ownHistory().replay(record)) station().replay(record);
 }
 
 // Many journal records at once, separated by '\n' (JSON never holds a raw newline): one call
@@ -96,7 +98,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE void dq_replay_batch(const char* records) {
 
 // The same with each record's journal key (web/loader.js), which the retention purge deletes by.
 extern "C" EMSCRIPTEN_KEEPALIVE void dq_replay_keyed(const char* record, double key) {
-  if (!posterTrust().replay(record)) station().replay(record, int64_t(key));
+  if (!posterTrust().replay(record) && !diemquet::ui::ownHistory().replay(record, int64_t(key)))
+    station().replay(record, int64_t(key));
 }
 
 // Records separated by '\n', keys by ',' (as many as records).

@@ -14,6 +14,7 @@
 #include "text.hpp"
 #include "check_in_json.hpp"
 #include "widgets.hpp"
+#include "visitor_history.hpp"
 
 namespace diemquet::ui {
 
@@ -68,6 +69,7 @@ class VisitorUi : public ModeUi {
     }
     if (trust && online) refresh(*trust);
     if (trust && online) uploadNext(*trust);
+    if (trust) tickOwnHistory(*trust, online, m_session.now());
     if (trust && !m_loaded && trust->profile()) {
       loadProfile(*trust->profile());
       m_returning = true;
@@ -100,6 +102,7 @@ class VisitorUi : public ModeUi {
       ImGui::End();
       return;
     }
+    drawExposureAlerts(*trust, m_session.now());
     if (m_poster.empty()) {
       banner("visitor.noPoster", tr(Str::VisitorNoPoster), theme::kMuted);
     } else if (!check.ok()) {
@@ -110,6 +113,7 @@ class VisitorUi : public ModeUi {
       form(*trust, check);
     }
     ImGui::Dummy(ImVec2(1, theme::kPad));
+    drawOwnHistory(*trust);
     twoWay("visitor.lang", "Tiếng Việt", "English", m_lang, theme::kPrimary, theme::kPrimary);
     if (m_pinned) {
       ImGui::EndChild();
@@ -265,6 +269,7 @@ class VisitorUi : public ModeUi {
       }
       m_lastSeq = m_session.saveStatus().seq;
       trust.noteSelfCheckIn(visitor::SelfCheckInNote{m_lastSeq, poster, profile.declaration, key});
+      noteOwnVisit(trust, poster, dir, m_session.saveStatus().at);
       platform::feedbackSaved();
     });
     (void)check;
