@@ -29,6 +29,11 @@ ApiResponse storage(const Error& e, const std::function<void(const std::string&)
   return r;
 }
 
+// The officer's own area, or one inside it (a ward code equal to the officer's needs no map).
+bool inArea(const office::Officer& me, const std::string& ward) {
+  return !ward.empty() && (ward == me.area || areaContains(me.area, ward));
+}
+
 json rowJson(const ExposureRow& e) {
   return {{"id", e.id},
           {"venueId", e.venueId},
@@ -49,7 +54,7 @@ ApiResponse listForOfficer(Store& store, const office::Officer& me, int64_t now)
   if (!rows) return storage(rows.error());
   json out = json::array();
   for (const ExposureRow& e : rows.value())
-    if (areaContains(me.area, e.wardCode)) out.push_back(rowJson(e));
+    if (inArea(me, e.wardCode)) out.push_back(rowJson(e));
   std::reverse(out.begin(), out.end());  // newest first
   return ApiResponse{200, json{{"exposures", out}}.dump()};
 }
@@ -59,7 +64,7 @@ Result<std::optional<std::vector<std::string>>> venuePoints(Store& store, const 
                                                            const std::string& venueId) {
   auto ward = office::query(store, "SELECT ward_code FROM venues WHERE venue_id = ?", {venueId});
   if (!ward) return ward.error();
-  if (ward->rows.empty() || !areaContains(me.area, office::asText(ward->rows[0][0])))
+  if (ward->rows.empty() || !inArea(me, office::asText(ward->rows[0][0])))
     return std::optional<std::vector<std::string>>();
   auto points = store.scanPoints(venueId);
   if (!points) return points.error();
@@ -116,7 +121,7 @@ ApiResponse withdraw(const std::string& idText, Store& store, const office::Offi
   auto rows = store.exposures(0, false);
   if (!rows) return storage(rows.error());
   auto it = std::find_if(rows->begin(), rows->end(), [&](const ExposureRow& e) { return e.id == id; });
-  if (it == rows->end() || !areaContains(me.area, it->wardCode))
+  if (it == rows->end() || !inArea(me, it->wardCode))
     return err(404, "not_found", "No such active exposure in your area.");
   if (auto a = office::audit(store, now, me.username, "withdraw_exposure", "exposure " + idText, "", it->venueId); !a)
     return storage(a.error());

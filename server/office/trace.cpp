@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "export_cells.hpp"
+#include "sync/venue_timeline.hpp"
 
 namespace diemquet::server::office {
 
@@ -22,9 +23,17 @@ struct Point {
   int64_t at = 0;
   bool in = true;
   std::string scanPoint;
+  std::string deviceId;
 };
 
 std::vector<Visit> visitsFromPoints(std::vector<Point> pts, int64_t stayMs) {
+  // One presence across the venue's gates: an "in" at another station while the person was
+  // inside is read as the way out (sync/venue_timeline.hpp), as the stations were told.
+  std::vector<TimelineEntry> timeline;
+  for (size_t i = 0; i < pts.size(); ++i)
+    timeline.push_back(TimelineEntry{pts[i].who, pts[i].deviceId, int64_t(i), pts[i].at, pts[i].in, pts[i].in});
+  reconcileTimelines(timeline, stayMs);
+  for (const TimelineEntry& e : timeline) pts[size_t(e.seq)].in = e.effectiveIn;
   std::sort(pts.begin(), pts.end(), [](const Point& a, const Point& b) {
     return a.who != b.who ? a.who < b.who : a.at != b.at ? a.at < b.at : a.in > b.in;
   });
@@ -93,7 +102,8 @@ Result<TraceResult> runTrace(Store& store, const Officer& who, const TraceQuery&
     p.base.phone = asText(row[7]);
     p.in = asText(row[8]) != "out";
     p.at = asInt(row[9]);
-    p.base.selfCheckIn = asText(row[10]).rfind("self-", 0) == 0;
+    p.deviceId = asText(row[10]);
+    p.base.selfCheckIn = p.deviceId.rfind("self-", 0) == 0;
   };
   for (const auto& row : mine->rows) {
     Point p;

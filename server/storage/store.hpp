@@ -124,6 +124,9 @@ class Store {
   // Reads, for the office, exports and tests. Ordered by device, then seq.
   virtual Result<std::vector<CheckIn>> checkInsOfVenue(const std::string& venueId) = 0;
   virtual Result<std::vector<ConflictRecord>> conflictsOfVenue(const std::string& venueId) = 0;
+  // The venue's check-ins at or after `sinceMs` (voided ones included), by time: the
+  // presence answer's timeline (server/sync/presence_api.cpp).
+  virtual Result<std::vector<CheckIn>> recentCheckInsOfVenue(const std::string& venueId, int64_t sinceMs) = 0;
 
   // Posters (server/posters/). Keys are listed oldest first; revoking an unknown or already
   // revoked key is NotFound.

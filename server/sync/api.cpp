@@ -58,6 +58,7 @@ ApiResponse Api::route(const ApiRequest& req) {
   if (office::handles(req.path)) return office::handle(req, m_store, m_clock, m_log);  // server/office/
   auto only = [&](const char* method) { return req.method == method; };
   if (req.path == "/api/v1/health") return only("GET") || only("HEAD") ? health() : errorResponse(405, "method_not_allowed", "Use GET.");
+  if (req.path == "/api/v1/presence") return only("POST") ? presence(req) : errorResponse(405, "method_not_allowed", "Use POST.");
   if (req.path == "/api/v1/enroll") return only("POST") ? enroll(req) : errorResponse(405, "method_not_allowed", "Use POST.");
   if (req.path == "/api/v1/checkins") {
     ApiResponse r = only("POST") ? upload(req) : errorResponse(405, "method_not_allowed", "Use POST.");

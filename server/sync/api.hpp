@@ -56,6 +56,7 @@ class Api {
   ApiResponse route(const ApiRequest& req);
   ApiResponse health();
   ApiResponse enroll(const ApiRequest& req);
+  ApiResponse presence(const ApiRequest& req);  // presence_api.cpp
   ApiResponse upload(const ApiRequest& req);
   ApiResponse storageFailure(const Error& e);
   Store& m_store;

@@ -15,6 +15,7 @@
 #include "screen_binding.hpp"
 #include "screen_sync.hpp"
 #include "station_wiring.hpp"
+#include "sync/presence.hpp"
 #include "sync/retention_keeper.hpp"
 #include "sync/sync_client.hpp"
 
@@ -24,6 +25,7 @@ namespace {
 
 std::unique_ptr<sync::SyncClient> g_sync;
 std::unique_ptr<sync::RetentionKeeper> g_retention;  // purges synced check-ins past the period
+std::unique_ptr<sync::PresencePoller> g_presence;     // who is inside, across the venue's gates
 
 // Sync's HTTP: same-origin POSTs through fetch, 30 s before giving up (status 0).
 void syncTransport(const std::string& path, const std::string& body, const std::string& token,
@@ -60,15 +62,23 @@ extern "C" EMSCRIPTEN_KEEPALIVE int dq_boot(int /*mode: always the station here*
         });
       },
       [] { return platform::now().utcMs; });
-  g_sync->setOnSynced([] { g_retention->afterSync(); });
+  g_presence = std::make_unique<sync::PresencePoller>(station, platform::journalAppend, syncTransport,
+                                                      [] { return platform::now().utcMs; }, 5000);
+  g_sync->setOnSynced([] {
+    g_retention->afterSync();
+    g_presence->askNow();  // an upload may have closed another gate's visit: ask at once
+  });
   app::FaceHooks hooks;
   hooks.tick = [&session](bool online) {
     g_sync->tick();       // uploads pending check-ins when due, drawn or not
     g_retention->tick();  // one bounded step of the retention purge, if any
+    if (online) g_presence->tick();  // offline the station decides alone
     ui::refreshPosterKeys(session, online);
   };
   // Versions only grow: their sum changes whenever one does.
-  hooks.version = [&session] { return session.version() + g_sync->version() + g_retention->version(); };
+  hooks.version = [&session] {
+    return session.version() + g_sync->version() + g_retention->version() + g_presence->version();
+  };
   hooks.savesInFlight = [&session] { return session.savesInFlight(); };
   return app::startApp(ui::makeStationUi(session), std::move(hooks));
 }
