@@ -13,6 +13,7 @@
 #include "modes.hpp"
 #include "platform.hpp"
 #include "screen_binding.hpp"
+#include "screen_kiosk.hpp"
 #include "screen_sync.hpp"
 #include "station_wiring.hpp"
 #include "sync/presence.hpp"
@@ -106,6 +107,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* dq_state() {
   static std::string json;
   const Station& s = app::station();
   nlohmann::json j = app::stationStateJson();
+  j["kiosk"] = {{"locked", ui::kioskLocked()}, {"wakeLock", ui::kioskWakeLockWord()}};
   j["retention"] = {{"days", s.retentionDays()},
                     {"purged", s.purgedRows()},
                     {"oldUnsynced", s.unsyncedPastRetention(platform::now().utcMs)},

@@ -37,6 +37,8 @@ enum class Str {
   VisitorSaveFailed, VisitorSavedIn, VisitorSavedOut, VisitorPending, VisitorSymFever, VisitorSymCough,
   VisitorSymBreath, VisitorSymThroat, VisitorSymTaste,
   VisitorAlertTitle, VisitorAlertWhere, VisitorAlertWindow, VisitorAlertPrivate, VisitorNoAlerts, VisitorListRefused,
+  KioskInstructions, KioskNoTap, KioskSavedIn, KioskSavedOut, KioskRepeat, KioskRejected, KioskExit, KioskPin,
+  KioskPinWrong, KioskPinWait, KioskLeave, KioskSetupTitle, KioskSetupHint, KioskStart, KioskPinInvalid,
   VisitorHistory, VisitorHistoryEmpty, VisitorHistoryKeep, VisitorHistoryExport, VisitorDirIn, VisitorDirOut,
   OfficeTitle, OfficeLogin, OfficeUsername, OfficePassword, OfficeLoginFailed, OfficeTooMany,
   OfficeNetworkError, OfficeServerError, OfficeLogout, OfficeTabReport, OfficeTabViolations, OfficeTabTrace,

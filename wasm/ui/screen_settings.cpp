@@ -4,6 +4,7 @@
 #include "i18n.hpp"
 #include "platform.hpp"
 #include "screen_binding.hpp"
+#include "screen_kiosk.hpp"
 #include "screen_sync.hpp"
 #include "station_ui.hpp"
 #include "storage.hpp"
@@ -116,6 +117,7 @@ void drawSettings(StationSession& session, UiState& ui) {
   // Below the venue form, so the form and "Lưu cài đặt" stay where staff (and tests) find them.
   if (drawPosterBinding(session)) ui.settingsLoaded = false;  // a poster renamed the venue/scan point
   drawStorageAndInstall();
+  drawKioskSetup(session, ui);
   std::string dev = std::string(tr(Str::DeviceId)) + ": " + (current.deviceId.empty() ? "—" : current.deviceId);
   text("settings.device", dev, theme::kMuted);
   if (session.station().damagedRecords() > 0)
