@@ -65,13 +65,12 @@ void drawPublishExposure(OfficeState& s, const nlohmann::json& visit, int index)
     return;
   }
   const auto points = visit.value("scanPoints", nlohmann::json::array());
-  // Every scan point, or the one the visit was recorded at (one button each: no dropdown on a phone).
+  // Every scan point, or one the visit was recorded at: one full-width button each (no dropdown on a phone).
   for (int p = 0; p <= int(points.size()); ++p) {
     std::string label = (g_form.point == p ? "✓ " : "") +
                         (p == 0 ? std::string(tr(Str::OfficeExposureAllPoints)) : points[p - 1].get<std::string>());
-    if (p > 0) ImGui::SameLine();
     if (button((id + ".point." + std::to_string(p)).c_str(), label.c_str(),
-               g_form.point == p ? ButtonStyle::Primary : ButtonStyle::Secondary, 0, theme::kTouch, true))
+               g_form.point == p ? ButtonStyle::Primary : ButtonStyle::Secondary))
       g_form.point = p;
   }
   textField((id + ".advice").c_str(), tr(Str::OfficeExposureAdvice), g_form.advice, platform::InputMode::Text, "",
