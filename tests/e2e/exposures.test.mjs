@@ -51,9 +51,10 @@ async function visit(ctx, name, phone, { out = false } = {}) {
   return page;
 }
 
-// Reopens the page (a visitor opening the poster link again) and waits for the list's verdict.
+// Reopens the page (a visitor opening the poster link again: a reload, since the same link in
+// the same tab would only be a fragment change) and waits for the list's verdict.
 async function reopen(page, { expectList = true } = {}) {
-  await page.goto(posterUrl);
+  await page.reload();
   await st.waitReady(page);
   await st.find(page, 'visitor.venue', 20000);
   if (expectList)

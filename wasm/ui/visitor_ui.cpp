@@ -240,6 +240,8 @@ class VisitorUi : public ModeUi {
     if (st.state == SaveStatus::State::Saved) {
       m_decl = {};
       m_declKey.clear();
+      // Saved: it joins the phone's own history ("Lịch sử của tôi", exposure matching).
+      if (m_session.posterTrust()) noteOwnVisit(*m_session.posterTrust(), m_poster, st.direction, st.at);
     }
   }
 
@@ -269,7 +271,6 @@ class VisitorUi : public ModeUi {
       }
       m_lastSeq = m_session.saveStatus().seq;
       trust.noteSelfCheckIn(visitor::SelfCheckInNote{m_lastSeq, poster, profile.declaration, key});
-      noteOwnVisit(trust, poster, dir, m_session.saveStatus().at);
       platform::feedbackSaved();
     });
     (void)check;
