@@ -6,7 +6,6 @@
 
 #include "api.hpp"
 #include "http/request_input.hpp"
-#include "ops/metrics.hpp"
 #include "secrets.hpp"
 #include "sync/presence.hpp"
 #include "venue_timeline.hpp"
@@ -16,6 +15,7 @@ namespace diemquet::server {
 using nlohmann::json;
 
 ApiResponse Api::presence(const ApiRequest& req) {
+  // As for uploads (Api::upload): nothing about the body is looked at for an unknown caller.
   auto token = bearerToken(req.authorization);
   if (!token) return errorResponse(401, "unauthorized", "Send 'Authorization: Bearer <device token>'.");
   auto principal = m_store.authenticate(sha256Hex(*token));
@@ -38,11 +38,9 @@ ApiResponse Api::presence(const ApiRequest& req) {
   if (!recs) return storageFailure(recs.error());
 
   std::vector<TimelineEntry> timeline;
-  std::map<std::pair<std::string, int64_t>, const CheckIn*> byId;
   for (const CheckIn& c : recs.value()) {
     if (c.voided) continue;
     timeline.push_back(TimelineEntry{c.person.key, c.deviceId, c.seq, c.at.utcMs, c.direction == Direction::In, true});
-    byId[{c.deviceId, c.seq}] = &c;
   }
   reconcileTimelines(timeline, stayMs);
   json people = json::array(), corrections = json::array();
