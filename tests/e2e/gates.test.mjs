@@ -29,14 +29,6 @@ before(async () => {
 });
 after(async () => { if (server) await server.stop(); });
 
-// A card shown to a keyboard-wedge scanner: one burst of keys and Enter.
-async function scan(page, text) {
-  await page.evaluate((t) => {
-    const key = (k) => document.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
-    for (const ch of t) key(ch);
-    key('Enter');
-  }, text);
-}
 
 // A station enrolled at venue v1, standing at scan point `point` ('gate' or 'back').
 async function station(point) {
@@ -68,12 +60,12 @@ test('two gates: out at the other gate online; offline "in" corrected after sync
     const devB = (await st.state(b.page)).device;
 
     // Online: An goes in at gate A...
-    await scan(a.page, AN);
+    await st.wedgeScan(a.page, AN);
     await a.page.waitForFunction(() => globalThis.dq.state().today.in === 1, null, { timeout: 10000 });
     await uploaded(a.page);
     // ...and leaves through gate B, which the server told (within its 5 s ask) that An is inside.
     await b.page.waitForTimeout(6000);
-    await scan(b.page, AN);
+    await st.wedgeScan(b.page, AN);
     const out = await st.find(b.page, 'scan.savedOut', 10000);
     assert.match(out.text, /ĐÃ RA/);
     await st.screenshot(b.page, 'gates-01-out-at-the-other-gate');
@@ -83,11 +75,11 @@ test('two gates: out at the other gate online; offline "in" corrected after sync
 
     // Offline at gate B: Bình goes in at A; B, cut off, records her way out as "in".
     await b.ctx.setOffline(true);
-    await scan(a.page, BINH);
+    await st.wedgeScan(a.page, BINH);
     await a.page.waitForFunction(() => globalThis.dq.state().today.in === 2, null, { timeout: 10000 });
     await uploaded(a.page);
     await b.page.waitForTimeout(1000);
-    await scan(b.page, BINH);
+    await st.wedgeScan(b.page, BINH);
     await st.find(b.page, "scan.saved", 10000);
     await b.page.waitForFunction(() => globalThis.dq.state().today.in === 1, null, { timeout: 5000 });
     await st.screenshot(b.page, 'gates-02-offline-decided-alone');

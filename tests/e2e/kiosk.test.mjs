@@ -18,13 +18,6 @@ let server;
 before(async () => { if (!skip) server = await startStaticServer(WEB); });
 after(async () => { if (server) await server.stop(); });
 
-async function scan(page, text) {
-  await page.evaluate((t) => {
-    const key = (k) => document.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
-    for (const ch of t) key(ch);
-    key('Enter');
-  }, text);
-}
 const ids = async (page) => (await st.probe(page)).items.map((i) => i.id);
 
 test('kiosk: no staff tap for a visitor, big masked confirmation, PIN required to leave', { skip }, async () => {
@@ -50,7 +43,7 @@ test('kiosk: no staff tap for a visitor, big masked confirmation, PIN required t
     await st.screenshot(page, 'kiosk-01-instructions');
 
     // A visitor shows the card: saved at once, no tap.
-    await scan(page, AN);
+    await st.wedgeScan(page, AN);
     const confirm = await st.find(page, 'kiosk.confirm', 10000);
     assert.match(confirm.text, /ĐÃ VÀO/);
     assert.match(confirm.text, /Nguyễn Văn An/);
