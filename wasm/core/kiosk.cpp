@@ -27,7 +27,7 @@ std::string hashOf(std::string_view saltHex, std::string_view pin) {
   msg += '|';
   msg += pin;
   uint8_t h[32];
-  crypto_generichash(h, sizeof h, reinterpret_cast<const unsigned char*>(msg.data()), msg.size(), nullptr, 0);
+  crypto_generichash_blake2b(h, sizeof h, reinterpret_cast<const unsigned char*>(msg.data()), msg.size(), nullptr, 0);
   return hex(h, sizeof h);
 }
 

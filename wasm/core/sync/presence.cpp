@@ -15,8 +15,9 @@ std::string presenceKey(std::string_view venueId, std::string_view personKey) {
   msg += venueId;
   msg += '|';
   msg += personKey;
-  unsigned char h[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(h, reinterpret_cast<const unsigned char*>(msg.data()), msg.size());
+  // BLAKE2b (the module's libsodium subset has no SHA-256: cmake/Sodium.cmake), 8 bytes.
+  unsigned char h[8];
+  crypto_generichash_blake2b(h, sizeof h, reinterpret_cast<const unsigned char*>(msg.data()), msg.size(), nullptr, 0);
   static const char* hex = "0123456789abcdef";
   std::string out;
   for (int i = 0; i < 8; ++i) {

@@ -21,7 +21,7 @@
 
 namespace diemquet::sync {
 
-// 16 hex digits of SHA-256("DQH1|" venue "|" person key).
+// 16 hex digits: BLAKE2b-64 of "DQH1|" venue "|" person key.
 std::string presenceKey(std::string_view venueId, std::string_view personKey);
 
 struct PresenceAnswer {
