@@ -18,6 +18,13 @@ let server;
 before(async () => { if (!skip) server = await startStaticServer(WEB); });
 after(async () => { if (server) await server.stop(); });
 
+// The phone's keyboard closed (a tap beside the field) before the tap on the button below it:
+// a tap while it closes lands where the layout was (TODO(#12): the station-layout defect of a
+// tap landing on the bottom bar, kept out of this test's way).
+async function closeKeyboard(page) {
+  await st.tap(page, 'kiosk.setup.title');
+  await page.waitForTimeout(300);
+}
 const ids = async (page) => (await st.probe(page)).items.map((i) => i.id);
 
 test('kiosk: no staff tap for a visitor, big masked confirmation, PIN required to leave', { skip }, async () => {
@@ -27,11 +34,15 @@ test('kiosk: no staff tap for a visitor, big masked confirmation, PIN required t
     await page.goto(server.url);
     await st.waitReady(page);
     await st.configure(page);
+    await st.tap(page, 'nav.settings');
     // A PIN that is not 4-8 digits is refused where it is typed.
     await st.typeInto(page, 'kiosk.setup.pin', '12', { password: true });
+    await closeKeyboard(page);
     await st.tap(page, 'kiosk.setup.start');
-    assert.match((await st.find(page, 'kiosk.setup.pin')).text + JSON.stringify(await st.probe(page)), /4 đến 8 chữ số/);
+    await st.waitForText(page, /4 đến 8 chữ số/);
+    assert.equal((await st.state(page)).kiosk.locked, false);
     await st.typeInto(page, 'kiosk.setup.pin', '2468', { password: true });
+    await closeKeyboard(page);
     await st.tap(page, 'kiosk.setup.start');
     await st.find(page, 'kiosk.instructions', 10000);
     const shown = await ids(page);

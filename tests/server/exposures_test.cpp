@@ -1,6 +1,8 @@
 // Exposures (issue #17) on both backends: the typed Store methods, and the API an officer and a
 // visitor's phone use: publish (audited, area-checked), the signed public list (verifies with
 // the poster key ring, no personal data, ETag/304), withdrawal.
+#include <nlohmann/json.hpp>
+
 #include "backend_fixture.hpp"
 #include "exposure/exposure_list.hpp"
 #include "posters/posters.hpp"

@@ -116,8 +116,8 @@ void drawSettings(StationSession& session, UiState& ui) {
   }
   // Below the venue form, so the form and "Lưu cài đặt" stay where staff (and tests) find them.
   if (drawPosterBinding(session)) ui.settingsLoaded = false;  // a poster renamed the venue/scan point
+  drawKioskSetup(session, ui);  // above the storage notes: the end of this page is hard to reach (TODO(#12))
   drawStorageAndInstall();
-  drawKioskSetup(session, ui);
   std::string dev = std::string(tr(Str::DeviceId)) + ": " + (current.deviceId.empty() ? "—" : current.deviceId);
   text("settings.device", dev, theme::kMuted);
   if (session.station().damagedRecords() > 0)
