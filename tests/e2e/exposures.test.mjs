@@ -68,7 +68,10 @@ async function officerLogin(ctx) {
   await page.goto(server.url + 'office');
   await st.waitReady(page);
   await st.typeInto(page, 'office.login.user', 'benthanh');
-  await st.typeInto(page, 'office.login.password', PASSWORD, { password: true });
+  // The password as the office test types it: a tap, then the characters one by one.
+  await st.tap(page, 'office.login.password');
+  for (const ch of PASSWORD) await page.keyboard.insertText(ch);
+  await page.waitForFunction((n) => globalThis.dq.probe().items.some((i) => i.id === 'office.login.password' && i.text === '•'.repeat(n)), PASSWORD.length);
   await st.tap(page, 'office.login.submit');
   await st.find(page, 'office.tab.trace', 15000);
   return page;
