@@ -21,7 +21,9 @@ constexpr int64_t kDayMs = 86'400'000;
 constexpr size_t kMaxAdviceBytes = 600;  // about 200 Vietnamese characters: a short text
 constexpr int64_t kMaxWindowMs = 14 * kDayMs;
 
-ApiResponse err(int status, const char* code, const std::string& message) { return errorResponse(status, code, message); }
+ApiResponse err(int status, const char* code, const std::string& message) {
+  return errorResponse(status, code, message);
+}
 ApiResponse storage(const Error& e, const std::function<void(const std::string&)>& log = nullptr) {
   if (log) log("storage error: " + e.message);
   ApiResponse r = err(503, "storage_unavailable", "The database is unavailable; nothing was changed. Retry later.");
@@ -61,7 +63,7 @@ ApiResponse listForOfficer(Store& store, const office::Officer& me, int64_t now)
 
 // A venue of the officer's area, and its scan points; nullopt (404) otherwise.
 Result<std::optional<std::vector<std::string>>> venuePoints(Store& store, const office::Officer& me,
-                                                           const std::string& venueId) {
+                                                            const std::string& venueId) {
   auto ward = office::query(store, "SELECT ward_code FROM venues WHERE venue_id = ?", {venueId});
   if (!ward) return ward.error();
   if (ward->rows.empty() || !inArea(me, office::asText(ward->rows[0][0])))
@@ -88,9 +90,11 @@ ApiResponse publish(const ApiRequest& req, Store& store, const office::Officer& 
     return err(400, "bad_window", "'untilMs' must be after 'fromMs', at most 14 days later.");
   if (e.untilMs < now - int64_t(office::retentionDays()) * kDayMs || e.fromMs > now + kDayMs)
     return err(400, "bad_window", "The window must lie within the retention period, not in the future.");
-  if (!b.value("advice", json()).is_string()) return err(400, "advice_required", "Write a short advice text ('advice').");
+  if (!b.value("advice", json()).is_string())
+    return err(400, "advice_required", "Write a short advice text ('advice').");
   e.advice = payload::toNfc(text::squeezeSpaces(b["advice"].get<std::string>()));
-  if (e.advice.empty() || e.advice.size() > kMaxAdviceBytes || !text::isValidUtf8(e.advice) || text::hasControlChars(e.advice))
+  if (e.advice.empty() || e.advice.size() > kMaxAdviceBytes || !text::isValidUtf8(e.advice) ||
+      text::hasControlChars(e.advice))
     return err(400, "advice_required", "Write a short advice text ('advice', at most 600 bytes, one paragraph).");
   std::string reason = b.value("reason", json()).is_string() ? b["reason"].get<std::string>() : "";
   if (reason.size() > 500) return err(400, "bad_request", "'reason' is at most 500 bytes.");
@@ -109,7 +113,8 @@ ApiResponse publish(const ApiRequest& req, Store& store, const office::Officer& 
   if (auto a = office::audit(store, now, me.username, "publish_exposure", "venue " + e.venueId, reason, detail); !a)
     return storage(a.error());
   auto id = store.addExposure(e);
-  if (!id) return id.error().kind == ErrorKind::NotFound ? err(404, "unknown_venue", "No such venue.") : storage(id.error());
+  if (!id)
+    return id.error().kind == ErrorKind::NotFound ? err(404, "unknown_venue", "No such venue.") : storage(id.error());
   e.id = id.value();
   return ApiResponse{201, json{{"exposure", rowJson(e)}}.dump()};
 }
@@ -126,7 +131,8 @@ ApiResponse withdraw(const std::string& idText, Store& store, const office::Offi
   if (auto a = office::audit(store, now, me.username, "withdraw_exposure", "exposure " + idText, "", it->venueId); !a)
     return storage(a.error());
   if (auto w = store.withdrawExposure(id, me.username, now); !w)
-    return w.error().kind == ErrorKind::NotFound ? err(404, "not_found", "No such active exposure.") : storage(w.error());
+    return w.error().kind == ErrorKind::NotFound ? err(404, "not_found", "No such active exposure.")
+                                                 : storage(w.error());
   return ApiResponse{200, json{{"withdrawn", id}}.dump()};
 }
 
@@ -144,8 +150,8 @@ Result<std::string> signedList(Store& store, int64_t nowMs) {
   list.issuedMs = version.value();
   list.retentionDays = days;
   for (const ExposureRow& e : rows.value())
-    list.exposures.push_back(exposure::Exposure{e.id, e.venueId, e.venueName, e.scanPointId, e.fromMs, e.untilMs,
-                                                e.advice, e.publishedMs});
+    list.exposures.push_back(
+        exposure::Exposure{e.id, e.venueId, e.venueName, e.scanPointId, e.fromMs, e.untilMs, e.advice, e.publishedMs});
   return exposure::signList(list, key.value());
 }
 

@@ -30,7 +30,8 @@ ApiResponse Api::presence(const ApiRequest& req) {
 
   auto venue = m_store.findVenue(who.venueId);
   if (!venue) return storageFailure(venue.error());
-  const int stayMinutes = venue.value() && venue.value()->defaultStayMinutes > 0 ? venue.value()->defaultStayMinutes : 120;
+  const int stayMinutes =
+      venue.value() && venue.value()->defaultStayMinutes > 0 ? venue.value()->defaultStayMinutes : 120;
   const int64_t stayMs = int64_t(stayMinutes) * 60'000, now = m_clock();
   // Two stays back: enough to see every visit still open now and the "in" that a recent
   // offline "in" closes.
@@ -50,7 +51,8 @@ ApiResponse Api::presence(const ApiRequest& req) {
       corrections.push_back({{"seq", e.seq}, {"dir", e.effectiveIn ? "in" : "out"}});
     const bool lastOfPerson = i + 1 == timeline.size() || timeline[i + 1].person != e.person;
     if (lastOfPerson)
-      people.push_back({{"p", sync::presenceKey(who.venueId, e.person)}, {"d", e.effectiveIn ? "in" : "out"}, {"t", e.atMs}});
+      people.push_back(
+          {{"p", sync::presenceKey(who.venueId, e.person)}, {"d", e.effectiveIn ? "in" : "out"}, {"t", e.atMs}});
   }
   return ApiResponse{200, json{{"asOfMs", now}, {"people", people}, {"corrections", corrections}}.dump()};
 }

@@ -17,7 +17,7 @@ struct TimelineEntry {
   std::string deviceId;
   int64_t seq = 0;
   int64_t atMs = 0;
-  bool in = true;         // as recorded
+  bool in = true;           // as recorded
   bool effectiveIn = true;  // as the venue's timeline reads it (set by reconcileTimelines)
 };
 

@@ -32,8 +32,8 @@ ExposureList oneExposure(std::string point = "") {
   ExposureList l;
   l.issuedMs = kT0 + 100 * kHour;
   l.retentionDays = 21;
-  l.exposures.push_back(Exposure{7, "cho-ben-thanh", "Chợ Bến Thành", std::move(point), kT0 + 8 * kHour, kT0 + 10 * kHour,
-                                 "Theo dõi sức khỏe 14 ngày", kT0 + 99 * kHour});
+  l.exposures.push_back(Exposure{7, "cho-ben-thanh", "Chợ Bến Thành", std::move(point), kT0 + 8 * kHour,
+                                 kT0 + 10 * kHour, "Theo dõi sức khỏe 14 ngày", kT0 + 99 * kHour});
   return l;
 }
 
@@ -84,7 +84,8 @@ TEST(ExposureList, UnknownRevokedAndMalformedAreRefused) {
   EXPECT_EQ(verifyList(signList(oneExposure(), k), revoked).error().kind, ErrorKind::RevokedKey);
   EXPECT_EQ(verifyList("{\"list\":\"{}\"}", ringOf(k)).error().kind, ErrorKind::Malformed);
   EXPECT_EQ(verifyList("not json", ringOf(k)).error().kind, ErrorKind::Malformed);
-  EXPECT_EQ(verifyList("{\"list\":\"{}\",\"key\":\"k1\",\"sig\":\"AAAA\"}", ringOf(k)).error().kind, ErrorKind::Malformed);
+  EXPECT_EQ(verifyList("{\"list\":\"{}\",\"key\":\"k1\",\"sig\":\"AAAA\"}", ringOf(k)).error().kind,
+            ErrorKind::Malformed);
 }
 
 TEST(ExposureMatch, WindowEdgesAreHalfOpen) {

@@ -132,7 +132,9 @@ TEST(Presence, PollerAppliesAndJournalsCorrections) {
 TEST(Presence, MalformedAnswersAreIgnored) {
   EXPECT_FALSE(parsePresence("nope", "st", 0));
   EXPECT_FALSE(parsePresence("{}", "st", 0));
-  auto a = parsePresence(R"({"people":[{"p":"x","d":"sideways","t":1},{"p":"y","d":"in","t":2}],"corrections":[{"seq":-1,"dir":"out"}]})", "st", 5);
+  auto a = parsePresence(
+      R"({"people":[{"p":"x","d":"sideways","t":1},{"p":"y","d":"in","t":2}],"corrections":[{"seq":-1,"dir":"out"}]})",
+      "st", 5);
   ASSERT_TRUE(a);
   EXPECT_EQ(a->people.size(), 1u);
   EXPECT_TRUE(a->corrections.empty());

@@ -44,8 +44,12 @@ class ExposuresTest : public BackendTest {
     return api->handle(r);
   }
   json publishBody(const std::string& venue = "v1", const std::string& point = "") {
-    return json{{"venueId", venue}, {"scanPointId", point}, {"fromMs", now - 5 * kHour}, {"untilMs", now - 3 * kHour},
-                {"advice", "Theo dõi sức khỏe 14 ngày"}, {"reason", "F0 ca 12"}};
+    return json{{"venueId", venue},
+                {"scanPointId", point},
+                {"fromMs", now - 5 * kHour},
+                {"untilMs", now - 3 * kHour},
+                {"advice", "Theo dõi sức khỏe 14 ngày"},
+                {"reason", "F0 ca 12"}};
   }
   exposure::ExposureList publicList() {
     ApiResponse r = call("GET", "/api/v1/exposures", "", "");

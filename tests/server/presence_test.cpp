@@ -2,12 +2,12 @@
 // timeline rule, the presence answer each station asks for (who was last seen in or out at
 // any gate, as hashes), the corrections of a station's offline "in" that was the way out, and
 // the trace reading the same timeline.
+#include "sync/presence.hpp"
 #include "backend_fixture.hpp"
 #include "check_in_json.hpp"
 #include "office/office_db.hpp"
 #include "office/trace.hpp"
 #include "sync/api.hpp"
-#include "sync/presence.hpp"
 #include "sync/secrets.hpp"
 #include "sync/venue_timeline.hpp"
 
@@ -22,9 +22,9 @@ constexpr int64_t kMin = 60'000;
 
 TEST(VenueTimeline, AnInAtAnotherGateWhileInsideIsTheWayOut) {
   std::vector<TimelineEntry> t{{"p1", "gate-a", 1, 0, true, true},
-                               {"p1", "gate-b", 1, 30 * kMin, true, true},   // offline at B: the way out
-                               {"p1", "gate-b", 2, 60 * kMin, true, true},   // a new visit
-                               {"p1", "gate-b", 3, 70 * kMin, true, true},   // B again: B's own decision
+                               {"p1", "gate-b", 1, 30 * kMin, true, true},  // offline at B: the way out
+                               {"p1", "gate-b", 2, 60 * kMin, true, true},  // a new visit
+                               {"p1", "gate-b", 3, 70 * kMin, true, true},  // B again: B's own decision
                                {"p2", "gate-a", 2, 0, true, true},
                                {"p2", "gate-b", 4, 200 * kMin, true, true}};  // after the stay: new visit
   reconcileTimelines(t, 120 * kMin);
@@ -49,7 +49,8 @@ class PresenceTest : public BackendTest {
   std::string enroll(const std::string& device) {
     std::string code = newEnrollmentCode();
     EXPECT_TRUE(store->addEnrollmentCode("v1", sha256Hex(normalizeEnrollmentCode(code)), now, now + 3600000));
-    ApiResponse r = api->handle(ApiRequest{"POST", "/api/v1/enroll", "", json{{"code", code}, {"device", device}}.dump()});
+    ApiResponse r =
+        api->handle(ApiRequest{"POST", "/api/v1/enroll", "", json{{"code", code}, {"device", device}}.dump()});
     EXPECT_EQ(r.status, 200) << r.body;
     return json::parse(r.body).value("token", "");
   }
@@ -69,7 +70,8 @@ class PresenceTest : public BackendTest {
     ASSERT_EQ(r.status, 200) << r.body;
   }
   json presence(const std::string& device, const std::string& token) {
-    ApiResponse r = api->handle(ApiRequest{"POST", "/api/v1/presence", "Bearer " + token, json{{"device", device}}.dump()});
+    ApiResponse r =
+        api->handle(ApiRequest{"POST", "/api/v1/presence", "Bearer " + token, json{{"device", device}}.dump()});
     EXPECT_EQ(r.status, 200) << r.body;
     return r.status == 200 ? json::parse(r.body) : json::object();
   }

@@ -34,7 +34,8 @@ std::string hashOf(std::string_view saltHex, std::string_view pin) {
 }  // namespace
 
 bool validPin(std::string_view pin) {
-  return pin.size() >= 4 && pin.size() <= 8 && std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return pin.size() >= 4 && pin.size() <= 8 &&
+         std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 Lock makeLock(std::string_view pin, const std::array<uint8_t, 16>& salt) {
@@ -50,7 +51,9 @@ bool unlocks(const Lock& lock, std::string_view pin) {
   return h.size() == lock.hashHex.size() && sodium_memcmp(h.data(), lock.hashHex.data(), h.size()) == 0;
 }
 
-std::string toJson(const Lock& lock) { return nlohmann::json{{"salt", lock.saltHex}, {"hash", lock.hashHex}}.dump(); }
+std::string toJson(const Lock& lock) {
+  return nlohmann::json{{"salt", lock.saltHex}, {"hash", lock.hashHex}}.dump();
+}
 
 std::optional<Lock> lockFromJson(std::string_view text) {
   auto j = nlohmann::json::parse(text, nullptr, false);

@@ -50,7 +50,9 @@ std::string fill(Str s, const char* slot, int n) {
 
 }  // namespace
 
-void resetPublishForm() { g_form = PublishForm{}; }
+void resetPublishForm() {
+  g_form = PublishForm{};
+}
 
 void drawPublishExposure(OfficeState& s, const nlohmann::json& visit, int index) {
   const std::string id = "office.exposure." + std::to_string(index);
@@ -75,14 +77,16 @@ void drawPublishExposure(OfficeState& s, const nlohmann::json& visit, int index)
   }
   textField((id + ".advice").c_str(), tr(Str::OfficeExposureAdvice), g_form.advice, platform::InputMode::Text, "",
             g_form.error.empty() ? nullptr : g_form.error.c_str());
-  if (button((id + ".send").c_str(), g_form.sending ? tr(Str::Loading) : tr(Str::OfficeExposureSend), ButtonStyle::Danger) &&
+  if (button((id + ".send").c_str(), g_form.sending ? tr(Str::Loading) : tr(Str::OfficeExposureSend),
+             ButtonStyle::Danger) &&
       !g_form.sending) {
-    nlohmann::json body{{"venueId", visit.value("venueId", "")},
-                        {"scanPointId", g_form.point == 0 ? std::string() : points[g_form.point - 1].get<std::string>()},
-                        {"fromMs", visit.value("startMs", int64_t(0))},
-                        {"untilMs", visit.value("endMs", int64_t(0))},
-                        {"advice", g_form.advice},
-                        {"reason", "trace " + visit.value("venueId", "") + " " + visit.value("start", "")}};
+    nlohmann::json body{
+        {"venueId", visit.value("venueId", "")},
+        {"scanPointId", g_form.point == 0 ? std::string() : points[g_form.point - 1].get<std::string>()},
+        {"fromMs", visit.value("startMs", int64_t(0))},
+        {"untilMs", visit.value("endMs", int64_t(0))},
+        {"advice", g_form.advice},
+        {"reason", "trace " + visit.value("venueId", "") + " " + visit.value("start", "")}};
     g_form.sending = true;
     s.request("POST", "/api/v1/office/exposures", body, [&s, index](const Reply& r) {
       g_form.sending = false;
@@ -118,14 +122,15 @@ void drawPublishedExposures(OfficeState& s) {
   for (const auto& e : g_list.list) {
     const std::string id = "office.exposures." + std::to_string(i++);
     const bool withdrawn = e.value("withdrawn", false);
-    std::string line = e.value("venueName", "") +
-                       (e.value("scanPointId", "").empty() ? "" : " · " + e.value("scanPointId", "")) + "\n" +
-                       e.value("from", "") + " – " + e.value("until", "").substr(std::min<size_t>(11, e.value("until", "").size())) +
-                       (withdrawn ? " · " + std::string(tr(Str::OfficeExposureWithdrawn)) : "") + "\n" + e.value("advice", "");
+    std::string line =
+        e.value("venueName", "") + (e.value("scanPointId", "").empty() ? "" : " · " + e.value("scanPointId", "")) +
+        "\n" + e.value("from", "") + " – " +
+        e.value("until", "").substr(std::min<size_t>(11, e.value("until", "").size())) +
+        (withdrawn ? " · " + std::string(tr(Str::OfficeExposureWithdrawn)) : "") + "\n" + e.value("advice", "");
     text(id.c_str(), line, withdrawn ? theme::kMuted : theme::kText);
     if (!withdrawn && button((id + ".withdraw").c_str(), tr(Str::OfficeExposureWithdraw), ButtonStyle::Secondary)) {
-      s.request("POST", "/api/v1/office/exposures/" + std::to_string(e.value("id", int64_t(0))) + "/withdraw", nlohmann::json::object(),
-                [&s](const Reply& r) {
+      s.request("POST", "/api/v1/office/exposures/" + std::to_string(e.value("id", int64_t(0))) + "/withdraw",
+                nlohmann::json::object(), [&s](const Reply& r) {
                   if (r.status != 200) g_list.error = failureText(r);
                   g_list.loaded = false;
                   reload(s);

@@ -43,7 +43,9 @@ void load() {
   if (g_k.lock) platform::wakeLockKeep(true);
 }
 
-bool confirming(const UiState& ui) { return ui.lastScan && ImGui::GetTime() - ui.lastScanAt < kConfirmSeconds; }
+bool confirming(const UiState& ui) {
+  return ui.lastScan && ImGui::GetTime() - ui.lastScanAt < kConfirmSeconds;
+}
 
 // A text centred in the width, wrapped, reported to the probe.
 void bigText(const char* id, const std::string& s, ImFont* font, ImU32 color) {
@@ -71,15 +73,16 @@ void cameraBox(float h) {
   dl->AddRectFilled(a, b, IM_COL32(15, 23, 42, 255), theme::kRadius);
   if (st == CameraState::Live) {
     ImVec2 c0 = dl->GetClipRectMin(), c1 = dl->GetClipRectMax();
-    platform::cameraShowView(a.x, a.y, w, h, theme::kRadius, std::max(a.x, c0.x), std::max(a.y, c0.y), std::min(b.x, c1.x),
-                             std::min(b.y, c1.y));
+    platform::cameraShowView(a.x, a.y, w, h, theme::kRadius, std::max(a.x, c0.x), std::max(a.y, c0.y),
+                             std::min(b.x, c1.x), std::min(b.y, c1.y));
     probe::add("camera", "kiosk.camera.live", "live", a.x, a.y, w, h);
     return;
   }
-  Str msg = st == CameraState::Starting ? Str::CameraStarting
-            : st == CameraState::Denied ? Str::CameraDenied
+  Str msg = st == CameraState::Starting      ? Str::CameraStarting
+            : st == CameraState::Denied      ? Str::CameraDenied
             : st == CameraState::Unavailable ? Str::CameraUnavailable
-            : st == CameraState::Error ? Str::CameraError : Str::CameraStart;
+            : st == CameraState::Error       ? Str::CameraError
+                                             : Str::CameraStart;
   ImFont* f = fonts().bold;
   const char* s = tr(msg);
   ImVec2 ts = f->CalcTextSizeA(fontPx(f), FLT_MAX, w - 40, s);
@@ -96,8 +99,9 @@ void confirmation(StationSession& session, const UiState& ui) {
     const std::string who = out.payload ? out.payload->person.displayName : st.displayName;
     const std::string id = out.payload ? maskId(out.payload->person.key) : std::string();
     banner("kiosk.confirm.bar", tr(in ? Str::KioskSavedIn : Str::KioskSavedOut), in ? theme::kIn : theme::kOut);
-    bigText("kiosk.confirm", std::string(tr(in ? Str::KioskSavedIn : Str::KioskSavedOut)) + "\n" + who + "\n" + id + " · " +
-                                 formatLocalTime(st.at),
+    bigText("kiosk.confirm",
+            std::string(tr(in ? Str::KioskSavedIn : Str::KioskSavedOut)) + "\n" + who + "\n" + id + " · " +
+                formatLocalTime(st.at),
             fonts().title, in ? theme::kIn : theme::kOut);
   } else if (out.kind == ScanOutcome::Kind::Saving) {
     bigText("kiosk.saving", tr(Str::Saving), fonts().title, theme::kWarn);
@@ -153,10 +157,14 @@ bool kioskLocked() {
 
 const char* kioskWakeLockWord() {
   switch (platform::wakeLockState()) {
-    case platform::WakeLockState::Held: return "held";
-    case platform::WakeLockState::Unsupported: return "unsupported";
-    case platform::WakeLockState::Refused: return "refused";
-    default: return "off";
+    case platform::WakeLockState::Held:
+      return "held";
+    case platform::WakeLockState::Unsupported:
+      return "unsupported";
+    case platform::WakeLockState::Refused:
+      return "refused";
+    default:
+      return "off";
   }
 }
 

@@ -6,10 +6,10 @@
 #include <imgui.h>
 
 #include "download.hpp"
-#include "journal_idb.hpp"
-#include "platform.hpp"
 #include "http.hpp"
 #include "i18n.hpp"
+#include "journal_idb.hpp"
+#include "platform.hpp"
 #include "probe.hpp"
 #include "widgets.hpp"
 
@@ -20,9 +20,9 @@ namespace {
 struct OwnHistoryState {
   exposure::VisitHistory history;
   bool fetching = false;
-  double fetchedAt = -1;   // ImGui time of the last fetch started
-  bool refused = false;    // the last list received did not verify
-  bool open = false;       // the history section is unfolded
+  double fetchedAt = -1;  // ImGui time of the last fetch started
+  bool refused = false;   // the last list received did not verify
+  bool open = false;      // the history section is unfolded
   bool purging = false;
   double purgedAt = -1;
   uint64_t uiVersion = 1;
@@ -57,8 +57,12 @@ void purge(visitor::PosterTrust& trust, const Instant& now) {
 
 }  // namespace
 
-exposure::VisitHistory& ownHistory() { return g_h.history; }
-uint64_t ownHistoryVersion() { return g_h.history.version() + g_h.uiVersion; }
+exposure::VisitHistory& ownHistory() {
+  return g_h.history;
+}
+uint64_t ownHistoryVersion() {
+  return g_h.history.version() + g_h.uiVersion;
+}
 
 void tickOwnHistory(visitor::PosterTrust& trust, bool online, const Instant& now) {
   purge(trust, now);
@@ -100,14 +104,16 @@ void drawExposureAlerts(visitor::PosterTrust& trust, const Instant& now) {
     const int off = now.offsetMinutes;
     std::string where = a.exposure.venueName.empty() ? a.stay.venueName : a.exposure.venueName;
     std::string body = std::string(tr(Str::VisitorAlertTitle)) + "\n" + tr(Str::VisitorAlertWhere) + where + ", " +
-                       dayTime(a.stay.startMs, off) + "\n" + tr(Str::VisitorAlertWindow) + dayTime(a.exposure.fromMs, off) +
-                       " – " + formatLocalTime(Instant{a.exposure.untilMs, off}) + "\n" + a.exposure.advice;
+                       dayTime(a.stay.startMs, off) + "\n" + tr(Str::VisitorAlertWindow) +
+                       dayTime(a.exposure.fromMs, off) + " – " + formatLocalTime(Instant{a.exposure.untilMs, off}) +
+                       "\n" + a.exposure.advice;
     banner(id.c_str(), body, theme::kDanger);
   }
-  if (!alerts.empty()) text("visitor.exposure.private", tr(Str::VisitorAlertPrivate), theme::kMuted);
+  if (!alerts.empty())
+    text("visitor.exposure.private", tr(Str::VisitorAlertPrivate), theme::kMuted);
   else if (g_h.history.list(trust.keyRing()) && !g_h.history.visits().empty() && g_h.history.listFetchedMs() > 0)
-    text("visitor.exposure.none",
-         tr(Str::VisitorNoAlerts) + dayTime(g_h.history.listFetchedMs(), now.offsetMinutes), theme::kMuted);
+    text("visitor.exposure.none", tr(Str::VisitorNoAlerts) + dayTime(g_h.history.listFetchedMs(), now.offsetMinutes),
+         theme::kMuted);
 }
 
 void drawOwnHistory(visitor::PosterTrust& trust) {

@@ -4,7 +4,9 @@
 namespace diemquet::server {
 
 namespace {
-std::string n(int64_t v) { return std::to_string(v); }
+std::string n(int64_t v) {
+  return std::to_string(v);
+}
 }  // namespace
 
 Result<int64_t> PgStore::addExposure(const ExposureRow& e) {

@@ -8,9 +8,9 @@
 
 namespace diemquet::exposure {
 
-using nlohmann::json;
 using jsonutil::getInt;
 using jsonutil::getString;
+using nlohmann::json;
 
 namespace {
 
@@ -30,14 +30,16 @@ std::string toBase64Url(const uint8_t* bin, size_t len) {
   return out;
 }
 
-Error malformed(std::string message) { return makeError(ErrorKind::Malformed, std::move(message), "list"); }
+Error malformed(std::string message) {
+  return makeError(ErrorKind::Malformed, std::move(message), "list");
+}
 
 }  // namespace
 
 std::string signList(const ExposureList& list, const poster::SigningKey& key) {
   json items = json::array();
   for (const Exposure& e : list.exposures) {
-    json item{{"id", e.id}, {"venue", e.venueId}, {"venueName", e.venueName}, {"from", e.fromMs},
+    json item{{"id", e.id},         {"venue", e.venueId}, {"venueName", e.venueName},  {"from", e.fromMs},
               {"until", e.untilMs}, {"advice", e.advice}, {"published", e.publishedMs}};
     if (!e.pointId.empty()) item["point"] = e.pointId;
     items.push_back(std::move(item));
@@ -55,7 +57,8 @@ Result<ExposureList> verifyList(std::string_view body, const poster::KeyRing& ri
   if (body.size() > kMaxBody) return malformed("exposure list too large");
   json outer = json::parse(body, nullptr, false);
   if (outer.is_discarded() || !outer.is_object()) return malformed("exposure list is not a JSON object");
-  const std::string payload = getString(outer, "list"), keyId = getString(outer, "key"), sigText = getString(outer, "sig");
+  const std::string payload = getString(outer, "list"), keyId = getString(outer, "key"),
+                    sigText = getString(outer, "sig");
   if (payload.empty() || keyId.empty() || sigText.empty()) return malformed("exposure list lacks list, key or sig");
 
   poster::SignatureBytes sig{};
@@ -81,9 +84,8 @@ Result<ExposureList> verifyList(std::string_view body, const poster::KeyRing& ri
   out.issuedMs = getInt(j, "issued");
   out.retentionDays = int(getInt(j, "retentionDays"));
   for (const json& item : j["exposures"]) {
-    Exposure e{getInt(item, "id"),       getString(item, "venue"),  getString(item, "venueName"),
-               getString(item, "point"), getInt(item, "from"),      getInt(item, "until"),
-               getString(item, "advice"), getInt(item, "published")};
+    Exposure e{getInt(item, "id"),   getString(item, "venue"), getString(item, "venueName"), getString(item, "point"),
+               getInt(item, "from"), getInt(item, "until"),    getString(item, "advice"),    getInt(item, "published")};
     if (e.venueId.empty() || e.untilMs <= e.fromMs) continue;  // signed, but nothing to match
     out.exposures.push_back(std::move(e));
   }

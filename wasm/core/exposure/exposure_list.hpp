@@ -25,13 +25,13 @@ struct Exposure {
   std::string pointId;    // "" = every scan point of the venue
   int64_t fromMs = 0;     // the window [fromMs, untilMs): a stay touching it from outside does not count
   int64_t untilMs = 0;
-  std::string advice;     // a short text from the officer, shown as written
+  std::string advice;  // a short text from the officer, shown as written
   int64_t publishedMs = 0;
 };
 
 struct ExposureList {
-  int64_t issuedMs = 0;    // when the server signed it: a phone never goes back to an older list
-  int retentionDays = 0;   // how long phones keep their own history (the station's retention)
+  int64_t issuedMs = 0;   // when the server signed it: a phone never goes back to an older list
+  int retentionDays = 0;  // how long phones keep their own history (the station's retention)
   std::vector<Exposure> exposures;
 };
 

@@ -10,9 +10,9 @@
 
 namespace diemquet::exposure {
 
-using nlohmann::json;
 using jsonutil::getInt;
 using jsonutil::getString;
+using nlohmann::json;
 
 namespace {
 
@@ -83,11 +83,14 @@ std::vector<Alert> match(const ExposureList& list, const std::vector<Stay>& stay
       break;
     }
   }
-  std::sort(out.begin(), out.end(), [](const Alert& a, const Alert& b) { return a.exposure.fromMs > b.exposure.fromMs; });
+  std::sort(out.begin(), out.end(),
+            [](const Alert& a, const Alert& b) { return a.exposure.fromMs > b.exposure.fromMs; });
   return out;
 }
 
-bool VisitHistory::isOwnRecord(std::string_view record) { return record.substr(0, kPrefix.size()) == kPrefix; }
+bool VisitHistory::isOwnRecord(std::string_view record) {
+  return record.substr(0, kPrefix.size()) == kPrefix;
+}
 
 bool VisitHistory::replay(std::string_view record, int64_t journalKey) {
   if (!isOwnRecord(record)) return false;
@@ -119,22 +122,29 @@ void VisitHistory::write(const std::string& type, const std::string& valueJson, 
 }
 
 void VisitHistory::noteVisit(const OwnVisit& v, std::function<void(bool)> done) {
-  const std::string value = json{{"venue", v.venueId},
-                                 {"venueName", v.venueName},
-                                 {"point", v.pointId},
-                                 {"pointName", v.pointName},
-                                 {"dir", std::string(toString(v.direction))},
-                                 {"at", v.at.utcMs},
-                                 {"off", v.at.offsetMinutes}}
-                                .dump();
-  write("visit", value, [this, value](int64_t key) { applyVisit(value, key); }, std::move(done));
+  const std::string value = json{
+      {"venue", v.venueId},
+      {"venueName", v.venueName},
+      {"point", v.pointId},
+      {"pointName", v.pointName},
+      {"dir", std::string(toString(v.direction))},
+      {"at", v.at.utcMs},
+      {"off",
+       v.at.offsetMinutes}}.dump();
+  write(
+      "visit", value, [this, value](int64_t key) { applyVisit(value, key); }, std::move(done));
 }
 
 bool VisitHistory::applyVisit(std::string_view valueJson, int64_t key) {
   json v = json::parse(valueJson, nullptr, false);
   auto dir = directionFromString(getString(v, "dir"));
-  OwnVisit o{getString(v, "venue"), getString(v, "venueName"), getString(v, "point"), getString(v, "pointName"),
-             dir.value_or(Direction::In), Instant{getInt(v, "at"), int(getInt(v, "off"))}, key};
+  OwnVisit o{getString(v, "venue"),
+             getString(v, "venueName"),
+             getString(v, "point"),
+             getString(v, "pointName"),
+             dir.value_or(Direction::In),
+             Instant{getInt(v, "at"), int(getInt(v, "off"))},
+             key};
   if (o.venueId.empty() || !dir || o.at.utcMs <= 0) return false;
   m_visits.push_back(std::move(o));
   ++m_version;
@@ -154,7 +164,8 @@ Status VisitHistory::storeList(const std::string& body, const poster::KeyRing& r
     return Done{};
   }
   const std::string value = json{{"body", body}, {"at", nowMs}}.dump();
-  write("list", value, [this, value](int64_t key) { applyList(value, key); }, std::move(done));
+  write(
+      "list", value, [this, value](int64_t key) { applyList(value, key); }, std::move(done));
   return Done{};
 }
 
@@ -210,9 +221,12 @@ void VisitHistory::forget(const std::vector<int64_t>& keys) {
 }
 
 std::string VisitHistory::csv() const {
-  std::string out = "\xEF\xBB\xBF" "Thời gian,Cơ sở,Mã cơ sở,Điểm quét,Vào/Ra\r\n";
+  std::string out =
+      "\xEF\xBB\xBF"
+      "Thời gian,Cơ sở,Mã cơ sở,Điểm quét,Vào/Ra\r\n";
   std::vector<OwnVisit> sorted = m_visits;
-  std::stable_sort(sorted.begin(), sorted.end(), [](const OwnVisit& a, const OwnVisit& b) { return a.at.utcMs < b.at.utcMs; });
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const OwnVisit& a, const OwnVisit& b) { return a.at.utcMs < b.at.utcMs; });
   for (const OwnVisit& v : sorted) {
     out += csvCell(formatLocalDate(v.at) + " " + formatLocalTime(v.at)) + "," + csvCell(v.venueName) + "," +
            csvCell(v.venueId) + "," + csvCell(v.pointName.empty() ? v.pointId : v.pointName) + "," +

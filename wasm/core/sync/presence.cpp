@@ -6,9 +6,9 @@
 
 namespace diemquet::sync {
 
-using nlohmann::json;
 using jsonutil::getInt;
 using jsonutil::getString;
+using nlohmann::json;
 
 std::string presenceKey(std::string_view venueId, std::string_view personKey) {
   std::string msg = "DQH1|";

@@ -26,7 +26,7 @@ std::string presenceKey(std::string_view venueId, std::string_view personKey);
 
 struct PresenceAnswer {
   int64_t asOfMs = 0;
-  std::map<std::string, RemoteEntry> people;  // by presenceKey
+  std::map<std::string, RemoteEntry> people;    // by presenceKey
   std::vector<DirectionCorrected> corrections;  // of the asking device's own records
 };
 
