@@ -72,8 +72,12 @@ async function officerLogin(ctx) {
   await st.tap(page, 'office.login.password');
   for (const ch of PASSWORD) await page.keyboard.insertText(ch);
   await page.waitForFunction((n) => globalThis.dq.probe().items.some((i) => i.id === 'office.login.password' && i.text === '•'.repeat(n)), PASSWORD.length);
+  // The keyboard closed first (a tap beside the fields): a tap while it closes can land
+  // where the layout was (TODO(#12)).
+  await st.tap(page, 'office.login.title');
+  await page.waitForTimeout(300);
   await st.tap(page, 'office.login.submit');
-  await st.find(page, 'office.tab.trace', 15000);
+  await st.find(page, 'office.tab.trace', 30000);
   return page;
 }
 
