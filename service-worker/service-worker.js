@@ -66,6 +66,26 @@ self.addEventListener('sync', (event) => {
     .then((clients) => clients.forEach((c) => c.postMessage('dq-sync-now'))));
 });
 
+// Exposure alerts (issue #17): the signed list of exposures is public and holds no personal
+// data, so the worker may keep the last copy (its own cache, kept across shell versions) and
+// refresh it in the background where the browser has Periodic Background Sync (the visitor
+// page registers 'dq-exposures'). The page fetches it at every open through here: network
+// first, this copy when offline. The page verifies the signature and matches on the phone.
+const EXPOSURES_CACHE = 'diemquet-exposures';
+function exposuresUrl() { return new URL('api/v1/exposures', self.registration.scope).href; }
+
+async function refreshExposures() {
+  const r = await fetch(exposuresUrl(), { cache: 'no-cache' });
+  if (r.ok) await (await caches.open(EXPOSURES_CACHE)).put(exposuresUrl(), r.clone());
+  return r;
+}
+
+self.addEventListener('periodicsync', (event) => {
+  if (event.tag !== 'dq-exposures') return;
+  event.waitUntil(refreshExposures().then(() => self.clients.matchAll({ type: 'window' }))
+    .then((clients) => clients.forEach((c) => c.postMessage('dq-exposures-now'))).catch(() => {}));
+});
+
 // The face a page route shows (the server maps them the same way).
 function pageFor(pathname) {
   const rel = pathname.slice(new URL(self.registration.scope).pathname.length).replace(/\/+$/, '');
@@ -79,6 +99,11 @@ self.addEventListener('fetch', (event) => {
   const req = event.request;
   if (req.method !== 'GET') return;
   const url = new URL(req.url);
+  if (url.href === exposuresUrl()) {
+    event.respondWith(refreshExposures().catch(() => caches.open(EXPOSURES_CACHE).then((c) => c.match(url.href))
+      .then((r) => r || Response.error())));
+    return;
+  }
   if (url.origin !== self.location.origin || url.pathname.startsWith(new URL('api/', self.registration.scope).pathname)) return;
   if (req.mode === 'navigate') {
     event.respondWith(caches.open(CACHE).then((c) => c.match(pageFor(url.pathname))).then((r) => r || fetch(req)));

@@ -32,6 +32,12 @@
         };
       }
       if (reg.waiting) offer(reg.waiting);
+      // The visitor page: the worker refreshes the exposure list in the background where the
+      // browser allows it (an installed PWA in Chromium); elsewhere the page fetches it at open.
+      if (face === 'visitor' && reg.periodicSync) {
+        reg.periodicSync.register('dq-exposures', { minInterval: 12 * 3600 * 1000 })
+          .catch(function (e) { console.info('periodic background sync not granted', e && e.name); });
+      }
       reg.addEventListener('updatefound', function () {
         var w = reg.installing;
         w.addEventListener('statechange', function () { if (w.state === 'installed') offer(w); });

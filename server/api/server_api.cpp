@@ -3,6 +3,7 @@
 #include <exception>
 
 #include "../areas/area_api.hpp"
+#include "../exposures/exposures_api.hpp"
 #include "../office/office_api.hpp"
 #include "../ops/ops_api.hpp"
 #include "../posters/posters.hpp"

@@ -16,7 +16,8 @@ struct ApiRequest {
   std::string authorization;  // the Authorization header, may be empty
   std::string body;
   std::string query;       // the part after '?', still percent-encoded; may be empty
-  std::string remoteAddr;  // the peer's IP address (for rate limits); may be empty
+  std::string remoteAddr;   // the peer's IP address (for rate limits); may be empty
+  std::string ifNoneMatch;  // the If-None-Match header, may be empty
 };
 
 struct ApiResponse {
@@ -28,6 +29,7 @@ struct ApiResponse {
   std::string location;            // a redirect's target (short codes: /c/{code})
   int retryAfterSeconds = 0;       // > 0: a Retry-After header (503: try again, nothing was stored)
   std::string allow;               // 405: the methods the path takes (an Allow header)
+  std::string etag;                // empty: no ETag header
 };
 
 // The error body every failure uses: {"error": {"code": "...", "message": "..."}}. The codes

@@ -72,6 +72,7 @@ StringResponse jsonResponse(const ApiResponse& r, unsigned version, bool keepAli
   res.set(http::field::cache_control, r.cacheControl.empty() ? "no-store" : r.cacheControl);
   if (!r.contentDisposition.empty()) res.set(http::field::content_disposition, r.contentDisposition);
   if (!r.location.empty()) res.set(http::field::location, r.location);
+  if (!r.etag.empty()) res.set(http::field::etag, r.etag);
   if (r.retryAfterSeconds > 0) res.set(http::field::retry_after, std::to_string(r.retryAfterSeconds));
   if (!r.allow.empty()) res.set(http::field::allow, r.allow);
   res.keep_alive(keepAlive);
@@ -132,6 +133,7 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
     if (m_srv.api.isApiPath(path) || !m_srv.files) {
       ApiRequest ar{method, path, std::string(req[http::field::authorization]), std::move(req.body())};
       if (auto q = target.find('?'); q != std::string::npos) ar.query = target.substr(q + 1);
+      ar.ifNoneMatch = std::string(req[http::field::if_none_match]);
       beast::error_code peerEc;
       auto peer = beast::get_lowest_layer(m_stream).socket().remote_endpoint(peerEc);
       if (!peerEc) ar.remoteAddr = peer.address().to_string();

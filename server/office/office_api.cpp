@@ -717,23 +717,30 @@ void addRoutes(Router& router, Store& store, const Clock& clock, const Logger& l
   router.on("POST", "/api/v1/office/trace", officer([](Office& o, const PathParams&) { return o.trace(); }));
   router.on("GET", "/api/v1/office/audit", officer([](Office& o, const PathParams&) { return o.auditTrail(); }));
   // Officers of the areas inside the caller's own (officers_api.cpp).
-  router.on("GET", "/api/v1/office/officers", [&store, clock, log](const ApiRequest& req, const PathParams&) {
-    Office o(req, store, clock, log);
-    if (auto denied = o.authenticate()) return *denied;
-    return listOfficers(store, o.officer());
-  });
-  router.on("POST", "/api/v1/office/officers", [&store, clock, log](const ApiRequest& req, const PathParams&) {
-    Office o(req, store, clock, log);
-    if (auto denied = o.authenticate()) return *denied;
-    return createOfficer(req, store, o.officer(), o.now());
-  });
+  router.on("GET", "/api/v1/office/officers",
+            withOfficer(store, clock, log, [&store](const ApiRequest&, const PathParams&, const Officer& me, int64_t) {
+              return listOfficers(store, me);
+            }));
+  router.on("POST", "/api/v1/office/officers",
+            withOfficer(store, clock, log,
+                        [&store](const ApiRequest& req, const PathParams&, const Officer& me, int64_t now) {
+                          return createOfficer(req, store, me, now);
+                        }));
   for (const char* action : {"disable", "reset-password"})
     router.on("POST", std::string("/api/v1/office/officers/{username}/") + action,
-              [&store, clock, log, action](const ApiRequest& req, const PathParams& p) {
-                Office o(req, store, clock, log);
-                if (auto denied = o.authenticate()) return *denied;
-                return changeOfficer(p["username"], action, store, o.officer(), o.now());
-              });
+              withOfficer(store, clock, log,
+                          [&store, action](const ApiRequest&, const PathParams& p, const Officer& me, int64_t now) {
+                            return changeOfficer(p["username"], action, store, me, now);
+                          }));
+}
+
+Router::Handler withOfficer(Store& store, const Clock& clock, const Logger& log, OfficerHandler handler) {
+  return [&store, clock, log, handler](const ApiRequest& req, const PathParams& p) {
+    areas::refreshIfChanged(store, clock());
+    Office o(req, store, clock, log);
+    if (auto denied = o.authenticate()) return *denied;
+    return handler(req, p, o.officer(), o.now());
+  };
 }
 
 void setRetentionDays(int days) {

@@ -9,6 +9,7 @@
 
 #include "../storage/store.hpp"
 #include "../http/router.hpp"
+#include "office_db.hpp"
 
 namespace diemquet::server::office {
 
@@ -18,6 +19,11 @@ using Logger = std::function<void(const std::string&)>;
 // /api/v1/office/..., POST /api/v1/venues, POST /api/v1/reports, GET /api/v1/feed/checkins,
 // GET /api/v1/config. Per-store state (rate limits) lives inside the module.
 void addRoutes(Router& router, Store& store, const Clock& clock, const Logger& log);
+
+// A route handler behind an officer's session, for rooms built on the office (exposures): the
+// handler runs only with a valid session and sees the officer (area, level) and the time.
+using OfficerHandler = std::function<ApiResponse(const ApiRequest&, const PathParams&, const Officer&, int64_t nowMs)>;
+Router::Handler withOfficer(Store& store, const Clock& clock, const Logger& log, OfficerHandler handler);
 
 // Retention of personal data in days (default 28); set once at start-up (serve --retention-days).
 void setRetentionDays(int days);

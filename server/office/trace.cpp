@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "export_cells.hpp"
+#include "sync/venue_timeline.hpp"
 
 namespace diemquet::server::office {
 
@@ -22,9 +23,17 @@ struct Point {
   int64_t at = 0;
   bool in = true;
   std::string scanPoint;
+  std::string deviceId;
 };
 
 std::vector<Visit> visitsFromPoints(std::vector<Point> pts, int64_t stayMs) {
+  // One presence across the venue's gates: an "in" at another station while the person was
+  // inside is read as the way out (sync/venue_timeline.hpp), as the stations were told.
+  std::vector<TimelineEntry> timeline;
+  for (size_t i = 0; i < pts.size(); ++i)
+    timeline.push_back(TimelineEntry{pts[i].who, pts[i].deviceId, int64_t(i), pts[i].at, pts[i].in, pts[i].in});
+  reconcileTimelines(timeline, stayMs);
+  for (const TimelineEntry& e : timeline) pts[size_t(e.seq)].in = e.effectiveIn;
   std::sort(pts.begin(), pts.end(), [](const Point& a, const Point& b) {
     return a.who != b.who ? a.who < b.who : a.at != b.at ? a.at < b.at : a.in > b.in;
   });
@@ -68,7 +77,7 @@ Result<TraceResult> runTrace(Store& store, const Officer& who, const TraceQuery&
   // a walk over every venue of the area.
   const std::string select =
       "SELECT c.venue_id, v.name, v.default_stay_minutes, c.scan_point_id, c.person_kind, c.person_key, c.name, "
-      "c.phone, c.dir, c.ts_ms FROM check_ins c JOIN venues v ON v.venue_id = c.venue_id WHERE ";
+      "c.phone, c.dir, c.ts_ms, c.device_id FROM check_ins c JOIN venues v ON v.venue_id = c.venue_id WHERE ";
   const std::string rest =
       std::string(" AND c.ts_ms >= ? AND c.ts_ms < ? AND NOT c.voided AND v.") + who.column() + " = ?";
   const std::string sql = select + "c.person_key = ?" + rest + " UNION ALL " + select +
@@ -93,6 +102,8 @@ Result<TraceResult> runTrace(Store& store, const Officer& who, const TraceQuery&
     p.base.phone = asText(row[7]);
     p.in = asText(row[8]) != "out";
     p.at = asInt(row[9]);
+    p.deviceId = asText(row[10]);
+    p.base.selfCheckIn = p.deviceId.rfind("self-", 0) == 0;
   };
   for (const auto& row : mine->rows) {
     Point p;
@@ -116,7 +127,7 @@ Result<TraceResult> runTrace(Store& store, const Officer& who, const TraceQuery&
     const int64_t stay = venueInfo[mineV.venueId].stayMs;
     auto others = query(store,
                         "SELECT c.venue_id, v.name, v.default_stay_minutes, c.scan_point_id, c.person_kind, "
-                        "c.person_key, c.name, c.phone, c.dir, c.ts_ms FROM check_ins c JOIN venues v ON v.venue_id = "
+                        "c.person_key, c.name, c.phone, c.dir, c.ts_ms, c.device_id FROM check_ins c JOIN venues v ON v.venue_id = "
                         "c.venue_id WHERE c.venue_id = ? AND c.ts_ms >= ? AND c.ts_ms <= ? AND NOT c.voided AND "
                         "c.person_key <> ? AND c.phone <> ?",
                         {mineV.venueId, lo - stay, hi + stay, selfKey, selfKey});
@@ -159,13 +170,22 @@ json traceJson(const TraceResult& r) {
                         {"key", c.visit.key},
                         {"name", c.visit.name},
                         {"phone", c.visit.phone},
+                        // Staff-scanned people with a phone number are reached by calling them;
+                        // the others learn of an exposure on their own phone.
+                        {"hasPhone", !c.visit.phone.empty()},
+                        {"selfCheckIn", c.visit.selfCheckIn},
                         {"startMs", c.visit.startMs},
                         {"endMs", c.visit.endMs},
                         {"start", formatDateTime(c.visit.startMs)},
                         {"end", formatDateTime(c.visit.endMs)},
                         {"endEstimated", c.visit.endEstimated},
                         {"overlapMinutes", c.overlapMs / 60'000}});
-  return json{{"visits", visits}, {"contacts", contacts}};
+  int staffWithPhone = 0, staffWithoutPhone = 0;
+  for (const Contact& c : r.contacts)
+    if (!c.visit.selfCheckIn) ++(c.visit.phone.empty() ? staffWithoutPhone : staffWithPhone);
+  return json{{"visits", visits},
+              {"contacts", contacts},
+              {"staffScanned", {{"withPhone", staffWithPhone}, {"withoutPhone", staffWithoutPhone}}}};
 }
 
 std::string traceCsv(const TraceResult& r) {

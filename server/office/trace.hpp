@@ -23,6 +23,7 @@ struct Visit {
   std::string kind, key, name, phone;  // who (for contacts)
   int64_t startMs = 0, endMs = 0;
   bool endEstimated = false, startEstimated = false;
+  bool selfCheckIn = false;  // from the visitor's own phone (poster), not scanned by staff
   std::vector<std::string> scanPoints;
 };
 

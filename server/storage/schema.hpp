@@ -346,6 +346,30 @@ INSERT INTO area_generation(n) VALUES (0);
   return m;
 }
 
+// Exposures 400 (server/exposures/, issue #17): what officers publish for visitors' phones to
+// match against their own history. Withdrawn rows stay (withdrawn_ms) for the audit trail and
+// so the list's version keeps moving forward.
+inline const Migration& exposuresMigration400() {
+  static const Migration m{400,
+       R"sql(
+CREATE TABLE exposures (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, venue_id TEXT NOT NULL REFERENCES venues(venue_id),
+  scan_point_id TEXT NOT NULL DEFAULT '', from_ms INTEGER NOT NULL, until_ms INTEGER NOT NULL,
+  advice TEXT NOT NULL, published_by TEXT NOT NULL, published_ms INTEGER NOT NULL,
+  withdrawn_ms INTEGER, withdrawn_by TEXT NOT NULL DEFAULT '');
+CREATE INDEX exposures_by_until ON exposures(until_ms);
+)sql",
+       R"sql(
+CREATE TABLE exposures (
+  id BIGSERIAL PRIMARY KEY, venue_id TEXT NOT NULL REFERENCES venues(venue_id),
+  scan_point_id TEXT NOT NULL DEFAULT '', from_ms BIGINT NOT NULL, until_ms BIGINT NOT NULL,
+  advice TEXT NOT NULL, published_by TEXT NOT NULL, published_ms BIGINT NOT NULL,
+  withdrawn_ms BIGINT, withdrawn_by TEXT NOT NULL DEFAULT '');
+CREATE INDEX exposures_by_until ON exposures(until_ms);
+)sql"};
+  return m;
+}
+
 // Migrations for the runner: by version (owners append to different ranges of kAll, 100-199
 // venues/office, 200-299 posters, so list order is not version order). The runner applies
 // every version not yet recorded in schema_version, in this order.
@@ -359,6 +383,7 @@ inline std::vector<Migration> orderedMigrations() {
   all.push_back(opsMigration300());  // schema_ops.hpp
   all.push_back(opsMigration301());
   all.push_back(areasMigration120());
+  all.push_back(exposuresMigration400());
   std::sort(all.begin(), all.end(), [](const Migration& a, const Migration& b) { return a.version < b.version; });
   return all;
 }

@@ -76,6 +76,21 @@ struct PosterRow {
   std::string issuedBy;  // "admin" or "device:<id>"
 };
 
+// An exposure an officer published from a trace (server/exposures/, migration 400): a venue,
+// optionally one scan point, a time window and advice; no personal data.
+struct ExposureRow {
+  int64_t id = 0;  // assigned by the store
+  std::string venueId;
+  std::string scanPointId;  // "" = every scan point of the venue
+  int64_t fromMs = 0, untilMs = 0;
+  std::string advice;
+  std::string publishedBy;
+  int64_t publishedMs = 0;
+  int64_t withdrawnMs = 0;  // 0 = active
+  std::string withdrawnBy;
+  std::string venueName, wardCode;  // read from venues, for lists and area checks
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -109,6 +124,9 @@ class Store {
   // Reads, for the office, exports and tests. Ordered by device, then seq.
   virtual Result<std::vector<CheckIn>> checkInsOfVenue(const std::string& venueId) = 0;
   virtual Result<std::vector<ConflictRecord>> conflictsOfVenue(const std::string& venueId) = 0;
+  // The venue's check-ins at or after `sinceMs` (voided ones included), by time: the
+  // presence answer's timeline (server/sync/presence_api.cpp).
+  virtual Result<std::vector<CheckIn>> recentCheckInsOfVenue(const std::string& venueId, int64_t sinceMs) = 0;
 
   // Posters (server/posters/). Keys are listed oldest first; revoking an unknown or already
   // revoked key is NotFound.
@@ -122,6 +140,15 @@ class Store {
   // the first one.
   virtual Status recordSelfDeclaration(const std::string& venueId, const std::string& deviceId, int64_t seq,
                                        const std::string& declarationJson, int64_t receivedMs) = 0;
+
+  // Exposures (server/exposures/). addExposure returns the new id (NotFound: unknown venue);
+  // withdrawing an unknown or already withdrawn one is NotFound. exposures() lists, oldest
+  // first, those whose window ends at or after `untilFromMs`, withdrawn ones only if asked.
+  // exposureListVersion() moves with every publication and withdrawal (0: none ever).
+  virtual Result<int64_t> addExposure(const ExposureRow& row) = 0;
+  virtual Status withdrawExposure(int64_t id, const std::string& by, int64_t nowMs) = 0;
+  virtual Result<std::vector<ExposureRow>> exposures(int64_t untilFromMs, bool withWithdrawn) = 0;
+  virtual Result<int64_t> exposureListVersion() = 0;
 
   // The office's queries (server/office/): runs the statements in order in one transaction
   // and returns each one's rows; on any error nothing is written. A unique violation is

@@ -219,8 +219,11 @@ ApiResponse SyncApi::upload(const ApiRequest& req) {
 
 void addSyncRoutes(Router& router, Store& store, std::function<int64_t()> clock,
                    std::function<void(const std::string&)> log) {
-  auto api = std::make_shared<SyncApi>(store, std::move(clock), std::move(log));
+  auto api = std::make_shared<SyncApi>(store, clock, log);
   router.on("GET", "/api/v1/health", [api](const ApiRequest&, const PathParams&) { return api->health(); });
+  router.on("POST", "/api/v1/presence", [api, &store, clock, log](const ApiRequest& req, const PathParams&) {
+    return presence(req, store, clock(), log);
+  });
   router.on("POST", "/api/v1/enroll", [api](const ApiRequest& req, const PathParams&) { return api->enroll(req); });
   router.on("POST", "/api/v1/checkins", [api](const ApiRequest& req, const PathParams&) {
     ApiResponse r = api->upload(req);

@@ -14,8 +14,10 @@
 #include "modes.hpp"
 #include "platform.hpp"
 #include "screen_binding.hpp"
+#include "screen_kiosk.hpp"
 #include "screen_sync.hpp"
 #include "station_wiring.hpp"
+#include "sync/presence.hpp"
 #include "sync/retention_keeper.hpp"
 #include "sync/sync_client.hpp"
 
@@ -25,6 +27,7 @@ namespace {
 
 std::unique_ptr<sync::SyncClient> g_sync;
 std::unique_ptr<sync::RetentionKeeper> g_retention;  // purges synced check-ins past the period
+std::unique_ptr<sync::PresencePoller> g_presence;     // who is inside, across the venue's gates
 
 double randomUnit() {
   unsigned char b[4];
@@ -51,15 +54,23 @@ extern "C" EMSCRIPTEN_KEEPALIVE int dq_boot(int /*mode: always the station here*
         });
       },
       [] { return platform::now().utcMs; });
-  g_sync->setOnSynced([] { g_retention->afterSync(); });
+  g_presence = std::make_unique<sync::PresencePoller>(station, platform::journalAppend, syncTransport,
+                                                      [] { return platform::now().utcMs; }, 5000);
+  g_sync->setOnSynced([] {
+    g_retention->afterSync();
+    g_presence->askNow();  // an upload may have closed another gate's visit: ask at once
+  });
   app::FaceHooks hooks;
   hooks.tick = [&session](bool online) {
     g_sync->tick();       // uploads pending check-ins when due, drawn or not
     g_retention->tick();  // one bounded step of the retention purge, if any
+    if (online) g_presence->tick();  // offline the station decides alone
     ui::refreshPosterKeys(session, online);
   };
   // Versions only grow: their sum changes whenever one does.
-  hooks.version = [&session] { return session.version() + g_sync->version() + g_retention->version(); };
+  hooks.version = [&session] {
+    return session.version() + g_sync->version() + g_retention->version() + g_presence->version();
+  };
   hooks.savesInFlight = [&session] { return session.savesInFlight(); };
   return app::startApp(ui::makeStationUi(session), std::move(hooks));
 }
@@ -87,6 +98,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* dq_state() {
   static std::string json;
   const Station& s = app::station();
   nlohmann::json j = app::stationStateJson();
+  j["kiosk"] = {{"locked", ui::kioskLocked()}, {"wakeLock", ui::kioskWakeLockWord()}};
   j["retention"] = {{"days", s.retentionDays()},
                     {"purged", s.purgedRows()},
                     {"oldUnsynced", s.unsyncedPastRetention(platform::now().utcMs)},

@@ -9,9 +9,11 @@
 #include "app_loop.hpp"
 #include "browser_transport.hpp"
 #include "modes.hpp"
+#include "journal_idb.hpp"
 #include "platform.hpp"
 #include "replay_batch.hpp"
 #include "visitor/self_check_ins.hpp"
+#include "visitor_history.hpp"
 
 using namespace diemquet;
 
@@ -22,32 +24,37 @@ visitor::SelfCheckIns& store() {
   return s;
 }
 
+// A journal record is the visitor's own history (ui/visitor_history.hpp) or a self check-in.
+void replayOne(const std::string& record, int64_t key) {
+  if (!ui::ownHistory().replay(record, key)) store().replay(record);
+}
+
 }  // namespace
 
 // ---- Exported to web/loader.js (the same entry points as the station's wiring) ----
 
-extern "C" EMSCRIPTEN_KEEPALIVE void dq_replay(const char* record) {
-  store().replay(record);
-}
+extern "C" EMSCRIPTEN_KEEPALIVE void dq_replay(const char* record) { replayOne(record, 0); }
 
-extern "C" EMSCRIPTEN_KEEPALIVE void dq_replay_keyed(const char* record, double /*key: nothing is purged here*/) {
-  store().replay(record);
+// The key is the record's journal key: the history purges visits past retention by it.
+extern "C" EMSCRIPTEN_KEEPALIVE void dq_replay_keyed(const char* record, double key) {
+  replayOne(record, int64_t(key));
 }
 
 extern "C" EMSCRIPTEN_KEEPALIVE void dq_replay_batch(const char* records) {
-  app::forEachReplayed(records, nullptr, [](const std::string& r, int64_t) { store().replay(r); });
+  app::forEachReplayed(records, nullptr, [](const std::string& r, int64_t key) { replayOne(r, key); });
 }
 
 extern "C" EMSCRIPTEN_KEEPALIVE void dq_replay_batch_keyed(const char* records, const char* keys) {
-  app::forEachReplayed(records, keys, [](const std::string& r, int64_t) { store().replay(r); });
+  app::forEachReplayed(records, keys, [](const std::string& r, int64_t key) { replayOne(r, key); });
 }
 
 // Returns 0 on success, or a negative code the loader turns into a message.
 extern "C" EMSCRIPTEN_KEEPALIVE int dq_boot(int /*mode: always the visitor page here*/) {
   visitor::SelfCheckIns& s = store();
+  ui::ownHistory().attach(platform::journalAppend, platform::journalCommittedKey);
   return app::startApp(ui::makeVisitorUi(s), app::FaceHooks{
                                                  nullptr,
-                                                 [&s] { return s.version(); },
+                                                 [&s] { return s.version() + ui::ownHistoryVersion(); },
                                                  [&s] { return s.savesInFlight(); },
                                              });
 }

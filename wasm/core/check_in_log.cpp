@@ -96,6 +96,7 @@ struct CheckInLog::Statements {
         find(db, std::string("SELECT ") + kColumns + " FROM check_ins WHERE device_id=? AND seq=?"),
         setVoided(db, "UPDATE check_ins SET voided=1, synced=0 WHERE device_id=? AND seq=?"),
         markSynced(db, "UPDATE check_ins SET synced=1 WHERE device_id=? AND seq BETWEEN ? AND ?"),
+        setDirection(db, "UPDATE check_ins SET direction=? WHERE device_id=? AND seq=?"),
         upsertVenue(db, "INSERT INTO venues(id,name,address,category,staff_count,default_stay_minutes) VALUES(?,?,?,?,?,?) "
                         "ON CONFLICT(id) DO UPDATE SET name=excluded.name, address=excluded.address, "
                         "category=excluded.category, staff_count=excluded.staff_count, "
@@ -131,7 +132,7 @@ struct CheckInLog::Statements {
                        "c.device_id=r.device_id AND c.seq BETWEEN r.first AND r.last) ORDER BY key"),
         deleteRef(db, "DELETE FROM journal_refs WHERE key=?"),
         unsyncedBefore(db, "SELECT count(*) FROM check_ins WHERE synced=0 AND utc_ms<?") {}
-  Stmt insert, find, setVoided, markSynced, upsertVenue, upsertScanPoint, scanPoints, dayCounts, insideNow, inside, recent,
+  Stmt insert, find, setVoided, markSynced, setDirection, upsertVenue, upsertScanPoint, scanPoints, dayCounts, insideNow, inside, recent,
       lastEntry, count, pendingCount, pending, journalKeyOf, setJournalKey, addRef, anyPurgeable, purgeable, refsOfRow,
       deleteRefsOfRow, deleteRow, orphanRefs, deleteRef, unsyncedBefore;
 };
@@ -307,6 +308,17 @@ Status CheckInLog::setVoided(const std::string& deviceId, int64_t seq) {
   s.bind(1, deviceId);
   s.bind(2, seq);
   if (s.step() != SQLITE_DONE) return dbError(m_db, "cannot void the check-in");
+  if (sqlite3_changes(m_db) == 0) return makeError(ErrorKind::NotFound, "no such check-in");
+  return Done{};
+}
+
+Status CheckInLog::setDirection(const std::string& deviceId, int64_t seq, Direction direction) {
+  const Stmt& s = m_stmts->setDirection;
+  ResetGuard g{s};
+  s.bind(1, std::string(toString(direction)));
+  s.bind(2, deviceId);
+  s.bind(3, seq);
+  if (s.step() != SQLITE_DONE) return dbError(m_db, "cannot correct the check-in's direction");
   if (sqlite3_changes(m_db) == 0) return makeError(ErrorKind::NotFound, "no such check-in");
   return Done{};
 }

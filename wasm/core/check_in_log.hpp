@@ -42,6 +42,8 @@ class CheckInLog {
   // changes. `journalKey`: the record's key in the durable journal, 0 when unknown.
   Status add(const CheckIn& c, int64_t journalKey = 0);
   Status setVoided(const std::string& deviceId, int64_t seq);
+  // The direction the server's venue-wide timeline gave this check-in (DirectionCorrected).
+  Status setDirection(const std::string& deviceId, int64_t seq, Direction direction);
   Status markSynced(const std::string& deviceId, const std::vector<SeqRange>& ranges);
 
   Status upsertVenue(const Venue& v);

@@ -52,6 +52,9 @@ struct Encoder {
     return json{{"t", "enr"},           {"device", e.deviceId}, {"token", e.token}, {"venue", venueJson(e.venue)},
                 {"scanPoints", points}, {"adopt", e.adoptedVenueIds}, {"at", e.atMs}};
   }
+  json operator()(const DirectionCorrected& e) const {
+    return json{{"t", "dirfix"}, {"device", e.deviceId}, {"seq", e.seq}, {"dir", std::string(toString(e.direction))}, {"at", e.atMs}};
+  }
   json operator()(const RetentionPeriodSet& e) const { return json{{"t", "retp"}, {"days", e.days}, {"at", e.atMs}}; }
   json operator()(const RetentionPurged& e) const {
     return json{{"t", "purge"}, {"device", e.deviceId}, {"cutoff", e.cutoffMs},
@@ -123,6 +126,13 @@ Result<JournalEvent> decodeEvent(std::string_view record) {
         if (v.is_string()) e.adoptedVenueIds.push_back(v.get<std::string>());
     e.atMs = getInt(j, "at", 0);
     return JournalEvent{e};
+  }
+  if (t == "dirfix") {
+    DirectionCorrected d{getString(j, "device", ""), getInt(j, "seq", 0), Direction::Out, getInt(j, "at", 0)};
+    auto dir = directionFromString(getString(j, "dir", ""));
+    if (d.deviceId.empty() || d.seq <= 0 || !dir) return makeError(ErrorKind::Malformed, "dirfix record needs device, seq and dir");
+    d.direction = *dir;
+    return JournalEvent{d};
   }
   if (t == "retp") {
     int64_t days = getInt(j, "days", 0);

@@ -89,8 +89,19 @@ struct RetentionPurged {
   int64_t atMs = 0;
 };
 
+// One presence across a venue's gates (issue #17): the server, reading every station's records
+// of the venue as one timeline per person, found that this station's check-in was really a
+// check-out (an "in" at this gate while the person was inside through another gate, recorded
+// offline). The station shows and counts it as corrected; the server keeps the record as sent.
+struct DirectionCorrected {
+  std::string deviceId;
+  int64_t seq = 0;
+  Direction direction = Direction::Out;
+  int64_t atMs = 0;
+};
+
 using JournalEvent = std::variant<CheckInRecorded, CheckInVoided, SyncAcknowledged, SettingsChanged, SyncRejected,
-                                  StationEnrolled, RetentionPeriodSet, RetentionPurged>;
+                                  StationEnrolled, RetentionPeriodSet, RetentionPurged, DirectionCorrected>;
 
 std::string encodeEvent(const JournalEvent& e);
 Result<JournalEvent> decodeEvent(std::string_view record);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "retention.hpp"
+#include "sync/presence.hpp"
 
 namespace diemquet {
 
@@ -82,8 +83,20 @@ Result<JournalEvent> Station::prepareUndo(int64_t seq) const {
 
 Direction Station::suggestDirection(const std::string& personKey, const Instant& now) const {
   auto last = m_log->lastEntryOf(m_settings.venue.id, personKey, localDayOf(now).startUtcMs);
+  bool known = last.has_value();
+  Direction dir = last ? last->direction : Direction::In;
+  int64_t at = last ? last->at.utcMs : 0;
+  // Another gate's newer record wins: in there, out here.
+  if (!m_remote.empty()) {
+    auto it = m_remote.find(sync::presenceKey(m_settings.venue.id, personKey));
+    if (it != m_remote.end() && (!known || it->second.atMs > at)) {
+      known = true;
+      dir = it->second.direction;
+      at = it->second.atMs;
+    }
+  }
   // A visit older than the venue's usual stay was closed by itself: this is a new visit.
-  bool open = last && last->direction == Direction::In && last->at.utcMs >= openSince(m_settings.venue, now);
+  bool open = known && dir == Direction::In && at >= openSince(m_settings.venue, now);
   return open ? Direction::Out : Direction::In;
 }
 
@@ -145,6 +158,13 @@ Status Station::applyEvent(const JournalEvent& e) {
       return m_log->addJournalRef(m_applyingKey, JournalRefKind::Rejected, r->deviceId, span);
     }
     return Done{};
+  }
+  if (auto* d = std::get_if<DirectionCorrected>(&e)) {
+    // A check-in purged since is nothing to correct; the record goes with the next purge (it
+    // is referenced like a void: naming one check-in).
+    Status st = m_log->setDirection(d->deviceId, d->seq, d->direction);
+    if (!st && st.error().kind != ErrorKind::NotFound) return st;
+    return m_log->addJournalRef(m_applyingKey, JournalRefKind::Void, d->deviceId, {d->seq, d->seq});
   }
   if (auto* p = std::get_if<RetentionPeriodSet>(&e)) {
     m_retentionDays = std::clamp(p->days, retention::kMinDays, retention::kMaxDays);

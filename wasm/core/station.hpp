@@ -18,6 +18,12 @@
 
 namespace diemquet {
 
+// A person's last entry at the venue as the server saw it, from any of its stations.
+struct RemoteEntry {
+  Direction direction = Direction::In;
+  int64_t atMs = 0;
+};
+
 class Station {
  public:
   static Result<std::unique_ptr<Station>> create();
@@ -43,8 +49,13 @@ class Station {
   Result<JournalEvent> prepareUndo(int64_t seq) const;
   JournalEvent prepareSettings(const StationSettings& s) const { return SettingsChanged{s}; }
 
-  // The direction a new scan of this person should get: out if they are inside now.
+  // The direction a new scan of this person should get: out if they are inside now, by this
+  // station's own records or, when newer, what the server last said of the venue's other
+  // gates (setRemotePresence).
   Direction suggestDirection(const std::string& personKey, const Instant& now) const;
+  // The venue's people as the server last saw them at any station (sync/presence.hpp), by
+  // presence key. Not journaled: offline, a station decides from its own records.
+  void setRemotePresence(std::map<std::string, RemoteEntry> people) { m_remote = std::move(people); }
 
   // Applies an event the journal has committed (or one replayed at start-up).
   Status apply(const JournalEvent& e);
@@ -125,6 +136,7 @@ class Station {
   std::optional<StationEnrolled> m_enrollment;
   std::map<std::string, ScanPoint> m_adopted;
   std::map<int64_t, std::string> m_rejected;
+  std::map<std::string, RemoteEntry> m_remote;  // by sync::presenceKey
   int64_t m_lastSyncMs = 0;
 };
 

@@ -9,6 +9,7 @@
 #include "masking.hpp"
 #include "time.hpp"
 #include "office_state.hpp"
+#include "office_exposures.hpp"
 #include "widgets.hpp"
 
 namespace diemquet::ui::office {
@@ -72,11 +73,12 @@ void drawTrace(OfficeState& s) {
         g_t.loading = false;
         if (r.status != 200) return showRefusal(r);
         g_t.result = r.body;
+        resetPublishForm();
       });
     }
   }
   if (!g_t.error.empty()) banner("office.trace.error", g_t.error, theme::kDanger);
-  if (!g_t.result.is_object()) return;
+  if (!g_t.result.is_object()) return drawPublishedExposures(s);
   const auto& visits = g_t.result["visits"];
   const auto& contacts = g_t.result["contacts"];
   ImGui::Dummy(ImVec2(1, 6));
@@ -87,11 +89,13 @@ void drawTrace(OfficeState& s) {
   for (const auto& v : visits) {
     std::string line = v.value("venueName", "") + "\n" + v.value("start", "") + " – " + v.value("end", "").substr(11) +
                        (v.value("endEstimated", false) ? " (~)" : "");
-    text(("office.trace.visit." + std::to_string(i++)).c_str(), line, theme::kText);
+    text(("office.trace.visit." + std::to_string(i)).c_str(), line, theme::kText);
+    drawPublishExposure(s, v, i++);
   }
   ImGui::Dummy(ImVec2(1, 6));
   text("office.trace.contacts.title",
        std::string(tr(Str::OfficeContacts)) + " (" + std::to_string(contacts.size()) + ")", theme::kText, fonts().bold);
+  drawStaffPhones(g_t.result);
   i = 0;
   for (const auto& c : contacts) {
     std::string who = c.value("name", "") + " · " + maskId(c.value("key", ""));
@@ -119,6 +123,7 @@ void drawTrace(OfficeState& s) {
                             else g_t.error = tr(Str::OfficeServerError);
                           });
   }
+  drawPublishedExposures(s);
 }
 
 }  // namespace diemquet::ui::office

@@ -9,6 +9,7 @@
 #include "probe.hpp"
 #include "camera.hpp"
 #include "platform.hpp"
+#include "screen_kiosk.hpp"
 #include "widgets.hpp"
 
 namespace diemquet::ui {
@@ -82,6 +83,11 @@ void StationUi::frame(bool online) {
                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollbar |
                    ImGuiWindowFlags_NoScrollWithMouse);
   ImGui::PopStyleVar();
+  // A kiosk (issue #17) is the whole screen: no bars, no settings, no lists.
+  if (drawKiosk(m_session, m_state, online)) {
+    ImGui::End();
+    return;
+  }
   topBar(m_session, online);
   ImGui::SetCursorPos(ImVec2(0, kTopBar));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(theme::kPad, theme::kPad));

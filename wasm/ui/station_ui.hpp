@@ -45,6 +45,8 @@ struct UiState {
 
 // True when the scan screen must be redrawn although nothing else changed (screen_scan.cpp).
 bool scanNeedsFrame();
+// True when the kiosk (screen_kiosk.cpp) must be redrawn: a confirmation expiring, the camera.
+bool kioskNeedsFrame();
 
 class StationUi : public ModeUi {
  public:
@@ -55,7 +57,7 @@ class StationUi : public ModeUi {
   bool tick() override;
   // The live camera view is the page's own <video>: the scan screen redraws only when the
   // camera's state changes, not for camera frames.
-  bool animating() const override { return m_state.screen == Screen::Scan && scanNeedsFrame(); }
+  bool animating() const override { return (m_state.screen == Screen::Scan && scanNeedsFrame()) || kioskNeedsFrame(); }
   UiState& state() { return m_state; }
 
  private:

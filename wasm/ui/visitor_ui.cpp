@@ -15,6 +15,7 @@
 #include "check_in_json.hpp"
 #include "visitor/self_check_ins.hpp"
 #include "widgets.hpp"
+#include "visitor_history.hpp"
 
 namespace diemquet::ui {
 
@@ -63,6 +64,7 @@ class VisitorUi : public ModeUi {
     }
     if (trust && online) refresh(*trust);
     if (online) m_store.uploadNext();
+    if (trust) tickOwnHistory(*trust, online, m_store.now());
     if (trust && !m_loaded && trust->profile()) {
       loadProfile(*trust->profile());
       m_returning = true;
@@ -95,6 +97,7 @@ class VisitorUi : public ModeUi {
       ImGui::End();
       return;
     }
+    drawExposureAlerts(*trust, m_store.now());
     if (m_poster.empty()) {
       banner("visitor.noPoster", tr(Str::VisitorNoPoster), theme::kMuted);
     } else if (!check.ok()) {
@@ -105,6 +108,7 @@ class VisitorUi : public ModeUi {
       form(*trust, check);
     }
     ImGui::Dummy(ImVec2(1, theme::kPad));
+    drawOwnHistory(*trust);
     twoWay("visitor.lang", "Tiếng Việt", "English", m_lang, theme::kPrimary, theme::kPrimary);
     if (m_pinned) {
       ImGui::EndChild();
@@ -230,6 +234,8 @@ class VisitorUi : public ModeUi {
     if (st.state == SaveStatus::State::Saved) {
       m_decl = {};
       m_declKey.clear();
+      // Saved: it joins the phone's own history ("Lịch sử của tôi", exposure matching).
+      noteOwnVisit(m_store.trust(), m_poster, st.direction, st.at);
     }
   }
 

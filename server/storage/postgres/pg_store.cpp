@@ -316,6 +316,17 @@ Result<std::vector<CheckIn>> PgStore::checkInsOfVenue(const std::string& venueId
   return out;
 }
 
+Result<std::vector<CheckIn>> PgStore::recentCheckInsOfVenue(const std::string& venueId, int64_t sinceMs) {
+  auto c = m_pool->lease();
+  std::string sql =
+      std::string("SELECT ") + kCheckInColumns + " FROM check_ins WHERE venue_id=$1 AND ts_ms>=$2 ORDER BY ts_ms";
+  auto r = c->exec(sql.c_str(), {venueId, std::to_string(sinceMs)});
+  if (!r) return r.error();
+  std::vector<CheckIn> out;
+  for (int i = 0; i < r->rows(); ++i) out.push_back(rowToCheckIn(*r, i));
+  return out;
+}
+
 Result<std::vector<ConflictRecord>> PgStore::conflictsOfVenue(const std::string& venueId) {
   auto c = m_pool->lease();
   auto r = c->exec(

@@ -28,6 +28,11 @@ class PgStore final : public Store {
   Result<IngestResult> ingest(const std::vector<CheckIn>& batch, int64_t receivedMs) override;
   Result<std::vector<CheckIn>> checkInsOfVenue(const std::string& venueId) override;
   Result<std::vector<ConflictRecord>> conflictsOfVenue(const std::string& venueId) override;
+  Result<std::vector<CheckIn>> recentCheckInsOfVenue(const std::string& venueId, int64_t sinceMs) override;
+  Result<int64_t> addExposure(const ExposureRow& row) override;  // exposures_*.cpp
+  Status withdrawExposure(int64_t id, const std::string& by, int64_t nowMs) override;
+  Result<std::vector<ExposureRow>> exposures(int64_t untilFromMs, bool withWithdrawn) override;
+  Result<int64_t> exposureListVersion() override;
   Result<std::vector<SqlRows>> runSql(const std::vector<SqlStatement>& statements) override;  // office_sql.cpp
   // Posters: posters_sqlite.cpp / posters_pg.cpp.
   Status addSigningKey(const SigningKeyRow& key) override;

@@ -2,6 +2,7 @@
 // declarations sent with self check-ins. Same connection and lock as sqlite_store.cpp.
 #include <sqlite3.h>
 
+#include "sqlite_query.hpp"
 #include "sqlite_store.hpp"
 
 namespace diemquet::server {
@@ -12,28 +13,7 @@ Error posterDbError(sqlite3* db, const std::string& what) {
   return makeError(ErrorKind::Storage, what + ": " + sqlite3_errmsg(db));
 }
 
-// A prepared statement finalized on scope exit.
-struct Q {
-  sqlite3_stmt* s = nullptr;
-  Q(sqlite3* db, const char* sql) { sqlite3_prepare_v2(db, sql, -1, &s, nullptr); }
-  ~Q() { sqlite3_finalize(s); }
-  Q(const Q&) = delete;
-  Q& operator=(const Q&) = delete;
-  Q& bind(int i, const std::string& v) {
-    sqlite3_bind_text(s, i, v.data(), int(v.size()), SQLITE_TRANSIENT);
-    return *this;
-  }
-  Q& bind(int i, int64_t v) {
-    sqlite3_bind_int64(s, i, v);
-    return *this;
-  }
-  int step() { return s ? sqlite3_step(s) : SQLITE_ERROR; }
-  std::string text(int c) const {
-    auto p = sqlite3_column_text(s, c);
-    return p ? std::string(reinterpret_cast<const char*>(p), size_t(sqlite3_column_bytes(s, c))) : std::string();
-  }
-  int64_t integer(int c) const { return sqlite3_column_int64(s, c); }
-};
+using Q = SqliteQuery;
 
 }  // namespace
 

@@ -434,6 +434,19 @@ Result<std::vector<CheckIn>> SqliteStore::checkInsOfVenue(const std::string& ven
   return out;
 }
 
+Result<std::vector<CheckIn>> SqliteStore::recentCheckInsOfVenue(const std::string& venueId, int64_t sinceMs) {
+  std::lock_guard lock(m_mutex);
+  std::string sql = std::string("SELECT ") + kCheckInColumns + " FROM check_ins WHERE venue_id=? AND ts_ms>=? ORDER BY ts_ms";
+  Stmt s(m_db, sql.c_str());
+  s.bind(1, venueId);
+  s.bind(2, sinceMs);
+  std::vector<CheckIn> out;
+  int rc;
+  while ((rc = s.step()) == SQLITE_ROW) out.push_back(rowToCheckIn(s));
+  if (rc != SQLITE_DONE) return dbError(m_db, "reading recent check-ins");
+  return out;
+}
+
 Result<std::vector<ConflictRecord>> SqliteStore::conflictsOfVenue(const std::string& venueId) {
   std::lock_guard lock(m_mutex);
   Stmt s(m_db,

@@ -247,3 +247,13 @@ export async function manualCheckIn(page, { name, cccd = '', phone = '', time = 
   await tap(page, out ? 'manual.direction.1' : 'manual.direction.0');
   await tap(page, 'manual.save');
 }
+
+// A card shown to a keyboard-wedge scanner: the page receives its text as one burst of key
+// events ending with Enter (web/keyboard-wedge.js), as from a real HID scanner.
+export async function wedgeScan(page, text) {
+  await page.evaluate((t) => {
+    const key = (k) => document.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
+    for (const ch of t) key(ch);
+    key('Enter');
+  }, text);
+}

@@ -1,0 +1,70 @@
+// POST /api/v1/presence (issue #17): who of the venue's people was last seen going in or out
+// at any of its stations, and the corrections of the asking station's own records. Asked by
+// every online station every ~10 s, so it reads only the last two stays of the venue's records
+// (by index) and sends only presence keys (hashes), directions and times.
+#include <map>
+
+#include "sync_api.hpp"
+
+#include "ops/metrics.hpp"
+#include "http/request_input.hpp"
+#include "secrets.hpp"
+#include "sync/presence.hpp"
+#include "venue_timeline.hpp"
+
+namespace diemquet::server {
+
+using nlohmann::json;
+
+ApiResponse presence(const ApiRequest& req, Store& store, int64_t now, const std::function<void(const std::string&)>& log) {
+  Store& m_store = store;
+  auto storageFailure = [&log](const Error& e) {
+    if (log) log("storage error: " + e.message);
+    metrics::dbError();
+    ApiResponse r = errorResponse(503, "storage_unavailable", "The database is unavailable. Retry later.");
+    r.retryAfterSeconds = 2;
+    return r;
+  };
+  // As for uploads (sync_api.cpp): nothing about the body is looked at for an unknown caller.
+  auto token = bearerToken(req.authorization);
+  if (!token) return errorResponse(401, "unauthorized", "Send 'Authorization: Bearer <device token>'.");
+  auto principal = m_store.authenticate(sha256Hex(*token));
+  if (!principal) return storageFailure(principal.error());
+  if (!principal.value()) return errorResponse(401, "invalid_token", "The device token is not known to this server.");
+  const Principal& who = *principal.value();
+  if (who.revoked) return errorResponse(403, "revoked", "This device was revoked; enroll it again.");
+  json body;
+  if (auto bad = parseJsonObject(req.body, body)) return *bad;
+  if (body.value("device", json()) != json(who.deviceId))
+    return errorResponse(403, "device_mismatch", "The device id does not match the device token.");
+
+  auto venue = m_store.findVenue(who.venueId);
+  if (!venue) return storageFailure(venue.error());
+  const int stayMinutes =
+      venue.value() && venue.value()->defaultStayMinutes > 0 ? venue.value()->defaultStayMinutes : 120;
+  const int64_t stayMs = int64_t(stayMinutes) * 60'000;
+  // Two stays back: enough to see every visit still open now and the "in" that a recent
+  // offline "in" closes.
+  auto recs = m_store.recentCheckInsOfVenue(who.venueId, now - 2 * stayMs);
+  if (!recs) return storageFailure(recs.error());
+
+  std::vector<TimelineEntry> timeline;
+  for (const CheckIn& c : recs.value()) {
+    if (c.voided) continue;
+    timeline.push_back(TimelineEntry{c.person.key, c.deviceId, c.seq, c.at.utcMs, c.direction == Direction::In, true});
+  }
+  reconcileTimelines(timeline, stayMs);
+  json people = json::array(), corrections = json::array();
+  for (size_t i = 0; i < timeline.size(); ++i) {
+    const TimelineEntry& e = timeline[i];
+    if (e.deviceId == who.deviceId && e.effectiveIn != e.in)
+      corrections.push_back({{"seq", e.seq}, {"dir", e.effectiveIn ? "in" : "out"}});
+    const bool lastOfPerson = i + 1 == timeline.size() || timeline[i + 1].person != e.person;
+    if (lastOfPerson)
+      people.push_back(
+          {{"p", sync::presenceKey(who.venueId, e.person)}, {"d", e.effectiveIn ? "in" : "out"}, {"t", e.atMs}});
+  }
+  return ApiResponse{200, json{{"asOfMs", now}, {"people", people}, {"corrections", corrections}}.dump()};
+}
+
+}  // namespace diemquet::server

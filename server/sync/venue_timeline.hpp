@@ -1,0 +1,28 @@
+// One presence across a venue's gates (issue #17): each person's records at a venue, from all
+// of its stations, read as one timeline. Offline, each station decides a scan's direction
+// alone; a person who entered at gate A and leaves at gate B (whose station had not heard of
+// A's record) is recorded "in" twice. Read in order, the second "in" is the way out: an "in"
+// from another device while the person is inside (entered less than one stay ago) counts as
+// "out". The same device's own "in" again is the staff's decision and stays. The trace, the
+// presence answer and the stations' corrections all use this one rule.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace diemquet::server {
+
+struct TimelineEntry {
+  std::string person;  // grouping key (kind:key, or the phone)
+  std::string deviceId;
+  int64_t seq = 0;
+  int64_t atMs = 0;
+  bool in = true;           // as recorded
+  bool effectiveIn = true;  // as the venue's timeline reads it (set by reconcileTimelines)
+};
+
+// Sets effectiveIn of every entry; reorders `entries` by person, then time. `stayMs`: the
+// venue's usual stay (an entry older than that closed itself).
+void reconcileTimelines(std::vector<TimelineEntry>& entries, int64_t stayMs);
+
+}  // namespace diemquet::server

@@ -1,0 +1,115 @@
+// One presence across a venue's gates (issue #17), two stations at the two scan points of one
+// venue against the real server. Online: a person who went in at gate A and shows the card at
+// gate B is checked OUT there (B was told by the server who is inside). Offline: B decides
+// alone ("in"); after B's next sync the server's timeline corrects it to "out", B shows the
+// corrected direction and counts, and the office's trace reads one visit through both gates.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { openPhone, freshProfile } from './lib/browser.mjs';
+import { startSyncServer, serverAvailable, SERVER_BIN } from './lib/server-process.mjs';
+import * as st from './lib/station.mjs';
+
+const WEB = path.resolve(process.env.DQ_WEB_DIR || 'build/web');
+const skip = !serverAvailable() ? `no server binary at ${SERVER_BIN}`
+  : !fs.existsSync(path.join(WEB, 'index.html')) ? `no shell build in ${WEB}` : false;
+const PASSWORD = 'mat-khau-phuong-ben-thanh';
+const VN = 7 * 3_600_000;
+const AN = '001099012345||Nguyễn Văn An|15081999|Nam|Hà Nội|20042021';
+const BINH = '079199001234||Trần Thị Bình|01011999|Nữ|12 Đường Mẫu, Phường 1, Quận 3, TP. Hồ Chí Minh|10052021';
+let server;
+
+before(async () => {
+  if (skip) return;
+  server = await startSyncServer(WEB);
+  execFileSync(SERVER_BIN, ['admin', 'create-officer', '--username', 'benthanh', '--level', 'ward', '--area', '26743', '--db', server.db],
+    { input: PASSWORD + '\n' });
+});
+after(async () => { if (server) await server.stop(); });
+
+
+// A station enrolled at venue v1, standing at scan point `point` ('gate' or 'back').
+async function station(point) {
+  const ctx = await openPhone(freshProfile(`dq-gate-${point}`));
+  const page = ctx.pages()[0] || (await ctx.newPage());
+  await page.goto(server.url);
+  await st.waitReady(page);
+  await st.tap(page, 'nav.settings');
+  await st.typeInto(page, 'sync.code', server.issueCode());
+  await st.tap(page, 'sync.enroll');
+  await page.waitForFunction(() => globalThis.dq.state().sync.enrolled, null, { timeout: 15000 });
+  if ((await st.state(page)).sync.scanPoint !== point) {
+    const items = (await st.probe(page)).items.filter((i) => /^sync\.point\.\d+$/.test(i.id));
+    await st.tap(page, items.find((i) => i.text === (point === 'gate' ? 'Cổng chính' : 'Cổng sau')).id);
+    await page.waitForFunction((want) => globalThis.dq.state().sync.scanPoint === want, point);
+  }
+  await st.tap(page, 'nav.scan');
+  await page.waitForTimeout(300);
+  return { ctx, page };
+}
+
+const uploaded = (page) => page.waitForFunction(() => globalThis.dq.state().pending === 0, null, { timeout: 20000 });
+const rowsOf = (device) => server.exported().filter((c) => c.device === device);
+
+test('two gates: out at the other gate online; offline "in" corrected after sync; trace agrees', { skip }, async () => {
+  const a = await station('gate');
+  const b = await station('back');
+  try {
+    const devB = (await st.state(b.page)).device;
+
+    // Online: An goes in at gate A...
+    await st.wedgeScan(a.page, AN);
+    await a.page.waitForFunction(() => globalThis.dq.state().today.in === 1, null, { timeout: 10000 });
+    await uploaded(a.page);
+    // ...and leaves through gate B, which the server told (within its 5 s ask) that An is inside.
+    await b.page.waitForTimeout(6000);
+    await st.wedgeScan(b.page, AN);
+    const out = await st.find(b.page, 'scan.savedOut', 10000);
+    assert.match(out.text, /ĐÃ RA/);
+    await st.screenshot(b.page, 'gates-01-out-at-the-other-gate');
+    await b.page.waitForFunction(() => globalThis.dq.state().today.out === 1, null, { timeout: 5000 });
+    await uploaded(b.page);
+    assert.deepEqual(rowsOf(devB).map((c) => c.dir), ['out'], 'stored as a check-out');
+
+    // Offline at gate B: Bình goes in at A; B, cut off, records her way out as "in".
+    await b.ctx.setOffline(true);
+    await st.wedgeScan(a.page, BINH);
+    await a.page.waitForFunction(() => globalThis.dq.state().today.in === 2, null, { timeout: 10000 });
+    await uploaded(a.page);
+    await b.page.waitForTimeout(1000);
+    await st.wedgeScan(b.page, BINH);
+    await st.find(b.page, "scan.saved", 10000);
+    await b.page.waitForFunction(() => globalThis.dq.state().today.in === 1, null, { timeout: 5000 });
+    await st.screenshot(b.page, 'gates-02-offline-decided-alone');
+
+    // Back online: B uploads, asks, and shows the corrected direction and counts.
+    await b.ctx.setOffline(false);
+    await b.page.evaluate(() => globalThis.dq.syncNow && globalThis.dq.syncNow());
+    await b.page.waitForFunction(() => globalThis.dq.state().today.in === 0 && globalThis.dq.state().today.out === 2, null, { timeout: 30000 });
+    await st.tap(b.page, 'nav.today');
+    const entry = await st.find(b.page, 'today.entry.0', 10000);
+    assert.match(entry.text, /Trần Thị Bình/);
+    assert.match(entry.text, /RA|Ra/);
+    await st.screenshot(b.page, 'gates-03-corrected-after-sync');
+    // The server keeps what B sent; its timeline reads it as the way out.
+    assert.deepEqual(rowsOf(devB).map((c) => c.dir), ['out', 'in']);
+
+    // The office's trace of Bình: one visit, in at gate A, out at gate B.
+    const login = await fetch(server.url + 'api/v1/office/login', { method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'benthanh', password: PASSWORD }) });
+    const token = (await login.json()).token;
+    const day = new Date(Date.now() + VN).toISOString().slice(0, 10);
+    const tr = await fetch(server.url + 'api/v1/office/trace', { method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ id: '079199001234', from: day, to: day, reason: 'Kiểm tra hai cổng' }) });
+    const result = await tr.json();
+    assert.equal(result.visits.length, 1, JSON.stringify(result.visits));
+    assert.equal(result.visits[0].endEstimated, false);
+    assert.deepEqual([...result.visits[0].scanPoints].sort(), ['back', 'gate']);
+  } finally {
+    await a.ctx.close();
+    await b.ctx.close();
+  }
+});

@@ -1,0 +1,137 @@
+// One presence across a venue's gates (issue #17), the server's side, on both backends: the
+// timeline rule, the presence answer each station asks for (who was last seen in or out at
+// any gate, as hashes), the corrections of a station's offline "in" that was the way out, and
+// the trace reading the same timeline.
+#include "sync/presence.hpp"
+#include "backend_fixture.hpp"
+#include "check_in_json.hpp"
+#include "office/office_db.hpp"
+#include "office/trace.hpp"
+#include "api/server_api.hpp"
+#include "sync/secrets.hpp"
+#include "sync/venue_timeline.hpp"
+
+using namespace diemquet;
+using namespace diemquet::server;
+using namespace diemquet::server::testing;
+using nlohmann::json;
+
+namespace {
+
+constexpr int64_t kMin = 60'000;
+
+TEST(VenueTimeline, AnInAtAnotherGateWhileInsideIsTheWayOut) {
+  std::vector<TimelineEntry> t{{"p1", "gate-a", 1, 0, true, true},
+                               {"p1", "gate-b", 1, 30 * kMin, true, true},  // offline at B: the way out
+                               {"p1", "gate-b", 2, 60 * kMin, true, true},  // a new visit
+                               {"p1", "gate-b", 3, 70 * kMin, true, true},  // B again: B's own decision
+                               {"p2", "gate-a", 2, 0, true, true},
+                               {"p2", "gate-b", 4, 200 * kMin, true, true}};  // after the stay: new visit
+  reconcileTimelines(t, 120 * kMin);
+  std::vector<bool> got;
+  for (const auto& e : t) got.push_back(e.effectiveIn);
+  EXPECT_EQ(got, (std::vector<bool>{true, false, true, true, true, true}));
+}
+
+class PresenceTest : public BackendTest {
+ protected:
+  void SetUp() override {
+    BackendTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    ASSERT_TRUE(store->createVenue(Venue{"v1", "Chợ Bến Thành", "Lê Lợi", "market", 40, 120}));
+    ASSERT_TRUE(store->addScanPoint(ScanPoint{"gate", "v1", "Cổng chính"}));
+    ASSERT_TRUE(store->addScanPoint(ScanPoint{"side", "v1", "Cổng phụ"}));
+    ASSERT_TRUE(store->runSql({{"UPDATE venues SET ward_code = '26743' WHERE venue_id = 'v1'", {}}}));
+    api = std::make_unique<Api>(*store, [this] { return now; });
+    tokA = enroll("st-a");
+    tokB = enroll("st-b");
+  }
+  std::string enroll(const std::string& device) {
+    std::string code = newEnrollmentCode();
+    EXPECT_TRUE(store->addEnrollmentCode("v1", sha256Hex(normalizeEnrollmentCode(code)), now, now + 3600000));
+    ApiResponse r =
+        api->handle(ApiRequest{"POST", "/api/v1/enroll", "", json{{"code", code}, {"device", device}}.dump()});
+    EXPECT_EQ(r.status, 200) << r.body;
+    return json::parse(r.body).value("token", "");
+  }
+  CheckIn rec(const std::string& device, int64_t seq, const std::string& point, Direction d, int64_t at) {
+    CheckIn c = sampleCheckIn(device, seq);
+    c.scanPointId = point;
+    c.person.key = "001099012345";
+    c.direction = d;
+    c.at = Instant{at, 420};
+    return c;
+  }
+  void upload(const std::string& device, const std::string& token, const std::vector<CheckIn>& list) {
+    json arr = json::array();
+    for (const auto& c : list) arr.push_back(toJson(c));
+    ApiResponse r = api->handle(
+        ApiRequest{"POST", "/api/v1/checkins", "Bearer " + token, json{{"device", device}, {"checkIns", arr}}.dump()});
+    ASSERT_EQ(r.status, 200) << r.body;
+  }
+  json presence(const std::string& device, const std::string& token) {
+    ApiResponse r =
+        api->handle(ApiRequest{"POST", "/api/v1/presence", "Bearer " + token, json{{"device", device}}.dump()});
+    EXPECT_EQ(r.status, 200) << r.body;
+    return r.status == 200 ? json::parse(r.body) : json::object();
+  }
+
+  int64_t now = kT0 + 3 * 3600000;
+  std::unique_ptr<Api> api;
+  std::string tokA, tokB;
+};
+
+TEST_P(PresenceTest, OnlineTheOtherGateLearnsWhoIsInside) {
+  const int64_t t = now - 20 * kMin;
+  upload("st-a", tokA, {rec("st-a", 1, "gate", Direction::In, t)});
+  json p = presence("st-b", tokB);
+  ASSERT_EQ(p["people"].size(), 1u);
+  EXPECT_EQ(p["people"][0]["p"], sync::presenceKey("v1", "001099012345"));
+  EXPECT_EQ(p["people"][0]["d"], "in");
+  EXPECT_EQ(p["people"][0]["t"], t);
+  EXPECT_EQ(p.dump().find("001099012345"), std::string::npos) << "no ID number in clear";
+  EXPECT_TRUE(p["corrections"].empty());
+  // Station B, told so, checked them out: both gates now see "out".
+  upload("st-b", tokB, {rec("st-b", 1, "side", Direction::Out, t + 10 * kMin)});
+  EXPECT_EQ(presence("st-a", tokA)["people"][0]["d"], "out");
+}
+
+TEST_P(PresenceTest, OfflineTheSecondInIsCorrectedForItsStationAndTheTrace) {
+  const int64_t t = now - 60 * kMin;
+  // B was offline: it recorded the person's way out as "in"; it uploads first, A later.
+  upload("st-b", tokB, {rec("st-b", 1, "side", Direction::In, t + 30 * kMin)});
+  EXPECT_TRUE(presence("st-b", tokB)["corrections"].empty()) << "nothing to correct yet";
+  upload("st-a", tokA, {rec("st-a", 1, "gate", Direction::In, t)});
+  json b = presence("st-b", tokB);
+  ASSERT_EQ(b["corrections"].size(), 1u);
+  EXPECT_EQ(b["corrections"][0]["seq"], 1);
+  EXPECT_EQ(b["corrections"][0]["dir"], "out");
+  EXPECT_EQ(b["people"][0]["d"], "out") << "they left";
+  EXPECT_TRUE(presence("st-a", tokA)["corrections"].empty()) << "A's own record was right";
+
+  // The trace reads the same timeline: one visit from gate A to gate B, not two.
+  office::Officer o{"benthanh", AreaLevel::Ward, "26743"};
+  office::TraceQuery q;
+  q.id = "001099012345";
+  q.fromMs = t - 3600000;
+  q.toMs = now + 3600000;
+  auto r = office::runTrace(*store, o, q);
+  ASSERT_TRUE(r) << r.error().message;
+  ASSERT_EQ(r->visits.size(), 1u);
+  EXPECT_EQ(r->visits[0].startMs, t);
+  EXPECT_EQ(r->visits[0].endMs, t + 30 * kMin);
+  EXPECT_FALSE(r->visits[0].endEstimated);
+  EXPECT_EQ(r->visits[0].scanPoints.size(), 2u);
+}
+
+TEST_P(PresenceTest, RefusesStrangers) {
+  EXPECT_EQ(api->handle(ApiRequest{"POST", "/api/v1/presence", "", "{}"}).status, 401);
+  EXPECT_EQ(api->handle(ApiRequest{"POST", "/api/v1/presence", "Bearer nope", "{\"device\":\"st-a\"}"}).status, 401);
+  EXPECT_EQ(api->handle(ApiRequest{"POST", "/api/v1/presence", "Bearer " + tokA, "{\"device\":\"st-b\"}"}).status, 403);
+  EXPECT_EQ(api->handle(ApiRequest{"GET", "/api/v1/presence", "Bearer " + tokA, ""}).status, 405);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, PresenceTest, ::testing::Values(std::string("sqlite"), std::string("postgres")),
+                         backendName);
+
+}  // namespace

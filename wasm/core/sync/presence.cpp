@@ -1,0 +1,100 @@
+#include "presence.hpp"
+
+#include <sodium.h>
+
+#include "json_util.hpp"
+
+namespace diemquet::sync {
+
+using jsonutil::getInt;
+using jsonutil::getString;
+using nlohmann::json;
+
+std::string presenceKey(std::string_view venueId, std::string_view personKey) {
+  std::string msg = "DQH1|";
+  msg += venueId;
+  msg += '|';
+  msg += personKey;
+  // BLAKE2b (the module's libsodium subset has no SHA-256: cmake/Sodium.cmake), 8 bytes.
+  unsigned char h[8];
+  crypto_generichash_blake2b(h, sizeof h, reinterpret_cast<const unsigned char*>(msg.data()), msg.size(), nullptr, 0);
+  static const char* hex = "0123456789abcdef";
+  std::string out;
+  for (int i = 0; i < 8; ++i) {
+    out += hex[h[i] >> 4];
+    out += hex[h[i] & 15];
+  }
+  return out;
+}
+
+Result<PresenceAnswer> parsePresence(std::string_view body, const std::string& deviceId, int64_t nowMs) {
+  json j = json::parse(body, nullptr, false);
+  if (j.is_discarded() || !j.is_object() || !j.contains("people") || !j["people"].is_array())
+    return makeError(ErrorKind::Malformed, "presence answer has no 'people' array");
+  PresenceAnswer a;
+  a.asOfMs = getInt(j, "asOfMs", nowMs);
+  for (const json& p : j["people"]) {
+    auto dir = directionFromString(getString(p, "d"));
+    std::string key = getString(p, "p");
+    if (!dir || key.empty()) continue;
+    a.people[key] = RemoteEntry{*dir, getInt(p, "t")};
+  }
+  if (j.contains("corrections") && j["corrections"].is_array())
+    for (const json& c : j["corrections"]) {
+      auto dir = directionFromString(getString(c, "dir"));
+      int64_t seq = getInt(c, "seq");
+      if (dir && seq > 0) a.corrections.push_back(DirectionCorrected{deviceId, seq, *dir, nowMs});
+    }
+  return a;
+}
+
+PresencePoller::PresencePoller(Station& station, JournalAppend append, Transport transport, NowMs now, int64_t everyMs)
+    : m_station(station),
+      m_append(std::move(append)),
+      m_transport(std::move(transport)),
+      m_now(std::move(now)),
+      m_everyMs(everyMs) {}
+
+void PresencePoller::tick() {
+  const auto& enrollment = m_station.enrollment();
+  if (!enrollment || m_inFlight || m_writing) return;
+  const int64_t now = m_now();
+  if (now < m_dueMs) return;
+  m_inFlight = true;
+  m_dueMs = now + m_everyMs;
+  const std::string device = m_station.settings().deviceId;
+  m_transport("api/v1/presence", json{{"device", device}}.dump(), enrollment->token,
+              [this, device](const HttpReply& r) {
+                m_inFlight = false;
+                if (r.status != 200) return;  // offline or refused: the station decides alone
+                auto a = parsePresence(r.body, device, m_now());
+                if (!a) return;
+                m_station.setRemotePresence(std::move(a->people));
+                m_lastAnswerMs = m_now();
+                ++m_version;
+                applyCorrections(std::move(a->corrections));
+              });
+}
+
+// Only corrections that change something are journaled, one at a time, each applied once
+// the journal has it (a crash leaves either the old direction or the corrected one).
+void PresencePoller::applyCorrections(std::vector<DirectionCorrected> fixes) {
+  std::erase_if(fixes, [this](const DirectionCorrected& f) {
+    auto c = m_station.log().find(f.deviceId, f.seq);
+    return !c || c->direction == f.direction;
+  });
+  if (fixes.empty()) return;
+  DirectionCorrected first = fixes.front();
+  fixes.erase(fixes.begin());
+  m_writing = true;
+  JournalEvent e{first};
+  m_append(encodeEvent(e), [this, e, rest = std::move(fixes)](bool ok) mutable {
+    m_writing = false;
+    if (!ok) return;
+    m_station.apply(e);
+    ++m_version;
+    applyCorrections(std::move(rest));
+  });
+}
+
+}  // namespace diemquet::sync

@@ -1,0 +1,142 @@
+// Office: publishing and withdrawing exposure alerts (office_exposures.hpp). The window is the
+// traced visit's own (start to end, as the trace estimated it); the server audits both actions.
+#include "office_exposures.hpp"
+
+#include <imgui.h>
+
+#include "i18n.hpp"
+#include "widgets.hpp"
+
+namespace diemquet::ui::office {
+
+namespace {
+
+struct PublishForm {
+  int openIndex = -1;  // the visit whose form is open
+  int point = 0;       // 0: every scan point, else scanPoints[point - 1]
+  std::string advice;
+  std::string error;
+  int publishedIndex = -1;  // the visit just published from
+  bool sending = false;
+} g_form;
+
+struct Published {
+  nlohmann::json list;
+  bool loading = false, loaded = false;
+  std::string error;
+} g_list;
+
+void reload(OfficeState& s) {
+  if (g_list.loading) return;
+  g_list.loading = true;
+  s.request("GET", "/api/v1/office/exposures", nullptr, [](const Reply& r) {
+    g_list.loading = false;
+    g_list.loaded = true;
+    if (r.status == 200) {
+      g_list.list = r.body.value("exposures", nlohmann::json::array());
+      g_list.error.clear();
+    } else {
+      g_list.error = failureText(r);
+    }
+  });
+}
+
+std::string fill(Str s, const char* slot, int n) {
+  std::string t = tr(s);
+  auto at = t.find(slot);
+  if (at != std::string::npos) t.replace(at, std::string(slot).size(), std::to_string(n));
+  return t;
+}
+
+}  // namespace
+
+void resetPublishForm() {
+  g_form = PublishForm{};
+}
+
+void drawPublishExposure(OfficeState& s, const nlohmann::json& visit, int index) {
+  const std::string id = "office.exposure." + std::to_string(index);
+  if (g_form.publishedIndex == index) {
+    text((id + ".done").c_str(), tr(Str::OfficeExposurePublished), theme::kIn);
+    return;
+  }
+  if (g_form.openIndex != index) {
+    if (button((id + ".open").c_str(), tr(Str::OfficeExposurePublish), ButtonStyle::Secondary)) {
+      g_form = PublishForm{index, 0, tr(Str::OfficeExposureAdviceDefault), "", g_form.publishedIndex, false};
+    }
+    return;
+  }
+  const auto points = visit.value("scanPoints", nlohmann::json::array());
+  // Every scan point, or one the visit was recorded at: one full-width button each (no dropdown on a phone).
+  for (int p = 0; p <= int(points.size()); ++p) {
+    std::string label = (g_form.point == p ? "✓ " : "") +
+                        (p == 0 ? std::string(tr(Str::OfficeExposureAllPoints)) : points[p - 1].get<std::string>());
+    if (button((id + ".point." + std::to_string(p)).c_str(), label.c_str(),
+               g_form.point == p ? ButtonStyle::Primary : ButtonStyle::Secondary))
+      g_form.point = p;
+  }
+  textField((id + ".advice").c_str(), tr(Str::OfficeExposureAdvice), g_form.advice, platform::InputMode::Text, "",
+            g_form.error.empty() ? nullptr : g_form.error.c_str());
+  if (button((id + ".send").c_str(), g_form.sending ? tr(Str::Loading) : tr(Str::OfficeExposureSend),
+             ButtonStyle::Danger) &&
+      !g_form.sending) {
+    nlohmann::json body{
+        {"venueId", visit.value("venueId", "")},
+        {"scanPointId", g_form.point == 0 ? std::string() : points[g_form.point - 1].get<std::string>()},
+        {"fromMs", visit.value("startMs", int64_t(0))},
+        {"untilMs", visit.value("endMs", int64_t(0))},
+        {"advice", g_form.advice},
+        {"reason", "trace " + visit.value("venueId", "") + " " + visit.value("start", "")}};
+    g_form.sending = true;
+    s.request("POST", "/api/v1/office/exposures", body, [&s, index](const Reply& r) {
+      g_form.sending = false;
+      if (r.status == 201) {
+        g_form.publishedIndex = index;
+        g_form.openIndex = -1;
+        g_list.loaded = false;
+        reload(s);
+      } else if (r.errorCode == "advice_required") {
+        g_form.error = tr(Str::OfficeBadInput);
+      } else {
+        g_form.error = failureText(r);
+      }
+    });
+  }
+}
+
+void drawStaffPhones(const nlohmann::json& traceResult) {
+  const auto staff = traceResult.value("staffScanned", nlohmann::json::object());
+  std::string line = fill(Str::OfficeStaffPhones, "{a}", staff.value("withPhone", 0));
+  auto at = line.find("{b}");
+  if (at != std::string::npos) line.replace(at, 3, std::to_string(staff.value("withoutPhone", 0)));
+  text("office.trace.staffPhones", line, theme::kMuted);
+}
+
+void drawPublishedExposures(OfficeState& s) {
+  if (!g_list.loaded) reload(s);
+  ImGui::Dummy(ImVec2(1, 6));
+  text("office.exposures.title", tr(Str::OfficeExposures), theme::kText, fonts().bold);
+  if (!g_list.error.empty()) banner("office.exposures.error", g_list.error, theme::kDanger);
+  if (g_list.loaded && g_list.list.empty()) text("office.exposures.none", tr(Str::OfficeExposureNone), theme::kMuted);
+  int i = 0;
+  for (const auto& e : g_list.list) {
+    const std::string id = "office.exposures." + std::to_string(i++);
+    const bool withdrawn = e.value("withdrawn", false);
+    std::string line =
+        e.value("venueName", "") + (e.value("scanPointId", "").empty() ? "" : " · " + e.value("scanPointId", "")) +
+        "\n" + e.value("from", "") + " – " +
+        e.value("until", "").substr(std::min<size_t>(11, e.value("until", "").size())) +
+        (withdrawn ? " · " + std::string(tr(Str::OfficeExposureWithdrawn)) : "") + "\n" + e.value("advice", "");
+    text(id.c_str(), line, withdrawn ? theme::kMuted : theme::kText);
+    if (!withdrawn && button((id + ".withdraw").c_str(), tr(Str::OfficeExposureWithdraw), ButtonStyle::Secondary)) {
+      s.request("POST", "/api/v1/office/exposures/" + std::to_string(e.value("id", int64_t(0))) + "/withdraw",
+                nlohmann::json::object(), [&s](const Reply& r) {
+                  if (r.status != 200) g_list.error = failureText(r);
+                  g_list.loaded = false;
+                  reload(s);
+                });
+    }
+  }
+}
+
+}  // namespace diemquet::ui::office
