@@ -62,6 +62,8 @@
     },
     // The field's value changed on the C++ side (e.g. the form was cleared).
     sync: function (value) { if (input && focused && !composing) input.value = value; },
-    blur: function () { if (!input) return; if (focused) input.blur(); hide(); }
+    blur: function () { if (!input) return; if (focused) input.blur(); hide(); },
+    // The focused field moved (the screen scrolled): the input follows it.
+    place: function (x, y, w, h) { if (input && focused) place({ x: x, y: y, w: w, h: h }); }
   };
 })();
