@@ -145,7 +145,7 @@ void cardButtonAndDetails(StationSession& session, UiState& ui, const ScannedPay
   if (!std::exchange(ui.revealCard, false)) return;
   const float bottom = ImGui::GetCursorPosY(), view = ImGui::GetWindowHeight();
   float scroll = std::max(ImGui::GetScrollY(), bottom - view + theme::kPad);  // the end in view…
-  ImGui::SetScrollY(std::min(scroll, top - theme::kPad));                      // …unless the top would leave it
+  ImGui::SetScrollY(std::min(scroll, top - theme::kPad));                     // …unless the top would leave it
 }
 
 Str kindLabel(PayloadKind k) {
