@@ -112,8 +112,12 @@ for (const [width, height] of SIZES) {
       await st.tap(page, 'settings.lang.1');
       await page.waitForFunction(() => globalThis.dq.probe().items.some((i) => i.id === 'nav.today' && i.text === 'Today'), null, { timeout: 5000 });
       for (const id of ['nav.scan', 'nav.today', 'nav.manual', 'nav.settings']) await assertOneLineLabel(page, id);
+      const tappedAt = await st.reveal(page, 'settings.save');
       await st.tap(page, 'settings.save');
       await st.waitForWidget(page, 'settings.saved', 5000);
+      // "Đã lưu" is said where the finger is; nothing pushes "Lưu cài đặt" away (under the bar).
+      await assertInView(page, 'settings.saved');
+      assert.ok(Math.abs((await find(page, 'settings.save')).y - tappedAt.y) < 1, '"Lưu cài đặt" moved when the save was said');
       assert.equal(await st.exists(page, 'settings.venue.error'), false);
       await st.screenshot(page, `station-layout-${tag}-settings-en`);
       await st.tap(page, 'settings.lang.0');
