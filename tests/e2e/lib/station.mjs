@@ -156,6 +156,21 @@ export async function tapCentre(page, id) {
   const w = aimed.items.find((i) => i.id === id);
   assert.ok(w, `no widget '${id}' to tap; visible: ${aimed.items.map((i) => i.id).join(', ')}`);
   const x = w.x + w.w / 2, y = w.y + w.h / 2;
+  // A field being typed in has the keyboard's input over it: a tap there goes to that input,
+  // not to the canvas, and is right only if the input sits on this very field.
+  const input = await page.evaluate(([px, py]) => {
+    const canvas = document.getElementById('canvas'), c = canvas.getBoundingClientRect();
+    const el = document.elementFromPoint(c.left + px, c.top + py);
+    if (!el || el.id !== 'dq-text') return null;
+    const r = el.getBoundingClientRect();
+    return { x: r.left - c.left, y: r.top - c.top, w: r.width, h: r.height };
+  }, [x, y]);
+  if (input) {
+    assert.ok(Math.abs(input.x - w.x) < 1 && Math.abs(input.y - w.y) < 1 && Math.abs(input.h - w.h) < 1,
+      `the tap on '${id}' at (${x}, ${y}) would land on the keyboard's input of another field (at y ${input.y}..${input.y + input.h})`);
+    await page.touchscreen.tap(x, y);
+    return w;
+  }
   await page.touchscreen.tap(x, y);
   await landed(page, id, { x, y, aimed });
   return w;
