@@ -59,9 +59,17 @@
         if (e.key === 'Enter') { Module._dq_text_enter(); input.blur(); }
       });
       input.addEventListener('blur', function () { Module._dq_text_blurred(); hide(); });
+      // The input sits over its field (and follows it as the form scrolls): a wheel over it
+      // scrolls the form, as it would over the canvas.
+      input.addEventListener('wheel', function (e) {
+        e.preventDefault();
+        canvas.dispatchEvent(new WheelEvent('wheel', e));
+      }, { passive: false });
     },
     // The field's value changed on the C++ side (e.g. the form was cleared).
     sync: function (value) { if (input && focused && !composing) input.value = value; },
-    blur: function () { if (!input) return; if (focused) input.blur(); hide(); }
+    blur: function () { if (!input) return; if (focused) input.blur(); hide(); },
+    // The focused field moved (the screen scrolled): the input follows it.
+    place: function (x, y, w, h) { if (input && focused) place({ x: x, y: y, w: w, h: h }); }
   };
 })();

@@ -171,9 +171,10 @@ test('officer: login, weekly report, XLSX export read back, trace with a reason'
 // "Đăng nhập" tapped at once, logs in (the keyboard's last characters were dropped when the
 // input closed before a frame took them); the enrollment code is drawn whole in the big font.
 for (const [i, vp] of PHONES.entries()) {
-  // TODO(#12/#14): since the area picker joined the venue form, a newly issued code is not
-  // scrolled fully into view; known, kept as a todo until fixed.
-  test(`login after a wrong password, ${i ? 'pasted' : 'typed fast'}, at ${vp.width}×${vp.height}; the enrollment code drawn whole`, { skip, todo: 'the new code is not scrolled fully into view since the area picker' }, async () => {
+  // The new code is scrolled into view on the frame after the one that first draws it (the
+  // check waits for the layout to settle); the keyboard's input follows its field when the
+  // form scrolls (left behind, it took the tap meant for the next field).
+  test(`login after a wrong password, ${i ? 'pasted' : 'typed fast'}, at ${vp.width}×${vp.height}; the enrollment code drawn whole`, { skip }, async () => {
     const ctx = await openPhone(freshProfile('dq-office'), { viewport: vp });
     try {
       const page = await ctx.newPage();
@@ -299,8 +300,9 @@ test('officer: trace dates typed dd/mm/yyyy, a wrong one named; the CSV has a BO
   } finally { await ctx.close(); }
 });
 
-// TODO(#12/#14): with the area picker on the form, the kind picked is not the one registered.
-test('officer: the venue kind is picked by its Vietnamese name', { skip, todo: 'the kind picked is lost since the area picker joined the form' }, async () => {
+// The venue is looked up by the id the form says it registered: by name, it found an earlier
+// test's "Chợ Tân Định" (a restaurant), and the kind looked lost.
+test('officer: the venue kind is picked by its Vietnamese name', { skip }, async () => {
   const ctx = await openPhone(freshProfile('dq-office-kind'), {});
   try {
     const page = await ctx.newPage();
@@ -313,13 +315,16 @@ test('officer: the venue kind is picked by its Vietnamese name', { skip, todo: '
     await tap(page, 'office.venues.category.market');
     await shows(page, 'office.venues.category', /^Chợ$/);
     assert.equal(await page.evaluate(() => globalThis.dq.probe().items.some((i) => i.id === 'office.venues.category.market')), false, 'the list closes');
-    await typeInto(page, 'office.venues.name', 'Chợ Tân Định');
+    await typeInto(page, 'office.venues.name', 'Chợ Bà Chiểu');
     await chooseWard(page);  // a venue is always in a ward (the area picker)
     await tap(page, 'office.venues.register');
-    await find(page, 'office.venues.done', 10000);
+    const done = await find(page, 'office.venues.done', 10000);
+    const id = done.text.match(/\(([^()]+)\)$/)[1];
     const tok = (await api('POST', '/api/v1/office/login', { username: 'benghe', password: PASSWORD })).json.token;
     const list = (await api('GET', '/api/v1/office/venues', null, tok)).json;
-    const v = (list.venues || list).find((x) => x.name === 'Chợ Tân Định');
+    const v = (list.venues || list).find((x) => x.id === id);
+    assert.ok(v, `venue ${id} is listed`);
+    assert.equal(v.name, 'Chợ Bà Chiểu');
     assert.equal(v.category, 'market');
   } finally { await ctx.close(); }
 });

@@ -32,6 +32,15 @@ std::string g_enterFor;                      // the field Enter was pressed in, 
 bool g_activity = false;                     // typed since the last textFieldTakeActivity()
 std::string g_json;
 std::string g_lastSynced;  // the value the hidden input holds, as far as we know
+// Where the hidden input sits (CSS px of the canvas): over the focused field as last drawn. It
+// follows the field when the screen scrolls: left behind, it covered whatever scrolled under
+// it, and a tap on the next field went to the input of the previous one (typing into it).
+struct Rect {
+  float x = 0, y = 0, w = 0, h = 0;
+  bool operator==(const Rect&) const = default;
+};
+Rect g_placed;
+constexpr Rect kParked{-2000, 0, 1, 1};  // focused, but its field is not in view
 
 const char* modeName(diemquet::platform::InputMode m) {
   using diemquet::platform::InputMode;
@@ -60,6 +69,9 @@ std::string jsonEscape(const std::string& s) {
 EM_JS(void, dq_js_text_sync, (const char* value), {
   if (globalThis.dqTextInput) globalThis.dqTextInput.sync(UTF8ToString(value));
 });
+EM_JS(void, dq_js_text_place, (float x, float y, float w, float h), {
+  if (globalThis.dqTextInput) globalThis.dqTextInput.place(x, y, w, h);
+});
 EM_JS(void, dq_js_text_blur, (), {
   if (globalThis.dqTextInput) globalThis.dqTextInput.blur();
 });
@@ -71,6 +83,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE int dq_text_field_at(float x, float y) {
     const Field& f = g_fields[i];
     if (x >= f.x && x < f.x + f.w && y >= f.y && y < f.y + f.h) {
       g_focused = f.id;
+      g_placed = Rect{f.x, f.y, f.w, f.h};  // JS places the input there
       auto typed = g_typed.find(f.id);
       g_lastSynced = typed != g_typed.end() ? typed->second : f.value;  // JS loads this into the input
       return int(i);
@@ -112,11 +125,25 @@ extern "C" EMSCRIPTEN_KEEPALIVE void dq_text_blurred() { g_focused.clear(); }
 
 namespace diemquet::platform {
 
-void textFieldsBeginFrame() { g_fields.clear(); }
+void textFieldsBeginFrame() {
+  // The focused field was not drawn in view last frame (scrolled away, another screen): the
+  // input leaves its place, and keeps the keyboard.
+  bool drawn = false;
+  for (const Field& f : g_fields) drawn = drawn || f.id == g_focused;
+  if (!g_focused.empty() && !drawn && !(g_placed == kParked)) {
+    g_placed = kParked;
+    dq_js_text_place(kParked.x, kParked.y, kParked.w, kParked.h);
+  }
+  g_fields.clear();
+}
 
 void textFieldRegister(const std::string& id, float x, float y, float w, float h, InputMode mode,
                        const std::string& value) {
   g_fields.push_back(Field{id, x, y, w, h, mode, value});
+  if (id == g_focused && !(Rect{x, y, w, h} == g_placed)) {
+    g_placed = Rect{x, y, w, h};
+    dq_js_text_place(x, y, w, h);
+  }
   // The UI changed the focused field's value itself (e.g. cleared it): tell the input.
   // Never during typing: rewriting the input's value would break an IME composition.
   if (id == g_focused && !g_typed.count(id) && value != g_lastSynced) {

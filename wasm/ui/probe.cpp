@@ -1,6 +1,7 @@
 #include "probe.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <cstdio>
 
@@ -21,6 +22,17 @@ std::string g_everMissing;
 int g_everMissingCount = 0;
 long g_everFallback = 0;
 bool g_first = true;
+// The last press and release of the pointer (a finger's tap is one of each), as ImGui saw them.
+struct Press {
+  unsigned long seq = 0, frame = 0;
+  float x = 0, y = 0;
+  std::string id, items;
+  bool thisFrame = false;
+} g_press;
+struct Release {
+  unsigned long seq = 0, frame = 0;
+  std::string id;
+} g_release;
 
 void appendEscaped(std::string& o, const std::string& s) {
   for (char c : s) {
@@ -78,6 +90,25 @@ void beginFrame() {
   g_missing.clear();
   g_fallbackDrawn = 0;
   g_first = true;
+  const ImGuiIO& io = ImGui::GetIO();
+  g_press.thisFrame = io.MouseClicked[0];
+  if (io.MouseClicked[0]) {
+    ++g_press.seq;
+    g_press.frame = g_frame + 1;
+    g_press.x = io.MousePos.x;
+    g_press.y = io.MousePos.y;
+    g_press.id.clear();
+  }
+  if (io.MouseReleased[0]) {
+    ++g_release.seq;
+    g_release.frame = g_frame + 1;
+    g_release.id.clear();
+  }
+}
+
+void noteItem(const std::string& id) {
+  if (g_press.thisFrame && ImGui::IsItemActivated()) g_press.id = id;
+  if (ImGui::GetIO().MouseReleased[0] && ImGui::IsItemDeactivated() && ImGui::IsItemHovered()) g_release.id = id;
 }
 
 void add(const char* kind, const std::string& id, const std::string& text, float x, float y, float w, float h) {
@@ -94,8 +125,16 @@ void add(const char* kind, const std::string& id, const std::string& text, float
   appendEscaped(g_building, id);
   g_building += "\",\"text\":\"";
   appendEscaped(g_building, text);
-  char geom[96];
-  std::snprintf(geom, sizeof geom, "\",\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f}", x, y, w, h);
+  // The vertical clip of the window it is drawn in: a widget of the scrolling body that lies
+  // under a bar is clipped away there, a widget of the bar itself is not.
+  float clipTop = 0, clipBottom = ImGui::GetIO().DisplaySize.y;
+  if (ImGui::GetCurrentContext() && ImGui::GetCurrentContext()->CurrentWindow) {
+    clipTop = ImGui::GetWindowDrawList()->GetClipRectMin().y;
+    clipBottom = ImGui::GetWindowDrawList()->GetClipRectMax().y;
+  }
+  char geom[160];
+  std::snprintf(geom, sizeof geom, "\",\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f,\"clip\":[%.1f,%.1f]}", x, y, w, h,
+                clipTop, clipBottom);
   g_building += geom;
 }
 
@@ -121,11 +160,24 @@ void endFrame() {
   char tail[128];
   std::snprintf(tail, sizeof tail, "],\"fallbackDrawn\":%d,\"fallbackEver\":%ld,\"frame\":%lu}", g_fallbackDrawn,
                 g_everFallback, ++g_frame);
+  if (g_press.thisFrame) g_press.items = g_building.substr(g_building.find('[') + 1);
   g_building += "],\"missing\":[";
   g_building += g_missing;
   g_building += "],\"missingEver\":[";
   g_building += g_everMissing;
   g_building += tail;
+  g_building.pop_back();  // the closing brace: the last tap follows
+  char tap[160];
+  std::snprintf(tap, sizeof tap, ",\"press\":{\"seq\":%lu,\"frame\":%lu,\"x\":%.1f,\"y\":%.1f,\"id\":\"", g_press.seq,
+                g_press.frame, g_press.x, g_press.y);
+  g_building += tap;
+  appendEscaped(g_building, g_press.id);
+  g_building += "\",\"items\":[";
+  g_building += g_press.items;
+  std::snprintf(tap, sizeof tap, "]},\"release\":{\"seq\":%lu,\"frame\":%lu,\"id\":\"", g_release.seq, g_release.frame);
+  g_building += tap;
+  appendEscaped(g_building, g_release.id);
+  g_building += "\"}}";
   g_last.swap(g_building);
   g_spoken.swap(g_spokenBuilding);
 }

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <utility>
 
 #include "camera.hpp"
 #include "i18n.hpp"
@@ -130,6 +131,23 @@ void cardDetails(const ScannedPayload& p, const Instant& now) {
   }
 }
 
+// "Xem thẻ" and, open, the card's details. Opening scrolls the screen once so the details are
+// in view from the button down (at 360×740 they opened under the bottom bar, the expiry warning
+// first of them, and staff saw nothing happen).
+void cardButtonAndDetails(StationSession& session, UiState& ui, const ScannedPayload& p) {
+  const float top = ImGui::GetCursorPosY();  // content coordinates: scrolling does not move them
+  if (button("scan.card", tr(ui.showCard ? Str::HideCard : Str::ShowCard), ButtonStyle::Quiet)) {
+    ui.showCard = !ui.showCard;
+    ui.revealCard = ui.showCard;
+  }
+  if (!ui.showCard) return;
+  cardDetails(p, session.now());
+  if (!std::exchange(ui.revealCard, false)) return;
+  const float bottom = ImGui::GetCursorPosY(), view = ImGui::GetWindowHeight();
+  float scroll = std::max(ImGui::GetScrollY(), bottom - view + theme::kPad);  // the end in view…
+  ImGui::SetScrollY(std::min(scroll, top - theme::kPad));                     // …unless the top would leave it
+}
+
 Str kindLabel(PayloadKind k) {
   switch (k) {
     case PayloadKind::Bhyt: return Str::KindBhyt;
@@ -168,8 +186,7 @@ void repeatedCard(StationSession& session, ScanFlow& flow, UiState& ui, const Sc
       return;
     }
   }
-  if (button("scan.card", tr(ui.showCard ? Str::HideCard : Str::ShowCard), ButtonStyle::Quiet)) ui.showCard = !ui.showCard;
-  if (ui.showCard) cardDetails(p, session.now());
+  cardButtonAndDetails(session, ui, p);
 }
 
 // The last person, large: what staff check before waving them through.
@@ -223,8 +240,7 @@ void lastPerson(StationSession& session, ScanFlow& flow, UiState& ui) {
     ImGui::SameLine();
     if (button("scan.flip", tr(Str::FlipDirection), ButtonStyle::Secondary, w)) flow.flipLast();
   }
-  if (button("scan.card", tr(ui.showCard ? Str::HideCard : Str::ShowCard), ButtonStyle::Quiet)) ui.showCard = !ui.showCard;
-  if (ui.showCard) cardDetails(p, session.now());
+  cardButtonAndDetails(session, ui, p);
 }
 
 }  // namespace

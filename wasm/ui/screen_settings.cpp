@@ -3,6 +3,7 @@
 
 #include "i18n.hpp"
 #include "platform.hpp"
+#include "probe.hpp"
 #include "screen_binding.hpp"
 #include "screen_kiosk.hpp"
 #include "screen_sync.hpp"
@@ -84,8 +85,16 @@ void drawSettings(StationSession& session, UiState& ui) {
     ui.settingsShown.language = next.language;
   }
 
-  if (ImGui::GetTime() - ui.settingsSavedAt < 4) banner("settings.saved", tr(Str::SettingsSaved), theme::kIn);
-  if (button("settings.save", tr(Str::SaveSettings))) {
+  // "Đã lưu cài đặt" is said on the button itself for 4 s: as a banner above it, it pushed the
+  // button under the bottom bar and let it jump back when it expired (a second tap on "Lưu"
+  // landed on whatever had moved there).
+  const bool justSaved = ImGui::GetTime() - ui.settingsSavedAt < 4;
+  const bool tapped = button("settings.save", tr(justSaved ? Str::SettingsSaved : Str::SaveSettings));
+  if (justSaved) {
+    ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    probe::add("banner", "settings.saved", tr(Str::SettingsSaved), a.x, a.y, b.x - a.x, b.y - a.y);
+  }
+  if (tapped) {
     std::string venue = text::squeezeSpaces(ui.venueName), point = text::squeezeSpaces(ui.scanPointName);
     ui.venueError = venue.empty() ? tr(Str::VenueRequired) : nullptr;
     ui.scanPointError = point.empty() ? tr(Str::ScanPointRequired) : nullptr;

@@ -19,7 +19,10 @@ sync::SyncClient* g_sync = nullptr;
 struct EnrollForm {
   std::string code;
   const char* error = nullptr;  // shown under the field
-  double doneAt = -100;
+  // "Đã kết nối" stays while Settings stays open: expiring after 4 s, it moved the whole form
+  // up under a finger on its way to "Lưu cài đặt". Cleared when a frame drew another screen.
+  bool justEnrolled = false;
+  int drawnFrame = -10;  // the ImGui frame that last drew this section
 } g_form;
 
 const char* enrollMessage(sync::EnrollResult r) {
@@ -118,7 +121,7 @@ void enrollForm(StationSession& session, bool again) {
       g_form.error = enrollMessage(res);
       if (res == sync::EnrollResult::Ok) {
         g_form.code.clear();
-        g_form.doneAt = ImGui::GetTime();
+        g_form.justEnrolled = true;
       }
     });
   }
@@ -131,13 +134,15 @@ void setSyncClient(sync::SyncClient* client) { g_sync = client; }
 void drawSyncSettings(StationSession& session) {
   if (!g_sync) return;
   const Station& st = session.station();
+  if (g_form.drawnFrame != ImGui::GetFrameCount() - 1) g_form.justEnrolled = false;
+  g_form.drawnFrame = ImGui::GetFrameCount();
   text("sync.title", tr(Str::SyncTitle), theme::kText, fonts().bold);
   bool blocked = g_sync->phase() == sync::SyncPhase::NeedsEnrollment;
   if (!st.enrollment() || blocked) {
     enrollForm(session, blocked);
     if (!st.enrollment()) return retentionLines(session);
   }
-  if (ImGui::GetTime() - g_form.doneAt < 4) banner("sync.enrolledNow", tr(Str::EnrollDone), theme::kIn);
+  if (g_form.justEnrolled) banner("sync.enrolledNow", tr(Str::EnrollDone), theme::kIn);
   const StationEnrolled& e = *st.enrollment();
   text("sync.enrolled", std::string(tr(Str::Enrolled)) + ": " + e.venue.name, theme::kIn);
   if (e.scanPoints.size() > 1) {

@@ -53,7 +53,9 @@ void drawToday(StationSession& session, UiState& ui) {
     if (button("today.goSettings", tr(Str::GoToSettings))) ui.screen = Screen::Settings;
     return;
   }
-  drawSaveStatus(session);
+  // In a slot of fixed height: the counts never move when a save's status appears or expires
+  // (a tap meant for them, or for "Đóng ngày", landed on what moved there).
+  drawSaveStatusFixed(session, 76, tr(Str::NavToday));
   DaySummary d = station.today(session.now());
   float w = (ImGui::GetContentRegionAvail().x - 2 * theme::kGap) / 3.0f;
   statCard("today.inside", tr(Str::InsideNow), d.insideNow, theme::kPrimaryDark, w);

@@ -173,9 +173,8 @@ std::string closeDaySummary(const SaveStatus& st) {
   return std::string(tr(Str::CloseDayDone)) + " · " + n + " · " + formatLocalTime(st.at);
 }
 
-// The status line of the last save; with `withUndo`, "Hoàn tác" under it. False when nothing
-// is drawn.
-bool statusLine(StationSession& session, bool withUndo) {
+// The status line of the last save. False when nothing is drawn.
+bool statusLine(StationSession& session) {
   const SaveStatus& st = session.saveStatus();
   if (st.state == SaveStatus::State::Idle) return false;
   double ageMs = double(session.now().utcMs - st.at.utcMs);
@@ -206,15 +205,10 @@ bool statusLine(StationSession& session, bool withUndo) {
                          : std::string("← ") + tr(Str::CheckedOut) + " · " + st.displayName + " · " + tr(Str::DirOut) +
                                " " + formatLocalTime(st.at);
   banner("status.saved", line, st.direction == Direction::In ? theme::kIn : theme::kOut);
-  if (withUndo && session.canUndo()) {
-    if (button("status.undo", tr(Str::Undo), ButtonStyle::Secondary)) session.undoLast();
-  }
   return true;
 }
 
 }  // namespace
-
-void drawSaveStatus(StationSession& session) { statusLine(session, true); }
 
 // The status line in a slot of fixed height with "Hoàn tác" beside it, not under it: the form
 // below never moves when the line appears or expires (a tap meant for "Lưu" switched tabs when
@@ -228,7 +222,7 @@ void drawSaveStatusFixed(StationSession& session, float height, const char* idle
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
   ImGui::BeginChild("status.slot", ImVec2(undo ? w - undoW - theme::kGap : w, height), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground);
-  if (!statusLine(session, false) && idle) {
+  if (!statusLine(session) && idle) {
     ImGui::SetCursorPosY(std::max(0.0f, (height - fontPx(fonts().bold) * 1.2f) * 0.5f));
     text("status.idle", idle, theme::kText, fonts().bold);
   }

@@ -40,6 +40,7 @@ struct UiState {
   std::optional<ScanOutcome> lastScan;  // the newest outcome, shown until the next one
   double lastScanAt = -100;
   bool showCard = false;                // full card details, for staff to compare
+  bool revealCard = false;              // the details just opened: scroll them into view
   int cameraDevice = 0;
 };
 
@@ -74,10 +75,8 @@ void drawScan(StationSession& session, ScanFlow& flow, UiState& ui);
 void drawToday(StationSession& session, UiState& ui);
 void drawManual(StationSession& session, UiState& ui);
 void drawSettings(StationSession& session, UiState& ui);
-// The save-status line shared by the screens that save check-ins.
-void drawSaveStatus(StationSession& session);
-// The same in a slot of fixed height (nothing below it moves), "Hoàn tác" beside the line;
-// `idle` is shown while there is no status.
+// The save-status line shared by the screens that save check-ins, in a slot of fixed height
+// (nothing below it moves), "Hoàn tác" beside the line; `idle` is shown while there is none.
 void drawSaveStatusFixed(StationSession& session, float height, const char* idle);
 
 }  // namespace diemquet::ui

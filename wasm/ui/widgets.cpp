@@ -18,6 +18,7 @@ ImU32 darker(ImU32 c, float k) {
 void report(const char* kind, const char* id, const std::string& label) {
   ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
   probe::add(kind, id, label, a.x, a.y, b.x - a.x, b.y - a.y);
+  probe::noteItem(id);
 }
 
 // Centred text inside a rectangle, wrapped if needed; with `oneLine`, made smaller (down to

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { BASE_ARGS, CHROMIUM, freshProfile } from './browser.mjs';
-import { find, probe } from './station.mjs';
+import { find, probe, tapCentre } from './station.mjs';
 
 export const SIZES = [[360, 740], [412, 915]];
 // The station's bars (wasm/ui/station_ui.cpp): top 64, bottom 76. The office has a top bar only.
@@ -40,10 +40,8 @@ export async function assertSteady(page, id, ms = 3000) {
 
 // Taps the centre of a widget as it is now (no scrolling first).
 export async function tapWhereShown(page, id) {
-  const w = await find(page, id);
-  await page.touchscreen.tap(w.x + w.w / 2, w.y + w.h / 2);
-  await page.waitForTimeout(120);
-  return w;
+  await find(page, id);
+  return tapCentre(page, id);
 }
 
 // The label of button `id` is drawn on one line of text inside its button.

@@ -36,22 +36,39 @@ export function barsOf(frame) { return frame.items.filter((i) => i.kind === 'bar
 const overlaps = (a, b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 const inside = (a, b) => a.x >= b.x - 0.5 && a.y >= b.y - 0.5 && a.x + a.w <= b.x + b.w + 0.5 && a.y + a.h <= b.y + b.h + 0.5;
 
+// A widget of the bar itself (a tab of the bottom navigation) lies inside it and is drawn
+// there; a widget of the scrolling body that lies wholly under the bar is clipped away by the
+// body (the probe's `clip`: the drawing window's vertical clip), and is hidden, not part of it:
+// taken for part of the bar, it was "tapped" and the tap switched tabs.
+export function partOfBar(w, bar) {
+  return inside(w, bar) && (!w.clip || (w.clip[0] <= w.y + 0.5 && w.clip[1] >= w.y + w.h - 0.5));
+}
+
 // Fails unless widget `w` is fully on screen and not under a bar (a widget that belongs to a
 // bar, like a tab of the bottom navigation, lies inside it and is fine).
 export function assertUnobstructed(frame, w, viewport, what = 'tapped') {
   assert.ok(w.y >= -0.5 && w.y + w.h <= viewport.height + 0.5 && w.x >= -0.5 && w.x + w.w <= viewport.width + 0.5,
     `'${w.id}' ${what} is not fully on screen (${w.x},${w.y} ${w.w}×${w.h} in ${viewport.width}×${viewport.height})`);
   for (const bar of barsOf(frame)) {
-    if (inside(w, bar)) continue;
+    if (partOfBar(w, bar)) continue;
     assert.ok(!overlaps(w, bar), `'${w.id}' ${what} lies under ${bar.id} (${JSON.stringify({ y: w.y, h: w.h })} vs ${JSON.stringify({ y: bar.y, h: bar.h })})`);
   }
 }
 
 // A status or error a person must see after a tap: drawn, fully in view, not under a bar.
+// Judged once the layout has settled: a screen that scrolls a message into view does so on the
+// frame after the one that first draws it, as ImGui applies a scroll.
 export async function assertInView(page, id, timeout = 5000) {
   const w = await find(page, id, timeout);
-  assertUnobstructed(await probe(page), w, page.viewportSize(), 'shown');
-  return w;
+  try {
+    assertUnobstructed(await probe(page), w, page.viewportSize(), 'shown');
+    return w;
+  } catch (e) {
+    const f = await settled(page, (await probe(page)).frame);
+    const now = f.items.find((i) => i.id === id);
+    assertUnobstructed(f, now || w, page.viewportSize(), 'shown');
+    return now;
+  }
 }
 export const state = (page) => page.evaluate(() => globalThis.dq.state());
 
@@ -90,7 +107,7 @@ export async function reveal(page, id) {
   const height = page.viewportSize().height;
   for (let i = 0; i < 20; i++) {
     const { top, bottom } = bodyBounds(await probe(page), height);
-    if (barsOf(await probe(page)).some((b) => inside(w, b))) return w;  // part of a bar
+    if (barsOf(await probe(page)).some((b) => partOfBar(w, b))) return w;
     const below = w.y + w.h - (bottom - 4);
     const above = top + 4 - w.y;
     if (below <= 0 && above <= 0) return w;
@@ -122,13 +139,66 @@ async function settled(page, after, timeout = 3000) {
 }
 
 // Taps a widget's centre like a finger, after checking a person could: it is in view and not
-// under the top or bottom bar (where the tap would land on the bar instead).
+// under the top or bottom bar (where the tap would land on the bar instead). Then waits until
+// the UI has seen the press and the release (frames are drawn on demand: a fixed pause was too
+// short on a loaded machine) and fails unless both reached `id`: a tap that hit whatever moved
+// under the finger is named, with what moved, instead of surfacing later as a wrong screen.
 export async function tap(page, id) {
   const w = await reveal(page, id);
   assertUnobstructed(await probe(page), w, page.viewportSize());
-  await page.touchscreen.tap(w.x + w.w / 2, w.y + w.h / 2);
-  // Let ImGui see the press and release on two frames.
-  await page.waitForTimeout(120);
+  await tapCentre(page, id);
+}
+
+// Taps the centre of widget `id` where the last frame drew it (no scrolling, no checks of
+// view) and fails unless the UI saw the tap reach it (see tap).
+export async function tapCentre(page, id) {
+  const aimed = await probe(page);
+  const w = aimed.items.find((i) => i.id === id);
+  assert.ok(w, `no widget '${id}' to tap; visible: ${aimed.items.map((i) => i.id).join(', ')}`);
+  const x = w.x + w.w / 2, y = w.y + w.h / 2;
+  // A field being typed in has the keyboard's input over it: a tap there goes to that input,
+  // not to the canvas, and is right only if the input sits on this very field.
+  const input = await page.evaluate(([px, py]) => {
+    const canvas = document.getElementById('canvas'), c = canvas.getBoundingClientRect();
+    const el = document.elementFromPoint(c.left + px, c.top + py);
+    if (!el || el.id !== 'dq-text') return null;
+    const r = el.getBoundingClientRect();
+    return { x: r.left - c.left, y: r.top - c.top, w: r.width, h: r.height };
+  }, [x, y]);
+  if (input) {
+    assert.ok(Math.abs(input.x - w.x) < 1 && Math.abs(input.y - w.y) < 1 && Math.abs(input.h - w.h) < 1,
+      `the tap on '${id}' at (${x}, ${y}) would land on the keyboard's input of another field (at y ${input.y}..${input.y + input.h})`);
+    await page.touchscreen.tap(x, y);
+    return w;
+  }
+  await page.touchscreen.tap(x, y);
+  await landed(page, id, { x, y, aimed });
+  return w;
+}
+
+// Waits for the press and the release of the tap made after probe frame `aimed` and checks
+// that they reached widget `id`.
+async function landed(page, id, { x, y, aimed }, timeout = 5000) {
+  const pressSeq = aimed.press ? aimed.press.seq : 0, releaseSeq = aimed.release ? aimed.release.seq : 0;
+  const deadline = Date.now() + timeout;
+  let f;
+  for (;;) {
+    f = await probe(page);
+    if (f.press.seq > pressSeq && f.release.seq > releaseSeq) break;
+    if (Date.now() > deadline) throw new Error(`the tap on '${id}' at (${x}, ${y}) was not seen by the UI within ${timeout} ms`);
+    await page.waitForTimeout(16);
+  }
+  if (f.press.id === id && f.release.id === id) return;
+  // What moved between the frame the tap was aimed with and the frame that took the press.
+  const was = new Map(aimed.items.map((i) => [i.id, i]));
+  const moved = f.press.items.filter((i) => !was.has(i.id) || Math.abs(was.get(i.id).y - i.y) > 0.5 || Math.abs(was.get(i.id).h - i.h) > 0.5)
+    .map((i) => (was.has(i.id) ? `${i.id} y ${was.get(i.id).y}→${i.y} h ${was.get(i.id).h}→${i.h}` : `${i.id} appeared at y ${i.y}`));
+  const gone = aimed.items.filter((i) => !f.press.items.some((j) => j.id === i.id)).map((i) => i.id);
+  const where = f.press.items.find((i) => i.id === id);
+  throw new Error(`the tap on '${id}' at (${x}, ${y}), aimed with frame ${aimed.frame}, was pressed on ` +
+    `'${f.press.id || 'nothing'}' (frame ${f.press.frame}) and released on '${f.release.id || 'nothing'}' (frame ${f.release.frame}); ` +
+    `'${id}' was ${where ? `at y ${where.y}..${where.y + where.h}` : 'not drawn'} in the press frame. ` +
+    `Moved: ${moved.join('; ') || 'nothing'}. Gone: ${gone.join(', ') || 'nothing'}.`);
 }
 
 // Two taps within 100 ms, as an impatient thumb does (e.g. on "Lưu"). Dispatched inside the
