@@ -64,8 +64,9 @@ std::optional<StaticTarget> StaticFiles::resolve(std::string_view path) const {
   const std::string first = rel.empty() ? std::string() : rel.begin()->string();
   if (rel.empty()) {
     rel = "index.html";
-  } else if ((first == "v" || first == "office") && !fs::is_regular_file(m_root / rel)) {
-    fs::path page = first == "v" ? "visitor.html" : "office.html";
+  } else if ((first == "v" || first == "office" || first == "bao-cao") && !fs::is_regular_file(m_root / rel)) {
+    // /bao-cao[/CODE]: the citizens' violation report, its own light page (web/report.html).
+    fs::path page = first == "v" ? "visitor.html" : first == "office" ? "office.html" : "report.html";
     rel = fs::is_regular_file(m_root / page) ? page : fs::path("index.html");
   }
   std::error_code ec;

@@ -11,7 +11,7 @@
 
 namespace diemquet::server::office {
 
-// /api/v1/office/officers[/USERNAME/(disable|reset-password)]; `seg` is the path split at
+// /api/v1/office/officers[/USERNAME/(disable|enable|reset-password)]; `seg` is the path split at
 // '/' (api v1 office officers ...). The caller has authenticated `me`.
 ApiResponse officersRequest(const ApiRequest& req, const std::vector<std::string>& seg, Store& store, const Officer& me,
                             int64_t nowMs);
