@@ -115,11 +115,11 @@ std::string validityField(int fromYmd, int untilYmd) {
 
 // What the poster prints for people who cannot scan: "<host>/c/34M-FPJ" (https:// left out, a
 // browser adds it; http:// kept, or the typed address would not work).
-std::string shortCodeUrl(const std::string& code) {
+std::string shortCodeUrl(const std::string& code, const char* route = "/c/") {
   std::string base = config().publicUrl;
   while (!base.empty() && base.back() == '/') base.pop_back();
   if (base.rfind("https://", 0) == 0) base = base.substr(8);
-  return base + "/c/" + code;
+  return base + route + code;
 }
 
 Result<std::string> renderSheet(const Venue& venue, const std::vector<ScanPoint>& points,
@@ -134,7 +134,8 @@ Result<std::string> renderSheet(const Venue& venue, const std::vector<ScanPoint>
       if (p.id == row.scanPointId) point = p;
     const std::string code = poster::shortCode(venue.id, point.id);
     sheet.pages.push_back(
-        poster::PosterPage{point, row.url, code, validityNote(fromYmd, untilYmd), shortCodeUrl(code)});
+        poster::PosterPage{point, row.url, code, validityNote(fromYmd, untilYmd), shortCodeUrl(code),
+                           shortCodeUrl(code, "/bao-cao/")});
   }
   return poster::renderPosterPdf(sheet, *regular, *bold);
 }

@@ -99,7 +99,7 @@ void create(OfficeState& s) {
                 g_o.formError = r.errorCode == "username_taken" ? tr(Str::OfficeUsernameTaken)
                                 : r.errorCode == "outside_area" ? tr(Str::OfficeOutsideArea)
                                 : r.errorCode == "bad_username" ? tr(Str::OfficeUsernameRule)
-                                                                 : failureText(r);
+                                                                : failureText(r);
                 return;
               }
               showPassword(r.body.value("username", ""), r.body.value("password", ""), true);
