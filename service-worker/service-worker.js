@@ -72,8 +72,8 @@ function pageFor(pathname) {
   const first = rel.split('/')[0];
   if (first === 'v') return PAGES.visitor;
   if (first === 'office') return PAGES.office;
-  // Pages no face caches (the report page, the venue-code page): always from the network.
-  if (first === 'bao-cao' || first === 'c') return null;
+  // Pages no face caches (violation report, venue registration, venue code): from the network.
+  if (first === 'bao-cao' || first === 'dang-ky' || first === 'c') return null;
   return PAGES.station;
 }
 

@@ -23,6 +23,7 @@
 #include "passwords.hpp"
 #include "payload/normalize.hpp"
 #include "report.hpp"
+#include "self_registration.hpp"
 #include "text.hpp"
 #include "trace.hpp"
 #include "../areas/registry.hpp"
@@ -40,10 +41,6 @@ constexpr int64_t kReportWindowMs = 3'600'000;      // public violation reports:
 constexpr int kMaxReportsPerIp = 10;
 constexpr size_t kMaxPhotoBytes = 1024 * 1024;
 
-const char* const kCategories[] = {"office", "factory", "hotel", "restaurant", "bar", "karaoke", "massage", "gym",
-                                   "meeting", "hospital", "apartment", "school", "bus_station", "public_transport",
-                                   "shopping_centre", "market", "essential_shop", "funeral", "wedding",
-                                   "tourist_site", "religious_site", "other"};
 const char* const kViolationKinds[] = {"no_poster", "wrong_info", "cannot_scan", "staff_not_checking"};
 
 int g_retentionDays = 28;
@@ -78,31 +75,6 @@ std::vector<std::string> split(const std::string& path) {
     pos = slash + 1;
   }
   return out;
-}
-
-// A string field of 0..maxLen characters of text; `required` refuses an empty one.
-bool textField(const json& j, const char* name, size_t maxLen, bool required, std::string& out) {
-  auto it = j.find(name);
-  if (it == j.end() || it->is_null()) {
-    out.clear();
-    return !required;
-  }
-  if (!it->is_string()) return false;
-  out = it->get<std::string>();
-  if (out.size() > maxLen || !text::isValidUtf8(out) || text::hasControlChars(out)) return false;
-  out = payload::toNfc(out);  // a phone's keyboard may send decomposed Vietnamese
-  return !(required && out.empty());
-}
-
-bool intField(const json& j, const char* name, int64_t lo, int64_t hi, int64_t def, int64_t& out) {
-  auto it = j.find(name);
-  if (it == j.end() || it->is_null()) {
-    out = def;
-    return true;
-  }
-  if (!it->is_number_integer()) return false;
-  out = it->get<int64_t>();
-  return out >= lo && out <= hi;
 }
 
 std::string base64Decode(const std::string& in) {
@@ -226,12 +198,15 @@ ApiResponse Office::route() {
       if (auto denied = authenticate()) return *denied;
     return reportViolation();
   }
+  // Venues registering themselves, and their owners (self_registration.cpp): no officer session.
+  if (auto answer = selfRegistrationRequest(m_req, m_store, m_now)) return *answer;
   if (auto denied = authenticate()) return *denied;
   if (p == "/api/v1/venues") return is("POST") ? registerVenue() : wrongMethod("POST");
   auto seg = split(p);  // api v1 office ...
   if (seg.size() < 4) return err(404, "not_found", "No such API endpoint.");
   const std::string& what = seg[3];
   if (what == "officers") return officersRequest(m_req, seg, m_store, m_officer, m_now);  // officers_api.cpp
+  if (auto answer = verificationRequest(m_req, seg, m_store, m_officer, m_now)) return *answer;
   if (seg.size() == 4) {
     if (what == "logout") return is("POST") ? logout() : wrongMethod("POST");
     if (what == "me") return is("GET") ? me() : wrongMethod("GET");
@@ -325,8 +300,7 @@ ApiResponse Office::registerVenue() {
   if (!textField(body, "name", 200, true, name)) return err(400, "bad_request", "Field 'name' is required (200 characters at most).");
   if (!textField(body, "address", 300, false, address)) return err(400, "bad_request", "Field 'address' must be text.");
   if (!textField(body, "ward", 8, true, ward)) return err(400, "bad_request", "Field 'ward' must be a ward code.");
-  if (!textField(body, "category", 32, true, category) ||
-      std::none_of(std::begin(kCategories), std::end(kCategories), [&](const char* c) { return category == c; }))
+  if (!textField(body, "category", 32, true, category) || !isVenueCategory(category))
     return err(400, "bad_request", "Field 'category' must be one of the venue kinds of decision 2666/QĐ-BYT.");
   if (!textField(body, "phone", 20, false, phone)) return err(400, "bad_request", "Field 'phone' must be text.");
   if (!intField(body, "staffCount", 0, 100000, 0, staff)) return err(400, "bad_request", "Field 'staffCount' must be 0 to 100000.");
@@ -695,6 +669,7 @@ ApiResponse Office::auditTrail() {
 
 bool handles(const std::string& path) {
   return startsWith(path, "/api/v1/office/") || path == "/api/v1/venues" || path == "/api/v1/reports" ||
+         path == "/api/v1/self-registrations" || startsWith(path, "/api/v1/owner/") ||
          startsWith(path, "/api/v1/feed/") || path == "/api/v1/config";
 }
 

@@ -429,12 +429,14 @@ Result<poster::KeyRing> keyRing(Store& store) {
 }
 
 Result<std::string> issuePosters(Store& store, const std::string& venueId, int fromYmd, int untilYmd,
-                                 const std::string& issuedBy, int64_t nowMs) {
+                                 const std::string& issuedBy, int64_t nowMs, const std::string& onlyPoint) {
   auto venue = store.findVenue(venueId);
   if (!venue) return venue.error();
   if (!venue.value()) return makeError(ErrorKind::NotFound, "no such venue");
   auto points = store.scanPoints(venueId);
   if (!points) return points.error();
+  if (!onlyPoint.empty())
+    std::erase_if(points.value(), [&](const ScanPoint& p) { return p.id != onlyPoint; });
   if (points->empty()) return makeError(ErrorKind::NotFound, "the venue has no scan points");
   auto key = activeSigningKey(store, nowMs);
   if (!key) return key.error();

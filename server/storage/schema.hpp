@@ -346,6 +346,40 @@ INSERT INTO area_generation(n) VALUES (0);
   return m;
 }
 
+// Self-registration 140 (server/office/self_registration.cpp): a venue's verification state
+// ('verified' for every venue an officer or the CLI made; 'self' until the commune's officer
+// confirms a self-registered one, or 'rejected'), folded name and street address (duplicates
+// in the same commune are flagged), and the owner's secret, stored as its SHA-256 only, with
+// the folded phone it was registered with (registrations per phone are limited).
+inline const Migration& selfRegistrationMigration140() {
+  static const Migration m{140,
+       R"sql(
+ALTER TABLE venues ADD COLUMN verification TEXT NOT NULL DEFAULT 'verified';
+ALTER TABLE venues ADD COLUMN verified_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE venues ADD COLUMN verified_ms INTEGER;
+ALTER TABLE venues ADD COLUMN name_key TEXT NOT NULL DEFAULT '';
+ALTER TABLE venues ADD COLUMN address_key TEXT NOT NULL DEFAULT '';
+CREATE INDEX venues_unverified ON venues(verification, ward_code);
+CREATE TABLE venue_owners (
+  venue_id TEXT PRIMARY KEY REFERENCES venues(venue_id), key_hash TEXT NOT NULL UNIQUE, phone_key TEXT NOT NULL,
+  created_ms INTEGER NOT NULL);
+CREATE INDEX venue_owners_by_phone ON venue_owners(phone_key, created_ms);
+)sql",
+       R"sql(
+ALTER TABLE venues ADD COLUMN verification TEXT NOT NULL DEFAULT 'verified';
+ALTER TABLE venues ADD COLUMN verified_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE venues ADD COLUMN verified_ms BIGINT;
+ALTER TABLE venues ADD COLUMN name_key TEXT NOT NULL DEFAULT '';
+ALTER TABLE venues ADD COLUMN address_key TEXT NOT NULL DEFAULT '';
+CREATE INDEX venues_unverified ON venues(verification, ward_code);
+CREATE TABLE venue_owners (
+  venue_id TEXT PRIMARY KEY REFERENCES venues(venue_id), key_hash TEXT NOT NULL UNIQUE, phone_key TEXT NOT NULL,
+  created_ms BIGINT NOT NULL);
+CREATE INDEX venue_owners_by_phone ON venue_owners(phone_key, created_ms);
+)sql"};
+  return m;
+}
+
 // Migrations for the runner: by version (owners append to different ranges of kAll, 100-199
 // venues/office, 200-299 posters, so list order is not version order). The runner applies
 // every version not yet recorded in schema_version, in this order.
@@ -359,6 +393,7 @@ inline std::vector<Migration> orderedMigrations() {
   all.push_back(opsMigration300());  // schema_ops.hpp
   all.push_back(opsMigration301());
   all.push_back(areasMigration120());
+  all.push_back(selfRegistrationMigration140());
   std::sort(all.begin(), all.end(), [](const Migration& a, const Migration& b) { return a.version < b.version; });
   return all;
 }

@@ -339,6 +339,15 @@ const Entry kStrings[] = {
      "You can add officers only for areas under yours."},
     {Str::OfficeChooseArea, "Chọn địa bàn: gõ tên rồi chạm vào kết quả.", "Choose the area: type its name, then tap a result."},
     {Str::OfficeOfficerDone, "Xong", "Done"},
+    // Self-registered venues awaiting review (office_verify.cpp)
+    {Str::OfficeVerifyTitle, "Cơ sở tự đăng ký chờ xác nhận", "Self-registered venues to review"},
+    {Str::OfficeVerifySameAs, "Trùng tên hoặc địa chỉ với:", "Same name or address as:"},
+    {Str::OfficeVerifyConfirm, "Xác nhận", "Confirm"},
+    {Str::OfficeVerifyReject, "Từ chối", "Reject"},
+    {Str::OfficeVerifyReason, "Lý do từ chối (được ghi lại)", "Reason for rejecting (recorded)"},
+    {Str::OfficeVerifyReasonRequired, "Cần nêu lý do từ chối.", "State the reason."},
+    {Str::OfficeVerifyConfirmed, "Đã xác nhận cơ sở.", "Venue confirmed."},
+    {Str::OfficeVerifyRejected, "Đã từ chối đăng ký.", "Registration rejected."},
     {Str::OfficeDownloaded, "Đã tải xuống.", "Downloaded."},
     // The office's language switch: the code of the language it switches to.
     {Str::OfficeOtherLanguage, "EN", "VI"},

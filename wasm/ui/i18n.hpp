@@ -52,7 +52,8 @@ enum class Str {
   OfficeOfficerCreate, OfficeOfficerActive, OfficeOfficerDisabled, OfficeOfficerDisable, OfficeOfficerEnable,
   OfficeOfficerReset, OfficeOfficerConfirm, OfficeCancel, OfficeOfficerCreated, OfficeOfficerNewPassword,
   OfficeOfficerPasswordOnce, OfficeUsernameRule, OfficeUsernameTaken, OfficeOutsideArea, OfficeChooseArea,
-  OfficeOfficerDone,
+  OfficeOfficerDone, OfficeVerifyTitle, OfficeVerifySameAs, OfficeVerifyConfirm, OfficeVerifyReject,
+  OfficeVerifyReason, OfficeVerifyReasonRequired, OfficeVerifyConfirmed, OfficeVerifyRejected,
   StorageChecking, StoragePersistent, StorageNotPersistent, StorageExplain, StorageAsk,
   InstallTitle, InstallIos, InstallOther,
   Count_

@@ -55,5 +55,6 @@ void drawViolations(OfficeState& s);
 void drawTrace(OfficeState& s);
 void drawVenues(OfficeState& s);
 void drawOfficers(OfficeState& s);  // office_officers.cpp
+void drawSelfRegistered(OfficeState& s);  // office_verify.cpp: above the venue form
 
 }  // namespace diemquet::ui::office

@@ -139,7 +139,10 @@ class OfficeUi : public ModeUi {
         case Tab::Report: office::drawReport(m_state); break;
         case Tab::Violations: office::drawViolations(m_state); break;
         case Tab::Trace: office::drawTrace(m_state); break;
-        case Tab::Venues: office::drawVenues(m_state); break;
+        case Tab::Venues:
+          office::drawSelfRegistered(m_state);
+          office::drawVenues(m_state);
+          break;
         case Tab::Officers: office::drawOfficers(m_state); break;
       }
     }
