@@ -11,7 +11,7 @@ out="$ROOT/test-output/office-e2e.log"
 mkdir -p "$ROOT/test-output/e2e"
 DQ_SERVER_BIN="${DQ_SERVER_BIN:-${DQ_BUILD_DIR:-$ROOT/build/native}/server/diemquet-server}" \
 DQ_WEB_DIR="${DQ_WEB_DIR:-$ROOT/build/web}" DQ_TEST_OUTPUT="$ROOT/test-output/e2e" \
-  timeout 600 node --test --test-concurrency=1 --test-reporter=tap tests/e2e/office.test.mjs tests/e2e/office-officers.test.mjs \
+  timeout 900 node --test --test-concurrency=1 --test-reporter=tap tests/e2e/office.test.mjs tests/e2e/office-officers.test.mjs \
     tests/e2e/report.test.mjs tests/e2e/self-register.test.mjs > "$out" 2>&1 || true
 grep -E '^not ok|^# (pass|fail|skipped)' "$out" >&2 || true
 read -r p f s <<<"$(node_test_counts "$out")"

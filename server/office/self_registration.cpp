@@ -22,9 +22,9 @@ namespace {
 using nlohmann::json;
 
 constexpr int64_t kHourMs = 3'600'000;
-constexpr int kMaxRegistrationsPerIp = 5;       // per hour
-constexpr int kMaxRegistrationsPerPhone = 3;    // per day
-constexpr int kMaxOwnerKeyFailsPerIp = 20;      // per 15 minutes
+constexpr int kMaxRegistrationsPerIp = 5;     // per hour
+constexpr int kMaxRegistrationsPerPhone = 3;  // per day
+constexpr int kMaxOwnerKeyFailsPerIp = 20;    // per 15 minutes
 constexpr int64_t kCodeTtlMs = 72 * kHourMs;
 constexpr size_t kMaxScanPoints = 20;
 
@@ -49,8 +49,10 @@ ApiResponse storage(const Error&) {
 std::string phoneKey(const std::string& typed) {
   std::string d;
   for (char c : typed) {
-    if (c >= '0' && c <= '9') d += c;
-    else if (c != ' ' && c != '.' && c != '-' && c != '+' && c != '(' && c != ')') return {};
+    if (c >= '0' && c <= '9')
+      d += c;
+    else if (c != ' ' && c != '.' && c != '-' && c != '+' && c != '(' && c != ')')
+      return {};
   }
   if (typed.find('+') != std::string::npos) {
     if (d.rfind("84", 0) != 0) return {};
@@ -65,7 +67,9 @@ json areaJson(const std::string& code) {
   return {{"code", code}, {"label", a ? std::string(a->label) : code}};
 }
 
-std::string newOwnerKey() { return newEnrollmentCode() + "-" + newEnrollmentCode().substr(0, 4); }
+std::string newOwnerKey() {
+  return newEnrollmentCode() + "-" + newEnrollmentCode().substr(0, 4);
+}
 
 // The venue as its owner may see it (their own data, nothing of anyone else).
 Result<json> ownerView(Store& store, const OwnedVenue& owned) {
@@ -77,8 +81,13 @@ Result<json> ownerView(Store& store, const OwnedVenue& owned) {
   json points = json::array();
   for (const ScanPoint& p : pts.value()) points.push_back({{"id", p.id}, {"name", p.name}});
   const Venue& x = *v.value();
-  return json{{"id", x.id},       {"name", x.name},   {"address", x.address}, {"category", x.category},
-              {"staffCount", x.staffCount}, {"ward", areaJson(owned.ward)}, {"status", owned.verification},
+  return json{{"id", x.id},
+              {"name", x.name},
+              {"address", x.address},
+              {"category", x.category},
+              {"staffCount", x.staffCount},
+              {"ward", areaJson(owned.ward)},
+              {"status", owned.verification},
               {"scanPoints", points}};
 }
 
@@ -86,8 +95,8 @@ Result<std::vector<std::string>> issueCodes(Store& store, const std::string& ven
   std::vector<std::string> codes;
   for (size_t i = 0; i < n; ++i) {
     codes.push_back(newEnrollmentCode());
-    if (auto st = store.addEnrollmentCode(venueId, sha256Hex(normalizeEnrollmentCode(codes.back())), now,
-                                          now + kCodeTtlMs);
+    if (auto st =
+            store.addEnrollmentCode(venueId, sha256Hex(normalizeEnrollmentCode(codes.back())), now, now + kCodeTtlMs);
         !st)
       return st.error();
   }
@@ -221,8 +230,8 @@ ApiResponse ownerRequest(const ApiRequest& req, const std::string& what, Store& 
     if (!pdf) return storage(pdf.error());
     ApiResponse r{200, std::move(pdf).value()};
     r.contentType = "application/pdf";
-    r.contentDisposition = "attachment; filename=\"diemquet-poster-" + v.venueId + (point.empty() ? "" : "-" + point) +
-                           ".pdf\"";
+    r.contentDisposition =
+        "attachment; filename=\"diemquet-poster-" + v.venueId + (point.empty() ? "" : "-" + point) + ".pdf\"";
     return r;
   }
   json body = json::object();
@@ -268,8 +277,8 @@ std::optional<ApiResponse> selfRegistrationRequest(const ApiRequest& req, Store&
   return std::nullopt;
 }
 
-std::optional<ApiResponse> verificationRequest(const ApiRequest& req, const std::vector<std::string>& seg,
-                                               Store& store, const Officer& me, int64_t nowMs) {
+std::optional<ApiResponse> verificationRequest(const ApiRequest& req, const std::vector<std::string>& seg, Store& store,
+                                               const Officer& me, int64_t nowMs) {
   if (seg.size() == 4 && seg[3] == "self-registrations") {
     if (req.method != "GET") return err(405, "method_not_allowed", "Use GET.");
     auto list = store.venuesToVerify(me.column(), me.area);
@@ -304,7 +313,8 @@ std::optional<ApiResponse> verificationRequest(const ApiRequest& req, const std:
       return err(404, "not_found", "No self-registered venue awaiting review with that id in your area.");
     auto done = store.decideVenue(id, decision == "confirm", me.username, note, nowMs);
     if (!done) return storage(done.error());
-    if (!done.value()) return err(404, "not_found", "No self-registered venue awaiting review with that id in your area.");
+    if (!done.value())
+      return err(404, "not_found", "No self-registered venue awaiting review with that id in your area.");
     return ApiResponse{200, json{{"id", id}, {"status", decision == "confirm" ? "verified" : "rejected"}}.dump()};
   }
   return std::nullopt;

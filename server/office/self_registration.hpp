@@ -20,7 +20,7 @@ std::optional<ApiResponse> selfRegistrationRequest(const ApiRequest& req, Store&
 
 // /api/v1/office/self-registrations (GET) and /api/v1/office/venues/{id}/verify (POST) for an
 // authenticated officer; nullopt for other paths.
-std::optional<ApiResponse> verificationRequest(const ApiRequest& req, const std::vector<std::string>& seg,
-                                               Store& store, const Officer& me, int64_t nowMs);
+std::optional<ApiResponse> verificationRequest(const ApiRequest& req, const std::vector<std::string>& seg, Store& store,
+                                               const Officer& me, int64_t nowMs);
 
 }  // namespace diemquet::server::office

@@ -130,9 +130,8 @@ test('a province officer adds, resets and disables officers of its communes at 3
     await screenshot(page, 'office-officers-disabled-360');
 
     const audit = (await api('GET', '/api/v1/office/audit', null, await login('tphcm', PASSWORD))).json.entries
-      .map((e) => `${e.username} ${e.action} ${e.target}`);
-    for (const line of ['tphcm create_officer officer:q1.bennghe', 'tphcm reset_password officer:q1.bennghe',
-      'tphcm disable_officer officer:benthanh'])
+      .map((e) => `${e.action} ${e.target}`);  // tphcm's own trail
+    for (const line of ['create_officer officer:q1.bennghe', 'reset_password officer:q1.bennghe', 'disable_officer officer:benthanh'])
       assert.ok(audit.includes(line), `${line} in ${audit.join('; ')}`);
   } finally {
     await ctx.close();

@@ -184,9 +184,10 @@ describe(`self-registration (${dbKind})`, () => {
     assert.equal((await get(url, '/api/v1/owner/venue', first.ownerKey)).json.status, 'verified');
     assert.equal((await get(url, '/api/v1/owner/venue', again.json.ownerKey)).json.status, 'rejected');
     assert.equal((await get(url, '/api/v1/owner/posters', again.json.ownerKey)).status, 403);
-    const audit = (await get(url, '/api/v1/office/audit', tok.q1)).json.entries.map((e) => `${e.username} ${e.action} ${e.target}`);
-    assert.ok(audit.includes(`benthanh confirm_venue ${first.venue.id}`), audit.join('; '));
-    assert.ok(audit.includes(`q1 reject_venue ${again.json.venue.id}`), audit.join('; '));
+    // Each officer's own audit trail holds their decision.
+    const trail = async (who) => (await get(url, '/api/v1/office/audit', tok[who])).json.entries.map((e) => `${e.action} ${e.target} ${e.reason}`.trim());
+    assert.ok((await trail('benthanh')).includes(`confirm_venue ${first.venue.id}`), (await trail('benthanh')).join('; '));
+    assert.ok((await trail('q1')).includes(`reject_venue ${again.json.venue.id} Trùng với cơ sở đã có`), (await trail('q1')).join('; '));
     // The report: the confirmed venue no longer unverified, the rejected one not counted.
     const rep = (await get(url, '/api/v1/office/report', tok.benthanh)).json;
     assert.ok(!rep.unverified.some((v) => v.id === first.venue.id));

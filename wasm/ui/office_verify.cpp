@@ -38,9 +38,12 @@ void load(OfficeState& s) {
     }
     g_v.venues.clear();
     for (const auto& v : r.body["venues"]) {
-      Pending p{v.value("id", ""), v.value("name", ""),
+      Pending p{v.value("id", ""),
+                v.value("name", ""),
                 v.value("address", "") + ", " + (v.contains("ward") ? v["ward"].value("label", "") : ""),
-                v.value("phone", ""), v.value("registered", ""), {}};
+                v.value("phone", ""),
+                v.value("registered", ""),
+                {}};
       if (v.contains("sameAs"))
         for (const auto& x : v["sameAs"]) p.sameAs.push_back(x.get<std::string>());
       g_v.venues.push_back(std::move(p));
@@ -87,8 +90,7 @@ void card(OfficeState& s, size_t i, const Pending& p) {
       !g_v.busy)
     decide(s, p.id, true);
   ImGui::SameLine(0, 6);
-  if (button((id + ".reject").c_str(), tr(Str::OfficeVerifyReject), ButtonStyle::Danger, half, 52, true) &&
-      !g_v.busy) {
+  if (button((id + ".reject").c_str(), tr(Str::OfficeVerifyReject), ButtonStyle::Danger, half, 52, true) && !g_v.busy) {
     if (g_v.rejecting != p.id) {
       g_v.rejecting = p.id;  // the reason first, then a second tap
       g_v.reason.clear();
@@ -116,9 +118,8 @@ void drawSelfRegistered(OfficeState& s) {
   if (!g_v.done.empty()) banner("office.verify.done", g_v.done, theme::kIn);
   if (!g_v.error.empty()) banner("office.verify.error", g_v.error, theme::kDanger);
   if (g_v.venues.empty()) return;
-  text("office.verify.title",
-       std::string(tr(Str::OfficeVerifyTitle)) + " (" + std::to_string(g_v.venues.size()) + ")", theme::kText,
-       fonts().bold);
+  text("office.verify.title", std::string(tr(Str::OfficeVerifyTitle)) + " (" + std::to_string(g_v.venues.size()) + ")",
+       theme::kText, fonts().bold);
   for (size_t i = 0; i < g_v.venues.size(); ++i) card(s, i, g_v.venues[i]);
   ImGui::Dummy(ImVec2(1, 12));
 }
