@@ -161,7 +161,10 @@ test('self-registration at 360×740: register, posters, station, scan, report un
     await st.typeInto(page, 'office.login.user', 'bennghe');
     await st.typeInto(page, 'office.login.password', PASSWORD, { password: true });
     await st.tap(page, 'office.login.submit');
-    await st.find(page, 'office.tab.venues', 15000);
+    // The weekly report says it: the venue, its scans, not yet verified.
+    const line = await st.find(page, 'office.report.unverified.0', 15000);
+    assert.equal(line.text, 'Quán Cơm Tấm Ba Ghiền · 1 Lượt quét');
+    await st.screenshot(page, 'self-register-office-report-360');
     await st.tap(page, 'office.tab.venues');
     const name = await st.find(page, 'office.verify.0.name', 10000);
     assert.equal(name.text, 'Quán Cơm Tấm Ba Ghiền');

@@ -348,6 +348,8 @@ const Entry kStrings[] = {
     {Str::OfficeVerifyReasonRequired, "Cần nêu lý do từ chối.", "State the reason."},
     {Str::OfficeVerifyConfirmed, "Đã xác nhận cơ sở.", "Venue confirmed."},
     {Str::OfficeVerifyRejected, "Đã từ chối đăng ký.", "Registration rejected."},
+    {Str::OfficeReportUnverified, "cơ sở tự đăng ký chưa được xác minh (xem thẻ Cơ sở)",
+     "self-registered venues not yet verified (see Venues)"},
     {Str::OfficeDownloaded, "Đã tải xuống.", "Downloaded."},
     // The office's language switch: the code of the language it switches to.
     {Str::OfficeOtherLanguage, "EN", "VI"},

@@ -54,6 +54,7 @@ enum class Str {
   OfficeOfficerPasswordOnce, OfficeUsernameRule, OfficeUsernameTaken, OfficeOutsideArea, OfficeChooseArea,
   OfficeOfficerDone, OfficeVerifyTitle, OfficeVerifySameAs, OfficeVerifyConfirm, OfficeVerifyReject,
   OfficeVerifyReason, OfficeVerifyReasonRequired, OfficeVerifyConfirmed, OfficeVerifyRejected,
+  OfficeReportUnverified,
   StorageChecking, StoragePersistent, StorageNotPersistent, StorageExplain, StorageAsk,
   InstallTitle, InstallIos, InstallOther,
   Count_
