@@ -159,13 +159,14 @@ void drawOfficers(OfficeState& s) {
   }
   // The password to hand over comes first, where the officer is looking.
   if (!g_o.shownPassword.empty()) {
+    // Scrolled to once, from the notice above it: the notice and the password both in view.
+    if (std::exchange(g_o.reveal, false)) ImGui::SetScrollHereY(0.0f);
     banner("office.officers.once", tr(Str::OfficeOfficerPasswordOnce), theme::kOut);
     text("office.officers.shown.user",
          std::string(tr(g_o.shownIsNew ? Str::OfficeOfficerCreated : Str::OfficeOfficerNewPassword)) + ": " +
              g_o.shownUser,
          theme::kText, fonts().bold);
     text("office.officers.shown.password", g_o.shownPassword, theme::kText, fonts().title);
-    if (std::exchange(g_o.reveal, false)) ImGui::SetScrollHereY(0.0f);
     if (button("office.officers.shown.done", tr(Str::OfficeOfficerDone), ButtonStyle::Secondary)) {
       g_o.shownPassword.clear();
       g_o.shownUser.clear();
