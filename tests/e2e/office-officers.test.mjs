@@ -106,7 +106,7 @@ test('a province officer adds, resets and disables officers of its communes at 3
     assert.ok(first.length >= 8, `password shown: ${first}`);
     assert.ok(await login('q1.bennghe', first), 'the password shown logs the new officer in');
     const me = await api('GET', '/api/v1/office/me', null, await login('q1.bennghe', first));
-    assert.equal(me.json.officer.area.code, '26740');
+    assert.equal(me.json.area.code, '26740');
     await tap(page, 'office.officers.shown.done');
 
     // Reset: one tap arms, the second confirms; the new password replaces the old.

@@ -129,6 +129,7 @@ void officerCard(OfficeState& s, size_t i, const OfficerRow& o) {
       act(s, o.username, "reset-password");
     } else {
       g_o.armed = "reset-password:" + o.username;
+      s.changed = true;  // draw the "tap again" label now, not at the next input
     }
   }
   ImGui::SameLine(0, 6);
@@ -142,6 +143,7 @@ void officerCard(OfficeState& s, size_t i, const OfficerRow& o) {
       act(s, o.username, toggle);
     } else {
       g_o.armed = toggle + ":" + o.username;
+      s.changed = true;
     }
   }
 }

@@ -95,6 +95,7 @@ void card(OfficeState& s, size_t i, const Pending& p) {
       g_v.rejecting = p.id;  // the reason first, then a second tap
       g_v.reason.clear();
       g_v.reasonError = nullptr;
+      s.changed = true;  // the reason field appears now
     } else if (g_v.reason.size() < 3) {
       g_v.reasonError = tr(Str::OfficeVerifyReasonRequired);
     } else {
