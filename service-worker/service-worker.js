@@ -92,6 +92,8 @@ function pageFor(pathname) {
   const first = rel.split('/')[0];
   if (first === 'v') return PAGES.visitor;
   if (first === 'office') return PAGES.office;
+  // Pages no face caches (violation report, venue registration, venue code): from the network.
+  if (first === 'bao-cao' || first === 'dang-ky' || first === 'c') return null;
   return PAGES.station;
 }
 
@@ -106,7 +108,9 @@ self.addEventListener('fetch', (event) => {
   }
   if (url.origin !== self.location.origin || url.pathname.startsWith(new URL('api/', self.registration.scope).pathname)) return;
   if (req.mode === 'navigate') {
-    event.respondWith(caches.open(CACHE).then((c) => c.match(pageFor(url.pathname))).then((r) => r || fetch(req)));
+    const page = pageFor(url.pathname);
+    if (!page) return;
+    event.respondWith(caches.open(CACHE).then((c) => c.match(page)).then((r) => r || fetch(req)));
     return;
   }
   event.respondWith(caches.open(CACHE).then((c) => c.match(req, { ignoreSearch: true })).then((r) => r || fetch(req)));

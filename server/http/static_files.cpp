@@ -64,8 +64,14 @@ std::optional<StaticTarget> StaticFiles::resolve(std::string_view path) const {
   const std::string first = rel.empty() ? std::string() : rel.begin()->string();
   if (rel.empty()) {
     rel = "index.html";
-  } else if ((first == "v" || first == "office") && !fs::is_regular_file(m_root / rel)) {
-    fs::path page = first == "v" ? "visitor.html" : "office.html";
+  } else if ((first == "v" || first == "office" || first == "bao-cao" || first == "dang-ky") &&
+             !fs::is_regular_file(m_root / rel)) {
+    // Light pages without a module: /bao-cao[/CODE] the citizens' violation report
+    // (web/report.html), /dang-ky a venue registering itself (web/register.html).
+    fs::path page = first == "v"         ? "visitor.html"
+                    : first == "office"  ? "office.html"
+                    : first == "bao-cao" ? "report.html"
+                                         : "register.html";
     rel = fs::is_regular_file(m_root / page) ? page : fs::path("index.html");
   }
   std::error_code ec;

@@ -24,6 +24,7 @@
 #include "passwords.hpp"
 #include "payload/normalize.hpp"
 #include "report.hpp"
+#include "self_registration.hpp"
 #include "text.hpp"
 #include "trace.hpp"
 
@@ -40,12 +41,6 @@ constexpr int64_t kReportWindowMs = 3'600'000;  // public violation reports: 10 
 constexpr int kMaxReportsPerIp = 10;
 constexpr size_t kMaxPhotoBytes = 1024 * 1024;
 
-const char* const kCategories[] = {
-    "office",         "factory",        "hotel",       "restaurant",       "bar",
-    "karaoke",        "massage",        "gym",         "meeting",          "hospital",
-    "apartment",      "school",         "bus_station", "public_transport", "shopping_centre",
-    "market",         "essential_shop", "funeral",     "wedding",          "tourist_site",
-    "religious_site", "other"};
 const char* const kViolationKinds[] = {"no_poster", "wrong_info", "cannot_scan", "staff_not_checking"};
 
 int g_retentionDays = 28;
@@ -68,31 +63,6 @@ ApiResponse err(int status, const char* code, const std::string& message) {
 }
 ApiResponse notFoundVenue() {
   return err(404, "not_found", "No such venue in your area.");
-}
-
-// A string field of 0..maxLen characters of text; `required` refuses an empty one.
-bool textField(const json& j, const char* name, size_t maxLen, bool required, std::string& out) {
-  auto it = j.find(name);
-  if (it == j.end() || it->is_null()) {
-    out.clear();
-    return !required;
-  }
-  if (!it->is_string()) return false;
-  out = it->get<std::string>();
-  if (out.size() > maxLen || !text::isValidUtf8(out) || text::hasControlChars(out)) return false;
-  out = payload::toNfc(out);  // a phone's keyboard may send decomposed Vietnamese
-  return !(required && out.empty());
-}
-
-bool intField(const json& j, const char* name, int64_t lo, int64_t hi, int64_t def, int64_t& out) {
-  auto it = j.find(name);
-  if (it == j.end() || it->is_null()) {
-    out = def;
-    return true;
-  }
-  if (!it->is_number_integer()) return false;
-  out = it->get<int64_t>();
-  return out >= lo && out <= hi;
 }
 
 std::string base64Decode(const std::string& in) {
@@ -284,8 +254,7 @@ ApiResponse Office::registerVenue() {
     return err(400, "bad_request", "Field 'name' is required (200 characters at most).");
   if (!textField(body, "address", 300, false, address)) return err(400, "bad_request", "Field 'address' must be text.");
   if (!textField(body, "ward", 8, true, ward)) return err(400, "bad_request", "Field 'ward' must be a ward code.");
-  if (!textField(body, "category", 32, true, category) ||
-      std::none_of(std::begin(kCategories), std::end(kCategories), [&](const char* c) { return category == c; }))
+  if (!textField(body, "category", 32, true, category) || !isVenueCategory(category))
     return err(400, "bad_request", "Field 'category' must be one of the venue kinds of decision 2666/QĐ-BYT.");
   if (!textField(body, "phone", 20, false, phone)) return err(400, "bad_request", "Field 'phone' must be text.");
   if (!intField(body, "staffCount", 0, 100000, 0, staff))
@@ -716,6 +685,7 @@ void addRoutes(Router& router, Store& store, const Clock& clock, const Logger& l
             officer([](Office& o, const PathParams& p) { return o.violationPhoto(p["id"]); }));
   router.on("POST", "/api/v1/office/trace", officer([](Office& o, const PathParams&) { return o.trace(); }));
   router.on("GET", "/api/v1/office/audit", officer([](Office& o, const PathParams&) { return o.auditTrail(); }));
+  addSelfRegistrationRoutes(router, store, clock, log);  // self_registration.cpp
   // Officers of the areas inside the caller's own (officers_api.cpp).
   router.on("GET", "/api/v1/office/officers",
             withOfficer(store, clock, log, [&store](const ApiRequest&, const PathParams&, const Officer& me, int64_t) {
@@ -726,7 +696,7 @@ void addRoutes(Router& router, Store& store, const Clock& clock, const Logger& l
                         [&store](const ApiRequest& req, const PathParams&, const Officer& me, int64_t now) {
                           return createOfficer(req, store, me, now);
                         }));
-  for (const char* action : {"disable", "reset-password"})
+  for (const char* action : {"disable", "enable", "reset-password"})
     router.on("POST", std::string("/api/v1/office/officers/{username}/") + action,
               withOfficer(store, clock, log,
                           [&store, action](const ApiRequest&, const PathParams& p, const Officer& me, int64_t now) {

@@ -74,6 +74,15 @@ inline const char* areaColumn(AreaLevel l) {
 
 inline ApiResponse jsonOk(const nlohmann::json& j, int status = 200) { return ApiResponse{status, j.dump()}; }
 
+// One of the venue kinds of decision 2666/QĐ-BYT ("market", "restaurant", ...).
+bool isVenueCategory(const std::string& id);
+
+// A string field of 0..maxLen bytes of text without control characters, NFC-normalised;
+// `required` refuses an empty one. False for anything else (a number, an array...).
+bool textField(const nlohmann::json& j, const char* name, size_t maxLen, bool required, std::string& out);
+// An integer field within [lo, hi]; `def` when absent or null.
+bool intField(const nlohmann::json& j, const char* name, int64_t lo, int64_t hi, int64_t def, int64_t& out);
+
 // Percent-decoded value of `key` in a query string ("" when absent).
 std::string queryParam(const std::string& query, const std::string& key);
 

@@ -1,9 +1,47 @@
-// Dates in Vietnam time, ISO weeks, query strings and the audit log writer.
+// Dates in Vietnam time, ISO weeks, query strings, JSON fields and the audit log writer.
+#include <algorithm>
 #include <cstdio>
 
 #include "office_db.hpp"
+#include "payload/normalize.hpp"
+#include "text.hpp"
 
 namespace diemquet::server::office {
+
+namespace {
+const char* const kCategories[] = {"office", "factory", "hotel", "restaurant", "bar", "karaoke", "massage", "gym",
+                                   "meeting", "hospital", "apartment", "school", "bus_station", "public_transport",
+                                   "shopping_centre", "market", "essential_shop", "funeral", "wedding",
+                                   "tourist_site", "religious_site", "other"};
+}  // namespace
+
+bool isVenueCategory(const std::string& id) {
+  return std::any_of(std::begin(kCategories), std::end(kCategories), [&](const char* c) { return id == c; });
+}
+
+bool textField(const nlohmann::json& j, const char* name, size_t maxLen, bool required, std::string& out) {
+  auto it = j.find(name);
+  if (it == j.end() || it->is_null()) {
+    out.clear();
+    return !required;
+  }
+  if (!it->is_string()) return false;
+  out = it->get<std::string>();
+  if (out.size() > maxLen || !text::isValidUtf8(out) || text::hasControlChars(out)) return false;
+  out = payload::toNfc(out);  // a phone's keyboard may send decomposed Vietnamese
+  return !(required && out.empty());
+}
+
+bool intField(const nlohmann::json& j, const char* name, int64_t lo, int64_t hi, int64_t def, int64_t& out) {
+  auto it = j.find(name);
+  if (it == j.end() || it->is_null()) {
+    out = def;
+    return true;
+  }
+  if (!it->is_number_integer()) return false;
+  out = it->get<int64_t>();
+  return out >= lo && out <= hi;
+}
 
 bool parseDay(const std::string& s, int64_t& out) {
   int y = 0;

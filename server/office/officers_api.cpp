@@ -62,26 +62,28 @@ ApiResponse create(const ApiRequest& req, Store& store, const Officer& me, int64
   const std::string user = b.value("username", ""), levelText = b.value("level", ""), area = b.value("area", "");
   if (!validUsername(user)) return err(400, "bad_username", "'username' must be 3 to 64 of a-z, 0-9, '.', '_' or '-'.");
   const Area* a = findArea(area);
-  AreaLevel level;
-  if (!areaLevelFromString(levelText, level))
-    return err(400, "bad_level", "'level' must be ward, district or province.");
   if (!a || a->retired) return err(400, "unknown_area", "'area' is not a current area code.");
+  // The level is the area's (the office's picker sends none); a level sent must agree with it.
+  AreaLevel level = a->level;
+  if (!levelText.empty() && !areaLevelFromString(levelText, level))
+    return err(400, "bad_level", "'level' must be ward, district or province.");
   if (!manages(me, area)) return err(403, "outside_area", "You can create officers only for areas inside yours.");
   if (a->level != level) return err(400, "level_mismatch", "That area is not at the level given.");
+  const std::string levelName = toString(level);
   const std::string password = generatePassword(), hash = hashPassword(password);
   if (hash.empty()) return err(500, "internal", "Could not hash the password.");
   auto r =
       store.runSql({{"INSERT INTO officers(username, level, area_code, password_hash, created_ms) VALUES (?,?,?,?,?)",
-                     {user, levelText, area, hash, now}},
+                     {user, levelName, area, hash, now}},
                     {"INSERT INTO audit_log(at_ms, username, action, target, reason, detail) VALUES (?,?,?,?,?,?)",
-                     {now, me.username, "create_officer", "officer:" + user, "", levelText + " " + area}}});
+                     {now, me.username, "create_officer", "officer:" + user, "", levelName + " " + area}}});
   if (!r && r.error().kind == ErrorKind::Conflict) return err(409, "username_taken", "That username is taken.");
   if (!r) return storage(r.error());
   return ApiResponse{
-      201, json{{"username", user}, {"level", levelText}, {"area", areaJson(area)}, {"password", password}}.dump()};
+      201, json{{"username", user}, {"level", levelName}, {"area", areaJson(area)}, {"password", password}}.dump()};
 }
 
-// disable / reset-password of an officer the caller manages.
+// disable / enable / reset-password of an officer the caller manages.
 ApiResponse change(const std::string& user, const std::string& what, Store& store, const Officer& me, int64_t now) {
   auto r = query(store, "SELECT area_code, disabled_ms FROM officers WHERE username = ?", {user});
   if (!r) return storage(r.error());
@@ -91,6 +93,10 @@ ApiResponse change(const std::string& user, const std::string& what, Store& stor
   if (what == "disable") {
     st.push_back({"UPDATE officers SET disabled_ms = ? WHERE username = ? AND disabled_ms IS NULL", {now, user}});
     out["disabled"] = true;
+  } else if (what == "enable") {
+    // A disabled officer back at work logs in with the password they had.
+    st.push_back({"UPDATE officers SET disabled_ms = NULL WHERE username = ?", {user}});
+    out["disabled"] = false;
   } else {
     const std::string password = generatePassword(), hash = hashPassword(password);
     if (hash.empty()) return err(500, "internal", "Could not hash the password.");
@@ -101,7 +107,7 @@ ApiResponse change(const std::string& user, const std::string& what, Store& stor
   st.push_back({"DELETE FROM office_sessions WHERE username = ?", {user}});
   st.push_back(
       {"INSERT INTO audit_log(at_ms, username, action, target, reason, detail) VALUES (?,?,?,?,?,?)",
-       {now, me.username, what == "disable" ? "disable_officer" : "reset_password", "officer:" + user, "", ""}});
+       {now, me.username, what == "reset-password" ? "reset_password" : what + "_officer", "officer:" + user, "", ""}});
   auto w = store.runSql(st);
   if (!w) return storage(w.error());
   return ApiResponse{200, out.dump()};

@@ -12,7 +12,7 @@
 namespace diemquet::server::office {
 
 // GET and POST /api/v1/office/officers, POST /api/v1/office/officers/{username}/(disable|
-// reset-password) (routes in office_api.cpp). The caller has authenticated `me`.
+// enable|reset-password) (routes in office_api.cpp). The caller has authenticated `me`.
 ApiResponse listOfficers(Store& store, const Officer& me);
 ApiResponse createOfficer(const ApiRequest& req, Store& store, const Officer& me, int64_t nowMs);
 ApiResponse changeOfficer(const std::string& username, const std::string& action, Store& store, const Officer& me,

@@ -111,8 +111,8 @@ Result<WeeklyReport> buildReport(Store& store, const std::string& areaCode, cons
   }
 
   auto all = store.runSql({
-      {replaceCol("SELECT venue_id, name, category, ward_code, district_code, province_code, staff_count FROM venues "
-                  "WHERE {col} = ? ORDER BY ward_code, name, venue_id",
+      {replaceCol("SELECT venue_id, name, category, ward_code, district_code, province_code, staff_count, verification "
+                  "FROM venues WHERE {col} = ? AND verification <> 'rejected' ORDER BY ward_code, name, venue_id",
                   col, olds),
        {rep.areaCode}},
       // Scans per venue and week bucket, one statement (one snapshot on PostgreSQL too): the
@@ -140,6 +140,7 @@ Result<WeeklyReport> buildReport(Store& store, const std::string& areaCode, cons
   for (const auto& row : res[0].rows) {
     VenueStat v{asText(row[0]), asText(row[1]), asText(row[2]), asText(row[3]), asText(row[4]), asText(row[5]),
                 int(asInt(row[6]))};
+    v.unverified = asText(row[7]) == "self";
     order.push_back(v.id);
     venues.emplace(v.id, std::move(v));
   }
@@ -215,11 +216,13 @@ Result<WeeklyReport> buildReport(Store& store, const std::string& areaCode, cons
       s.scans += v.scans;
       s.violations += v.violationsWeek;
       if (v.poster) ++s.withPoster;
+      if (v.unverified) ++s.unverified;
       if (v.scans > 0) ++s.withScan;
       if (!v.problem.empty()) ++s.nonComplying;
       if (!v.problem.empty() && v.flagged()) ++s.flagged;
     }
     if (!v.problem.empty()) rep.nonComplying.push_back(v);
+    if (v.unverified) rep.unverified.push_back(v);
   }
   return rep;
 }
@@ -232,6 +235,7 @@ json reportJson(const WeeklyReport& r) {
                      {"level", toString(a.level)},
                      {"venues", a.venues},
                      {"withPoster", a.withPoster},
+                     {"unverified", a.unverified},
                      {"withScan", a.withScan},
                      {"scans", a.scans},
                      {"staff", a.staff},
@@ -252,7 +256,11 @@ json reportJson(const WeeklyReport& r) {
                    {"problem", v.problem},
                    {"reminders", v.reminders},
                    {"violationsOpen", v.violationsOpen},
-                   {"flaggedForSuspension", v.flagged()}});
+                   {"flaggedForSuspension", v.flagged()},
+                   {"unverified", v.unverified}});
+  json unverified = json::array();
+  for (const VenueStat& v : r.unverified)
+    unverified.push_back({{"id", v.id}, {"name", v.name}, {"ward", v.ward}, {"scans", v.scans}, {"poster", v.poster}});
   return json{{"week", r.week.label()},
               {"weekStartMs", r.week.startMs},
               {"from", formatDay(r.week.startMs)},
@@ -261,7 +269,8 @@ json reportJson(const WeeklyReport& r) {
               {"postersKnown", r.postersKnown},
               {"areas", areas},
               {"trend", trend},
-              {"nonComplying", bad}};
+              {"nonComplying", bad},
+              {"unverified", unverified}};
 }
 
 namespace {

@@ -22,6 +22,7 @@ struct VenueStat {
   int64_t violationsWeek = 0;  // reports received during the week
   int64_t violationsOpen = 0;  // not resolved (now)
   std::string problem;         // "no_scans", "low_scans", "open_violation" or "" when complying
+  bool unverified = false;     // self-registered, not yet confirmed by the commune
   bool flagged() const { return reminders > kSuspendAfterReminders; }
 };
 
@@ -29,6 +30,7 @@ struct AreaStat {
   std::string code, name;
   AreaLevel level = AreaLevel::Ward;
   int venues = 0, withPoster = 0, withScan = 0, nonComplying = 0, flagged = 0, staff = 0;
+  int unverified = 0;  // of `venues`: self-registered, awaiting the commune's confirmation
   int64_t scans = 0, violations = 0;
   double scansPerStaff() const { return staff > 0 ? double(scans) / staff : 0.0; }
 };
@@ -46,6 +48,7 @@ struct WeeklyReport {
   std::vector<AreaStat> areas;  // the area itself first, then every area inside it, by the area table's order
   std::vector<TrendPoint> trend;           // 8 weeks, oldest first, ending with `week`
   std::vector<VenueStat> nonComplying;     // by ward, then venue name
+  std::vector<VenueStat> unverified;       // self-registered, awaiting the commune's confirmation (same order)
   bool postersKnown = true;  // false while the posters table does not exist yet (counted as 0)
 };
 

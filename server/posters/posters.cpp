@@ -117,11 +117,11 @@ std::string validityField(int fromYmd, int untilYmd) {
 
 // What the poster prints for people who cannot scan: "<host>/c/34M-FPJ" (https:// left out, a
 // browser adds it; http:// kept, or the typed address would not work).
-std::string shortCodeUrl(const std::string& code) {
+std::string shortCodeUrl(const std::string& code, const char* route = "/c/") {
   std::string base = config().publicUrl;
   while (!base.empty() && base.back() == '/') base.pop_back();
   if (base.rfind("https://", 0) == 0) base = base.substr(8);
-  return base + "/c/" + code;
+  return base + route + code;
 }
 
 Result<std::string> renderSheet(const Venue& venue, const std::vector<ScanPoint>& points,
@@ -136,7 +136,8 @@ Result<std::string> renderSheet(const Venue& venue, const std::vector<ScanPoint>
       if (p.id == row.scanPointId) point = p;
     const std::string code = poster::shortCode(venue.id, point.id);
     sheet.pages.push_back(
-        poster::PosterPage{point, row.url, code, validityNote(fromYmd, untilYmd), shortCodeUrl(code)});
+        poster::PosterPage{point, row.url, code, validityNote(fromYmd, untilYmd), shortCodeUrl(code),
+                           shortCodeUrl(code, "/bao-cao/")});
   }
   return poster::renderPosterPdf(sheet, *regular, *bold);
 }
@@ -447,12 +448,14 @@ Result<poster::KeyRing> keyRing(Store& store) {
 }
 
 Result<std::string> issuePosters(Store& store, const std::string& venueId, int fromYmd, int untilYmd,
-                                 const std::string& issuedBy, int64_t nowMs) {
+                                 const std::string& issuedBy, int64_t nowMs, const std::string& onlyPoint) {
   auto venue = store.findVenue(venueId);
   if (!venue) return venue.error();
   if (!venue.value()) return makeError(ErrorKind::NotFound, "no such venue");
   auto points = store.scanPoints(venueId);
   if (!points) return points.error();
+  if (!onlyPoint.empty())
+    std::erase_if(points.value(), [&](const ScanPoint& p) { return p.id != onlyPoint; });
   if (points->empty()) return makeError(ErrorKind::NotFound, "the venue has no scan points");
   auto key = activeSigningKey(store, nowMs);
   if (!key) return key.error();

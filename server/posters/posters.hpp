@@ -32,10 +32,10 @@ Result<poster::SigningKey> rotateSigningKey(Store& store, int64_t nowMs);
 Result<poster::KeyRing> keyRing(Store& store);
 
 // Signs one URL per scan point of the venue, records them in `posters`, and renders the PDF.
-// `fromYmd`/`untilYmd` are the validity (0 = open). NotFound for an unknown venue or one
-// without scan points.
+// `fromYmd`/`untilYmd` are the validity (0 = open); `onlyPoint` non-empty: that scan point's
+// page alone. NotFound for an unknown venue or one without (that) scan point.
 Result<std::string> issuePosters(Store& store, const std::string& venueId, int fromYmd, int untilYmd,
-                                 const std::string& issuedBy, int64_t nowMs);
+                                 const std::string& issuedBy, int64_t nowMs, const std::string& onlyPoint = "");
 
 // Handles /api/v1/keys, /api/v1/venues/{id}/posters[/info] and /api/v1/self-checkins;
 // nullopt for every other path.

@@ -366,6 +366,36 @@ CREATE TABLE exposures (
   advice TEXT NOT NULL, published_by TEXT NOT NULL, published_ms BIGINT NOT NULL,
   withdrawn_ms BIGINT, withdrawn_by TEXT NOT NULL DEFAULT '');
 CREATE INDEX exposures_by_until ON exposures(until_ms);
+// Self-registration 140 (server/office/self_registration.cpp): a venue's verification state
+// ('verified' for every venue an officer or the CLI made; 'self' until the commune's officer
+// confirms a self-registered one, or 'rejected'), folded name and street address (duplicates
+// in the same commune are flagged), and the owner's secret, stored as its SHA-256 only, with
+// the folded phone it was registered with (registrations per phone are limited).
+inline const Migration& selfRegistrationMigration140() {
+  static const Migration m{140,
+       R"sql(
+ALTER TABLE venues ADD COLUMN verification TEXT NOT NULL DEFAULT 'verified';
+ALTER TABLE venues ADD COLUMN verified_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE venues ADD COLUMN verified_ms INTEGER;
+ALTER TABLE venues ADD COLUMN name_key TEXT NOT NULL DEFAULT '';
+ALTER TABLE venues ADD COLUMN address_key TEXT NOT NULL DEFAULT '';
+CREATE INDEX venues_unverified ON venues(verification, ward_code);
+CREATE TABLE venue_owners (
+  venue_id TEXT PRIMARY KEY REFERENCES venues(venue_id), key_hash TEXT NOT NULL UNIQUE, phone_key TEXT NOT NULL,
+  created_ms INTEGER NOT NULL);
+CREATE INDEX venue_owners_by_phone ON venue_owners(phone_key, created_ms);
+)sql",
+       R"sql(
+ALTER TABLE venues ADD COLUMN verification TEXT NOT NULL DEFAULT 'verified';
+ALTER TABLE venues ADD COLUMN verified_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE venues ADD COLUMN verified_ms BIGINT;
+ALTER TABLE venues ADD COLUMN name_key TEXT NOT NULL DEFAULT '';
+ALTER TABLE venues ADD COLUMN address_key TEXT NOT NULL DEFAULT '';
+CREATE INDEX venues_unverified ON venues(verification, ward_code);
+CREATE TABLE venue_owners (
+  venue_id TEXT PRIMARY KEY REFERENCES venues(venue_id), key_hash TEXT NOT NULL UNIQUE, phone_key TEXT NOT NULL,
+  created_ms BIGINT NOT NULL);
+CREATE INDEX venue_owners_by_phone ON venue_owners(phone_key, created_ms);
 )sql"};
   return m;
 }
@@ -384,6 +414,7 @@ inline std::vector<Migration> orderedMigrations() {
   all.push_back(opsMigration301());
   all.push_back(areasMigration120());
   all.push_back(exposuresMigration400());
+  all.push_back(selfRegistrationMigration140());
   std::sort(all.begin(), all.end(), [](const Migration& a, const Migration& b) { return a.version < b.version; });
   return all;
 }

@@ -89,6 +89,30 @@ struct ExposureRow {
   int64_t withdrawnMs = 0;  // 0 = active
   std::string withdrawnBy;
   std::string venueName, wardCode;  // read from venues, for lists and area checks
+// A venue registered by its owner (server/office/self_registration.cpp, migration 140).
+struct SelfRegistration {
+  Venue venue;
+  std::string phone;                    // as given (officers of its area see it; never in public answers)
+  std::string province, district, ward;  // the commune and what contains it
+  std::vector<ScanPoint> points;
+  std::string nameKey, addressKey;  // folded (search_fold.hpp): duplicates in one commune
+  std::string phoneKey;             // digits only: registrations per phone are limited
+  std::string ownerKeyHash;         // SHA-256 (hex) of the owner's secret
+  std::vector<std::string> codeHashes;  // enrollment codes issued with it (SHA-256 hex)
+  int64_t codesExpireMs = 0;
+  int64_t registeredMs = 0;
+};
+
+// The venue an owner's key opens.
+struct OwnedVenue {
+  std::string venueId, ward, verification;  // verification: "self", "verified" or "rejected"
+};
+
+// A self-registered venue as its commune's officer reviews it.
+struct VenueToVerify {
+  std::string venueId, name, address, category, phone, ward, verification;
+  int64_t staffCount = 0, registeredMs = 0;
+  std::vector<std::string> sameAs;  // other venues of the commune with the same folded name or address
 };
 
 class Store {
@@ -154,6 +178,26 @@ class Store {
   // and returns each one's rows; on any error nothing is written. A unique violation is
   // ErrorKind::Conflict. Implemented in storage/{sqlite,postgres}/office_sql.cpp.
   virtual Result<std::vector<SqlRows>> runSql(const std::vector<SqlStatement>& statements) = 0;
+
+  // Self-registration (storage/registrations.cpp): written once over runSql's dialect-neutral
+  // SQL, so both backends run the same statements and the same tests.
+  // The venue, its scan points, its owner's key and its enrollment codes, in one transaction
+  // (all or nothing); Conflict when the id or the owner key hash is taken.
+  Status registerSelfVenue(const SelfRegistration& r);
+  // Self-registrations made with this phone since `sinceMs`.
+  Result<int64_t> selfRegistrationsOfPhone(const std::string& phoneKey, int64_t sinceMs);
+  // Venues of the commune (not rejected) with the same folded name or address, `except` left out.
+  Result<std::vector<std::string>> venuesAlike(const std::string& ward, const std::string& nameKey,
+                                               const std::string& addressKey, const std::string& except);
+  // The venue an owner's key opens; empty for an unknown key.
+  Result<std::optional<OwnedVenue>> venueOfOwnerKey(const std::string& keyHash);
+  // Self-registered venues awaiting review ('self') in an area: `areaColumn` is venues'
+  // province_code, district_code or ward_code. Oldest first, at most 500.
+  Result<std::vector<VenueToVerify>> venuesToVerify(const char* areaColumn, const std::string& area);
+  // 'self' -> 'verified' or 'rejected', with the audit row, in one transaction. False when the
+  // venue is not awaiting review.
+  Result<bool> decideVenue(const std::string& venueId, bool confirm, const std::string& officer,
+                           const std::string& note, int64_t nowMs);
 };
 
 // Opens "sqlite:PATH" or "postgres:CONNSTR" (a libpq connection string or postgresql:// URL)

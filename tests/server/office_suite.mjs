@@ -528,8 +528,13 @@ describe(`office API (${dbKind})`, () => {
     assert.equal((await post(url, '/api/v1/office/officers', { username: 'q1.bennghe', level: 'ward', area: '26743' }, t.district)).status, 409);
     assert.equal((await post(url, '/api/v1/office/officers', { username: 'q1.x', level: 'district', area: '26743' }, t.district)).status, 400);
     assert.equal((await post(url, '/api/v1/office/officers', { username: 'Bad Name', level: 'ward', area: '26743' }, t.district)).status, 400);
+    // Without a level (the office's picker sends none) the area's own level is taken.
+    const byArea = await post(url, '/api/v1/office/officers', { username: 'q1.benthanh', area: '26743' }, t.district);
+    assert.equal(byArea.status, 201, byArea.text);
+    assert.equal(byArea.json.level, 'ward');
+    assert.equal((await post(url, '/api/v1/office/officers', { username: 'q1.y', area: '99999' }, t.district)).status, 400);
     // Who sees whom: the district sees its communes' officers, not itself nor the province; Hà Nội sees none of them.
-    assert.deepEqual(await names('district'), ['gen', 'locked', 'q1.bennghe', 'wardA', 'wardB']);  // gen: made by the CLI test above
+    assert.deepEqual(await names('district'), ['gen', 'locked', 'q1.bennghe', 'q1.benthanh', 'wardA', 'wardB']);  // gen: made by the CLI test above
     assert.ok((await names('province')).includes('district') && !(await names('province')).includes('hanoi'));
     assert.ok(!(await names('hanoi')).includes('q1.bennghe'));
     // Beside or below cannot touch them; answered like an unknown officer.
@@ -544,9 +549,15 @@ describe(`office API (${dbKind})`, () => {
     assert.equal((await post(url, '/api/v1/office/officers/q1.bennghe/disable', {}, t.province)).status, 200);
     assert.equal((await get(url, '/api/v1/office/me', session)).status, 401);
     assert.equal((await post(url, '/api/v1/office/login', { username: 'q1.bennghe', password: reset.json.password })).status, 401);
+    // Enable: the disabled officer logs in again with the password they had; beside cannot.
+    assert.equal((await post(url, '/api/v1/office/officers/q1.bennghe/enable', {}, t.hanoi)).status, 404);
+    assert.equal((await post(url, '/api/v1/office/officers/q1.bennghe/enable', {}, t.district)).status, 200);
+    assert.equal((await post(url, '/api/v1/office/login', { username: 'q1.bennghe', password: reset.json.password })).status, 200);
+    assert.equal((await get(url, '/api/v1/office/officers', t.district)).json.officers.find((o) => o.username === 'q1.bennghe').disabled, false);
     const audit = (await get(url, '/api/v1/office/audit', t.district)).json.entries.map((e) => `${e.action} ${e.target}`);
     assert.ok(audit.includes('create_officer officer:q1.bennghe') && audit.includes('reset_password officer:q1.bennghe'), audit.join('; '));
     assert.ok((await get(url, '/api/v1/office/audit', t.province)).json.entries.some((e) => e.action === 'disable_officer'));
+    assert.ok(audit.includes('enable_officer officer:q1.bennghe'), audit.join('; '));
   });
 
   test('failed logins are limited per username; sessions end at logout', async () => {

@@ -9,6 +9,9 @@ namespace diemquet::platform {
 // poster is scanned into the same tab).
 std::string pageUrl();
 
+// Leaves this page for `url` (same origin or absolute), as a tapped link does.
+void openPage(const std::string& url);
+
 // The page's Web Storage: `session` = sessionStorage (this tab only, kept across a reload, gone
 // when the tab closes), else localStorage (kept). Empty when absent or storage is blocked;
 // setting "" removes the key.

@@ -12,6 +12,8 @@ EM_JS(char*, dq_js_page_url, (), {
   return p;
 });
 
+EM_JS(void, dq_js_open_page, (const char* url), { location.assign(UTF8ToString(url)); });
+
 EM_JS(char*, dq_js_store_get, (int session, const char* key), {
   var v = null;
   try { v = (session ? sessionStorage : localStorage).getItem(UTF8ToString(key)); } catch (e) {}
@@ -47,5 +49,7 @@ std::string pageUrl() {
   std::free(p);
   return s;
 }
+
+void openPage(const std::string& url) { dq_js_open_page(url.c_str()); }
 
 }  // namespace diemquet::platform

@@ -164,6 +164,15 @@ void drawReport(OfficeState& s) {
     statCard("office.report.total.noncomplying", tr(Str::OfficeNonComplying), t.value("nonComplying", 0),
              theme::kDanger, cw);
   }
+  // Self-registered venues counted above but not yet confirmed by the commune (Cơ sở tab).
+  if (d.contains("unverified") && d["unverified"].is_array() && !d["unverified"].empty()) {
+    const auto& u = d["unverified"];
+    banner("office.report.unverified", std::to_string(u.size()) + " " + tr(Str::OfficeReportUnverified), theme::kWarn);
+    for (size_t i = 0; i < u.size() && i < 20; ++i)
+      text(("office.report.unverified." + std::to_string(i)).c_str(),
+           u[i].value("name", "") + " · " + std::to_string(u[i].value("scans", int64_t(0))) + " " + tr(Str::OfficeScans),
+           theme::kMuted);
+  }
   ImGui::Dummy(ImVec2(1, 4));
   // Exports
   float w3b = (ImGui::GetContentRegionAvail().x - 12) / 3;

@@ -14,7 +14,7 @@
 
 namespace diemquet::ui::office {
 
-enum class Tab { Report, Violations, Trace, Venues };
+enum class Tab { Report, Violations, Trace, Venues, Officers };
 
 struct Reply {
   int status = 0;  // 0: no answer
@@ -54,5 +54,7 @@ void drawReport(OfficeState& s);
 void drawViolations(OfficeState& s);
 void drawTrace(OfficeState& s);
 void drawVenues(OfficeState& s);
+void drawOfficers(OfficeState& s);  // office_officers.cpp
+void drawSelfRegistered(OfficeState& s);  // office_verify.cpp: above the venue form
 
 }  // namespace diemquet::ui::office

@@ -1,6 +1,6 @@
 // The office (/office): login, then four tabs (weekly report, complaint queue, contact
-// tracing, venue registration) over the office API (docs/api.md). Vietnamese first; a switch
-// on the login form and in the top bar shows it in English.
+// tracing, venue registration; above the commune level a fifth, officers) over the office API
+// (docs/api.md). Vietnamese first; a switch on the login form and in the top bar shows it in English.
 #include <imgui.h>
 
 #include "i18n.hpp"
@@ -139,7 +139,11 @@ class OfficeUi : public ModeUi {
         case Tab::Report: office::drawReport(m_state); break;
         case Tab::Violations: office::drawViolations(m_state); break;
         case Tab::Trace: office::drawTrace(m_state); break;
-        case Tab::Venues: office::drawVenues(m_state); break;
+        case Tab::Venues:
+          office::drawSelfRegistered(m_state);
+          office::drawVenues(m_state);
+          break;
+        case Tab::Officers: office::drawOfficers(m_state); break;
       }
     }
     ImGui::Dummy(ImVec2(1, theme::kPad * 2));
@@ -208,12 +212,16 @@ class OfficeUi : public ModeUi {
     } const all[] = {{"office.tab.report", Str::OfficeTabReport, Tab::Report},
                      {"office.tab.violations", Str::OfficeTabViolations, Tab::Violations},
                      {"office.tab.trace", Str::OfficeTabTrace, Tab::Trace},
-                     {"office.tab.venues", Str::OfficeTabVenues, Tab::Venues}};
-    float w = (ImGui::GetContentRegionAvail().x - 3 * 6) / 4;
-    for (int i = 0; i < 4; ++i) {
-      if (i) ImGui::SameLine(0, 6);
+                     {"office.tab.venues", Str::OfficeTabVenues, Tab::Venues},
+                     {"office.tab.officers", Str::OfficeTabOfficers, Tab::Officers}};
+    // A commune officer has no areas under them, so no officers to manage: no fifth tab.
+    const int n = m_state.level == "ward" ? 4 : 5;
+    const float gap = n == 4 ? 6 : 4;
+    float w = (ImGui::GetContentRegionAvail().x - (n - 1) * gap) / n;
+    for (int i = 0; i < n; ++i) {
+      if (i) ImGui::SameLine(0, gap);
       bool on = m_state.tab == all[i].tab;
-      if (button(all[i].id, tr(all[i].label), on ? ButtonStyle::Primary : ButtonStyle::Secondary, w, 52))
+      if (button(all[i].id, tr(all[i].label), on ? ButtonStyle::Primary : ButtonStyle::Secondary, w, 52, n == 5))
         m_state.tab = all[i].tab;
     }
     ImGui::Dummy(ImVec2(1, 6));

@@ -10,6 +10,7 @@
 #include "modes.hpp"
 #include "page.hpp"
 #include "platform.hpp"
+#include "poster/signed_url.hpp"
 #include "probe.hpp"
 #include "text.hpp"
 #include "check_in_json.hpp"
@@ -109,6 +110,10 @@ class VisitorUi : public ModeUi {
     }
     ImGui::Dummy(ImVec2(1, theme::kPad));
     drawOwnHistory(*trust);
+    // "Báo cáo vi phạm": the report page is its own light page (web/report.html), opened with
+    // this venue's code when the poster is genuine; a refused poster is worth reporting too.
+    if (!m_poster.empty() && button("visitor.report", tr(Str::VisitorReport), ButtonStyle::Quiet))
+      platform::openPage(check.ok() ? "/bao-cao/" + poster::shortCode(check.ref.venueId, check.ref.pointId) : "/bao-cao");
     twoWay("visitor.lang", "Tiếng Việt", "English", m_lang, theme::kPrimary, theme::kPrimary);
     if (m_pinned) {
       ImGui::EndChild();

@@ -193,7 +193,7 @@ Result<std::string> renderPosterPdf(const PosterSheet& sheet, std::span<const ui
   std::vector<Page> pages;
   for (const PosterPage& pp : sheet.pages) {
     if (!cleanText(pp.point.name) || !cleanText(pp.shortCode) || !cleanText(pp.validityNote) ||
-        !cleanText(pp.shortCodeUrl))
+        !cleanText(pp.shortCodeUrl) || !cleanText(pp.reportUrl))
       return makeError(ErrorKind::InvalidText, "scan point text is not clean UTF-8", "point");
     auto qr = encodeQr(pp.signedUrl);
     if (!qr) return qr.error();
@@ -222,6 +222,8 @@ Result<std::string> renderPosterPdf(const PosterSheet& sheet, std::span<const ui
       lay.centred(p, 1, 16, y += 8, pp.shortCodeUrl);
       lay.centred(p, 1, 14, y += 8.5, "Mã địa điểm: " + pp.shortCode);
     }
+    // The rules asked citizens to report venues that do not scan: where, on the poster itself.
+    if (!pp.reportUrl.empty()) lay.centred(p, 0, 11, y += 8.5, "Báo cáo vi phạm: " + pp.reportUrl);
     std::string foot = "Mã QR có chữ ký số của địa điểm – không dán đè, không dùng cho địa điểm khác.";
     if (!pp.validityNote.empty()) lay.centred(p, 0, 9, 281, pp.validityNote, 0.2);
     lay.centred(p, 0, 8, 287, foot, 0.35);

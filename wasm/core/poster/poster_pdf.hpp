@@ -20,6 +20,9 @@ struct PosterPage {
   // The address that resolves shortCode to signedUrl ("diemquet.example.vn/c/34M-FPJ"), printed
   // for visitors who cannot scan; empty: only the code is printed.
   std::string shortCodeUrl;
+  // Where a citizen reports this venue ("Báo cáo vi phạm", "diemquet.example.vn/bao-cao/34M-FPJ");
+  // empty: no such line.
+  std::string reportUrl;
 };
 
 struct PosterSheet {

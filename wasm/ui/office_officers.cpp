@@ -1,0 +1,197 @@
+// Office: the officers of the areas under the signed-in officer's own (GET/POST
+// /api/v1/office/officers): the list, a form to add one (username + area picker limited to the
+// officer's area), and per officer "Đặt lại mật khẩu" and "Khóa"/"Mở khóa". A new or reset
+// password is shown once, here, for the officer to hand over; the server audits every change.
+#include <imgui.h>
+
+#include <utility>
+
+#include "area_picker.hpp"
+#include "i18n.hpp"
+#include "office_state.hpp"
+#include "platform.hpp"
+#include "widgets.hpp"
+
+namespace diemquet::ui::office {
+
+namespace {
+
+struct OfficerRow {
+  std::string username, level, areaLabel;
+  bool disabled = false;
+};
+
+struct OfficersScreen {
+  std::vector<OfficerRow> rows;
+  bool loading = false;
+  std::string listError;
+  // Adding one
+  std::string username;
+  AreaPicker area{""};  // any level inside the officer's area
+  const char* usernameError = nullptr;
+  std::string formError;
+  bool busy = false;
+  // An action waiting for its second tap: "reset:<user>" or "disable:<user>" / "enable:<user>".
+  std::string armed;
+  // The password to hand over (shown once; cleared by "Xong" or on leaving the screen).
+  std::string shownUser, shownPassword;
+  bool shownIsNew = false, reveal = false;
+} g_o;
+
+bool validUsername(const std::string& u) {
+  if (u.size() < 3 || u.size() > 64) return false;
+  for (char c : u)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-')) return false;
+  return true;
+}
+
+void load(OfficeState& s) {
+  g_o.loading = true;
+  s.request("GET", "/api/v1/office/officers", nullptr, [&s](const Reply& r) {
+    g_o.loading = false;
+    if (r.status != 200 || !r.body.contains("officers")) {
+      g_o.listError = failureText(r);
+      return;
+    }
+    g_o.listError.clear();
+    g_o.rows.clear();
+    for (const auto& o : r.body["officers"])
+      g_o.rows.push_back({o.value("username", ""), o.value("level", ""),
+                          o.contains("area") ? o["area"].value("label", "") : "", o.value("disabled", false)});
+    s.loadedAtMs = platform::now().utcMs;
+  });
+}
+
+void showPassword(const std::string& user, const std::string& password, bool isNew) {
+  g_o.shownUser = user;
+  g_o.shownPassword = password;
+  g_o.shownIsNew = isNew;
+  g_o.reveal = true;
+}
+
+void act(OfficeState& s, const std::string& user, const std::string& what) {
+  g_o.busy = true;
+  s.request("POST", "/api/v1/office/officers/" + user + "/" + what, nlohmann::json::object(),
+            [&s, user, what](const Reply& r) {
+              g_o.busy = false;
+              if (r.status != 200) {
+                g_o.formError = failureText(r);
+                return;
+              }
+              if (what == "reset-password") showPassword(user, r.body.value("password", ""), false);
+              load(s);
+            });
+}
+
+void create(OfficeState& s) {
+  g_o.usernameError = validUsername(g_o.username) ? nullptr : tr(Str::OfficeUsernameRule);
+  g_o.formError.clear();
+  if (g_o.usernameError) return;
+  if (g_o.area.code.empty()) {
+    g_o.formError = tr(Str::OfficeChooseArea);
+    return;
+  }
+  g_o.busy = true;
+  s.request("POST", "/api/v1/office/officers", {{"username", g_o.username}, {"area", g_o.area.code}},
+            [&s](const Reply& r) {
+              g_o.busy = false;
+              if (r.status != 201) {
+                g_o.formError = r.errorCode == "username_taken" ? tr(Str::OfficeUsernameTaken)
+                                : r.errorCode == "outside_area" ? tr(Str::OfficeOutsideArea)
+                                : r.errorCode == "bad_username" ? tr(Str::OfficeUsernameRule)
+                                                                : failureText(r);
+                return;
+              }
+              showPassword(r.body.value("username", ""), r.body.value("password", ""), true);
+              g_o.username.clear();
+              g_o.area.clear();
+              load(s);
+            });
+}
+
+// One officer: who, where, state, and the two actions (each asks for a second tap).
+void officerCard(OfficeState& s, size_t i, const OfficerRow& o) {
+  const std::string id = "office.officers." + std::to_string(i);
+  ImGui::Dummy(ImVec2(1, 4));
+  text((id + ".name").c_str(), o.username, theme::kText, fonts().bold);
+  text((id + ".area").c_str(), o.areaLabel, theme::kMuted);
+  text((id + ".state").c_str(), tr(o.disabled ? Str::OfficeOfficerDisabled : Str::OfficeOfficerActive),
+       o.disabled ? theme::kDanger : theme::kIn);
+  const std::string toggle = o.disabled ? "enable" : "disable";
+  const bool resetArmed = g_o.armed == "reset-password:" + o.username,
+             toggleArmed = g_o.armed == toggle + ":" + o.username;
+  float half = (ImGui::GetContentRegionAvail().x - 6) / 2;
+  if (button((id + ".reset").c_str(), resetArmed ? tr(Str::OfficeOfficerConfirm) : tr(Str::OfficeOfficerReset),
+             resetArmed ? ButtonStyle::Danger : ButtonStyle::Secondary, half, 52, true) &&
+      !g_o.busy) {
+    if (resetArmed) {
+      g_o.armed.clear();
+      act(s, o.username, "reset-password");
+    } else {
+      g_o.armed = "reset-password:" + o.username;
+      s.changed = true;  // draw the "tap again" label now, not at the next input
+    }
+  }
+  ImGui::SameLine(0, 6);
+  const char* toggleLabel = toggleArmed ? tr(Str::OfficeOfficerConfirm)
+                                        : tr(o.disabled ? Str::OfficeOfficerEnable : Str::OfficeOfficerDisable);
+  if (button((id + ".toggle").c_str(), toggleLabel, toggleArmed ? ButtonStyle::Danger : ButtonStyle::Secondary, half,
+             52, true) &&
+      !g_o.busy) {
+    if (toggleArmed) {
+      g_o.armed.clear();
+      act(s, o.username, toggle);
+    } else {
+      g_o.armed = toggle + ":" + o.username;
+      s.changed = true;
+    }
+  }
+}
+
+}  // namespace
+
+void drawOfficers(OfficeState& s) {
+  if (g_o.area.within != s.areaCode) {  // another officer signed in: nothing of the last one's stays
+    g_o = OfficersScreen{};
+    g_o.area.within = s.areaCode;
+  }
+  if (s.refreshDue) {
+    s.refreshDue = false;
+    load(s);
+  }
+  // The password to hand over comes first, where the officer is looking.
+  if (!g_o.shownPassword.empty()) {
+    // Scrolled to once, from the notice above it: the notice and the password both in view.
+    if (std::exchange(g_o.reveal, false)) ImGui::SetScrollHereY(0.0f);
+    banner("office.officers.once", tr(Str::OfficeOfficerPasswordOnce), theme::kOut);
+    text("office.officers.shown.user",
+         std::string(tr(g_o.shownIsNew ? Str::OfficeOfficerCreated : Str::OfficeOfficerNewPassword)) + ": " +
+             g_o.shownUser,
+         theme::kText, fonts().bold);
+    text("office.officers.shown.password", g_o.shownPassword, theme::kText, fonts().title);
+    if (button("office.officers.shown.done", tr(Str::OfficeOfficerDone), ButtonStyle::Secondary)) {
+      g_o.shownPassword.clear();
+      g_o.shownUser.clear();
+    }
+    ImGui::Dummy(ImVec2(1, 8));
+  }
+  if (!g_o.formError.empty()) banner("office.officers.error", g_o.formError, theme::kDanger);
+
+  text("office.officers.add.title", tr(Str::OfficeOfficerAdd), theme::kText, fonts().bold);
+  textField("office.officers.username", tr(Str::OfficeUsername), g_o.username, platform::InputMode::Text,
+            "phuong.bennghe", g_o.usernameError);
+  areaPicker("office.officers.area", tr(Str::OfficeOfficerArea), g_o.area, areaFetch(s));
+  ImGui::Dummy(ImVec2(1, 4));
+  if (button("office.officers.create", g_o.busy ? tr(Str::Loading) : tr(Str::OfficeOfficerCreate)) && !g_o.busy)
+    create(s);
+
+  ImGui::Dummy(ImVec2(1, 10));
+  text("office.officers.title", tr(Str::OfficeOfficersTitle), theme::kText, fonts().bold);
+  if (freshnessRow(s, "office.officers", g_o.loading)) load(s);
+  if (!g_o.listError.empty()) banner("office.officers.list.error", g_o.listError, theme::kDanger);
+  if (!g_o.loading && g_o.listError.empty() && g_o.rows.empty() && s.loadedAtMs != 0)
+    text("office.officers.none", tr(Str::OfficeOfficersNone), theme::kMuted);
+  for (size_t i = 0; i < g_o.rows.size(); ++i) officerCard(s, i, g_o.rows[i]);
+}
+
+}  // namespace diemquet::ui::office

@@ -1,0 +1,128 @@
+// Office: venues that registered themselves in the officer's area, awaiting review (GET
+// /api/v1/office/self-registrations), above the venue form. Each shows what the owner gave,
+// a warning when another venue of the commune has the same name or street address, and
+// "Xác nhận" / "Từ chối" (a rejection needs a reason; the server audits both).
+#include <imgui.h>
+
+#include "i18n.hpp"
+#include "office_state.hpp"
+#include "platform.hpp"
+#include "widgets.hpp"
+
+namespace diemquet::ui::office {
+
+namespace {
+
+struct Pending {
+  std::string id, name, where, phone, registered;
+  std::vector<std::string> sameAs;
+};
+
+struct VerifyScreen {
+  std::string area;  // whose list this is
+  std::vector<Pending> venues;
+  bool loading = false, busy = false;
+  std::string error, done;
+  std::string rejecting;  // the venue whose rejection reason is being typed
+  std::string reason;
+  const char* reasonError = nullptr;
+} g_v;
+
+void load(OfficeState& s) {
+  g_v.loading = true;
+  s.request("GET", "/api/v1/office/self-registrations", nullptr, [](const Reply& r) {
+    g_v.loading = false;
+    if (r.status != 200 || !r.body.contains("venues")) {
+      g_v.error = failureText(r);
+      return;
+    }
+    g_v.venues.clear();
+    for (const auto& v : r.body["venues"]) {
+      Pending p{v.value("id", ""),
+                v.value("name", ""),
+                v.value("address", "") + ", " + (v.contains("ward") ? v["ward"].value("label", "") : ""),
+                v.value("phone", ""),
+                v.value("registered", ""),
+                {}};
+      if (v.contains("sameAs"))
+        for (const auto& x : v["sameAs"]) p.sameAs.push_back(x.get<std::string>());
+      g_v.venues.push_back(std::move(p));
+    }
+  });
+}
+
+void decide(OfficeState& s, const std::string& id, bool confirm) {
+  g_v.busy = true;
+  g_v.error.clear();
+  nlohmann::json body{{"decision", confirm ? "confirm" : "reject"}};
+  if (!confirm) body["note"] = g_v.reason;
+  s.request("POST", "/api/v1/office/venues/" + id + "/verify", body, [&s, confirm](const Reply& r) {
+    g_v.busy = false;
+    if (r.status != 200) {
+      g_v.error = failureText(r);
+      return;
+    }
+    g_v.done = tr(confirm ? Str::OfficeVerifyConfirmed : Str::OfficeVerifyRejected);
+    g_v.rejecting.clear();
+    g_v.reason.clear();
+    load(s);
+  });
+}
+
+void card(OfficeState& s, size_t i, const Pending& p) {
+  const std::string id = "office.verify." + std::to_string(i);
+  ImGui::Dummy(ImVec2(1, 4));
+  text((id + ".name").c_str(), p.name, theme::kText, fonts().bold);
+  text((id + ".where").c_str(), p.where, theme::kMuted);
+  text((id + ".phone").c_str(), std::string(tr(Str::OfficePhone)) + ": " + p.phone + " · " + p.registered,
+       theme::kMuted);
+  if (!p.sameAs.empty()) {
+    std::string list;
+    for (const auto& x : p.sameAs) list += (list.empty() ? "" : ", ") + x;
+    banner((id + ".same").c_str(), std::string(tr(Str::OfficeVerifySameAs)) + " " + list, theme::kWarn);
+  }
+  if (g_v.rejecting == p.id) {
+    textField((id + ".reason").c_str(), tr(Str::OfficeVerifyReason), g_v.reason, platform::InputMode::Text, "",
+              g_v.reasonError);
+  }
+  float half = (ImGui::GetContentRegionAvail().x - 6) / 2;
+  if (button((id + ".confirm").c_str(), tr(Str::OfficeVerifyConfirm), ButtonStyle::Primary, half, 52, true) &&
+      !g_v.busy)
+    decide(s, p.id, true);
+  ImGui::SameLine(0, 6);
+  if (button((id + ".reject").c_str(), tr(Str::OfficeVerifyReject), ButtonStyle::Danger, half, 52, true) && !g_v.busy) {
+    if (g_v.rejecting != p.id) {
+      g_v.rejecting = p.id;  // the reason first, then a second tap
+      g_v.reason.clear();
+      g_v.reasonError = nullptr;
+      s.changed = true;  // the reason field appears now
+    } else if (g_v.reason.size() < 3) {
+      g_v.reasonError = tr(Str::OfficeVerifyReasonRequired);
+    } else {
+      g_v.reasonError = nullptr;
+      decide(s, p.id, false);
+    }
+  }
+}
+
+}  // namespace
+
+void drawSelfRegistered(OfficeState& s) {
+  if (g_v.area != s.areaCode + "/" + s.username) {  // another officer: nothing of the last one's stays
+    g_v = VerifyScreen{};
+    g_v.area = s.areaCode + "/" + s.username;
+    load(s);
+  } else if (s.refreshDue && !g_v.loading) {
+    s.refreshDue = false;  // the venue form below loads nothing of its own
+    load(s);
+  }
+  if (!g_v.done.empty()) banner("office.verify.done", g_v.done, theme::kIn);
+  if (!g_v.error.empty()) banner("office.verify.error", g_v.error, theme::kDanger);
+  if (g_v.venues.empty()) return;
+  text("office.verify.title", std::string(tr(Str::OfficeVerifyTitle)) + " (" + std::to_string(g_v.venues.size()) + ")",
+       theme::kText, fonts().bold);
+  for (size_t i = 0; i < g_v.venues.size(); ++i) card(s, i, g_v.venues[i]);
+  ImGui::Dummy(ImVec2(1, 12));
+}
+
+}  // namespace diemquet::ui::office
