@@ -366,6 +366,10 @@ CREATE TABLE exposures (
   advice TEXT NOT NULL, published_by TEXT NOT NULL, published_ms BIGINT NOT NULL,
   withdrawn_ms BIGINT, withdrawn_by TEXT NOT NULL DEFAULT '');
 CREATE INDEX exposures_by_until ON exposures(until_ms);
+)sql"};
+  return m;
+}
+
 // Self-registration 140 (server/office/self_registration.cpp): a venue's verification state
 // ('verified' for every venue an officer or the CLI made; 'self' until the commune's officer
 // confirms a self-registered one, or 'rejected'), folded name and street address (duplicates

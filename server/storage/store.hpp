@@ -89,6 +89,8 @@ struct ExposureRow {
   int64_t withdrawnMs = 0;  // 0 = active
   std::string withdrawnBy;
   std::string venueName, wardCode;  // read from venues, for lists and area checks
+};
+
 // A venue registered by its owner (server/office/self_registration.cpp, migration 140).
 struct SelfRegistration {
   Venue venue;
