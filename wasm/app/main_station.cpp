@@ -54,7 +54,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE int dq_boot(int /*mode: always the station here*
         });
       },
       [] { return platform::now().utcMs; });
-  g_presence = std::make_unique<sync::PresencePoller>(station, platform::journalAppend, syncTransport,
+  g_presence = std::make_unique<sync::PresencePoller>(station, platform::journalAppend, app::postJson,
                                                       [] { return platform::now().utcMs; }, 5000);
   g_sync->setOnSynced([] {
     g_retention->afterSync();
