@@ -183,7 +183,14 @@ async function landed(page, id, { x, y, aimed }, timeout = 5000) {
   const deadline = Date.now() + timeout;
   let f;
   for (;;) {
-    f = await probe(page);
+    try {
+      f = await probe(page);
+    } catch (e) {
+      // The tap opened another page (a link such as "Báo cáo vi phạm"): the page that would
+      // say where it landed is gone, and the caller checks where the browser went.
+      if (/Execution context was destroyed|navigat/i.test(String(e.message))) return;
+      throw e;
+    }
     if (f.press.seq > pressSeq && f.release.seq > releaseSeq) break;
     if (Date.now() > deadline) throw new Error(`the tap on '${id}' at (${x}, ${y}) was not seen by the UI within ${timeout} ms`);
     await page.waitForTimeout(16);
