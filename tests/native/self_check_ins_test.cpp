@@ -124,7 +124,7 @@ TEST(SelfCheckIns, SavedOfflineThenUploadedExactlyOnce) {
   EXPECT_EQ(phone.store->saveStatus().state, SaveStatus::State::Saved);
   EXPECT_EQ(phone.store->pendingCount(), 1);
   ASSERT_EQ(phone.store->visits().size(), 1u);
-  const CheckIn& c = phone.store->visits().at(1).checkIn;
+  const CheckIn c = phone.store->visits().at(1).checkIn;  // a copy: restart() below replaces the store
   EXPECT_EQ(c.deviceId.rfind("self-", 0), 0u);
   EXPECT_EQ(c.venueId, "cho");
   EXPECT_EQ(c.scanPointId, "p2");
