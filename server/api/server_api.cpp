@@ -19,6 +19,7 @@ Api::Api(Store& store, Clock clock, Logger log) : m_log(log) {
   posters::addShortCodeRoutes(m_router, store, log);  // /c/{code}, /api/v1/short-codes/{code}
   areas::addRoutes(m_router, store, clock);           // /api/v1/areas
   office::addRoutes(m_router, store, clock, log);     // /api/v1/office/..., reports, feed, config
+  exposures::addRoutes(m_router, store, clock, log);  // /api/v1/exposures, /api/v1/office/exposures
 }
 
 ApiResponse Api::handle(const ApiRequest& req) {

@@ -300,6 +300,8 @@ TEST(RouteTable, TheServerDeclaresEachEndpointOnce) {
   std::set<std::string> unique(routes.begin(), routes.end());
   EXPECT_EQ(unique.size(), routes.size());
   for (const char* must : {"POST /api/v1/checkins", "POST /api/v1/enroll", "GET /api/v1/keys", "GET /api/v1/areas",
-                           "POST /api/v1/office/trace", "GET /metrics", "GET /c/{code*}"})
+                           "POST /api/v1/office/trace", "GET /metrics", "GET /c/{code*}", "GET /api/v1/exposures",
+                           "POST /api/v1/office/exposures", "POST /api/v1/presence", "POST /api/v1/self-registrations",
+                           "POST /api/v1/office/officers/{username}/enable", "GET /api/v1/owner/venue"})
     EXPECT_TRUE(unique.count(must)) << must;
 }
