@@ -81,7 +81,9 @@ test('self-registration at 360×740: register, posters, station, scan, report un
     await typeIn(page, '#name', 'Quán Cơm Tấm Ba Ghiền'.normalize('NFD'));
     await typeIn(page, '#address', '84 Đặng Văn Ngữ');
     await typeIn(page, '#ward-q', 'ben nghe');
-    await (await inView(page, '#ward-r0')).tap();
+    // Each keystroke searches; the list is drawn again as answers come, so tap the settled row.
+    await page.locator('#ward-r0', { hasText: 'Bến Nghé' }).waitFor({ state: 'visible', timeout: 15000 });
+    await page.locator('#ward-r0').tap();
     assert.match(await page.locator('#ward-label').textContent(), /^Phường Bến Nghé, Quận 1/);
     await page.locator('#category').selectOption('restaurant');
     await typeIn(page, '#staff', '6');

@@ -171,24 +171,26 @@ export async function tapCentre(page, id) {
     await page.touchscreen.tap(x, y);
     return w;
   }
+  const url = page.url();
   await page.touchscreen.tap(x, y);
-  await landed(page, id, { x, y, aimed });
+  await landed(page, id, { x, y, aimed, url });
   return w;
 }
 
 // Waits for the press and the release of the tap made after probe frame `aimed` and checks
 // that they reached widget `id`.
-async function landed(page, id, { x, y, aimed }, timeout = 5000) {
+async function landed(page, id, { x, y, aimed, url }, timeout = 5000) {
   const pressSeq = aimed.press ? aimed.press.seq : 0, releaseSeq = aimed.release ? aimed.release.seq : 0;
   const deadline = Date.now() + timeout;
   let f;
   for (;;) {
+    // The tap opened another page (a link such as "Báo cáo vi phạm"): the page that would say
+    // where it landed is gone, and the caller checks where the browser went.
+    if (url && page.url() !== url) return;
     try {
       f = await probe(page);
     } catch (e) {
-      // The tap opened another page (a link such as "Báo cáo vi phạm"): the page that would
-      // say where it landed is gone, and the caller checks where the browser went.
-      if (/Execution context was destroyed|navigat/i.test(String(e.message))) return;
+      if (/Execution context was destroyed|navigat/i.test(String(e.message)) || (url && page.url() !== url)) return;
       throw e;
     }
     if (f.press.seq > pressSeq && f.release.seq > releaseSeq) break;
