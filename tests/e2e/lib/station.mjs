@@ -198,6 +198,10 @@ async function landed(page, id, { x, y, aimed, url }, timeout = 5000) {
     await page.waitForTimeout(16);
   }
   if (f.press.id === id && f.release.id === id) return;
+  // A label (a title tapped to close the keyboard) takes no press itself: the tap landed if it
+  // fell inside the label as drawn in the press frame and no other widget took it.
+  const label = f.press.items.find((i) => i.id === id);
+  if (!f.press.id && !f.release.id && label && x >= label.x && x <= label.x + label.w && y >= label.y && y <= label.y + label.h) return;
   // What moved between the frame the tap was aimed with and the frame that took the press.
   const was = new Map(aimed.items.map((i) => [i.id, i]));
   const moved = f.press.items.filter((i) => !was.has(i.id) || Math.abs(was.get(i.id).y - i.y) > 0.5 || Math.abs(was.get(i.id).h - i.h) > 0.5)
