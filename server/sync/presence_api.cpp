@@ -6,8 +6,8 @@
 
 #include "sync_api.hpp"
 
-#include "ops/metrics.hpp"
 #include "http/request_input.hpp"
+#include "ops/metrics.hpp"
 #include "secrets.hpp"
 #include "sync/presence.hpp"
 #include "venue_timeline.hpp"
@@ -16,36 +16,25 @@ namespace diemquet::server {
 
 using nlohmann::json;
 
-ApiResponse presence(const ApiRequest& req, Store& store, int64_t now, const std::function<void(const std::string&)>& log) {
-  Store& m_store = store;
-  auto storageFailure = [&log](const Error& e) {
-    if (log) log("storage error: " + e.message);
-    metrics::dbError();
-    ApiResponse r = errorResponse(503, "storage_unavailable", "The database is unavailable. Retry later.");
-    r.retryAfterSeconds = 2;
-    return r;
-  };
-  // As for uploads (sync_api.cpp): nothing about the body is looked at for an unknown caller.
-  auto token = bearerToken(req.authorization);
-  if (!token) return errorResponse(401, "unauthorized", "Send 'Authorization: Bearer <device token>'.");
-  auto principal = m_store.authenticate(sha256Hex(*token));
-  if (!principal) return storageFailure(principal.error());
-  if (!principal.value()) return errorResponse(401, "invalid_token", "The device token is not known to this server.");
-  const Principal& who = *principal.value();
-  if (who.revoked) return errorResponse(403, "revoked", "This device was revoked; enroll it again.");
+ApiResponse presence(const ApiRequest& req, Store& store, int64_t now,
+                     const std::function<void(const std::string&)>& log) {
+  auto device = authenticateDevice(req, store, log);  // as for uploads (sync_api.cpp)
+  if (auto* refused = std::get_if<ApiResponse>(&device)) return *refused;
+  const Principal& who = std::get<Principal>(device);
+  auto storageFailure = [&log](const Error& e) { return storageUnavailable(e, log); };
   json body;
   if (auto bad = parseJsonObject(req.body, body)) return *bad;
   if (body.value("device", json()) != json(who.deviceId))
     return errorResponse(403, "device_mismatch", "The device id does not match the device token.");
 
-  auto venue = m_store.findVenue(who.venueId);
+  auto venue = store.findVenue(who.venueId);
   if (!venue) return storageFailure(venue.error());
   const int stayMinutes =
       venue.value() && venue.value()->defaultStayMinutes > 0 ? venue.value()->defaultStayMinutes : 120;
   const int64_t stayMs = int64_t(stayMinutes) * 60'000;
   // Two stays back: enough to see every visit still open now and the "in" that a recent
   // offline "in" closes.
-  auto recs = m_store.recentCheckInsOfVenue(who.venueId, now - 2 * stayMs);
+  auto recs = store.recentCheckInsOfVenue(who.venueId, now - 2 * stayMs);
   if (!recs) return storageFailure(recs.error());
 
   std::vector<TimelineEntry> timeline;

@@ -51,13 +51,29 @@ class SyncApi {
 
 }  // namespace
 
-ApiResponse SyncApi::storageFailure(const Error& e) {
-  if (m_log) m_log("storage error: " + e.message);
+ApiResponse storageUnavailable(const Error& e, const std::function<void(const std::string&)>& log) {
+  if (log) log("storage error: " + e.message);
   metrics::dbError();
   ApiResponse r =
       errorResponse(503, "storage_unavailable", "The database is unavailable; nothing was stored. Retry later.");
   r.retryAfterSeconds = 2;  // a failover takes seconds; stations keep their records and resend
   return r;
+}
+
+// Authentication first: nothing about a body is looked at for an unknown caller.
+std::variant<Principal, ApiResponse> authenticateDevice(const ApiRequest& req, Store& store,
+                                                        const std::function<void(const std::string&)>& log) {
+  auto token = bearerToken(req.authorization);
+  if (!token) return errorResponse(401, "unauthorized", "Send 'Authorization: Bearer <device token>'.");
+  auto principal = store.authenticate(sha256Hex(*token));
+  if (!principal) return storageUnavailable(principal.error(), log);
+  if (!principal.value()) return errorResponse(401, "invalid_token", "The device token is not known to this server.");
+  if (principal.value()->revoked) return errorResponse(403, "revoked", "This device was revoked; enroll it again.");
+  return *principal.value();
+}
+
+ApiResponse SyncApi::storageFailure(const Error& e) {
+  return storageUnavailable(e, m_log);
 }
 
 ApiResponse SyncApi::health() {
@@ -117,14 +133,9 @@ ApiResponse SyncApi::enroll(const ApiRequest& req) {
 }
 
 ApiResponse SyncApi::upload(const ApiRequest& req) {
-  // Authentication first: nothing about the body is looked at for an unknown caller.
-  auto token = bearerToken(req.authorization);
-  if (!token) return errorResponse(401, "unauthorized", "Send 'Authorization: Bearer <device token>'.");
-  auto principal = m_store.authenticate(sha256Hex(*token));
-  if (!principal) return storageFailure(principal.error());
-  if (!principal.value()) return errorResponse(401, "invalid_token", "The device token is not known to this server.");
-  const Principal& who = *principal.value();
-  if (who.revoked) return errorResponse(403, "revoked", "This device was revoked; enroll it again.");
+  auto device = authenticateDevice(req, m_store, m_log);
+  if (auto* refused = std::get_if<ApiResponse>(&device)) return *refused;
+  const Principal& who = std::get<Principal>(device);
 
   if (auto bad = checkBodyBytes(req.body)) return *bad;  // the same byte rules as parseJsonObject
   UploadBody body = parseUploadBody(req.body);

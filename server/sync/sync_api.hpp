@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <variant>
 
 #include "../http/router.hpp"
 #include "../storage/store.hpp"
@@ -16,6 +17,12 @@ constexpr size_t kMaxBatchSize = 1000;  // check-ins per upload
 // POST /api/v1/presence.
 void addSyncRoutes(Router& router, Store& store, std::function<int64_t()> clock,
                    std::function<void(const std::string&)> log);
+
+// The sync room's shared answers: a storage failure (503 + Retry-After, logged and counted),
+// and the device behind a bearer token or the answer that refuses it (401, 403 or 503).
+ApiResponse storageUnavailable(const Error& e, const std::function<void(const std::string&)>& log);
+std::variant<Principal, ApiResponse> authenticateDevice(const ApiRequest& req, Store& store,
+                                                        const std::function<void(const std::string&)>& log);
 
 // POST /api/v1/presence (presence_api.cpp): who of the venue is inside, across its stations.
 ApiResponse presence(const ApiRequest& req, Store& store, int64_t nowMs,
