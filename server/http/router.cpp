@@ -1,5 +1,7 @@
 #include "router.hpp"
 
+#include "static_files.hpp"  // percentDecode: one strict decoder for paths
+
 #include <stdexcept>
 
 namespace diemquet::server {
@@ -15,26 +17,6 @@ std::vector<std::string> splitPath(const std::string& path) {
     pos = slash + 1;
   }
   if (!out.empty() && out.back().empty()) out.pop_back();  // "/c/" is "/c"
-  return out;
-}
-
-int hexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-std::string percentDecode(const std::string& s) {
-  std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size() && hexValue(s[i + 1]) >= 0 && hexValue(s[i + 2]) >= 0) {
-      out += char(hexValue(s[i + 1]) * 16 + hexValue(s[i + 2]));
-      i += 2;
-    } else {
-      out += s[i];
-    }
-  }
   return out;
 }
 
@@ -68,13 +50,13 @@ bool Router::match(const Route& r, const std::vector<std::string>& path, PathPar
     if (isRest(seg)) {
       std::string rest;
       for (size_t j = i; j < path.size(); ++j) rest += (j > i ? "/" : "") + path[j];
-      out.values[seg.substr(1, seg.size() - 3)] = percentDecode(rest);
-      return true;
+      // A malformed escape or an encoded NUL matches no route.
+      return percentDecode(rest, out.values[seg.substr(1, seg.size() - 3)]);
     }
     if (i >= path.size()) return false;
     if (isParam(seg)) {
       if (path[i].empty()) return false;
-      out.values[seg.substr(1, seg.size() - 2)] = percentDecode(path[i]);
+      if (!percentDecode(path[i], out.values[seg.substr(1, seg.size() - 2)])) return false;
     } else if (seg != path[i]) {
       return false;
     }
