@@ -138,3 +138,20 @@ TEST(PersonRules, KeysByKind) {
   ASSERT_FALSE(st);
   EXPECT_EQ(st.error().field, "personKey");
 }
+
+// An emoji or a symbol has no glyph on the station or in the office: refused at the field, with
+// every Vietnamese name (precomposed or typed in NFD, with ' - . as people write them) accepted.
+TEST(Validation, NamesOfLettersOnly) {
+  for (const char* ok : {"Đặng Thị Ngọc Ánh", "Tra\xCC\x82\xCC\x80n Va\xCC\x86n \xC4\x90u\xCC\x9B\xCC\x81\x63", "Y-Moan Ênuôl",
+                         "H'Hen Niê", "Nguyễn V. A", "Lê Thị (bán cá)", "Ksor H’Bơ Khăp"}) {
+    auto r = validateManualEntry(entry(ok, "001099012345"), kNow);
+    EXPECT_TRUE(r.ok()) << ok;
+  }
+  for (const char* bad : {"Hương 🌸", "Anh ❤ Em", "Bình™", "A <script>", "Tùng $$$", "=1+2"}) {
+    FieldErrors errs;
+    auto r = validateManualEntry(entry(bad, "001099012345"), kNow, &errs);
+    ASSERT_FALSE(r.ok()) << bad;
+    EXPECT_EQ(r.error().kind, ErrorKind::NameSymbols) << bad;
+    EXPECT_NE(errs.forField("name"), nullptr) << bad;
+  }
+}

@@ -11,6 +11,7 @@ namespace diemquet {
 enum class ErrorKind {
   EmptyName,
   NameTooLong,
+  NameSymbols,  // an emoji or a symbol in a person's name
   InvalidCccd,
   InvalidPhone,
   MissingIdentity,

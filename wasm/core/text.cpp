@@ -27,6 +27,35 @@ bool isValidUtf8(std::string_view s) {
   return true;
 }
 
+namespace {
+
+// The code point starting at s[i]; advances i. Assumes valid UTF-8.
+char32_t nextCodePoint(std::string_view s, size_t& i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+  for (int k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  i += len;
+  return cp;
+}
+
+bool isNameCodePoint(char32_t c) {
+  if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) return true;
+  if (c == ' ' || c == '.' || c == ',' || c == '\'' || c == '-' || c == '(' || c == ')' || c == '/') return true;
+  if (c >= 0xC0 && c <= 0x24F) return c != 0xD7 && c != 0xF7;  // Latin-1 letters, Latin Extended-A/B
+  if (c >= 0x300 && c <= 0x36F) return true;                    // combining marks (NFD tone marks)
+  if (c >= 0x1E00 && c <= 0x1EFF) return true;                  // Latin Extended Additional (ạ ả ấ … ỹ)
+  return c == 0x2019;                                            // ’ as phones type an apostrophe
+}
+
+}  // namespace
+
+bool isNameText(std::string_view s) {
+  for (size_t i = 0; i < s.size();)
+    if (!isNameCodePoint(nextCodePoint(s, i))) return false;
+  return true;
+}
+
 size_t codePointCount(std::string_view s) {
   size_t count = 0;
   for (unsigned char c : s) count += (c & 0xC0) != 0x80;

@@ -15,5 +15,10 @@ bool isAllDigits(std::string_view s);
 std::string digitsOnly(std::string_view s);
 // True if the text contains an ASCII control character other than tab.
 bool hasControlChars(std::string_view s);
+// True if every character can be part of a person's name as people write it: letters of the
+// Latin script (every Vietnamese letter and tone mark, precomposed or combining), digits,
+// spaces and . , ' - ( ) /. An emoji or a symbol is not: the fonts have no glyph for it, and
+// the office would read "?" in its trace. Assumes valid UTF-8.
+bool isNameText(std::string_view s);
 
 }  // namespace diemquet::text

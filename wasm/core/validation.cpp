@@ -49,6 +49,8 @@ Result<ManualCheckIn> validateManualEntry(const ManualEntry& entry, const Instan
     if (name.empty()) errs.errors.push_back(makeError(ErrorKind::EmptyName, "name is required", "name"));
     else if (text::codePointCount(name) > kMaxNameCodePoints)
       errs.errors.push_back(makeError(ErrorKind::NameTooLong, "name is longer than 80 characters", "name"));
+    else if (!text::isNameText(name))
+      errs.errors.push_back(makeError(ErrorKind::NameSymbols, "name contains symbols or emoji", "name"));
     out.person.displayName = name;
   }
 

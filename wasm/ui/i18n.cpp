@@ -453,6 +453,8 @@ const char* errorText(ErrorKind kind) {
   switch (kind) {
     case ErrorKind::EmptyName: return vi ? "Vui lòng nhập họ tên." : "Please enter the name.";
     case ErrorKind::NameTooLong: return vi ? "Họ tên quá dài (tối đa 80 ký tự)." : "Name too long (80 characters at most).";
+    case ErrorKind::NameSymbols:
+      return vi ? "Họ tên chỉ gồm chữ cái, không dùng biểu tượng hay emoji." : "A name has letters only: no symbols or emoji.";
     case ErrorKind::InvalidCccd: return vi ? "Số CCCD phải có đúng 12 chữ số." : "A CCCD number has exactly 12 digits.";
     case ErrorKind::InvalidPhone:
       return vi ? "Số điện thoại không đúng (ví dụ 0901234567)." : "Invalid phone number (e.g. 0901234567).";
