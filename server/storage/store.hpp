@@ -110,6 +110,20 @@ struct OwnedVenue {
   std::string venueId, ward, verification;  // verification: "self", "verified" or "rejected"
 };
 
+// A venue an officer imports from a list (server/office/venue_import.cpp, importVenues).
+struct ImportedVenue {
+  Venue venue;
+  std::string province, district, ward;  // the commune and what contains it
+  std::string phone;
+  std::string nameKey, addressKey;  // folded (search_fold.hpp), as self-registrations keep them
+  std::vector<ScanPoint> points;
+};
+
+// A venue's name in its commune: the import's duplicate check.
+struct VenueNameInWard {
+  std::string venueId, ward, name;
+};
+
 // A self-registered venue as its commune's officer reviews it.
 struct VenueToVerify {
   std::string venueId, name, address, category, phone, ward, verification;
@@ -200,6 +214,14 @@ class Store {
   // venue is not awaiting review.
   Result<bool> decideVenue(const std::string& venueId, bool confirm, const std::string& officer,
                            const std::string& note, int64_t nowMs);
+
+  // Venue import (storage/venue_imports.cpp), over runSql like self-registration.
+  // Every venue (not rejected) of these communes with its name, by commune then id.
+  Result<std::vector<VenueNameInWard>> venueNamesInWards(const std::vector<std::string>& wards);
+  // The venues and their scan points plus one audit row, in one transaction: all or nothing
+  // (Conflict when an id is taken; nothing is written then).
+  Status importVenues(const std::vector<ImportedVenue>& venues, const std::string& officer, int64_t nowMs,
+                      const std::string& auditTarget, const std::string& auditDetail);
 };
 
 // Opens "sqlite:PATH" or "postgres:CONNSTR" (a libpq connection string or postgresql:// URL)
