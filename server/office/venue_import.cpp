@@ -188,6 +188,14 @@ Result<ImportPlan> planVenueImport(const std::vector<SheetRow>& sheet, const std
     const SheetRow& r = sheet[i];
     const size_t errorsBefore = plan.errors.size();
     auto fail = [&](const char* column, const char* code, std::string message, json detail = json::object()) {
+      // The cell as written, so the officer finds it (cut short on a character boundary).
+      std::string value = *column ? cell(r, column) : std::string();
+      if (value.size() > 80) {
+        size_t cut = 80;
+        while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;
+        value = value.substr(0, cut) + "…";
+      }
+      if (!value.empty()) detail["value"] = value;
       plan.errors.push_back({r.number, column, code, std::move(message), std::move(detail)});
     };
     bool textOk = true;
