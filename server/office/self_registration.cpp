@@ -73,6 +73,7 @@ Result<json> ownerView(Store& store, const OwnedVenue& owned) {
               {"staffCount", x.staffCount},
               {"ward", areaJson(owned.ward)},
               {"status", owned.verification},
+              {"reason", owned.verification == "rejected" ? owned.note : std::string()},
               {"scanPoints", points}};
 }
 

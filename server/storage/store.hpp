@@ -108,6 +108,7 @@ struct SelfRegistration {
 // The venue an owner's key opens.
 struct OwnedVenue {
   std::string venueId, ward, verification;  // verification: "self", "verified" or "rejected"
+  std::string note;                         // the officer's reason for a rejection
 };
 
 // A venue an officer imports from a list (server/office/venue_import.cpp, importVenues).
@@ -210,10 +211,13 @@ class Store {
   // Self-registered venues awaiting review ('self') in an area: `areaColumn` is venues'
   // province_code, district_code or ward_code. Oldest first, at most 500.
   Result<std::vector<VenueToVerify>> venuesToVerify(const char* areaColumn, const std::string& area);
-  // 'self' -> 'verified' or 'rejected', with the audit row, in one transaction. False when the
-  // venue is not awaiting review.
+  // 'self' -> 'verified' or 'rejected' (the note kept for the owner to read), with the audit row,
+  // in one transaction. False when the venue is not awaiting review.
   Result<bool> decideVenue(const std::string& venueId, bool confirm, const std::string& officer,
                            const std::string& note, int64_t nowMs);
+  // Those of `venueIds` whose registration the commune rejected: their stations may no longer
+  // upload or print posters.
+  Result<std::vector<std::string>> rejectedVenues(const std::vector<std::string>& venueIds);
 
   // Venue import (storage/venue_imports.cpp), over runSql like self-registration.
   // Every venue (not rejected) of these communes with its name, by commune then id.
