@@ -40,13 +40,16 @@ double percentile(std::vector<double> v, double p) {
   std::sort(v.begin(), v.end());
   return v[std::min(v.size() - 1, size_t(p * double(v.size())))];
 }
-void progress(const std::string& s) { std::cerr << "[bench_scale] " << s << std::endl; }
+void progress(const std::string& s) {
+  std::cerr << "[bench_scale] " << s << std::endl;
+}
 [[noreturn]] void die(const std::string& s) {
   std::cerr << "bench_scale: " << s << std::endl;
   std::exit(1);
 }
 int64_t nowMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
 }
 
 }  // namespace
@@ -103,7 +106,8 @@ int main(int argc, char** argv) {
       v.points.push_back({"p1", v.venue.id, "Cổng chính"});
       chunk.push_back(std::move(v));
     }
-    if (auto st = store.importVenues(chunk, "bench", now, "bench", "bench"); !st) die("importVenues: " + st.error().message);
+    if (auto st = store.importVenues(chunk, "bench", now, "bench", "bench"); !st)
+      die("importVenues: " + st.error().message);
     if ((from / 20'000) % 10 == 9) progress(std::to_string(from + 20'000) + " venues written");
   }
   const double venueMs = msSince(t0);
@@ -115,8 +119,9 @@ int main(int argc, char** argv) {
   Api api(store, [] { return nowMs(); });
 
   // Officers of the largest province and of one of its communes, with sessions.
-  const std::string province =
-      std::max_element(perProvince.begin(), perProvince.end(), [](auto& a, auto& b) { return a.second < b.second; })->first;
+  const std::string province = std::max_element(perProvince.begin(), perProvince.end(), [](auto& a, auto& b) {
+                                 return a.second < b.second;
+                               })->first;
   std::string commune;
   for (const Area* c : communes) {
     WardPath p;
@@ -127,7 +132,8 @@ int main(int argc, char** argv) {
   }
   const std::string provinceToken = "bench-province-token", communeToken = "bench-commune-token";
   auto st = store.runSql(
-      {{"INSERT INTO officers(username, level, area_code, password_hash, created_ms) VALUES ('bench.p','province',?,'x',?)",
+      {{"INSERT INTO officers(username, level, area_code, password_hash, created_ms) VALUES "
+        "('bench.p','province',?,'x',?)",
         {province, now}},
        {"INSERT INTO officers(username, level, area_code, password_hash, created_ms) VALUES ('bench.c','ward',?,'x',?)",
         {commune, now}},
@@ -143,7 +149,8 @@ int main(int argc, char** argv) {
       auto t = SteadyClock::now();
       ApiResponse r = api.handle(req);
       ms.push_back(msSince(t));
-      if (r.status != 200) die(std::string(what) + " report: " + std::to_string(r.status) + " " + r.body.substr(0, 200));
+      if (r.status != 200)
+        die(std::string(what) + " report: " + std::to_string(r.status) + " " + r.body.substr(0, 200));
     }
     progress(std::string(what) + " report: median " + std::to_string(percentile(ms, 0.5)) + " ms");
     return nlohmann::json{{"firstMs", ms[0]}, {"medianMs", percentile(ms, 0.5)}, {"maxMs", percentile(ms, 1.0)}};
@@ -164,16 +171,21 @@ int main(int argc, char** argv) {
         const Area* c = communes[size_t(i * 7919) % communes.size()];
         char phone[16];
         std::snprintf(phone, sizeof phone, "09%08lld", static_cast<long long>(i));
-        nlohmann::json body = {{"name", "Quán tự đăng ký " + std::to_string(i)}, {"address", std::to_string(i) + " Trần Phú"},
-                               {"ward", std::string(c->code)}, {"category", "restaurant"}, {"staffCount", 3},
-                               {"phone", phone}, {"scanPoints", {"Cổng chính"}}};
+        nlohmann::json body = {{"name", "Quán tự đăng ký " + std::to_string(i)},
+                               {"address", std::to_string(i) + " Trần Phú"},
+                               {"ward", std::string(c->code)},
+                               {"category", "restaurant"},
+                               {"staffCount", 3},
+                               {"phone", phone},
+                               {"scanPoints", {"Cổng chính"}}};
         const std::string ip = "10." + std::to_string(i / 65536 % 256) + "." + std::to_string(i / 256 % 256) + "." +
                                std::to_string(i % 256);
         ApiRequest req{"POST", "/api/v1/self-registrations", "", body.dump(), "", ip, ""};
         auto s = SteadyClock::now();
         ApiResponse r = api.handle(req);
         latency[size_t(i)] = msSince(s);
-        if (r.status != 201 && failed++ == 0) std::cerr << "registration refused: " << r.status << " " << r.body << "\n";
+        if (r.status != 201 && failed++ == 0)
+          std::cerr << "registration refused: " << r.status << " " << r.body << "\n";
       }
     });
   for (auto& t : threads) t.join();
@@ -211,7 +223,8 @@ int main(int argc, char** argv) {
     searchMs.push_back(msSince(s));
     if (r.status != 200) die("area search: " + std::to_string(r.status) + " " + r.body.substr(0, 200));
   }
-  out["areaSearch"] = {{"count", searches}, {"p50Ms", percentile(searchMs, 0.5)}, {"p99Ms", percentile(searchMs, 0.99)}};
+  out["areaSearch"] = {
+      {"count", searches}, {"p50Ms", percentile(searchMs, 0.5)}, {"p99Ms", percentile(searchMs, 0.99)}};
   std::cout << out.dump() << std::endl;
   return 0;
 }

@@ -2,9 +2,9 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "office_db.hpp"
 #include "../sync/secrets.hpp"
 #include "ids.hpp"
+#include "office_db.hpp"
 #include "payload/normalize.hpp"
 #include "text.hpp"
 

@@ -46,7 +46,6 @@ ApiResponse storage(const Error&) {
   return err(503, "storage_unavailable", "The database is unavailable; nothing was stored. Retry later.");
 }
 
-
 json areaJson(const std::string& code) {
   const Area* a = findArea(code);
   return {{"code", code}, {"label", a ? std::string(a->label) : code}};

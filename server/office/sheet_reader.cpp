@@ -6,8 +6,8 @@
 
 #include <functional>
 #include <map>
-#include <optional>
 #include <memory>
+#include <optional>
 
 #include "text.hpp"
 
@@ -62,7 +62,8 @@ Result<std::vector<SheetRow>> readCsv(std::string_view s, const SheetLimits& lim
     return true;
   };
   auto endRow = [&]() -> Status {
-    if (!endCell()) return bad("cell_too_long", "Row " + std::to_string(rowStart) + " has a cell or a column too many.");
+    if (!endCell())
+      return bad("cell_too_long", "Row " + std::to_string(rowStart) + " has a cell or a column too many.");
     if (!blank(row.cells)) {
       if (rows.size() >= lim.maxRows)
         return bad("too_many_rows", "The file has more than " + std::to_string(lim.maxRows - 1) + " rows.");
@@ -88,7 +89,8 @@ Result<std::vector<SheetRow>> readCsv(std::string_view s, const SheetLimits& lim
     } else if (c == '"' && cell.empty() && !wasQuoted) {
       quoted = wasQuoted = true;
     } else if (c == sep) {
-      if (!endCell()) return bad("cell_too_long", "Row " + std::to_string(rowStart) + " has a cell or a column too many.");
+      if (!endCell())
+        return bad("cell_too_long", "Row " + std::to_string(rowStart) + " has a cell or a column too many.");
     } else if (c == '\r' || c == '\n') {
       if (c == '\r' && i + 1 < s.size() && s[i + 1] == '\n') ++i;
       ++line;
@@ -281,11 +283,13 @@ Result<std::vector<SheetRow>> readXlsx(std::string_view bytes, const SheetLimits
       inValue = false;
     } else if (n == "c") {
       inCell = false;
-      if (size_t(col) >= lim.maxColumns) return fail(bad("cell_too_long", "Row " + std::to_string(row.number) + " has too many columns."));
+      if (size_t(col) >= lim.maxColumns)
+        return fail(bad("cell_too_long", "Row " + std::to_string(row.number) + " has too many columns."));
       std::string cellText = value;
       if (type == "s") {
         const size_t i = size_t(std::strtoull(value.c_str(), nullptr, 10));
-        if (value.empty() || i >= strings.value().size()) return fail(bad("bad_xlsx", "The XLSX file is damaged (a text cell)."));
+        if (value.empty() || i >= strings.value().size())
+          return fail(bad("bad_xlsx", "The XLSX file is damaged (a text cell)."));
         cellText = strings.value()[i];
       }
       if (cellText.size() > lim.maxCellBytes)
@@ -322,7 +326,8 @@ int columnOfCellRef(std::string_view ref) {
 }
 
 Result<std::vector<SheetRow>> readSheet(std::string_view bytes, const SheetLimits& limits) {
-  auto rows = bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4) ? readXlsx(bytes, limits) : readCsv(bytes, limits);
+  auto rows =
+      bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4) ? readXlsx(bytes, limits) : readCsv(bytes, limits);
   if (rows && rows->empty()) return bad("empty_file", "The file has no rows.");
   return rows;
 }

@@ -19,10 +19,10 @@ struct SheetRow {
 };
 
 struct SheetLimits {
-  size_t maxRows = 20'001;           // header included
+  size_t maxRows = 20'001;  // header included
   size_t maxColumns = 64;
   size_t maxCellBytes = 2'000;
-  size_t maxPartBytes = 64u << 20;   // an XLSX part, uncompressed
+  size_t maxPartBytes = 64u << 20;  // an XLSX part, uncompressed
 };
 
 // "PK\3\4" opens an XLSX; anything else is read as CSV (UTF-8, an optional byte-order mark,

@@ -26,8 +26,8 @@ constexpr size_t kPreviewVenues = 500;  // venues listed back by a check; the co
 // The columns of the list, in the template's order; a header cell matches by its folded text.
 struct Column {
   const char* key;
-  const char* header;                  // the template's header (Vietnamese)
-  std::vector<const char*> names;      // folded header texts that mean this column
+  const char* header;              // the template's header (Vietnamese)
+  std::vector<const char*> names;  // folded header texts that mean this column
 };
 const std::vector<Column>& columns() {
   static const std::vector<Column> c = {
@@ -45,17 +45,28 @@ const std::vector<Column>& columns() {
 // The venue kinds of decision 2666/QĐ-BYT with the words offices write for them (as on /dang-ky).
 const std::vector<std::pair<const char*, const char*>>& categoryLabels() {
   static const std::vector<std::pair<const char*, const char*>> c = {
-      {"restaurant", "Nhà hàng, quán ăn"},        {"market", "Chợ"},
-      {"essential_shop", "Cửa hàng thiết yếu, tạp hóa"}, {"shopping_centre", "Trung tâm thương mại, siêu thị"},
-      {"office", "Văn phòng, cơ quan"},           {"factory", "Nhà máy, xí nghiệp"},
-      {"hotel", "Khách sạn, nhà nghỉ"},           {"bar", "Quán bar, vũ trường"},
-      {"karaoke", "Karaoke"},                     {"massage", "Massage, spa"},
-      {"gym", "Phòng tập thể thao"},              {"meeting", "Hội nghị, sự kiện"},
-      {"hospital", "Bệnh viện, phòng khám"},      {"apartment", "Chung cư"},
-      {"school", "Trường học"},                   {"bus_station", "Bến xe"},
-      {"public_transport", "Phương tiện công cộng"}, {"funeral", "Tang lễ"},
-      {"wedding", "Tiệc cưới"},                   {"tourist_site", "Điểm du lịch"},
-      {"religious_site", "Cơ sở tôn giáo"},       {"other", "Khác"},
+      {"restaurant", "Nhà hàng, quán ăn"},
+      {"market", "Chợ"},
+      {"essential_shop", "Cửa hàng thiết yếu, tạp hóa"},
+      {"shopping_centre", "Trung tâm thương mại, siêu thị"},
+      {"office", "Văn phòng, cơ quan"},
+      {"factory", "Nhà máy, xí nghiệp"},
+      {"hotel", "Khách sạn, nhà nghỉ"},
+      {"bar", "Quán bar, vũ trường"},
+      {"karaoke", "Karaoke"},
+      {"massage", "Massage, spa"},
+      {"gym", "Phòng tập thể thao"},
+      {"meeting", "Hội nghị, sự kiện"},
+      {"hospital", "Bệnh viện, phòng khám"},
+      {"apartment", "Chung cư"},
+      {"school", "Trường học"},
+      {"bus_station", "Bến xe"},
+      {"public_transport", "Phương tiện công cộng"},
+      {"funeral", "Tang lễ"},
+      {"wedding", "Tiệc cưới"},
+      {"tourist_site", "Điểm du lịch"},
+      {"religious_site", "Cơ sở tôn giáo"},
+      {"other", "Khác"},
   };
   return c;
 }
@@ -120,12 +131,16 @@ CommuneAnswer findCommune(const std::string& cell, const std::string& officerAre
   json candidates = json::array();
   if (exact.size() > 1) {
     for (const Area* x : exact) candidates.push_back(areaJson(*x));
-    return {nullptr, "commune_ambiguous", "Several communes of your area have this name; write its code.",
+    return {nullptr,
+            "commune_ambiguous",
+            "Several communes of your area have this name; write its code.",
             {{"candidates", candidates}}};
   }
   auto elsewhere = snap.search(cell, 1, "", AreaLevel::Ward);
   if (!elsewhere.empty() && elsewhere[0].score == 0)
-    return {nullptr, "commune_outside_area", "This commune is outside your area.",
+    return {nullptr,
+            "commune_outside_area",
+            "This commune is outside your area.",
             {{"commune", areaJson(*elsewhere[0].area)}}};
   for (size_t i = 0; i < hits.size() && i < 3; ++i) candidates.push_back(areaJson(*hits[i].area));
   return {nullptr, "commune_unknown", "No commune of your area has this name.", {{"candidates", candidates}}};
@@ -182,7 +197,7 @@ Result<ImportPlan> planVenueImport(const std::vector<SheetRow>& sheet, const std
     return it != at.end() && it->second < r.numeric.size() && r.numeric[it->second];
   };
 
-  std::unordered_map<std::string, CommuneAnswer> communes;  // one search per distinct commune text
+  std::unordered_map<std::string, CommuneAnswer> communes;          // one search per distinct commune text
   std::map<std::pair<std::string, std::string>, int64_t> firstRow;  // (commune, folded name) -> row
   for (size_t i = 1; i < sheet.size(); ++i) {
     const SheetRow& r = sheet[i];
@@ -207,8 +222,10 @@ Result<ImportPlan> planVenueImport(const std::vector<SheetRow>& sheet, const std
     }
     ImportedVenue v;
     v.venue.name = cell(r, "name");
-    if (v.venue.name.empty()) fail("name", "name_missing", "The venue has no name.");
-    else if (v.venue.name.size() > 200) fail("name", "name_too_long", "The name is over 200 bytes.");
+    if (v.venue.name.empty())
+      fail("name", "name_missing", "The venue has no name.");
+    else if (v.venue.name.size() > 200)
+      fail("name", "name_too_long", "The name is over 200 bytes.");
     v.venue.address = cell(r, "address");
     if (v.venue.address.size() > 300) fail("address", "address_too_long", "The address is over 300 bytes.");
 
@@ -243,7 +260,8 @@ Result<ImportPlan> planVenueImport(const std::vector<SheetRow>& sheet, const std
       phone = "0" + phone;
     if (!phone.empty()) {
       v.phone = phoneKey(phone);
-      if (v.phone.empty()) fail("phone", "phone_bad", "The phone number is not a Vietnamese number (10 or 11 digits from 0).");
+      if (v.phone.empty())
+        fail("phone", "phone_bad", "The phone number is not a Vietnamese number (10 or 11 digits from 0).");
     }
 
     std::vector<std::string> points;
@@ -297,14 +315,18 @@ Result<ImportPlan> planVenueImport(const std::vector<SheetRow>& sheet, const std
   auto existing = store.venueNamesInWards(std::vector<std::string>(wards.begin(), wards.end()));
   if (!existing) return existing.error();
   std::map<std::pair<std::string, std::string>, std::string> known;
-  for (const VenueNameInWard& x : existing.value()) known.emplace(std::make_pair(x.ward, areas::foldForSearch(x.name)), x.venueId);
+  for (const VenueNameInWard& x : existing.value())
+    known.emplace(std::make_pair(x.ward, areas::foldForSearch(x.name)), x.venueId);
   std::vector<ImportedVenue> kept;
   std::vector<int64_t> keptRows;
   for (size_t i = 0; i < plan.venues.size(); ++i) {
     auto it = known.find({plan.venues[i].ward, plan.venues[i].nameKey});
     if (it != known.end()) {
-      plan.errors.push_back({plan.rowOf[i], "name", "duplicate_in_db",
-                             "A venue with this name is already registered in this commune.", {{"venueId", it->second}}});
+      plan.errors.push_back({plan.rowOf[i],
+                             "name",
+                             "duplicate_in_db",
+                             "A venue with this name is already registered in this commune.",
+                             {{"venueId", it->second}}});
       continue;
     }
     kept.push_back(std::move(plan.venues[i]));
@@ -355,8 +377,7 @@ struct Checked {
   ImportPlan plan;
 };
 Checked check(const ApiRequest& req, Store& store, const Officer& me, const Logger& log) {
-  if (req.body.empty())
-    return {err(400, "empty_file", "Send the CSV or XLSX file as the request body."), {}};
+  if (req.body.empty()) return {err(400, "empty_file", "Send the CSV or XLSX file as the request body."), {}};
   auto sheet = readSheet(req.body, SheetLimits{kMaxImportRows + 1});
   if (!sheet) {
     const std::string code = sheet.error().field.empty() ? "bad_file" : sheet.error().field;
@@ -401,8 +422,8 @@ ApiResponse importFile(const ApiRequest& req, Store& store, const Officer& me, i
     if (v.venue.id.empty()) return err(500, "internal", "Could not make a venue id for commune " + v.ward + ".");
     for (ScanPoint& p : v.points) p.venueId = v.venue.id;
   }
-  const std::string detail = std::to_string(c.plan.venues.size()) + " venues; file sha256 " +
-                             sha256Hex(req.body).substr(0, 16);
+  const std::string detail =
+      std::to_string(c.plan.venues.size()) + " venues; file sha256 " + sha256Hex(req.body).substr(0, 16);
   auto st = store.importVenues(c.plan.venues, me.username, now, me.area, detail);
   if (!st) {
     if (st.error().kind == ErrorKind::Conflict)
@@ -459,9 +480,10 @@ ApiResponse templateFile(const ApiRequest& req) {
 void addVenueImportRoutes(Router& router, Store& store, const std::function<int64_t()>& clock,
                           const std::function<void(const std::string&)>& log) {
   router.on("POST", "/api/v1/office/venue-imports/check",
-            withOfficer(store, clock, log, [&store, log](const ApiRequest& req, const PathParams&, const Officer& me, int64_t) {
-              return checkFile(req, store, me, log);
-            }));
+            withOfficer(store, clock, log,
+                        [&store, log](const ApiRequest& req, const PathParams&, const Officer& me, int64_t) {
+                          return checkFile(req, store, me, log);
+                        }));
   router.on("POST", "/api/v1/office/venue-imports",
             withOfficer(store, clock, log,
                         [&store, log](const ApiRequest& req, const PathParams&, const Officer& me, int64_t now) {

@@ -33,9 +33,10 @@ Result<std::vector<VenueNameInWard>> Store::venueNamesInWards(const std::vector<
   for (size_t from = 0; from < wards.size(); from += 500) {
     const size_t n = std::min<size_t>(500, wards.size() - from);
     std::vector<SqlValue> params(wards.begin() + long(from), wards.begin() + long(from + n));
-    auto r = runSql({{"SELECT venue_id, ward_code, name FROM venues WHERE verification <> 'rejected' AND ward_code IN " +
-                          placeholders(1, n) + " ORDER BY ward_code, venue_id",
-                      std::move(params)}});
+    auto r =
+        runSql({{"SELECT venue_id, ward_code, name FROM venues WHERE verification <> 'rejected' AND ward_code IN " +
+                     placeholders(1, n) + " ORDER BY ward_code, venue_id",
+                 std::move(params)}});
     if (!r) return r.error();
     for (const auto& x : r.value()[0].rows) out.push_back({text(x[0]), text(x[1]), text(x[2])});
   }
@@ -47,16 +48,17 @@ Status Store::importVenues(const std::vector<ImportedVenue>& venues, const std::
   std::vector<SqlStatement> st;
   for (size_t from = 0; from < venues.size(); from += kVenuesPerInsert) {
     const size_t n = std::min(kVenuesPerInsert, venues.size() - from);
-    SqlStatement s{"INSERT INTO venues(venue_id, name, address, category, staff_count, default_stay_minutes, "
-                   "province_code, district_code, ward_code, phone, registered_ms, name_key, address_key) VALUES " +
-                       placeholders(n, 13),
-                   {}};
+    SqlStatement s{
+        "INSERT INTO venues(venue_id, name, address, category, staff_count, default_stay_minutes, "
+        "province_code, district_code, ward_code, phone, registered_ms, name_key, address_key) VALUES " +
+            placeholders(n, 13),
+        {}};
     for (size_t i = from; i < from + n; ++i) {
       const ImportedVenue& x = venues[i];
       const Venue& v = x.venue;
-      s.params.insert(s.params.end(), {v.id, v.name, v.address, v.category, int64_t(v.staffCount),
-                                       int64_t(v.defaultStayMinutes), x.province, x.district, x.ward, x.phone, nowMs,
-                                       x.nameKey, x.addressKey});
+      s.params.insert(s.params.end(),
+                      {v.id, v.name, v.address, v.category, int64_t(v.staffCount), int64_t(v.defaultStayMinutes),
+                       x.province, x.district, x.ward, x.phone, nowMs, x.nameKey, x.addressKey});
     }
     st.push_back(std::move(s));
   }
