@@ -6,11 +6,7 @@ namespace diemquet::server {
 
 namespace {
 
-std::string text(const SqlValue& v) {
-  if (auto s = std::get_if<std::string>(&v)) return *s;
-  if (auto i = std::get_if<int64_t>(&v)) return std::to_string(*i);
-  return {};
-}
+std::string text(const SqlValue& v) { return sqlText(v); }
 int64_t integer(const SqlValue& v) {
   if (auto i = std::get_if<int64_t>(&v)) return *i;
   if (auto d = std::get_if<double>(&v)) return int64_t(*d);

@@ -34,6 +34,12 @@ enum class IngestOutcome {
 // Office queries (server/office/): one dialect-neutral SQL text with `?` placeholders, run by
 // either backend (PostgreSQL rewrites `?` to typed `$n`). Values: NULL, integer, real, text.
 using SqlValue = std::variant<std::monostate, int64_t, double, std::string>;
+// A value as text (an integer in decimal; NULL and reals as ""), for reading rows back.
+inline std::string sqlText(const SqlValue& v) {
+  if (auto s = std::get_if<std::string>(&v)) return *s;
+  if (auto i = std::get_if<int64_t>(&v)) return std::to_string(*i);
+  return {};
+}
 struct SqlStatement {
   std::string sql;
   std::vector<SqlValue> params;

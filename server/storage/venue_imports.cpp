@@ -7,12 +7,6 @@ namespace diemquet::server {
 
 namespace {
 
-std::string text(const SqlValue& v) {
-  if (auto s = std::get_if<std::string>(&v)) return *s;
-  if (auto i = std::get_if<int64_t>(&v)) return std::to_string(*i);
-  return {};
-}
-
 // "(?,?,?),(?,?,?)" for `rows` rows of `columns` values.
 std::string placeholders(size_t rows, size_t columns) {
   std::string one = "(";
@@ -38,7 +32,7 @@ Result<std::vector<VenueNameInWard>> Store::venueNamesInWards(const std::vector<
                      placeholders(1, n) + " ORDER BY ward_code, venue_id",
                  std::move(params)}});
     if (!r) return r.error();
-    for (const auto& x : r.value()[0].rows) out.push_back({text(x[0]), text(x[1]), text(x[2])});
+    for (const auto& x : r.value()[0].rows) out.push_back({sqlText(x[0]), sqlText(x[1]), sqlText(x[2])});
   }
   return out;
 }

@@ -7,8 +7,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-import { BIN, tempDir, startServer, post } from './harness.mjs';
+import { BIN, tempDir, startServer, post, officeTestDb } from './harness.mjs';
 import { importAreas } from './areas_fixture.mjs';
 import { csv, xlsx, IMPORT_HEADER } from './sheet_files.mjs';
 
@@ -28,24 +27,14 @@ const importFile = (url, token, file) => send(url, '/api/v1/office/venue-imports
 const codes = (r) => r.json.errors.map((e) => [e.row, e.code]);
 
 describe(`venue import (${dbKind})`, () => {
-  let tmp, db, server, url;
+  let tmp, db, sql, server, url;
   const tok = {};
-  const sql = (q) => {
-    if (dbKind === 'postgres')
-      return execFileSync(process.env.DQ_PSQL ?? 'psql', [process.env.DQ_PG_URL, '-qtA', '-c', q], { encoding: 'utf8' }).trim();
-    return execFileSync('sqlite3', [db.slice(7), q], { encoding: 'utf8' }).trim();
-  };
   const venues = () => Number(sql('SELECT COUNT(*) FROM venues'));
   const points = () => Number(sql('SELECT COUNT(*) FROM scan_points'));
 
   before(async () => {
     tmp = tempDir();
-    if (dbKind === 'postgres') {
-      db = `postgres:${process.env.DQ_PG_URL}`;
-      execFileSync(process.env.DQ_PSQL ?? 'psql', [process.env.DQ_PG_URL, '-q', '-c', 'DROP SCHEMA public CASCADE; CREATE SCHEMA public;']);
-    } else {
-      db = `sqlite:${path.join(tmp.dir, 'import.db')}`;
-    }
+    ({ db, sql } = officeTestDb(tmp.dir, 'import.db'));
     importAreas(BIN, db);
     for (const [u, level, area] of [['bennghe', 'ward', '26740'], ['q1', 'district', '760']])
       execFileSync(BIN, ['admin', 'create-officer', '--username', u, '--level', level, '--area', area, '--db', db], { input: PASSWORD + '\n' });
