@@ -18,8 +18,9 @@ NEW="$OUT.new"
 rm -rf "$NEW"
 mkdir -p "$NEW/icons"
 cp web/app.css web/*.js "$NEW/"
-# The public pages without a module: violation reports (/bao-cao), venue self-registration (/dang-ky).
-cp web/report.html web/register.html web/public.css "$NEW/"
+# The pages without a module: violation reports (/bao-cao), venue self-registration (/dang-ky),
+# the office's venue import (/office/nhap-co-so).
+cp web/report.html web/register.html web/venue-import.html web/public.css "$NEW/"
 python3 scripts/face-pages.py web/index.html "$NEW"
 [ -d web/scanner ] && cp -r web/scanner "$NEW/"
 for f in web/*.mjs; do [ -f "$f" ] && cp "$f" "$NEW/"; done
@@ -44,7 +45,7 @@ cp "$Z/es/share.js" "$NEW/zxing/es/"
 cp "$Z/es/reader/index.js" "$NEW/zxing/es/reader/"
 
 CLOSURE="$OUT.closure.json"
-python3 scripts/hash-assets.py "$NEW" --keep index.html --keep visitor.html --keep office.html --keep report.html --keep register.html \
+python3 scripts/hash-assets.py "$NEW" --keep index.html --keep visitor.html --keep office.html --keep report.html --keep register.html --keep venue-import.html \
   --keep manifest.webmanifest --unit zxing --closure "$CLOSURE" > /dev/null
 
 # Each face precaches its page and everything the page needs (the closure of its references);

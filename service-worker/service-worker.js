@@ -91,6 +91,8 @@ function pageFor(pathname) {
   const rel = pathname.slice(new URL(self.registration.scope).pathname.length).replace(/\/+$/, '');
   const first = rel.split('/')[0];
   if (first === 'v') return PAGES.visitor;
+  // The office's venue import page needs the network anyway (it sends a file): not the office face.
+  if (rel === 'office/nhap-co-so') return null;
   if (first === 'office') return PAGES.office;
   // Pages no face caches (violation report, venue registration, venue code): from the network.
   if (first === 'bao-cao' || first === 'dang-ky' || first === 'c') return null;

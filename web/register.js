@@ -167,7 +167,12 @@
     $('venue-status').textContent = st[0];
     $('venue-status').title = st[1];
     $('venue-status').className = 'status ' + v.status;
-    $('venue-points').replaceChildren(...v.scanPoints.map(pointCard));
+    // Rejected: the officer's reason, and nothing to print or issue any more.
+    const rejected = v.status === 'rejected';
+    $('rejected').hidden = !rejected;
+    $('rejected-reason').textContent = v.reason || 'không ghi lý do';
+    $('add-point-box').hidden = rejected;
+    $('venue-points').replaceChildren(...(rejected ? [] : v.scanPoints.map(pointCard)));
   }
 
   function pointCard(p) {

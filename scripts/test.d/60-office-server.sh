@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Office API suite (tests/server/office_suite.mjs) against the real server: authorisation
 # matrix, weekly report on a generated dataset, tracing scenarios, retention, feed, rate
-# limits; venues registering themselves (self_registration_suite.mjs). Runs on SQLite, then on
+# limits; venues registering themselves (self_registration_suite.mjs); venue lists imported by an
+# officer (venue_import_suite.mjs). Runs on SQLite, then on
 # a throwaway PostgreSQL (scripts/pg.sh) when one starts.
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 BUILD="${DQ_BUILD_DIR:-$ROOT/build/native}"
@@ -14,7 +15,7 @@ P=0 F=0 S=0
 run_suite() {  # run_suite NAME: one node --test run, counts added to P F S
   local out="$ROOT/test-output/office-$1.log" p f s
   (cd "$ROOT" && timeout 200 node --test --test-concurrency=1 --test-reporter=tap tests/server/office_suite.mjs \
-    tests/server/self_registration_suite.mjs) > "$out" 2>&1 || true
+    tests/server/self_registration_suite.mjs tests/server/venue_import_suite.mjs) > "$out" 2>&1 || true
   tail -n 8 "$out" >&2
   read -r p f s <<<"$(node_test_counts "$out")"
   P=$((P + p)) F=$((F + f)) S=$((S + s))

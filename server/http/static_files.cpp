@@ -68,7 +68,10 @@ std::optional<StaticTarget> StaticFiles::resolve(std::string_view path) const {
              !fs::is_regular_file(m_root / rel)) {
     // Light pages without a module: /bao-cao[/CODE] the citizens' violation report
     // (web/report.html), /dang-ky a venue registering itself (web/register.html).
+    // /office/nhap-co-so: an officer imports a venue list (web/venue-import.html; a file input).
+    const bool venueImport = rel == fs::path("office") / "nhap-co-so";
     fs::path page = first == "v"         ? "visitor.html"
+                    : venueImport        ? "venue-import.html"
                     : first == "office"  ? "office.html"
                     : first == "bao-cao" ? "report.html"
                                          : "register.html";

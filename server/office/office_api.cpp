@@ -27,6 +27,7 @@
 #include "self_registration.hpp"
 #include "text.hpp"
 #include "trace.hpp"
+#include "venue_import.hpp"
 
 namespace diemquet::server::office {
 
@@ -280,10 +281,8 @@ ApiResponse Office::registerVenue() {
     }
   }
   if (points.empty()) points.push_back("Cổng chính");
-  // "26743-T7X0K41W": the ward and 8 random characters, within the id rule (ids.hpp) whatever the ward code.
-  const std::string id = (ward + "-" + newEnrollmentCode().substr(0, 4) + newEnrollmentCode().substr(5, 4))
-                             .substr(0, kMaxVenueOrPointIdLength);
-  if (!isValidId(id)) return err(500, "internal", "Could not make a venue id for that ward.");
+  const std::string id = newVenueId(ward);
+  if (id.empty()) return err(500, "internal", "Could not make a venue id for that ward.");
   std::vector<SqlStatement> st;
   st.push_back(
       {"INSERT INTO venues(venue_id, name, address, category, staff_count, default_stay_minutes, province_code, "
@@ -686,6 +685,7 @@ void addRoutes(Router& router, Store& store, const Clock& clock, const Logger& l
   router.on("POST", "/api/v1/office/trace", officer([](Office& o, const PathParams&) { return o.trace(); }));
   router.on("GET", "/api/v1/office/audit", officer([](Office& o, const PathParams&) { return o.auditTrail(); }));
   addSelfRegistrationRoutes(router, store, clock, log);  // self_registration.cpp
+  addVenueImportRoutes(router, store, clock, log);       // venue_import.cpp
   // Officers of the areas inside the caller's own (officers_api.cpp).
   router.on("GET", "/api/v1/office/officers",
             withOfficer(store, clock, log, [&store](const ApiRequest&, const PathParams&, const Officer& me, int64_t) {

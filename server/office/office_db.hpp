@@ -74,6 +74,10 @@ inline const char* areaColumn(AreaLevel l) {
 
 inline ApiResponse jsonOk(const nlohmann::json& j, int status = 200) { return ApiResponse{status, j.dump()}; }
 
+// A new venue id for a commune: "26743-T7X0K41W", the commune code and 8 random characters,
+// within the id rule (ids.hpp) whatever the code; "" if the code cannot make one.
+std::string newVenueId(const std::string& ward);
+
 // One of the venue kinds of decision 2666/QĐ-BYT ("market", "restaurant", ...).
 bool isVenueCategory(const std::string& id);
 

@@ -2,6 +2,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "../sync/secrets.hpp"
+#include "ids.hpp"
 #include "office_db.hpp"
 #include "payload/normalize.hpp"
 #include "text.hpp"
@@ -17,6 +19,12 @@ const char* const kCategories[] = {"office", "factory", "hotel", "restaurant", "
 
 bool isVenueCategory(const std::string& id) {
   return std::any_of(std::begin(kCategories), std::end(kCategories), [&](const char* c) { return id == c; });
+}
+
+std::string newVenueId(const std::string& ward) {
+  std::string id = (ward + "-" + newEnrollmentCode().substr(0, 4) + newEnrollmentCode().substr(5, 4))
+                       .substr(0, kMaxVenueOrPointIdLength);
+  return isValidId(id) ? id : std::string();
 }
 
 bool textField(const nlohmann::json& j, const char* name, size_t maxLen, bool required, std::string& out) {

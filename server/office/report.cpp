@@ -18,6 +18,7 @@
 #include <sstream>
 
 #include "export_cells.hpp"
+#include "xlsx_file.hpp"
 
 namespace diemquet::server::office {
 
@@ -332,14 +333,8 @@ namespace {
 void writeText(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const std::string& s, lxw_format* f) {
   worksheet_write_string(ws, row, col, spreadsheetText(s).c_str(), f);
 }
-}  // namespace
 
-Result<std::string> reportXlsx(const WeeklyReport& r) {
-  std::random_device rd;
-  auto path = std::filesystem::temp_directory_path() /
-              ("diemquet-report-" + std::to_string(rd()) + "-" + std::to_string(rd()) + ".xlsx");
-  lxw_workbook* wb = workbook_new(path.c_str());
-  if (!wb) return makeError(ErrorKind::Storage, "cannot create the XLSX file");
+void fillReportWorkbook(lxw_workbook* wb, const WeeklyReport& r) {
   lxw_format* bold = workbook_add_format(wb);
   format_set_bold(bold);
   lxw_format* dec = workbook_add_format(wb);
@@ -394,16 +389,11 @@ Result<std::string> reportXlsx(const WeeklyReport& r) {
     worksheet_write_number(wt, row, 2, t.venuesWithScan, nullptr);
     ++row;
   }
-  lxw_error err = workbook_close(wb);
-  if (err != LXW_NO_ERROR) {
-    std::filesystem::remove(path);
-    return makeError(ErrorKind::Storage, std::string("XLSX: ") + lxw_strerror(err));
-  }
-  std::ifstream in(path, std::ios::binary);
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  in.close();
-  std::filesystem::remove(path);
-  return bytes;
+}
+}  // namespace
+
+Result<std::string> reportXlsx(const WeeklyReport& r) {
+  return xlsxBytes("diemquet-report", [&r](lxw_workbook* wb) { fillReportWorkbook(wb, r); });
 }
 
 const char* const kReportHtmlStyle =

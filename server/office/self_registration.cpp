@@ -46,24 +46,6 @@ ApiResponse storage(const Error&) {
   return err(503, "storage_unavailable", "The database is unavailable; nothing was stored. Retry later.");
 }
 
-// "0903 123 456", "+84 903.123.456" -> "0903123456"; empty when it is not a Vietnamese number
-// (10 or 11 digits from 0).
-std::string phoneKey(const std::string& typed) {
-  std::string d;
-  for (char c : typed) {
-    if (c >= '0' && c <= '9')
-      d += c;
-    else if (c != ' ' && c != '.' && c != '-' && c != '+' && c != '(' && c != ')')
-      return {};
-  }
-  if (typed.find('+') != std::string::npos) {
-    if (d.rfind("84", 0) != 0) return {};
-    d = "0" + d.substr(2);
-  }
-  if (d.size() < 10 || d.size() > 11 || d[0] != '0') return {};
-  return d;
-}
-
 json areaJson(const std::string& code) {
   const Area* a = findArea(code);
   return {{"code", code}, {"label", a ? std::string(a->label) : code}};
@@ -90,6 +72,7 @@ Result<json> ownerView(Store& store, const OwnedVenue& owned) {
               {"staffCount", x.staffCount},
               {"ward", areaJson(owned.ward)},
               {"status", owned.verification},
+              {"reason", owned.verification == "rejected" ? owned.note : std::string()},
               {"scanPoints", points}};
 }
 
@@ -153,9 +136,8 @@ ApiResponse registerVenue(const ApiRequest& req, Store& store, int64_t now) {
     return err(429, "too_many_for_phone", "This phone number registered 3 venues today; try again tomorrow.");
 
   SelfRegistration r;
-  r.venue.id = (ward + "-" + newEnrollmentCode().substr(0, 4) + newEnrollmentCode().substr(5, 4))
-                   .substr(0, kMaxVenueOrPointIdLength);
-  if (!isValidId(r.venue.id)) return err(500, "internal", "Could not make a venue id for that commune.");
+  r.venue.id = newVenueId(ward);
+  if (r.venue.id.empty()) return err(500, "internal", "Could not make a venue id for that commune.");
   r.venue.name = name;
   r.venue.address = address;
   r.venue.category = category;
@@ -313,6 +295,22 @@ ApiResponse verify(const ApiRequest& req, const std::string& id, Store& store, c
 }
 
 }  // namespace
+
+std::string phoneKey(const std::string& typed) {
+  std::string d;
+  for (char c : typed) {
+    if (c >= '0' && c <= '9')
+      d += c;
+    else if (c != ' ' && c != '.' && c != '-' && c != '+' && c != '(' && c != ')')
+      return {};
+  }
+  if (typed.find('+') != std::string::npos) {
+    if (d.rfind("84", 0) != 0) return {};
+    d = "0" + d.substr(2);
+  }
+  if (d.size() < 10 || d.size() > 11 || d[0] != '0') return {};
+  return d;
+}
 
 void addSelfRegistrationRoutes(Router& router, Store& store, const Clock& clock, const Logger& log) {
   router.on("POST", "/api/v1/self-registrations",

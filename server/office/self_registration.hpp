@@ -19,6 +19,10 @@ namespace diemquet::server::office {
 // POST /api/v1/self-registrations and /api/v1/owner/{venue,posters,scan-points,codes} (no
 // officer session: the owner's key); GET /api/v1/office/self-registrations and POST
 // /api/v1/office/venues/{id}/verify for an officer of the venue's area.
+// "0903 123 456", "+84 903.123.456" -> "0903123456"; empty when it is not a Vietnamese number
+// (10 or 11 digits from 0).
+std::string phoneKey(const std::string& typed);
+
 void addSelfRegistrationRoutes(Router& router, Store& store, const std::function<int64_t()>& clock,
                                const std::function<void(const std::string&)>& log);
 

@@ -176,6 +176,10 @@ std::variant<std::string, ApiResponse> authorizeVenue(const ApiRequest& req, Sto
   const Principal& p = *who.value();
   if (std::find(p.venues.begin(), p.venues.end(), venueId) == p.venues.end())
     return errorResponse(403, "venue_not_bound", "This device is not enrolled at that venue.");
+  auto rejected = store.rejectedVenues({venueId});
+  if (!rejected) return storageFailure(rejected.error(), log);
+  if (!rejected->empty())
+    return errorResponse(403, "venue_rejected", "The commune rejected this venue's registration; no posters.");
   return "device:" + p.deviceId;
 }
 

@@ -6,11 +6,7 @@ namespace diemquet::server {
 
 namespace {
 
-std::string text(const SqlValue& v) {
-  if (auto s = std::get_if<std::string>(&v)) return *s;
-  if (auto i = std::get_if<int64_t>(&v)) return std::to_string(*i);
-  return {};
-}
+std::string text(const SqlValue& v) { return sqlText(v); }
 int64_t integer(const SqlValue& v) {
   if (auto i = std::get_if<int64_t>(&v)) return *i;
   if (auto d = std::get_if<double>(&v)) return int64_t(*d);
@@ -62,13 +58,13 @@ Result<std::vector<std::string>> Store::venuesAlike(const std::string& ward, con
 
 Result<std::optional<OwnedVenue>> Store::venueOfOwnerKey(const std::string& keyHash) {
   auto r =
-      runSql({{"SELECT o.venue_id, v.ward_code, v.verification FROM venue_owners o JOIN venues v ON v.venue_id = "
-               "o.venue_id WHERE o.key_hash = ?",
+      runSql({{"SELECT o.venue_id, v.ward_code, v.verification, v.verification_note FROM venue_owners o JOIN venues v "
+               "ON v.venue_id = o.venue_id WHERE o.key_hash = ?",
                {keyHash}}});
   if (!r) return r.error();
   if (r.value()[0].rows.empty()) return std::optional<OwnedVenue>();
   const auto& x = r.value()[0].rows[0];
-  return std::optional<OwnedVenue>(OwnedVenue{text(x[0]), text(x[1]), text(x[2])});
+  return std::optional<OwnedVenue>(OwnedVenue{text(x[0]), text(x[1]), text(x[2]), text(x[3])});
 }
 
 Result<std::vector<VenueToVerify>> Store::venuesToVerify(const char* areaColumn, const std::string& area) {
@@ -95,15 +91,30 @@ Result<std::vector<VenueToVerify>> Store::venuesToVerify(const char* areaColumn,
 
 Result<bool> Store::decideVenue(const std::string& venueId, bool confirm, const std::string& officer,
                                 const std::string& note, int64_t nowMs) {
-  auto r = runSql({{"UPDATE venues SET verification = ?, verified_by = ?, verified_ms = ? WHERE venue_id = ? AND "
-                    "verification = 'self'",
-                    {std::string(confirm ? "verified" : "rejected"), officer, nowMs, venueId}},
+  auto r = runSql({{"UPDATE venues SET verification = ?, verified_by = ?, verified_ms = ?, verification_note = ? WHERE "
+                    "venue_id = ? AND verification = 'self'",
+                    {std::string(confirm ? "verified" : "rejected"), officer, nowMs, note, venueId}},
                    {"INSERT INTO audit_log(at_ms, username, action, target, reason, detail) SELECT ?, ?, ?, ?, ?, '' "
                     "WHERE EXISTS (SELECT 1 FROM venues WHERE venue_id = ? AND verified_ms = ? AND verified_by = ?)",
                     {nowMs, officer, std::string(confirm ? "confirm_venue" : "reject_venue"), venueId, note, venueId,
                      nowMs, officer}}});
   if (!r) return r.error();
   return r.value()[0].changes > 0;
+}
+
+Result<std::vector<std::string>> Store::rejectedVenues(const std::vector<std::string>& venueIds) {
+  std::vector<std::string> out;
+  if (venueIds.empty()) return out;
+  std::string sql = "SELECT venue_id FROM venues WHERE verification = 'rejected' AND venue_id IN (";
+  std::vector<SqlValue> params;
+  for (const std::string& id : venueIds) {
+    sql += params.empty() ? "?" : ",?";
+    params.push_back(id);
+  }
+  auto r = runSql({{sql + ")", std::move(params)}});
+  if (!r) return r.error();
+  for (const auto& row : r.value()[0].rows) out.push_back(text(row[0]));
+  return out;
 }
 
 }  // namespace diemquet::server

@@ -404,6 +404,13 @@ CREATE INDEX venue_owners_by_phone ON venue_owners(phone_key, created_ms);
   return m;
 }
 
+// Rejected self-registrations 150: the officer's reason, which the owner sees with the refusal.
+inline const Migration& rejectionNoteMigration150() {
+  static const Migration m{150, "ALTER TABLE venues ADD COLUMN verification_note TEXT NOT NULL DEFAULT '';",
+                           "ALTER TABLE venues ADD COLUMN verification_note TEXT NOT NULL DEFAULT '';"};
+  return m;
+}
+
 // Migrations for the runner: by version (owners append to different ranges of kAll, 100-199
 // venues/office, 200-299 posters, so list order is not version order). The runner applies
 // every version not yet recorded in schema_version, in this order.
@@ -419,6 +426,7 @@ inline std::vector<Migration> orderedMigrations() {
   all.push_back(areasMigration120());
   all.push_back(exposuresMigration400());
   all.push_back(selfRegistrationMigration140());
+  all.push_back(rejectionNoteMigration150());
   std::sort(all.begin(), all.end(), [](const Migration& a, const Migration& b) { return a.version < b.version; });
   return all;
 }

@@ -34,6 +34,12 @@ enum class IngestOutcome {
 // Office queries (server/office/): one dialect-neutral SQL text with `?` placeholders, run by
 // either backend (PostgreSQL rewrites `?` to typed `$n`). Values: NULL, integer, real, text.
 using SqlValue = std::variant<std::monostate, int64_t, double, std::string>;
+// A value as text (an integer in decimal; NULL and reals as ""), for reading rows back.
+inline std::string sqlText(const SqlValue& v) {
+  if (auto s = std::get_if<std::string>(&v)) return *s;
+  if (auto i = std::get_if<int64_t>(&v)) return std::to_string(*i);
+  return {};
+}
 struct SqlStatement {
   std::string sql;
   std::vector<SqlValue> params;
@@ -108,6 +114,21 @@ struct SelfRegistration {
 // The venue an owner's key opens.
 struct OwnedVenue {
   std::string venueId, ward, verification;  // verification: "self", "verified" or "rejected"
+  std::string note;                         // the officer's reason for a rejection
+};
+
+// A venue an officer imports from a list (server/office/venue_import.cpp, importVenues).
+struct ImportedVenue {
+  Venue venue;
+  std::string province, district, ward;  // the commune and what contains it
+  std::string phone;
+  std::string nameKey, addressKey;  // folded (search_fold.hpp), as self-registrations keep them
+  std::vector<ScanPoint> points;
+};
+
+// A venue's name in its commune: the import's duplicate check.
+struct VenueNameInWard {
+  std::string venueId, ward, name;
 };
 
 // A self-registered venue as its commune's officer reviews it.
@@ -196,10 +217,21 @@ class Store {
   // Self-registered venues awaiting review ('self') in an area: `areaColumn` is venues'
   // province_code, district_code or ward_code. Oldest first, at most 500.
   Result<std::vector<VenueToVerify>> venuesToVerify(const char* areaColumn, const std::string& area);
-  // 'self' -> 'verified' or 'rejected', with the audit row, in one transaction. False when the
-  // venue is not awaiting review.
+  // 'self' -> 'verified' or 'rejected' (the note kept for the owner to read), with the audit row,
+  // in one transaction. False when the venue is not awaiting review.
   Result<bool> decideVenue(const std::string& venueId, bool confirm, const std::string& officer,
                            const std::string& note, int64_t nowMs);
+  // Those of `venueIds` whose registration the commune rejected: their stations may no longer
+  // upload or print posters.
+  Result<std::vector<std::string>> rejectedVenues(const std::vector<std::string>& venueIds);
+
+  // Venue import (storage/venue_imports.cpp), over runSql like self-registration.
+  // Every venue (not rejected) of these communes with its name, by commune then id.
+  Result<std::vector<VenueNameInWard>> venueNamesInWards(const std::vector<std::string>& wards);
+  // The venues and their scan points plus one audit row, in one transaction: all or nothing
+  // (Conflict when an id is taken; nothing is written then).
+  Status importVenues(const std::vector<ImportedVenue>& venues, const std::string& officer, int64_t nowMs,
+                      const std::string& auditTarget, const std::string& auditDetail);
 };
 
 // Opens "sqlite:PATH" or "postgres:CONNSTR" (a libpq connection string or postgresql:// URL)

@@ -186,6 +186,16 @@ ApiResponse SyncApi::upload(const ApiRequest& req) {
     }
     batch.push_back(std::move(c).value());
   }
+  // A venue whose self-registration the commune rejected takes no more check-ins.
+  std::vector<std::string> venues;
+  for (const CheckIn& c : batch)
+    if (std::find(venues.begin(), venues.end(), c.venueId) == venues.end()) venues.push_back(c.venueId);
+  auto refusedVenues = m_store.rejectedVenues(venues);
+  if (!refusedVenues) return storageFailure(refusedVenues.error());
+  if (!refusedVenues->empty())
+    return errorResponse(403, "venue_rejected",
+                         "The commune rejected the registration of venue " + refusedVenues->front() +
+                             "; its stations can no longer upload. Contact the commune office.");
 
   auto result = m_store.ingest(batch, now);
   if (!result) return storageFailure(result.error());

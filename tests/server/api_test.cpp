@@ -302,6 +302,8 @@ TEST(RouteTable, TheServerDeclaresEachEndpointOnce) {
   for (const char* must : {"POST /api/v1/checkins", "POST /api/v1/enroll", "GET /api/v1/keys", "GET /api/v1/areas",
                            "POST /api/v1/office/trace", "GET /metrics", "GET /c/{code*}", "GET /api/v1/exposures",
                            "POST /api/v1/office/exposures", "POST /api/v1/presence", "POST /api/v1/self-registrations",
-                           "POST /api/v1/office/officers/{username}/enable", "GET /api/v1/owner/venue"})
+                           "POST /api/v1/office/officers/{username}/enable", "GET /api/v1/owner/venue",
+                           "POST /api/v1/office/venue-imports/check", "POST /api/v1/office/venue-imports",
+                           "GET /api/v1/office/venue-imports/template"})
     EXPECT_TRUE(unique.count(must)) << must;
 }

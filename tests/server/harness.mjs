@@ -112,3 +112,15 @@ export function assertSameSet(assert, db, sent, venue = 'v1') {
   assert.equal(map.size, sent.length);
   for (const r of sent) assert.deepEqual(map.get(`${r.device}/${r.seq}`), r, `${r.device}/${r.seq}`);
 }
+
+// The office suites' database: DQ_OFFICE_DB=postgres empties the PostgreSQL at DQ_PG_URL, else a
+// SQLite file `name` in `dir`. Returns the spec and a one-value SQL query for reading back.
+export function officeTestDb(dir, name) {
+  if (process.env.DQ_OFFICE_DB === 'postgres') {
+    const psql = process.env.DQ_PSQL ?? 'psql', url = process.env.DQ_PG_URL;
+    execFileSync(psql, [url, '-q', '-c', 'DROP SCHEMA public CASCADE; CREATE SCHEMA public;']);
+    return { db: `postgres:${url}`, sql: (q) => execFileSync(psql, [url, '-qtA', '-c', q], { encoding: 'utf8' }).trim() };
+  }
+  const file = path.join(dir, name);
+  return { db: `sqlite:${file}`, sql: (q) => execFileSync('sqlite3', [file, q], { encoding: 'utf8' }).trim() };
+}

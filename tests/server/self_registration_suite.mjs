@@ -193,4 +193,30 @@ describe(`self-registration (${dbKind})`, () => {
     assert.ok(!rep.unverified.some((v) => v.id === first.venue.id));
     assert.ok(!rep.unverified.some((v) => v.id === again.json.venue.id));
   });
+
+  test('a rejected venue: its owner reads the reason; its stations can no longer upload nor print posters', async () => {
+    const reg = (await register(url, venue({ name: 'Quán Nhậu Ma', address: '1 Không Có', phone: '0955000001' }))).json;
+    const other = (await register(url, venue({ name: 'Quán Nhậu Thật', address: '3 Có Thật', phone: '0955000002' }))).json;
+    const station = await enroll(url, reg.codes[0], 'st-rej-1');
+    const good = await enroll(url, other.codes[0], 'st-rej-2');
+    const rec = (device, venueId, seq) => ({ device, seq, venue: venueId, scanPoint: 'p1', kind: 'cccd', personKey: `07909000${1000 + seq}`,
+      name: 'Khách', phone: '', birthYear: 1990, dir: 'in', ts: Date.now() - 60_000, tz: 420, voided: false });
+    assert.equal((await upload(url, station, 'st-rej-1', [rec('st-rej-1', reg.venue.id, 1)])).status, 200, 'uploads while awaiting review');
+    const before = count(`SELECT COUNT(*) FROM check_ins WHERE venue_id = '${reg.venue.id}'`);
+    const note = 'Địa chỉ không có thật';
+    assert.equal((await post(url, `/api/v1/office/venues/${reg.venue.id}/verify`, { decision: 'reject', note }, tok.bennghe)).status, 200);
+    const view = (await get(url, '/api/v1/owner/venue', reg.ownerKey)).json;
+    assert.deepEqual([view.status, view.reason], ['rejected', note]);
+    const refused = await upload(url, station, 'st-rej-1', [rec('st-rej-1', reg.venue.id, 2)]);
+    assert.equal(refused.status, 403, refused.text);
+    assert.equal(JSON.parse(refused.text).error.code, 'venue_rejected');
+    assert.equal(count(`SELECT COUNT(*) FROM check_ins WHERE venue_id = '${reg.venue.id}'`), before, 'nothing stored');
+    const poster = await get(url, `/api/v1/venues/${reg.venue.id}/posters`, station);
+    assert.equal(poster.status, 403, poster.text);
+    assert.equal(poster.json.error.code, 'venue_rejected');
+    assert.equal((await get(url, '/api/v1/owner/posters?point=p1', reg.ownerKey)).json.error.code, 'venue_rejected');
+    // Another venue of the commune is not touched.
+    assert.equal((await upload(url, good, 'st-rej-2', [rec('st-rej-2', other.venue.id, 1)])).status, 200);
+    assert.equal((await get(url, '/api/v1/owner/venue', other.ownerKey)).json.reason, '');
+  });
 });

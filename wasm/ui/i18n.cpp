@@ -321,6 +321,7 @@ const Entry kStrings[] = {
     {Str::OfficeStaffPhones, "Khách do nhân viên quét thẻ: {a} người có SĐT (gọi điện báo), {b} người không có SĐT.", "Visitors scanned by staff: {a} with a phone number (call them), {b} without."},
     {Str::OfficeExposureNone, "Chưa công bố cảnh báo nào.", "No alerts published yet."},
     {Str::OfficeRegisterVenue, "Đăng ký cơ sở", "Register a venue"},
+    {Str::OfficeImportVenues, "Nhập danh sách từ tệp Excel/CSV", "Import a list from an Excel/CSV file"},
     {Str::OfficeVenueName, "Tên cơ sở", "Venue name"},
     {Str::OfficeAddress, "Địa chỉ (số nhà, đường)", "Street address"},
     {Str::OfficeWard, "Phường/xã", "Ward"},

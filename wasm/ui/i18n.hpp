@@ -50,7 +50,7 @@ enum class Str {
   OfficeTraceId, OfficeFrom, OfficeTo, OfficeMargin, OfficeReason, OfficeReasonRequired, OfficeBadInput,
   OfficeRunTrace, OfficeVisits, OfficeContacts, OfficeNoResults, OfficeExposurePublish, OfficeExposureAllPoints,
   OfficeExposureAdvice, OfficeExposureAdviceDefault, OfficeExposureSend, OfficeExposurePublished, OfficeExposures,
-  OfficeExposureWithdraw, OfficeExposureWithdrawn, OfficeStaffPhones, OfficeExposureNone, OfficeRegisterVenue, OfficeVenueName,
+  OfficeExposureWithdraw, OfficeExposureWithdrawn, OfficeStaffPhones, OfficeExposureNone, OfficeRegisterVenue, OfficeImportVenues, OfficeVenueName,
   OfficeAddress, OfficeWard, AreaSearchHint, AreaNoMatch, OfficeChooseWard, OfficeCategory, OfficeChoose,
   CatRestaurant, CatOffice, CatFactory, CatHotel, CatBar, CatKaraoke, CatMassage, CatGym, CatMeeting, CatHospital, CatApartment, CatSchool, CatBusStation, CatPublicTransport, CatShoppingCentre, CatMarket, CatEssentialShop, CatFuneral, CatWedding, CatTouristSite, CatReligiousSite, CatOther, OfficeStaff, OfficePhone, OfficeScanPoints, OfficeRegister,
   OfficeRegistered, OfficeIssueCode, OfficeCodeHint, OfficeDownloaded, OfficeOtherLanguage,
