@@ -22,7 +22,7 @@ constexpr int64_t kDayMs = 86'400'000;
 constexpr size_t kMaxAdviceBytes = 600;  // about 200 Vietnamese characters: a short text
 constexpr int64_t kMaxWindowMs = 14 * kDayMs;
 
-ApiResponse err(int status, const char* code, const std::string& message) {
+ApiResponse err(int status, ErrorCode code, const std::string& message) {
   return errorResponse(status, code, message);
 }
 ApiResponse storage(const Error& e, const std::function<void(const std::string&)>& log = nullptr) {

@@ -57,7 +57,7 @@ State& stateFor(Store& store) {
   return *s;
 }
 
-ApiResponse err(int status, const char* code, const std::string& message) {
+ApiResponse err(int status, ErrorCode code, const std::string& message) {
   return errorResponse(status, code, message);
 }
 ApiResponse notFoundVenue() {
@@ -454,7 +454,7 @@ ApiResponse Office::trace() {
   // Dates as officers type them (dd/mm/yyyy) or ISO; the message names the field at fault.
   for (auto [name, value, ms] : {std::tuple{"from", &from, &q.fromMs}, std::tuple{"to", &to, &q.toMs}})
     if (!textField(body, name, 16, true, *value) || !parseDay(*value = isoDayFromTyped(*value), *ms))
-      return err(400, (std::string("bad_date_") + name).c_str(),
+      return err(400, std::string_view(name) == "from" ? ErrorCode("bad_date_from") : ErrorCode("bad_date_to"),
                  std::string("Field '") + name + "' must be a date dd/mm/yyyy or yyyy-mm-dd.");
   q.toMs += kDayMs;  // inclusive last day
   if (q.toMs <= q.fromMs) return err(400, "bad_range", "'to' must not be before 'from'.");

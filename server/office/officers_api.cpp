@@ -12,7 +12,7 @@ namespace {
 
 using nlohmann::json;
 
-ApiResponse err(int status, const char* code, const std::string& message) {
+ApiResponse err(int status, ErrorCode code, const std::string& message) {
   return errorResponse(status, code, message);
 }
 ApiResponse storage(const Error&) {
