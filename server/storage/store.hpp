@@ -97,6 +97,11 @@ struct ExposureRow {
   std::string venueName, wardCode;  // read from venues, for lists and area checks
 };
 
+// An issued poster found by its short code (server/posters/short_codes.cpp, migration 210).
+struct PosterByShortCode {
+  std::string venueId, scanPointId, url, keyId, venueName, scanPointName;
+};
+
 // A venue registered by its owner (server/office/self_registration.cpp, migration 140).
 struct SelfRegistration {
   Venue venue;
@@ -294,6 +299,16 @@ class Store {
   // whose one row is (partitions, check-ins) dropped.
   Result<PurgeCounts> purgeBefore(int64_t cutoffMs, int64_t sessionsBeforeMs,
                                   const std::optional<SqlStatement>& dropMonths);
+
+  // Posters' short codes and the readiness probe (storage/posters_store.cpp).
+  // (venue, scan point) pairs with posters issued before short codes existed.
+  Result<std::vector<std::pair<std::string, std::string>>> postersWithoutShortCode();
+  // Sets the short code of those posters of a scan point that have none.
+  Status setShortCodes(const std::vector<std::pair<std::pair<std::string, std::string>, std::string>>& codes);
+  // Posters with this short code, newest first, with their venue's and scan point's names.
+  Result<std::vector<PosterByShortCode>> postersWithShortCode(const std::string& code);
+  // Writes health_probe's row (migration 301): true when the row was there and the commit returned.
+  Result<bool> touchHealthProbe(int64_t nowMs);
 };
 
 // Opens "sqlite:PATH" or "postgres:CONNSTR" (a libpq connection string or postgresql:// URL)
