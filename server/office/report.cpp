@@ -156,7 +156,8 @@ json reportJson(const WeeklyReport& r) {
                      {"withScan", a.withScan},
                      {"scans", a.scans},
                      {"staff", a.staff},
-                     {"scansPerStaff", std::round(a.scansPerStaff() * 100) / 100},
+                     // Unknown staff numbers give no ratio (null), not a misleading 0.00.
+                     {"scansPerStaff", a.staff > 0 ? json(std::round(a.scansPerStaff() * 100) / 100) : json(nullptr)},
                      {"nonComplying", a.nonComplying},
                      {"flagged", a.flagged},
                      {"violations", a.violations}});
@@ -229,7 +230,7 @@ std::string reportCsv(const WeeklyReport& r) {
   o << "\r\n";
   for (const AreaStat& a : r.areas)
     o << csvField(a.code) << "," << csvField(a.name) << "," << levelVi(a.level) << "," << a.venues << "," << a.withPoster << ","
-      << a.withScan << "," << a.scans << "," << a.staff << "," << fixed2(a.scansPerStaff()) << "," << a.nonComplying
+      << a.withScan << "," << a.scans << "," << a.staff << "," << (a.staff > 0 ? fixed2(a.scansPerStaff()) : std::string()) << "," << a.nonComplying
       << "," << a.flagged << "," << a.violations << "\r\n";
   o << "\r\n";
   for (size_t i = 0; i < kVenueHeader.size(); ++i) o << (i ? "," : "") << kVenueHeader[i];
@@ -273,7 +274,7 @@ Result<std::string> reportXlsx(const WeeklyReport& r) {
     writeText(ws, row, 2, levelVi(a.level), nullptr);
     const double nums[] = {double(a.venues), double(a.withPoster), double(a.withScan), double(a.scans), double(a.staff)};
     for (size_t i = 0; i < 5; ++i) worksheet_write_number(ws, row, lxw_col_t(3 + i), nums[i], nullptr);
-    worksheet_write_number(ws, row, 8, a.scansPerStaff(), dec);
+    if (a.staff > 0) worksheet_write_number(ws, row, 8, a.scansPerStaff(), dec);
     worksheet_write_number(ws, row, 9, a.nonComplying, nullptr);
     worksheet_write_number(ws, row, 10, a.flagged, nullptr);
     worksheet_write_number(ws, row, 11, double(a.violations), nullptr);
@@ -340,7 +341,7 @@ std::string reportHtml(const WeeklyReport& r) {
   for (const AreaStat& a : r.areas)
     o << "<tr><td class=t>" << a.code << "</td><td class=t>" << htmlEscape(a.name) << "</td><td class=t>"
       << levelVi(a.level) << "</td><td>" << a.venues << "</td><td>" << a.withPoster << "</td><td>" << a.withScan
-      << "</td><td>" << a.scans << "</td><td>" << a.staff << "</td><td>" << fixed2(a.scansPerStaff()) << "</td><td>"
+      << "</td><td>" << a.scans << "</td><td>" << a.staff << "</td><td>" << (a.staff > 0 ? fixed2(a.scansPerStaff()) : std::string("—")) << "</td><td>"
       << a.nonComplying << "</td><td>" << a.flagged << "</td><td>" << a.violations << "</td></tr>";
   o << "</table><h2>Cơ sở chưa tuân thủ</h2><table><tr>";
   for (const char* h : kVenueHeader) o << "<th>" << h << "</th>";

@@ -186,7 +186,7 @@ for (const engine of engines) {
       const cached = (file) => waitFor(page, async (f) => {
         for (const k of await caches.keys()) if (await (await caches.open(k)).match(f)) return true;
         return false;
-      }, file, { timeout: 30000, what: `${file} in the offline cache` });
+      }, file, { timeout: 60000, what: `${file} in the offline cache` });  // a loaded machine installs slowly
       await page.goto(url() + 'office');
       await st.waitReady(page);
       await st.find(page, 'office.title');

@@ -68,6 +68,9 @@ test('enrollment: clear Vietnamese errors, then bound to the venue and a chosen 
   try {
     await st.tap(page, 'nav.settings');
     await st.waitForText(page, /Chưa kết nối máy chủ/);
+    // With a network but no server, the pill must not say "Trực tuyến" (green) above that line.
+    assert.equal((await st.find(page, 'top.localOnly')).text, 'Chỉ trên máy');
+    assert.equal(await st.exists(page, 'top.online'), false);
     await st.screenshot(page, 'sync-00-settings-not-enrolled');
     await enroll(page, 'ABC-123');
     assert.match((await st.find(page, 'sync.code.error')).text, /12 chữ và số/);
@@ -85,6 +88,9 @@ test('enrollment: clear Vietnamese errors, then bound to the venue and a chosen 
     const s = await st.state(page);
     assert.equal(s.sync.venue, 'v1');
     assert.match((await st.find(page, 'sync.enrolled')).text, /Chợ Bến Thành/);
+    // Said once: the banner says what happens now, the line says to which venue.
+    assert.equal((await st.probe(page)).items.filter((i) => /Đã kết nối máy chủ/.test(i.text)).length, 1);
+    assert.equal((await st.find(page, 'top.online')).text, 'Trực tuyến');
     // Two scan points: staff choose the one this phone stands at.
     const points = (await st.probe(page)).items.filter((i) => /^sync\.point\.\d+$/.test(i.id));  // not their '.label' rectangles
     assert.equal(points.length, 2);

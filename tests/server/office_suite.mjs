@@ -263,6 +263,9 @@ describe(`office API (${dbKind})`, () => {
     assert.equal(rows['760'].withScan, inDistrict.filter((n) => expected[n][0] > 0).length);
     assert.equal(rows['26740'].staff, 5 + 2 + 10 + 4);
     assert.equal(rows['26734'].venues, 0);
+    // A ratio only where staff numbers are known: an empty ward has none (null, drawn "—"), not 0.
+    assert.equal(rows['26740'].scansPerStaff, Math.round((sum(wardA) / (5 + 2 + 10 + 4)) * 100) / 100);
+    assert.equal(rows['26734'].scansPerStaff, null);
     // venues registered in ward A: 3 + tracing venue + the event venue + 'Mới' from the matrix
     assert.ok(rows['26740'].venues >= 5);
     const bad = Object.fromEntries(r.json.nonComplying.map((v) => [v.name, v]));

@@ -8,7 +8,7 @@ enum class Lang { Vi, En };
 
 // Add a key here and its entry anywhere in i18n.cpp's table (entries carry their key).
 enum class Str {
-  AppName, NavToday, NavManual, NavSettings, Online, Offline,
+  AppName, NavToday, NavManual, NavSettings, Online, Offline, ConnLocalOnly, ConnServerTrouble, ConnNeedsCode,
   SyncTitle, EnrollCode, EnrollConnect, Enrolling, EnrollBadFormat, EnrollInvalid, EnrollOffline,
   EnrollServerError, EnrollStorage, EnrollDone, Enrolled, NotEnrolled, ChooseScanPoint, SyncNow, Syncing,
   LastSync, Never, SyncRejected, SyncOffline, SyncServerError, SyncStorage, SyncReenroll, SyncRefused,

@@ -218,7 +218,11 @@ void drawReport(OfficeState& s) {
       probe::add("text", "office.report.scans." + a.value("code", ""), std::to_string(a.value("scans", int64_t(0))),
                  ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, 40, 20);
       ImGui::TableNextColumn();
-      ImGui::Text("%.2f", a.value("scansPerStaff", 0.0));
+      // No staff numbers declared: no ratio ("—"), not 0.00.
+      if (a.contains("scansPerStaff") && a["scansPerStaff"].is_number())
+        ImGui::Text("%.2f", a["scansPerStaff"].get<double>());
+      else
+        ImGui::TextUnformatted("—");
     }
     ImGui::EndTable();
   }

@@ -131,6 +131,12 @@ void enrollForm(StationSession& session, bool again) {
 
 void setSyncClient(sync::SyncClient* client) { g_sync = client; }
 
+sync::Connection stationConnection(const StationSession& session, bool networkOnline) {
+  const bool enrolled = session.station().enrollment().has_value();
+  if (!g_sync) return sync::connectionOf(enrolled, networkOnline, sync::SyncPhase::NotEnrolled, sync::SyncProblem::None);
+  return sync::connectionOf(enrolled, networkOnline, g_sync->phase(), g_sync->problem());
+}
+
 void drawSyncSettings(StationSession& session) {
   if (!g_sync) return;
   const Station& st = session.station();

@@ -2,12 +2,15 @@
 // the pending count and last sync time, "Đồng bộ ngay" and the upload progress bar.
 #pragma once
 #include "station_session.hpp"
+#include "sync/connection.hpp"
 #include "sync/sync_client.hpp"
 
 namespace diemquet::ui {
 
 // main.cpp hands the one sync client to the UI at boot (null: no sync, e.g. in tools).
 void setSyncClient(sync::SyncClient* client);
+// What the top-bar pill shows: the network and whether scans reach the server.
+sync::Connection stationConnection(const StationSession& session, bool networkOnline);
 // Settings: enrollment (code field, "Kết nối máy chủ"), scan point choice, sync status.
 void drawSyncSettings(StationSession& session);
 // Today's footer: stored, pending, last sync, and the progress bar while uploading.

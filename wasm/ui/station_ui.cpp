@@ -10,6 +10,7 @@
 #include "camera.hpp"
 #include "platform.hpp"
 #include "screen_kiosk.hpp"
+#include "screen_sync.hpp"
 #include "widgets.hpp"
 
 namespace diemquet::ui {
@@ -30,18 +31,28 @@ void topBar(const StationSession& session, bool online) {
   std::string where = s.venue.name.empty() ? tr(Str::NotConfigured) : s.venue.name + " · " + s.scanPoint.name;
   ImFont* body = fonts().body;
   float fs = fontPx(body) * 0.9f;
-  const char* word = tr(online ? Str::Online : Str::Offline);
+  // The pill: the network, and whether scans reach the server (colour and word, never colour
+  // alone). Green only when they do.
+  struct Pill { Str word; ImU32 colour; const char* id; };
+  Pill pill{Str::Online, theme::kOnline, "top.online"};
+  switch (stationConnection(session, online)) {
+    case sync::Connection::Offline: pill = {Str::Offline, theme::kOffline, "top.offline"}; break;
+    case sync::Connection::LocalOnly: pill = {Str::ConnLocalOnly, theme::kOffline, "top.localOnly"}; break;
+    case sync::Connection::ServerTrouble: pill = {Str::ConnServerTrouble, theme::kWarn, "top.serverTrouble"}; break;
+    case sync::Connection::NeedsCode: pill = {Str::ConnNeedsCode, theme::kWarn, "top.needsCode"}; break;
+    case sync::Connection::Online: break;
+  }
+  const char* word = tr(pill.word);
   float pillW = bold->CalcTextSizeA(fontPx(body), FLT_MAX, 0, word).x + 44;
   dl->PushClipRect(ImVec2(0, 0), ImVec2(size.x - pillW - theme::kPad - 4, kTopBar), true);
   dl->AddText(body, fs, ImVec2(theme::kPad, 36), IM_COL32(219, 234, 254, 255), where.c_str());
   dl->PopClipRect();
   probe::add("text", "top.where", where, theme::kPad, 36, size.x - pillW, fs);
-  // Online/offline pill: colour and word, never colour alone.
   ImVec2 a(size.x - pillW - theme::kPad, 14), b(size.x - theme::kPad, 50);
-  dl->AddRectFilled(a, b, online ? theme::kOnline : theme::kOffline, 18);
+  dl->AddRectFilled(a, b, pill.colour, 18);
   dl->AddCircleFilled(ImVec2(a.x + 16, (a.y + b.y) * 0.5f), 5, IM_COL32_WHITE);
   dl->AddText(bold, fontPx(body), ImVec2(a.x + 28, a.y + (b.y - a.y - fontPx(body)) * 0.5f), IM_COL32_WHITE, word);
-  probe::add("status", online ? "top.online" : "top.offline", word, a.x, a.y, b.x - a.x, b.y - a.y);
+  probe::add("status", pill.id, word, a.x, a.y, b.x - a.x, b.y - a.y);
 }
 
 void bottomNav(UiState& ui) {

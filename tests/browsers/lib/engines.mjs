@@ -95,15 +95,21 @@ async function openWebKit() {
       },
     });
   } catch (e) { await driver.stop(); throw new Error(`WebKitWebDriver: ${e.message}\n${driver.output()}`); }
-  await s.setTimeouts({ script: 60000, pageLoad: 60000 });
-  await s.navigate('about:blank');
-  // Size the window so the page itself gets 412×915, whatever the toolbar takes.
-  let rect = { width: VIEWPORT.width, height: VIEWPORT.height };
-  for (let i = 0; i < 3; i++) {
-    await s.setWindowRect(rect);
-    const [w, h] = await s.execute('return [innerWidth, innerHeight]');
-    if (w === VIEWPORT.width && h === VIEWPORT.height) break;
-    rect = { width: rect.width + VIEWPORT.width - w, height: rect.height + VIEWPORT.height - h };
+  try {
+    await s.setTimeouts({ script: 60000, pageLoad: 60000 });
+    await s.navigate('about:blank');
+    // Size the window so the page itself gets 412×915, whatever the toolbar takes.
+    let rect = { width: VIEWPORT.width, height: VIEWPORT.height };
+    for (let i = 0; i < 3; i++) {
+      await s.setWindowRect(rect);
+      const [w, h] = await s.execute('return [innerWidth, innerHeight]');
+      if (w === VIEWPORT.width && h === VIEWPORT.height) break;
+      rect = { width: rect.width + VIEWPORT.width - w, height: rect.height + VIEWPORT.height - h };
+    }
+  } catch (e) {
+    await s.delete();
+    await driver.stop();
+    throw new Error(`WebKit session set-up: ${e.message}\n${driver.output()}`);
   }
   const run = (fn, arg) => s.execute(`return ${callScript(fn, arg)};`);
   return {
@@ -135,7 +141,16 @@ async function openWebKit() {
 export async function openEngine(name) {
   if (name === 'chromium') return openChromium();
   if (name === 'firefox') return openFirefox();
-  if (name === 'webkit') return openWebKit();
+  if (name === 'webkit') {
+    // WebKitWebDriver now and then fails to hand over a MiniBrowser session on a loaded machine;
+    // a second fresh driver and profile is what a person would do (restart the browser). A
+    // second failure is the engine's failure, with both messages.
+    try { return await openWebKit(); } catch (first) {
+      try { return await openWebKit(); } catch (second) {
+        throw new Error(`WebKit did not start twice:\n1: ${first.message}\n2: ${second.message}`);
+      }
+    }
+  }
   throw new Error(`unknown engine ${name}`);
 }
 

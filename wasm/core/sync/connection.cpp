@@ -1,0 +1,17 @@
+#include "connection.hpp"
+
+namespace diemquet::sync {
+
+Connection connectionOf(bool enrolled, bool networkOnline, SyncPhase phase, SyncProblem problem) {
+  if (!networkOnline) return Connection::Offline;
+  if (phase == SyncPhase::NeedsEnrollment) return Connection::NeedsCode;
+  if (!enrolled || phase == SyncPhase::NotEnrolled) return Connection::LocalOnly;
+  // Waiting after a failure: a network error while the browser says "online" is a server (or
+  // captive portal) that cannot be reached; storage trouble is the phone's, not the server's.
+  if (phase == SyncPhase::Waiting &&
+      (problem == SyncProblem::Offline || problem == SyncProblem::ServerError || problem == SyncProblem::Refused))
+    return Connection::ServerTrouble;
+  return Connection::Online;
+}
+
+}  // namespace diemquet::sync
