@@ -148,8 +148,8 @@ int main(int argc, char** argv) {
   auto have = run(s, {{"SELECT COUNT(*) FROM venues WHERE venue_id LIKE 'b-%'", {}},
                       {"SELECT COUNT(*) FROM check_ins", {}},
                       {indexCheck, {}}});
-  const bool reuse =
-      sql::integer(have[0].rows[0][0]) >= venues && sql::integer(have[1].rows[0][0]) >= checkins && sql::integer(have[2].rows[0][0]) == 1;
+  const bool reuse = sql::integer(have[0].rows[0][0]) >= venues && sql::integer(have[1].rows[0][0]) >= checkins &&
+                     sql::integer(have[2].rows[0][0]) == 1;
   const auto t0 = SteadyClock::now();
   if (!reuse) {
     if (sql::integer(have[1].rows[0][0]) > 0)

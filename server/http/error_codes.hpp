@@ -24,10 +24,8 @@ inline constexpr ErrorCodeInfo kErrorCodes[] = {
     {"bad_json", 400, 0,
      "the body is not exactly one JSON value: not JSON, or anything but whitespace after the value (a second "
      "value, trailing bytes), or a NUL byte anywhere"},
-    {"bad_request", 400, 0,
-     "JSON of the wrong shape, or a field or parameter out of its range (the message names it)"},
-    {"unauthorized", 401, 0,
-     "no `Authorization: Bearer …` header (the scheme is case-insensitive: `bearer …` works)"},
+    {"bad_request", 400, 0, "JSON of the wrong shape, or a field or parameter out of its range (the message names it)"},
+    {"unauthorized", 401, 0, "no `Authorization: Bearer …` header (the scheme is case-insensitive: `bearer …` works)"},
     {"invalid_token", 401, 0, "the device or feed token is not known"},
     {"not_found", 404, 0, "no such API endpoint, or no such thing in the caller's area"},
     {"method_not_allowed", 405, 0, "the path does not take this HTTP method (the `Allow` header names those it takes)"},

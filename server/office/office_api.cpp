@@ -238,8 +238,8 @@ ApiResponse Office::registerVenue() {
   const std::string id = (ward + "-" + newEnrollmentCode().substr(0, 4) + newEnrollmentCode().substr(5, 4))
                              .substr(0, kMaxVenueOrPointIdLength);
   if (!isValidId(id)) return err(500, "internal", "Could not make a venue id for that ward.");
-  const OfficeVenue venue{id,   name, address, category, phone, path.ward, path.district, path.province, staff,
-                          stay, validFrom, validTo};
+  const OfficeVenue venue{id,    name, address,   category, phone, path.ward, path.district, path.province,
+                          staff, stay, validFrom, validTo};
   std::vector<ScanPoint> scanPoints;
   json pts = json::array();
   for (size_t i = 0; i < points.size(); ++i) {

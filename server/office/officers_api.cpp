@@ -70,8 +70,9 @@ ApiResponse create(const ApiRequest& req, Store& store, const Officer& me, int64
   const std::string levelName = toString(level);
   const std::string password = generatePassword(), hash = hashPassword(password);
   if (hash.empty()) return err(500, "internal", "Could not hash the password.");
-  auto r = store.addOfficer(OfficerRow{user, levelName, area, hash, now, false},
-                            AuditEntry{0, now, me.username, "create_officer", "officer:" + user, "", levelName + " " + area});
+  auto r = store.addOfficer(
+      OfficerRow{user, levelName, area, hash, now, false},
+      AuditEntry{0, now, me.username, "create_officer", "officer:" + user, "", levelName + " " + area});
   if (!r && r.error().kind == ErrorKind::Conflict) return err(409, "username_taken", "That username is taken.");
   if (!r) return storage(r.error());
   return ApiResponse{

@@ -74,8 +74,7 @@ int setVenueArea(const std::function<std::string(const std::string&)>& opt, Stor
   auto exists = venueExists(store, id);
   if (!exists) return error(exists.error().message);
   if (!exists.value()) return error("no venue " + id);
-  if (auto r = store.setVenueWard(id, path->province, path->district, path->ward); !r)
-    return error(r.error().message);
+  if (auto r = store.setVenueWard(id, path->province, path->district, path->ward); !r) return error(r.error().message);
   std::cout << "venue " << id << " is in " << areaLabel(path->ward) << "\n";
   return 0;
 }
@@ -138,8 +137,9 @@ Result<std::vector<std::string>> venueWarnings(Store& store) {
   std::vector<std::string> out;
   for (const VenueWithPoints& v : r.value())
     if (v.ward.empty())
-      out.push_back("venue " + v.id + " lies in no ward, so no officer sees its check-ins: admin set-venue-area --venue " +
-                    v.id + " --area WARD_CODE");
+      out.push_back("venue " + v.id +
+                    " lies in no ward, so no officer sees its check-ins: admin set-venue-area --venue " + v.id +
+                    " --area WARD_CODE");
   for (const VenueWithPoints& v : r.value())
     for (const auto& [point, name] : v.points)
       if (!isValidId(point))

@@ -37,7 +37,8 @@ Result<std::string> withArea(std::string sql, const ReportArea& area) {
     olds += ",'" + c + "'";
   }
   if (!olds.empty())
-    for (size_t p = 0; (p = sql.find("{col} = ?", p)) != std::string::npos;) sql.replace(p, 9, "{col} IN (?" + olds + ")");
+    for (size_t p = 0; (p = sql.find("{col} = ?", p)) != std::string::npos;)
+      sql.replace(p, 9, "{col} IN (?" + olds + ")");
   for (size_t p; (p = sql.find("{col}")) != std::string::npos;) sql.replace(p, 5, col.value());
   return sql;
 }

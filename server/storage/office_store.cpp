@@ -66,8 +66,8 @@ Result<std::optional<OfficerRow>> Store::activeOfficer(const std::string& userna
 }
 
 Result<std::optional<OfficerRow>> Store::officer(const std::string& username) {
-  auto r = sql::one(*this, "SELECT level, area_code, created_ms, disabled_ms FROM officers WHERE username = ?",
-                    {username});
+  auto r =
+      sql::one(*this, "SELECT level, area_code, created_ms, disabled_ms FROM officers WHERE username = ?", {username});
   if (!r) return r.error();
   if (r->rows.empty()) return std::optional<OfficerRow>();
   const auto& x = r->rows[0];
@@ -85,17 +85,17 @@ Result<std::vector<OfficerRow>> Store::officers() {
 }
 
 Status Store::addOfficer(const OfficerRow& o, const AuditEntry& audit) {
-  return done(
-      runSql({{"INSERT INTO officers(username, level, area_code, password_hash, created_ms) VALUES (?,?,?,?,?)",
-               {o.username, o.level, o.area, o.passwordHash, o.createdMs}},
-              auditRow(audit)}));
+  return done(runSql({{"INSERT INTO officers(username, level, area_code, password_hash, created_ms) VALUES (?,?,?,?,?)",
+                       {o.username, o.level, o.area, o.passwordHash, o.createdMs}},
+                      auditRow(audit)}));
 }
 
 Status Store::putOfficer(const OfficerRow& o) {
-  return done(runSql({{"INSERT INTO officers(username, level, area_code, password_hash, created_ms) VALUES (?,?,?,?,?) "
-                       "ON CONFLICT(username) DO UPDATE SET level = excluded.level, area_code = excluded.area_code, "
-                       "password_hash = excluded.password_hash, disabled_ms = NULL",
-                       {o.username, o.level, o.area, o.passwordHash, o.createdMs}}}));
+  return done(
+      runSql({{"INSERT INTO officers(username, level, area_code, password_hash, created_ms) VALUES (?,?,?,?,?) "
+               "ON CONFLICT(username) DO UPDATE SET level = excluded.level, area_code = excluded.area_code, "
+               "password_hash = excluded.password_hash, disabled_ms = NULL",
+               {o.username, o.level, o.area, o.passwordHash, o.createdMs}}}));
 }
 
 Status Store::changeOfficer(const std::string& username, OfficerChange change, const std::string& passwordHash,
@@ -144,9 +144,9 @@ Result<std::optional<OfficeVenue>> Store::officeVenue(const std::string& venueId
   if (!r) return r.error();
   if (r->rows.empty()) return std::optional<OfficeVenue>();
   const auto& x = r->rows[0];
-  return std::optional<OfficeVenue>(OfficeVenue{text(x[0]), text(x[1]), text(x[2]), text(x[3]), text(x[4]),
-                                                text(x[5]), text(x[6]), text(x[7]), integer(x[8]), integer(x[9]),
-                                                integer(x[10]), integer(x[11])});
+  return std::optional<OfficeVenue>(OfficeVenue{text(x[0]), text(x[1]), text(x[2]), text(x[3]), text(x[4]), text(x[5]),
+                                                text(x[6]), text(x[7]), integer(x[8]), integer(x[9]), integer(x[10]),
+                                                integer(x[11])});
 }
 
 Result<std::optional<std::string>> Store::wardOfVenue(const std::string& venueId) {
@@ -229,9 +229,8 @@ Result<RenameOutcome> Store::renameScanPoint(const std::string& venueId, const s
 }
 
 Result<std::pair<std::vector<ScanPoint>, int64_t>> Store::venuePointsAndReminders(const std::string& venueId) {
-  auto r =
-      runSql({{"SELECT scan_point_id, name FROM scan_points WHERE venue_id = ? ORDER BY scan_point_id", {venueId}},
-              {"SELECT COUNT(*) FROM reminders WHERE venue_id = ?", {venueId}}});
+  auto r = runSql({{"SELECT scan_point_id, name FROM scan_points WHERE venue_id = ? ORDER BY scan_point_id", {venueId}},
+                   {"SELECT COUNT(*) FROM reminders WHERE venue_id = ?", {venueId}}});
   if (!r) return r.error();
   std::vector<ScanPoint> points;
   for (const auto& p : r.value()[0].rows) points.push_back(ScanPoint{text(p[0]), venueId, text(p[1])});
@@ -240,9 +239,9 @@ Result<std::pair<std::vector<ScanPoint>, int64_t>> Store::venuePointsAndReminder
 
 Result<int64_t> Store::addReminder(const std::string& venueId, const std::string& username, int64_t atMs,
                                    const std::string& note) {
-  auto r = runSql({{"INSERT INTO reminders(venue_id, username, at_ms, note) VALUES (?,?,?,?)",
-                    {venueId, username, atMs, note}},
-                   {"SELECT COUNT(*) FROM reminders WHERE venue_id = ?", {venueId}}});
+  auto r = runSql(
+      {{"INSERT INTO reminders(venue_id, username, at_ms, note) VALUES (?,?,?,?)", {venueId, username, atMs, note}},
+       {"SELECT COUNT(*) FROM reminders WHERE venue_id = ?", {venueId}}});
   if (!r) return r.error();
   return integer(r.value()[1].rows.at(0).at(0));
 }

@@ -136,13 +136,13 @@ TEST_P(AreaImport, ReorganisationMapsOldCodesAndKeepsHistory) {
   ASSERT_TRUE(load(k2021));
   // A venue registered in Bến Nghé under the 2021 structure.
   ASSERT_TRUE(sql::one(*store,
-                            "INSERT INTO venues(venue_id, name, province_code, district_code, ward_code) VALUES "
-                            "('26740-A', 'Phở Hòa', '79', '760', '26740')"));
+                       "INSERT INTO venues(venue_id, name, province_code, district_code, ward_code) VALUES "
+                       "('26740-A', 'Phở Hòa', '79', '760', '26740')"));
   // Without a successor for Phúc Xá's district and commune... Phúc Xá holds no venue, so only
   // the communes holding venues must be mapped; but a venue there makes the mapping required.
   ASSERT_TRUE(sql::one(*store,
-                            "INSERT INTO venues(venue_id, name, province_code, district_code, ward_code) VALUES "
-                            "('00001-A', 'Quán', '01', '001', '00001')"));
+                       "INSERT INTO venues(venue_id, name, province_code, district_code, ward_code) VALUES "
+                       "('00001-A', 'Quán', '01', '001', '00001')"));
   auto refused = load(k2025);
   ASSERT_FALSE(refused);
   EXPECT_NE(refused.error().message.find("00001"), std::string::npos) << refused.error().message;

@@ -80,9 +80,10 @@ TEST_P(OfficeStoreTest, Migration410DecodesPhotosStoredAsBase64) {
   if (GetParam() == "postgres")
     old.push_back({"ALTER TABLE violation_reports ALTER COLUMN photo TYPE TEXT USING encode(photo, 'base64')", {}});
   for (int i = 0; i < 2; ++i)
-    old.push_back({"INSERT INTO violation_reports(venue_id, ward_code, kind, note, reporter, created_ms, photo_type, "
-                   "photo) VALUES ('v-photo', '26743', 'no_poster', '', 'public', 1, ?, ?)",
-                   {std::string(i ? "" : "image/jpeg"), i ? SqlValue() : SqlValue(b64)}});
+    old.push_back(
+        {"INSERT INTO violation_reports(venue_id, ward_code, kind, note, reporter, created_ms, photo_type, "
+         "photo) VALUES ('v-photo', '26743', 'no_poster', '', 'public', 1, ?, ?)",
+         {std::string(i ? "" : "image/jpeg"), i ? SqlValue() : SqlValue(b64)}});
   old.push_back({"DELETE FROM schema_version WHERE version = 410", {}});
   ASSERT_TRUE(store->runSql(old));
   auto again = openAgain();  // migrates

@@ -11,7 +11,8 @@ namespace diemquet::server {
 
 namespace {
 
-constexpr Oid kBytea = 17, kBool = 16, kInt8 = 20, kInt2 = 21, kInt4 = 23, kFloat4 = 700, kFloat8 = 701, kNumeric = 1700;
+constexpr Oid kBytea = 17, kBool = 16, kInt8 = 20, kInt2 = 21, kInt4 = 23, kFloat4 = 700, kFloat8 = 701,
+              kNumeric = 1700;
 
 // BYTEA in its text form both ways (a backslash, x, then two hex digits a byte), so parameters and
 // results stay text; libpq reads either output form back.
