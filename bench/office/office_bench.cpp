@@ -20,6 +20,7 @@
 #include "office/office_api.hpp"
 #include "office/report.hpp"
 #include "office/trace.hpp"
+#include "storage/sql_values.hpp"
 #include "storage/store.hpp"
 
 using namespace diemquet;
@@ -147,11 +148,11 @@ int main(int argc, char** argv) {
   auto have = run(s, {{"SELECT COUNT(*) FROM venues WHERE venue_id LIKE 'b-%'", {}},
                       {"SELECT COUNT(*) FROM check_ins", {}},
                       {indexCheck, {}}});
-  const bool reuse =
-      asInt(have[0].rows[0][0]) >= venues && asInt(have[1].rows[0][0]) >= checkins && asInt(have[2].rows[0][0]) == 1;
+  const bool reuse = sql::integer(have[0].rows[0][0]) >= venues && sql::integer(have[1].rows[0][0]) >= checkins &&
+                     sql::integer(have[2].rows[0][0]) == 1;
   const auto t0 = SteadyClock::now();
   if (!reuse) {
-    if (asInt(have[1].rows[0][0]) > 0)
+    if (sql::integer(have[1].rows[0][0]) > 0)
       die("the database already holds check-ins (another size, or an interrupted run): start from an empty one");
     std::vector<SqlStatement> batch;
     for (int v = 0; v < venues; ++v) {
@@ -181,8 +182,8 @@ int main(int argc, char** argv) {
                     .rows;
     std::vector<SqlStatement> drop;
     for (const auto& d : defs) {
-      const bool trigger = asText(d[1]).rfind("CREATE TRIGGER", 0) == 0;
-      drop.push_back({std::string(trigger ? "DROP TRIGGER " : "DROP INDEX ") + asText(d[0]), {}});
+      const bool trigger = sql::text(d[1]).rfind("CREATE TRIGGER", 0) == 0;
+      drop.push_back({std::string(trigger ? "DROP TRIGGER " : "DROP INDEX ") + sql::text(d[0]), {}});
     }
     run(s, drop);
     progress("dropped " + std::to_string(defs.size()) + " indexes/triggers of check_ins");
@@ -190,7 +191,7 @@ int main(int argc, char** argv) {
     int64_t seqBase = 1;
     if (!pg) {
       auto c = run(s, {{"SELECT COALESCE(MAX(n), 0) FROM ingest_counter", {}}});
-      seqBase = asInt(c[0].rows[0][0]) + 1;
+      seqBase = sql::integer(c[0].rows[0][0]) + 1;
     }
     const int64_t chunk = 1'000'000;
     for (int64_t lo = 0; lo < checkins; lo += chunk) {
@@ -205,9 +206,9 @@ int main(int argc, char** argv) {
     for (size_t k = 0; k < defs.size(); ++k) {
       std::vector<SqlStatement> st;
       if (pg) st.push_back({"SET LOCAL maintenance_work_mem = '1GB'", {}});
-      st.push_back({asText(defs[k][1]), {}});
+      st.push_back({sql::text(defs[k][1]), {}});
       run(s, st);
-      progress("created " + asText(defs[k][0]) + " (" + std::to_string(k + 1) + "/" + std::to_string(defs.size()) +
+      progress("created " + sql::text(defs[k][0]) + " (" + std::to_string(k + 1) + "/" + std::to_string(defs.size()) +
                ")");
     }
     if (!pg) run(s, {{"PRAGMA cache_size = -65536", {}}});  // back to the store's own setting

@@ -22,7 +22,7 @@ constexpr int64_t kDayMs = 86'400'000;
 constexpr size_t kMaxAdviceBytes = 600;  // about 200 Vietnamese characters: a short text
 constexpr int64_t kMaxWindowMs = 14 * kDayMs;
 
-ApiResponse err(int status, const char* code, const std::string& message) {
+ApiResponse err(int status, ErrorCode code, const std::string& message) {
   return errorResponse(status, code, message);
 }
 ApiResponse storage(const Error& e, const std::function<void(const std::string&)>& log = nullptr) {
@@ -65,10 +65,9 @@ ApiResponse listForOfficer(Store& store, const office::Officer& me, int64_t now)
 // A venue of the officer's area, and its scan points; nullopt (404) otherwise.
 Result<std::optional<std::vector<std::string>>> venuePoints(Store& store, const office::Officer& me,
                                                             const std::string& venueId) {
-  auto ward = office::query(store, "SELECT ward_code FROM venues WHERE venue_id = ?", {venueId});
+  auto ward = store.wardOfVenue(venueId);
   if (!ward) return ward.error();
-  if (ward->rows.empty() || !inArea(me, office::asText(ward->rows[0][0])))
-    return std::optional<std::vector<std::string>>();
+  if (!ward.value() || !inArea(me, *ward.value())) return std::optional<std::vector<std::string>>();
   auto points = store.scanPoints(venueId);
   if (!points) return points.error();
   std::vector<std::string> ids;
@@ -111,7 +110,7 @@ ApiResponse publish(const ApiRequest& req, Store& store, const office::Officer& 
   // Audited like every trace: no audit row, no publication.
   const std::string detail = office::formatDateTime(e.fromMs) + ".." + office::formatDateTime(e.untilMs) +
                              (e.scanPointId.empty() ? "" : " point " + e.scanPointId);
-  if (auto a = office::audit(store, now, me.username, "publish_exposure", "venue " + e.venueId, reason, detail); !a)
+  if (auto a = store.addAudit({0, now, me.username, "publish_exposure", "venue " + e.venueId, reason, detail}); !a)
     return storage(a.error());
   auto id = store.addExposure(e);
   if (!id)
@@ -129,7 +128,7 @@ ApiResponse withdraw(const std::string& idText, Store& store, const office::Offi
   auto it = std::find_if(rows->begin(), rows->end(), [&](const ExposureRow& e) { return e.id == id; });
   if (it == rows->end() || !inArea(me, it->wardCode))
     return err(404, "not_found", "No such active exposure in your area.");
-  if (auto a = office::audit(store, now, me.username, "withdraw_exposure", "exposure " + idText, "", it->venueId); !a)
+  if (auto a = store.addAudit({0, now, me.username, "withdraw_exposure", "exposure " + idText, "", it->venueId}); !a)
     return storage(a.error());
   if (auto w = store.withdrawExposure(id, me.username, now); !w)
     return w.error().kind == ErrorKind::NotFound ? err(404, "not_found", "No such active exposure.")

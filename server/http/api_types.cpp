@@ -4,8 +4,8 @@
 
 namespace diemquet::server {
 
-ApiResponse errorResponse(int status, const std::string& code, const std::string& message) {
-  return ApiResponse{status, nlohmann::json{{"error", {{"code", code}, {"message", message}}}}.dump()};
+ApiResponse errorResponse(int status, ErrorCode code, const std::string& message) {
+  return ApiResponse{status, nlohmann::json{{"error", {{"code", code.code()}, {"message", message}}}}.dump()};
 }
 
 }  // namespace diemquet::server

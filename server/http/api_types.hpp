@@ -5,6 +5,8 @@
 #include <cstddef>
 #include <string>
 
+#include "error_codes.hpp"
+
 namespace diemquet::server {
 
 constexpr size_t kMaxBodyBytes = 4 * 1024 * 1024;  // larger request bodies get 413
@@ -33,8 +35,8 @@ struct ApiResponse {
 };
 
 // The error body every failure uses: {"error": {"code": "...", "message": "..."}}. The codes
-// are one vocabulary, listed in docs/api.md ("Errors").
-ApiResponse errorResponse(int status, const std::string& code, const std::string& message);
+// are one vocabulary (error_codes.hpp), listed in docs/api.md ("Errors").
+ApiResponse errorResponse(int status, ErrorCode code, const std::string& message);
 
 // What the HTTP layer hands requests to (server/api/server_api.hpp implements it).
 class RequestHandler {

@@ -43,12 +43,7 @@ int adminCommand(const std::string& cmd, const std::function<std::string(const s
       std::cerr << "error: hashing the password failed\n";
       return 1;
     }
-    auto r = query(store,
-                   "INSERT INTO officers(username, level, area_code, password_hash, created_ms) VALUES (?,?,?,?,?) "
-                   "ON CONFLICT(username) DO UPDATE SET level = excluded.level, area_code = excluded.area_code, "
-                   "password_hash = excluded.password_hash, disabled_ms = NULL",
-                   {user, levelText, area, hash, nowMs});
-    if (!r) {
+    if (auto r = store.putOfficer(OfficerRow{user, levelText, area, hash, nowMs, false}); !r) {
       std::cerr << "error: " << r.error().message << "\n";
       return 1;
     }
@@ -63,9 +58,7 @@ int adminCommand(const std::string& cmd, const std::function<std::string(const s
       return 2;
     }
     std::string token = newDeviceToken();
-    auto r = query(store, "INSERT INTO feed_tokens(token_hash, name, created_ms) VALUES (?,?,?)",
-                   {sha256Hex(token), name, nowMs});
-    if (!r) {
+    if (auto r = store.addFeedToken(sha256Hex(token), name, nowMs); !r) {
       std::cerr << "error: " << r.error().message << "\n";
       return 1;
     }

@@ -6,14 +6,13 @@
 
 #include "ids.hpp"
 
-#include <openssl/evp.h>
-
 #include <algorithm>
 #include <map>
 #include <mutex>
 #include <tuple>
 
 #include "../areas/registry.hpp"
+#include "../storage/base64.hpp"
 #include "../sync/secrets.hpp"
 #include "check_in_json.hpp"
 #include "http/rate_limiter.hpp"
@@ -59,39 +58,12 @@ State& stateFor(Store& store) {
   return *s;
 }
 
-ApiResponse err(int status, const char* code, const std::string& message) {
+ApiResponse err(int status, ErrorCode code, const std::string& message) {
   return errorResponse(status, code, message);
 }
 ApiResponse notFoundVenue() {
   return err(404, "not_found", "No such venue in your area.");
 }
-
-std::string base64Decode(const std::string& in) {
-  std::string clean;
-  for (char c : in)
-    if (c != '\n' && c != '\r' && c != ' ') clean += c;
-  if (clean.size() % 4 != 0) return {};
-  std::string out(clean.size() / 4 * 3, '\0');
-  int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                          reinterpret_cast<const unsigned char*>(clean.data()), int(clean.size()));
-  if (n < 0) return {};
-  size_t pad =
-      clean.empty() ? 0 : size_t(clean.back() == '=') + size_t(clean.size() > 1 && clean[clean.size() - 2] == '=');
-  out.resize(size_t(n) - pad);
-  return out;
-}
-std::string base64Encode(const std::string& in) {
-  std::string out((in.size() + 2) / 3 * 4 + 1, '\0');
-  int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                          reinterpret_cast<const unsigned char*>(in.data()), int(in.size()));
-  out.resize(size_t(n));
-  return out;
-}
-
-struct VenueRow {
-  std::string id, name, address, category, phone, ward, district, province;
-  int64_t staff = 0, stay = 0, validFrom = 0, validTo = 0;
-};
 
 class Office {
  public:
@@ -133,7 +105,7 @@ class Office {
     return err(405, "method_not_allowed", std::string("Use ") + allowed + ".");
   }
 
-  Result<std::optional<VenueRow>> venueInArea(const std::string& id);
+  Result<std::optional<OfficeVenue>> venueInArea(const std::string& id);
 
   const ApiRequest& m_req;
   Store& m_store;
@@ -148,37 +120,25 @@ std::optional<ApiResponse> Office::authenticate() {
   auto token = bearerToken(m_req.authorization);
   if (!token) return err(401, "unauthorized", "Log in first: send 'Authorization: Bearer <session token>'.");
   m_tokenHash = sha256Hex(*token);
-  auto r = query(m_store,
-                 "SELECT s.username, s.last_used_ms, o.level, o.area_code, o.disabled_ms FROM office_sessions s JOIN "
-                 "officers o ON o.username = s.username WHERE s.token_hash = ?",
-                 {m_tokenHash});
+  auto r = m_store.officeSession(m_tokenHash);
   if (!r) return storageFailure(r.error());
-  if (r->rows.empty() || m_now - asInt(r->rows[0][1]) > kSessionIdleMs || !isNull(r->rows[0][4]))
+  const std::optional<OfficeSession>& s = r.value();
+  if (!s || m_now - s->lastUsedMs > kSessionIdleMs || s->officerDisabled)
     return err(401, "session_expired", "The session has ended; log in again.");
-  const auto& row = r->rows[0];
-  m_officer.username = asText(row[0]);
-  m_officer.area = asText(row[3]);
-  if (!areaLevelFromString(asText(row[2]), m_officer.level)) return err(401, "session_expired", "Log in again.");
-  if (m_now - asInt(row[1]) > 60'000) {
-    auto u = query(m_store, "UPDATE office_sessions SET last_used_ms = ? WHERE token_hash = ?", {m_now, m_tokenHash});
-    if (!u) return storageFailure(u.error());
-  }
+  m_officer.username = s->username;
+  m_officer.area = s->area;
+  if (!areaLevelFromString(s->level, m_officer.level)) return err(401, "session_expired", "Log in again.");
+  if (m_now - s->lastUsedMs > 60'000)
+    if (auto u = m_store.touchOfficeSession(m_tokenHash, m_now); !u) return storageFailure(u.error());
   return std::nullopt;
 }
 
-Result<std::optional<VenueRow>> Office::venueInArea(const std::string& id) {
-  auto r =
-      query(m_store,
-            "SELECT venue_id, name, address, category, phone, ward_code, district_code, province_code, staff_count, "
-            "default_stay_minutes, valid_from_ms, valid_to_ms FROM venues WHERE venue_id = ?",
-            {id});
+Result<std::optional<OfficeVenue>> Office::venueInArea(const std::string& id) {
+  auto r = m_store.officeVenue(id);
   if (!r) return r.error();
-  if (r->rows.empty()) return std::optional<VenueRow>();
-  const auto& x = r->rows[0];
-  VenueRow v{asText(x[0]), asText(x[1]), asText(x[2]), asText(x[3]), asText(x[4]), asText(x[5]),
-             asText(x[6]), asText(x[7]), asInt(x[8]),  asInt(x[9]),  asInt(x[10]), asInt(x[11])};
-  if (v.ward.empty() || !areaContains(m_officer.area, v.ward)) return std::optional<VenueRow>();
-  return std::optional<VenueRow>(v);
+  if (r.value() && (r.value()->ward.empty() || !areaContains(m_officer.area, r.value()->ward)))
+    return std::optional<OfficeVenue>();
+  return r;
 }
 
 ApiResponse Office::config() {
@@ -194,14 +154,12 @@ ApiResponse Office::login() {
   const std::string userKey = "u:" + user, ipKey = "ip:" + m_req.remoteAddr;
   if (m_state.logins.count(userKey, m_now) >= kMaxFailsPerUser || m_state.logins.count(ipKey, m_now) >= kMaxFailsPerIp)
     return err(429, "too_many_attempts", "Too many failed logins; wait 15 minutes.");
-  auto r =
-      query(m_store, "SELECT password_hash, level, area_code FROM officers WHERE username = ? AND disabled_ms IS NULL",
-            {user});
+  auto r = m_store.activeOfficer(user);
   if (!r) return storageFailure(r.error());
   // An unknown user costs the same hash as a known one, so timing does not tell them apart.
   static const std::string kDummy = hashPassword("dummy password for timing");
-  const bool known = !r->rows.empty();
-  const bool ok = verifyPassword(known ? asText(r->rows[0][0]) : kDummy, password) && known;
+  const std::optional<OfficerRow>& known = r.value();
+  const bool ok = verifyPassword(known ? known->passwordHash : kDummy, password) && known;
   if (!ok) {
     m_state.logins.add(userKey, m_now);
     m_state.logins.add(ipKey, m_now);
@@ -210,12 +168,9 @@ ApiResponse Office::login() {
   }
   m_state.logins.clear(userKey);
   std::string token = newDeviceToken();
-  auto w = m_store.runSql(
-      {{"DELETE FROM office_sessions WHERE username = ? AND last_used_ms < ?", {user, m_now - kSessionIdleMs}},
-       {"INSERT INTO office_sessions(token_hash, username, created_ms, last_used_ms) VALUES (?,?,?,?)",
-        {sha256Hex(token), user, m_now, m_now}}});
-  if (!w) return storageFailure(w.error());
-  const std::string level = asText(r->rows[0][1]), area = asText(r->rows[0][2]);
+  if (auto w = m_store.openOfficeSession(user, sha256Hex(token), m_now, m_now - kSessionIdleMs); !w)
+    return storageFailure(w.error());
+  const std::string level = known->level, area = known->area;
   const Area* a = findArea(area);
   return jsonOk({{"token", token},
                  {"idleTimeoutMs", kSessionIdleMs},
@@ -226,8 +181,7 @@ ApiResponse Office::login() {
 }
 
 ApiResponse Office::logout() {
-  auto r = query(m_store, "DELETE FROM office_sessions WHERE token_hash = ?", {m_tokenHash});
-  if (!r) return storageFailure(r.error());
+  if (auto r = m_store.endOfficeSession(m_tokenHash); !r) return storageFailure(r.error());
   return jsonOk({{"ok", true}});
 }
 
@@ -283,43 +237,28 @@ ApiResponse Office::registerVenue() {
   if (points.empty()) points.push_back("Cổng chính");
   const std::string id = newVenueId(ward);
   if (id.empty()) return err(500, "internal", "Could not make a venue id for that ward.");
-  std::vector<SqlStatement> st;
-  st.push_back(
-      {"INSERT INTO venues(venue_id, name, address, category, staff_count, default_stay_minutes, province_code, "
-       "district_code, ward_code, phone, valid_from_ms, valid_to_ms, registered_ms) VALUES "
-       "(?,?,?,?,?,?,?,?,?,?,?,?,?)",
-       {id, name, address, category, staff, stay, path.province, path.district, path.ward, phone,
-        validFrom ? SqlValue(validFrom) : SqlValue(), validTo ? SqlValue(validTo) : SqlValue(), m_now}});
+  const OfficeVenue venue{id,    name, address,   category, phone, path.ward, path.district, path.province,
+                          staff, stay, validFrom, validTo};
+  std::vector<ScanPoint> scanPoints;
   json pts = json::array();
   for (size_t i = 0; i < points.size(); ++i) {
-    std::string pid = "p" + std::to_string(i + 1);
-    st.push_back({"INSERT INTO scan_points(venue_id, scan_point_id, name) VALUES (?,?,?)", {id, pid, points[i]}});
-    pts.push_back({{"id", pid}, {"name", points[i]}});
+    scanPoints.push_back(ScanPoint{"p" + std::to_string(i + 1), id, points[i]});
+    pts.push_back({{"id", scanPoints.back().id}, {"name", points[i]}});
   }
-  auto r = m_store.runSql(st);
-  if (!r) return storageFailure(r.error());
+  if (auto r = m_store.addOfficeVenue(venue, scanPoints, m_now); !r) return storageFailure(r.error());
   return jsonOk({{"id", id}, {"name", name}, {"ward", ward}, {"scanPoints", pts}}, 201);
 }
 
 ApiResponse Office::listVenues() {
   std::string ward = queryParam(m_req.query, "ward");
-  std::string sql = std::string("SELECT venue_id, name, category, ward_code, staff_count FROM venues WHERE ") +
-                    m_officer.column() + " = ?";
-  std::vector<SqlValue> params{m_officer.area};
-  if (!ward.empty()) {
-    if (!areaContains(m_officer.area, ward)) return err(403, "outside_area", "That ward is outside your area.");
-    sql += " AND ward_code = ?";
-    params.push_back(ward);
-  }
-  auto r = query(m_store, sql + " ORDER BY ward_code, name LIMIT 2000", params);
+  if (!ward.empty() && !areaContains(m_officer.area, ward))
+    return err(403, "outside_area", "That ward is outside your area.");
+  auto r = m_store.venuesOfArea(m_officer.column(), m_officer.area, ward);
   if (!r) return storageFailure(r.error());
   json out = json::array();
-  for (const auto& x : r->rows)
-    out.push_back({{"id", asText(x[0])},
-                   {"name", asText(x[1])},
-                   {"category", asText(x[2])},
-                   {"ward", asText(x[3])},
-                   {"staffCount", asInt(x[4])}});
+  for (const OfficeVenue& v : r.value())
+    out.push_back(
+        {{"id", v.id}, {"name", v.name}, {"category", v.category}, {"ward", v.ward}, {"staffCount", v.staffCount}});
   return jsonOk({{"venues", out}});
 }
 
@@ -327,14 +266,12 @@ ApiResponse Office::venueDetail(const std::string& id) {
   auto v = venueInArea(id);
   if (!v) return storageFailure(v.error());
   if (!v.value()) return notFoundVenue();
-  const VenueRow& x = *v.value();
-  auto r =
-      m_store.runSql({{"SELECT scan_point_id, name FROM scan_points WHERE venue_id = ? ORDER BY scan_point_id", {id}},
-                      {"SELECT COUNT(*) FROM reminders WHERE venue_id = ?", {id}}});
+  const OfficeVenue& x = *v.value();
+  auto r = m_store.venuePointsAndReminders(id);
   if (!r) return storageFailure(r.error());
   json pts = json::array();
-  for (const auto& p : r.value()[0].rows) pts.push_back({{"id", asText(p[0])}, {"name", asText(p[1])}});
-  const int64_t reminders = asInt(r.value()[1].rows[0][0]);
+  for (const ScanPoint& p : r.value().first) pts.push_back({{"id", p.id}, {"name", p.name}});
+  const int64_t reminders = r.value().second;
   return jsonOk({{"id", x.id},
                  {"name", x.name},
                  {"address", x.address},
@@ -343,8 +280,8 @@ ApiResponse Office::venueDetail(const std::string& id) {
                  {"ward", x.ward},
                  {"district", x.district},
                  {"province", x.province},
-                 {"staffCount", x.staff},
-                 {"defaultStayMinutes", x.stay},
+                 {"staffCount", x.staffCount},
+                 {"defaultStayMinutes", x.defaultStayMinutes},
                  {"scanPoints", pts},
                  {"reminders", reminders},
                  {"flaggedForSuspension", reminders > kSuspendAfterReminders}});
@@ -361,18 +298,15 @@ ApiResponse Office::issueCodes(const std::string& id) {
   if (!v) return storageFailure(v.error());
   if (!v.value()) return notFoundVenue();
   json codes = json::array();
-  std::vector<SqlStatement> st;
+  std::vector<std::string> hashes;
   const int64_t expires = m_now + ttl * 3'600'000;
   for (int64_t i = 0; i < count; ++i) {
     std::string code = newEnrollmentCode();
     codes.push_back(code);
-    st.push_back({"INSERT INTO enrollment_codes(venue_id, code_hash, created_ms, expires_ms) VALUES (?,?,?,?)",
-                  {id, sha256Hex(normalizeEnrollmentCode(code)), m_now, expires}});
+    hashes.push_back(sha256Hex(normalizeEnrollmentCode(code)));
   }
-  st.push_back({"INSERT INTO audit_log(at_ms, username, action, target, reason, detail) VALUES (?,?,?,?,?,?)",
-                {m_now, m_officer.username, "issue_codes", id, "", std::to_string(count) + " codes"}});
-  auto r = m_store.runSql(st);
-  if (!r) return storageFailure(r.error());
+  const AuditEntry audit{0, m_now, m_officer.username, "issue_codes", id, "", std::to_string(count) + " codes"};
+  if (auto r = m_store.issueEnrollmentCodes(id, hashes, m_now, expires, audit); !r) return storageFailure(r.error());
   return jsonOk({{"venue", id}, {"codes", codes}, {"expiresMs", expires}}, 201);
 }
 
@@ -385,11 +319,9 @@ ApiResponse Office::remind(const std::string& id) {
   auto v = venueInArea(id);
   if (!v) return storageFailure(v.error());
   if (!v.value()) return notFoundVenue();
-  auto r = m_store.runSql({{"INSERT INTO reminders(venue_id, username, at_ms, note) VALUES (?,?,?,?)",
-                            {id, m_officer.username, m_now, note}},
-                           {"SELECT COUNT(*) FROM reminders WHERE venue_id = ?", {id}}});
+  auto r = m_store.addReminder(id, m_officer.username, m_now, note);
   if (!r) return storageFailure(r.error());
-  const int64_t n = asInt(r.value()[1].rows[0][0]);
+  const int64_t n = r.value();
   return jsonOk({{"venue", id}, {"reminders", n}, {"flaggedForSuspension", n > kSuspendAfterReminders}}, 201);
 }
 
@@ -443,48 +375,45 @@ ApiResponse Office::reportViolation() {
     if (photo.size() > kMaxPhotoBytes) return err(413, "photo_too_large", "The photo must be at most 1 MB.");
     photoType = jpeg ? "image/jpeg" : "image/png";
   }
-  auto v = query(m_store, "SELECT ward_code FROM venues WHERE venue_id = ?", {venue});
-  if (!v) return storageFailure(v.error());
-  if (v->rows.empty() || asText(v->rows[0][0]).empty()) return err(404, "not_found", "No such venue.");
+  auto ward = m_store.wardOfVenue(venue);
+  if (!ward) return storageFailure(ward.error());
+  if (!ward.value() || ward.value()->empty()) return err(404, "not_found", "No such venue.");
   if (!officer) m_state.reports.add(ipKey, m_now);
-  auto r =
-      query(m_store,
-            "INSERT INTO violation_reports(venue_id, ward_code, kind, note, reporter, created_ms, photo_type, photo) "
-            "VALUES (?,?,?,?,?,?,?,?) RETURNING id",
-            {venue, asText(v->rows[0][0]), kind, note, officer ? "officer:" + m_officer.username : "public", m_now,
-             photoType, photo.empty() ? SqlValue() : SqlValue(base64Encode(photo))});
+  ViolationReport v;
+  v.venueId = venue;
+  v.ward = *ward.value();
+  v.kind = kind;
+  v.note = note;
+  v.reporter = officer ? "officer:" + m_officer.username : "public";
+  v.createdMs = m_now;
+  v.photoType = photoType;
+  v.photo = std::move(photo);
+  auto r = m_store.addViolationReport(v);
   if (!r) return storageFailure(r.error());
-  return jsonOk({{"id", asInt(r->rows[0][0])}, {"received", true}}, 201);
+  return jsonOk({{"id", r.value()}, {"received", true}}, 201);
 }
 
 ApiResponse Office::listViolations() {
   const std::string status = queryParam(m_req.query, "status");
-  std::string sql = std::string(
-                        "SELECT r.id, r.venue_id, v.name, r.ward_code, r.kind, r.note, r.reporter, r.created_ms, "
-                        "r.photo_type, r.resolved_ms, r.resolved_by, r.resolution_note FROM violation_reports r JOIN "
-                        "venues v ON v.venue_id = r.venue_id WHERE v.") +
-                    m_officer.column() + " = ?";
-  if (status.empty() || status == "open")
-    sql += " AND r.resolved_ms IS NULL";
-  else if (status != "all")
+  if (!status.empty() && status != "open" && status != "all")
     return err(400, "bad_request", "'status' must be open or all.");
-  auto r = query(m_store, sql + " ORDER BY r.created_ms DESC LIMIT 500", {m_officer.area});
+  auto r = m_store.violationReports(m_officer.column(), m_officer.area, status != "all");
   if (!r) return storageFailure(r.error());
   json out = json::array();
-  for (const auto& x : r->rows)
-    out.push_back({{"id", asInt(x[0])},
-                   {"venue", asText(x[1])},
-                   {"venueName", asText(x[2])},
-                   {"ward", asText(x[3])},
-                   {"kind", asText(x[4])},
-                   {"note", asText(x[5])},
-                   {"reporter", asText(x[6]).rfind("officer:", 0) == 0 ? asText(x[6]) : "public"},
-                   {"createdMs", asInt(x[7])},
-                   {"created", formatDateTime(asInt(x[7]))},
-                   {"hasPhoto", !asText(x[8]).empty()},
-                   {"resolvedMs", isNull(x[9]) ? json() : json(asInt(x[9]))},
-                   {"resolvedBy", asText(x[10])},
-                   {"resolutionNote", asText(x[11])}});
+  for (const ViolationReport& x : r.value())
+    out.push_back({{"id", x.id},
+                   {"venue", x.venueId},
+                   {"venueName", x.venueName},
+                   {"ward", x.ward},
+                   {"kind", x.kind},
+                   {"note", x.note},
+                   {"reporter", x.reporter.rfind("officer:", 0) == 0 ? x.reporter : "public"},
+                   {"createdMs", x.createdMs},
+                   {"created", formatDateTime(x.createdMs)},
+                   {"hasPhoto", !x.photoType.empty()},
+                   {"resolvedMs", x.resolvedMs ? json(*x.resolvedMs) : json()},
+                   {"resolvedBy", x.resolvedBy},
+                   {"resolutionNote", x.resolutionNote}});
   return jsonOk({{"violations", out}});
 }
 
@@ -494,28 +423,20 @@ ApiResponse Office::resolveViolation(const std::string& id) {
   std::string note;
   if (!textField(body, "note", 2000, true, note)) return err(400, "bad_request", "Field 'note' is required.");
   const int64_t n = std::strtoll(id.c_str(), nullptr, 10);
-  auto r = query(m_store,
-                 std::string("UPDATE violation_reports SET resolved_ms = ?, resolved_by = ?, resolution_note = ? WHERE "
-                             "id = ? AND resolved_ms IS NULL AND venue_id IN (SELECT venue_id FROM venues WHERE ") +
-                     m_officer.column() + " = ?)",
-                 {m_now, m_officer.username, note, n, m_officer.area});
+  auto r = m_store.resolveViolationReport(n, m_officer.column(), m_officer.area, m_officer.username, note, m_now);
   if (!r) return storageFailure(r.error());
-  if (r->changes == 0) return err(404, "not_found", "No such open report in your area.");
+  if (!r.value()) return err(404, "not_found", "No such open report in your area.");
   return jsonOk({{"id", n}, {"resolved", true}});
 }
 
 ApiResponse Office::violationPhoto(const std::string& id) {
   const int64_t n = std::strtoll(id.c_str(), nullptr, 10);
-  auto r = query(m_store,
-                 std::string("SELECT r.photo_type, r.photo FROM violation_reports r JOIN venues v ON v.venue_id = "
-                             "r.venue_id WHERE r.id = ? AND v.") +
-                     m_officer.column() + " = ?",
-                 {n, m_officer.area});
+  auto r = m_store.violationPhoto(n, m_officer.column(), m_officer.area);
   if (!r) return storageFailure(r.error());
-  if (r->rows.empty() || isNull(r->rows[0][1])) return err(404, "not_found", "No such photo in your area.");
-  if (auto a = audit(m_store, m_now, m_officer.username, "view_photo", "violation:" + id, "", ""); !a)
+  if (!r.value()) return err(404, "not_found", "No such photo in your area.");
+  if (auto a = m_store.addAudit({0, m_now, m_officer.username, "view_photo", "violation:" + id, "", ""}); !a)
     return storageFailure(a.error());
-  return ApiResponse{200, base64Decode(asText(r->rows[0][1])), asText(r->rows[0][0]), ""};
+  return ApiResponse{200, r.value()->bytes, r.value()->type, ""};
 }
 
 ApiResponse Office::trace() {
@@ -532,7 +453,7 @@ ApiResponse Office::trace() {
   // Dates as officers type them (dd/mm/yyyy) or ISO; the message names the field at fault.
   for (auto [name, value, ms] : {std::tuple{"from", &from, &q.fromMs}, std::tuple{"to", &to, &q.toMs}})
     if (!textField(body, name, 16, true, *value) || !parseDay(*value = isoDayFromTyped(*value), *ms))
-      return err(400, (std::string("bad_date_") + name).c_str(),
+      return err(400, std::string_view(name) == "from" ? ErrorCode("bad_date_from") : ErrorCode("bad_date_to"),
                  std::string("Field '") + name + "' must be a date dd/mm/yyyy or yyyy-mm-dd.");
   q.toMs += kDayMs;  // inclusive last day
   if (q.toMs <= q.fromMs) return err(400, "bad_range", "'to' must not be before 'from'.");
@@ -547,7 +468,7 @@ ApiResponse Office::trace() {
   // The audit row is written before any personal data is read; no row, no answer.
   const std::string target = "person " + maskId(q.id) + " #" + sha256Hex(q.id).substr(0, 12);
   const std::string detail = from + ".." + to + " margin " + std::to_string(margin) + " min";
-  if (auto a = audit(m_store, m_now, m_officer.username, "trace", target, reason, detail); !a)
+  if (auto a = m_store.addAudit({0, m_now, m_officer.username, "trace", target, reason, detail}); !a)
     return storageFailure(a.error());
   auto r = runTrace(m_store, m_officer, q);
   if (!r) return storageFailure(r.error());
@@ -564,10 +485,9 @@ ApiResponse Office::trace() {
 ApiResponse Office::feed() {
   auto token = bearerToken(m_req.authorization);
   if (!token) return err(401, "unauthorized", "Send 'Authorization: Bearer <feed token>'.");
-  auto t =
-      query(m_store, "SELECT name FROM feed_tokens WHERE token_hash = ? AND revoked_ms IS NULL", {sha256Hex(*token)});
+  auto t = m_store.feedTokenName(sha256Hex(*token));
   if (!t) return storageFailure(t.error());
-  if (t->rows.empty()) return err(401, "invalid_token", "The feed token is not known to this server.");
+  if (!t.value()) return err(401, "invalid_token", "The feed token is not known to this server.");
   const std::string c = queryParam(m_req.query, "cursor"), l = queryParam(m_req.query, "limit");
   char* endp = nullptr;
   const int64_t cursor = c.empty() ? 0 : std::strtoll(c.c_str(), &endp, 10);
@@ -575,41 +495,23 @@ ApiResponse Office::feed() {
     return err(400, "bad_cursor", "'cursor' must be the number from the last line.");
   int64_t limit = l.empty() ? 1000 : std::strtoll(l.c_str(), nullptr, 10);
   if (limit < 1 || limit > 5000) return err(400, "bad_request", "'limit' must be 1 to 5000.");
-  auto r =
-      query(m_store,
-            "SELECT ingest_seq, device_id, seq, venue_id, scan_point_id, person_kind, person_key, name, phone, "
-            "birth_year, dir, ts_ms, tz_min, voided FROM check_ins WHERE ingest_seq > ? ORDER BY ingest_seq LIMIT ?",
-            {cursor, limit + 1});
+  auto r = m_store.checkInsAfter(cursor, limit + 1);
   if (!r) return storageFailure(r.error());
   std::string out;
   int64_t last = cursor;
-  const bool more = int64_t(r->rows.size()) > limit;
-  for (size_t i = 0; i < r->rows.size() && int64_t(i) < limit; ++i) {
-    const auto& x = r->rows[i];
-    CheckIn ci;
-    ci.deviceId = asText(x[1]);
-    ci.seq = asInt(x[2]);
-    ci.venueId = asText(x[3]);
-    ci.scanPointId = asText(x[4]);
-    ci.person.kind = personKindFromString(asText(x[5])).value_or(PersonKind::Manual);
-    ci.person.key = asText(x[6]);
-    ci.person.displayName = asText(x[7]);
-    ci.person.phone = asText(x[8]);
-    ci.person.birthYear = int(asInt(x[9]));
-    ci.direction = directionFromString(asText(x[10])).value_or(Direction::In);
-    ci.at = Instant{asInt(x[11]), int(asInt(x[12]))};
-    ci.voided = asInt(x[13]) != 0;
-    json j = toJson(ci);
-    last = asInt(x[0]);
+  const bool more = int64_t(r->size()) > limit;
+  for (size_t i = 0; i < r->size() && int64_t(i) < limit; ++i) {
+    json j = toJson(r.value()[i].checkIn);
+    last = r.value()[i].ingestSeq;
     j["cursor"] = last;
     out += j.dump() + "\n";
   }
   out += json{{"end", true}, {"cursor", last}, {"more", more}}.dump() + "\n";
   // The feed is a bulk read of personal data: one audit row per page served.
   if (last > cursor)
-    if (auto a = audit(m_store, m_now, "feed:" + asText(t->rows[0][0]), "feed",
-                       std::to_string(cursor) + ".." + std::to_string(last), "",
-                       std::to_string(r->rows.size() - (more ? 1 : 0)) + " records");
+    if (auto a = m_store.addAudit({0, m_now, "feed:" + *t.value(), "feed",
+                                   std::to_string(cursor) + ".." + std::to_string(last), "",
+                                   std::to_string(r->size() - (more ? 1 : 0)) + " records"});
         !a)
       return storageFailure(a.error());
   return ApiResponse{200, out, "application/x-ndjson; charset=utf-8", ""};
@@ -617,19 +519,16 @@ ApiResponse Office::feed() {
 
 // An officer's own audit trail, newest first (an auditor reads the table directly).
 ApiResponse Office::auditTrail() {
-  auto r = query(m_store,
-                 "SELECT id, at_ms, action, target, reason, detail FROM audit_log WHERE username = ? ORDER BY id DESC "
-                 "LIMIT 200",
-                 {m_officer.username});
+  auto r = m_store.auditOfOfficer(m_officer.username);
   if (!r) return storageFailure(r.error());
   json out = json::array();
-  for (const auto& x : r->rows)
-    out.push_back({{"id", asInt(x[0])},
-                   {"atMs", asInt(x[1])},
-                   {"action", asText(x[2])},
-                   {"target", asText(x[3])},
-                   {"reason", asText(x[4])},
-                   {"detail", asText(x[5])}});
+  for (const AuditEntry& x : r.value())
+    out.push_back({{"id", x.id},
+                   {"atMs", x.atMs},
+                   {"action", x.action},
+                   {"target", x.target},
+                   {"reason", x.reason},
+                   {"detail", x.detail}});
   return jsonOk({{"entries", out}});
 }
 

@@ -1,5 +1,5 @@
-// Small helpers shared by the office's files: typed access to SqlRows, one-statement queries,
-// ISO weeks in Vietnam time, the officer principal and JSON error answers.
+// Small helpers shared by the office's files: ISO weeks in Vietnam time, the officer principal
+// and JSON answers. The office's storage is the Store's typed methods (store.hpp).
 #pragma once
 #include "time.hpp"
 #include <cstdint>
@@ -13,26 +13,6 @@
 #include "../http/api_types.hpp"
 
 namespace diemquet::server::office {
-
-inline int64_t asInt(const SqlValue& v) {
-  if (auto p = std::get_if<int64_t>(&v)) return *p;
-  if (auto d = std::get_if<double>(&v)) return int64_t(*d);
-  if (auto s = std::get_if<std::string>(&v)) return std::strtoll(s->c_str(), nullptr, 10);
-  return 0;
-}
-inline std::string asText(const SqlValue& v) {
-  if (auto s = std::get_if<std::string>(&v)) return *s;
-  if (auto p = std::get_if<int64_t>(&v)) return std::to_string(*p);
-  return {};
-}
-inline bool isNull(const SqlValue& v) { return std::holds_alternative<std::monostate>(v); }
-
-// One statement in its own transaction.
-inline Result<SqlRows> query(Store& store, std::string sql, std::vector<SqlValue> params = {}) {
-  auto r = store.runSql({SqlStatement{std::move(sql), std::move(params)}});
-  if (!r) return r.error();
-  return std::move(r.value()[0]);
-}
 
 constexpr int64_t kDayMs = 86'400'000;
 constexpr int64_t kWeekMs = 7 * kDayMs;
@@ -89,9 +69,5 @@ bool intField(const nlohmann::json& j, const char* name, int64_t lo, int64_t hi,
 
 // Percent-decoded value of `key` in a query string ("" when absent).
 std::string queryParam(const std::string& query, const std::string& key);
-
-// Writes one audit row; a failure is returned so the caller can refuse to answer.
-Status audit(Store& store, int64_t nowMs, const std::string& user, const std::string& action,
-             const std::string& target, const std::string& reason, const std::string& detail);
 
 }  // namespace diemquet::server::office

@@ -148,13 +148,4 @@ std::string queryParam(const std::string& query, const std::string& key) {
   return {};
 }
 
-Status audit(Store& store, int64_t nowMs, const std::string& user, const std::string& action,
-             const std::string& target, const std::string& reason, const std::string& detail) {
-  auto r = query(store,
-                 "INSERT INTO audit_log(at_ms, username, action, target, reason, detail) VALUES (?,?,?,?,?,?)",
-                 {nowMs, user, action, target, reason, detail});
-  if (!r) return r.error();
-  return Done{};
-}
-
 }  // namespace diemquet::server::office

@@ -12,7 +12,7 @@ namespace {
 
 using nlohmann::json;
 
-ApiResponse err(int status, const char* code, const std::string& message) {
+ApiResponse err(int status, ErrorCode code, const std::string& message) {
   return errorResponse(status, code, message);
 }
 ApiResponse storage(const Error&) {
@@ -39,18 +39,16 @@ json areaJson(const std::string& code) {
 }
 
 ApiResponse list(Store& store, const Officer& me) {
-  auto r = query(
-      store, "SELECT username, level, area_code, created_ms, disabled_ms FROM officers ORDER BY area_code, username");
+  auto r = store.officers();
   if (!r) return storage(r.error());
   json out = json::array();
-  for (const auto& x : r->rows) {
-    const std::string area = asText(x[2]);
-    if (!manages(me, area)) continue;
-    out.push_back({{"username", asText(x[0])},
-                   {"level", asText(x[1])},
-                   {"area", areaJson(area)},
-                   {"created", formatDateTime(asInt(x[3]))},
-                   {"disabled", !isNull(x[4])}});
+  for (const OfficerRow& o : r.value()) {
+    if (!manages(me, o.area)) continue;
+    out.push_back({{"username", o.username},
+                   {"level", o.level},
+                   {"area", areaJson(o.area)},
+                   {"created", formatDateTime(o.createdMs)},
+                   {"disabled", o.disabled}});
   }
   return ApiResponse{200, json{{"officers", out}}.dump()};
 }
@@ -72,11 +70,9 @@ ApiResponse create(const ApiRequest& req, Store& store, const Officer& me, int64
   const std::string levelName = toString(level);
   const std::string password = generatePassword(), hash = hashPassword(password);
   if (hash.empty()) return err(500, "internal", "Could not hash the password.");
-  auto r =
-      store.runSql({{"INSERT INTO officers(username, level, area_code, password_hash, created_ms) VALUES (?,?,?,?,?)",
-                     {user, levelName, area, hash, now}},
-                    {"INSERT INTO audit_log(at_ms, username, action, target, reason, detail) VALUES (?,?,?,?,?,?)",
-                     {now, me.username, "create_officer", "officer:" + user, "", levelName + " " + area}}});
+  auto r = store.addOfficer(
+      OfficerRow{user, levelName, area, hash, now, false},
+      AuditEntry{0, now, me.username, "create_officer", "officer:" + user, "", levelName + " " + area});
   if (!r && r.error().kind == ErrorKind::Conflict) return err(409, "username_taken", "That username is taken.");
   if (!r) return storage(r.error());
   return ApiResponse{
@@ -85,31 +81,29 @@ ApiResponse create(const ApiRequest& req, Store& store, const Officer& me, int64
 
 // disable / enable / reset-password of an officer the caller manages.
 ApiResponse change(const std::string& user, const std::string& what, Store& store, const Officer& me, int64_t now) {
-  auto r = query(store, "SELECT area_code, disabled_ms FROM officers WHERE username = ?", {user});
+  auto r = store.officer(user);
   if (!r) return storage(r.error());
-  if (r->rows.empty() || !manages(me, asText(r->rows[0][0]))) return noSuchOfficer();
-  std::vector<SqlStatement> st;
+  if (!r.value() || !manages(me, r.value()->area)) return noSuchOfficer();
   json out{{"username", user}};
+  OfficerChange change = OfficerChange::ResetPassword;
+  std::string hash;
   if (what == "disable") {
-    st.push_back({"UPDATE officers SET disabled_ms = ? WHERE username = ? AND disabled_ms IS NULL", {now, user}});
+    change = OfficerChange::Disable;
     out["disabled"] = true;
   } else if (what == "enable") {
     // A disabled officer back at work logs in with the password they had.
-    st.push_back({"UPDATE officers SET disabled_ms = NULL WHERE username = ?", {user}});
+    change = OfficerChange::Enable;
     out["disabled"] = false;
   } else {
-    const std::string password = generatePassword(), hash = hashPassword(password);
+    const std::string password = generatePassword();
+    hash = hashPassword(password);
     if (hash.empty()) return err(500, "internal", "Could not hash the password.");
-    st.push_back({"UPDATE officers SET password_hash = ? WHERE username = ?", {hash, user}});
     out["password"] = password;
   }
-  // Either way the officer's open sessions end now.
-  st.push_back({"DELETE FROM office_sessions WHERE username = ?", {user}});
-  st.push_back(
-      {"INSERT INTO audit_log(at_ms, username, action, target, reason, detail) VALUES (?,?,?,?,?,?)",
-       {now, me.username, what == "reset-password" ? "reset_password" : what + "_officer", "officer:" + user, "", ""}});
-  auto w = store.runSql(st);
-  if (!w) return storage(w.error());
+  // Either way the officer's open sessions end now (Store::changeOfficer).
+  const AuditEntry audit{
+      0, now, me.username, what == "reset-password" ? "reset_password" : what + "_officer", "officer:" + user, "", ""};
+  if (auto w = store.changeOfficer(user, change, hash, audit); !w) return storage(w.error());
   return ApiResponse{200, out.dump()};
 }
 

@@ -1,6 +1,7 @@
-// Weekly compliance report: five grouped queries over the area's venues (scans per venue and
-// week bucket from check-ins and the daily counts, posters, reminders, violation reports),
-// then the roll-up from venues to wards, districts and the province in memory.
+// Weekly compliance report: the area's venues and their counts from the store (scans per venue
+// and week bucket from check-ins and the daily counts, posters, reminders, violation reports;
+// storage/office_reports.cpp), then the roll-up from venues to wards, districts and the
+// province in memory.
 #include "report.hpp"
 
 #include "../areas/registry.hpp"
@@ -26,20 +27,11 @@ using nlohmann::json;
 
 namespace {
 
-// `{col} = ?` (the area's own code as the parameter) also matches `olds`, the codes a
-// reorganisation merged into the area: a venue keeps the code it was registered with.
-std::string replaceCol(std::string sql, const char* col, const std::string& olds = "") {
-  if (!olds.empty())
-    for (size_t p = 0; (p = sql.find("{col} = ?", p)) != std::string::npos;) sql.replace(p, 9, "{col} IN (?" + olds + ")");
-  for (size_t p; (p = sql.find("{col}")) != std::string::npos;) sql.replace(p, 5, col);
-  return sql;
-}
-
-// ",'26740','26737'": the area's predecessors as SQL literals (import-areas admits only
-// letters and digits in a code, so they need no quoting beyond the quotes).
-std::string predecessorLiterals(const std::string& code) {
-  std::string out;
-  for (const std::string& p : areas::current().predecessors(code)) out += ",'" + p + "'";
+// The area's own code and the codes a reorganisation merged into it: a venue keeps the code it
+// was registered with.
+ReportArea reportArea(const std::string& code, AreaLevel level) {
+  ReportArea out{areaColumn(level), {code}};
+  for (const std::string& p : areas::current().predecessors(code)) out.codes.push_back(p);
   return out;
 }
 
@@ -60,88 +52,17 @@ Result<WeeklyReport> buildReport(Store& store, const std::string& areaCode, cons
   rep.areaCode = std::string(area->code);
   rep.areaName = std::string(area->name);
   rep.level = area->level;
-  const char* col = areaColumn(area->level);
-  const std::string olds = predecessorLiterals(rep.areaCode);
+  const ReportArea where = reportArea(rep.areaCode, area->level);
   const int64_t end = week.startMs + kWeekMs;
-  const int64_t start8 = week.startMs - 7 * kWeekMs;
-  const int64_t day8 = (start8 + kVietnamOffsetMs) / kDayMs;
-
-  // The roll-up state is read first; a roll-up committing before the query below only moves
-  // days from one branch to another (the state only grows; see rollUp in retention.cpp).
-  auto state = query(store, "SELECT through_day, through_seq FROM rollup_state");
-  if (!state) return state.error();
-  const int64_t throughDay = state->rows.empty() ? 0 : asInt(state->rows[0][0]);
-  const int64_t throughSeq = state->rows.empty() ? 0 : asInt(state->rows[0][1]);
-  const int64_t throughMs = throughDay * kDayMs - kVietnamOffsetMs;
-  // Branches may name the same (venue, bucket) more than once; addBucket() below adds them.
-  std::string scansSql;
-  std::vector<SqlValue> scansParams;
-  // Check-ins of days not rolled up.
-  scansSql +=
-      "SELECT c.venue_id AS venue_id, (c.ts_ms - ?) / 604800000 AS b, COUNT(*) AS n FROM check_ins c JOIN venues v "
-      "ON v.venue_id = c.venue_id WHERE v.{col} = ? AND c.ts_ms >= ? AND c.ts_ms < ? AND NOT c.voided GROUP BY 1, 2";
-  scansParams.insert(scansParams.end(), {start8, rep.areaCode, std::max(start8, throughMs), end});
-  // Purged check-ins.
-  scansSql +=
-      " UNION ALL SELECT a.venue_id, (a.day - ?) / 7, SUM(a.scans) FROM daily_aggregates a JOIN venues v ON "
-      "v.venue_id = a.venue_id WHERE v.{col} = ? AND a.day >= ? AND a.day < ? GROUP BY 1, 2";
-  scansParams.insert(scansParams.end(), {day8, rep.areaCode, day8, day8 + 56});
-  if (throughDay > day8) {
-    // Rolled-up days, and the corrections of their (venue, day) pairs changed since. The rows
-    // above through_seq are few: the unary + and the (never reached) upper bound keep SQLite's
-    // planner, which has no histogram, on the ingest_seq index there.
-    // Weeks whose seven days are rolled up come from weekly_scans, the other rolled-up days
-    // (those of the week through_day falls in) from daily_scans.
-    const int64_t fullWeeksEnd = std::min(mondayOf(throughDay), day8 + 56);
-    scansSql +=
-        " UNION ALL SELECT w.venue_id, (w.week - ?) / 7, w.scans FROM weekly_scans w JOIN venues v ON v.venue_id = "
-        "w.venue_id WHERE v.{col} = ? AND w.week >= ? AND w.week < ?";
-    scansParams.insert(scansParams.end(), {day8, rep.areaCode, day8, fullWeeksEnd});
-    scansSql +=
-        " UNION ALL SELECT s.venue_id, (s.day - ?) / 7, SUM(s.scans) FROM daily_scans s JOIN venues v ON "
-        "v.venue_id = s.venue_id WHERE v.{col} = ? AND s.day >= ? AND s.day < ? GROUP BY 1, 2"
-        " UNION ALL SELECT p.venue_id, (p.day - ?) / 7, (SELECT COUNT(*) FROM check_ins c WHERE c.venue_id = "
-        "p.venue_id AND c.ts_ms >= p.day * 86400000 - 25200000 AND c.ts_ms < p.day * 86400000 + 61200000 AND NOT "
-        "c.voided) - COALESCE((SELECT s.scans FROM daily_scans s WHERE s.venue_id = p.venue_id AND s.day = p.day), "
-        "0) FROM (SELECT DISTINCT venue_id, (ts_ms + 25200000) / 86400000 AS day FROM check_ins WHERE ingest_seq > "
-        "? AND ingest_seq <= 4611686018427387904 AND +ts_ms >= ? AND +ts_ms < ?) p JOIN venues v ON v.venue_id = "
-        "p.venue_id WHERE v.{col} = ?";
-    scansParams.insert(scansParams.end(),
-                       {day8, rep.areaCode, std::max(day8, fullWeeksEnd), std::min(throughDay, day8 + 56), day8,
-                        throughSeq, start8, std::min(throughMs, end), rep.areaCode});
-  }
-
-  auto all = store.runSql({
-      {replaceCol("SELECT venue_id, name, category, ward_code, district_code, province_code, staff_count, verification "
-                  "FROM venues WHERE {col} = ? AND verification <> 'rejected' ORDER BY ward_code, name, venue_id",
-                  col, olds),
-       {rep.areaCode}},
-      // Scans per venue and week bucket, one statement (one snapshot on PostgreSQL too): the
-      // check-ins of days not rolled up yet; the rolled-up counts of the others (weekly_scans,
-      // daily_scans); the counts of purged check-ins (daily_aggregates); and, for a rolled-up
-      // day that got an upload or a void after its roll-up (ingest_seq above through_seq), the
-      // difference between its check-ins now and its rolled-up count. See rollUp() in
-      // retention.cpp.
-      {replaceCol(scansSql, col, olds), scansParams},
-      {replaceCol("SELECT r.venue_id, COUNT(*) FROM reminders r JOIN venues v ON v.venue_id = r.venue_id "
-                  "WHERE v.{col} = ? GROUP BY 1",
-                  col, olds),
-       {rep.areaCode}},
-      {replaceCol("SELECT r.venue_id, SUM(CASE WHEN r.created_ms >= ? AND r.created_ms < ? THEN 1 ELSE 0 END), "
-                  "SUM(CASE WHEN r.resolved_ms IS NULL THEN 1 ELSE 0 END) FROM violation_reports r JOIN venues v "
-                  "ON v.venue_id = r.venue_id WHERE v.{col} = ? GROUP BY 1",
-                  col, olds),
-       {week.startMs, end, rep.areaCode}},
-  });
-  if (!all) return all.error();
-  const auto& res = all.value();
+  auto rows = store.weeklyReportRows(where, week.startMs);
+  if (!rows) return rows.error();
+  const WeeklyReportRows& res = rows.value();
 
   std::map<std::string, VenueStat> venues;
   std::vector<std::string> order;
-  for (const auto& row : res[0].rows) {
-    VenueStat v{asText(row[0]), asText(row[1]), asText(row[2]), asText(row[3]), asText(row[4]), asText(row[5]),
-                int(asInt(row[6]))};
-    v.unverified = asText(row[7]) == "self";
+  for (const ReportVenue& row : res.venues) {
+    VenueStat v{row.id, row.name, row.category, row.ward, row.district, row.province, int(row.staffCount)};
+    v.unverified = row.verification == "self";
     order.push_back(v.id);
     venues.emplace(v.id, std::move(v));
   }
@@ -153,23 +74,19 @@ Result<WeeklyReport> buildReport(Store& store, const std::string& areaCode, cons
     if (fresh) it->second.fill(0);
     it->second[size_t(b)] += n;
   };
-  for (const auto& row : res[1].rows) addBucket(asText(row[0]), asInt(row[1]), asInt(row[2]));
-  for (const auto& row : res[2].rows)
-    if (auto it = venues.find(asText(row[0])); it != venues.end()) it->second.reminders = asInt(row[1]);
-  for (const auto& row : res[3].rows)
-    if (auto it = venues.find(asText(row[0])); it != venues.end()) {
-      it->second.violationsWeek = asInt(row[1]);
-      it->second.violationsOpen = asInt(row[2]);
+  for (const ReportScans& row : res.scans) addBucket(row.venueId, row.bucket, row.scans);
+  for (const ReportVenueCount& row : res.reminders)
+    if (auto it = venues.find(row.venueId); it != venues.end()) it->second.reminders = row.a;
+  for (const ReportVenueCount& row : res.violations)
+    if (auto it = venues.find(row.venueId); it != venues.end()) {
+      it->second.violationsWeek = row.a;
+      it->second.violationsOpen = row.b;
     }
   // Posters belong to the posters work (migration 200); until that table exists, count 0.
-  auto posters = query(store,
-                       replaceCol("SELECT DISTINCT p.venue_id FROM posters p JOIN venues v ON v.venue_id = p.venue_id "
-                                  "WHERE v.{col} = ? AND p.issued_ms < ?",
-                                  col, olds),
-                       {rep.areaCode, end});
+  auto posters = store.venuesWithPosters(where, end);
   if (posters) {
-    for (const auto& row : posters->rows)
-      if (auto it = venues.find(asText(row[0])); it != venues.end()) it->second.poster = true;
+    for (const std::string& id : posters.value())
+      if (auto it = venues.find(id); it != venues.end()) it->second.poster = true;
   } else {
     rep.postersKnown = false;
   }

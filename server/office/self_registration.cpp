@@ -39,7 +39,7 @@ Limits& limits() {
   return l;
 }
 
-ApiResponse err(int status, const char* code, const std::string& message) {
+ApiResponse err(int status, ErrorCode code, const std::string& message) {
   return errorResponse(status, code, message);
 }
 ApiResponse storage(const Error&) {

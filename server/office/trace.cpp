@@ -68,22 +68,11 @@ Result<TraceResult> runTrace(Store& store, const Officer& who, const TraceQuery&
   TraceResult out;
   const int64_t margin = int64_t(q.marginMinutes) * 60'000;
   // Longest stay any venue may assume, to read far enough back for open visits.
-  auto maxStay = query(store, "SELECT COALESCE(MAX(default_stay_minutes), 120) FROM venues");
+  auto maxStay = store.longestDefaultStayMinutes();
   if (!maxStay) return maxStay.error();
-  const int64_t lookback = std::max<int64_t>(q.stayMinutes, asInt(maxStay->rows[0][0])) * 60'000;
-
-  // Two index lookups, by person_key and by phone (the phone index holds only rows that have
-  // one: `phone <> ''` lets both planners use it), rather than one OR the planner may price as
-  // a walk over every venue of the area.
-  const std::string select =
-      "SELECT c.venue_id, v.name, v.default_stay_minutes, c.scan_point_id, c.person_kind, c.person_key, c.name, "
-      "c.phone, c.dir, c.ts_ms, c.device_id FROM check_ins c JOIN venues v ON v.venue_id = c.venue_id WHERE ";
-  const std::string rest =
-      std::string(" AND c.ts_ms >= ? AND c.ts_ms < ? AND NOT c.voided AND v.") + who.column() + " = ?";
-  const std::string sql = select + "c.person_key = ?" + rest + " UNION ALL " + select +
-                          "c.phone = ? AND c.phone <> '' AND c.person_key <> ?" + rest + " ORDER BY 10";
-  const int64_t lo = q.fromMs - lookback, hi = q.toMs + lookback;
-  auto mine = query(store, sql, {q.id, lo, hi, who.area, q.id, q.id, lo, hi, who.area});
+  const int64_t lookback = std::max<int64_t>(q.stayMinutes, maxStay.value()) * 60'000;
+  // By person key or phone, at venues of the officer's area (store.hpp).
+  auto mine = store.checkInsOfPerson(q.id, q.fromMs - lookback, q.toMs + lookback, who.column(), who.area);
   if (!mine) return mine.error();
 
   struct VenueInfo {
@@ -92,24 +81,24 @@ Result<TraceResult> runTrace(Store& store, const Officer& who, const TraceQuery&
   };
   std::map<std::string, VenueInfo> venueInfo;
   std::map<std::string, std::vector<Point>> byVenue;
-  auto toPoint = [](const std::vector<SqlValue>& row, Point& p) {
-    p.base.venueId = asText(row[0]);
-    p.base.venueName = asText(row[1]);
-    p.scanPoint = asText(row[3]);
-    p.base.kind = asText(row[4]);
-    p.base.key = asText(row[5]);
-    p.base.name = asText(row[6]);
-    p.base.phone = asText(row[7]);
-    p.in = asText(row[8]) != "out";
-    p.at = asInt(row[9]);
-    p.deviceId = asText(row[10]);
+  auto toPoint = [](const TraceRow& row, Point& p) {
+    p.base.venueId = row.venueId;
+    p.base.venueName = row.venueName;
+    p.scanPoint = row.scanPointId;
+    p.base.kind = row.kind;
+    p.base.key = row.key;
+    p.base.name = row.name;
+    p.base.phone = row.phone;
+    p.in = row.dir != "out";
+    p.at = row.tsMs;
+    p.deviceId = row.deviceId;
     p.base.selfCheckIn = p.deviceId.rfind("self-", 0) == 0;
   };
-  for (const auto& row : mine->rows) {
+  for (const TraceRow& row : mine.value()) {
     Point p;
     toPoint(row, p);
     p.who = "self";
-    const int64_t stay = (q.stayMinutes > 0 ? q.stayMinutes : asInt(row[2])) * 60'000;
+    const int64_t stay = (q.stayMinutes > 0 ? q.stayMinutes : row.venueStayMinutes) * 60'000;
     venueInfo[p.base.venueId] = VenueInfo{p.base.venueName, stay};
     byVenue[p.base.venueId].push_back(std::move(p));
   }
@@ -125,15 +114,10 @@ Result<TraceResult> runTrace(Store& store, const Officer& who, const TraceQuery&
   for (const Visit& mineV : out.visits) {
     const int64_t lo = mineV.startMs - margin, hi = mineV.endMs + margin;
     const int64_t stay = venueInfo[mineV.venueId].stayMs;
-    auto others = query(store,
-                        "SELECT c.venue_id, v.name, v.default_stay_minutes, c.scan_point_id, c.person_kind, "
-                        "c.person_key, c.name, c.phone, c.dir, c.ts_ms, c.device_id FROM check_ins c JOIN venues v ON v.venue_id = "
-                        "c.venue_id WHERE c.venue_id = ? AND c.ts_ms >= ? AND c.ts_ms <= ? AND NOT c.voided AND "
-                        "c.person_key <> ? AND c.phone <> ?",
-                        {mineV.venueId, lo - stay, hi + stay, selfKey, selfKey});
+    auto others = store.checkInsAtVenueExcept(mineV.venueId, lo - stay, hi + stay, selfKey);
     if (!others) return others.error();
     std::vector<Point> pts;
-    for (const auto& row : others->rows) {
+    for (const TraceRow& row : others.value()) {
       Point p;
       toPoint(row, p);
       p.who = p.base.key.empty() ? "phone:" + p.base.phone : p.base.kind + ":" + p.base.key;

@@ -37,9 +37,9 @@ int error(const std::string& message, int rc = 1) {
 }
 
 Result<bool> venueExists(Store& store, const std::string& id) {
-  auto r = query(store, "SELECT 1 FROM venues WHERE venue_id = ?", {id});
+  auto r = store.wardOfVenue(id);
   if (!r) return r.error();
-  return !r->rows.empty();
+  return r.value().has_value();
 }
 
 int createVenue(const std::function<std::string(const std::string&)>& opt, Store& store, int64_t nowMs) {
@@ -53,12 +53,15 @@ int createVenue(const std::function<std::string(const std::string&)>& opt, Store
   if (!exists) return error(exists.error().message);
   if (exists.value()) return error("venue " + id + " already exists (set-venue-area places it in another ward)");
   const std::string category = opt("category").empty() ? "other" : opt("category");
-  auto r = query(store,
-                 "INSERT INTO venues(venue_id, name, address, category, staff_count, default_stay_minutes, "
-                 "province_code, district_code, ward_code, registered_ms) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                 {id, name, opt("address"), category, int64_t(0), int64_t(120), path->province, path->district,
-                  path->ward, nowMs});
-  if (!r) return error(r.error().message);
+  OfficeVenue v;
+  v.id = id;
+  v.name = name;
+  v.address = opt("address");
+  v.category = category;
+  v.province = path->province;
+  v.district = path->district;
+  v.ward = path->ward;
+  if (auto r = store.addOfficeVenue(v, {}, nowMs); !r) return error(r.error().message);
   std::cout << "created venue " << id << " in " << areaLabel(path->ward) << "\n";
   return 0;
 }
@@ -71,9 +74,7 @@ int setVenueArea(const std::function<std::string(const std::string&)>& opt, Stor
   auto exists = venueExists(store, id);
   if (!exists) return error(exists.error().message);
   if (!exists.value()) return error("no venue " + id);
-  auto r = query(store, "UPDATE venues SET province_code = ?, district_code = ?, ward_code = ? WHERE venue_id = ?",
-                 {path->province, path->district, path->ward, id});
-  if (!r) return error(r.error().message);
+  if (auto r = store.setVenueWard(id, path->province, path->district, path->ward); !r) return error(r.error().message);
   std::cout << "venue " << id << " is in " << areaLabel(path->ward) << "\n";
   return 0;
 }
@@ -97,32 +98,23 @@ int renameScanPoint(const std::function<std::string(const std::string&)>& opt, S
   if (venue.empty() || id.empty() || next.empty())
     return error("rename-scan-point needs --venue V --id OLD --new-id NEW", 2);
   if (auto st = checkId("scan point id", next); !st) return error(st.error().message, 2);
-  auto r = store.runSql({{"SELECT 1 FROM scan_points WHERE venue_id = ? AND scan_point_id = ?", {venue, id}},
-                         {"SELECT 1 FROM scan_points WHERE venue_id = ? AND scan_point_id = ?", {venue, next}}});
+  auto r = store.renameScanPoint(venue, id, next);
   if (!r) return error(r.error().message);
-  if (r.value()[0].rows.empty()) return error("venue " + venue + " has no scan point " + id);
-  if (!r.value()[1].rows.empty()) return error("venue " + venue + " already has a scan point " + next);
-  auto u = store.runSql(
-      {{"UPDATE scan_points SET scan_point_id = ? WHERE venue_id = ? AND scan_point_id = ?", {next, venue, id}},
-       {"DELETE FROM posters WHERE venue_id = ? AND scan_point_id = ?", {venue, id}}});
-  if (!u) return error(u.error().message);
+  if (r.value() == RenameOutcome::NoSuchPoint) return error("venue " + venue + " has no scan point " + id);
+  if (r.value() == RenameOutcome::NewIdTaken) return error("venue " + venue + " already has a scan point " + next);
   std::cout << "scan point " << id << " of venue " << venue << " is now " << next << "\n";
   return 0;
 }
 
 int listVenues(Store& store) {
-  auto r =
-      store.runSql({{"SELECT venue_id, ward_code, name FROM venues ORDER BY venue_id", {}},
-                    {"SELECT venue_id, scan_point_id, name FROM scan_points ORDER BY venue_id, scan_point_id", {}}});
+  auto r = store.venuesWithPoints();
   if (!r) return error(r.error().message);
-  for (const auto& v : r.value()[0].rows) {
-    const std::string id = asText(v[0]), ward = asText(v[1]);
-    std::cout << id << "\t" << (ward.empty() ? "NO AREA (set-venue-area)" : areaLabel(ward)) << "\t" << asText(v[2])
+  for (const VenueWithPoints& v : r.value()) {
+    std::cout << v.id << "\t" << (v.ward.empty() ? "NO AREA (set-venue-area)" : areaLabel(v.ward)) << "\t" << v.name
               << "\n";
-    for (const auto& p : r.value()[1].rows)
-      if (asText(p[0]) == id)
-        std::cout << "  " << asText(p[1]) << "\t" << asText(p[2])
-                  << (isValidId(asText(p[1])) ? "" : "\tID TOO LONG FOR A POSTER (rename-scan-point)") << "\n";
+    for (const auto& [point, name] : v.points)
+      std::cout << "  " << point << "\t" << name
+                << (isValidId(point) ? "" : "\tID TOO LONG FOR A POSTER (rename-scan-point)") << "\n";
   }
   return 0;
 }
@@ -140,19 +132,20 @@ int venueAdminCommand(const std::string& cmd, const std::function<std::string(co
 }
 
 Result<std::vector<std::string>> venueWarnings(Store& store) {
-  auto r = store.runSql({{"SELECT venue_id FROM venues WHERE ward_code = '' ORDER BY venue_id", {}},
-                         {"SELECT venue_id, scan_point_id FROM scan_points ORDER BY venue_id, scan_point_id", {}}});
+  auto r = store.venuesWithPoints();
   if (!r) return r.error();
   std::vector<std::string> out;
-  for (const auto& v : r.value()[0].rows)
-    out.push_back("venue " + asText(v[0]) +
-                  " lies in no ward, so no officer sees its check-ins: admin set-venue-area --venue " + asText(v[0]) +
-                  " --area WARD_CODE");
-  for (const auto& p : r.value()[1].rows)
-    if (!isValidId(asText(p[1])))
-      out.push_back("scan point " + asText(p[1]) + " of venue " + asText(p[0]) + " breaks the id rule (" + kIdRule +
-                    "), so it gets no poster: admin rename-scan-point --venue " + asText(p[0]) + " --id " +
-                    asText(p[1]) + " --new-id NEW");
+  for (const VenueWithPoints& v : r.value())
+    if (v.ward.empty())
+      out.push_back("venue " + v.id +
+                    " lies in no ward, so no officer sees its check-ins: admin set-venue-area --venue " + v.id +
+                    " --area WARD_CODE");
+  for (const VenueWithPoints& v : r.value())
+    for (const auto& [point, name] : v.points)
+      if (!isValidId(point))
+        out.push_back("scan point " + point + " of venue " + v.id + " breaks the id rule (" + kIdRule +
+                      "), so it gets no poster: admin rename-scan-point --venue " + v.id + " --id " + point +
+                      " --new-id NEW");
   return out;
 }
 

@@ -341,7 +341,7 @@ Result<ImportPlan> planVenueImport(const std::vector<SheetRow>& sheet, const std
 
 namespace {
 
-ApiResponse err(int status, const char* code, const std::string& message) {
+ApiResponse err(int status, ErrorCode code, const std::string& message) {
   return errorResponse(status, code, message);
 }
 
@@ -380,8 +380,17 @@ Checked check(const ApiRequest& req, Store& store, const Officer& me, const Logg
   if (req.body.empty()) return {err(400, "empty_file", "Send the CSV or XLSX file as the request body."), {}};
   auto sheet = readSheet(req.body, SheetLimits{kMaxImportRows + 1});
   if (!sheet) {
-    const std::string code = sheet.error().field.empty() ? "bad_file" : sheet.error().field;
-    return {errorResponse(code == "too_many_rows" ? 413 : 400, code, sheet.error().message), {}};
+    // The reader names its failure; each name is a code of the error vocabulary.
+    const std::string& why = sheet.error().field;
+    const std::string& msg = sheet.error().message;
+    if (why == "too_many_rows") return {err(413, "too_many_rows", msg), {}};
+    if (why == "too_large") return {err(413, "too_large", msg), {}};
+    if (why == "not_utf8") return {err(400, "not_utf8", msg), {}};
+    if (why == "bad_csv") return {err(400, "bad_csv", msg), {}};
+    if (why == "bad_xlsx") return {err(400, "bad_xlsx", msg), {}};
+    if (why == "cell_too_long") return {err(400, "cell_too_long", msg), {}};
+    if (why == "empty_file") return {err(400, "empty_file", msg), {}};
+    return {err(400, "bad_file", msg), {}};
   }
   auto plan = planVenueImport(sheet.value(), me.area, store);
   if (!plan) {

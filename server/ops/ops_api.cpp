@@ -27,8 +27,8 @@ std::pair<bool, std::string> probe(Store& store, int64_t nowMs) {
   std::lock_guard lock(cache.mutex);
   const auto now = std::chrono::steady_clock::now();
   if (now - cache.at < std::chrono::seconds(1)) return {cache.ready, cache.why};
-  auto r = store.runSql({{"UPDATE health_probe SET at_ms = ? WHERE id = 1", {nowMs}}});
-  cache.ready = r && r->at(0).changes == 1;
+  auto r = store.touchHealthProbe(nowMs);
+  cache.ready = r && r.value();
   cache.why = r ? (cache.ready ? "" : "health_probe row missing") : "database not writable";
   cache.at = std::chrono::steady_clock::now();
   return {cache.ready, cache.why};

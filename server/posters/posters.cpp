@@ -366,14 +366,15 @@ ApiResponse selfCheckIn(const ApiRequest& req, Store& store, int64_t now,
     return errorResponse(422, "invalid_check_in", "checkIn: " + st.error().field + " " + st.error().message);
   // The visitor's day, from the check-in's own time zone (UTC+7 in Vietnam).
   if (auto st = poster::verify(*ref, *ring, poster::localYmd(Instant{now, c->at.offsetMinutes})); !st) {
-    static const std::map<ErrorKind, std::string> codes = {{ErrorKind::UnknownKey, "poster_unknown_key"},
-                                                           {ErrorKind::BadSignature, "poster_forged"},
-                                                           {ErrorKind::RevokedKey, "poster_revoked"},
-                                                           {ErrorKind::NotYetValid, "poster_not_yet_valid"},
-                                                           {ErrorKind::Expired, "poster_expired"}};
+    static const std::map<ErrorKind, ErrorCode> codes = {{ErrorKind::UnknownKey, ErrorCode("poster_unknown_key")},
+                                                         {ErrorKind::BadSignature, ErrorCode("poster_forged")},
+                                                         {ErrorKind::RevokedKey, ErrorCode("poster_revoked")},
+                                                         {ErrorKind::NotYetValid, ErrorCode("poster_not_yet_valid")},
+                                                         {ErrorKind::Expired, ErrorCode("poster_expired")}};
     auto it = codes.find(st.error().kind);
-    if (log) log("self check-in refused: " + (it == codes.end() ? std::string("poster_invalid") : it->second));
-    return errorResponse(403, it == codes.end() ? "poster_invalid" : it->second,
+    const ErrorCode code = it == codes.end() ? ErrorCode("poster_invalid") : it->second;
+    if (log) log("self check-in refused: " + std::string(code.code()));
+    return errorResponse(403, code,
                          "The poster was refused: " + st.error().message);
   }
   if (c->deviceId.rfind("self-", 0) != 0)

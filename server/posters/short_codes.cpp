@@ -12,11 +12,6 @@ namespace diemquet::server::posters {
 
 namespace {
 
-std::string text(const SqlValue& v) {
-  if (auto s = std::get_if<std::string>(&v)) return *s;
-  return {};
-}
-
 std::string htmlEscape(const std::string& s) {
   std::string out;
   for (char c : s) {
@@ -150,38 +145,26 @@ ApiResponse codeApi(Store& store, const std::string& typed, const std::function<
 }  // namespace
 
 Status fillShortCodes(Store& store) {
-  auto r = store.runSql({{"SELECT DISTINCT venue_id, scan_point_id FROM posters WHERE short_code = ''", {}}});
+  auto r = store.postersWithoutShortCode();
   if (!r) return r.error();
-  std::vector<SqlStatement> updates;
-  for (const auto& row : r.value()[0].rows) {
-    const std::string venue = text(row[0]), point = text(row[1]);
-    updates.push_back({"UPDATE posters SET short_code = ? WHERE venue_id = ? AND scan_point_id = ? AND short_code = ''",
-                       {poster::shortCode(venue, point), venue, point}});
-  }
-  if (updates.empty()) return Done{};
-  auto u = store.runSql(updates);
-  if (!u) return u.error();
-  return Done{};
+  std::vector<std::pair<std::pair<std::string, std::string>, std::string>> codes;
+  for (const auto& point : r.value()) codes.emplace_back(point, poster::shortCode(point.first, point.second));
+  return store.setShortCodes(codes);
 }
 
 Result<std::vector<ShortCodeMatch>> resolveShortCode(Store& store, const std::string& code) {
   if (auto st = fillShortCodes(store); !st) return st.error();
-  auto r =
-      store.runSql({{"SELECT p.venue_id, p.scan_point_id, p.url, p.key_id, v.name, s.name FROM posters p "
-                     "JOIN venues v ON v.venue_id = p.venue_id "
-                     "JOIN scan_points s ON s.venue_id = p.venue_id AND s.scan_point_id = p.scan_point_id "
-                     "WHERE p.short_code = ? ORDER BY p.issued_ms DESC",
-                     {code}}});
+  auto r = store.postersWithShortCode(code);
   if (!r) return r.error();
   auto ring = keyRing(store);
   if (!ring) return ring.error();
   std::vector<ShortCodeMatch> out;
   std::set<std::pair<std::string, std::string>> seen;
-  for (const auto& row : r.value()[0].rows) {
-    const poster::PublicKey* key = ring->find(text(row[3]));
+  for (const PosterByShortCode& p : r.value()) {
+    const poster::PublicKey* key = ring->find(p.keyId);
     if (!key || key->revoked) continue;  // a withdrawn poster's code leads nowhere
-    if (!seen.insert({text(row[0]), text(row[1])}).second) continue;
-    out.push_back(ShortCodeMatch{text(row[0]), text(row[4]), text(row[1]), text(row[5]), text(row[2])});
+    if (!seen.insert({p.venueId, p.scanPointId}).second) continue;
+    out.push_back(ShortCodeMatch{p.venueId, p.venueName, p.scanPointId, p.scanPointName, p.url});
   }
   return out;
 }

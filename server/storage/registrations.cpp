@@ -1,20 +1,12 @@
 // Store's self-registration methods (store.hpp), over runSql: the statements are the
 // dialect-neutral subset both backends run (PostgreSQL rewrites `?` to `$n`).
+#include "sql_values.hpp"
 #include "store.hpp"
 
 namespace diemquet::server {
 
-namespace {
-
-std::string text(const SqlValue& v) { return sqlText(v); }
-int64_t integer(const SqlValue& v) {
-  if (auto i = std::get_if<int64_t>(&v)) return *i;
-  if (auto d = std::get_if<double>(&v)) return int64_t(*d);
-  if (auto s = std::get_if<std::string>(&v)) return std::strtoll(s->c_str(), nullptr, 10);
-  return 0;
-}
-
-}  // namespace
+using sql::integer;
+using sql::text;
 
 Status Store::registerSelfVenue(const SelfRegistration& r) {
   const Venue& v = r.venue;

@@ -411,6 +411,21 @@ inline const Migration& rejectionNoteMigration150() {
   return m;
 }
 
+// Photos 410 (issue #13): a violation report's photo is bytes on both backends, BLOB in
+// SQLite and BYTEA in PostgreSQL (it was base64 text in a BLOB column, and TEXT). Stored
+// photos are decoded once; SQLite's dq_base64_decode is registered by the store
+// (storage/sqlite/sqlite_store.cpp), and leaves anything not base64 text as it is.
+inline const Migration& photosMigration410() {
+  static const Migration m{410,
+       R"sql(
+UPDATE violation_reports SET photo = dq_base64_decode(photo) WHERE typeof(photo) = 'text';
+)sql",
+       R"sql(
+ALTER TABLE violation_reports ALTER COLUMN photo TYPE BYTEA USING decode(photo, 'base64');
+)sql"};
+  return m;
+}
+
 // Migrations for the runner: by version (owners append to different ranges of kAll, 100-199
 // venues/office, 200-299 posters, so list order is not version order). The runner applies
 // every version not yet recorded in schema_version, in this order.
@@ -425,6 +440,7 @@ inline std::vector<Migration> orderedMigrations() {
   all.push_back(opsMigration301());
   all.push_back(areasMigration120());
   all.push_back(exposuresMigration400());
+  all.push_back(photosMigration410());
   all.push_back(selfRegistrationMigration140());
   all.push_back(rejectionNoteMigration150());
   std::sort(all.begin(), all.end(), [](const Migration& a, const Migration& b) { return a.version < b.version; });

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "check_in.hpp"
+#include "office_rows.hpp"
 #include "result.hpp"
 #include "venue.hpp"
 
@@ -32,14 +33,13 @@ enum class IngestOutcome {
 };
 
 // Office queries (server/office/): one dialect-neutral SQL text with `?` placeholders, run by
-// either backend (PostgreSQL rewrites `?` to typed `$n`). Values: NULL, integer, real, text.
-using SqlValue = std::variant<std::monostate, int64_t, double, std::string>;
-// A value as text (an integer in decimal; NULL and reals as ""), for reading rows back.
-inline std::string sqlText(const SqlValue& v) {
-  if (auto s = std::get_if<std::string>(&v)) return *s;
-  if (auto i = std::get_if<int64_t>(&v)) return std::to_string(*i);
-  return {};
-}
+// either backend (PostgreSQL rewrites `?` to typed `$n`). Values: NULL, integer, real, text,
+// bytes (BLOB in SQLite, BYTEA in PostgreSQL: a photo, byte for byte).
+struct SqlBlob {
+  std::string bytes;
+  bool operator==(const SqlBlob&) const = default;
+};
+using SqlValue = std::variant<std::monostate, int64_t, double, std::string, SqlBlob>;
 struct SqlStatement {
   std::string sql;
   std::vector<SqlValue> params;
@@ -95,6 +95,11 @@ struct ExposureRow {
   int64_t withdrawnMs = 0;  // 0 = active
   std::string withdrawnBy;
   std::string venueName, wardCode;  // read from venues, for lists and area checks
+};
+
+// An issued poster found by its short code (server/posters/short_codes.cpp, migration 210).
+struct PosterByShortCode {
+  std::string venueId, scanPointId, url, keyId, venueName, scanPointName;
 };
 
 // A venue registered by its owner (server/office/self_registration.cpp, migration 140).
@@ -232,6 +237,104 @@ class Store {
   // (Conflict when an id is taken; nothing is written then).
   Status importVenues(const std::vector<ImportedVenue>& venues, const std::string& officer, int64_t nowMs,
                       const std::string& auditTarget, const std::string& auditDetail);
+
+  // The office (storage/office_store.cpp, office_reports.cpp): typed methods over runSql's
+  // dialect-neutral SQL, like the self-registration ones, so both backends run the same
+  // statements and the same tests; reads run on SQLite's read connection. `areaColumn` is
+  // venues' province_code, district_code or ward_code (anything else is Malformed).
+  // Officers and sessions. A session names its officer even when disabled (officerDisabled).
+  Result<std::optional<OfficeSession>> officeSession(const std::string& tokenHash);
+  Status touchOfficeSession(const std::string& tokenHash, int64_t nowMs);
+  // Drops the officer's sessions idle since before `staleBeforeMs` and opens a new one.
+  Status openOfficeSession(const std::string& username, const std::string& tokenHash, int64_t nowMs,
+                           int64_t staleBeforeMs);
+  Status endOfficeSession(const std::string& tokenHash);
+  // An officer who is not disabled, with the password hash; empty for anyone else.
+  Result<std::optional<OfficerRow>> activeOfficer(const std::string& username);
+  Result<std::optional<OfficerRow>> officer(const std::string& username);
+  Result<std::vector<OfficerRow>> officers();  // by area, then username
+  // A new officer and its audit row, in one transaction; Conflict when the username is taken.
+  Status addOfficer(const OfficerRow& o, const AuditEntry& audit);
+  // The admin CLI's create-officer: creates, or replaces level, area and password and enables.
+  Status putOfficer(const OfficerRow& o);
+  // Disables, enables or sets the password hash of an officer, ends its sessions and writes
+  // the audit row, in one transaction.
+  Status changeOfficer(const std::string& username, OfficerChange change, const std::string& passwordHash,
+                       const AuditEntry& audit);
+  Status addAudit(const AuditEntry& e);
+  Result<std::vector<AuditEntry>> auditOfOfficer(const std::string& username);  // newest first, at most 200
+
+  // Venues as the office sees them.
+  Result<std::optional<OfficeVenue>> officeVenue(const std::string& venueId);
+  // The venue's ward code ("" for a venue in no ward); empty for an unknown venue.
+  Result<std::optional<std::string>> wardOfVenue(const std::string& venueId);
+  // A venue registered by an officer (or the admin CLI, without points), with its scan points.
+  Status addOfficeVenue(const OfficeVenue& v, const std::vector<ScanPoint>& points, int64_t registeredMs);
+  Status setVenueWard(const std::string& venueId, const std::string& province, const std::string& district,
+                      const std::string& ward);
+  // Venues of an area, optionally of one ward of it ("" = all), by ward and name; at most 2000.
+  Result<std::vector<OfficeVenue>> venuesOfArea(const char* areaColumn, const std::string& area,
+                                                const std::string& ward);
+  // Every venue with its scan points, by id.
+  Result<std::vector<VenueWithPoints>> venuesWithPoints();
+  // Renames a scan point and forgets its posters (they carry the old id).
+  Result<RenameOutcome> renameScanPoint(const std::string& venueId, const std::string& id, const std::string& newId);
+  // The venue's scan points (by id) and how many reminders it was sent, from one snapshot.
+  Result<std::pair<std::vector<ScanPoint>, int64_t>> venuePointsAndReminders(const std::string& venueId);
+  // Adds a reminder; returns the venue's number of reminders with it.
+  Result<int64_t> addReminder(const std::string& venueId, const std::string& username, int64_t atMs,
+                              const std::string& note);
+  // Enrollment codes (SHA-256 hex) issued by an officer, with the audit row, in one transaction.
+  Status issueEnrollmentCodes(const std::string& venueId, const std::vector<std::string>& codeHashes,
+                              int64_t createdMs, int64_t expiresMs, const AuditEntry& audit);
+
+  // Violation reports. Lists leave the photo out (ViolationReport::photo empty).
+  Result<int64_t> addViolationReport(const ViolationReport& r);
+  Result<std::vector<ViolationReport>> violationReports(const char* areaColumn, const std::string& area,
+                                                        bool openOnly);
+  // False when no open report of that id lies in the area.
+  Result<bool> resolveViolationReport(int64_t id, const char* areaColumn, const std::string& area,
+                                      const std::string& by, const std::string& note, int64_t nowMs);
+  Result<std::optional<ViolationPhoto>> violationPhoto(int64_t id, const char* areaColumn, const std::string& area);
+
+  // The upstream feed: tokens (SHA-256 hex) and check-ins after a cursor, by ingest sequence.
+  Status addFeedToken(const std::string& tokenHash, const std::string& name, int64_t createdMs);
+  Result<std::optional<std::string>> feedTokenName(const std::string& tokenHash);  // not revoked
+  Result<std::vector<FeedRow>> checkInsAfter(int64_t cursor, int64_t limit);
+
+  // Tracing (office/trace.cpp): the longest default stay of any venue (120 without venues);
+  // a person's check-ins (person key or phone) in [fromMs, toMs) at venues of an area; the
+  // others' check-ins at a venue in [fromMs, toMs]. Voided ones are left out.
+  Result<int64_t> longestDefaultStayMinutes();
+  Result<std::vector<TraceRow>> checkInsOfPerson(const std::string& id, int64_t fromMs, int64_t toMs,
+                                                 const char* areaColumn, const std::string& area);
+  Result<std::vector<TraceRow>> checkInsAtVenueExcept(const std::string& venueId, int64_t fromMs, int64_t toMs,
+                                                      const std::string& exceptId);
+
+  // The weekly report (office/report.cpp, office_reports.cpp) and its roll-up (retention.cpp).
+  Result<std::optional<RollupState>> rollupState();
+  // The area's venues and their counts for the eight weeks before `weekStartMs` + 1 week.
+  Result<WeeklyReportRows> weeklyReportRows(const ReportArea& area, int64_t weekStartMs);
+  // Venues of the area with a poster issued before `beforeMs`.
+  Result<std::vector<std::string>> venuesWithPosters(const ReportArea& area, int64_t beforeMs);
+  // Counts closed days into daily_scans/weekly_scans through `throughDay` (see retention.cpp).
+  Result<RollupCounts> rollUpScans(int64_t throughDay);
+  // Deletes check-ins before `cutoffMs` (counted into daily_aggregates first), conflicts,
+  // sessions idle since `sessionsBeforeMs`, and the roll-up rows of the days deleted.
+  // `dropMonths` (PostgreSQL): a statement dropping whole months first (ops/partitions.hpp),
+  // whose one row is (partitions, check-ins) dropped.
+  Result<PurgeCounts> purgeBefore(int64_t cutoffMs, int64_t sessionsBeforeMs,
+                                  const std::optional<SqlStatement>& dropMonths);
+
+  // Posters' short codes and the readiness probe (storage/posters_store.cpp).
+  // (venue, scan point) pairs with posters issued before short codes existed.
+  Result<std::vector<std::pair<std::string, std::string>>> postersWithoutShortCode();
+  // Sets the short code of those posters of a scan point that have none.
+  Status setShortCodes(const std::vector<std::pair<std::pair<std::string, std::string>, std::string>>& codes);
+  // Posters with this short code, newest first, with their venue's and scan point's names.
+  Result<std::vector<PosterByShortCode>> postersWithShortCode(const std::string& code);
+  // Writes health_probe's row (migration 301): true when the row was there and the commit returned.
+  Result<bool> touchHealthProbe(int64_t nowMs);
 };
 
 // Opens "sqlite:PATH" or "postgres:CONNSTR" (a libpq connection string or postgresql:// URL)

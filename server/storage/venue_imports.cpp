@@ -1,6 +1,7 @@
 // Store's venue-import methods (store.hpp), over runSql in the dialect-neutral subset both
 // backends run. Rows go in multi-row INSERTs of a few hundred: 20,000 venues are a few hundred
 // statements in one transaction, not 40,000 round trips.
+#include "sql_values.hpp"
 #include "store.hpp"
 
 namespace diemquet::server {
@@ -32,7 +33,7 @@ Result<std::vector<VenueNameInWard>> Store::venueNamesInWards(const std::vector<
                      placeholders(1, n) + " ORDER BY ward_code, venue_id",
                  std::move(params)}});
     if (!r) return r.error();
-    for (const auto& x : r.value()[0].rows) out.push_back({sqlText(x[0]), sqlText(x[1]), sqlText(x[2])});
+    for (const auto& x : r.value()[0].rows) out.push_back({sql::text(x[0]), sql::text(x[1]), sql::text(x[2])});
   }
   return out;
 }

@@ -167,7 +167,8 @@ ApiResponse SyncApi::upload(const ApiRequest& req) {
                            : Result<CheckIn>(makeError(ErrorKind::Malformed, "a check-in must be a JSON object"));
     if (!c) {
       const bool tooOld = c.error().field == "ts" && item.fields.find("ts").type == FieldType::Integer;
-      return errorResponse(422, tooOld ? "too_old" : "invalid_check_in", where() + ": " + c.error().message);
+      return errorResponse(422, tooOld ? ErrorCode("too_old") : ErrorCode("invalid_check_in"),
+                           where() + ": " + c.error().message);
     }
     // The person as the station's parsers and forms make it (wasm/core/person_rules.hpp).
     if (auto st = validatePerson(c->person); !st)

@@ -10,6 +10,7 @@
 #include "backend_fixture.hpp"
 #include "data/areas.hpp"
 #include "office/office_db.hpp"
+#include "storage/sql_values.hpp"
 
 using namespace diemquet::server;
 using namespace diemquet::server::testing;
@@ -41,9 +42,9 @@ const char* k2025 =
 const char* kMap2025 = "old_code,new_code\n00001,10101001\n001,10101001\n760,70101063\n";
 
 int64_t count(Store& s, const std::string& sql) {
-  auto r = office::query(s, sql);
+  auto r = sql::one(s, sql);
   EXPECT_TRUE(r) << (r ? "" : r.error().message);
-  return r ? office::asInt(r->rows[0][0]) : -1;
+  return r ? sql::integer(r->rows[0][0]) : -1;
 }
 
 }  // namespace
@@ -134,14 +135,14 @@ TEST_P(AreaImport, BadFilesAreRefusedWhole) {
 TEST_P(AreaImport, ReorganisationMapsOldCodesAndKeepsHistory) {
   ASSERT_TRUE(load(k2021));
   // A venue registered in Bến Nghé under the 2021 structure.
-  ASSERT_TRUE(office::query(*store,
-                            "INSERT INTO venues(venue_id, name, province_code, district_code, ward_code) VALUES "
-                            "('26740-A', 'Phở Hòa', '79', '760', '26740')"));
+  ASSERT_TRUE(sql::one(*store,
+                       "INSERT INTO venues(venue_id, name, province_code, district_code, ward_code) VALUES "
+                       "('26740-A', 'Phở Hòa', '79', '760', '26740')"));
   // Without a successor for Phúc Xá's district and commune... Phúc Xá holds no venue, so only
   // the communes holding venues must be mapped; but a venue there makes the mapping required.
-  ASSERT_TRUE(office::query(*store,
-                            "INSERT INTO venues(venue_id, name, province_code, district_code, ward_code) VALUES "
-                            "('00001-A', 'Quán', '01', '001', '00001')"));
+  ASSERT_TRUE(sql::one(*store,
+                       "INSERT INTO venues(venue_id, name, province_code, district_code, ward_code) VALUES "
+                       "('00001-A', 'Quán', '01', '001', '00001')"));
   auto refused = load(k2025);
   ASSERT_FALSE(refused);
   EXPECT_NE(refused.error().message.find("00001"), std::string::npos) << refused.error().message;

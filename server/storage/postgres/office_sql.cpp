@@ -11,7 +11,28 @@ namespace diemquet::server {
 
 namespace {
 
-constexpr Oid kBool = 16, kInt8 = 20, kInt2 = 21, kInt4 = 23, kFloat4 = 700, kFloat8 = 701, kNumeric = 1700;
+constexpr Oid kBytea = 17, kBool = 16, kInt8 = 20, kInt2 = 21, kInt4 = 23, kFloat4 = 700, kFloat8 = 701,
+              kNumeric = 1700;
+
+// BYTEA in its text form both ways (a backslash, x, then two hex digits a byte), so parameters and
+// results stay text; libpq reads either output form back.
+std::string byteaHex(const std::string& bytes) {
+  static const char* kHex = "0123456789abcdef";
+  std::string out = "\\x";
+  out.reserve(2 + bytes.size() * 2);
+  for (unsigned char c : bytes) {
+    out += kHex[c >> 4];
+    out += kHex[c & 15];
+  }
+  return out;
+}
+std::string bytesFromHex(const std::string& text) {
+  size_t n = 0;
+  unsigned char* raw = PQunescapeBytea(reinterpret_cast<const unsigned char*>(text.c_str()), &n);
+  std::string out(reinterpret_cast<const char*>(raw), raw ? n : 0);
+  PQfreemem(raw);
+  return out;
+}
 
 std::string rewrite(const SqlStatement& st, std::vector<pg::Param>& params) {
   std::string out;
@@ -37,6 +58,8 @@ std::string rewrite(const SqlStatement& st, std::vector<pg::Param>& params) {
       out += "::float8";
     else if (std::holds_alternative<std::string>(v))
       out += "::text";
+    else if (std::holds_alternative<SqlBlob>(v))
+      out += "::bytea";
   }
   for (const SqlValue& v : st.params) {
     if (auto p = std::get_if<int64_t>(&v))
@@ -45,6 +68,8 @@ std::string rewrite(const SqlStatement& st, std::vector<pg::Param>& params) {
       params.emplace_back(std::to_string(*d));
     else if (auto t = std::get_if<std::string>(&v))
       params.emplace_back(*t);
+    else if (auto b = std::get_if<SqlBlob>(&v))
+      params.emplace_back(byteaHex(b->bytes));
     else
       params.emplace_back(std::nullopt);
   }
@@ -66,6 +91,8 @@ SqlRows toRows(const pg::PgResult& r) {
       std::string s = r.text(i, c);
       if (t == kInt8 || t == kInt4 || t == kInt2)
         row.emplace_back(int64_t(std::strtoll(s.c_str(), nullptr, 10)));
+      else if (t == kBytea)
+        row.emplace_back(SqlBlob{bytesFromHex(s)});
       else if (t == kBool)
         row.emplace_back(int64_t(s == "t" ? 1 : 0));
       else if (t == kFloat4 || t == kFloat8)

@@ -33,6 +33,8 @@ Status runOne(sqlite3* db, const SqlStatement& st, SqlRows& out) {
       sqlite3_bind_double(s, pos, *d);
     else if (auto t = std::get_if<std::string>(&v))
       sqlite3_bind_text(s, pos, t->data(), int(t->size()), SQLITE_TRANSIENT);
+    else if (auto b = std::get_if<SqlBlob>(&v))
+      sqlite3_bind_blob(s, pos, b->bytes.data(), int(b->bytes.size()), SQLITE_TRANSIENT);
     else
       sqlite3_bind_null(s, pos);
   }
@@ -52,8 +54,13 @@ Status runOne(sqlite3* db, const SqlStatement& st, SqlRows& out) {
         case SQLITE_NULL:
           row.emplace_back(std::monostate{});
           break;
-        default: {
+        case SQLITE_BLOB: {
           auto p = static_cast<const char*>(sqlite3_column_blob(s, c));
+          row.emplace_back(SqlBlob{std::string(p ? p : "", size_t(sqlite3_column_bytes(s, c)))});
+          break;
+        }
+        default: {
+          auto p = reinterpret_cast<const char*>(sqlite3_column_text(s, c));
           row.emplace_back(std::string(p ? p : "", size_t(sqlite3_column_bytes(s, c))));
         }
       }

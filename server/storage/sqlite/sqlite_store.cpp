@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include "check_in_json.hpp"
+#include "../base64.hpp"
 #include "../schema.hpp"
 #include "wal_checkpointer.hpp"
 
@@ -89,6 +90,21 @@ CheckIn rowToCheckIn(const Stmt& s) {
   return c;
 }
 
+// dq_base64_decode(x): the bytes of base64 text as a BLOB; any other value, or text that is
+// not base64, unchanged (nothing is lost to a photo stored some other way).
+void base64DecodeSql(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  if (sqlite3_value_type(argv[0]) == SQLITE_TEXT) {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
+    const std::string text(p ? p : "", size_t(sqlite3_value_bytes(argv[0])));
+    const std::string bytes = base64Decode(text);
+    if (!bytes.empty() || text.empty()) {
+      sqlite3_result_blob(ctx, bytes.data(), int(bytes.size()), SQLITE_TRANSIENT);
+      return;
+    }
+  }
+  sqlite3_result_value(ctx, argv[0]);
+}
+
 }  // namespace
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) {
@@ -102,6 +118,9 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) 
   }
   std::unique_ptr<SqliteStore> s(new SqliteStore(db));
   sqlite3_busy_timeout(db, 10000);  // the admin CLI may write while the server runs
+  // For migration 410 (schema.hpp): photos stored as base64 text become their bytes.
+  sqlite3_create_function(db, "dq_base64_decode", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, base64DecodeSql,
+                          nullptr, nullptr);
   // 64 MiB of page cache keeps the check-in indexes' hot pages in memory while batches arrive.
   for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON",
                              "PRAGMA cache_size=-65536"}) {
