@@ -18,7 +18,7 @@ struct FakeDownloader : Downloader {
   std::string path, token, filename, savedName, savedBytes;
   bool openInTab = false;
   std::function<void(int)> done;
-  void fetchToFile(const std::string& p, const std::string& t, const std::string& f, bool open,
+  void fetchToFile(const std::string&, const std::string& p, const std::string& t, const std::string& f, bool open,
                    std::function<void(int)> d) override {
     path = p;
     token = t;

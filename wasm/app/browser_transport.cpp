@@ -1,6 +1,8 @@
 #include "browser_transport.hpp"
 
+#include "download.hpp"
 #include "http.hpp"
+#include "http_download.hpp"
 #include "page.hpp"
 
 namespace diemquet::app {
@@ -28,6 +30,21 @@ std::string PageStore::get(const std::string& key) const {
 }
 void PageStore::set(const std::string& key, const std::string& value) {
   platform::pageStoreSet(m_session, key, value);
+}
+
+void BrowserDownloader::fetchToFile(const std::string& method, const std::string& path, const std::string& token,
+                                    const std::string& filename, bool openInTab, std::function<void(int status)> done) {
+  const std::string headers = token.empty() ? std::string() : "Authorization: Bearer " + token;
+  if (openInTab && method == "GET") return platform::openFromServer(path, headers, filename, std::move(done));
+  // A province's weekly XLSX may take a while.
+  platform::downloadFromUrl(method, path, headers, filename, 60000,
+                            [done = std::move(done)](int status, const std::string&) {
+                              if (done) done(status);
+                            });
+}
+
+void BrowserDownloader::saveBytes(const std::string& filename, const std::string& mimeType, const std::string& bytes) {
+  platform::downloadFile(filename, mimeType, bytes);
 }
 
 }  // namespace diemquet::app

@@ -1,6 +1,7 @@
 // The core's seams in the browser: HTTP (sync/transport.hpp) through fetch, and the page's Web
-// Storage as a client::KeyValueStore.
+// Storage as a client::KeyValueStore, and saving files as a client::Downloader.
 #pragma once
+#include "client/downloader.hpp"
 #include "client/key_value_store.hpp"
 #include "sync/transport.hpp"
 
@@ -23,6 +24,14 @@ class PageStore : public client::KeyValueStore {
 
  private:
   bool m_session;
+};
+
+// Files through fetch → Blob (platform/http_download.hpp) and platform/download.hpp.
+class BrowserDownloader : public client::Downloader {
+ public:
+  void fetchToFile(const std::string& method, const std::string& path, const std::string& token,
+                   const std::string& filename, bool openInTab, std::function<void(int status)> done) override;
+  void saveBytes(const std::string& filename, const std::string& mimeType, const std::string& bytes) override;
 };
 
 }  // namespace diemquet::app

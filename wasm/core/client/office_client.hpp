@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "client/downloader.hpp"
 #include "client/key_value_store.hpp"
 #include "sync/transport.hpp"
 
@@ -49,18 +50,6 @@ struct Officer {
 struct TraceQuery {
   std::string id, from, to, reason;
   int marginMinutes = 30;
-};
-
-// Files the office saves: an export fetched from the server with the session, or bytes it
-// already holds (the trace CSV). The browser's implementation streams to a Blob.
-class Downloader {
- public:
-  virtual ~Downloader() = default;
-  // GET `path` with the bearer token; on 2xx save it as `filename` (or open it in a new tab).
-  // `done(status)`: 0 = no answer; nothing is saved for a non-2xx answer.
-  virtual void fetchToFile(const std::string& path, const std::string& token, const std::string& filename,
-                           bool openInTab, std::function<void(int status)> done) = 0;
-  virtual void saveBytes(const std::string& filename, const std::string& mimeType, const std::string& bytes) = 0;
 };
 
 class OfficeClient {
