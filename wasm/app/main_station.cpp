@@ -9,6 +9,7 @@
 
 #include "app_loop.hpp"
 #include "browser_transport.hpp"
+#include "client/key_ring_client.hpp"
 #include "journal_idb.hpp"
 #include "modes.hpp"
 #include "platform.hpp"
@@ -16,7 +17,6 @@
 #include "screen_kiosk.hpp"
 #include "screen_sync.hpp"
 #include "station_wiring.hpp"
-#include "client/key_ring_client.hpp"
 #include "sync/presence.hpp"
 #include "sync/retention_keeper.hpp"
 #include "sync/sync_client.hpp"
@@ -60,8 +60,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE int dq_boot(int /*mode: always the station here*
       [] { return platform::now().utcMs; });
   g_presence = std::make_unique<sync::PresencePoller>(station, platform::journalAppend, app::postJson,
                                                       [] { return platform::now().utcMs; }, 5000);
-  g_keys = std::make_unique<client::KeyRingClient>(app::posterTrust(), app::fetchHttp,
-                                                   [] { return platform::now().utcMs; });
+  g_keys =
+      std::make_unique<client::KeyRingClient>(app::posterTrust(), app::fetchHttp, [] { return platform::now().utcMs; });
   ui::setPosterClients(g_keys.get(), &g_files);
   ui::setKioskStore(&g_localStore);
   g_sync->setOnSynced([] {

@@ -27,7 +27,9 @@ visitor::SelfCheckIns& store() {
   return s;
 }
 
-int64_t nowMs() { return platform::now().utcMs; }
+int64_t nowMs() {
+  return platform::now().utcMs;
+}
 
 // A journal record is the visitor's own history (ui/visitor_history.hpp) or a self check-in.
 void replayOne(const std::string& record, int64_t key) {
@@ -62,11 +64,12 @@ extern "C" EMSCRIPTEN_KEEPALIVE int dq_boot(int /*mode: always the visitor page 
   static app::BrowserDownloader files;
   ui::setOwnHistoryClients(&feed, &files);
   ui::VisitorClients clients{&keys, platform::pageUrl, platform::openPage};
-  return app::startApp(ui::makeVisitorUi(s, std::move(clients)), app::FaceHooks{
-                                                 nullptr,
-                                                 [&s] { return s.version() + ui::ownHistoryVersion(); },
-                                                 [&s] { return s.savesInFlight(); },
-                                             });
+  return app::startApp(ui::makeVisitorUi(s, std::move(clients)),
+                       app::FaceHooks{
+                           nullptr,
+                           [&s] { return s.version() + ui::ownHistoryVersion(); },
+                           [&s] { return s.savesInFlight(); },
+                       });
 }
 
 // For automation and the page (update only between saves): counts and the save status.

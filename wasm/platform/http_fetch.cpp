@@ -24,10 +24,15 @@ EM_JS(void, dq_js_fetch, (int reqId, const char* method, const char* url, const 
     _free(ptr);
     _free(eptr);
   }
-  fetch(u, { method: m, headers: h, body: (m === 'GET' || m === 'HEAD') ? undefined : b, cache: 'no-store',
-             signal: ctl ? ctl.signal : undefined })
-    .then(function (r) { return r.text().then(function (t) { finish(r.status, t, r.headers.get('ETag') || ''); }); })
-    .catch(function () { finish(0, '', ''); });
+  fetch(u, {
+    method : m,
+    headers : h,
+    body : (m == = 'GET' || m == = 'HEAD') ? undefined : b,
+    cache : 'no-store',
+    signal : ctl ? ctl.signal : undefined
+  })
+      .then(function(r) { return r.text().then(function(t) { finish(r.status, t, r.headers.get('ETag') || ''); }); })
+      .catch(function() { finish(0, '', ''); });
 });
 
 namespace {

@@ -130,10 +130,10 @@ void drawPublishedExposures(OfficeState& s) {
     text(id.c_str(), line, withdrawn ? theme::kMuted : theme::kText);
     if (!withdrawn && button((id + ".withdraw").c_str(), tr(Str::OfficeExposureWithdraw), ButtonStyle::Secondary)) {
       s.client.withdrawExposure(e.value("id", int64_t(0)), [&s](const Reply& r) {
-                  if (!r.ok()) g_list.error = failureText(r);
-                  g_list.loaded = false;
-                  reload(s);
-                });
+        if (!r.ok()) g_list.error = failureText(r);
+        g_list.loaded = false;
+        reload(s);
+      });
     }
   }
 }

@@ -71,14 +71,14 @@ void showPassword(const std::string& user, const std::string& password, bool isN
 void act(OfficeState& s, const std::string& user, const std::string& what) {
   g_o.busy = true;
   s.client.officerAction(user, what, [&s, user, what](const Reply& r) {
-              g_o.busy = false;
-              if (!r.ok()) {
-                g_o.formError = failureText(r);
-                return;
-              }
-              if (what == "reset-password") showPassword(user, r.body.value("password", ""), false);
-              load(s);
-            });
+    g_o.busy = false;
+    if (!r.ok()) {
+      g_o.formError = failureText(r);
+      return;
+    }
+    if (what == "reset-password") showPassword(user, r.body.value("password", ""), false);
+    load(s);
+  });
 }
 
 void create(OfficeState& s) {
@@ -91,19 +91,19 @@ void create(OfficeState& s) {
   }
   g_o.busy = true;
   s.client.createOfficer(g_o.username, g_o.area.code, [&s](const Reply& r) {
-              g_o.busy = false;
-              if (!r.ok()) {
-                g_o.formError = r.errorCode == "username_taken" ? tr(Str::OfficeUsernameTaken)
-                                : r.errorCode == "outside_area" ? tr(Str::OfficeOutsideArea)
-                                : r.errorCode == "bad_username" ? tr(Str::OfficeUsernameRule)
-                                                                : failureText(r);
-                return;
-              }
-              showPassword(r.body.value("username", ""), r.body.value("password", ""), true);
-              g_o.username.clear();
-              g_o.area.clear();
-              load(s);
-            });
+    g_o.busy = false;
+    if (!r.ok()) {
+      g_o.formError = r.errorCode == "username_taken" ? tr(Str::OfficeUsernameTaken)
+                      : r.errorCode == "outside_area" ? tr(Str::OfficeOutsideArea)
+                      : r.errorCode == "bad_username" ? tr(Str::OfficeUsernameRule)
+                                                      : failureText(r);
+      return;
+    }
+    showPassword(r.body.value("username", ""), r.body.value("password", ""), true);
+    g_o.username.clear();
+    g_o.area.clear();
+    load(s);
+  });
 }
 
 // One officer: who, where, state, and the two actions (each asks for a second tap).

@@ -21,7 +21,7 @@ struct ReportScreen {
   bool loading = false;
   std::string error;
   std::optional<Str> notice;  // translated when drawn, so it follows a language switch
-  std::string loadedFor;  // session + week the data belongs to
+  std::string loadedFor;      // session + week the data belongs to
 } g_r;
 
 void load(OfficeState& s) {
@@ -238,8 +238,10 @@ void drawReport(OfficeState& s) {
     if (button(("office.report.remind." + std::to_string(i)).c_str(), tr(Str::OfficeRemind), ButtonStyle::Secondary, -1,
                48)) {
       s.client.remind(id, [&s](const Reply& r) {
-        if (r.ok()) load(s);
-        else g_r.error = failureText(r);
+        if (r.ok())
+          load(s);
+        else
+          g_r.error = failureText(r);
       });
     }
     ImGui::Dummy(ImVec2(1, 4));

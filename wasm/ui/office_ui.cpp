@@ -35,16 +35,23 @@ bool freshnessRow(OfficeState& s, const char* id, bool loading) {
 const char* failureText(client::OfficeError e) {
   using client::OfficeError;
   switch (e) {
-    case OfficeError::Offline: return tr(Str::OfficeNetworkError);
+    case OfficeError::Offline:
+      return tr(Str::OfficeNetworkError);
     case OfficeError::SessionEnded:
-    case OfficeError::BadCredentials: return tr(Str::OfficeLoginFailed);
-    case OfficeError::TooMany: return tr(Str::OfficeTooMany);
-    case OfficeError::BadInput: return tr(Str::OfficeBadInput);
-    default: return tr(Str::OfficeServerError);
+    case OfficeError::BadCredentials:
+      return tr(Str::OfficeLoginFailed);
+    case OfficeError::TooMany:
+      return tr(Str::OfficeTooMany);
+    case OfficeError::BadInput:
+      return tr(Str::OfficeBadInput);
+    default:
+      return tr(Str::OfficeServerError);
   }
 }
 
-const char* failureText(const Reply& r) { return failureText(r.error); }
+const char* failureText(const Reply& r) {
+  return failureText(r.error);
+}
 
 }  // namespace office
 

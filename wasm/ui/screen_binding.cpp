@@ -34,7 +34,7 @@ struct BindingState {
   bool downloadOk = false;
   bool downloading = false;
   bool codeInFlight = false;  // a venue code is being looked up
-  bool online = false;  // as the last tick saw it
+  bool online = false;        // as the last tick saw it
   bool settingsChanged = false;  // a bind committed: the Settings form reloads its fields
 } g_bind;
 
@@ -111,10 +111,14 @@ void bindByShortCode(StationSession& session, const std::string& code) {
                           [&session, refuse](const client::ShortCodeAnswer& a) {
                             g_bind.codeInFlight = false;
                             switch (a.outcome) {
-                              case client::ShortCodeOutcome::Offline: return refuse(Str::BindCodeOffline);
-                              case client::ShortCodeOutcome::Unknown: return refuse(Str::BindCodeUnknown);
-                              case client::ShortCodeOutcome::Ambiguous: return refuse(Str::BindCodeAmbiguous);
-                              case client::ShortCodeOutcome::Found: break;
+                              case client::ShortCodeOutcome::Offline:
+                                return refuse(Str::BindCodeOffline);
+                              case client::ShortCodeOutcome::Unknown:
+                                return refuse(Str::BindCodeUnknown);
+                              case client::ShortCodeOutcome::Ambiguous:
+                                return refuse(Str::BindCodeAmbiguous);
+                              case client::ShortCodeOutcome::Found:
+                                break;
                             }
                             visitor::PosterCheck check = bindStation(session, a.url);
                             if (check.ok())

@@ -151,7 +151,9 @@ void pinPad(StationSession& session, UiState& ui) {
 
 }  // namespace
 
-void setKioskStore(client::KeyValueStore* store) { g_store = store; }
+void setKioskStore(client::KeyValueStore* store) {
+  g_store = store;
+}
 
 bool kioskLocked() {
   load();

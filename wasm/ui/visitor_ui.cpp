@@ -5,16 +5,16 @@
 // device) and uploaded with the poster as its credential (POST /api/v1/self-checkins).
 #include <imgui.h>
 
+#include "check_in_json.hpp"
 #include "i18n.hpp"
 #include "modes.hpp"
 #include "platform.hpp"
 #include "poster/signed_url.hpp"
 #include "probe.hpp"
 #include "text.hpp"
-#include "check_in_json.hpp"
 #include "visitor/self_check_ins.hpp"
-#include "widgets.hpp"
 #include "visitor_history.hpp"
+#include "widgets.hpp"
 
 namespace diemquet::ui {
 

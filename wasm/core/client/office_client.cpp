@@ -174,8 +174,8 @@ void OfficeClient::exportReport(const std::string& week, const std::string& form
     return;
   }
   ++m_inFlight;
-  m_downloader->fetchToFile("GET", "/api/v1/office/report?week=" + week + "&format=" + format, m_token, filename, openInTab,
-                            [this, done = std::move(done)](int status) {
+  m_downloader->fetchToFile("GET", "/api/v1/office/report?week=" + week + "&format=" + format, m_token, filename,
+                            openInTab, [this, done = std::move(done)](int status) {
                               --m_inFlight;
                               ++m_answers;
                               OfficeReply r = officeReplyOf(sync::HttpReply{status, {}}, false);
