@@ -3,11 +3,17 @@
 #include <emscripten.h>
 
 #include "app_loop.hpp"
+#include "browser_transport.hpp"
+#include "client/office_client.hpp"
 #include "modes.hpp"
 
 using namespace diemquet;
 
 // Returns 0 on success, or a negative code the loader turns into a message.
 extern "C" EMSCRIPTEN_KEEPALIVE int dq_boot(int /*mode: always the office here*/) {
-  return app::startApp(ui::makeOfficeUi(), app::FaceHooks{});
+  // The session token in sessionStorage (this tab only), the language in localStorage.
+  static app::PageStore sessionStore(true), localStore(false);
+  static app::BrowserDownloader files;
+  static client::OfficeClient office(app::fetchHttp, sessionStore, &files);
+  return app::startApp(ui::makeOfficeUi(office, localStore), app::FaceHooks{});
 }

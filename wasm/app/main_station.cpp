@@ -9,7 +9,7 @@
 
 #include "app_loop.hpp"
 #include "browser_transport.hpp"
-#include "http.hpp"
+#include "client/key_ring_client.hpp"
 #include "journal_idb.hpp"
 #include "modes.hpp"
 #include "platform.hpp"
@@ -28,6 +28,9 @@ namespace {
 std::unique_ptr<sync::SyncClient> g_sync;
 std::unique_ptr<sync::RetentionKeeper> g_retention;  // purges synced check-ins past the period
 std::unique_ptr<sync::PresencePoller> g_presence;     // who is inside, across the venue's gates
+std::unique_ptr<client::KeyRingClient> g_keys;        // the poster key ring, venue names and codes
+app::BrowserDownloader g_files;                       // the poster PDF
+app::PageStore g_localStore(false);                   // localStorage: the kiosk lock
 
 double randomUnit() {
   unsigned char b[4];
@@ -49,13 +52,18 @@ extern "C" EMSCRIPTEN_KEEPALIVE int dq_boot(int /*mode: always the station here*
   g_retention = std::make_unique<sync::RetentionKeeper>(
       station, platform::journalAppend, platform::journalDelete,
       [](const std::string& path, std::function<void(const sync::HttpReply&)> done) {
-        platform::httpRequest("GET", path, "", "", 15000, [done](const platform::HttpResponse& r) {
-          done(sync::HttpReply{r.status, r.body});
-        });
+        sync::HttpRequest r;
+        r.path = path;
+        r.timeoutMs = 15000;
+        app::fetchHttp(r, std::move(done));
       },
       [] { return platform::now().utcMs; });
   g_presence = std::make_unique<sync::PresencePoller>(station, platform::journalAppend, app::postJson,
                                                       [] { return platform::now().utcMs; }, 5000);
+  g_keys =
+      std::make_unique<client::KeyRingClient>(app::posterTrust(), app::fetchHttp, [] { return platform::now().utcMs; });
+  ui::setPosterClients(g_keys.get(), &g_files);
+  ui::setKioskStore(&g_localStore);
   g_sync->setOnSynced([] {
     g_retention->afterSync();
     g_presence->askNow();  // an upload may have closed another gate's visit: ask at once

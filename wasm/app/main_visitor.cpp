@@ -8,8 +8,11 @@
 
 #include "app_loop.hpp"
 #include "browser_transport.hpp"
-#include "modes.hpp"
+#include "client/exposure_feed_client.hpp"
+#include "client/key_ring_client.hpp"
 #include "journal_idb.hpp"
+#include "modes.hpp"
+#include "page.hpp"
 #include "platform.hpp"
 #include "replay_batch.hpp"
 #include "visitor/self_check_ins.hpp"
@@ -22,6 +25,10 @@ namespace {
 visitor::SelfCheckIns& store() {
   static visitor::SelfCheckIns s(platform::journalAppend, app::postJson, platform::now, platform::randomBytes);
   return s;
+}
+
+int64_t nowMs() {
+  return platform::now().utcMs;
 }
 
 // A journal record is the visitor's own history (ui/visitor_history.hpp) or a self check-in.
@@ -52,11 +59,17 @@ extern "C" EMSCRIPTEN_KEEPALIVE void dq_replay_batch_keyed(const char* records, 
 extern "C" EMSCRIPTEN_KEEPALIVE int dq_boot(int /*mode: always the visitor page here*/) {
   visitor::SelfCheckIns& s = store();
   ui::ownHistory().attach(platform::journalAppend, platform::journalCommittedKey);
-  return app::startApp(ui::makeVisitorUi(s), app::FaceHooks{
-                                                 nullptr,
-                                                 [&s] { return s.version() + ui::ownHistoryVersion(); },
-                                                 [&s] { return s.savesInFlight(); },
-                                             });
+  static client::KeyRingClient keys(s.trust(), app::fetchHttp, nowMs);
+  static client::ExposureFeedClient feed(ui::ownHistory(), s.trust(), app::fetchHttp, platform::journalDelete, nowMs);
+  static app::BrowserDownloader files;
+  ui::setOwnHistoryClients(&feed, &files);
+  ui::VisitorClients clients{&keys, platform::pageUrl, platform::openPage};
+  return app::startApp(ui::makeVisitorUi(s, std::move(clients)),
+                       app::FaceHooks{
+                           nullptr,
+                           [&s] { return s.version() + ui::ownHistoryVersion(); },
+                           [&s] { return s.savesInFlight(); },
+                       });
 }
 
 // For automation and the page (update only between saves): counts and the save status.

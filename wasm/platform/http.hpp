@@ -9,6 +9,7 @@ namespace diemquet::platform {
 struct HttpResponse {
   int status = 0;  // 0: no answer (offline, DNS, timeout)
   std::string body;
+  std::string etag;  // the ETag header, when there is one
 };
 
 // `headers` is "Name: value" lines separated by '\n'. `url` is relative to the page or absolute.

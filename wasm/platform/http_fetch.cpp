@@ -14,17 +14,25 @@ EM_JS(void, dq_js_fetch, (int reqId, const char* method, const char* url, const 
   });
   var ctl = typeof AbortController !== 'undefined' ? new AbortController() : null;
   var timer = setTimeout(function () { if (ctl) ctl.abort(); }, timeoutMs);
-  function finish(status, text) {
+  function finish(status, text, etag) {
     clearTimeout(timer);
     var len = lengthBytesUTF8(text) + 1, ptr = _malloc(len);
     stringToUTF8(text, ptr, len);
-    Module._dq_http_done(reqId, status, ptr);
+    var elen = lengthBytesUTF8(etag) + 1, eptr = _malloc(elen);
+    stringToUTF8(etag, eptr, elen);
+    Module._dq_http_done(reqId, status, ptr, eptr);
     _free(ptr);
+    _free(eptr);
   }
-  fetch(u, { method: m, headers: h, body: (m === 'GET' || m === 'HEAD') ? undefined : b, cache: 'no-store',
-             signal: ctl ? ctl.signal : undefined })
-    .then(function (r) { return r.text().then(function (t) { finish(r.status, t); }); })
-    .catch(function () { finish(0, ''); });
+  fetch(u, {
+    method : m,
+    headers : h,
+    body : (m == = 'GET' || m == = 'HEAD') ? undefined : b,
+    cache : 'no-store',
+    signal : ctl ? ctl.signal : undefined
+  })
+      .then(function(r) { return r.text().then(function(t) { finish(r.status, t, r.headers.get('ETag') || ''); }); })
+      .catch(function() { finish(0, '', ''); });
 });
 
 namespace {
@@ -32,12 +40,12 @@ std::map<int, std::function<void(const diemquet::platform::HttpResponse&)>> g_ht
 int g_nextHttp = 1;
 }  // namespace
 
-extern "C" EMSCRIPTEN_KEEPALIVE void dq_http_done(int reqId, int status, const char* body) {
+extern "C" EMSCRIPTEN_KEEPALIVE void dq_http_done(int reqId, int status, const char* body, const char* etag) {
   auto it = g_http.find(reqId);
   if (it == g_http.end()) return;
   auto done = std::move(it->second);
   g_http.erase(it);
-  done(diemquet::platform::HttpResponse{status, body ? body : ""});
+  done(diemquet::platform::HttpResponse{status, body ? body : "", etag ? etag : ""});
 }
 
 namespace diemquet::platform {

@@ -29,10 +29,10 @@ struct Published {
 void reload(OfficeState& s) {
   if (g_list.loading) return;
   g_list.loading = true;
-  s.request("GET", "/api/v1/office/exposures", nullptr, [](const Reply& r) {
+  s.client.exposures([](const Reply& r) {
     g_list.loading = false;
     g_list.loaded = true;
-    if (r.status == 200) {
+    if (r.ok()) {
       g_list.list = r.body.value("exposures", nlohmann::json::array());
       g_list.error.clear();
     } else {
@@ -88,9 +88,9 @@ void drawPublishExposure(OfficeState& s, const nlohmann::json& visit, int index)
         {"advice", g_form.advice},
         {"reason", "trace " + visit.value("venueId", "") + " " + visit.value("start", "")}};
     g_form.sending = true;
-    s.request("POST", "/api/v1/office/exposures", body, [&s, index](const Reply& r) {
+    s.client.publishExposure(body, [&s, index](const Reply& r) {
       g_form.sending = false;
-      if (r.status == 201) {
+      if (r.ok()) {
         g_form.publishedIndex = index;
         g_form.openIndex = -1;
         g_list.loaded = false;
@@ -129,12 +129,11 @@ void drawPublishedExposures(OfficeState& s) {
         (withdrawn ? " · " + std::string(tr(Str::OfficeExposureWithdrawn)) : "") + "\n" + e.value("advice", "");
     text(id.c_str(), line, withdrawn ? theme::kMuted : theme::kText);
     if (!withdrawn && button((id + ".withdraw").c_str(), tr(Str::OfficeExposureWithdraw), ButtonStyle::Secondary)) {
-      s.request("POST", "/api/v1/office/exposures/" + std::to_string(e.value("id", int64_t(0))) + "/withdraw",
-                nlohmann::json::object(), [&s](const Reply& r) {
-                  if (r.status != 200) g_list.error = failureText(r);
-                  g_list.loaded = false;
-                  reload(s);
-                });
+      s.client.withdrawExposure(e.value("id", int64_t(0)), [&s](const Reply& r) {
+        if (!r.ok()) g_list.error = failureText(r);
+        g_list.loaded = false;
+        reload(s);
+      });
     }
   }
 }

@@ -9,7 +9,6 @@
 #include "area_picker.hpp"
 #include "i18n.hpp"
 #include "office_state.hpp"
-#include "platform.hpp"
 #include "widgets.hpp"
 
 namespace diemquet::ui::office {
@@ -47,9 +46,9 @@ bool validUsername(const std::string& u) {
 
 void load(OfficeState& s) {
   g_o.loading = true;
-  s.request("GET", "/api/v1/office/officers", nullptr, [&s](const Reply& r) {
+  s.client.officers([&s](const Reply& r) {
     g_o.loading = false;
-    if (r.status != 200 || !r.body.contains("officers")) {
+    if (!r.ok() || !r.body.contains("officers") || !r.body["officers"].is_array()) {
       g_o.listError = failureText(r);
       return;
     }
@@ -58,7 +57,7 @@ void load(OfficeState& s) {
     for (const auto& o : r.body["officers"])
       g_o.rows.push_back({o.value("username", ""), o.value("level", ""),
                           o.contains("area") ? o["area"].value("label", "") : "", o.value("disabled", false)});
-    s.loadedAtMs = platform::now().utcMs;
+    s.loadedAtMs = s.nowMs;
   });
 }
 
@@ -71,16 +70,15 @@ void showPassword(const std::string& user, const std::string& password, bool isN
 
 void act(OfficeState& s, const std::string& user, const std::string& what) {
   g_o.busy = true;
-  s.request("POST", "/api/v1/office/officers/" + user + "/" + what, nlohmann::json::object(),
-            [&s, user, what](const Reply& r) {
-              g_o.busy = false;
-              if (r.status != 200) {
-                g_o.formError = failureText(r);
-                return;
-              }
-              if (what == "reset-password") showPassword(user, r.body.value("password", ""), false);
-              load(s);
-            });
+  s.client.officerAction(user, what, [&s, user, what](const Reply& r) {
+    g_o.busy = false;
+    if (!r.ok()) {
+      g_o.formError = failureText(r);
+      return;
+    }
+    if (what == "reset-password") showPassword(user, r.body.value("password", ""), false);
+    load(s);
+  });
 }
 
 void create(OfficeState& s) {
@@ -92,21 +90,20 @@ void create(OfficeState& s) {
     return;
   }
   g_o.busy = true;
-  s.request("POST", "/api/v1/office/officers", {{"username", g_o.username}, {"area", g_o.area.code}},
-            [&s](const Reply& r) {
-              g_o.busy = false;
-              if (r.status != 201) {
-                g_o.formError = r.errorCode == "username_taken" ? tr(Str::OfficeUsernameTaken)
-                                : r.errorCode == "outside_area" ? tr(Str::OfficeOutsideArea)
-                                : r.errorCode == "bad_username" ? tr(Str::OfficeUsernameRule)
-                                                                : failureText(r);
-                return;
-              }
-              showPassword(r.body.value("username", ""), r.body.value("password", ""), true);
-              g_o.username.clear();
-              g_o.area.clear();
-              load(s);
-            });
+  s.client.createOfficer(g_o.username, g_o.area.code, [&s](const Reply& r) {
+    g_o.busy = false;
+    if (!r.ok()) {
+      g_o.formError = r.errorCode == "username_taken" ? tr(Str::OfficeUsernameTaken)
+                      : r.errorCode == "outside_area" ? tr(Str::OfficeOutsideArea)
+                      : r.errorCode == "bad_username" ? tr(Str::OfficeUsernameRule)
+                                                      : failureText(r);
+      return;
+    }
+    showPassword(r.body.value("username", ""), r.body.value("password", ""), true);
+    g_o.username.clear();
+    g_o.area.clear();
+    load(s);
+  });
 }
 
 // One officer: who, where, state, and the two actions (each asks for a second tap).

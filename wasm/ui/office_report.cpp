@@ -6,10 +6,8 @@
 #include <cstdio>
 #include <optional>
 
-#include "http_download.hpp"
 #include "i18n.hpp"
 #include "office_state.hpp"
-#include "platform.hpp"
 #include "probe.hpp"
 #include "widgets.hpp"
 
@@ -23,21 +21,20 @@ struct ReportScreen {
   bool loading = false;
   std::string error;
   std::optional<Str> notice;  // translated when drawn, so it follows a language switch
-  std::string loadedFor;  // token + week the data belongs to
+  std::string loadedFor;      // session + week the data belongs to
 } g_r;
 
 void load(OfficeState& s) {
   g_r.loading = true;
-  g_r.loadedFor = s.token + "|" + g_r.week;
-  std::string path = "/api/v1/office/report" + (g_r.week.empty() ? std::string() : "?week=" + g_r.week);
+  g_r.loadedFor = s.sessionKey() + "|" + g_r.week;
   s.refreshDue = false;
-  s.request("GET", path, nullptr, [&s](const Reply& r) {
+  s.client.report(g_r.week, [&s](const Reply& r) {
     g_r.loading = false;
-    if (r.status != 200 || !r.body.is_object()) {
+    if (!r.ok()) {
       g_r.error = failureText(r);
       return;
     }
-    s.loadedAtMs = platform::now().utcMs;
+    s.loadedAtMs = s.nowMs;
     g_r.error.clear();
     g_r.data = r.body;
     g_r.week = r.body.value("week", "");
@@ -62,14 +59,11 @@ std::string neighbourWeek(int n) {
 }
 
 void exportFile(OfficeState& s, const char* format, bool open) {
-  std::string path = "/api/v1/office/report?week=" + g_r.week + "&format=" + format;
   std::string name = "bao-cao-" + s.areaCode + "-" + g_r.week + "." + format;
-  auto done = [](int status) {
-    g_r.notice = status == 200 ? Str::OfficeDownloaded : Str::OfficeServerError;
-  };
   s.changed = true;
-  if (open) platform::openFromServer(path, s.authHeaders(), name, done);
-  else platform::downloadFromServer(path, s.authHeaders(), name, done);
+  s.client.exportReport(g_r.week, format, name, open, [](client::OfficeError e) {
+    g_r.notice = e == client::OfficeError::None ? Str::OfficeDownloaded : Str::OfficeServerError;
+  });
 }
 
 void trendChart(const nlohmann::json& trend) {
@@ -113,7 +107,7 @@ const char* problemText(const std::string& p) {
 }  // namespace
 
 void drawReport(OfficeState& s) {
-  if (!g_r.loading && g_r.loadedFor.substr(0, g_r.loadedFor.find('|')) != s.token) {
+  if (!g_r.loading && g_r.loadedFor.substr(0, g_r.loadedFor.find('|')) != s.sessionKey()) {
     g_r.week.clear();
     g_r.data = nullptr;
     load(s);
@@ -247,9 +241,11 @@ void drawReport(OfficeState& s) {
          v.value("flaggedForSuspension", false) ? theme::kDanger : theme::kMuted);
     if (button(("office.report.remind." + std::to_string(i)).c_str(), tr(Str::OfficeRemind), ButtonStyle::Secondary, -1,
                48)) {
-      s.request("POST", "/api/v1/office/venues/" + id + "/reminders", {{"note", ""}}, [&s](const Reply& r) {
-        if (r.status == 201) load(s);
-        else g_r.error = failureText(r);
+      s.client.remind(id, [&s](const Reply& r) {
+        if (r.ok())
+          load(s);
+        else
+          g_r.error = failureText(r);
       });
     }
     ImGui::Dummy(ImVec2(1, 4));

@@ -1,49 +1,54 @@
-// What the office screens share: the session, the officer's area, JSON requests to the office
-// API, and when the data on screen was last fetched.
+// What the office screens share: the office client (client::OfficeClient: the session, typed
+// calls, typed errors), the officer's area, and when the data on screen was last fetched.
 //
-// The session token is kept in sessionStorage (office_ui.cpp): a reload keeps the officer
-// logged in, closing the tab (or the browser) ends it, and another tab or another person who
-// opens the browser later on a shared PC does not inherit it; the server also ends it after
-// its idle timeout (8 h) or "Đăng xuất". Never localStorage: that would outlive the tab on a
-// shared PC. The language choice (not sensitive) is kept in localStorage.
+// The session token is the client's, kept in sessionStorage by the app (main_office.cpp): a
+// reload keeps the officer logged in, closing the tab (or the browser) ends it, and another tab
+// or another person who opens the browser later on a shared PC does not inherit it; the server
+// also ends it after its idle timeout (8 h) or "Đăng xuất". Never localStorage: that would
+// outlive the tab on a shared PC. The language choice (not sensitive) is kept in localStorage.
 #pragma once
 #include <functional>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
+#include "client/office_client.hpp"
+
 namespace diemquet::ui::office {
 
 enum class Tab { Report, Violations, Trace, Venues, Officers };
 
-struct Reply {
-  int status = 0;  // 0: no answer
-  nlohmann::json body;
-  std::string errorCode;  // the API's error code, when status >= 400
-};
+using Reply = client::OfficeReply;
 
 struct OfficeState {
-  std::string token;
+  explicit OfficeState(client::OfficeClient& c) : client(c) {}
+  client::OfficeClient& client;
+  // The logged-in officer, as the client has them (copied each frame for the screens).
   std::string username, level, areaCode, areaName;
   Tab tab = Tab::Report;
-  bool changed = false;  // an answer arrived: draw again
-  int inFlight = 0;
+  bool changed = false;  // something to draw again
   // Freshness: the screen shown asks the server again when it is entered, every
   // kRefreshMs while it is on screen (a background tab draws nothing, so asks nothing), and on
   // "Làm mới". `refreshDue` is set by the frame; the screen clears it when it loads.
   static constexpr int64_t kRefreshMs = 60000;
   bool refreshDue = false;
   int64_t loadedAtMs = 0;  // the shown screen's data, when it arrived (0: not yet)
+  int64_t nowMs = 0;       // this frame's wall clock
+  int offsetMinutes = 0;   // the phone's UTC offset, for "Cập nhật lúc 14:05"
 
-  bool loggedIn() const { return !token.empty(); }
-  std::string authHeaders() const;
-  // GET when body is empty and method is "GET"; the callback runs once from the event loop.
+  bool loggedIn() const { return client.loggedIn(); }
+  // The data on screen belongs to this session (a new login loads it again).
+  std::string sessionKey() const { return std::to_string(client.session()); }
+  // A call the client has no typed method for yet (venues, areas): through its one path.
   void request(const std::string& method, const std::string& path, const nlohmann::json& body,
-               std::function<void(const Reply&)> done);
+               std::function<void(const Reply&)> done) {
+    client.call(method, path, body, std::move(done));
+  }
 };
 
 // The message for a failed reply (network, session ended, server error), translated.
 const char* failureText(const Reply& r);
+const char* failureText(client::OfficeError e);
 // "Cập nhật lúc 14:05" and a "Làm mới" button; true when it was tapped.
 bool freshnessRow(OfficeState& s, const char* id, bool loading);
 

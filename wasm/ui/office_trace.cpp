@@ -3,8 +3,6 @@
 // On screen ids and phones stay masked; the CSV export (audit-logged like the query) is full.
 #include <imgui.h>
 
-#include "download.hpp"
-#include "http.hpp"
 #include "i18n.hpp"
 #include "masking.hpp"
 #include "time.hpp"
@@ -27,10 +25,9 @@ struct TraceScreen {
 } g_t;
 
 // Dates as officers type them ("05/12/2026") go to the server as ISO.
-nlohmann::json body() {
-  int margin = std::atoi(g_t.margin.c_str());
+client::TraceQuery query() {
   std::string from = isoDayFromTyped(g_t.from), to = g_t.to.empty() ? from : isoDayFromTyped(g_t.to);
-  return {{"id", g_t.id}, {"from", from}, {"to", to}, {"marginMinutes", margin}, {"reason", g_t.reason}};
+  return client::TraceQuery{g_t.id, from, to, g_t.reason, std::atoi(g_t.margin.c_str())};
 }
 
 // Checks the two dates where they are typed; true when both are usable.
@@ -69,9 +66,9 @@ void drawTrace(OfficeState& s) {
     if (!g_t.reasonError && datesOk) {
       g_t.loading = true;
       g_t.error.clear();
-      s.request("POST", "/api/v1/office/trace", body(), [](const Reply& r) {
+      s.client.trace(query(), [](const Reply& r) {
         g_t.loading = false;
-        if (r.status != 200) return showRefusal(r);
+        if (!r.ok()) return showRefusal(r);
         g_t.result = r.body;
         resetPublishForm();
       });
@@ -106,22 +103,10 @@ void drawTrace(OfficeState& s) {
   }
   ImGui::Dummy(ImVec2(1, 4));
   if (button("office.trace.csv", tr(Str::OfficeExportCsv), ButtonStyle::Secondary)) {
-    // The CSV is a second, separately audited query; CSV is text, so plain fetch carries it.
-    auto b = body();
-    b["format"] = "csv";
-    ++s.inFlight;
-    platform::httpRequest("POST", "/api/v1/office/trace", b.dump(), s.authHeaders(), 20000,
-                          [&s](const platform::HttpResponse& r) {
-                            --s.inFlight;
-                            s.changed = true;
-                            // fetch's text() drops the server's UTF-8 BOM; without it Excel
-                            // reads the Vietnamese as Windows-1252. Put it back.
-                            static const std::string kBom = "\xEF\xBB\xBF";
-                            if (r.status == 200)
-                              platform::downloadFile("truy-vet.csv", "text/csv;charset=utf-8",
-                                                     r.body.rfind(kBom, 0) == 0 ? r.body : kBom + r.body);
-                            else g_t.error = tr(Str::OfficeServerError);
-                          });
+    // The CSV is a second, separately audited query.
+    s.client.saveTraceCsv(query(), [](client::OfficeError e) {
+      if (e != client::OfficeError::None) g_t.error = tr(Str::OfficeServerError);
+    });
   }
   drawPublishedExposures(s);
 }

@@ -5,13 +5,11 @@
 
 #include "i18n.hpp"
 #include "modes.hpp"
-#include "page.hpp"
 #include "office_state.hpp"
 #include "platform.hpp"
 #include "probe.hpp"
-#include "widgets.hpp"
-#include "http.hpp"
 #include "time.hpp"
+#include "widgets.hpp"
 
 #include <algorithm>
 
@@ -19,33 +17,10 @@ namespace diemquet::ui {
 
 namespace office {
 
-std::string OfficeState::authHeaders() const {
-  return "Authorization: Bearer " + token + "\nContent-Type: application/json";
-}
-
-void OfficeState::request(const std::string& method, const std::string& path, const nlohmann::json& body,
-                          std::function<void(const Reply&)> done) {
-  ++inFlight;
-  platform::httpRequest(method, path, method == "GET" ? std::string() : body.dump(), authHeaders(), 20000,
-                        [this, done = std::move(done)](const platform::HttpResponse& r) {
-                          --inFlight;
-                          changed = true;
-                          Reply reply;
-                          reply.status = r.status;
-                          reply.body = nlohmann::json::parse(r.body, nullptr, false);
-                          if (r.status >= 400 && reply.body.is_object() && reply.body.contains("error"))
-                            reply.errorCode = reply.body["error"].value("code", "");
-                          if (r.status == 401 && !token.empty() && reply.errorCode != "invalid_credentials") {
-                            token.clear();  // the session ended: back to the login form
-                          }
-                          done(reply);
-                        });
-}
-
 bool freshnessRow(OfficeState& s, const char* id, bool loading) {
   std::string when = s.loadedAtMs == 0 ? std::string(tr(Str::Loading))
                                        : std::string(tr(Str::OfficeUpdatedAt)) + " " +
-                                             formatLocalTime(Instant{s.loadedAtMs, platform::now().offsetMinutes});
+                                             formatLocalTime(Instant{s.loadedAtMs, s.offsetMinutes});
   float w = ImGui::GetContentRegionAvail().x, bw = std::min(150.0f, w * 0.42f);
   float y = ImGui::GetCursorPosY();
   ImGui::SetCursorPosY(y + 12);
@@ -57,12 +32,25 @@ bool freshnessRow(OfficeState& s, const char* id, bool loading) {
   return tapped && !loading;
 }
 
+const char* failureText(client::OfficeError e) {
+  using client::OfficeError;
+  switch (e) {
+    case OfficeError::Offline:
+      return tr(Str::OfficeNetworkError);
+    case OfficeError::SessionEnded:
+    case OfficeError::BadCredentials:
+      return tr(Str::OfficeLoginFailed);
+    case OfficeError::TooMany:
+      return tr(Str::OfficeTooMany);
+    case OfficeError::BadInput:
+      return tr(Str::OfficeBadInput);
+    default:
+      return tr(Str::OfficeServerError);
+  }
+}
+
 const char* failureText(const Reply& r) {
-  if (r.status == 0) return tr(Str::OfficeNetworkError);
-  if (r.status == 401) return tr(Str::OfficeLoginFailed);
-  if (r.status == 429) return tr(Str::OfficeTooMany);
-  if (r.status == 400) return tr(Str::OfficeBadInput);
-  return tr(Str::OfficeServerError);
+  return failureText(r.error);
 }
 
 }  // namespace office
@@ -74,49 +62,43 @@ using office::Tab;
 
 constexpr float kTopBar = 64.0f;
 
-// Where the office keeps what survives a reload (see office_state.hpp for why these stores).
-constexpr const char* kTokenKey = "dq.office.token";
+// The language survives a reload (localStorage); the session token is the client's (office_state.hpp).
 constexpr const char* kLangKey = "dq.office.lang";
 
 class OfficeUi : public ModeUi {
  public:
-  OfficeUi() {
-    m_lang = platform::pageStoreGet(false, kLangKey) == "en" ? 1 : 0;
+  OfficeUi(client::OfficeClient& office, client::KeyValueStore& prefs) : m_state(office), m_prefs(prefs) {
+    m_lang = m_prefs.get(kLangKey) == "en" ? 1 : 0;
     // A reload keeps the session: the token is asked back for the officer it belongs to.
-    std::string token = platform::pageStoreGet(true, kTokenKey);
-    if (token.empty()) return;
-    m_state.token = token;
-    m_restoring = true;
-    m_state.request("GET", "/api/v1/office/me", nullptr, [this](const office::Reply& r) {
-      m_restoring = false;
-      if (r.status == 200) return setOfficer(r.body);
-      // Unreachable: stay logged in, the screens say the network failed and retry. Ended (idle
-      // timeout, logged out elsewhere): back to the login form.
-      if (r.status != 0) {
-        m_state.token.clear();
-        forget();
-      }
-    });
+    // Unreachable: stay logged in, the screens say the network failed and retry. Ended (idle
+    // timeout, logged out elsewhere): back to the login form.
+    office.restore([this](bool) { m_state.changed = true; });
   }
 
   void frame(bool online) override {
     setLanguage(m_lang == 1 ? Lang::En : Lang::Vi);
-    if (m_state.loggedIn() && !m_restoring) {
-      int64_t now = platform::now().utcMs;
-      if (m_state.tab != m_shownTab || m_state.token != m_shownToken) {
+    const Instant clock = platform::now();
+    m_state.nowMs = clock.utcMs;
+    m_state.offsetMinutes = clock.offsetMinutes;
+    const client::Officer& who = m_state.client.officer();
+    m_state.username = who.username;
+    m_state.level = who.level;
+    m_state.areaCode = who.areaCode;
+    m_state.areaName = who.areaName;
+    const bool restoring = m_state.client.restoring();
+    if (m_state.loggedIn() && !restoring) {
+      int64_t now = clock.utcMs;
+      if (m_state.tab != m_shownTab || m_state.sessionKey() != m_shownSession) {
         m_shownTab = m_state.tab;
-        m_shownToken = m_state.token;
+        m_shownSession = m_state.sessionKey();
         m_state.refreshDue = true;  // entering a screen shows it as the server has it now
         m_state.loadedAtMs = 0;
       } else if (m_state.loadedAtMs != 0 && now - m_state.loadedAtMs > office::OfficeState::kRefreshMs &&
-                 m_state.inFlight == 0) {
+                 m_state.client.inFlight() == 0) {
         m_state.refreshDue = true;
       }
     }
-    if (!m_state.loggedIn() && !m_shownToken.empty()) {
-      m_shownToken.clear();
-      forget();
-    }
+    if (!m_state.loggedIn()) m_shownSession.clear();
     ImVec2 size = ImGui::GetIO().DisplaySize;
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(size);
@@ -129,7 +111,7 @@ class OfficeUi : public ModeUi {
     ImGui::SetCursorPos(ImVec2(0, kTopBar));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(theme::kPad, theme::kPad));
     ImGui::BeginChild("office.body", ImVec2(size.x, size.y - kTopBar), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
-    if (m_restoring) {
+    if (restoring) {
       text("office.restoring", tr(Str::Loading), theme::kMuted);
     } else if (!m_state.loggedIn()) {
       loginForm();
@@ -153,11 +135,12 @@ class OfficeUi : public ModeUi {
   }
 
   bool tick() override {
-    bool c = m_state.changed;
+    bool c = m_state.changed || m_state.client.answers() != m_answersSeen;
+    m_answersSeen = m_state.client.answers();
     m_state.changed = false;
     return c;
   }
-  bool animating() const override { return m_state.inFlight > 0; }
+  bool animating() const override { return m_state.client.inFlight() > 0; }
 
  private:
   void topBar(ImVec2 size, bool online) {
@@ -191,15 +174,13 @@ class OfficeUi : public ModeUi {
       ImGui::SetCursorPos(ImVec2(size.x - 182, 8));
       if (button("office.lang", tr(Str::OfficeOtherLanguage), ButtonStyle::Secondary, 58, 48)) {
         m_lang = 1 - m_lang;
-        platform::pageStoreSet(false, kLangKey, m_lang == 1 ? "en" : "vi");
+        m_prefs.set(kLangKey, m_lang == 1 ? "en" : "vi");
         m_state.changed = true;
       }
       ImGui::SetCursorPos(ImVec2(size.x - 118, 8));
       if (button("office.logout", tr(Str::OfficeLogout), ButtonStyle::Secondary, 110, 48)) {
-        m_state.request("POST", "/api/v1/office/logout", nlohmann::json::object(), [](const office::Reply&) {});
-        m_state.token.clear();
+        m_state.client.logout();
         m_password.clear();
-        forget();
       }
     }
   }
@@ -229,7 +210,7 @@ class OfficeUi : public ModeUi {
 
   void loginForm() {
     if (twoWay("office.login.lang", "Tiếng Việt", "English", m_lang, theme::kPrimary, theme::kPrimary)) {
-      platform::pageStoreSet(false, kLangKey, m_lang == 1 ? "en" : "vi");
+      m_prefs.set(kLangKey, m_lang == 1 ? "en" : "vi");
       m_state.changed = true;
     }
     ImGui::Dummy(ImVec2(1, 6));
@@ -237,46 +218,34 @@ class OfficeUi : public ModeUi {
     textField("office.login.user", tr(Str::OfficeUsername), m_user, platform::InputMode::Text, "", nullptr);
     textField("office.login.password", tr(Str::OfficePassword), m_password, platform::InputMode::Password, "", nullptr);
     ImGui::Dummy(ImVec2(1, 6));
-    const bool busy = m_state.inFlight > 0;
+    const bool busy = m_state.client.inFlight() > 0;
     if (button("office.login.submit", busy ? tr(Str::Loading) : tr(Str::OfficeLogin)) && !busy && !m_user.empty()) {
       m_error.clear();
-      m_state.request("POST", "/api/v1/office/login", {{"username", m_user}, {"password", m_password}},
-                      [this](const office::Reply& r) {
-                        m_password.clear();
-                        if (r.status != 200 || !r.body.is_object()) {
-                          m_error = office::failureText(r);
-                          return;
-                        }
-                        m_state.token = r.body.value("token", "");
-                        platform::pageStoreSet(true, kTokenKey, m_state.token);
-                        setOfficer(r.body["officer"]);
-                        m_state.tab = Tab::Report;
-                      });
+      m_state.client.login(m_user, m_password, [this](const office::Reply& r) {
+        m_password.clear();
+        if (!r.ok()) {
+          m_error = office::failureText(r);
+          return;
+        }
+        m_state.tab = Tab::Report;
+      });
     }
     if (!m_error.empty()) banner("office.login.error", m_error, theme::kDanger);
   }
 
-  void setOfficer(const nlohmann::json& o) {
-    if (!o.is_object()) return;
-    m_state.username = o.value("username", "");
-    m_state.level = o.value("level", "");
-    if (o.contains("area") && o["area"].is_object()) {
-      m_state.areaCode = o["area"].value("code", "");
-      m_state.areaName = o["area"].value("name", "");
-    }
-  }
-  static void forget() { platform::pageStoreSet(true, kTokenKey, ""); }
-
   OfficeState m_state;
+  client::KeyValueStore& m_prefs;
   std::string m_user, m_password, m_error;
   int m_lang = 0;  // 0 Tiếng Việt, 1 English (kept in localStorage)
-  bool m_restoring = false;  // a kept token is being checked
   Tab m_shownTab = Tab::Report;
-  std::string m_shownToken;  // the session the shown screen was loaded for
+  std::string m_shownSession;  // the session the shown screen was loaded for
+  uint64_t m_answersSeen = 0;
 };
 
 }  // namespace
 
-std::unique_ptr<ModeUi> makeOfficeUi() { return std::make_unique<OfficeUi>(); }
+std::unique_ptr<ModeUi> makeOfficeUi(client::OfficeClient& office, client::KeyValueStore& prefs) {
+  return std::make_unique<OfficeUi>(office, prefs);
+}
 
 }  // namespace diemquet::ui

@@ -6,7 +6,6 @@
 
 #include "i18n.hpp"
 #include "office_state.hpp"
-#include "platform.hpp"
 #include "widgets.hpp"
 
 namespace diemquet::ui::office {
@@ -30,9 +29,9 @@ struct VerifyScreen {
 
 void load(OfficeState& s) {
   g_v.loading = true;
-  s.request("GET", "/api/v1/office/self-registrations", nullptr, [](const Reply& r) {
+  s.client.selfRegistrations([](const Reply& r) {
     g_v.loading = false;
-    if (r.status != 200 || !r.body.contains("venues")) {
+    if (!r.ok() || !r.body.contains("venues") || !r.body["venues"].is_array()) {
       g_v.error = failureText(r);
       return;
     }
@@ -54,11 +53,9 @@ void load(OfficeState& s) {
 void decide(OfficeState& s, const std::string& id, bool confirm) {
   g_v.busy = true;
   g_v.error.clear();
-  nlohmann::json body{{"decision", confirm ? "confirm" : "reject"}};
-  if (!confirm) body["note"] = g_v.reason;
-  s.request("POST", "/api/v1/office/venues/" + id + "/verify", body, [&s, confirm](const Reply& r) {
+  s.client.verifyVenue(id, confirm, g_v.reason, [&s, confirm](const Reply& r) {
     g_v.busy = false;
-    if (r.status != 200) {
+    if (!r.ok()) {
       g_v.error = failureText(r);
       return;
     }

@@ -6,7 +6,6 @@
 
 #include "i18n.hpp"
 #include "office_state.hpp"
-#include "platform.hpp"
 #include "widgets.hpp"
 
 namespace diemquet::ui::office {
@@ -23,15 +22,15 @@ struct ViolationsScreen {
 
 void load(OfficeState& s) {
   g_v.loading = true;
-  g_v.loadedFor = s.token;
+  g_v.loadedFor = s.sessionKey();
   s.refreshDue = false;
-  s.request("GET", "/api/v1/office/violations?status=open", nullptr, [&s](const Reply& r) {
+  s.client.openViolations([&s](const Reply& r) {
     g_v.loading = false;
-    if (r.status != 200) {
-      g_v.error = failureText(r);
+    if (!r.ok() || !r.body.contains("violations") || !r.body["violations"].is_array()) {
+      g_v.error = failureText(r.ok() ? client::OfficeError::BadJson : r.error);
       return;
     }
-    s.loadedAtMs = platform::now().utcMs;
+    s.loadedAtMs = s.nowMs;
     g_v.error.clear();
     g_v.list = r.body["violations"];
   });
@@ -47,7 +46,7 @@ const char* kindText(const std::string& k) {
 }  // namespace
 
 void drawViolations(OfficeState& s) {
-  if (!g_v.loading && g_v.loadedFor != s.token) load(s);
+  if (!g_v.loading && g_v.loadedFor != s.sessionKey()) load(s);
   // A new report appears without a reload: on entering, every minute on screen, "Làm mới".
   if (freshnessRow(s, "office.violations", g_v.loading) || (s.refreshDue && !g_v.loading)) load(s);
   if (!g_v.error.empty()) banner("office.violations.error", g_v.error, theme::kDanger);
@@ -72,11 +71,10 @@ void drawViolations(OfficeState& s) {
         g_v.noteErrors[id] = tr(Str::OfficeNoteRequired);
       } else {
         g_v.noteErrors[id] = nullptr;
-        s.request("POST", "/api/v1/office/violations/" + std::to_string(id) + "/resolve", {{"note", g_v.notes[id]}},
-                  [&s](const Reply& r) {
-                    if (r.status != 200) g_v.error = failureText(r);
-                    load(s);
-                  });
+        s.client.resolveViolation(id, g_v.notes[id], [&s](const Reply& r) {
+          if (!r.ok()) g_v.error = failureText(r);
+          load(s);
+        });
       }
     }
     ImGui::Dummy(ImVec2(1, 8));

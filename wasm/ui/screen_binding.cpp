@@ -7,8 +7,6 @@
 #include <algorithm>
 #include <functional>
 
-#include "http.hpp"
-#include "http_download.hpp"
 #include "i18n.hpp"
 #include "platform.hpp"
 #include "poster/signed_url.hpp"
@@ -36,12 +34,13 @@ struct BindingState {
   bool downloadOk = false;
   bool downloading = false;
   bool codeInFlight = false;  // a venue code is being looked up
-  // Key ring refresh.
-  bool keysInFlight = false;
-  int64_t keysNextMs = 0;
-  std::string infoFetched;  // venue whose names were asked for
+  bool online = false;        // as the last tick saw it
   bool settingsChanged = false;  // a bind committed: the Settings form reloads its fields
 } g_bind;
+
+// The app's clients (main_station.cpp): the key ring, venue names and codes; poster files.
+client::KeyRingClient* g_keys = nullptr;
+client::Downloader* g_files = nullptr;
 
 std::string freshDeviceId(const Station& st) {
   if (st.hasDeviceId()) return {};
@@ -55,25 +54,15 @@ std::string boundText(const StationSession& session) {
   return std::string(tr(Str::BindDone)) + ": " + s.venue.name + " · " + s.scanPoint.name;
 }
 
-// The server's names for a venue this phone has none for (GET …/posters/info, kept as
-// dqv.venue), asked once per venue while online; `then` runs after they are stored.
-void fetchNames(StationSession& session, const std::string& venueId, std::function<void()> then = nullptr) {
-  visitor::PosterTrust* trust = session.posterTrust();
-  if (!trust || trust->venue(venueId) || g_bind.infoFetched == venueId || !platform::isOnline()) return;
-  g_bind.infoFetched = venueId;
-  platform::httpRequest("GET", "/api/v1/venues/" + venueId + "/posters/info", "", "", 10000,
-                        [&session, then](const platform::HttpResponse& r) {
-                          visitor::PosterTrust* t = session.posterTrust();
-                          if (r.status != 200 || !t) return;
-                          t->storeVenueJson(r.body, [then](bool ok) {
-                            if (ok && then) then();
-                          });
-                        });
+// The server's names for a venue (GET …/posters/info, kept as dqv.venue), asked once per venue
+// while online; `then` runs after they are stored.
+void fetchNames(const std::string& venueId, std::function<void()> then = nullptr) {
+  if (g_keys) g_keys->fetchVenueNames(venueId, g_bind.online, std::move(then));
 }
 
 // A bind made with the ids printed in the URL (no names yet) is made again once they arrive.
 void fetchNamesThenRebind(StationSession& session, const std::string& url, const std::string& venueId) {
-  fetchNames(session, venueId, [&session, url] {
+  fetchNames(venueId, [&session, url] {
     session.bindToPoster(url, {}, [&session](bool saved) {
       if (!saved) return;
       g_bind.settingsChanged = true;
@@ -115,32 +104,28 @@ void bindByShortCode(StationSession& session, const std::string& code) {
     g_bind.result = tr(Str::BindUnchanged);
     g_bind.resultAt = ImGui::GetTime();
   };
-  if (!platform::isOnline()) return refuse(Str::BindCodeOffline);
+  if (!g_bind.online || !g_keys) return refuse(Str::BindCodeOffline);
   g_bind.codeInFlight = true;
-  platform::httpRequest(
-      "GET", "/api/v1/short-codes/" + code, "", "", 10000, [&session, refuse](const platform::HttpResponse& r) {
-        g_bind.codeInFlight = false;
-        if (r.status == 0 || r.status >= 500) return refuse(Str::BindCodeOffline);
-        nlohmann::json j = nlohmann::json::parse(r.body, nullptr, false);
-        if (r.status != 200 || !j.is_object() || !j.contains("matches") || !j["matches"].is_array())
-          return refuse(Str::BindCodeUnknown);
-        const auto& enrolled = session.station().enrollment();
-        std::vector<std::string> urls, ours;
-        for (const auto& m : j["matches"]) {
-          if (!m.is_object() || !m.contains("url") || !m["url"].is_string()) continue;
-          urls.push_back(m["url"].get<std::string>());
-          if (enrolled && m.value("venue", nlohmann::json::object()).value("id", "") == enrolled->venue.id)
-            ours.push_back(urls.back());
-        }
-        const std::vector<std::string>& pick = ours.size() == 1 ? ours : urls;
-        if (pick.empty()) return refuse(Str::BindCodeUnknown);
-        if (pick.size() > 1) return refuse(Str::BindCodeAmbiguous);
-        visitor::PosterCheck check = bindStation(session, pick.front());
-        if (check.ok())
-          g_bind.pasted.clear();
-        else
-          g_bind.pasteError = posterVerdictText(check.verdict);
-      });
+  const auto& enrolled = session.station().enrollment();
+  g_keys->lookupShortCode(code, enrolled ? enrolled->venue.id : std::string(),
+                          [&session, refuse](const client::ShortCodeAnswer& a) {
+                            g_bind.codeInFlight = false;
+                            switch (a.outcome) {
+                              case client::ShortCodeOutcome::Offline:
+                                return refuse(Str::BindCodeOffline);
+                              case client::ShortCodeOutcome::Unknown:
+                                return refuse(Str::BindCodeUnknown);
+                              case client::ShortCodeOutcome::Ambiguous:
+                                return refuse(Str::BindCodeAmbiguous);
+                              case client::ShortCodeOutcome::Found:
+                                break;
+                            }
+                            visitor::PosterCheck check = bindStation(session, a.url);
+                            if (check.ok())
+                              g_bind.pasted.clear();
+                            else
+                              g_bind.pasteError = posterVerdictText(check.verdict);
+                          });
 }
 
 void resultBanner(const char* id) {
@@ -152,8 +137,7 @@ void resultBanner(const char* id) {
 void downloadPosters(const StationEnrolled& e) {
   g_bind.downloading = true;
   g_bind.downloadMsg = tr(Str::PosterDownloading);
-  std::string url = "/api/v1/venues/" + e.venue.id + "/posters";
-  std::string headers = "Authorization: Bearer " + e.token;
+  std::string path = "/api/v1/venues/" + e.venue.id + "/posters";
   std::string name = "diemquet-poster-" + e.venue.id + ".pdf";
   auto finish = [](int status) {
     g_bind.downloading = false;
@@ -164,12 +148,11 @@ void downloadPosters(const StationEnrolled& e) {
                          : status == 409                  ? tr(Str::PosterBadIds)
                                                           : tr(Str::PosterServerError);
   };
-  platform::downloadFromUrl("GET", url, headers, name, 30000,
-                            [url, headers, name, finish](int status, const std::string&) {
-                              if (status != 404 && status != 409) return finish(status);
-                              platform::downloadFromUrl("POST", url, headers, name, 30000,
-                                                        [finish](int s, const std::string&) { finish(s); });
-                            });
+  if (!g_files) return finish(0);
+  g_files->fetchToFile("GET", path, e.token, name, false, [path, token = e.token, name, finish](int status) {
+    if (status != 404 && status != 409) return finish(status);
+    g_files->fetchToFile("POST", path, token, name, false, finish);
+  });
 }
 
 }  // namespace
@@ -247,7 +230,7 @@ void drawPosterOffer(StationSession& session, const std::string& posterUrl) {
     return;
   }
   // Names as the server published them (asked for now if online), else the ids in the URL.
-  fetchNames(session, check.ref.venueId);
+  fetchNames(check.ref.venueId);
   std::string venue = check.ref.venueId, point = check.ref.pointId;
   if (const visitor::VenueNames* n = session.posterTrust()->venue(check.ref.venueId)) {
     if (!n->venue.name.empty()) venue = n->venue.name;
@@ -264,14 +247,19 @@ void drawPosterOffer(StationSession& session, const std::string& posterUrl) {
   }
 }
 
+void setPosterClients(client::KeyRingClient* keys, client::Downloader* files) {
+  g_keys = keys;
+  g_files = files;
+}
+
 void refreshPosterKeys(StationSession& session, bool online) {
+  g_bind.online = online;
   visitor::PosterTrust* trust = session.posterTrust();
-  int64_t now = session.now().utcMs;
-  if (!trust || !online) return;
+  if (!trust || !online || !g_keys) return;
   // A station bound offline shows the ids printed on the poster; online again, the names.
   const StationSettings& cur = session.station().settings();
   if (!cur.venue.id.empty() && cur.venue.name == cur.venue.id && !trust->venue(cur.venue.id))
-    fetchNames(session, cur.venue.id, [&session] {
+    fetchNames(cur.venue.id, [&session] {
       const StationSettings& was = session.station().settings();
       const visitor::VenueNames* n = session.posterTrust() ? session.posterTrust()->venue(was.venue.id) : nullptr;
       if (!n) return;
@@ -280,23 +268,7 @@ void refreshPosterKeys(StationSession& session, bool online) {
       next.scanPoint.name = n->pointName(was.scanPoint.id);
       if (!(next == was)) session.saveSettings(next, [](bool ok) { g_bind.settingsChanged = ok; });
     });
-  if (g_bind.keysInFlight || now < g_bind.keysNextMs) return;
-  g_bind.keysInFlight = true;
-  platform::httpRequest("GET", "/api/v1/keys", "", "", 10000, [&session](const platform::HttpResponse& r) {
-    g_bind.keysInFlight = false;
-    int64_t at = session.now().utcMs;
-    visitor::PosterTrust* t = session.posterTrust();
-    g_bind.keysNextMs = at + (r.status == 200 ? 5 * 60000 : 30000);
-    if (r.status != 200 || !t) return;
-    // Journal the ring only when it changed (a new key, a revocation): not every 5 minutes.
-    nlohmann::json j = nlohmann::json::parse(r.body, nullptr, false);
-    if (t->hasKeyRing() && j.is_object() && j.contains("ring") && j["ring"].is_array()) {
-      nlohmann::json have = nlohmann::json::array();
-      for (const poster::PublicKey& k : t->keyRing().keys()) have.push_back(poster::formatPublicKey(k));
-      if (have == j["ring"]) return;
-    }
-    t->storeKeyRingJson(r.body, at);
-  });
+  g_keys->tick(online);
 }
 
 }  // namespace diemquet::ui

@@ -5,6 +5,8 @@
 #pragma once
 #include <string>
 
+#include "client/downloader.hpp"
+#include "client/key_ring_client.hpp"
 #include "station_session.hpp"
 
 namespace diemquet::ui {
@@ -16,8 +18,11 @@ bool drawPosterBinding(StationSession& session);
 // Scan screen, after the camera read a poster: its verdict (checked offline) and, for a
 // genuine poster, "Gắn máy vào điểm quét này". Nothing changes until staff tap it.
 void drawPosterOffer(StationSession& session, const std::string& posterUrl);
-// Every frame in station mode, drawn or not: GET /api/v1/keys at start-up and every 5 minutes
-// while online (30 s after a failure); a ring that differs from the stored one is journaled.
+// The clients the app wires in (main_station.cpp): the key ring, venue names and codes
+// (client::KeyRingClient) and the poster PDF download.
+void setPosterClients(client::KeyRingClient* keys, client::Downloader* files);
+// Every frame in station mode, drawn or not: the key ring when due (client::KeyRingClient's
+// policy), and the names of a venue bound offline.
 void refreshPosterKeys(StationSession& session, bool online);
 // The verdict in words staff can act on (Vietnamese or English); empty for a genuine poster.
 const char* posterVerdictText(visitor::PosterVerdict verdict);

@@ -10,7 +10,6 @@
 #include "i18n.hpp"
 #include "kiosk.hpp"
 #include "masking.hpp"
-#include "page.hpp"
 #include "platform.hpp"
 #include "probe.hpp"
 #include "wake_lock.hpp"
@@ -36,10 +35,12 @@ struct KioskState {
   double confirmUntil = -1;  // ImGui time the confirmation on screen ends
 } g_k;
 
+client::KeyValueStore* g_store = nullptr;  // localStorage, from the app
+
 void load() {
-  if (g_k.loaded) return;
+  if (g_k.loaded || !g_store) return;
   g_k.loaded = true;
-  g_k.lock = kiosk::lockFromJson(platform::pageStoreGet(false, kStoreKey));
+  g_k.lock = kiosk::lockFromJson(g_store->get(kStoreKey));
   if (g_k.lock) platform::wakeLockKeep(true);
 }
 
@@ -126,7 +127,7 @@ void pinPad(StationSession& session, UiState& ui) {
     if (g_k.lock && kiosk::unlocks(*g_k.lock, g_k.pin)) {
       g_k.attempts.succeeded();
       g_k.lock.reset();
-      platform::pageStoreSet(false, kStoreKey, "");
+      if (g_store) g_store->set(kStoreKey, "");
       platform::wakeLockKeep(false);
       platform::cameraStop();
       ui.screen = Screen::Today;
@@ -149,6 +150,10 @@ void pinPad(StationSession& session, UiState& ui) {
 }
 
 }  // namespace
+
+void setKioskStore(client::KeyValueStore* store) {
+  g_store = store;
+}
 
 bool kioskLocked() {
   load();
@@ -224,7 +229,7 @@ void drawKioskSetup(StationSession& session, UiState& ui) {
     std::array<uint8_t, 16> salt{};
     platform::randomBytes(salt.data(), salt.size());
     g_k.lock = kiosk::makeLock(g_k.setupPin, salt);
-    platform::pageStoreSet(false, kStoreKey, kiosk::toJson(*g_k.lock));
+    if (g_store) g_store->set(kStoreKey, kiosk::toJson(*g_k.lock));
     g_k.setupPin.clear();
     g_k.setupError = nullptr;
     g_k.cameraAsked = false;

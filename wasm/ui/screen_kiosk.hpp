@@ -4,10 +4,13 @@
 // settings, the lists and the navigation are hidden, the screen kept on (Wake Lock), and only
 // the PIN staff chose leaves it. The lock is kept in localStorage: a reload stays locked.
 #pragma once
+#include "client/key_value_store.hpp"
 #include "station_ui.hpp"
 
 namespace diemquet::ui {
 
+// Where the lock is kept (the app passes localStorage): a reload stays locked.
+void setKioskStore(client::KeyValueStore* store);
 // Draws the whole kiosk into the current window and returns true when the station is locked;
 // false (nothing drawn) when it is not.
 bool drawKiosk(StationSession& session, UiState& ui, bool online);

@@ -5,11 +5,7 @@
 
 #include <imgui.h>
 
-#include "download.hpp"
-#include "http.hpp"
 #include "i18n.hpp"
-#include "journal_idb.hpp"
-#include "platform.hpp"
 #include "probe.hpp"
 #include "widgets.hpp"
 
@@ -19,17 +15,12 @@ namespace {
 
 struct OwnHistoryState {
   exposure::VisitHistory history;
-  bool fetching = false;
-  double fetchedAt = -1;  // ImGui time of the last fetch started
-  bool refused = false;   // the last list received did not verify
-  bool open = false;      // the history section is unfolded
-  bool purging = false;
-  double purgedAt = -1;
+  bool open = false;  // the history section is unfolded
   uint64_t uiVersion = 1;
 } g_h;
 
-constexpr double kFetchEverySeconds = 600;
-constexpr double kPurgeEverySeconds = 3600;
+client::ExposureFeedClient* g_feed = nullptr;
+client::Downloader* g_files = nullptr;
 
 std::string dayTime(int64_t utcMs, int offsetMinutes) {
   Instant at{utcMs, offsetMinutes};
@@ -43,41 +34,22 @@ std::string withCount(Str s, const char* slot, int n) {
   return t;
 }
 
-void purge(visitor::PosterTrust& trust, const Instant& now) {
-  if (g_h.purging || (g_h.purgedAt >= 0 && ImGui::GetTime() - g_h.purgedAt < kPurgeEverySeconds)) return;
-  g_h.purgedAt = ImGui::GetTime();
-  auto keys = g_h.history.expiredKeys(now.utcMs, g_h.history.retentionDays(trust.keyRing()));
-  if (keys.empty()) return;
-  g_h.purging = true;
-  platform::journalDelete(keys, [keys](bool ok) {
-    g_h.purging = false;
-    if (ok) g_h.history.forget(keys);
-  });
-}
-
 }  // namespace
 
 exposure::VisitHistory& ownHistory() {
   return g_h.history;
 }
 uint64_t ownHistoryVersion() {
-  return g_h.history.version() + g_h.uiVersion;
+  return g_h.history.version() + g_h.uiVersion + (g_feed ? g_feed->version() : 0);
 }
 
-void tickOwnHistory(visitor::PosterTrust& trust, bool online, const Instant& now) {
-  purge(trust, now);
-  if (!online || !trust.hasKeyRing() || g_h.fetching) return;
-  if (g_h.fetchedAt >= 0 && ImGui::GetTime() - g_h.fetchedAt < kFetchEverySeconds) return;
-  g_h.fetching = true;
-  g_h.fetchedAt = ImGui::GetTime();
-  platform::httpRequest("GET", "/api/v1/exposures", "", "", 10000, [&trust](const platform::HttpResponse& r) {
-    g_h.fetching = false;
-    if (r.status != 200) return;  // offline or the server busy: the list held stays in force
-    Status st = g_h.history.storeList(r.body, trust.keyRing(), platform::now().utcMs);
-    // An older list than the one held is a replay, not a forgery; the held one stays.
-    g_h.refused = !st && st.error().kind != ErrorKind::Conflict;
-    ++g_h.uiVersion;
-  });
+void setOwnHistoryClients(client::ExposureFeedClient* feed, client::Downloader* files) {
+  g_feed = feed;
+  g_files = files;
+}
+
+void tickOwnHistory(bool online) {
+  if (g_feed) g_feed->tick(online);
 }
 
 void noteOwnVisit(visitor::PosterTrust& trust, const std::string& posterUrl, Direction dir, const Instant& at) {
@@ -96,7 +68,7 @@ void noteOwnVisit(visitor::PosterTrust& trust, const std::string& posterUrl, Dir
 }
 
 void drawExposureAlerts(visitor::PosterTrust& trust, const Instant& now) {
-  if (g_h.refused) banner("visitor.exposure.refused", tr(Str::VisitorListRefused), theme::kWarn);
+  if (g_feed && g_feed->refused()) banner("visitor.exposure.refused", tr(Str::VisitorListRefused), theme::kWarn);
   const auto alerts = g_h.history.alerts(trust.keyRing());
   int i = 0;
   for (const exposure::Alert& a : alerts) {
@@ -139,8 +111,8 @@ void drawOwnHistory(visitor::PosterTrust& trust) {
                        (v.pointName.empty() ? "" : " · " + v.pointName);
     text(("visitor.history." + std::to_string(visits.size() - 1 - i)).c_str(), line, theme::kText);
   }
-  if (button("visitor.history.export", tr(Str::VisitorHistoryExport), ButtonStyle::Secondary))
-    platform::downloadFile("lich-su-cua-toi.csv", "text/csv;charset=utf-8", g_h.history.csv());
+  if (button("visitor.history.export", tr(Str::VisitorHistoryExport), ButtonStyle::Secondary) && g_files)
+    g_files->saveBytes("lich-su-cua-toi.csv", "text/csv;charset=utf-8", g_h.history.csv());
 }
 
 }  // namespace diemquet::ui

@@ -6,6 +6,8 @@
 #include <string>
 
 #include "check_in.hpp"
+#include "client/downloader.hpp"
+#include "client/exposure_feed_client.hpp"
 #include "exposure/visit_history.hpp"
 #include "visitor/poster_trust.hpp"
 
@@ -16,9 +18,12 @@ exposure::VisitHistory& ownHistory();
 // Bumps when what the history section or the alerts show changed (for the redraw test).
 uint64_t ownHistoryVersion();
 
-// Every frame: fetches the exposure list (at open, then every 10 minutes while the page is
-// open) once the key ring is there, and purges visits older than the retention period.
-void tickOwnHistory(visitor::PosterTrust& trust, bool online, const Instant& now);
+// The app's clients (main_visitor.cpp): the exposure feed over ownHistory(), and the export.
+void setOwnHistoryClients(client::ExposureFeedClient* feed, client::Downloader* files);
+
+// Every frame: the exposure feed's tick (the list at open, then every 10 minutes while the page
+// is open, once the key ring is there; visits past the retention period purged).
+void tickOwnHistory(bool online);
 
 // Records a self check-in the journal has just saved, with the names the page showed.
 void noteOwnVisit(visitor::PosterTrust& trust, const std::string& posterUrl, Direction dir, const Instant& at);

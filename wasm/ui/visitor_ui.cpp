@@ -5,18 +5,16 @@
 // device) and uploaded with the poster as its credential (POST /api/v1/self-checkins).
 #include <imgui.h>
 
-#include "http.hpp"
+#include "check_in_json.hpp"
 #include "i18n.hpp"
 #include "modes.hpp"
-#include "page.hpp"
 #include "platform.hpp"
 #include "poster/signed_url.hpp"
 #include "probe.hpp"
 #include "text.hpp"
-#include "check_in_json.hpp"
 #include "visitor/self_check_ins.hpp"
-#include "widgets.hpp"
 #include "visitor_history.hpp"
+#include "widgets.hpp"
 
 namespace diemquet::ui {
 
@@ -52,20 +50,19 @@ const char* verdictText(PosterVerdict v) {
 
 class VisitorUi : public ModeUi {
  public:
-  explicit VisitorUi(visitor::SelfCheckIns& store) : m_store(store) {}
+  VisitorUi(visitor::SelfCheckIns& store, VisitorClients clients) : m_store(store), m_c(std::move(clients)) {}
 
   void frame(bool online) override {
     setLanguage(m_lang == 1 ? Lang::En : Lang::Vi);
     visitor::PosterTrust* trust = &m_store.trust();
-    std::string href = platform::pageUrl();
+    std::string href = m_c.pageUrl ? m_c.pageUrl() : std::string();
     if (href != m_href) {
       m_href = href;
       m_poster = posterFromPage(href);
-      m_fetchedVenue.clear();
     }
     if (trust && online) refresh(*trust);
     if (online) m_store.uploadNext();
-    if (trust) tickOwnHistory(*trust, online, m_store.now());
+    tickOwnHistory(online);
     if (trust && !m_loaded && trust->profile()) {
       loadProfile(*trust->profile());
       m_returning = true;
@@ -112,8 +109,8 @@ class VisitorUi : public ModeUi {
     drawOwnHistory(*trust);
     // "Báo cáo vi phạm": the report page is its own light page (web/report.html), opened with
     // this venue's code when the poster is genuine; a refused poster is worth reporting too.
-    if (!m_poster.empty() && button("visitor.report", tr(Str::VisitorReport), ButtonStyle::Quiet))
-      platform::openPage(check.ok() ? "/bao-cao/" + poster::shortCode(check.ref.venueId, check.ref.pointId) : "/bao-cao");
+    if (!m_poster.empty() && button("visitor.report", tr(Str::VisitorReport), ButtonStyle::Quiet) && m_c.openPage)
+      m_c.openPage(check.ok() ? "/bao-cao/" + poster::shortCode(check.ref.venueId, check.ref.pointId) : "/bao-cao");
     twoWay("visitor.lang", "Tiếng Việt", "English", m_lang, theme::kPrimary, theme::kPrimary);
     if (m_pinned) {
       ImGui::EndChild();
@@ -277,29 +274,16 @@ class VisitorUi : public ModeUi {
     return k;
   }
 
-  // Key ring (every visit online, at most every 5 minutes) and the poster venue's names.
-  void refresh(visitor::PosterTrust& trust) {
-    double now = ImGui::GetTime();
-    if (!m_keysInFlight && (m_keysAt < 0 || now - m_keysAt > 300)) {
-      m_keysInFlight = true;
-      m_keysAt = now;
-      platform::httpRequest("GET", "/api/v1/keys", "", "", 10000, [this, &trust](const platform::HttpResponse& r) {
-        m_keysInFlight = false;
-        if (r.status == 200) trust.storeKeyRingJson(r.body, m_store.now().utcMs);
-      });
-    }
-    auto ref = poster::parsePosterUrl(m_poster);
-    if (ref && m_fetchedVenue != ref->venueId) {
-      m_fetchedVenue = ref->venueId;
-      platform::httpRequest("GET", "/api/v1/venues/" + ref->venueId + "/posters/info", "", "", 10000,
-                            [&trust](const platform::HttpResponse& r) {
-                              if (r.status == 200) trust.storeVenueJson(r.body);
-                            });
-    }
+  // The key ring (client::KeyRingClient's policy, the station's too) and the poster venue's names.
+  void refresh(visitor::PosterTrust& /*trust*/) {
+    if (!m_c.keys) return;
+    m_c.keys->tick(true);
+    if (auto ref = poster::parsePosterUrl(m_poster)) m_c.keys->fetchVenueNames(ref->venueId, true);
   }
 
   visitor::SelfCheckIns& m_store;
-  std::string m_href, m_poster, m_fetchedVenue;
+  VisitorClients m_c;
+  std::string m_href, m_poster;
   std::string m_name, m_phone, m_cccd;
   visitor::HealthDeclaration m_decl;
   FieldErrors m_errors;
@@ -308,15 +292,15 @@ class VisitorUi : public ModeUi {
   bool m_returning = false;  // a remembered profile was loaded at start: actions go first
   bool m_pinned = false;     // this frame: the actions are in the bar at the bottom
   bool m_scrollTop = false;  // show the top of the form at the next frame
-  bool m_keysInFlight = false;
   bool m_submitting = false;  // a check-in is being saved: further taps wait for it
   std::string m_declKey;      // this declaration's idempotency key, made at its first submit
-  double m_keysAt = -1;
   int64_t m_lastSeq = -1;
 };
 
 }  // namespace
 
-std::unique_ptr<ModeUi> makeVisitorUi(visitor::SelfCheckIns& store) { return std::make_unique<VisitorUi>(store); }
+std::unique_ptr<ModeUi> makeVisitorUi(visitor::SelfCheckIns& store, VisitorClients clients) {
+  return std::make_unique<VisitorUi>(store, std::move(clients));
+}
 
 }  // namespace diemquet::ui

@@ -71,6 +71,13 @@ class VisitHistory {
   Status storeList(const std::string& body, const poster::KeyRing& ring, int64_t nowMs,
                    std::function<void(bool)> done = nullptr);
 
+  // The server said the held list is still current (304 to its ETag): only the check time moves.
+  void listStillCurrent(int64_t nowMs) {
+    if (m_listBody.empty()) return;
+    m_listFetchedMs = nowMs;
+    ++m_version;
+  }
+
   // The held list, verified again against the ring (a key revoked since is refused).
   std::optional<ExposureList> list(const poster::KeyRing& ring) const;
   int64_t listFetchedMs() const { return m_listFetchedMs; }
