@@ -26,7 +26,7 @@ node "$ROOT/tools/areas/normalize.mjs" vn-2021 > "$areas"
 venues=$("$BIN" admin list-venues --db "$DB")
 if ! grep -q "^$VENUE	" <<<"$venues"; then
   "$BIN" admin create-venue --db "$DB" --id "$VENUE" --name "Chợ Bến Thành" --area "$WARD" \
-    --address "Lê Lợi, Phường Bến Thành, Quận 1, TP. Hồ Chí Minh" --category market >/dev/null
+    --address "Lê Lợi, Phường Bến Thành, Quận 1, TP. Hồ Chí Minh" --category market --staff 40 >/dev/null
   "$BIN" admin add-scan-point --db "$DB" --venue "$VENUE" --id cong-chinh --name "Cổng chính" >/dev/null
   "$BIN" admin add-scan-point --db "$DB" --venue "$VENUE" --id cong-pct --name "Cổng Phan Chu Trinh" >/dev/null
 else

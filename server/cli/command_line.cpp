@@ -21,7 +21,7 @@ const std::vector<Command>& commands() {
         "log-format"},
        {"access-log"}},
       {"migrate", {}},
-      {"admin create-venue", {"id", "name", "area", "address", "category"}},
+      {"admin create-venue", {"id", "name", "area", "address", "category", "staff"}},
       {"admin set-venue-area", {"venue", "area"}},
       {"admin add-scan-point", {"venue", "id", "name"}},
       {"admin rename-scan-point", {"venue", "id", "new-id"}},

@@ -164,7 +164,12 @@ json reportJson(const WeeklyReport& r) {
                      {"violations", a.violations}});
   for (const TrendPoint& t : r.trend)
     trend.push_back({{"week", t.week}, {"scans", t.scans}, {"venuesWithScan", t.venuesWithScan}});
-  for (const VenueStat& v : r.nonComplying)
+  // A province's list can hold tens of thousands of venues (11 MB of JSON, most of a second to
+  // build, more to draw on a phone): the answer lists the first kNonComplyingListed and says
+  // how many there are; the XLSX, CSV and print keep every one.
+  constexpr size_t kNonComplyingListed = 300;
+  for (size_t i = 0; i < r.nonComplying.size() && i < kNonComplyingListed; ++i) {
+    const VenueStat& v = r.nonComplying[i];
     bad.push_back({{"id", v.id},
                    {"name", v.name},
                    {"category", v.category},
@@ -177,6 +182,7 @@ json reportJson(const WeeklyReport& r) {
                    {"violationsOpen", v.violationsOpen},
                    {"flaggedForSuspension", v.flagged()},
                    {"unverified", v.unverified}});
+  }
   json unverified = json::array();
   for (const VenueStat& v : r.unverified)
     unverified.push_back({{"id", v.id}, {"name", v.name}, {"ward", v.ward}, {"scans", v.scans}, {"poster", v.poster}});
@@ -189,6 +195,7 @@ json reportJson(const WeeklyReport& r) {
               {"areas", areas},
               {"trend", trend},
               {"nonComplying", bad},
+              {"nonComplyingTotal", int64_t(r.nonComplying.size())},
               {"unverified", unverified}};
 }
 

@@ -1,6 +1,7 @@
 // The admin CLI's venue commands: create-venue (always in a ward), set-venue-area,
 // add-scan-point, rename-scan-point, list-venues; and the start-up check that names venues
 // no officer can see and scan points no poster can carry. Ids follow the core's rule (ids.hpp).
+#include <cstdlib>
 #include <iostream>
 
 #include "ids.hpp"
@@ -61,6 +62,13 @@ int createVenue(const std::function<std::string(const std::string&)>& opt, Store
   v.province = path->province;
   v.district = path->district;
   v.ward = path->ward;
+  // Staff numbers make the weekly report's scans-per-staff figure; unknown (0) gives none.
+  if (const std::string staff = opt("staff"); !staff.empty()) {
+    char* end = nullptr;
+    const long n = std::strtol(staff.c_str(), &end, 10);
+    if (*end != '\0' || n < 0 || n > 100000) return error("--staff must be a whole number from 0 to 100000", 2);
+    v.staffCount = n;
+  }
   if (auto r = store.addOfficeVenue(v, {}, nowMs); !r) return error(r.error().message);
   std::cout << "created venue " << id << " in " << areaLabel(path->ward) << "\n";
   return 0;

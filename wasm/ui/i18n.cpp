@@ -273,6 +273,7 @@ const Entry kStrings[] = {
     {Str::OfficeScans, "Lượt quét", "Scans"},
     {Str::OfficePerStaff, "Lượt/NV", "Per staff"},
     {Str::OfficeNonComplying, "Chưa tuân thủ", "Not complying"},
+    {Str::OfficeMoreNonComplying, "… và {n} cơ sở khác: tải XLSX hoặc CSV để xem đủ.", "… and {n} more venues: download the XLSX or CSV for all of them."},
     {Str::OfficeTrend, "Lượt quét 8 tuần", "Scans, 8 weeks"},
     {Str::OfficeExportXlsx, "Tải XLSX", "XLSX"},
     {Str::OfficeExportCsv, "Tải CSV", "CSV"},

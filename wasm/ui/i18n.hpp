@@ -43,7 +43,7 @@ enum class Str {
   OfficeTitle, OfficeLogin, OfficeUsername, OfficePassword, OfficeLoginFailed, OfficeTooMany,
   OfficeNetworkError, OfficeServerError, OfficeLogout, OfficeTabReport, OfficeTabViolations, OfficeTabTrace,
   OfficeTabVenues, OfficePrevWeek, OfficeNextWeek, OfficeArea, OfficeVenues, OfficeWithPoster, OfficeWithScan,
-  OfficeScans, OfficePerStaff, OfficeNonComplying, OfficeTrend, OfficeExportXlsx, OfficeExportCsv, OfficeUpdatedAt, OfficeRefresh, OfficeDateFormat, OfficeDateOrder, OfficeDateRange,
+  OfficeScans, OfficePerStaff, OfficeNonComplying, OfficeMoreNonComplying, OfficeTrend, OfficeExportXlsx, OfficeExportCsv, OfficeUpdatedAt, OfficeRefresh, OfficeDateFormat, OfficeDateOrder, OfficeDateRange,
   OfficePrint, OfficeRemind, OfficeReminders, OfficeSuspend, OfficeNoScans, OfficeLowScans,
   OfficeOpenViolation, OfficeAllComply, OfficeNoViolations, OfficeResolve, OfficeResolveNote,
   OfficeNoteRequired, OfficeKindNoPoster, OfficeKindWrongInfo, OfficeKindCannotScan, OfficeKindStaff,

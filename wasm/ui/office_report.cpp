@@ -251,6 +251,13 @@ void drawReport(OfficeState& s) {
     ImGui::Dummy(ImVec2(1, 4));
     ++i;
   }
+  // A province lists its first few hundred; the files hold every one.
+  const int64_t total = d.value("nonComplyingTotal", int64_t(i));
+  if (total > i) {
+    std::string more = tr(Str::OfficeMoreNonComplying);
+    more.replace(more.find("{n}"), 3, std::to_string(total - i));
+    text("office.report.bad.more", more, theme::kMuted);
+  }
 }
 
 }  // namespace diemquet::ui::office
