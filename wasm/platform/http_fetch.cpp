@@ -5,6 +5,7 @@
 
 #include "http.hpp"
 
+// clang-format off: JavaScript, which clang-format breaks (=== became "== =").
 EM_JS(void, dq_js_fetch, (int reqId, const char* method, const char* url, const char* body, const char* headers, int timeoutMs), {
   var m = UTF8ToString(method), u = UTF8ToString(url), b = UTF8ToString(body), hs = UTF8ToString(headers);
   var h = {};
@@ -12,6 +13,7 @@ EM_JS(void, dq_js_fetch, (int reqId, const char* method, const char* url, const 
     var i = line.indexOf(':');
     if (i > 0) h[line.slice(0, i).trim()] = line.slice(i + 1).trim();
   });
+// clang-format on
   var ctl = typeof AbortController !== 'undefined' ? new AbortController() : null;
   var timer = setTimeout(function () { if (ctl) ctl.abort(); }, timeoutMs);
   function finish(status, text, etag) {
@@ -24,15 +26,10 @@ EM_JS(void, dq_js_fetch, (int reqId, const char* method, const char* url, const 
     _free(ptr);
     _free(eptr);
   }
-  fetch(u, {
-    method : m,
-    headers : h,
-    body : (m == = 'GET' || m == = 'HEAD') ? undefined : b,
-    cache : 'no-store',
-    signal : ctl ? ctl.signal : undefined
-  })
-      .then(function(r) { return r.text().then(function(t) { finish(r.status, t, r.headers.get('ETag') || ''); }); })
-      .catch(function() { finish(0, '', ''); });
+  fetch(u, { method: m, headers: h, body: (m === 'GET' || m === 'HEAD') ? undefined : b, cache: 'no-store',
+             signal: ctl ? ctl.signal : undefined })
+    .then(function (r) { return r.text().then(function (t) { finish(r.status, t, r.headers.get('ETag') || ''); }); })
+    .catch(function () { finish(0, '', ''); });
 });
 
 namespace {
