@@ -13,7 +13,6 @@ EM_JS(void, dq_js_fetch, (int reqId, const char* method, const char* url, const 
     var i = line.indexOf(':');
     if (i > 0) h[line.slice(0, i).trim()] = line.slice(i + 1).trim();
   });
-// clang-format on
   var ctl = typeof AbortController !== 'undefined' ? new AbortController() : null;
   var timer = setTimeout(function () { if (ctl) ctl.abort(); }, timeoutMs);
   function finish(status, text, etag) {
@@ -31,6 +30,7 @@ EM_JS(void, dq_js_fetch, (int reqId, const char* method, const char* url, const 
     .then(function (r) { return r.text().then(function (t) { finish(r.status, t, r.headers.get('ETag') || ''); }); })
     .catch(function () { finish(0, '', ''); });
 });
+// clang-format on
 
 namespace {
 std::map<int, std::function<void(const diemquet::platform::HttpResponse&)>> g_http;
