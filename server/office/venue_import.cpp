@@ -421,7 +421,7 @@ ApiResponse importFile(const ApiRequest& req, Store& store, const Officer& me, i
   if (c.refused) return *c.refused;
   if (!c.plan.errors.empty()) {
     json out = summary(c.plan);
-    out["error"] = {{"code", "rows_invalid"},
+    out["error"] = {{"code", std::string(ErrorCode("rows_invalid").code())},  // the vocabulary's code, with the rows
                     {"message", "Some rows are wrong; nothing was imported. Fix them and send the file again."}};
     return jsonOk(out, 422);
   }

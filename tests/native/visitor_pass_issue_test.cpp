@@ -35,8 +35,14 @@ TEST(VisitorPassIssue, PhoneIsOptionalButMustBeValidWhenGiven) {
 }
 
 TEST(VisitorPassIssue, SvgHoldsTheQrAndTheEscapedName) {
-  auto p = issueVisitorPass("Hoa <&>", "", 0, kRandom);
+  // Markup is not a name: refused where it is typed…
+  auto refused = issueVisitorPass("Hoa <&>", "", 0, kRandom);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().kind, ErrorKind::NameSymbols);
+  // …and escaped anyway should a pass carry it (defence in depth for the SVG).
+  auto p = issueVisitorPass("Hoa", "", 0, kRandom);
   ASSERT_TRUE(p.ok());
+  p->pass.name = "Hoa <&>";
   std::string svg = visitorPassSvg(p.value());
   EXPECT_NE(svg.find("<svg"), std::string::npos);
   EXPECT_NE(svg.find("Hoa &lt;&amp;>"), std::string::npos);
