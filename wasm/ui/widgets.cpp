@@ -4,6 +4,8 @@
 #include <cmath>
 #include <utility>
 
+#include <imgui_internal.h>  // ImTextCharFromUtf8
+
 #include "probe.hpp"
 
 namespace diemquet::ui {
@@ -67,6 +69,31 @@ bool button(const char* id, const char* label, ButtonStyle style, float width, f
   return pressed;
 }
 
+namespace {
+
+// What a field draws of `value`: a character the font has no glyph for (an emoji pasted from a
+// chat) becomes a box, never ImGui's "?": the person sees that something there cannot be
+// shown, and the form's check says what to fix.
+std::string drawable(ImFont* f, const std::string& value) {
+  static const char* kBox = "\xE2\x96\xA1";  // U+25A1 □, or a middle dot if the face lacks it
+  const char* box = f->FindGlyphNoFallback(0x25A1) ? kBox : "\xC2\xB7";
+  std::string out;
+  const char* p = value.c_str();
+  const char* end = p + value.size();
+  while (p < end) {
+    unsigned int c = 0;
+    const int n = ImTextCharFromUtf8(&c, p, end);
+    if (n <= 0) break;
+    const bool has = c <= IM_UNICODE_CODEPOINT_MAX && (c < 0x20 || f->FindGlyphNoFallback(static_cast<ImWchar>(c)));
+    if (has) out.append(p, n);
+    else out += box;
+    p += n;
+  }
+  return out;
+}
+
+}  // namespace
+
 bool textField(const char* id, const char* label, std::string& value, platform::InputMode mode,
                const char* placeholder, const char* error, float width) {
   ImGui::PushFont(fonts().body);
@@ -98,7 +125,7 @@ bool textField(const char* id, const char* label, std::string& value, platform::
   ImVec2 tp(a.x + 14, a.y + (b.y - a.y - fs) * 0.5f);
   dl->PushClipRect(ImVec2(a.x + 4, a.y), ImVec2(b.x - 4, b.y), true);
   // A password is drawn (and reported to the probe) as one bullet per character.
-  std::string shown = value;
+  std::string shown = drawable(f, value);
   if (mode == platform::InputMode::Password) {
     shown.clear();
     for (char c : value)
