@@ -40,11 +40,12 @@ TEST(VisitorPassIssue, SvgHoldsTheQrAndTheEscapedName) {
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().kind, ErrorKind::NameSymbols);
   // …and escaped anyway should a pass carry it (defence in depth for the SVG).
-  auto p = issueVisitorPass("Hoa", "", 0, kRandom);
-  ASSERT_TRUE(p.ok());
-  p->pass.name = "Hoa <&>";
-  std::string svg = visitorPassSvg(p.value());
+  auto issued = issueVisitorPass("Hoa", "", 0, kRandom);
+  ASSERT_TRUE(issued.ok());
+  IssuedPass p = issued.value();
+  p.pass.name = "Hoa <&>";
+  std::string svg = visitorPassSvg(p);
   EXPECT_NE(svg.find("<svg"), std::string::npos);
   EXPECT_NE(svg.find("Hoa &lt;&amp;>"), std::string::npos);
-  EXPECT_NE(svg.find(p->pass.passId), std::string::npos);
+  EXPECT_NE(svg.find(p.pass.passId), std::string::npos);
 }
