@@ -84,7 +84,10 @@ std::string drawable(ImFont* f, const std::string& value) {
     unsigned int c = 0;
     const int n = ImTextCharFromUtf8(&c, p, end);
     if (n <= 0) break;
-    const bool has = c <= IM_UNICODE_CODEPOINT_MAX && (c < 0x20 || f->FindGlyphNoFallback(static_cast<ImWchar>(c)));
+    // Four bytes is above U+FFFF, which ImGui's 16-bit ImWchar cannot hold: it decodes those
+    // (and malformed bytes) as U+FFFD, for which the face may well have a glyph.
+    const bool has = n < 4 && c != IM_UNICODE_CODEPOINT_INVALID &&
+                     (c < 0x20 || f->FindGlyphNoFallback(static_cast<ImWchar>(c)));
     if (has) out.append(p, n);
     else out += box;
     p += n;
