@@ -95,12 +95,6 @@ test('bad input gets a message beside the field and saves nothing', async () => 
     await page.waitForFunction(() => !globalThis.dq.probe().items.some((i) => i.id === 'field.cccd.error'), null, { timeout: 5000 });
     assert.equal(await st.exists(page, 'field.name.error'), true, 'the other message stays until its field is fixed');
     assert.equal((await st.state(page)).total, before);
-    // A name with an emoji (pasted from a chat) is refused beside the field, never drawn as "?".
-    await st.paste(page, 'field.name', 'Hương 🌸');
-    await st.tap(page, 'manual.save');
-    await page.waitForFunction(() => /biểu tượng/.test((globalThis.dq.probe().items.find((i) => i.id === 'field.name.error') || {}).text || ''),
-      null, { timeout: 5000 });
-    await st.assertInView(page, 'field.name.error');
     assert.equal((await st.state(page)).total, before);
   } finally { await ctx.close(); }
 });

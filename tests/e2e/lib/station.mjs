@@ -300,10 +300,12 @@ export async function typeNfc(page, id, text, opts) { return typeInto(page, id, 
 
 // A paste: the whole string in one input event (insertText of the whole string), as a phone's
 // clipboard or a password manager delivers it.
-export async function paste(page, id, text, { password = false } = {}) {
+// `shows`: what the field draws when it differs from the text (a character the font lacks is
+// drawn as a box or a dot).
+export async function paste(page, id, text, { password = false, shows } = {}) {
   await focusEmpty(page, id);
   await page.keyboard.insertText(text);
-  await waitForField(page, id, shownAs(text, password));
+  await waitForField(page, id, shows ?? shownAs(text, password));
 }
 
 // Viewports of the phones the product is tried on (CSS px).
