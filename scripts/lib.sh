@@ -32,5 +32,16 @@ node_test_counts() {
   # A cancelled test (its suite's before hook failed, or it outlived its parent) did not pass:
   # it counts as failed, so a suite that never ran cannot leave a stage green.
   c=$(grep -E '^# cancelled [0-9]+' "$1" | tail -1 | awk '{print $3}')
+  node_test_failures "$1"
   echo "${p:-0} $(( ${f:-1} + ${c:-0} )) ${s:-0}"
+}
+# node_test_failures LOGFILE: every failed test (nested ones too) with its error and location,
+# on stderr, so a CI log names the test and the cause without the log file.
+node_test_failures() {
+  grep -q -E '^ *not ok ' "$1" || return 0
+  log "failed tests in $(basename "$1"):"
+  awk '/^ *not ok /{show=1; n=0; print; next}
+       show && /^ *(ok|not ok) /{show=0}
+       show && n < 30 && /(error|code|failureType|location|expected|actual|operator|message|stack):|^ +[^ ]/{print; n++}' \
+    "$1" | grep -v -E '^ *# Subtest' | head -150 >&2 || true
 }
