@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# libFuzzer over each payload parser: clang-14 with ASan in build/fuzz, seeded from
-# tests/samples, ~20 s per target. One pass per target that found no crash.
+# libFuzzer over each payload parser and the venue-import reader: clang-14 with ASan in
+# build/fuzz, the parsers seeded from tests/samples (10 s each), the reader from venue lists made
+# by tests/fuzz/sheet_seeds.mjs (30 s: CSV and XLSX, a zip and XML inside). One pass per target
+# that found no crash.
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 cd "$ROOT"
 CXX=/usr/bin/clang++-14 CC=/usr/bin/clang-14
-TARGETS="normalize cccd bhyt pc_covid visitor_pass parse_payload"
+TARGETS="normalize cccd bhyt pc_covid visitor_pass parse_payload sheet_reader"
 SECONDS_EACH="${DQ_FUZZ_SECONDS:-10}"
 B="${DQ_FUZZ_BUILD_DIR:-build/fuzz}"   # overridable so a developer can keep a private tree
 out="$ROOT/test-output/fuzz"
@@ -27,8 +29,14 @@ for t in $TARGETS; do
   # A fresh scratch corpus seeded from the golden samples (libFuzzer writes into it).
   corpus="$B/corpus/$t"
   rm -rf "$corpus" && mkdir -p "$corpus"
-  find tests/samples -name '*.txt' -exec cp {} "$corpus/" \;
-  if (cd "$B" && "./tests/fuzz/fuzz_$t" "corpus/$t" -max_total_time="$SECONDS_EACH" -timeout=5 \
+  seconds="$SECONDS_EACH" extra=()
+  if [ "$t" = sheet_reader ]; then
+    node tests/fuzz/sheet_seeds.mjs "$corpus"
+    seconds="${DQ_FUZZ_SHEET_SECONDS:-30}" extra=(-max_len=16384)
+  else
+    find tests/samples -name '*.txt' -exec cp {} "$corpus/" \;
+  fi
+  if (cd "$B" && "./tests/fuzz/fuzz_$t" "corpus/$t" -max_total_time="$seconds" -timeout=5 "${extra[@]}" \
         -rss_limit_mb=1024 -print_final_stats=1 -artifact_prefix="$out/crash-$t-") > "$out/$t.log" 2>&1; then
     passed=$((passed + 1))
     log "fuzz_$t: $(grep -E '^stat::number_of_executed_units' "$out/$t.log" | awk '{print $2}') runs, no crash"

@@ -20,7 +20,6 @@ namespace {
 using nlohmann::json;
 
 constexpr size_t kMaxAreas = 200'000;
-constexpr size_t kRowsPerInsert = 200;
 
 Error bad(const std::string& m) {
   return makeError(ErrorKind::Malformed, m);
@@ -41,12 +40,6 @@ std::string str(const json& j, const char* key) {
 bool validText(const std::string& s, size_t maxBytes, bool required) {
   if (required && s.empty()) return false;
   return s.size() <= maxBytes && text::isValidUtf8(s) && !text::hasControlChars(s);
-}
-
-std::string cell(const SqlValue& v) {
-  if (auto s = std::get_if<std::string>(&v)) return *s;
-  if (auto p = std::get_if<int64_t>(&v)) return std::to_string(*p);
-  return {};
 }
 
 }  // namespace
@@ -89,15 +82,12 @@ Result<ImportSummary> importAreas(Store& store, const std::string& fileText, con
   }
 
   // The table as it is.
-  auto cur = store.runSql({{"SELECT code, name, short_name, level, parent, kind, retired_ms FROM areas", {}},
-                           {"SELECT old_code, new_code FROM area_successors", {}}});
+  auto cur = store.areaTable();
   if (!cur) return cur.error();
   std::unordered_map<std::string, AreaRecord> existing;
-  for (const auto& x : cur.value()[0].rows)
-    existing.emplace(cell(x[0]), AreaRecord{cell(x[0]), cell(x[1]), cell(x[2]), cell(x[3]), cell(x[4]), cell(x[5]),
-                                            !std::holds_alternative<std::monostate>(x[6])});
+  for (const AreaRecord& a : cur->areas) existing.emplace(a.code, a);
   std::set<std::pair<std::string, std::string>> knownSuccessions;
-  for (const auto& x : cur.value()[1].rows) knownSuccessions.insert({cell(x[0]), cell(x[1])});
+  for (const Succession& x : cur->successions) knownSuccessions.insert({x.oldCode, x.newCode});
 
   // Parents: in the file, or (an additive import) current in the table; levels nest.
   auto levelOf = [&](const std::string& code) -> std::string {
@@ -147,43 +137,44 @@ Result<ImportSummary> importAreas(Store& store, const std::string& fileText, con
   }
 
   // What changes.
-  std::vector<const AreaRecord*> upserts;
+  AreaImportWrite write;
+  write.source = sum.source;
+  write.structure = sum.structure;
+  write.nowMs = nowMs;
   for (const AreaRecord& r : rows) {
     auto it = existing.find(r.code);
     if (it == existing.end()) {
       ++sum.added;
-      upserts.push_back(&r);
+      write.upserts.push_back(r);
     } else {
       const AreaRecord& e = it->second;
       if (e.retired || e.name != r.name || e.shortName != r.shortName || e.level != r.level || e.parent != r.parent ||
           e.kind != r.kind) {
         ++sum.changed;
-        upserts.push_back(&r);
+        write.upserts.push_back(r);
       } else {
         ++sum.unchanged;
       }
     }
   }
-  std::vector<std::string> retire;
   if (reorganisation)
     for (const auto& [code, e] : existing)
-      if (!e.retired && !index.count(code)) retire.push_back(code);
-  sum.retired = int64_t(retire.size());
-  std::vector<const Succession*> newSuccessions;
+      if (!e.retired && !index.count(code)) write.retire.push_back(code);
+  sum.retired = int64_t(write.retire.size());
   for (const Succession& s : successions) {
-    if (knownSuccessions.insert({s.oldCode, s.newCode}).second) newSuccessions.push_back(&s);
+    if (knownSuccessions.insert({s.oldCode, s.newCode}).second) write.successions.push_back(s);
   }
-  sum.successions = int64_t(newSuccessions.size());
+  sum.successions = int64_t(write.successions.size());
 
   // A commune that holds venues is never retired without saying where it went.
-  if (!retire.empty()) {
-    auto v = store.runSql({{"SELECT DISTINCT ward_code FROM venues", {}}});
-    if (!v) return v.error();
+  if (!write.retire.empty()) {
+    auto wards = store.wardsWithVenues();
+    if (!wards) return wards.error();
     std::vector<std::string> orphaned;
-    std::set<std::string> retiring(retire.begin(), retire.end()), hasSuccessor;
+    std::set<std::string> retiring(write.retire.begin(), write.retire.end()), hasSuccessor;
     for (const auto& [o, n] : knownSuccessions) hasSuccessor.insert(o);  // the new ones are in it too
-    for (const auto& x : v.value()[0].rows)
-      if (retiring.count(cell(x[0])) && !hasSuccessor.count(cell(x[0]))) orphaned.push_back(cell(x[0]));
+    for (const std::string& ward : wards.value())
+      if (retiring.count(ward) && !hasSuccessor.count(ward)) orphaned.push_back(ward);
     if (!orphaned.empty())
       return bad(std::to_string(orphaned.size()) +
                  " commune(s) holding venues would be retired without a successor (e.g. " + orphaned.front() +
@@ -191,34 +182,11 @@ Result<ImportSummary> importAreas(Store& store, const std::string& fileText, con
   }
   if (!sum.changedAnything()) return sum;
 
-  std::vector<SqlStatement> st;
-  for (size_t i = 0; i < upserts.size(); i += kRowsPerInsert) {
-    SqlStatement s{
-        "INSERT INTO areas(code, name, short_name, level, parent, kind, source, imported_ms, retired_ms) VALUES ", {}};
-    for (size_t k = i; k < std::min(upserts.size(), i + kRowsPerInsert); ++k) {
-      const AreaRecord& r = *upserts[k];
-      s.sql += k == i ? "(?,?,?,?,?,?,?,?,NULL)" : ",(?,?,?,?,?,?,?,?,NULL)";
-      s.params.insert(s.params.end(), {r.code, r.name, r.shortName, r.level, r.parent, r.kind, sum.source, nowMs});
-    }
-    s.sql +=
-        " ON CONFLICT(code) DO UPDATE SET name = excluded.name, short_name = excluded.short_name, level = "
-        "excluded.level, parent = excluded.parent, kind = excluded.kind, source = excluded.source, imported_ms = "
-        "excluded.imported_ms, retired_ms = NULL";
-    st.push_back(std::move(s));
-  }
-  for (const std::string& code : retire)
-    st.push_back({"UPDATE areas SET retired_ms = ? WHERE code = ? AND retired_ms IS NULL", {nowMs, code}});
-  for (const Succession* s : newSuccessions)
-    st.push_back(
-        {"INSERT INTO area_successors(old_code, new_code, since_ms) VALUES (?,?,?)", {s->oldCode, s->newCode, nowMs}});
-  st.push_back({"UPDATE area_generation SET n = n + 1", {}});
   std::ostringstream detail;
   detail << "added " << sum.added << ", changed " << sum.changed << ", retired " << sum.retired << ", successions "
          << sum.successions;
-  st.push_back({"INSERT INTO audit_log(at_ms, username, action, target, reason, detail) VALUES (?,?,?,?,?,?)",
-                {nowMs, "admin", "import_areas", sum.structure, sum.source, detail.str()}});
-  auto w = store.runSql(st);
-  if (!w) return w.error();
+  write.auditDetail = detail.str();
+  if (auto w = store.writeAreaImport(write); !w) return w.error();
   return sum;
 }
 
@@ -267,27 +235,19 @@ int adminCommand(const std::string& cmd, const std::function<std::string(const s
     return 0;
   }
   if (cmd == "area-stats") {
-    auto r = store.runSql({{"SELECT level, kind, COUNT(*), COUNT(DISTINCT code) FROM areas WHERE retired_ms IS NULL "
-                            "GROUP BY level, kind ORDER BY level, kind",
-                            {}},
-                           {"SELECT COUNT(*) FROM areas WHERE retired_ms IS NOT NULL", {}},
-                           {"SELECT COUNT(*) FROM area_successors", {}}});
+    auto r = store.areaStats();
     if (!r) {
       std::cerr << "error: " << r.error().message << "\n";
       return 1;
     }
     json levels = json::object(), kinds = json::object();
-    for (const auto& x : r.value()[0].rows) {
-      const int64_t n = std::strtoll(cell(x[2]).c_str(), nullptr, 10);
-      levels[cell(x[0])] = levels.value(cell(x[0]), int64_t(0)) + n;
-      kinds[cell(x[0]) + ":" + cell(x[1])] = n;
+    for (const AreaStats::Count& c : r->current) {
+      levels[c.level] = levels.value(c.level, int64_t(0)) + c.areas;
+      kinds[c.level + ":" + c.kind] = c.areas;
     }
-    std::cout << json{{"current", levels},
-                      {"kinds", kinds},
-                      {"retired", std::strtoll(cell(r.value()[1].rows[0][0]).c_str(), nullptr, 10)},
-                      {"successions", std::strtoll(cell(r.value()[2].rows[0][0]).c_str(), nullptr, 10)}}
-                     .dump()
-              << "\n";
+    std::cout
+        << json{{"current", levels}, {"kinds", kinds}, {"retired", r->retired}, {"successions", r->successions}}.dump()
+        << "\n";
     return 0;
   }
   return -1;

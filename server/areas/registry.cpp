@@ -15,17 +15,6 @@ namespace diemquet::server::areas {
 
 namespace {
 
-std::string text(const SqlValue& v) {
-  if (auto s = std::get_if<std::string>(&v)) return *s;
-  if (auto p = std::get_if<int64_t>(&v)) return std::to_string(*p);
-  return {};
-}
-int64_t integer(const SqlValue& v) {
-  if (auto p = std::get_if<int64_t>(&v)) return *p;
-  if (auto s = std::get_if<std::string>(&v)) return std::strtoll(s->c_str(), nullptr, 10);
-  return 0;
-}
-
 // The folded words that name a unit's kind, removed to get the name people type.
 const char* const kKindWords[] = {"thanh pho ", "thi tran ", "thi xa ", "dac khu ", "phuong ",
                                   "huyen ",     "quan ",     "tinh ",   "xa "};
@@ -220,20 +209,10 @@ void install(std::vector<AreaRecord> records, const std::vector<Succession>& suc
 }
 
 Status reload(Store& store) {
-  auto r = store.runSql({{"SELECT n FROM area_generation", {}},
-                         {"SELECT code, name, short_name, level, parent, kind, retired_ms FROM areas", {}},
-                         {"SELECT old_code, new_code FROM area_successors ORDER BY old_code, new_code", {}}});
-  if (!r) return r.error();
-  const auto& res = r.value();
-  const int64_t gen = res[0].rows.empty() ? 0 : integer(res[0].rows[0][0]);
-  std::vector<AreaRecord> records;
-  records.reserve(res[1].rows.size());
-  for (const auto& x : res[1].rows)
-    records.push_back({text(x[0]), text(x[1]), text(x[2]), text(x[3]), text(x[4]), text(x[5]),
-                       !std::holds_alternative<std::monostate>(x[6])});
-  std::vector<Succession> successions;
-  for (const auto& x : res[2].rows) successions.push_back({text(x[0]), text(x[1])});
-  install(std::move(records), successions, gen);
+  auto t = store.areaTable();
+  if (!t) return t.error();
+  AreaTable table = std::move(t).value();
+  install(std::move(table.areas), table.successions, table.generation);
   return Done{};
 }
 
@@ -241,9 +220,9 @@ void refreshIfChanged(Store& store, int64_t nowMs) {
   int64_t last = g_lastCheckMs.load();
   if (current().generation >= 0 && nowMs - last < 5000 && nowMs >= last) return;
   if (!g_lastCheckMs.compare_exchange_strong(last, nowMs)) return;  // another request checks
-  auto r = store.runSql({{"SELECT n FROM area_generation", {}}});
-  if (!r || r.value()[0].rows.empty()) return;  // tried again in 5 s
-  if (integer(r.value()[0].rows[0][0]) != current().generation) (void)reload(store);
+  auto gen = store.areaGeneration();
+  if (!gen) return;  // tried again in 5 s
+  if (gen.value() != current().generation) (void)reload(store);
 }
 
 }  // namespace diemquet::server::areas

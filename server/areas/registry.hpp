@@ -14,15 +14,9 @@
 
 namespace diemquet::server::areas {
 
-// One row of the areas table.
-struct AreaRecord {
-  std::string code, name, shortName, level, parent, kind;
-  bool retired = false;
-};
-// A reorganisation's mapping: the area `oldCode` became (part of) `newCode`.
-struct Succession {
-  std::string oldCode, newCode;
-};
+// The table's rows and successions (storage/area_rows.hpp).
+using server::AreaRecord;
+using server::Succession;
 
 class Snapshot {
  public:

@@ -11,6 +11,7 @@
 #include <mutex>
 
 #include "check_in_json.hpp"
+#include "hex.hpp"
 #include "http/rate_limiter.hpp"
 #include "http/request_input.hpp"
 #include "ids.hpp"
@@ -27,16 +28,6 @@ namespace {
 
 std::mutex g_mutex;  // guards g_config and the font cache
 Config g_config;
-
-std::string hexOf(const uint8_t* p, size_t n) {
-  static const char* h = "0123456789abcdef";
-  std::string s;
-  for (size_t i = 0; i < n; ++i) {
-    s += h[p[i] >> 4];
-    s += h[p[i] & 15];
-  }
-  return s;
-}
 
 bool seedFromHex(const std::string& hex, poster::Seed& out) {
   if (hex.size() != 2 * out.size()) return false;
@@ -74,7 +65,7 @@ Result<poster::SigningKey> makeAndStoreKey(Store& store, int64_t nowMs) {
     std::string id = newKeyId();
     auto key = poster::makeSigningKey(id, seed);
     if (!key) return key.error();
-    auto st = store.addSigningKey(SigningKeyRow{id, hexOf(seed.data(), seed.size()), nowMs, 0});
+    auto st = store.addSigningKey(SigningKeyRow{id, toHex(seed.data(), seed.size()), nowMs, 0});
     if (st) return key;
     if (st.error().kind != ErrorKind::Conflict) return st.error();
   }

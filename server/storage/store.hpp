@@ -9,6 +9,7 @@
 #include <variant>
 #include <vector>
 
+#include "area_rows.hpp"
 #include "check_in.hpp"
 #include "office_rows.hpp"
 #include "result.hpp"
@@ -162,7 +163,8 @@ class Store {
                                    int64_t expiresMs) = 0;
   // Atomically consumes an unused, unexpired code and binds the device to its venue with the
   // given token hash (a re-enrollment of the same device replaces its token). Returns the
-  // venue id, or NotFound for an unknown, used or expired code.
+  // venue id, NotFound for an unknown, used or expired code, or Conflict when the commune
+  // rejected the venue's self-registration (the code stays unused, no device is bound).
   virtual Result<std::string> redeemEnrollmentCode(const std::string& codeHash, const std::string& deviceId,
                                                    const std::string& tokenHash, int64_t nowMs) = 0;
   // NotFound-free: an unknown token yields an empty optional.
@@ -325,6 +327,18 @@ class Store {
   // whose one row is (partitions, check-ins) dropped.
   Result<PurgeCounts> purgeBefore(int64_t cutoffMs, int64_t sessionsBeforeMs,
                                   const std::optional<SqlStatement>& dropMonths);
+
+  // Administrative areas (storage/areas_store.cpp, server/areas/), over runSql like the office.
+  // The areas, successions and generation from one snapshot.
+  Result<AreaTable> areaTable();
+  // The generation alone: the cheap check of whether another process imported since.
+  Result<int64_t> areaGeneration();
+  // The distinct ward codes venues are registered in (a reorganisation must not orphan them).
+  Result<std::vector<std::string>> wardsWithVenues();
+  // The upserts, retirements, new successions, the generation's move and the audit row, in one
+  // transaction: all or nothing.
+  Status writeAreaImport(const AreaImportWrite& w);
+  Result<AreaStats> areaStats();
 
   // Posters' short codes and the readiness probe (storage/posters_store.cpp).
   // (venue, scan point) pairs with posters issued before short codes existed.

@@ -109,6 +109,10 @@ ApiResponse SyncApi::enroll(const ApiRequest& req) {
       if (m_log) m_log("enroll refused for code " + redactForLog(code->get<std::string>()));
       return errorResponse(403, "invalid_code", "The enrollment code is unknown, already used or expired.");
     }
+    if (venueId.error().kind == ErrorKind::Conflict)
+      return errorResponse(403, "venue_rejected",
+                           "The commune rejected this venue's registration; no station can enroll. Contact the "
+                           "commune office.");
     return storageFailure(venueId.error());
   }
   auto venue = m_store.findVenue(venueId.value());

@@ -4,6 +4,8 @@
 // codes, maps them to new ones and keeps them findable.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "areas/area_import.hpp"
 #include "areas/registry.hpp"
 #include "areas/search_fold.hpp"
@@ -179,6 +181,70 @@ TEST_P(AreaImport, ReorganisationMapsOldCodesAndKeepsHistory) {
   auto again = load(k2025, kMap2025);
   ASSERT_TRUE(again);
   EXPECT_FALSE(again->changedAnything());
+}
+
+// The typed store methods the import and the registry use (storage/areas_store.cpp).
+TEST_P(AreaImport, StoreWritesAnImportInOneGoAndReadsItBack) {
+  auto gen0 = store->areaGeneration();
+  ASSERT_TRUE(gen0) << gen0.error().message;
+  AreaImportWrite w;
+  w.upserts = {{"79", "Thành phố Hồ Chí Minh", "TP. Hồ Chí Minh", "province", "", "thanh-pho"},
+               {"26740", "Phường Bến Nghé", "", "ward", "79", "phuong"},
+               {"26743", "Phường Bến Thành", "", "ward", "79", "phuong"}};
+  w.source = "test";
+  w.structure = "vn-test";
+  w.auditDetail = "added 3";
+  w.nowMs = 1'700'000'000'000;
+  ASSERT_TRUE(store->writeAreaImport(w));
+  // A reorganisation: Bến Nghé retired into a new commune.
+  AreaImportWrite r;
+  r.upserts = {{"70101063", "Phường Sài Gòn", "", "ward", "79", "phuong"}};
+  r.retire = {"26740"};
+  r.successions = {{"26740", "70101063"}};
+  r.nowMs = w.nowMs + 1;
+  ASSERT_TRUE(store->writeAreaImport(r));
+
+  auto t = store->areaTable();
+  ASSERT_TRUE(t) << t.error().message;
+  EXPECT_EQ(t->generation, gen0.value() + 2);
+  EXPECT_EQ(store->areaGeneration().value(), t->generation);
+  ASSERT_EQ(t->areas.size(), 4u);
+  std::map<std::string, AreaRecord> byCode;
+  for (const AreaRecord& a : t->areas) byCode[a.code] = a;
+  EXPECT_EQ(byCode["79"].shortName, "TP. Hồ Chí Minh");
+  EXPECT_EQ(byCode["26743"].parent, "79");
+  EXPECT_EQ(byCode["26743"].kind, "phuong");
+  EXPECT_TRUE(byCode["26740"].retired);
+  EXPECT_EQ(byCode["26740"].name, "Phường Bến Nghé");  // kept, never deleted
+  EXPECT_FALSE(byCode["70101063"].retired);
+  ASSERT_EQ(t->successions.size(), 1u);
+  EXPECT_EQ(t->successions[0].oldCode, "26740");
+  EXPECT_EQ(t->successions[0].newCode, "70101063");
+
+  auto stats = store->areaStats();
+  ASSERT_TRUE(stats) << stats.error().message;
+  ASSERT_EQ(stats->current.size(), 2u);  // province:thanh-pho, ward:phuong
+  EXPECT_EQ(stats->current[0].level, "province");
+  EXPECT_EQ(stats->current[0].areas, 1);
+  EXPECT_EQ(stats->current[1].level, "ward");
+  EXPECT_EQ(stats->current[1].areas, 2);
+  EXPECT_EQ(stats->retired, 1);
+  EXPECT_EQ(stats->successions, 1);
+  EXPECT_EQ(count(*store, "SELECT COUNT(*) FROM audit_log WHERE action = 'import_areas'"), 2);
+
+  // A refused write changes nothing: a succession recorded twice breaks the whole transaction.
+  AreaImportWrite dup;
+  dup.upserts = {{"26749", "Phường Phạm Ngũ Lão", "", "ward", "79", "phuong"}};
+  dup.successions = {{"26740", "70101063"}};
+  EXPECT_FALSE(store->writeAreaImport(dup));
+  EXPECT_EQ(store->areaTable()->areas.size(), 4u);
+  EXPECT_EQ(store->areaGeneration().value(), t->generation);
+
+  EXPECT_TRUE(store->wardsWithVenues()->empty());
+  ASSERT_TRUE(sql::one(*store,
+                       "INSERT INTO venues(venue_id, name, province_code, district_code, ward_code) VALUES "
+                       "('26740-A', 'Phở Hòa', '79', '', '26740'), ('26740-B', 'Quán', '79', '', '26740')"));
+  EXPECT_EQ(store->wardsWithVenues().value(), std::vector<std::string>{"26740"});
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, AreaImport, ::testing::Values("sqlite", "postgres"), backendName);

@@ -215,6 +215,14 @@ describe(`self-registration (${dbKind})`, () => {
     assert.equal(poster.status, 403, poster.text);
     assert.equal(poster.json.error.code, 'venue_rejected');
     assert.equal((await get(url, '/api/v1/owner/posters?point=p1', reg.ownerKey)).json.error.code, 'venue_rejected');
+    // A second station holding a code issued before the rejection cannot enroll; the code stays unused.
+    const devices = () => count(`SELECT COUNT(*) FROM devices WHERE venue_id = '${reg.venue.id}'`);
+    const devicesBefore = devices();
+    const late = await post(url, '/api/v1/enroll', { code: reg.codes[1], device: 'st-rej-3' });
+    assert.equal(late.status, 403, late.text);
+    assert.equal(late.json.error.code, 'venue_rejected');
+    assert.equal(devices(), devicesBefore, 'no device bound');
+    assert.equal(count(`SELECT COUNT(*) FROM enrollment_codes WHERE venue_id = '${reg.venue.id}' AND used_ms IS NULL`), 1);
     // Another venue of the commune is not touched.
     assert.equal((await upload(url, good, 'st-rej-2', [rec('st-rej-2', other.venue.id, 1)])).status, 200);
     assert.equal((await get(url, '/api/v1/owner/venue', other.ownerKey)).json.reason, '');

@@ -4,6 +4,7 @@
 
 #include "backend_fixture.hpp"
 #include "storage/schema.hpp"
+#include "storage/sql_values.hpp"
 
 using namespace diemquet;
 using namespace diemquet::server;
@@ -73,6 +74,23 @@ TEST_P(StoreTest, EnrollmentCodeWorksOnceAndNotAfterExpiry) {
   ASSERT_FALSE(late);
   EXPECT_EQ(late.error().kind, ErrorKind::NotFound);
   EXPECT_FALSE(store->addEnrollmentCode("no-such-venue", "h3", kT0, kT0 + 1000));
+}
+
+TEST_P(StoreTest, NoEnrollmentAtAVenueItsCommuneRejected) {
+  ASSERT_TRUE(store->addEnrollmentCode("v2", "before", kT0, kT0 + 100000));
+  ASSERT_TRUE(store->runSql({{"UPDATE venues SET verification = 'rejected' WHERE venue_id = 'v2'", {}}}));
+  auto refused = store->redeemEnrollmentCode("before", "st-r", "tok-r", kT0 + 10);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().kind, ErrorKind::Conflict);
+  // Nothing written: no device bound, the code still unused.
+  EXPECT_FALSE(store->authenticate("tok-r").value().has_value());
+  auto code =
+      store->runSql({{"SELECT COUNT(*) FROM enrollment_codes WHERE code_hash = 'before' AND used_ms IS NULL", {}}});
+  ASSERT_TRUE(code);
+  EXPECT_EQ(sql::integer(code.value()[0].rows[0][0]), 1);
+  // Another venue's codes still work.
+  ASSERT_TRUE(store->addEnrollmentCode("v1", "other", kT0, kT0 + 100000));
+  EXPECT_TRUE(store->redeemEnrollmentCode("other", "st-r", "tok-r", kT0 + 10));
 }
 
 TEST_P(StoreTest, AuthenticateKnowsTheDeviceAndItsVenues) {

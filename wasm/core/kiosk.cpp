@@ -6,21 +6,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "hex.hpp"
 #include "json_util.hpp"
 
 namespace diemquet::kiosk {
 
 namespace {
-
-std::string hex(const uint8_t* p, size_t n) {
-  static const char* d = "0123456789abcdef";
-  std::string s;
-  for (size_t i = 0; i < n; ++i) {
-    s += d[p[i] >> 4];
-    s += d[p[i] & 15];
-  }
-  return s;
-}
 
 std::string hashOf(std::string_view saltHex, std::string_view pin) {
   std::string msg(saltHex);
@@ -28,7 +19,7 @@ std::string hashOf(std::string_view saltHex, std::string_view pin) {
   msg += pin;
   uint8_t h[32];
   crypto_generichash_blake2b(h, sizeof h, reinterpret_cast<const unsigned char*>(msg.data()), msg.size(), nullptr, 0);
-  return hex(h, sizeof h);
+  return toHex(h, sizeof h);
 }
 
 }  // namespace
@@ -40,7 +31,7 @@ bool validPin(std::string_view pin) {
 
 Lock makeLock(std::string_view pin, const std::array<uint8_t, 16>& salt) {
   Lock l;
-  l.saltHex = hex(salt.data(), salt.size());
+  l.saltHex = toHex(salt.data(), salt.size());
   l.hashHex = hashOf(l.saltHex, pin);
   return l;
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "hex.hpp"
 #include "retention.hpp"
 #include "sync/presence.hpp"
 
@@ -24,13 +25,7 @@ Result<std::unique_ptr<Station>> Station::create() {
 Station::Station(std::unique_ptr<CheckInLog> log) : m_log(std::move(log)) {}
 
 std::string Station::makeDeviceId(const unsigned char random16[16]) {
-  static const char* hex = "0123456789abcdef";
-  std::string id = "st-";
-  for (int i = 0; i < 16; ++i) {
-    id.push_back(hex[random16[i] >> 4]);
-    id.push_back(hex[random16[i] & 15]);
-  }
-  return id;
+  return "st-" + toHex(random16, 16);
 }
 
 void Station::replay(std::string_view record, int64_t journalKey) {

@@ -1,6 +1,7 @@
 // Settings: the venue and scan point this phone serves, and the language.
 #include <imgui.h>
 
+#include "hex.hpp"
 #include "i18n.hpp"
 #include "platform.hpp"
 #include "probe.hpp"
@@ -18,13 +19,7 @@ namespace {
 std::string newLocalId(const char* prefix) {
   unsigned char r[6];
   platform::randomBytes(r, sizeof r);
-  static const char* hex = "0123456789abcdef";
-  std::string id = prefix;
-  for (unsigned char c : r) {
-    id += hex[c >> 4];
-    id += hex[c & 15];
-  }
-  return id;
+  return prefix + toHex(r, sizeof r);
 }
 // Whether the browser may delete the journal on its own, and how to install the station so it
 // will not: Safari evicts the data of sites unused for 7 days unless they are on the home

@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include "check_in_json.hpp"
+#include "hex.hpp"
 #include "i18n.hpp"
 #include "modes.hpp"
 #include "platform.hpp"
@@ -265,13 +266,7 @@ class VisitorUi : public ModeUi {
   static std::string newKey() {
     unsigned char r[12];
     platform::randomBytes(r, sizeof r);
-    static const char* hex = "0123456789abcdef";
-    std::string k;
-    for (unsigned char c : r) {
-      k += hex[c >> 4];
-      k += hex[c & 15];
-    }
-    return k;
+    return toHex(r, sizeof r);
   }
 
   // The key ring (client::KeyRingClient's policy, the station's too) and the poster venue's names.

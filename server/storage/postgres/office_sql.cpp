@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 
+#include "hex.hpp"
 #include "pg_store.hpp"
 
 namespace diemquet::server {
@@ -17,14 +18,7 @@ constexpr Oid kBytea = 17, kBool = 16, kInt8 = 20, kInt2 = 21, kInt4 = 23, kFloa
 // BYTEA in its text form both ways (a backslash, x, then two hex digits a byte), so parameters and
 // results stay text; libpq reads either output form back.
 std::string byteaHex(const std::string& bytes) {
-  static const char* kHex = "0123456789abcdef";
-  std::string out = "\\x";
-  out.reserve(2 + bytes.size() * 2);
-  for (unsigned char c : bytes) {
-    out += kHex[c >> 4];
-    out += kHex[c & 15];
-  }
-  return out;
+  return "\\x" + toHex(bytes);
 }
 std::string bytesFromHex(const std::string& text) {
   size_t n = 0;

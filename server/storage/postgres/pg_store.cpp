@@ -163,6 +163,11 @@ Result<std::string> PgStore::redeemEnrollmentCode(const std::string& codeHash, c
     if (!u) return u.error();
     if (u->rows() == 0) return makeError(ErrorKind::NotFound, "unknown, used or expired enrollment code");
     venue = u->text(0, 0);
+    // FOR SHARE: an officer's rejection of the venue waits for this enrollment, or this for it.
+    auto r = c->exec("SELECT verification FROM venues WHERE venue_id=$1 FOR SHARE", {venue});
+    if (!r) return r.error();
+    if (r->rows() > 0 && r->text(0, 0) == "rejected")
+      return makeError(ErrorKind::Conflict, "the commune rejected this venue's registration");
     auto d = c->exec(
         "INSERT INTO devices(venue_id, device_id, token_hash, enrolled_ms, revoked_ms) VALUES ($1,$2,$3,$4,NULL) "
         "ON CONFLICT (venue_id, device_id) DO UPDATE SET token_hash=EXCLUDED.token_hash, "

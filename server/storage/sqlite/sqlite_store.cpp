@@ -307,6 +307,12 @@ Result<std::string> SqliteStore::redeemEnrollmentCode(const std::string& codeHas
   std::string venue = u.text(0);
   while (u.step() == SQLITE_ROW) {
   }
+  Stmt r(m_db, "SELECT 1 FROM venues WHERE venue_id=? AND verification='rejected'");
+  r.bind(1, venue);
+  if (int vr = r.step(); vr == SQLITE_ROW)
+    return fail(makeError(ErrorKind::Conflict, "the commune rejected this venue's registration"));
+  else if (vr != SQLITE_DONE)
+    return fail(dbError(m_db, "reading the venue's verification"));
   Stmt d(m_db,
          "INSERT INTO devices(venue_id, device_id, token_hash, enrolled_ms, revoked_ms) VALUES (?,?,?,?,NULL) "
          "ON CONFLICT(venue_id, device_id) DO UPDATE SET token_hash=excluded.token_hash, "

@@ -3,6 +3,7 @@
 
 #include <cstdio>
 
+#include "hex.hpp"
 #include "normalize.hpp"
 #include "text.hpp"
 #include "time.hpp"
@@ -109,13 +110,7 @@ std::optional<std::string> decodeHexText(std::string_view hex) {
 }
 
 std::string encodeHexText(std::string_view utf8) {
-  static const char* digits = "0123456789abcdef";
-  std::string out;
-  for (unsigned char c : utf8) {
-    out.push_back(digits[c >> 4]);
-    out.push_back(digits[c & 15]);
-  }
-  return out;
+  return toHex(utf8);
 }
 
 Result<std::string> cleanText(std::string_view s, const char* field, size_t maxCodePoints) {

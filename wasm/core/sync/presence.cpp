@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include "hex.hpp"
 #include "json_util.hpp"
 
 namespace diemquet::sync {
@@ -18,13 +19,7 @@ std::string presenceKey(std::string_view venueId, std::string_view personKey) {
   // BLAKE2b (the module's libsodium subset has no SHA-256: cmake/Sodium.cmake), 8 bytes.
   unsigned char h[8];
   crypto_generichash_blake2b(h, sizeof h, reinterpret_cast<const unsigned char*>(msg.data()), msg.size(), nullptr, 0);
-  static const char* hex = "0123456789abcdef";
-  std::string out;
-  for (int i = 0; i < 8; ++i) {
-    out += hex[h[i] >> 4];
-    out += hex[h[i] & 15];
-  }
-  return out;
+  return toHex(h, sizeof h);
 }
 
 Result<PresenceAnswer> parsePresence(std::string_view body, const std::string& deviceId, int64_t nowMs) {

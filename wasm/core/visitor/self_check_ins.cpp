@@ -1,6 +1,7 @@
 #include "visitor/self_check_ins.hpp"
 
 #include "check_in_json.hpp"
+#include "hex.hpp"
 #include "json_util.hpp"
 
 namespace diemquet::visitor {
@@ -12,16 +13,6 @@ namespace {
 
 constexpr std::string_view kVisitPrefix = "{\"t\":\"dqv.visit\"";
 constexpr const char* kUploadPath = "/api/v1/self-checkins";
-
-std::string hex(const unsigned char* bytes, size_t n) {
-  static const char* digits = "0123456789abcdef";
-  std::string out;
-  for (size_t i = 0; i < n; ++i) {
-    out += digits[bytes[i] >> 4];
-    out += digits[bytes[i] & 15];
-  }
-  return out;
-}
 
 json visitJson(const SelfCheckIn& v) {
   return json{{"checkIn", toJson(v.checkIn)},
@@ -119,7 +110,7 @@ int64_t SelfCheckIns::submit(const VisitorProfile& valid, const PosterCheck& che
   if (m_deviceId.empty()) {
     unsigned char r[16];
     m_random(r, sizeof r);
-    m_deviceId = "self-" + hex(r, sizeof r);
+    m_deviceId = "self-" + toHex(r, sizeof r);
   }
   SelfCheckIn visit;
   visit.checkIn.deviceId = m_deviceId;
