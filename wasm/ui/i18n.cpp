@@ -212,7 +212,10 @@ const Entry kStrings[] = {
     {Str::DirIn, "VÀO", "IN"},
     {Str::DirOut, "RA", "OUT"},
     {Str::Undone, "đã huỷ", "undone"},
-    {Str::NotConfigured, "Chưa chọn địa điểm và điểm quét.", "No venue and scan point chosen yet."},
+    // Said once, where the next step is (the top bar says only "Chưa cài đặt").
+    {Str::NotConfigured, "Chưa chọn địa điểm và điểm quét. Mở Cài đặt, nhập mã đăng ký văn phòng cấp hoặc quét áp phích của địa điểm.",
+     "No venue and scan point chosen yet. Open Settings and enter the enrollment code from the office, or scan the venue's poster."},
+    {Str::NotSetUp, "Chưa cài đặt", "Not set up"},
     {Str::GoToSettings, "Mở Cài đặt", "Open Settings"},
     {Str::ManualTitle, "Khai báo nhập tay", "Manual check-in"},
     {Str::FieldName, "Họ và tên", "Full name"},

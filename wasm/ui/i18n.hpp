@@ -14,7 +14,7 @@ enum class Str {
   LastSync, Never, SyncRejected, SyncOffline, SyncServerError, SyncStorage, SyncReenroll, SyncRefused,
   RetentionInfo, RetentionOldUnsynced,
   InsideNow, InToday, OutToday, RecentTitle, NoEntries, DirIn, DirOut, Undone,
-  NotConfigured, GoToSettings, ManualTitle, FieldName, FieldCccd, FieldPhone, FieldTime,
+  NotConfigured, NotSetUp, GoToSettings, ManualTitle, FieldName, FieldCccd, FieldPhone, FieldTime,
   IdHint, Direction, Save, Saving, Saved, SaveFailed, NotSaved, Undo, UndoDone,
   SettingsTitle, VenueName, ScanPointName, RepeatWindow, RepeatWindowHint, RepeatWindowBad, Language, DeviceId, SaveSettings, SettingsSaved,
   VenueRequired, ScanPointRequired, PendingSync, StoredOnDevice, DamagedRecords, NewEntry,

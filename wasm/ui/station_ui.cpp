@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "glyph_fallback.hpp"
 #include "i18n.hpp"
 #include "probe.hpp"
 #include "camera.hpp"
@@ -28,8 +29,9 @@ void topBar(const StationSession& session, bool online) {
   ImFont* bold = fonts().bold;
   dl->AddText(bold, fontPx(bold), ImVec2(theme::kPad, 8), IM_COL32_WHITE, tr(Str::AppName));
   const StationSettings& s = session.station().settings();
-  std::string where = s.venue.name.empty() ? tr(Str::NotConfigured) : s.venue.name + " · " + s.scanPoint.name;
   ImFont* body = fonts().body;
+  const std::string where =
+      drawable(body, s.venue.name.empty() ? tr(Str::NotSetUp) : s.venue.name + " · " + s.scanPoint.name);
   float fs = fontPx(body) * 0.9f;
   // The pill: the network, and whether scans reach the server (colour and word, never colour
   // alone). Green only when they do.
