@@ -27,9 +27,10 @@ void noteBoxed(char32_t cp);
 void scanDrawData(const ImDrawData* data);
 // The last completed frame as JSON: {"frame": n, "items": [{kind,id,text,x,y,w,h}...],
 // "missing": [{"id", "cp": "U+2713", "ch"}...], "boxed": ["U+1F338"...], "fallbackDrawn": quads,
-// and since the page loaded: "missingEver" and "boxedEver" (the first few distinct), "fallbackEver", "press": {"seq", "frame",
-// "x", "y", "id", "items"} (the last press: the widget it activated, "" for none, and every
-// item of its frame), "release": {"seq", "frame", "id"} (the widget the last release clicked)}.
+// and since the page loaded: "missingEver" and "boxedEver" (the first few distinct),
+// "fallbackEver", "press": {"seq", "frame", "x", "y", "id", "items"} (the last press: the widget
+// it activated, "" for none, and every item of its frame), "release": {"seq", "frame", "id"}
+// (the widget the last release clicked)}.
 const std::string& lastFrameJson();
 void endFrame();
 // What a screen reader should hear of the last frame: the screen's title, the status line and

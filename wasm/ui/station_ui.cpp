@@ -5,11 +5,11 @@
 #include <algorithm>
 #include <utility>
 
+#include "camera.hpp"
 #include "glyph_fallback.hpp"
 #include "i18n.hpp"
-#include "probe.hpp"
-#include "camera.hpp"
 #include "platform.hpp"
+#include "probe.hpp"
 #include "screen_kiosk.hpp"
 #include "screen_sync.hpp"
 #include "widgets.hpp"

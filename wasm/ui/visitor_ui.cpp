@@ -317,7 +317,7 @@ class VisitorUi : public ModeUi {
   bool m_toTop = false;      // this frame shows the top of the form
   float m_anchorY = -1;      // keepInPlace(): where its point was in the last frame
   bool m_anchorPinned = false;
-  bool m_redraw = false;     // a frame must follow at once
+  bool m_redraw = false;      // a frame must follow at once
   bool m_submitting = false;  // a check-in is being saved: further taps wait for it
   std::string m_declKey;      // this declaration's idempotency key, made at its first submit
   int64_t m_lastSeq = -1;
