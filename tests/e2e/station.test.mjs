@@ -112,6 +112,7 @@ test('bad input gets a message beside the field and saves nothing', async () => 
     await st.assertInView(page, 'field.name.error');
     const failed = await st.find(page, 'status.failed');
     assert.match(failed.text, /Hương □/);
+    assert.match(failed.text, /Sửa ô báo đỏ bên dưới/, 'a refused entry says what to do, not "try again"');
     const frame = await st.probe(page);
     assert.deepEqual(frame.boxedEver, ['U+1F338'], 'only the emoji was drawn as a box');
     await st.assertNoMissingGlyphs(page, 'with an emoji in the name');
@@ -242,6 +243,7 @@ test('a failed save replaces the last "Đã lưu" and its undo', async () => {
     await st.tap(page, 'manual.save');
     const failed = await st.assertInView(page, 'status.failed');
     assert.match(failed.text, /Lê Thị Mai/);
+    assert.match(failed.text, /Sửa ô báo đỏ bên dưới/, 'a refused entry says what to do, not "try again"');
     assert.ok(!(await st.exists(page, 'status.saved')), 'no green banner of the previous person');
     assert.ok(!(await st.exists(page, 'status.undo')), 'no undo of the previous person');
     await st.screenshot(page, '12-manual-failed-360');

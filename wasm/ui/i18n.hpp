@@ -15,7 +15,7 @@ enum class Str {
   RetentionInfo, RetentionOldUnsynced,
   InsideNow, InToday, OutToday, RecentTitle, NoEntries, DirIn, DirOut, Undone,
   NotConfigured, NotSetUp, GoToSettings, ManualTitle, FieldName, FieldCccd, FieldPhone, FieldTime,
-  IdHint, Direction, Save, Saving, Saved, SaveFailed, NotSaved, Undo, UndoDone,
+  IdHint, Direction, Save, Saving, Saved, SaveFailed, FixBelow, NotSaved, Undo, UndoDone,
   SettingsTitle, VenueName, ScanPointName, RepeatWindow, RepeatWindowHint, RepeatWindowBad, Language, DeviceId, SaveSettings, SettingsSaved,
   VenueRequired, ScanPointRequired, PendingSync, StoredOnDevice, DamagedRecords, NewEntry,
   VenueNamePlaceholder, ScanPointPlaceholder, NamePlaceholder, TimePlaceholder, Loading,
