@@ -24,6 +24,13 @@ test('first start asks for the venue, then shows today', async () => {
   const { ctx, page } = await openStation(freshProfile());
   try {
     await st.waitForWidget(page, 'today.notConfigured');
+    // Said once (it was in the top bar and in the banner), with what to do next, whose button
+    // is in view.
+    const said = (await st.probe(page)).items.filter((i) => /Chưa chọn địa điểm/.test(i.text));
+    assert.deepEqual(said.map((i) => i.id), ['today.notConfigured']);
+    assert.match(said[0].text, /Mở Cài đặt, nhập mã đăng ký/);
+    assert.equal((await st.find(page, 'top.where')).text, 'Chưa cài đặt');
+    await st.assertInView(page, 'today.goSettings');
     await st.screenshot(page, '01-first-start');
     await st.configure(page);
     await st.screenshot(page, '02-settings-saved');
@@ -95,6 +102,21 @@ test('bad input gets a message beside the field and saves nothing', async () => 
     await page.waitForFunction(() => !globalThis.dq.probe().items.some((i) => i.id === 'field.cccd.error'), null, { timeout: 5000 });
     assert.equal(await st.exists(page, 'field.name.error'), true, 'the other message stays until its field is fixed');
     assert.equal((await st.state(page)).total, before);
+    // A name with an emoji (pasted from a chat) is refused beside the field. The field and the
+    // "not saved" banner draw the name with a box where the emoji was, never with "?" (every
+    // probe read asserts no fallback glyph was drawn since the page loaded).
+    await st.paste(page, 'field.name', 'Hương 🌸', { shows: 'Hương □' });
+    await st.tap(page, 'manual.save');
+    await page.waitForFunction(() => /biểu tượng/.test((globalThis.dq.probe().items.find((i) => i.id === 'field.name.error') || {}).text || ''),
+      null, { timeout: 5000 });
+    await st.assertInView(page, 'field.name.error');
+    const failed = await st.find(page, 'status.failed');
+    assert.match(failed.text, /Hương □/);
+    assert.match(failed.text, /Sửa ô báo đỏ bên dưới/, 'a refused entry says what to do, not "try again"');
+    const frame = await st.probe(page);
+    assert.deepEqual(frame.boxedEver, ['U+1F338'], 'only the emoji was drawn as a box');
+    await st.assertNoMissingGlyphs(page, 'with an emoji in the name');
+    await st.screenshot(page, '06b-manual-emoji-name');
     assert.equal((await st.state(page)).total, before);
   } finally { await ctx.close(); }
 });
@@ -221,6 +243,7 @@ test('a failed save replaces the last "Đã lưu" and its undo', async () => {
     await st.tap(page, 'manual.save');
     const failed = await st.assertInView(page, 'status.failed');
     assert.match(failed.text, /Lê Thị Mai/);
+    assert.match(failed.text, /Sửa ô báo đỏ bên dưới/, 'a refused entry says what to do, not "try again"');
     assert.ok(!(await st.exists(page, 'status.saved')), 'no green banner of the previous person');
     assert.ok(!(await st.exists(page, 'status.undo')), 'no undo of the previous person');
     await st.screenshot(page, '12-manual-failed-360');

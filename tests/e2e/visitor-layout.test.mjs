@@ -53,3 +53,64 @@ for (const [width, height] of [[412, 915], [360, 740]]) {
     } finally { await ctx.close(); }
   });
 }
+
+// Issue #12 (first use): the page was said to jump back to its top when a late server answer
+// (the key ring, the venue's names, the exposure list) re-laid it out while the visitor was
+// reading further down. The venue's names and the exposure list are held back from the start,
+// the key ring from the second visit on; the visitor scrolls down, the answers arrive: what the
+// visitor was looking at stays where it was.
+for (const returning of [false, true]) {
+  test(`a late server answer leaves the ${returning ? 'returning' : 'first-time'} visitor where they scrolled (360×740)`, { skip }, async () => {
+    const [width, height] = [360, 740];
+    const ctx = await chromium.launchPersistentContext(freshProfile('dq-vscroll'), {
+      executablePath: CHROMIUM, headless: true, args: BASE_ARGS, viewport: { width, height }, deviceScaleFactor: 2,
+      hasTouch: true, isMobile: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    try {
+      const held = [];
+      let release;
+      const gate = new Promise((r) => { release = r; });
+      const hold = (pattern) => ctx.route(pattern, async (route) => {
+        held.push(new URL(route.request().url()).pathname);
+        await gate;
+        await route.continue().catch(() => {});
+      });
+      await hold('**/api/v1/venues/*/posters/info*');
+      await hold('**/api/v1/exposures*');
+      let page = ctx.pages()[0] || (await ctx.newPage());
+      // A first visit keeps the key ring (and, checked in, the profile and one visit).
+      await page.goto(posterUrl);
+      await st.waitReady(page);
+      await st.find(page, 'visitor.name', 20000);
+      if (returning) {
+        await st.typeInto(page, 'visitor.name', 'Trần Văn Đức');
+        await st.typeInto(page, 'visitor.phone', '0901234567');
+        await st.tap(page, 'visitor.checkin');
+        await st.find(page, 'visitor.saved', 10000);
+      }
+      // The next visit, the key ring held too, until the visitor has scrolled down.
+      await hold('**/api/v1/keys*');
+      await page.close();
+      page = await ctx.newPage();
+      await page.goto(posterUrl);
+      await st.waitReady(page);
+      await st.find(page, 'visitor.name', 20000);
+      await page.mouse.move(width / 2, height / 3);
+      for (let i = 0; i < 3; i++) { await page.mouse.wheel(0, 300); await page.waitForTimeout(150); }
+      const seen = await st.find(page, 'visitor.lang.0');
+      const title = await st.find(page, 'visitor.title');
+      assert.ok(title.y < 0, `the page did not scroll (title at ${title.y})`);
+      await st.screenshot(page, `visitor-late-${returning ? 'returning' : 'first'}-before`);
+      release();
+      await page.waitForFunction(() => globalThis.dq.probe().items.some((i) => i.id === 'visitor.venue' && i.text === 'Chợ Bến Thành'),
+        null, { timeout: 10000 });
+      await page.waitForTimeout(1000);
+      assert.ok(held.some((p) => p.endsWith('/keys')) && held.some((p) => p.endsWith('/posters/info')), `answers held: ${held.join(', ')}`);
+      const after = await st.find(page, 'visitor.lang.0');
+      const titleAfter = await st.find(page, 'visitor.title');
+      await st.screenshot(page, `visitor-late-${returning ? 'returning' : 'first'}-after`);
+      assert.ok(titleAfter.y < 0, `the page jumped back to its top (title at ${titleAfter.y}, was ${title.y}; held: ${held.join(', ')})`);
+      assert.ok(Math.abs(after.y - seen.y) <= 1, `what the visitor was reading moved ${after.y - seen.y} px when the answers came`);
+      await st.assertNoMissingGlyphs(page);
+    } finally { await ctx.close(); }
+  });
+}

@@ -105,6 +105,15 @@ for (const vp of st.PHONES) {
       await page.waitForTimeout(200);
       await st.assertNoMissingGlyphs(page, 'with a symptom selected');
       await st.screenshot(page, `visitor-symptom-${vp.width}`);
+      // A name with an emoji (pasted from a chat) is refused beside the field and drawn with a
+      // box where the emoji was, never "?"; nothing is saved.
+      await st.paste(page, 'visitor.name', 'Hương 🌸', { shows: 'Hương □' });
+      await st.tap(page, 'visitor.checkin');
+      await st.assertInView(page, 'visitor.name.error');
+      assert.deepEqual((await st.probe(page)).boxedEver, ['U+1F338']);
+      await st.assertNoMissingGlyphs(page, 'with an emoji in the name');
+      assert.equal(await st.exists(page, 'visitor.saved'), false);
+      await st.screenshot(page, `visitor-emoji-name-${vp.width}`);
     } finally { await ctx.close(); }
   });
 }

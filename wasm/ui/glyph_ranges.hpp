@@ -40,6 +40,7 @@ inline constexpr Range kRanges[] = {
   {0x2190, 0x2199, Source::Math,     kBody | kBold | kTitle, "Arrows ← ↑ → ↓ ↔"},
   {0x2212, 0x2212, Source::Math,     kBody | kBold | kTitle, "minus sign −"},
   {0x2264, 0x2265, Source::Math,     kBody | kBold | kTitle, "≤ ≥"},
+  {0x25A1, 0x25A1, Source::Symbols2, kAllFaces, "white square □: what ui::drawable() draws for a character a face lacks"},
   {0x25CB, 0x25CF, Source::Symbols2, kBody | kBold | kTitle, "circles ○ ●"},
   {0x26A0, 0x26A0, Source::Symbols2, kBody | kBold | kTitle, "warning sign ⚠ (expired cards)"},
   {0x2713, 0x2717, Source::Symbols2, kBody | kBold | kTitle, "check marks ✓ ✔ and crosses ✕ ✖ ✗"},

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <optional>
 
+#include "glyph_fallback.hpp"
 #include "i18n.hpp"
 #include "office_state.hpp"
 #include "probe.hpp"
@@ -114,9 +115,9 @@ void drawReport(OfficeState& s) {
   }
   // Entering the screen, every minute on screen, or "Làm mới": the week shown, as it is now.
   if (freshnessRow(s, "office.report", g_r.loading) || (s.refreshDue && !g_r.loading)) load(s);
-  // Week switcher
+  // Week switcher: each label on one line, drawn smaller if it must ("« Tuần trước" wrapped at 360 px).
   float w3 = (ImGui::GetContentRegionAvail().x - 12) / 3;
-  if (button("office.report.prev", tr(Str::OfficePrevWeek), ButtonStyle::Secondary, w3, 48) && !g_r.loading &&
+  if (button("office.report.prev", tr(Str::OfficePrevWeek), ButtonStyle::Secondary, w3, 48, true) && !g_r.loading &&
       g_r.data.is_object()) {
     g_r.week = neighbourWeek(-1);
     load(s);
@@ -135,7 +136,7 @@ void drawReport(OfficeState& s) {
     probe::add("text", "office.report.week", label, a.x, a.y, w3, 48);
   }
   ImGui::SameLine(0, 6);
-  if (button("office.report.next", tr(Str::OfficeNextWeek), ButtonStyle::Secondary, w3, 48) && !g_r.loading &&
+  if (button("office.report.next", tr(Str::OfficeNextWeek), ButtonStyle::Secondary, w3, 48, true) && !g_r.loading &&
       g_r.data.is_object()) {
     g_r.week = neighbourWeek(1);
     load(s);
@@ -202,7 +203,7 @@ void drawReport(OfficeState& s) {
       ImGui::TableNextColumn();
       std::string name = a.value("name", "");
       if (a.value("level", "") == "ward" && d["area"].value("level", "") != "ward") name = "  " + name;
-      ImGui::TextWrapped("%s", name.c_str());
+      ImGui::TextWrapped("%s", drawable(fonts().body, name).c_str());
       ImGui::TableNextColumn();
       ImGui::Text("%d", a.value("venues", 0));
       ImGui::TableNextColumn();

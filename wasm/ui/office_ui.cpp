@@ -3,6 +3,7 @@
 // (docs/api.md). Vietnamese first; a switch on the login form and in the top bar shows it in English.
 #include <imgui.h>
 
+#include "glyph_fallback.hpp"
 #include "i18n.hpp"
 #include "modes.hpp"
 #include "office_state.hpp"
@@ -153,7 +154,8 @@ class OfficeUi : public ModeUi {
     // Logged in, the two lines are who and where ("Phường Bến Nghé" was cut at 360 px behind
     // "officer · "); each is drawn smaller if it must, never cut.
     const float room = textRight - theme::kPad;
-    auto fitted = [&](const char* id, ImFont* f, float y, ImU32 col, const std::string& s) {
+    auto fitted = [&](const char* id, ImFont* f, float y, ImU32 col, const std::string& text) {
+      const std::string s = drawable(f, text);  // an area or user name from the server
       float px = fontPx(f), wide = f->CalcTextSizeA(px, FLT_MAX, 0, s.c_str()).x;
       if (wide > room) px = std::max(11.0f, px * room / wide);
       ImVec2 ts = f->CalcTextSizeA(px, FLT_MAX, 0, s.c_str());
@@ -202,7 +204,8 @@ class OfficeUi : public ModeUi {
     for (int i = 0; i < n; ++i) {
       if (i) ImGui::SameLine(0, gap);
       bool on = m_state.tab == all[i].tab;
-      if (button(all[i].id, tr(all[i].label), on ? ButtonStyle::Primary : ButtonStyle::Secondary, w, 52, n == 5))
+      // One line each, drawn smaller if it must ("Phản ánh" wrapped at 360 px).
+      if (button(all[i].id, tr(all[i].label), on ? ButtonStyle::Primary : ButtonStyle::Secondary, w, 52, true))
         m_state.tab = all[i].tab;
     }
     ImGui::Dummy(ImVec2(1, 6));

@@ -5,6 +5,7 @@
 
 #include <cstdio>
 
+#include "glyph_fallback.hpp"
 #include "payload/normalize.hpp"
 #include "text.hpp"
 #include "theme.hpp"
@@ -20,6 +21,9 @@ int g_fallbackDrawn = 0;
 // characters (a few are enough to name the defect) and the fallback glyphs drawn.
 std::string g_everMissing;
 int g_everMissingCount = 0;
+// Characters drawn as a box (glyph_fallback.hpp): this frame's, and the first few since the page loaded.
+std::string g_boxed, g_everBoxed;
+int g_everBoxedCount = 0;
 long g_everFallback = 0;
 bool g_first = true;
 // The last press and release of the pointer (a finger's tap is one of each), as ImGui saw them.
@@ -48,13 +52,13 @@ void appendEscaped(std::string& o, const std::string& s) {
   }
 }
 
-// Characters of `text` the body face would draw with its fallback glyph.
+// Characters of `text` the body face would draw with its fallback glyph: text a widget drew
+// without ui::drawable().
 void checkGlyphs(const std::string& id, const std::string& text) {
   const ImFont* font = fonts().body;
   if (!font || !text::isValidUtf8(text)) return;
   for (char32_t cp : payload::decodeUtf8(text)) {
-    if (cp == '\n' || cp == '\r' || cp == '\t') continue;
-    if (cp <= 0xFFFF && font->FindGlyphNoFallback(ImWchar(cp)) && cp != 0xFFFD) continue;
+    if (hasGlyph(font, cp)) continue;
     if (!g_missing.empty()) g_missing += ',';
     char b[48];
     std::snprintf(b, sizeof b, "{\"cp\":\"U+%04X\",\"id\":\"", unsigned(cp));
@@ -88,6 +92,7 @@ void beginFrame() {
   g_spokenBuilding.clear();
   g_building = "{\"items\":[";
   g_missing.clear();
+  g_boxed.clear();
   g_fallbackDrawn = 0;
   g_first = true;
   const ImGuiIO& io = ImGui::GetIO();
@@ -109,6 +114,16 @@ void beginFrame() {
 void noteItem(const std::string& id) {
   if (g_press.thisFrame && ImGui::IsItemActivated()) g_press.id = id;
   if (ImGui::GetIO().MouseReleased[0] && ImGui::IsItemDeactivated() && ImGui::IsItemHovered()) g_release.id = id;
+}
+
+void noteBoxed(char32_t cp) {
+  char b[16];
+  std::snprintf(b, sizeof b, "\"U+%04X\"", unsigned(cp));
+  if (g_boxed.find(b) == std::string::npos) g_boxed += (g_boxed.empty() ? "" : ",") + std::string(b);
+  if (g_everBoxedCount < 8 && g_everBoxed.find(b) == std::string::npos) {
+    g_everBoxed += (g_everBoxed.empty() ? "" : ",") + std::string(b);
+    ++g_everBoxedCount;
+  }
 }
 
 void add(const char* kind, const std::string& id, const std::string& text, float x, float y, float w, float h) {
@@ -165,6 +180,10 @@ void endFrame() {
   g_building += g_missing;
   g_building += "],\"missingEver\":[";
   g_building += g_everMissing;
+  g_building += "],\"boxed\":[";
+  g_building += g_boxed;
+  g_building += "],\"boxedEver\":[";
+  g_building += g_everBoxed;
   g_building += tail;
   g_building.pop_back();  // the closing brace: the last tap follows
   char tap[160];

@@ -18,14 +18,19 @@ void add(const char* kind, const std::string& id, const std::string& text, float
 // press activated and the one the last release clicked, with the press frame's layout, so a
 // test can tell a tap that hit its target from one that hit whatever moved under the finger.
 void noteItem(const std::string& id);
+// A character a widget drew as a box because its face lacks it (ui/glyph_fallback.hpp calls
+// this): listed as "boxed", so a test can tell a boxed emoji from a boxed combining mark (text
+// that reached the screen un-normalised).
+void noteBoxed(char32_t cp);
 // Counts the glyph quads drawn with any font's fallback glyph (text no probe::add reported,
 // faces with fewer glyphs than the body). Call after ImGui::Render(), before endFrame().
 void scanDrawData(const ImDrawData* data);
 // The last completed frame as JSON: {"frame": n, "items": [{kind,id,text,x,y,w,h}...],
-// "missing": [{"id", "cp": "U+2713", "ch"}...], "fallbackDrawn": quads, and since the page
-// loaded: "missingEver" (the first few distinct), "fallbackEver", "press": {"seq", "frame",
-// "x", "y", "id", "items"} (the last press: the widget it activated, "" for none, and every
-// item of its frame), "release": {"seq", "frame", "id"} (the widget the last release clicked)}.
+// "missing": [{"id", "cp": "U+2713", "ch"}...], "boxed": ["U+1F338"...], "fallbackDrawn": quads,
+// and since the page loaded: "missingEver" and "boxedEver" (the first few distinct),
+// "fallbackEver", "press": {"seq", "frame", "x", "y", "id", "items"} (the last press: the widget
+// it activated, "" for none, and every item of its frame), "release": {"seq", "frame", "id"}
+// (the widget the last release clicked)}.
 const std::string& lastFrameJson();
 void endFrame();
 // What a screen reader should hear of the last frame: the screen's title, the status line and

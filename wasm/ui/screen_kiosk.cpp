@@ -7,6 +7,7 @@
 #include <array>
 
 #include "camera.hpp"
+#include "glyph_fallback.hpp"
 #include "i18n.hpp"
 #include "kiosk.hpp"
 #include "masking.hpp"
@@ -49,7 +50,8 @@ bool confirming(const UiState& ui) {
 }
 
 // A text centred in the width, wrapped, reported to the probe.
-void bigText(const char* id, const std::string& s, ImFont* font, ImU32 color) {
+void bigText(const char* id, const std::string& text, ImFont* font, ImU32 color) {
+  const std::string s = drawable(font, text);
   float w = ImGui::GetContentRegionAvail().x;
   ImVec2 ts = font->CalcTextSizeA(fontPx(font), FLT_MAX, w, s.c_str());
   ImVec2 at = ImGui::GetCursorScreenPos();

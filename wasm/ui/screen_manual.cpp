@@ -54,7 +54,7 @@ void drawManual(StationSession& session, UiState& ui) {
   // where a form scrolled down to "Lưu" would leave it.
   if (std::exchange(ui.manualScrollTop, false)) ImGui::SetScrollY(0);
   // The title's place holds the last save's status: "Lưu" stays where it is when it comes and goes.
-  drawSaveStatusFixed(session, 76, tr(Str::ManualTitle));
+  drawSaveStatusFixed(session, 76, tr(Str::ManualTitle), ui.manualErrors.errors.empty() ? nullptr : tr(Str::FixBelow));
   if (!session.station().isConfigured()) {
     banner("manual.notConfigured", errorText(ErrorKind::NotConfigured), theme::kWarn);
     if (button("manual.goSettings", tr(Str::GoToSettings))) ui.screen = Screen::Settings;

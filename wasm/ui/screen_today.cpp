@@ -1,6 +1,7 @@
 // Today at this venue: people inside now, check-ins and check-outs today, the last 20 entries.
 #include <imgui.h>
 
+#include "glyph_fallback.hpp"
 #include "i18n.hpp"
 #include "masking.hpp"
 #include "probe.hpp"
@@ -33,15 +34,17 @@ void entryRow(const CheckIn& c, int index) {
   dl->AddText(bold, fontPx(body) * 0.8f, ImVec2((tagA.x + tagB.x - ds.x) * 0.5f, tagA.y + 1), IM_COL32_WHITE, dir);
   float x = a.x + 72;
   dl->PushClipRect(ImVec2(x, a.y), ImVec2(b.x - 8, b.y), true);
-  dl->AddText(bold, fontPx(body), ImVec2(x, a.y + 8), c.voided ? theme::kMuted : theme::kText,
-              c.person.displayName.c_str());
+  // The name as typed or scanned: what the face lacks (an emoji) is boxed, never drawn as "?".
+  const std::string name = drawable(bold, c.person.displayName);
+  dl->AddText(bold, fontPx(body), ImVec2(x, a.y + 8), c.voided ? theme::kMuted : theme::kText, name.c_str());
   // Only the last 4 digits of an ID: enough to tell people apart at a glance.
   std::string sub = c.person.key.empty() ? "" : maskId(c.person.key);
   if (c.voided) sub += std::string("  (") + tr(Str::Undone) + ")";
+  sub = drawable(body, sub);
   dl->AddText(body, fontPx(body) * 0.9f, ImVec2(x, a.y + 33), theme::kMuted, sub.c_str());
   dl->PopClipRect();
   if (c.voided) dl->AddLine(ImVec2(x, a.y + 19), ImVec2(b.x - 12, a.y + 19), theme::kMuted, 1.5f);
-  probe::add("entry", id, time + " " + dir + " " + c.person.displayName + " " + sub, a.x, a.y, b.x - a.x, b.y - a.y);
+  probe::add("entry", id, time + " " + dir + " " + name + " " + sub, a.x, a.y, b.x - a.x, b.y - a.y);
 }
 
 }  // namespace

@@ -5,10 +5,11 @@
 #include <algorithm>
 #include <utility>
 
-#include "i18n.hpp"
-#include "probe.hpp"
 #include "camera.hpp"
+#include "glyph_fallback.hpp"
+#include "i18n.hpp"
 #include "platform.hpp"
+#include "probe.hpp"
 #include "screen_kiosk.hpp"
 #include "screen_sync.hpp"
 #include "widgets.hpp"
@@ -28,8 +29,9 @@ void topBar(const StationSession& session, bool online) {
   ImFont* bold = fonts().bold;
   dl->AddText(bold, fontPx(bold), ImVec2(theme::kPad, 8), IM_COL32_WHITE, tr(Str::AppName));
   const StationSettings& s = session.station().settings();
-  std::string where = s.venue.name.empty() ? tr(Str::NotConfigured) : s.venue.name + " · " + s.scanPoint.name;
   ImFont* body = fonts().body;
+  const std::string where =
+      drawable(body, s.venue.name.empty() ? tr(Str::NotSetUp) : s.venue.name + " · " + s.scanPoint.name);
   float fs = fontPx(body) * 0.9f;
   // The pill: the network, and whether scans reach the server (colour and word, never colour
   // alone). Green only when they do.
@@ -185,7 +187,7 @@ std::string closeDaySummary(const SaveStatus& st) {
 }
 
 // The status line of the last save. False when nothing is drawn.
-bool statusLine(StationSession& session) {
+bool statusLine(StationSession& session, const char* refusedHint) {
   const SaveStatus& st = session.saveStatus();
   if (st.state == SaveStatus::State::Idle) return false;
   double ageMs = double(session.now().utcMs - st.at.utcMs);
@@ -195,8 +197,8 @@ bool statusLine(StationSession& session) {
   }
   if (st.state == SaveStatus::State::Failed) {
     // Names whom it failed for: the last person's "saved" (and its undo) is gone.
-    std::string line = std::string(tr(Str::NotSaved)) + (st.displayName.empty() ? "" : " · " + st.displayName) +
-                       "\n" + tr(Str::SaveFailed);
+    std::string line = std::string(tr(Str::NotSaved)) + (st.displayName.empty() ? "" : " · " + st.displayName) + "\n" +
+                       (refusedHint ? refusedHint : tr(Str::SaveFailed));
     banner("status.failed", line, theme::kDanger);
     return true;
   }
@@ -224,7 +226,7 @@ bool statusLine(StationSession& session) {
 // The status line in a slot of fixed height with "Hoàn tác" beside it, not under it: the form
 // below never moves when the line appears or expires (a tap meant for "Lưu" switched tabs when
 // the undo button vanished and everything moved up 66 px). Idle, the slot shows `idle`.
-void drawSaveStatusFixed(StationSession& session, float height, const char* idle) {
+void drawSaveStatusFixed(StationSession& session, float height, const char* idle, const char* refusedHint) {
   float w = ImGui::GetContentRegionAvail().x;
   const SaveStatus& st = session.saveStatus();
   bool undo = st.state == SaveStatus::State::Saved && !st.undone && session.canUndo() &&
@@ -233,7 +235,7 @@ void drawSaveStatusFixed(StationSession& session, float height, const char* idle
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
   ImGui::BeginChild("status.slot", ImVec2(undo ? w - undoW - theme::kGap : w, height), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground);
-  if (!statusLine(session) && idle) {
+  if (!statusLine(session, refusedHint) && idle) {
     ImGui::SetCursorPosY(std::max(0.0f, (height - fontPx(fonts().bold) * 1.2f) * 0.5f));
     text("status.idle", idle, theme::kText, fonts().bold);
   }

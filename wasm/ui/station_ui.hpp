@@ -77,6 +77,8 @@ void drawManual(StationSession& session, UiState& ui);
 void drawSettings(StationSession& session, UiState& ui);
 // The save-status line shared by the screens that save check-ins, in a slot of fixed height
 // (nothing below it moves), "Hoàn tác" beside the line; `idle` is shown while there is none.
-void drawSaveStatusFixed(StationSession& session, float height, const char* idle);
+// `refusedHint`: what a failed save says to do instead of "try again" (the form's fields name
+// what to fix while it has errors: trying again would not help).
+void drawSaveStatusFixed(StationSession& session, float height, const char* idle, const char* refusedHint = nullptr);
 
 }  // namespace diemquet::ui

@@ -5,6 +5,8 @@
 // device) and uploaded with the poster as its credential (POST /api/v1/self-checkins).
 #include <imgui.h>
 
+#include <utility>
+
 #include "check_in_json.hpp"
 #include "hex.hpp"
 #include "i18n.hpp"
@@ -53,6 +55,8 @@ class VisitorUi : public ModeUi {
  public:
   VisitorUi(visitor::SelfCheckIns& store, VisitorClients clients) : m_store(store), m_c(std::move(clients)) {}
 
+  bool tick() override { return std::exchange(m_redraw, false); }
+
   void frame(bool online) override {
     setLanguage(m_lang == 1 ? Lang::En : Lang::Vi);
     visitor::PosterTrust* trust = &m_store.trust();
@@ -85,10 +89,12 @@ class VisitorUi : public ModeUi {
     ImGui::Begin("visitor", nullptr, flags);
     const ImGuiStyle& style = ImGui::GetStyle();
     const float barH = theme::kTouch + style.ItemSpacing.y + style.WindowPadding.y + 2;
+    m_toTop = false;
     if (m_pinned) {
       ImGui::BeginChild("visitor.body", ImVec2(0, -barH), false);
       // After a tap on the bar, the outcome (saved, or what to fix) is at the top of the form.
       if (m_scrollTop) ImGui::SetScrollY(0);
+      m_toTop = m_scrollTop;
       m_scrollTop = false;
     }
     header(trust, online);
@@ -161,6 +167,7 @@ class VisitorUi : public ModeUi {
       if (std::string(field) == "travelPlace") return tr(Str::VisitorTravelNeeded);
       return errorText(e->kind);
     };
+    keepInPlace();
     textField("visitor.name", tr(Str::VisitorName), m_name, InputMode::Name, tr(Str::VisitorNamePlaceholder), err("name"));
     textField("visitor.phone", tr(Str::VisitorPhone), m_phone, InputMode::Tel, "0901234567", err("phone"));
     textField("visitor.cccd", tr(Str::VisitorCccd), m_cccd, InputMode::Numeric, "", err("cccd"));
@@ -193,6 +200,21 @@ class VisitorUi : public ModeUi {
     if (!m_returning && !m_pinned) actions(trust, check);
     text("visitor.privacy", tr(Str::VisitorPrivacy),
          theme::kMuted);
+  }
+
+  // Scroll anchoring, as a browser does it: call at a point of the layout below what a late
+  // server answer changes (an exposure alert, the list's "no alerts" line, the venue's names).
+  // Once the visitor has scrolled past that point, a change of its place is added to the
+  // scroll, so what they were reading stays where it was (it moved down 44 px, and they lost it).
+  void keepInPlace() {
+    const float y = ImGui::GetCursorPosY();  // in the window's content: independent of its scroll
+    const float scroll = ImGui::GetScrollY();
+    if (m_anchorY >= 0 && m_anchorPinned == m_pinned && !m_toTop && y != m_anchorY && scroll > m_anchorY) {
+      ImGui::SetScrollY(scroll + (y - m_anchorY));
+      m_redraw = true;  // the corrected frame at once, not at the next input
+    }
+    m_anchorY = y;
+    m_anchorPinned = m_pinned;
   }
 
   void actions(visitor::PosterTrust& trust, const visitor::PosterCheck& check) {
@@ -287,6 +309,10 @@ class VisitorUi : public ModeUi {
   bool m_returning = false;  // a remembered profile was loaded at start: actions go first
   bool m_pinned = false;     // this frame: the actions are in the bar at the bottom
   bool m_scrollTop = false;  // show the top of the form at the next frame
+  bool m_toTop = false;      // this frame shows the top of the form
+  float m_anchorY = -1;      // keepInPlace(): where its point was in the last frame
+  bool m_anchorPinned = false;
+  bool m_redraw = false;      // a frame must follow at once
   bool m_submitting = false;  // a check-in is being saved: further taps wait for it
   std::string m_declKey;      // this declaration's idempotency key, made at its first submit
   int64_t m_lastSeq = -1;

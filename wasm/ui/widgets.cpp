@@ -4,8 +4,7 @@
 #include <cmath>
 #include <utility>
 
-#include <imgui_internal.h>  // ImTextCharFromUtf8
-
+#include "glyph_fallback.hpp"
 #include "probe.hpp"
 
 namespace diemquet::ui {
@@ -62,40 +61,13 @@ bool button(const char* id, const char* label, ButtonStyle style, float width, f
   if (held) bg = style == ButtonStyle::Quiet ? IM_COL32(0, 0, 0, 24) : darker(bg, 0.8f);
   dl->AddRectFilled(a, b, bg, theme::kRadius);
   if (border) dl->AddRect(a, b, border, theme::kRadius, 0, 2.0f);
-  auto [tp, ts] = centredText(dl, fonts().bold, a, b, fg, label, oneLine);
-  report("button", id, label);
+  const std::string shown = drawable(fonts().bold, label);
+  auto [tp, ts] = centredText(dl, fonts().bold, a, b, fg, shown.c_str(), oneLine);
+  report("button", id, shown);
   // Where the label's lines are: a test can tell a label that wrapped or spills out.
-  probe::add("label", std::string(id) + ".label", label, tp.x, tp.y, ts.x, ts.y);
+  probe::add("label", std::string(id) + ".label", shown, tp.x, tp.y, ts.x, ts.y);
   return pressed;
 }
-
-namespace {
-
-// What a field draws of `value`: a character the font has no glyph for (an emoji pasted from a
-// chat) becomes a box, never ImGui's "?": the person sees that something there cannot be
-// shown, and the form's check says what to fix.
-std::string drawable(ImFont* f, const std::string& value) {
-  static const char* kBox = "\xE2\x96\xA1";  // U+25A1 □, or a middle dot if the face lacks it
-  const char* box = f->FindGlyphNoFallback(0x25A1) ? kBox : "\xC2\xB7";
-  std::string out;
-  const char* p = value.c_str();
-  const char* end = p + value.size();
-  while (p < end) {
-    unsigned int c = 0;
-    const int n = ImTextCharFromUtf8(&c, p, end);
-    if (n <= 0) break;
-    // Four bytes is above U+FFFF, which ImGui's 16-bit ImWchar cannot hold: it decodes those
-    // (and malformed bytes) as U+FFFD, for which the face may well have a glyph.
-    const bool has = n < 4 && c != IM_UNICODE_CODEPOINT_INVALID &&
-                     (c < 0x20 || f->FindGlyphNoFallback(static_cast<ImWchar>(c)));
-    if (has) out.append(p, n);
-    else out += box;
-    p += n;
-  }
-  return out;
-}
-
-}  // namespace
 
 bool textField(const char* id, const char* label, std::string& value, platform::InputMode mode,
                const char* placeholder, const char* error, float width) {
@@ -181,22 +153,24 @@ bool twoWay(const char* id, const char* first, const char* second, int& selected
     bool on = selected == i;
     dl->AddRectFilled(a, b, on ? colors[i] : theme::kCard, theme::kRadius);
     dl->AddRect(a, b, on ? colors[i] : theme::kBorder, theme::kRadius, 0, 2.0f);
-    std::string shown = labels[i];
+    const std::string shown = drawable(fonts().bold, labels[i]);
     centredText(dl, fonts().bold, a, b, on ? IM_COL32_WHITE : theme::kText, shown.c_str());
-    report(on ? "toggle-on" : "toggle", sid.c_str(), labels[i]);
+    report(on ? "toggle-on" : "toggle", sid.c_str(), shown);
   }
   return changed;
 }
 
 void text(const char* id, const std::string& s, ImU32 color, ImFont* font) {
-  ImGui::PushFont(font ? font : fonts().body);
+  ImFont* f = font ? font : fonts().body;
+  const std::string shown = drawable(f, s);
+  ImGui::PushFont(f);
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(color));
   ImGui::PushTextWrapPos(0);
-  ImGui::TextUnformatted(s.c_str());
+  ImGui::TextUnformatted(shown.c_str());
   ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
   ImGui::PopFont();
-  report("text", id, s);
+  report("text", id, shown);
 }
 
 void statCard(const char* id, const char* caption, int value, ImU32 color, float width) {
@@ -213,24 +187,26 @@ void statCard(const char* id, const char* caption, int value, ImU32 color, float
   dl->AddText(big, fontPx(big), ImVec2(a.x + (b.x - a.x - vs.x) * 0.5f, a.y + 10), color, v.c_str());
   ImFont* f = fonts().body;
   float fs = fontPx(f) * 0.92f;
-  ImVec2 cs = f->CalcTextSizeA(fs, FLT_MAX, b.x - a.x - 8, caption);
-  dl->AddText(f, fs, ImVec2(a.x + std::max(4.0f, (b.x - a.x - cs.x) * 0.5f), b.y - cs.y - 10), theme::kMuted, caption,
-              nullptr, b.x - a.x - 8);
-  report("stat", id, v + " " + caption);
+  const std::string shown = drawable(f, caption);
+  ImVec2 cs = f->CalcTextSizeA(fs, FLT_MAX, b.x - a.x - 8, shown.c_str());
+  dl->AddText(f, fs, ImVec2(a.x + std::max(4.0f, (b.x - a.x - cs.x) * 0.5f), b.y - cs.y - 10), theme::kMuted,
+              shown.c_str(), nullptr, b.x - a.x - 8);
+  report("stat", id, v + " " + shown);
 }
 
 void banner(const char* id, const std::string& s, ImU32 bg, ImU32 fg) {
   float w = ImGui::GetContentRegionAvail().x;
   ImFont* f = fonts().bold;
-  ImVec2 ts = f->CalcTextSizeA(fontPx(f), FLT_MAX, w - 28, s.c_str());
+  const std::string shown = drawable(f, s);
+  ImVec2 ts = f->CalcTextSizeA(fontPx(f), FLT_MAX, w - 28, shown.c_str());
   ImGui::PushID(id);
   ImGui::InvisibleButton("##n", ImVec2(w, std::max(theme::kTouch - 8, ts.y + 24)));
   ImGui::PopID();
   ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(a, b, bg, theme::kRadius);
-  dl->AddText(f, fontPx(f), ImVec2(a.x + 14, a.y + (b.y - a.y - ts.y) * 0.5f), fg, s.c_str(), nullptr, w - 28);
-  report("banner", id, s);
+  dl->AddText(f, fontPx(f), ImVec2(a.x + 14, a.y + (b.y - a.y - ts.y) * 0.5f), fg, shown.c_str(), nullptr, w - 28);
+  report("banner", id, shown);
 }
 
 }  // namespace diemquet::ui

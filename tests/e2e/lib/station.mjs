@@ -18,12 +18,16 @@ export async function waitReady(page, timeout = 30000) {
 export const probe = (page) => page.evaluate(() => globalThis.dq.probe());
 
 // Fails when any frame since the page loaded drew a character the font atlas lacks (the probe
-// reports every such character: see wasm/ui/probe.hpp). `frame`: a probe already read.
+// reports every such character: see wasm/ui/probe.hpp), or drew a combining mark as a box (the
+// UI boxes what a face lacks, and a mark alone means text reached the screen un-normalised:
+// "Tra□n" for "Trần"). `frame`: a probe already read.
 export function assertNoMissingGlyphsIn(frame, where = '') {
   const missing = [...(frame.missing || []), ...(frame.missingEver || [])];
   const names = [...new Set(missing.map((m) => `${m.cp} '${m.ch}' in ${m.id}`))];
   assert.ok(names.length === 0 && !frame.fallbackEver,
     `missing glyphs${where ? ' ' + where : ''}: ${names.join('; ') || `${frame.fallbackEver} fallback glyph(s) drawn`}`);
+  const marks = [...new Set([...(frame.boxed || []), ...(frame.boxedEver || [])])].filter((cp) => /^U\+03[0-6][0-9A-F]$/.test(cp));
+  assert.deepEqual(marks, [], `combining marks drawn as boxes${where ? ' ' + where : ''}: text reached the screen un-normalised (NFD)`);
 }
 
 export async function assertNoMissingGlyphs(page, where = '') {
