@@ -7,7 +7,7 @@
 #include "area_picker.hpp"
 #include "i18n.hpp"
 #include "office_state.hpp"
-#include "page.hpp"
+#include "services.hpp"
 #include "widgets.hpp"
 
 namespace diemquet::ui::office {
@@ -80,7 +80,7 @@ void drawVenues(OfficeState& s) {
   text("office.venues.title", tr(Str::OfficeRegisterVenue), theme::kText, fonts().bold);
   // A list of many venues: the import page (web/venue-import.html), where a file can be picked.
   if (button("office.venues.import", tr(Str::OfficeImportVenues), ButtonStyle::Secondary))
-    platform::openPage("/office/nhap-co-so");
+    services().openPage("/office/nhap-co-so");
   textField("office.venues.name", tr(Str::OfficeVenueName), g_f.name, platform::InputMode::Text, "Quán Phở Hòa",
             g_f.nameError);
   textField("office.venues.address", tr(Str::OfficeAddress), g_f.address, platform::InputMode::Text, "12 Lê Lợi", nullptr);
