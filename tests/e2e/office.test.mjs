@@ -266,6 +266,39 @@ test('officer: a reload keeps the session and the language; new reports appear w
   } finally { await ctx.close(); }
 });
 
+// The office reads every answer into its structs in the core: one with a field of the wrong
+// kind (a proxy, a half-deployed server) is refused whole with the server-error banner, what
+// was on screen stays, and the office keeps working (before, the screen read the JSON itself
+// and a wrong-typed field threw, which stops a WASM module built without exceptions).
+test('officer: an answer of the wrong shape shows an error and the office keeps working', { skip }, async () => {
+  const ctx = await openPhone(freshProfile('dq-office-bad-answer'), {});
+  try {
+    const page = await ctx.newPage();
+    await login(page);
+    const scansBefore = (await find(page, 'office.report.total.scans')).text;
+    const bent = async (pattern, bend) => page.route(pattern, async (route) => {
+      const res = await route.fetch();
+      const body = await res.json();
+      bend(body);
+      await route.fulfill({ response: res, json: body });
+    });
+    await bent('**/api/v1/office/report*', (b) => { b.areas[0].venues = String(b.areas[0].venues); });
+    await bent('**/api/v1/office/violations*', (b) => { b.violations = { list: b.violations }; });
+    await tap(page, 'office.report.refresh');
+    await shows(page, 'office.report.error', /^Máy chủ báo lỗi; thử lại\.$/);
+    assert.equal((await find(page, 'office.report.total.scans')).text, scansBefore, 'what was shown stays');
+    await screenshot(page, 'office-bad-answer');
+    await tap(page, 'office.tab.violations');
+    await shows(page, 'office.violations.error', /^Máy chủ báo lỗi; thử lại\.$/);
+    // The same server, answering as it should again: the screens recover without a reload.
+    await page.unrouteAll();
+    await tap(page, 'office.violations.refresh');
+    await find(page, 'office.violations.0', 10000);
+    await tap(page, 'office.tab.report');
+    await page.waitForFunction(() => !globalThis.dq.probe().items.some((i) => i.id === 'office.report.error'), null, { timeout: 10000 });
+  } finally { await ctx.close(); }
+});
+
 test('officer: trace dates typed dd/mm/yyyy, a wrong one named; the CSV has a BOM and no live formula', { skip }, async () => {
   const ctx = await openPhone(freshProfile('dq-office-trace'), {});
   try {

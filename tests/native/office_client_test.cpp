@@ -72,8 +72,8 @@ TEST(OfficeClient, EveryAnswerBecomesATypedReply) {
 
 TEST(OfficeClient, LoginKeepsTheTokenInTheSessionStoreAndSendsIt) {
   Fixture f;
-  OfficeReply got;
-  f.client.login("phuong.bn", "wrong", [&](const OfficeReply& r) { got = r; });
+  OfficeStatus got;
+  f.client.login("phuong.bn", "wrong", [&](const OfficeStatus& r) { got = r; });
   sync::HttpRequest asked = f.net.answer(401, R"({"error":{"code":"invalid_credentials"}})");
   EXPECT_EQ(asked.method, "POST");
   EXPECT_EQ(asked.path, "/api/v1/office/login");
@@ -81,7 +81,7 @@ TEST(OfficeClient, LoginKeepsTheTokenInTheSessionStoreAndSendsIt) {
   EXPECT_EQ(got.error, OfficeError::BadCredentials);
   EXPECT_FALSE(f.client.loggedIn());
 
-  f.client.login("phuong.bn", "secret", [&](const OfficeReply& r) { got = r; });
+  f.client.login("phuong.bn", "secret", [&](const OfficeStatus& r) { got = r; });
   f.net.answer(200, R"({"officer":{}})");
   EXPECT_EQ(got.error, OfficeError::Server) << "a success without a token is no session";
   EXPECT_FALSE(f.client.loggedIn());
@@ -102,8 +102,8 @@ TEST(OfficeClient, ASessionEndedByTheServerIsForgotten) {
   Fixture f;
   f.logIn();
   const uint64_t session = f.client.session();
-  OfficeReply got;
-  f.client.openViolations([&](const OfficeReply& r) { got = r; });
+  OfficeStatus got;
+  f.client.openViolations([&](const OfficeStatus& r) { got = r; });
   f.net.answer(401, R"({"error":{"code":"invalid_token"}})");
   EXPECT_EQ(got.error, OfficeError::SessionEnded);
   EXPECT_FALSE(f.client.loggedIn());

@@ -3,6 +3,7 @@
 #include <emscripten.h>
 
 #include "app_loop.hpp"
+#include "browser_services.hpp"
 #include "browser_transport.hpp"
 #include "client/office_client.hpp"
 #include "modes.hpp"
@@ -15,5 +16,6 @@ extern "C" EMSCRIPTEN_KEEPALIVE int dq_boot(int /*mode: always the office here*/
   static app::PageStore sessionStore(true), localStore(false);
   static app::BrowserDownloader files;
   static client::OfficeClient office(app::fetchHttp, sessionStore, &files);
+  ui::setServices(app::browserServices(&files));
   return app::startApp(ui::makeOfficeUi(office, localStore), app::FaceHooks{});
 }

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "app_loop.hpp"
+#include "browser_services.hpp"
 #include "browser_transport.hpp"
 #include "client/key_ring_client.hpp"
 #include "journal_idb.hpp"
@@ -44,6 +45,7 @@ double randomUnit() {
 
 // Returns 0 on success, or a negative code the loader turns into a message.
 extern "C" EMSCRIPTEN_KEEPALIVE int dq_boot(int /*mode: always the station here*/) {
+  ui::setServices(app::browserServices(&g_files));  // before any screen is made
   StationSession& session = app::startSession();
   Station& station = app::station();
   g_sync = std::make_unique<sync::SyncClient>(

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "app_loop.hpp"
+#include "browser_services.hpp"
 #include "browser_transport.hpp"
 #include "client/exposure_feed_client.hpp"
 #include "client/key_ring_client.hpp"
@@ -62,6 +63,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE int dq_boot(int /*mode: always the visitor page 
   static client::KeyRingClient keys(s.trust(), app::fetchHttp, nowMs);
   static client::ExposureFeedClient feed(ui::ownHistory(), s.trust(), app::fetchHttp, platform::journalDelete, nowMs);
   static app::BrowserDownloader files;
+  ui::setServices(app::browserServices(&files));
   ui::setOwnHistoryClients(&feed, &files);
   ui::VisitorClients clients{&keys, platform::pageUrl, platform::openPage};
   return app::startApp(ui::makeVisitorUi(s, std::move(clients)),

@@ -11,40 +11,21 @@ namespace {
 
 constexpr size_t kShown = 8;
 
-std::string encode(const std::string& s) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.')
-      out += char(c);
-    else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
-
 void send(AreaPicker& p, const AreaFetch& fetch) {
   p.asked = p.query;
   p.waiting = true;
-  std::string path = "/api/v1/areas?limit=" + std::to_string(kShown) + "&q=" + encode(p.query);
-  if (!p.level.empty()) path += "&level=" + p.level;
-  if (!p.within.empty()) path += "&within=" + encode(p.within);
   AreaPicker* picker = &p;  // pickers live in the screens' static state
-  fetch(path, [picker, fetch](int status, const nlohmann::json& body) {
-    picker->waiting = false;
-    if (picker->query != picker->asked && !picker->code.empty()) return;
-    if (picker->query != picker->asked) {  // typed on meanwhile: ask again
-      if (picker->query.size() >= 2) send(*picker, fetch);
-      return;
-    }
-    picker->results.clear();
-    if (status == 200 && body.contains("areas"))
-      for (const auto& a : body["areas"]) picker->results.emplace_back(a.value("code", ""), a.value("label", ""));
-    picker->noMatch = status == 200 && picker->results.empty();
-  });
+  fetch(client::AreaSearch{p.query, p.level, p.within, int(kShown)},
+        [picker, fetch](bool ok, const std::vector<client::AreaChoice>& found) {
+          picker->waiting = false;
+          if (picker->query != picker->asked && !picker->code.empty()) return;
+          if (picker->query != picker->asked) {  // typed on meanwhile: ask again
+            if (picker->query.size() >= 2) send(*picker, fetch);
+            return;
+          }
+          picker->results = ok ? found : std::vector<client::AreaChoice>{};
+          picker->noMatch = ok && picker->results.empty();
+        });
 }
 
 }  // namespace
@@ -69,7 +50,7 @@ bool areaPicker(const char* id, const char* label, AreaPicker& p, const AreaFetc
   }
   if (p.noMatch) text((base + ".none").c_str(), tr(Str::AreaNoMatch), theme::kMuted);
   for (size_t i = 0; i < p.results.size(); ++i) {
-    const auto& [code, name] = p.results[i];
+    const std::string code = p.results[i].code, name = p.results[i].label;
     if (button((base + ".r" + std::to_string(i)).c_str(), name.c_str(), ButtonStyle::Quiet)) {
       p.code = code;
       p.label = name;

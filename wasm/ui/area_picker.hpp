@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "client/office_types.hpp"
 
 namespace diemquet::ui {
 
@@ -18,12 +18,14 @@ struct AreaPicker {
   // Internal: what is typed, the query of the request in flight, the answer.
   std::string query, asked;
   bool waiting = false, noMatch = false;
-  std::vector<std::pair<std::string, std::string>> results;  // code, label
+  std::vector<client::AreaChoice> results;
   void clear() { *this = AreaPicker{level, within}; }
 };
 
-// Sends GET `path` and calls back once with the status and JSON body.
-using AreaFetch = std::function<void(const std::string& path, std::function<void(int, const nlohmann::json&)>)>;
+// Asks the server for the areas matching a search and calls back once: the areas found, or
+// `ok` false when there was no usable answer.
+using AreaFetch = std::function<void(const client::AreaSearch&,
+                                     std::function<void(bool ok, const std::vector<client::AreaChoice>&)>)>;
 
 // Draws the picker under `label`; true on the frame an area is chosen (p.code, p.label set).
 bool areaPicker(const char* id, const char* label, AreaPicker& p, const AreaFetch& fetch);

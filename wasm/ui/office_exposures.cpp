@@ -21,7 +21,7 @@ struct PublishForm {
 } g_form;
 
 struct Published {
-  nlohmann::json list;
+  std::vector<client::Exposure> list;
   bool loading = false, loaded = false;
   std::string error;
 } g_list;
@@ -29,11 +29,11 @@ struct Published {
 void reload(OfficeState& s) {
   if (g_list.loading) return;
   g_list.loading = true;
-  s.client.exposures([](const Reply& r) {
+  s.client.exposures([](const client::OfficeResult<std::vector<client::Exposure>>& r) {
     g_list.loading = false;
     g_list.loaded = true;
     if (r.ok()) {
-      g_list.list = r.body.value("exposures", nlohmann::json::array());
+      g_list.list = r.value;
       g_list.error.clear();
     } else {
       g_list.error = failureText(r);
@@ -54,7 +54,7 @@ void resetPublishForm() {
   g_form = PublishForm{};
 }
 
-void drawPublishExposure(OfficeState& s, const nlohmann::json& visit, int index) {
+void drawPublishExposure(OfficeState& s, const client::TraceVisit& visit, int index) {
   const std::string id = "office.exposure." + std::to_string(index);
   if (g_form.publishedIndex == index) {
     text((id + ".done").c_str(), tr(Str::OfficeExposurePublished), theme::kIn);
@@ -66,11 +66,11 @@ void drawPublishExposure(OfficeState& s, const nlohmann::json& visit, int index)
     }
     return;
   }
-  const auto points = visit.value("scanPoints", nlohmann::json::array());
+  const std::vector<std::string>& points = visit.scanPoints;
   // Every scan point, or one the visit was recorded at: one full-width button each (no dropdown on a phone).
   for (int p = 0; p <= int(points.size()); ++p) {
-    std::string label = (g_form.point == p ? "✓ " : "") +
-                        (p == 0 ? std::string(tr(Str::OfficeExposureAllPoints)) : points[p - 1].get<std::string>());
+    std::string label =
+        (g_form.point == p ? "✓ " : "") + (p == 0 ? std::string(tr(Str::OfficeExposureAllPoints)) : points[p - 1]);
     if (button((id + ".point." + std::to_string(p)).c_str(), label.c_str(),
                g_form.point == p ? ButtonStyle::Primary : ButtonStyle::Secondary))
       g_form.point = p;
@@ -80,15 +80,11 @@ void drawPublishExposure(OfficeState& s, const nlohmann::json& visit, int index)
   if (button((id + ".send").c_str(), g_form.sending ? tr(Str::Loading) : tr(Str::OfficeExposureSend),
              ButtonStyle::Danger) &&
       !g_form.sending) {
-    nlohmann::json body{
-        {"venueId", visit.value("venueId", "")},
-        {"scanPointId", g_form.point == 0 ? std::string() : points[g_form.point - 1].get<std::string>()},
-        {"fromMs", visit.value("startMs", int64_t(0))},
-        {"untilMs", visit.value("endMs", int64_t(0))},
-        {"advice", g_form.advice},
-        {"reason", "trace " + visit.value("venueId", "") + " " + visit.value("start", "")}};
+    client::ExposureDraft draft{visit.venueId, g_form.point == 0 ? std::string() : points[g_form.point - 1],
+                                visit.startMs, visit.endMs,
+                                g_form.advice, "trace " + visit.venueId + " " + visit.start};
     g_form.sending = true;
-    s.client.publishExposure(body, [&s, index](const Reply& r) {
+    s.client.publishExposure(draft, [&s, index](const Reply& r) {
       g_form.sending = false;
       if (r.ok()) {
         g_form.publishedIndex = index;
@@ -104,11 +100,10 @@ void drawPublishExposure(OfficeState& s, const nlohmann::json& visit, int index)
   }
 }
 
-void drawStaffPhones(const nlohmann::json& traceResult) {
-  const auto staff = traceResult.value("staffScanned", nlohmann::json::object());
-  std::string line = fill(Str::OfficeStaffPhones, "{a}", staff.value("withPhone", 0));
+void drawStaffPhones(const client::TraceResult& traceResult) {
+  std::string line = fill(Str::OfficeStaffPhones, "{a}", int(traceResult.staffWithPhone));
   auto at = line.find("{b}");
-  if (at != std::string::npos) line.replace(at, 3, std::to_string(staff.value("withoutPhone", 0)));
+  if (at != std::string::npos) line.replace(at, 3, std::to_string(traceResult.staffWithoutPhone));
   text("office.trace.staffPhones", line, theme::kMuted);
 }
 
@@ -119,17 +114,15 @@ void drawPublishedExposures(OfficeState& s) {
   if (!g_list.error.empty()) banner("office.exposures.error", g_list.error, theme::kDanger);
   if (g_list.loaded && g_list.list.empty()) text("office.exposures.none", tr(Str::OfficeExposureNone), theme::kMuted);
   int i = 0;
-  for (const auto& e : g_list.list) {
+  for (const client::Exposure& e : g_list.list) {
     const std::string id = "office.exposures." + std::to_string(i++);
-    const bool withdrawn = e.value("withdrawn", false);
-    std::string line =
-        e.value("venueName", "") + (e.value("scanPointId", "").empty() ? "" : " · " + e.value("scanPointId", "")) +
-        "\n" + e.value("from", "") + " – " +
-        e.value("until", "").substr(std::min<size_t>(11, e.value("until", "").size())) +
-        (withdrawn ? " · " + std::string(tr(Str::OfficeExposureWithdrawn)) : "") + "\n" + e.value("advice", "");
+    const bool withdrawn = e.withdrawn;
+    std::string line = e.venueName + (e.scanPointId.empty() ? "" : " · " + e.scanPointId) + "\n" + e.from + " – " +
+                       e.until.substr(std::min<size_t>(11, e.until.size())) +
+                       (withdrawn ? " · " + std::string(tr(Str::OfficeExposureWithdrawn)) : "") + "\n" + e.advice;
     text(id.c_str(), line, withdrawn ? theme::kMuted : theme::kText);
     if (!withdrawn && button((id + ".withdraw").c_str(), tr(Str::OfficeExposureWithdraw), ButtonStyle::Secondary)) {
-      s.client.withdrawExposure(e.value("id", int64_t(0)), [&s](const Reply& r) {
+      s.client.withdrawExposure(e.id, [&s](const Reply& r) {
         if (!r.ok()) g_list.error = failureText(r);
         g_list.loaded = false;
         reload(s);

@@ -2,18 +2,17 @@
 // person's visits, "Cảnh báo khách đã ở đây" opens a short form (scan point, advice); below the
 // result, the alerts published in the officer's area, each with "Rút lại".
 #pragma once
-#include <nlohmann/json.hpp>
-
+#include "client/office_types.hpp"
 #include "office_state.hpp"
 
 namespace diemquet::ui::office {
 
 // Under visit `index` of the trace result (its venue, scan points and window).
-void drawPublishExposure(OfficeState& s, const nlohmann::json& visit, int index);
+void drawPublishExposure(OfficeState& s, const client::TraceVisit& visit, int index);
 // A new trace result: no visit's form is open or marked published.
 void resetPublishForm();
 // How many staff-scanned contacts have a phone number (reached by a call, not by the alert).
-void drawStaffPhones(const nlohmann::json& traceResult);
+void drawStaffPhones(const client::TraceResult& traceResult);
 // The alerts published in the officer's area, newest first.
 void drawPublishedExposures(OfficeState& s);
 

@@ -15,13 +15,8 @@ namespace diemquet::ui::office {
 
 namespace {
 
-struct OfficerRow {
-  std::string username, level, areaLabel;
-  bool disabled = false;
-};
-
 struct OfficersScreen {
-  std::vector<OfficerRow> rows;
+  std::vector<client::OfficerEntry> rows;
   bool loading = false;
   std::string listError;
   // Adding one
@@ -46,17 +41,14 @@ bool validUsername(const std::string& u) {
 
 void load(OfficeState& s) {
   g_o.loading = true;
-  s.client.officers([&s](const Reply& r) {
+  s.client.officers([&s](const client::OfficeResult<std::vector<client::OfficerEntry>>& r) {
     g_o.loading = false;
-    if (!r.ok() || !r.body.contains("officers") || !r.body["officers"].is_array()) {
+    if (!r.ok()) {
       g_o.listError = failureText(r);
       return;
     }
     g_o.listError.clear();
-    g_o.rows.clear();
-    for (const auto& o : r.body["officers"])
-      g_o.rows.push_back({o.value("username", ""), o.value("level", ""),
-                          o.contains("area") ? o["area"].value("label", "") : "", o.value("disabled", false)});
+    g_o.rows = r.value;
     s.loadedAtMs = s.nowMs;
   });
 }
@@ -70,13 +62,13 @@ void showPassword(const std::string& user, const std::string& password, bool isN
 
 void act(OfficeState& s, const std::string& user, const std::string& what) {
   g_o.busy = true;
-  s.client.officerAction(user, what, [&s, user, what](const Reply& r) {
+  s.client.officerAction(user, what, [&s, user, what](const client::OfficeResult<client::IssuedPassword>& r) {
     g_o.busy = false;
     if (!r.ok()) {
       g_o.formError = failureText(r);
       return;
     }
-    if (what == "reset-password") showPassword(user, r.body.value("password", ""), false);
+    if (what == "reset-password") showPassword(user, r.value.password, false);
     load(s);
   });
 }
@@ -90,7 +82,7 @@ void create(OfficeState& s) {
     return;
   }
   g_o.busy = true;
-  s.client.createOfficer(g_o.username, g_o.area.code, [&s](const Reply& r) {
+  s.client.createOfficer(g_o.username, g_o.area.code, [&s](const client::OfficeResult<client::IssuedPassword>& r) {
     g_o.busy = false;
     if (!r.ok()) {
       g_o.formError = r.errorCode == "username_taken" ? tr(Str::OfficeUsernameTaken)
@@ -99,7 +91,7 @@ void create(OfficeState& s) {
                                                       : failureText(r);
       return;
     }
-    showPassword(r.body.value("username", ""), r.body.value("password", ""), true);
+    showPassword(r.value.username, r.value.password, true);
     g_o.username.clear();
     g_o.area.clear();
     load(s);
@@ -107,7 +99,7 @@ void create(OfficeState& s) {
 }
 
 // One officer: who, where, state, and the two actions (each asks for a second tap).
-void officerCard(OfficeState& s, size_t i, const OfficerRow& o) {
+void officerCard(OfficeState& s, size_t i, const client::OfficerEntry& o) {
   const std::string id = "office.officers." + std::to_string(i);
   ImGui::Dummy(ImVec2(1, 4));
   text((id + ".name").c_str(), o.username, theme::kText, fonts().bold);

@@ -18,7 +18,7 @@ namespace {
 
 struct ReportScreen {
   std::string week;  // "" = the current week (the server decides)
-  nlohmann::json data;
+  std::optional<client::WeeklyReport> data;
   bool loading = false;
   std::string error;
   std::optional<Str> notice;  // translated when drawn, so it follows a language switch
@@ -29,7 +29,7 @@ void load(OfficeState& s) {
   g_r.loading = true;
   g_r.loadedFor = s.sessionKey() + "|" + g_r.week;
   s.refreshDue = false;
-  s.client.report(g_r.week, [&s](const Reply& r) {
+  s.client.report(g_r.week, [&s](const client::OfficeResult<client::WeeklyReport>& r) {
     g_r.loading = false;
     if (!r.ok()) {
       g_r.error = failureText(r);
@@ -37,16 +37,16 @@ void load(OfficeState& s) {
     }
     s.loadedAtMs = s.nowMs;
     g_r.error.clear();
-    g_r.data = r.body;
-    g_r.week = r.body.value("week", "");
+    g_r.data = r.value;
+    g_r.week = r.value.week;
     g_r.loadedFor = g_r.loadedFor.substr(0, g_r.loadedFor.find('|') + 1) + g_r.week;
   });
 }
 
 // "2026-W48" moved by n weeks, through the trend labels the server sent (they are exact).
 std::string neighbourWeek(int n) {
-  const auto& t = g_r.data["trend"];
-  if (n < 0 && t.is_array() && t.size() >= 2) return t[t.size() - 2].value("week", "");
+  const auto& t = g_r.data->trend;
+  if (n < 0 && t.size() >= 2) return t[t.size() - 2].week;
   // Forward: parse and add (week 53 handled by the server refusing and us staying put).
   int y = 0, w = 0;
   if (std::sscanf(g_r.week.c_str(), "%d-W%d", &y, &w) != 2) return g_r.week;
@@ -67,7 +67,7 @@ void exportFile(OfficeState& s, const char* format, bool open) {
   });
 }
 
-void trendChart(const nlohmann::json& trend) {
+void trendChart(const std::vector<client::TrendWeek>& trend) {
   float w = ImGui::GetContentRegionAvail().x, h = 150;
   ImGui::PushID("office.report.trend");
   ImGui::InvisibleButton("##t", ImVec2(w, h));
@@ -76,7 +76,7 @@ void trendChart(const nlohmann::json& trend) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(a, ImVec2(a.x + w, a.y + h), theme::kCard, theme::kRadius);
   int64_t maxScans = 1;
-  for (const auto& p : trend) maxScans = std::max<int64_t>(maxScans, p.value("scans", int64_t(0)));
+  for (const auto& p : trend) maxScans = std::max<int64_t>(maxScans, p.scans);
   const size_t n = trend.size();
   if (n == 0) return;
   ImFont* f = fonts().body;
@@ -84,11 +84,11 @@ void trendChart(const nlohmann::json& trend) {
   float slot = (w - 16) / float(n), barW = slot * 0.6f, base = a.y + h - fs - 10, top = a.y + fs + 10;
   std::string values;
   for (size_t i = 0; i < n; ++i) {
-    int64_t v = trend[i].value("scans", int64_t(0));
+    int64_t v = trend[i].scans;
     float x = a.x + 8 + slot * float(i) + (slot - barW) / 2;
     float y = base - (base - top) * float(v) / float(maxScans);
     dl->AddRectFilled(ImVec2(x, y), ImVec2(x + barW, base), i + 1 == n ? theme::kPrimary : theme::kBorder, 3);
-    std::string num = std::to_string(v), wk = trend[i].value("week", "");
+    std::string num = std::to_string(v), wk = trend[i].week;
     wk = wk.size() > 5 ? wk.substr(5) : wk;  // "W48"
     ImVec2 ns = f->CalcTextSizeA(fs, FLT_MAX, 0, num.c_str());
     dl->AddText(f, fs, ImVec2(x + (barW - ns.x) / 2, y - fs - 2), theme::kText, num.c_str());
@@ -110,15 +110,20 @@ const char* problemText(const std::string& p) {
 void drawReport(OfficeState& s) {
   if (!g_r.loading && g_r.loadedFor.substr(0, g_r.loadedFor.find('|')) != s.sessionKey()) {
     g_r.week.clear();
-    g_r.data = nullptr;
+    g_r.data.reset();
     load(s);
   }
   // Entering the screen, every minute on screen, or "Làm mới": the week shown, as it is now.
   if (freshnessRow(s, "office.report", g_r.loading) || (s.refreshDue && !g_r.loading)) load(s);
   // Week switcher: each label on one line, drawn smaller if it must ("« Tuần trước" wrapped at 360 px).
   float w3 = (ImGui::GetContentRegionAvail().x - 12) / 3;
+<<<<<<< HEAD
   if (button("office.report.prev", tr(Str::OfficePrevWeek), ButtonStyle::Secondary, w3, 48, true) && !g_r.loading &&
       g_r.data.is_object()) {
+=======
+  if (button("office.report.prev", tr(Str::OfficePrevWeek), ButtonStyle::Secondary, w3, 48) && !g_r.loading &&
+      g_r.data) {
+>>>>>>> e3
     g_r.week = neighbourWeek(-1);
     load(s);
   }
@@ -128,7 +133,7 @@ void drawReport(OfficeState& s) {
     ImGui::InvisibleButton("##w", ImVec2(w3, 48));
     ImGui::PopID();
     ImVec2 a = ImGui::GetItemRectMin();
-    std::string label = g_r.data.is_object() ? g_r.week : tr(Str::Loading);
+    std::string label = g_r.data ? g_r.week : tr(Str::Loading);
     ImFont* f = fonts().bold;
     ImVec2 ts = f->CalcTextSizeA(fontPx(f), FLT_MAX, 0, label.c_str());
     ImGui::GetWindowDrawList()->AddText(f, fontPx(f), ImVec2(a.x + (w3 - ts.x) / 2, a.y + (48 - ts.y) / 2), theme::kText,
@@ -136,37 +141,39 @@ void drawReport(OfficeState& s) {
     probe::add("text", "office.report.week", label, a.x, a.y, w3, 48);
   }
   ImGui::SameLine(0, 6);
+<<<<<<< HEAD
   if (button("office.report.next", tr(Str::OfficeNextWeek), ButtonStyle::Secondary, w3, 48, true) && !g_r.loading &&
       g_r.data.is_object()) {
+=======
+  if (button("office.report.next", tr(Str::OfficeNextWeek), ButtonStyle::Secondary, w3, 48) && !g_r.loading &&
+      g_r.data) {
+>>>>>>> e3
     g_r.week = neighbourWeek(1);
     load(s);
   }
   if (!g_r.error.empty()) banner("office.report.error", g_r.error, theme::kDanger);
-  if (!g_r.data.is_object()) return;
-  const auto& d = g_r.data;
-  text("office.report.range", d.value("from", "") + " – " + d.value("to", "") + " · " + d["area"].value("name", ""),
-       theme::kMuted);
+  if (!g_r.data) return;
+  const client::WeeklyReport& d = *g_r.data;
+  text("office.report.range", d.from + " – " + d.to + " · " + d.area.name, theme::kMuted);
 
   // Totals of the officer's area (the first row)
-  const auto& areas = d["areas"];
-  if (areas.is_array() && !areas.empty()) {
-    const auto& t = areas[0];
+  const auto& areas = d.areas;
+  if (!areas.empty()) {
+    const client::AreaWeek& t = areas[0];
     float cw = (ImGui::GetContentRegionAvail().x - 2 * theme::kGap) / 3;
-    statCard("office.report.total.venues", tr(Str::OfficeVenues), t.value("venues", 0), theme::kText, cw);
+    statCard("office.report.total.venues", tr(Str::OfficeVenues), int(t.venues), theme::kText, cw);
     ImGui::SameLine(0, theme::kGap);
-    statCard("office.report.total.scans", tr(Str::OfficeScans), int(t.value("scans", int64_t(0))), theme::kPrimary, cw);
+    statCard("office.report.total.scans", tr(Str::OfficeScans), int(t.scans), theme::kPrimary, cw);
     ImGui::SameLine(0, theme::kGap);
-    statCard("office.report.total.noncomplying", tr(Str::OfficeNonComplying), t.value("nonComplying", 0),
-             theme::kDanger, cw);
+    statCard("office.report.total.noncomplying", tr(Str::OfficeNonComplying), int(t.nonComplying), theme::kDanger, cw);
   }
   // Self-registered venues counted above but not yet confirmed by the commune (Cơ sở tab).
-  if (d.contains("unverified") && d["unverified"].is_array() && !d["unverified"].empty()) {
-    const auto& u = d["unverified"];
+  if (!d.unverified.empty()) {
+    const auto& u = d.unverified;
     banner("office.report.unverified", std::to_string(u.size()) + " " + tr(Str::OfficeReportUnverified), theme::kWarn);
     for (size_t i = 0; i < u.size() && i < 20; ++i)
       text(("office.report.unverified." + std::to_string(i)).c_str(),
-           u[i].value("name", "") + " · " + std::to_string(u[i].value("scans", int64_t(0))) + " " + tr(Str::OfficeScans),
-           theme::kMuted);
+           u[i].name + " · " + std::to_string(u[i].scans) + " " + tr(Str::OfficeScans), theme::kMuted);
   }
   ImGui::Dummy(ImVec2(1, 4));
   // Exports
@@ -198,24 +205,30 @@ void drawReport(OfficeState& s) {
       ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
       probe::add("text", "office.report.head." + std::to_string(c), name, a.x, a.y, b.x - a.x, b.y - a.y);
     }
-    for (const auto& a : areas) {
+    for (const client::AreaWeek& a : areas) {
       ImGui::TableNextRow(0, 36);
       ImGui::TableNextColumn();
+<<<<<<< HEAD
       std::string name = a.value("name", "");
       if (a.value("level", "") == "ward" && d["area"].value("level", "") != "ward") name = "  " + name;
       ImGui::TextWrapped("%s", drawable(fonts().body, name).c_str());
+=======
+      std::string name = a.area.name;
+      if (a.area.level == "ward" && d.area.level != "ward") name = "  " + name;
+      ImGui::TextWrapped("%s", name.c_str());
+>>>>>>> e3
       ImGui::TableNextColumn();
-      ImGui::Text("%d", a.value("venues", 0));
+      ImGui::Text("%lld", static_cast<long long>(a.venues));
       ImGui::TableNextColumn();
-      ImGui::Text("%d", a.value("withScan", 0));
+      ImGui::Text("%lld", static_cast<long long>(a.withScan));
       ImGui::TableNextColumn();
-      ImGui::Text("%lld", static_cast<long long>(a.value("scans", int64_t(0))));
-      probe::add("text", "office.report.scans." + a.value("code", ""), std::to_string(a.value("scans", int64_t(0))),
-                 ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, 40, 20);
+      ImGui::Text("%lld", static_cast<long long>(a.scans));
+      probe::add("text", "office.report.scans." + a.area.code, std::to_string(a.scans), ImGui::GetItemRectMin().x,
+                 ImGui::GetItemRectMin().y, 40, 20);
       ImGui::TableNextColumn();
       // No staff numbers declared: no ratio ("—"), not 0.00.
-      if (a.contains("scansPerStaff") && a["scansPerStaff"].is_number())
-        ImGui::Text("%.2f", a["scansPerStaff"].get<double>());
+      if (a.scansPerStaff)
+        ImGui::Text("%.2f", *a.scansPerStaff);
       else
         ImGui::TextUnformatted("—");
     }
@@ -224,22 +237,22 @@ void drawReport(OfficeState& s) {
 
   ImGui::Dummy(ImVec2(1, 6));
   text("office.report.trend.title", tr(Str::OfficeTrend), theme::kText, fonts().bold);
-  trendChart(d["trend"]);
+  trendChart(d.trend);
 
   ImGui::Dummy(ImVec2(1, 6));
   text("office.report.bad.title", tr(Str::OfficeNonComplying), theme::kText, fonts().bold);
-  const auto& bad = d["nonComplying"];
-  if (!bad.is_array() || bad.empty()) text("office.report.bad.none", tr(Str::OfficeAllComply), theme::kIn);
+  const auto& bad = d.nonComplying;
+  if (bad.empty()) text("office.report.bad.none", tr(Str::OfficeAllComply), theme::kIn);
   int i = 0;
-  for (const auto& v : bad) {
-    std::string id = v.value("id", "");
-    std::string line = v.value("name", "") + " — " + problemText(v.value("problem", "")) + " (" +
-                       std::to_string(v.value("scans", int64_t(0))) + "/" + std::to_string(v.value("staff", 0)) + ")";
+  for (const client::NonComplyingVenue& v : bad) {
+    const std::string& id = v.id;
+    std::string line =
+        v.name + " — " + problemText(v.problem) + " (" + std::to_string(v.scans) + "/" + std::to_string(v.staff) + ")";
     text(("office.report.bad." + std::to_string(i)).c_str(), line, theme::kText);
-    std::string rem = std::string(tr(Str::OfficeReminders)) + ": " + std::to_string(v.value("reminders", int64_t(0)));
-    if (v.value("flaggedForSuspension", false)) rem += " · " + std::string(tr(Str::OfficeSuspend));
+    std::string rem = std::string(tr(Str::OfficeReminders)) + ": " + std::to_string(v.reminders);
+    if (v.flaggedForSuspension) rem += " · " + std::string(tr(Str::OfficeSuspend));
     text(("office.report.bad." + std::to_string(i) + ".reminders").c_str(), rem,
-         v.value("flaggedForSuspension", false) ? theme::kDanger : theme::kMuted);
+         v.flaggedForSuspension ? theme::kDanger : theme::kMuted);
     if (button(("office.report.remind." + std::to_string(i)).c_str(), tr(Str::OfficeRemind), ButtonStyle::Secondary, -1,
                48)) {
       s.client.remind(id, [&s](const Reply& r) {
@@ -253,7 +266,7 @@ void drawReport(OfficeState& s) {
     ++i;
   }
   // A province lists its first few hundred; the files hold every one.
-  const int64_t total = d.value("nonComplyingTotal", int64_t(i));
+  const int64_t total = std::max<int64_t>(d.nonComplyingTotal, i);
   if (total > i) {
     std::string more = tr(Str::OfficeMoreNonComplying);
     more.replace(more.find("{n}"), 3, std::to_string(total - i));

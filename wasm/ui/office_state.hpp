@@ -1,5 +1,6 @@
 // What the office screens share: the office client (client::OfficeClient: the session, typed
-// calls, typed errors), the officer's area, and when the data on screen was last fetched.
+// calls whose answers arrive as structs, typed errors), the officer's area, and when the data on screen was last
+// fetched.
 //
 // The session token is the client's, kept in sessionStorage by the app (main_office.cpp): a
 // reload keeps the officer logged in, closing the tab (or the browser) ends it, and another tab
@@ -10,15 +11,14 @@
 #include <functional>
 #include <string>
 
-#include <nlohmann/json.hpp>
-
+#include "area_picker.hpp"
 #include "client/office_client.hpp"
 
 namespace diemquet::ui::office {
 
 enum class Tab { Report, Violations, Trace, Venues, Officers };
 
-using Reply = client::OfficeReply;
+using Reply = client::OfficeStatus;
 
 struct OfficeState {
   explicit OfficeState(client::OfficeClient& c) : client(c) {}
@@ -39,11 +39,6 @@ struct OfficeState {
   bool loggedIn() const { return client.loggedIn(); }
   // The data on screen belongs to this session (a new login loads it again).
   std::string sessionKey() const { return std::to_string(client.session()); }
-  // A call the client has no typed method for yet (venues, areas): through its one path.
-  void request(const std::string& method, const std::string& path, const nlohmann::json& body,
-               std::function<void(const Reply&)> done) {
-    client.call(method, path, body, std::move(done));
-  }
 };
 
 // The message for a failed reply (network, session ended, server error), translated.
@@ -52,8 +47,8 @@ const char* failureText(client::OfficeError e);
 // "Cập nhật lúc 14:05" and a "Làm mới" button; true when it was tapped.
 bool freshnessRow(OfficeState& s, const char* id, bool loading);
 
-// GET requests for an area picker (area_picker.hpp) through the session.
-std::function<void(const std::string&, std::function<void(int, const nlohmann::json&)>)> areaFetch(OfficeState& s);
+// An area picker's searches (area_picker.hpp) through the officer's session.
+AreaFetch areaFetch(OfficeState& s);
 
 void drawReport(OfficeState& s);
 void drawViolations(OfficeState& s);

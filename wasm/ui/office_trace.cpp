@@ -3,6 +3,8 @@
 // On screen ids and phones stay masked; the CSV export (audit-logged like the query) is full.
 #include <imgui.h>
 
+#include <optional>
+
 #include "i18n.hpp"
 #include "masking.hpp"
 #include "time.hpp"
@@ -20,7 +22,7 @@ struct TraceScreen {
   const char* fromError = nullptr;  // under the field at fault, saying how to write it
   const char* toError = nullptr;
   std::string error;
-  nlohmann::json result;
+  std::optional<client::TraceResult> result;
   bool loading = false;
 } g_t;
 
@@ -37,6 +39,11 @@ bool checkDates() {
   if (!g_t.fromError && !g_t.toError && !g_t.to.empty() && isoDayFromTyped(g_t.to) < isoDayFromTyped(g_t.from))
     g_t.toError = tr(Str::OfficeDateOrder);
   return !g_t.fromError && !g_t.toError;
+}
+
+// "2026-11-20 09:00" → "09:00" (the day is on the line above); a shorter text as it is.
+std::string timeOf(const std::string& dateTime) {
+  return dateTime.size() > 11 ? dateTime.substr(11) : dateTime;
 }
 
 // The server's word on a refused query, put where it belongs.
@@ -66,39 +73,38 @@ void drawTrace(OfficeState& s) {
     if (!g_t.reasonError && datesOk) {
       g_t.loading = true;
       g_t.error.clear();
-      s.client.trace(query(), [](const Reply& r) {
+      s.client.trace(query(), [](const client::OfficeResult<client::TraceResult>& r) {
         g_t.loading = false;
         if (!r.ok()) return showRefusal(r);
-        g_t.result = r.body;
+        g_t.result = r.value;
         resetPublishForm();
       });
     }
   }
   if (!g_t.error.empty()) banner("office.trace.error", g_t.error, theme::kDanger);
-  if (!g_t.result.is_object()) return drawPublishedExposures(s);
-  const auto& visits = g_t.result["visits"];
-  const auto& contacts = g_t.result["contacts"];
+  if (!g_t.result) return drawPublishedExposures(s);
+  const auto& visits = g_t.result->visits;
+  const auto& contacts = g_t.result->contacts;
   ImGui::Dummy(ImVec2(1, 6));
   text("office.trace.visits.title",
        std::string(tr(Str::OfficeVisits)) + " (" + std::to_string(visits.size()) + ")", theme::kText, fonts().bold);
   if (visits.empty()) text("office.trace.none", tr(Str::OfficeNoResults), theme::kMuted);
   int i = 0;
-  for (const auto& v : visits) {
-    std::string line = v.value("venueName", "") + "\n" + v.value("start", "") + " – " + v.value("end", "").substr(11) +
-                       (v.value("endEstimated", false) ? " (~)" : "");
+  for (const client::TraceVisit& v : visits) {
+    std::string line = v.venueName + "\n" + v.start + " – " + timeOf(v.end) + (v.endEstimated ? " (~)" : "");
     text(("office.trace.visit." + std::to_string(i)).c_str(), line, theme::kText);
     drawPublishExposure(s, v, i++);
   }
   ImGui::Dummy(ImVec2(1, 6));
   text("office.trace.contacts.title",
        std::string(tr(Str::OfficeContacts)) + " (" + std::to_string(contacts.size()) + ")", theme::kText, fonts().bold);
-  drawStaffPhones(g_t.result);
+  drawStaffPhones(*g_t.result);
   i = 0;
-  for (const auto& c : contacts) {
-    std::string who = c.value("name", "") + " · " + maskId(c.value("key", ""));
-    if (!c.value("phone", "").empty()) who += " · " + maskPhone(c.value("phone", ""));
-    std::string line = who + "\n" + c.value("venueName", "") + " · " + c.value("start", "").substr(11) + "–" +
-                       c.value("end", "").substr(11) + " · " + std::to_string(c.value("overlapMinutes", 0)) + " ph";
+  for (const client::TraceContact& c : contacts) {
+    std::string who = c.name + " · " + maskId(c.key);
+    if (!c.phone.empty()) who += " · " + maskPhone(c.phone);
+    std::string line = who + "\n" + c.venueName + " · " + timeOf(c.start) + "–" + timeOf(c.end) + " · " +
+                       std::to_string(c.overlapMinutes) + " ph";
     text(("office.trace.contact." + std::to_string(i++)).c_str(), line, theme::kText);
   }
   ImGui::Dummy(ImVec2(1, 4));

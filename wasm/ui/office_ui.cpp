@@ -7,8 +7,8 @@
 #include "i18n.hpp"
 #include "modes.hpp"
 #include "office_state.hpp"
-#include "platform.hpp"
 #include "probe.hpp"
+#include "services.hpp"
 #include "time.hpp"
 #include "widgets.hpp"
 
@@ -78,7 +78,7 @@ class OfficeUi : public ModeUi {
 
   void frame(bool online) override {
     setLanguage(m_lang == 1 ? Lang::En : Lang::Vi);
-    const Instant clock = platform::now();
+    const Instant clock = services().now();
     m_state.nowMs = clock.utcMs;
     m_state.offsetMinutes = clock.offsetMinutes;
     const client::Officer& who = m_state.client.officer();

@@ -7,7 +7,7 @@
 #include "area_picker.hpp"
 #include "i18n.hpp"
 #include "office_state.hpp"
-#include "page.hpp"
+#include "services.hpp"
 #include "widgets.hpp"
 
 namespace diemquet::ui::office {
@@ -45,9 +45,11 @@ struct VenuesScreen {
 
 // The area picker's requests through the officer's session (shared with the other screens).
 AreaFetch areaFetch(OfficeState& s) {
-  return [&s](const std::string& path, std::function<void(int, const nlohmann::json&)> done) {
-    s.request("GET", path, nullptr, [done](const Reply& r) { done(r.status, r.body); });
-  };
+  return
+      [&s](const client::AreaSearch& search, std::function<void(bool, const std::vector<client::AreaChoice>&)> done) {
+        s.client.searchAreas(
+            search, [done](const client::OfficeResult<std::vector<client::AreaChoice>>& r) { done(r.ok(), r.value); });
+      };
 }
 
 namespace {
@@ -78,7 +80,7 @@ void drawVenues(OfficeState& s) {
   text("office.venues.title", tr(Str::OfficeRegisterVenue), theme::kText, fonts().bold);
   // A list of many venues: the import page (web/venue-import.html), where a file can be picked.
   if (button("office.venues.import", tr(Str::OfficeImportVenues), ButtonStyle::Secondary))
-    platform::openPage("/office/nhap-co-so");
+    services().openPage("/office/nhap-co-so");
   textField("office.venues.name", tr(Str::OfficeVenueName), g_f.name, platform::InputMode::Text, "Quán Phở Hòa",
             g_f.nameError);
   textField("office.venues.address", tr(Str::OfficeAddress), g_f.address, platform::InputMode::Text, "12 Lê Lợi", nullptr);
@@ -110,23 +112,22 @@ void drawVenues(OfficeState& s) {
     else if (!g_f.nameError) {
       g_f.busy = true;
       g_f.error.clear();
-      nlohmann::json pts = nlohmann::json::array();
-      for (const auto& p : splitPoints(g_f.points)) pts.push_back(p);
-      nlohmann::json b{{"name", g_f.name},
-                       {"address", g_f.address},
-                       {"ward", g_f.ward.code},
-                       {"category", kCategories[g_f.category].id},
-                       {"staffCount", std::atoi(g_f.staff.c_str())},
-                       {"phone", g_f.phone},
-                       {"scanPoints", pts}};
-      s.request("POST", "/api/v1/venues", b, [](const Reply& r) {
+      client::NewVenue venue;
+      venue.name = g_f.name;
+      venue.address = g_f.address;
+      venue.ward = g_f.ward.code;
+      venue.category = kCategories[g_f.category].id;
+      venue.staffCount = std::atoi(g_f.staff.c_str());
+      venue.phone = g_f.phone;
+      venue.scanPoints = splitPoints(g_f.points);
+      s.client.registerVenue(venue, [](const client::OfficeResult<client::RegisteredVenue>& r) {
         g_f.busy = false;
-        if (r.status != 201) {
+        if (!r.ok()) {
           g_f.error = failureText(r);
           return;
         }
-        g_f.registeredId = r.body.value("id", "");
-        g_f.registeredName = r.body.value("name", "");
+        g_f.registeredId = r.value.id;
+        g_f.registeredName = r.value.name;
         g_f.code.clear();
         g_f.name.clear();
         g_f.address.clear();
@@ -140,13 +141,13 @@ void drawVenues(OfficeState& s) {
        theme::kIn, fonts().bold);
   if (button("office.venues.code", tr(Str::OfficeIssueCode), ButtonStyle::Primary) && !g_f.busy) {
     g_f.busy = true;
-    s.request("POST", "/api/v1/office/venues/" + g_f.registeredId + "/codes", {{"count", 1}}, [](const Reply& r) {
+    s.client.issueEnrollmentCode(g_f.registeredId, [](const client::OfficeResult<std::string>& r) {
       g_f.busy = false;
-      if (r.status != 201) {
+      if (!r.ok()) {
         g_f.error = failureText(r);
         return;
       }
-      g_f.code = r.body["codes"][0].get<std::string>();
+      g_f.code = r.value;
       g_f.revealCode = true;
     });
   }

@@ -12,14 +12,9 @@ namespace diemquet::ui::office {
 
 namespace {
 
-struct Pending {
-  std::string id, name, where, phone, registered;
-  std::vector<std::string> sameAs;
-};
-
 struct VerifyScreen {
   std::string area;  // whose list this is
-  std::vector<Pending> venues;
+  std::vector<client::PendingVenue> venues;
   bool loading = false, busy = false;
   std::string error, done;
   std::string rejecting;  // the venue whose rejection reason is being typed
@@ -29,24 +24,13 @@ struct VerifyScreen {
 
 void load(OfficeState& s) {
   g_v.loading = true;
-  s.client.selfRegistrations([](const Reply& r) {
+  s.client.selfRegistrations([](const client::OfficeResult<std::vector<client::PendingVenue>>& r) {
     g_v.loading = false;
-    if (!r.ok() || !r.body.contains("venues") || !r.body["venues"].is_array()) {
+    if (!r.ok()) {
       g_v.error = failureText(r);
       return;
     }
-    g_v.venues.clear();
-    for (const auto& v : r.body["venues"]) {
-      Pending p{v.value("id", ""),
-                v.value("name", ""),
-                v.value("address", "") + ", " + (v.contains("ward") ? v["ward"].value("label", "") : ""),
-                v.value("phone", ""),
-                v.value("registered", ""),
-                {}};
-      if (v.contains("sameAs"))
-        for (const auto& x : v["sameAs"]) p.sameAs.push_back(x.get<std::string>());
-      g_v.venues.push_back(std::move(p));
-    }
+    g_v.venues = r.value;
   });
 }
 
@@ -66,11 +50,11 @@ void decide(OfficeState& s, const std::string& id, bool confirm) {
   });
 }
 
-void card(OfficeState& s, size_t i, const Pending& p) {
+void card(OfficeState& s, size_t i, const client::PendingVenue& p) {
   const std::string id = "office.verify." + std::to_string(i);
   ImGui::Dummy(ImVec2(1, 4));
   text((id + ".name").c_str(), p.name, theme::kText, fonts().bold);
-  text((id + ".where").c_str(), p.where, theme::kMuted);
+  text((id + ".where").c_str(), p.address + ", " + p.wardLabel, theme::kMuted);
   text((id + ".phone").c_str(), std::string(tr(Str::OfficePhone)) + ": " + p.phone + " · " + p.registered,
        theme::kMuted);
   if (!p.sameAs.empty()) {

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <map>
+#include <optional>
 
 #include "i18n.hpp"
 #include "office_state.hpp"
@@ -13,7 +14,7 @@ namespace diemquet::ui::office {
 namespace {
 
 struct ViolationsScreen {
-  nlohmann::json list;
+  std::optional<std::vector<client::Violation>> list;  // none until the first answer
   std::string loadedFor, error;
   bool loading = false;
   std::map<int64_t, std::string> notes;
@@ -24,15 +25,15 @@ void load(OfficeState& s) {
   g_v.loading = true;
   g_v.loadedFor = s.sessionKey();
   s.refreshDue = false;
-  s.client.openViolations([&s](const Reply& r) {
+  s.client.openViolations([&s](const client::OfficeResult<std::vector<client::Violation>>& r) {
     g_v.loading = false;
-    if (!r.ok() || !r.body.contains("violations") || !r.body["violations"].is_array()) {
-      g_v.error = failureText(r.ok() ? client::OfficeError::BadJson : r.error);
+    if (!r.ok()) {
+      g_v.error = failureText(r);
       return;
     }
     s.loadedAtMs = s.nowMs;
     g_v.error.clear();
-    g_v.list = r.body["violations"];
+    g_v.list = r.value;
   });
 }
 
@@ -50,19 +51,19 @@ void drawViolations(OfficeState& s) {
   // A new report appears without a reload: on entering, every minute on screen, "Làm mới".
   if (freshnessRow(s, "office.violations", g_v.loading) || (s.refreshDue && !g_v.loading)) load(s);
   if (!g_v.error.empty()) banner("office.violations.error", g_v.error, theme::kDanger);
-  if (!g_v.list.is_array()) {
+  if (!g_v.list) {
     text("office.violations.loading", tr(Str::Loading), theme::kMuted);
     return;
   }
-  if (g_v.list.empty()) text("office.violations.none", tr(Str::OfficeNoViolations), theme::kIn);
+  if (g_v.list->empty()) text("office.violations.none", tr(Str::OfficeNoViolations), theme::kIn);
   int i = 0;
-  for (const auto& v : g_v.list) {
-    const int64_t id = v.value("id", int64_t(0));
+  for (const client::Violation& v : *g_v.list) {
+    const int64_t id = v.id;
     const std::string n = std::to_string(i++);
-    std::string head = v.value("venueName", "") + " — " + kindText(v.value("kind", ""));
+    std::string head = v.venueName + " — " + kindText(v.kind);
     text(("office.violations." + n).c_str(), head, theme::kText, fonts().bold);
-    std::string meta = v.value("created", "") + " · " + (v.value("reporter", "") == "public" ? "—" : v.value("reporter", ""));
-    if (!v.value("note", "").empty()) meta += "\n" + v.value("note", "");
+    std::string meta = v.created + " · " + (v.reporter == "public" ? "—" : v.reporter);
+    if (!v.note.empty()) meta += "\n" + v.note;
     text(("office.violations." + n + ".meta").c_str(), meta, theme::kMuted);
     textField(("office.violations." + n + ".note").c_str(), tr(Str::OfficeResolveNote), g_v.notes[id],
               platform::InputMode::Text, "", g_v.noteErrors[id]);

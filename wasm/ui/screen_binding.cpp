@@ -8,8 +8,8 @@
 #include <functional>
 
 #include "i18n.hpp"
-#include "platform.hpp"
 #include "poster/signed_url.hpp"
+#include "services.hpp"
 #include "text.hpp"
 #include "widgets.hpp"
 
@@ -45,7 +45,7 @@ client::Downloader* g_files = nullptr;
 std::string freshDeviceId(const Station& st) {
   if (st.hasDeviceId()) return {};
   unsigned char r[16];
-  platform::randomBytes(r, sizeof r);
+  randomBytes(r, sizeof r);
   return Station::makeDeviceId(r);
 }
 

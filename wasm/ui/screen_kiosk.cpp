@@ -11,9 +11,8 @@
 #include "i18n.hpp"
 #include "kiosk.hpp"
 #include "masking.hpp"
-#include "platform.hpp"
 #include "probe.hpp"
-#include "wake_lock.hpp"
+#include "services.hpp"
 #include "widgets.hpp"
 
 namespace diemquet::ui {
@@ -42,7 +41,7 @@ void load() {
   if (g_k.loaded || !g_store) return;
   g_k.loaded = true;
   g_k.lock = kiosk::lockFromJson(g_store->get(kStoreKey));
-  if (g_k.lock) platform::wakeLockKeep(true);
+  if (g_k.lock) services().keepScreenOn(true);
 }
 
 bool confirming(const UiState& ui) {
@@ -130,7 +129,7 @@ void pinPad(StationSession& session, UiState& ui) {
       g_k.attempts.succeeded();
       g_k.lock.reset();
       if (g_store) g_store->set(kStoreKey, "");
-      platform::wakeLockKeep(false);
+      services().keepScreenOn(false);
       platform::cameraStop();
       ui.screen = Screen::Today;
       ui.lastScan.reset();
@@ -163,12 +162,12 @@ bool kioskLocked() {
 }
 
 const char* kioskWakeLockWord() {
-  switch (platform::wakeLockState()) {
-    case platform::WakeLockState::Held:
+  switch (services().screenKeep()) {
+    case ScreenKeep::Held:
       return "held";
-    case platform::WakeLockState::Unsupported:
+    case ScreenKeep::Unsupported:
       return "unsupported";
-    case platform::WakeLockState::Refused:
+    case ScreenKeep::Refused:
       return "refused";
     default:
       return "off";
@@ -229,14 +228,14 @@ void drawKioskSetup(StationSession& session, UiState& ui) {
       return;
     }
     std::array<uint8_t, 16> salt{};
-    platform::randomBytes(salt.data(), salt.size());
+    randomBytes(salt.data(), salt.size());
     g_k.lock = kiosk::makeLock(g_k.setupPin, salt);
     if (g_store) g_store->set(kStoreKey, kiosk::toJson(*g_k.lock));
     g_k.setupPin.clear();
     g_k.setupError = nullptr;
     g_k.cameraAsked = false;
     platform::textFieldBlur();
-    platform::wakeLockKeep(true);
+    services().keepScreenOn(true);
     ui.lastScan.reset();
     ui.screen = Screen::Scan;
   }

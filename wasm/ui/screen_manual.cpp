@@ -4,10 +4,9 @@
 #include <algorithm>
 #include <utility>
 
-#include "download.hpp"
 #include "i18n.hpp"
-#include "platform.hpp"
 #include "probe.hpp"
+#include "services.hpp"
 #include "station_ui.hpp"
 #include "widgets.hpp"
 
@@ -40,8 +39,9 @@ void drawPass(UiState& ui) {
   probe::add("qr", "pass.qr", ui.pass->text, a.x, a.y, side, side);
   text("pass.name", ui.pass->pass.name, theme::kText, fonts().title);
   text("pass.hint", tr(Str::PassHint), theme::kMuted);
-  if (button("pass.download", tr(Str::PassDownload), ButtonStyle::Secondary))
-    platform::downloadFile("the-khach-" + ui.pass->pass.passId + ".svg", "image/svg+xml", visitorPassSvg(*ui.pass));
+  if (button("pass.download", tr(Str::PassDownload), ButtonStyle::Secondary) && services().files)
+    services().files->saveBytes("the-khach-" + ui.pass->pass.passId + ".svg", "image/svg+xml",
+                                visitorPassSvg(*ui.pass));
   if (button("pass.done", tr(Str::Done))) ui.pass.reset();
 }
 
@@ -108,7 +108,7 @@ void drawManual(StationSession& session, UiState& ui) {
   // A pass for a regular visitor without a card QR: scanned next time instead of typing.
   if (button("manual.makePass", tr(Str::MakePass), ButtonStyle::Secondary)) {
     unsigned char r[10];
-    platform::randomBytes(r, sizeof r);
+    randomBytes(r, sizeof r);
     auto issued = issueVisitorPass(ui.name, ui.phone, 0, r);
     ui.manualErrors.errors.clear();
     if (!issued) {

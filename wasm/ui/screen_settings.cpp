@@ -3,13 +3,12 @@
 
 #include "hex.hpp"
 #include "i18n.hpp"
-#include "platform.hpp"
 #include "probe.hpp"
 #include "screen_binding.hpp"
 #include "screen_kiosk.hpp"
 #include "screen_sync.hpp"
+#include "services.hpp"
 #include "station_ui.hpp"
-#include "storage.hpp"
 #include "text.hpp"
 #include "widgets.hpp"
 
@@ -18,26 +17,37 @@ namespace diemquet::ui {
 namespace {
 std::string newLocalId(const char* prefix) {
   unsigned char r[6];
+<<<<<<< HEAD
   platform::randomBytes(r, sizeof r);
   return prefix + toHex(r, sizeof r);
+=======
+  randomBytes(r, sizeof r);
+  static const char* hex = "0123456789abcdef";
+  std::string id = prefix;
+  for (unsigned char c : r) {
+    id += hex[c >> 4];
+    id += hex[c & 15];
+  }
+  return id;
+>>>>>>> e3
 }
 // Whether the browser may delete the journal on its own, and how to install the station so it
 // will not: Safari evicts the data of sites unused for 7 days unless they are on the home
 // screen, and iOS has no install prompt, so the steps are spelled out there.
 void drawStorageAndInstall() {
-  using platform::StoragePersistence;
-  StoragePersistence p = platform::storagePersistence();
-  Str state = p == StoragePersistence::Persistent ? Str::StoragePersistent
-              : p == StoragePersistence::Checking ? Str::StorageChecking
-                                                  : Str::StorageNotPersistent;
-  text("settings.storage", tr(state), p == StoragePersistence::Persistent ? theme::kIn : theme::kWarn, fonts().bold);
-  if (p == StoragePersistence::Persistent) return;
+  const Services& device = services();
+  StorageKeep p = device.storageKeep();
+  Str state = p == StorageKeep::Persistent ? Str::StoragePersistent
+              : p == StorageKeep::Checking ? Str::StorageChecking
+                                           : Str::StorageNotPersistent;
+  text("settings.storage", tr(state), p == StorageKeep::Persistent ? theme::kIn : theme::kWarn, fonts().bold);
+  if (p == StorageKeep::Persistent) return;
   text("settings.storageExplain", tr(Str::StorageExplain), theme::kMuted);
-  if (p == StoragePersistence::BestEffort && button("settings.storageAsk", tr(Str::StorageAsk), ButtonStyle::Secondary))
-    platform::requestPersistentStorage();
-  if (platform::isInstalled()) return;
+  if (p == StorageKeep::BestEffort && button("settings.storageAsk", tr(Str::StorageAsk), ButtonStyle::Secondary))
+    device.askPersistentStorage();
+  if (device.isInstalled()) return;
   text("settings.installTitle", tr(Str::InstallTitle), theme::kText, fonts().bold);
-  text("settings.install", tr(platform::isIos() ? Str::InstallIos : Str::InstallOther), theme::kMuted);
+  text("settings.install", tr(device.isIos() ? Str::InstallIos : Str::InstallOther), theme::kMuted);
 }
 }  // namespace
 
@@ -102,7 +112,7 @@ void drawSettings(StationSession& session, UiState& ui) {
       StationSettings next = current;
       if (next.deviceId.empty()) {
         unsigned char r[16];
-        platform::randomBytes(r, sizeof r);
+        randomBytes(r, sizeof r);
         next.deviceId = Station::makeDeviceId(r);
       }
       if (next.venue.id.empty()) next.venue.id = newLocalId("local-");

@@ -4,8 +4,8 @@
 #include <imgui.h>
 
 #include "i18n.hpp"
-#include "platform.hpp"
 #include "probe.hpp"
+#include "services.hpp"
 #include "station_ui.hpp"
 #include "widgets.hpp"
 
@@ -113,7 +113,7 @@ void enrollForm(StationSession& session, bool again) {
     std::string device;
     if (!session.station().hasDeviceId()) {
       unsigned char r[16];
-      platform::randomBytes(r, sizeof r);
+      randomBytes(r, sizeof r);
       device = Station::makeDeviceId(r);
     }
     platform::textFieldBlur();

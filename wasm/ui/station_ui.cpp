@@ -6,12 +6,17 @@
 #include <utility>
 
 #include "camera.hpp"
+<<<<<<< HEAD
 #include "glyph_fallback.hpp"
 #include "i18n.hpp"
 #include "platform.hpp"
+=======
+#include "i18n.hpp"
+>>>>>>> e3
 #include "probe.hpp"
 #include "screen_kiosk.hpp"
 #include "screen_sync.hpp"
+#include "services.hpp"
 #include "widgets.hpp"
 
 namespace diemquet::ui {
@@ -149,14 +154,15 @@ bool StationUi::tick() {
       m_state.lastScan = out;
       m_state.lastScanAt = ImGui::GetTime();
       m_state.showCard = false;
-      platform::announce(std::string(tr(Str::ScanRepeat)) + ": " + out.payload->person.displayName);
+      services().announce(std::string(tr(Str::ScanRepeat)) + ": " + out.payload->person.displayName);
       changed = true;
       continue;
     }
     m_state.lastScan = out;
     m_state.lastScanAt = ImGui::GetTime();
     m_state.showCard = false;
-    if (out.kind == ScanOutcome::Kind::Rejected || out.kind == ScanOutcome::Kind::NotConfigured) platform::feedbackError();
+    if (out.kind == ScanOutcome::Kind::Rejected || out.kind == ScanOutcome::Kind::NotConfigured)
+      services().feedbackError();
     changed = true;
   }
   // Beep and vibrate once per save, when the journal confirms it: the sound means "saved".
@@ -164,10 +170,10 @@ bool StationUi::tick() {
   if (st.serial != m_feedbackSerial && st.state != SaveStatus::State::Saving && st.state != SaveStatus::State::Idle) {
     m_feedbackSerial = st.serial;
     if (st.state == SaveStatus::State::Saved) {
-      platform::feedbackSaved();
-      platform::announce(std::string(tr(Str::Saved)) + ": " + st.displayName);
+      services().feedbackSaved();
+      services().announce(std::string(tr(Str::Saved)) + ": " + st.displayName);
     } else {
-      platform::feedbackError();
+      services().feedbackError();
     }
     changed = true;
   }

@@ -11,9 +11,9 @@
 #include "hex.hpp"
 #include "i18n.hpp"
 #include "modes.hpp"
-#include "platform.hpp"
 #include "poster/signed_url.hpp"
 #include "probe.hpp"
+#include "services.hpp"
 #include "text.hpp"
 #include "visitor/self_check_ins.hpp"
 #include "visitor_history.hpp"
@@ -282,12 +282,12 @@ class VisitorUi : public ModeUi {
     if (m_declKey.empty()) m_declKey = newKey();
     m_lastSeq = m_store.submit(profile, check, poster, dir, m_declKey);
     m_submitting = m_lastSeq > 0;
-    if (m_submitting) platform::feedbackSaved();
+    if (m_submitting) services().feedbackSaved();
   }
 
   static std::string newKey() {
     unsigned char r[12];
-    platform::randomBytes(r, sizeof r);
+    randomBytes(r, sizeof r);
     return toHex(r, sizeof r);
   }
 

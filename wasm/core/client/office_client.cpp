@@ -1,12 +1,31 @@
 #include "client/office_client.hpp"
 
+#include "json_util.hpp"
+
 namespace diemquet::client {
 
 using nlohmann::json;
 
 namespace {
 constexpr const char* kTokenKey = "dq.office.token";
+
+// A query parameter's value, percent-encoded (an area searched for by its Vietnamese name).
+std::string queryValue(const std::string& s) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+        c == '.') {
+      out += char(c);
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
 }
+}  // namespace
 
 OfficeReply officeReplyOf(const sync::HttpReply& reply, bool expectJson) {
   OfficeReply r;
@@ -15,7 +34,7 @@ OfficeReply officeReplyOf(const sync::HttpReply& reply, bool expectJson) {
   const bool isObject = body.is_object();
   r.body = isObject ? std::move(body) : json::object();
   if (reply.status >= 400 && r.body.contains("error") && r.body["error"].is_object())
-    r.errorCode = r.body["error"].value("code", "");
+    r.errorCode = jsonutil::getString(r.body["error"], "code");
   const int s = reply.status;
   if (s == 0)
     r.error = OfficeError::Offline;
@@ -37,7 +56,7 @@ OfficeReply officeReplyOf(const sync::HttpReply& reply, bool expectJson) {
 OfficeClient::OfficeClient(sync::Http http, KeyValueStore& sessionStore, Downloader* downloader, int timeoutMs)
     : m_http(std::move(http)), m_store(sessionStore), m_downloader(downloader), m_timeoutMs(timeoutMs) {}
 
-void OfficeClient::send(sync::HttpRequest r, bool expectJson, OfficeDone done) {
+void OfficeClient::send(sync::HttpRequest r, bool expectJson, std::function<void(const OfficeReply&)> done) {
   r.token = m_token;
   r.timeoutMs = m_timeoutMs;
   if (r.method == "GET") r.body.clear();
@@ -53,7 +72,8 @@ void OfficeClient::send(sync::HttpRequest r, bool expectJson, OfficeDone done) {
   });
 }
 
-void OfficeClient::call(const std::string& method, const std::string& path, const json& body, OfficeDone done) {
+void OfficeClient::call(const std::string& method, const std::string& path, const json& body,
+                        std::function<void(const OfficeReply&)> done) {
   sync::HttpRequest r;
   r.method = method;
   r.path = path;
@@ -61,13 +81,40 @@ void OfficeClient::call(const std::string& method, const std::string& path, cons
   send(std::move(r), true, std::move(done));
 }
 
+template <class T>
+void OfficeClient::callRead(const std::string& method, const std::string& path, const json& body,
+                            std::string (*read)(const json&, T&), OfficeThen<T> done) {
+  call(method, path, body, [read, done = std::move(done)](const OfficeReply& reply) {
+    OfficeResult<T> out;
+    static_cast<OfficeStatus&>(out) = reply;
+    if (out.ok()) {
+      out.problem = read(reply.body, out.value);
+      if (!out.problem.empty()) {  // refused whole: a screen draws an answer or an error
+        out.error = OfficeError::BadJson;
+        out.value = T{};
+      }
+    }
+    if (done) done(out);
+  });
+}
+
+namespace {
+// For a call whose answer holds nothing the screen needs: only how it ended.
+std::function<void(const OfficeReply&)> statusOnly(OfficeDone done) {
+  return [done = std::move(done)](const OfficeReply& r) {
+    if (done) done(r);
+  };
+}
+}  // namespace
+
 void OfficeClient::setOfficer(const json& o) {
-  if (!o.is_object()) return;
-  m_officer.username = o.value("username", "");
-  m_officer.level = o.value("level", "");
-  if (o.contains("area") && o["area"].is_object()) {
-    m_officer.areaCode = o["area"].value("code", "");
-    m_officer.areaName = o["area"].value("name", "");
+  // Read without throwing: a wrong-typed field leaves it empty.
+  m_officer.username = jsonutil::getString(o, "username");
+  m_officer.level = jsonutil::getString(o, "level");
+  auto area = o.is_object() ? o.find("area") : o.end();
+  if (o.is_object() && area != o.end()) {
+    m_officer.areaCode = jsonutil::getString(*area, "code");
+    m_officer.areaName = jsonutil::getString(*area, "name");
   }
 }
 
@@ -98,7 +145,7 @@ bool OfficeClient::restore(std::function<void(bool)> done) {
 void OfficeClient::login(const std::string& username, const std::string& password, OfficeDone done) {
   call("POST", "/api/v1/office/login", {{"username", username}, {"password", password}},
        [this, done = std::move(done)](const OfficeReply& r) {
-         OfficeReply out = r;
+         OfficeStatus out = r;
          if (r.ok() &&
              (!r.body.contains("token") || !r.body["token"].is_string() || r.body["token"].get<std::string>().empty()))
            out.error = OfficeError::Server;  // a success without a session: not one
@@ -106,7 +153,7 @@ void OfficeClient::login(const std::string& username, const std::string& passwor
            m_token = r.body["token"].get<std::string>();
            ++m_session;
            m_store.set(kTokenKey, m_token);
-           setOfficer(r.body.value("officer", json::object()));
+           setOfficer(r.body.contains("officer") ? r.body["officer"] : json());
          }
          if (done) done(out);
        });
@@ -118,17 +165,20 @@ void OfficeClient::logout() {
   endSession();
 }
 
-void OfficeClient::report(const std::string& week, OfficeDone done) {
-  call("GET", "/api/v1/office/report" + (week.empty() ? std::string() : "?week=" + week), nullptr, std::move(done));
+void OfficeClient::report(const std::string& week, OfficeThen<WeeklyReport> done) {
+  callRead<WeeklyReport>("GET", "/api/v1/office/report" + (week.empty() ? std::string() : "?week=" + queryValue(week)),
+                         nullptr, readWeeklyReport, std::move(done));
 }
 void OfficeClient::remind(const std::string& venueId, OfficeDone done) {
-  call("POST", "/api/v1/office/venues/" + venueId + "/reminders", {{"note", ""}}, std::move(done));
+  call("POST", "/api/v1/office/venues/" + venueId + "/reminders", {{"note", ""}}, statusOnly(std::move(done)));
 }
-void OfficeClient::openViolations(OfficeDone done) {
-  call("GET", "/api/v1/office/violations?status=open", nullptr, std::move(done));
+void OfficeClient::openViolations(OfficeThen<std::vector<Violation>> done) {
+  callRead<std::vector<Violation>>("GET", "/api/v1/office/violations?status=open", nullptr, readViolations,
+                                   std::move(done));
 }
 void OfficeClient::resolveViolation(int64_t id, const std::string& note, OfficeDone done) {
-  call("POST", "/api/v1/office/violations/" + std::to_string(id) + "/resolve", {{"note", note}}, std::move(done));
+  call("POST", "/api/v1/office/violations/" + std::to_string(id) + "/resolve", {{"note", note}},
+       statusOnly(std::move(done)));
 }
 
 namespace {
@@ -137,8 +187,8 @@ json traceBody(const TraceQuery& q) {
 }
 }  // namespace
 
-void OfficeClient::trace(const TraceQuery& q, OfficeDone done) {
-  call("POST", "/api/v1/office/trace", traceBody(q), std::move(done));
+void OfficeClient::trace(const TraceQuery& q, OfficeThen<TraceResult> done) {
+  callRead<TraceResult>("POST", "/api/v1/office/trace", traceBody(q), readTraceResult, std::move(done));
 }
 
 void OfficeClient::saveTraceCsv(const TraceQuery& q, std::function<void(OfficeError)> done) {
@@ -174,8 +224,8 @@ void OfficeClient::exportReport(const std::string& week, const std::string& form
     return;
   }
   ++m_inFlight;
-  m_downloader->fetchToFile("GET", "/api/v1/office/report?week=" + week + "&format=" + format, m_token, filename,
-                            openInTab, [this, done = std::move(done)](int status) {
+  m_downloader->fetchToFile("GET", "/api/v1/office/report?week=" + queryValue(week) + "&format=" + format, m_token,
+                            filename, openInTab, [this, done = std::move(done)](int status) {
                               --m_inFlight;
                               ++m_answers;
                               OfficeReply r = officeReplyOf(sync::HttpReply{status, {}}, false);
@@ -184,31 +234,59 @@ void OfficeClient::exportReport(const std::string& week, const std::string& form
                             });
 }
 
-void OfficeClient::officers(OfficeDone done) {
-  call("GET", "/api/v1/office/officers", nullptr, std::move(done));
+void OfficeClient::officers(OfficeThen<std::vector<OfficerEntry>> done) {
+  callRead<std::vector<OfficerEntry>>("GET", "/api/v1/office/officers", nullptr, readOfficers, std::move(done));
 }
-void OfficeClient::createOfficer(const std::string& username, const std::string& areaCode, OfficeDone done) {
-  call("POST", "/api/v1/office/officers", {{"username", username}, {"area", areaCode}}, std::move(done));
+void OfficeClient::createOfficer(const std::string& username, const std::string& areaCode,
+                                 OfficeThen<IssuedPassword> done) {
+  callRead<IssuedPassword>("POST", "/api/v1/office/officers", {{"username", username}, {"area", areaCode}},
+                           readIssuedPassword, std::move(done));
 }
-void OfficeClient::officerAction(const std::string& username, const std::string& action, OfficeDone done) {
-  call("POST", "/api/v1/office/officers/" + username + "/" + action, json::object(), std::move(done));
+void OfficeClient::officerAction(const std::string& username, const std::string& action,
+                                 OfficeThen<IssuedPassword> done) {
+  callRead<IssuedPassword>("POST", "/api/v1/office/officers/" + username + "/" + action, json::object(),
+                           readIssuedPassword, std::move(done));
 }
-void OfficeClient::selfRegistrations(OfficeDone done) {
-  call("GET", "/api/v1/office/self-registrations", nullptr, std::move(done));
+void OfficeClient::selfRegistrations(OfficeThen<std::vector<PendingVenue>> done) {
+  callRead<std::vector<PendingVenue>>("GET", "/api/v1/office/self-registrations", nullptr, readPendingVenues,
+                                      std::move(done));
 }
 void OfficeClient::verifyVenue(const std::string& venueId, bool confirm, const std::string& note, OfficeDone done) {
   json body{{"decision", confirm ? "confirm" : "reject"}};
   if (!confirm) body["note"] = note;
-  call("POST", "/api/v1/office/venues/" + venueId + "/verify", body, std::move(done));
+  call("POST", "/api/v1/office/venues/" + venueId + "/verify", body, statusOnly(std::move(done)));
 }
-void OfficeClient::exposures(OfficeDone done) {
-  call("GET", "/api/v1/office/exposures", nullptr, std::move(done));
+void OfficeClient::registerVenue(const NewVenue& v, OfficeThen<RegisteredVenue> done) {
+  json body{{"name", v.name},
+            {"address", v.address},
+            {"ward", v.ward},
+            {"category", v.category},
+            {"staffCount", v.staffCount},
+            {"phone", v.phone},
+            {"scanPoints", v.scanPoints}};
+  callRead<RegisteredVenue>("POST", "/api/v1/venues", body, readRegisteredVenue, std::move(done));
 }
-void OfficeClient::publishExposure(const json& exposure, OfficeDone done) {
-  call("POST", "/api/v1/office/exposures", exposure, std::move(done));
+void OfficeClient::issueEnrollmentCode(const std::string& venueId, OfficeThen<std::string> done) {
+  callRead<std::string>("POST", "/api/v1/office/venues/" + venueId + "/codes", {{"count", 1}}, readEnrollmentCode,
+                        std::move(done));
+}
+void OfficeClient::exposures(OfficeThen<std::vector<Exposure>> done) {
+  callRead<std::vector<Exposure>>("GET", "/api/v1/office/exposures", nullptr, readExposures, std::move(done));
+}
+void OfficeClient::publishExposure(const ExposureDraft& e, OfficeDone done) {
+  json body{{"venueId", e.venueId}, {"scanPointId", e.scanPointId}, {"fromMs", e.fromMs},
+            {"untilMs", e.untilMs}, {"advice", e.advice},           {"reason", e.reason}};
+  call("POST", "/api/v1/office/exposures", body, statusOnly(std::move(done)));
 }
 void OfficeClient::withdrawExposure(int64_t id, OfficeDone done) {
-  call("POST", "/api/v1/office/exposures/" + std::to_string(id) + "/withdraw", json::object(), std::move(done));
+  call("POST", "/api/v1/office/exposures/" + std::to_string(id) + "/withdraw", json::object(),
+       statusOnly(std::move(done)));
+}
+void OfficeClient::searchAreas(const AreaSearch& q, OfficeThen<std::vector<AreaChoice>> done) {
+  std::string path = "/api/v1/areas?limit=" + std::to_string(q.limit) + "&q=" + queryValue(q.query);
+  if (!q.level.empty()) path += "&level=" + queryValue(q.level);
+  if (!q.within.empty()) path += "&within=" + queryValue(q.within);
+  callRead<std::vector<AreaChoice>>("GET", path, nullptr, readAreaChoices, std::move(done));
 }
 
 }  // namespace diemquet::client

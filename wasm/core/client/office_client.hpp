@@ -1,7 +1,8 @@
 // The office API (docs/api.md, /api/v1/office/…) as typed calls for the office screens: each
-// method knows its path, its method and its body; every answer comes back as an OfficeReply
-// whose `error` says what went wrong in terms a screen can word (no answer, session ended,
-// wrong password, too many tries, refused input, server failure, an answer that is not JSON).
+// method knows its path, its method and its body; every answer comes back read into its struct
+// (office_types.hpp) with an `error` that says what went wrong in terms a screen can word (no
+// answer, session ended, wrong password, too many tries, refused input, server failure, an
+// answer that is not what the API promises). The screens never see JSON.
 // The session token is the client's: kept in the page's session store (sessionStorage in the
 // browser: a reload keeps the officer logged in, closing the tab ends it; never localStorage,
 // which would outlive the tab on a shared PC), dropped when the server ends the session.
@@ -9,11 +10,13 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "client/downloader.hpp"
 #include "client/key_value_store.hpp"
+#include "client/office_types.hpp"
 #include "sync/transport.hpp"
 
 namespace diemquet::client {
@@ -27,29 +30,36 @@ enum class OfficeError {
   BadInput,        // 400 / 422: `code` says which field
   Refused,         // 403, 404, 409: `code` says why
   Server,          // 5xx, or an answer the client does not understand
-  BadJson,         // a success whose body is not a JSON object
+  BadJson,         // a success whose body is not the JSON the API promises (`problem` says where)
 };
 
-struct OfficeReply {
+// How a call ended: the typed error, the API's error code, and for an answer that is not what
+// the API promises, the first field at fault (English, for the log; never personal data).
+struct OfficeStatus {
   int status = 0;
   OfficeError error = OfficeError::Offline;
   std::string errorCode;  // the API's error code ("reason_required", …), when it gave one
-  nlohmann::json body;    // the answer's JSON object (an empty object when there is none)
+  std::string problem;    // BadJson: "areas[2].scans: missing", …
   bool ok() const { return error == OfficeError::None; }
 };
-using OfficeDone = std::function<void(const OfficeReply&)>;
+// A call's answer read into its struct (office_types.hpp); `value` is only meaningful when ok().
+template <class T>
+struct OfficeResult : OfficeStatus {
+  T value{};
+};
+using OfficeDone = std::function<void(const OfficeStatus&)>;
+template <class T>
+using OfficeThen = std::function<void(const OfficeResult<T>&)>;
 
-// Status and body → the typed reply (also used for answers that are not JSON, like a CSV).
+// The answer before it is read: status and body → the typed error and the JSON object (an
+// empty object when there is none). Also used for answers that are not JSON, like a CSV.
+struct OfficeReply : OfficeStatus {
+  nlohmann::json body;
+};
 OfficeReply officeReplyOf(const sync::HttpReply& reply, bool expectJson = true);
 
 struct Officer {
   std::string username, level, areaCode, areaName;
-};
-
-// A contact-tracing query, dates as ISO days ("2026-11-20").
-struct TraceQuery {
-  std::string id, from, to, reason;
-  int marginMinutes = 30;
 };
 
 class OfficeClient {
@@ -72,31 +82,40 @@ class OfficeClient {
   int inFlight() const { return m_inFlight; }
   uint64_t answers() const { return m_answers; }
 
-  // The screens' calls
-  void report(const std::string& week, OfficeDone done);  // "" = the current week
+  // The screens' calls. Answers come back read into their structs (office_types.hpp); one
+  // that is not what the API promises is refused whole (OfficeError::BadJson).
+  void report(const std::string& week, OfficeThen<WeeklyReport> done);  // "" = the current week
   void remind(const std::string& venueId, OfficeDone done);
-  void openViolations(OfficeDone done);
+  void openViolations(OfficeThen<std::vector<Violation>> done);
   void resolveViolation(int64_t id, const std::string& note, OfficeDone done);
-  void trace(const TraceQuery& q, OfficeDone done);
+  void trace(const TraceQuery& q, OfficeThen<TraceResult> done);
   // The trace as CSV (a second, separately audited query), saved through the downloader.
   void saveTraceCsv(const TraceQuery& q, std::function<void(OfficeError)> done);
   // The weekly report as "xlsx", "csv" or "html" (opened in a tab to print).
   void exportReport(const std::string& week, const std::string& format, const std::string& filename, bool openInTab,
                     std::function<void(OfficeError)> done);
-  void officers(OfficeDone done);
-  void createOfficer(const std::string& username, const std::string& areaCode, OfficeDone done);
-  void officerAction(const std::string& username, const std::string& action, OfficeDone done);  // disable, …
-  void selfRegistrations(OfficeDone done);
+  void officers(OfficeThen<std::vector<OfficerEntry>> done);
+  void createOfficer(const std::string& username, const std::string& areaCode, OfficeThen<IssuedPassword> done);
+  // "disable", "enable", "reset-password" (the one with a password in its answer).
+  void officerAction(const std::string& username, const std::string& action, OfficeThen<IssuedPassword> done);
+  void selfRegistrations(OfficeThen<std::vector<PendingVenue>> done);
   void verifyVenue(const std::string& venueId, bool confirm, const std::string& note, OfficeDone done);
-  void exposures(OfficeDone done);
-  void publishExposure(const nlohmann::json& exposure, OfficeDone done);
+  void registerVenue(const NewVenue& venue, OfficeThen<RegisteredVenue> done);
+  void issueEnrollmentCode(const std::string& venueId, OfficeThen<std::string> done);
+  void exposures(OfficeThen<std::vector<Exposure>> done);
+  void publishExposure(const ExposureDraft& exposure, OfficeDone done);
   void withdrawExposure(int64_t id, OfficeDone done);
-
-  // The one path every call takes (also for the few screens not typed yet: venues, areas).
-  void call(const std::string& method, const std::string& path, const nlohmann::json& body, OfficeDone done);
+  void searchAreas(const AreaSearch& search, OfficeThen<std::vector<AreaChoice>> done);
 
  private:
-  void send(sync::HttpRequest r, bool expectJson, OfficeDone done);
+  // The one path every call takes.
+  void call(const std::string& method, const std::string& path, const nlohmann::json& body,
+            std::function<void(const OfficeReply&)> done);
+  // A call whose answer is read by `read` (office_types.hpp) into a T.
+  template <class T>
+  void callRead(const std::string& method, const std::string& path, const nlohmann::json& body,
+                std::string (*read)(const nlohmann::json&, T&), OfficeThen<T> done);
+  void send(sync::HttpRequest r, bool expectJson, std::function<void(const OfficeReply&)> done);
   void setOfficer(const nlohmann::json& o);
   void endSession();
 
