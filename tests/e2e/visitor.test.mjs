@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openPhone, freshProfile } from './lib/browser.mjs';
+import { openPhone, freshProfile, killRenderer } from './lib/browser.mjs';
 import { startSyncServer, serverAvailable, issuePosterUrl, SERVER_BIN } from './lib/server-process.mjs';
 import * as st from './lib/station.mjs';
 
@@ -118,11 +118,7 @@ test('a declaration saved offline survives the tab killed right after "saved" an
     // The instant the page says "Đã khai báo", the renderer dies.
     await page.waitForFunction(() => globalThis.dq.probe().items.some((x) => x.id === 'visitor.saved'), null,
       { polling: 'raf', timeout: 10000 });
-    const cdp = await ctx.newCDPSession(page);
-    const crashed = new Promise((r) => page.once('crash', r));
-    cdp.send('Page.crash').catch(() => {});  // never answers: the renderer is gone
-    await crashed;
-    await page.close().catch(() => {});
+    await killRenderer(ctx, page);
 
     // Reopened from the poster, still offline: the check-in is there, waiting to be sent.
     page = await ctx.newPage();

@@ -142,6 +142,38 @@ std::pair<std::string, PosterCheck> trustedPoster(Phone& phone) {
   return {url, phone.store->trust().check(url, poster::localYmd(kNow))};
 }
 
+// What the earlier shell wrote for a visitor: the station's records for a "self-" device (its
+// "set" record, then one "ci" per check-in) and a `dqv.self` note with the poster and declaration.
+const std::string kEarlierDevice = "self-0123456789abcdef0123456789abcdef";
+
+std::string earlierKeyRing(const poster::SigningKey& key) {
+  return "{\"t\":\"dqv.keys\",\"v\":" + json{{"ring", json::parse(ringJson(key))["ring"]}, {"at", kNow.utcMs}}.dump() +
+         "}";
+}
+
+std::string earlierSettings() {
+  return json{{"t", "set"}, {"device", kEarlierDevice}, {"venue", {{"id", "cho"}}}, {"scanPoint", {{"id", "p2"}}}}
+      .dump();
+}
+
+std::string earlierCheckIn(int64_t seq) {
+  CheckIn c;
+  c.deviceId = kEarlierDevice;
+  c.venueId = "cho";
+  c.scanPointId = "p2";
+  c.person = toPerson(profile());
+  c.at = kNow;
+  c.seq = seq;
+  json j = toJson(c);
+  j["t"] = "ci";
+  return j.dump();
+}
+
+std::string earlierNote(int64_t seq, const std::string& url, const std::string& key) {
+  return "{\"t\":\"dqv.self\",\"v\":" +
+         json{{"seq", seq}, {"poster", url}, {"declaration", toJson(profile().declaration)}, {"key", key}}.dump() + "}";
+}
+
 }  // namespace
 
 TEST(SelfCheckIns, SavedOfflineThenUploadedExactlyOnce) {
@@ -230,36 +262,18 @@ TEST(SelfCheckIns, NothingSavedUntilTheJournalCommitsAndNothingForABadPoster) {
 }
 
 TEST(SelfCheckIns, CheckInsOfTheEarlierShellStillUpload) {
-  // What the earlier shell wrote: the key ring, the station's settings and check-in records
-  // for a "self-" device, then the poster/declaration note; one note already uploaded.
+  // The key ring, the settings, two check-ins with their notes; the first already uploaded.
   auto key = testKey();
   std::string url = posterUrl(key);
-  CheckIn old;
-  old.deviceId = "self-0123456789abcdef0123456789abcdef";
-  old.venueId = "cho";
-  old.scanPointId = "p2";
-  old.person = toPerson(profile());
-  old.at = kNow;
-  auto ci = [&](int64_t seq) {
-    CheckIn c = old;
-    c.seq = seq;
-    json j = toJson(c);
-    j["t"] = "ci";
-    return j.dump();
-  };
-  json decl = toJson(profile().declaration);
   Phone phone;
   phone.journal.records = {
-      "{\"t\":\"dqv.keys\",\"v\":" + json{{"ring", json::parse(ringJson(key))["ring"]}, {"at", kNow.utcMs}}.dump() +
-          "}",
-      json{{"t", "set"}, {"device", old.deviceId}, {"venue", {{"id", "cho"}}}, {"scanPoint", {{"id", "p2"}}}}.dump(),
-      ci(1),
-      "{\"t\":\"dqv.self\",\"v\":" +
-          json{{"seq", 1}, {"poster", url}, {"declaration", decl}, {"key", "oldkey-001"}}.dump() + "}",
+      earlierKeyRing(key),
+      earlierSettings(),
+      earlierCheckIn(1),
+      earlierNote(1, url, "oldkey-001"),
       "{\"t\":\"dqv.up\",\"v\":{\"seq\":1}}",
-      ci(2),
-      "{\"t\":\"dqv.self\",\"v\":" +
-          json{{"seq", 2}, {"poster", url}, {"declaration", decl}, {"key", "oldkey-002"}}.dump() + "}",
+      earlierCheckIn(2),
+      earlierNote(2, url, "oldkey-002"),
   };
   phone.restart();
   EXPECT_EQ(phone.store->damagedRecords(), 0);
@@ -274,7 +288,7 @@ TEST(SelfCheckIns, CheckInsOfTheEarlierShellStillUpload) {
   // The new shell continues the earlier device's sequence.
   PosterCheck check = phone.store->trust().check(url, poster::localYmd(kNow));
   EXPECT_EQ(phone.store->submit(profile(), check, url, Direction::Out, "declkey-0006"), 3);
-  EXPECT_EQ(phone.store->visits().at(3).checkIn.deviceId, old.deviceId);
+  EXPECT_EQ(phone.store->visits().at(3).checkIn.deviceId, kEarlierDevice);
 }
 
 TEST(SelfCheckIns, AFinalRefusalIsNotResentAndADamagedRecordIsCounted) {
@@ -413,37 +427,19 @@ TEST(SelfCheckIns, AFailedPurgeLosesNothingAndIsRetried) {
 TEST(SelfCheckIns, TheEarlierShellsCheckInsArePurgedToo) {
   auto key = testKey();
   std::string url = posterUrl(key);
-  CheckIn old;
-  old.deviceId = "self-0123456789abcdef0123456789abcdef";
-  old.venueId = "cho";
-  old.scanPointId = "p2";
-  old.person = toPerson(profile());
-  old.at = kNow;
-  old.seq = 1;
-  json ci = toJson(old);
-  ci["t"] = "ci";
   Phone phone;
-  phone.journal.records = {
-      "{\"t\":\"dqv.keys\",\"v\":" + json{{"ring", json::parse(ringJson(key))["ring"]}, {"at", kNow.utcMs}}.dump() +
-          "}",
-      json{{"t", "set"}, {"device", old.deviceId}, {"venue", {{"id", "cho"}}}, {"scanPoint", {{"id", "p2"}}}}.dump(),
-      ci.dump(),
-      "{\"t\":\"dqv.self\",\"v\":" +
-          json{{"seq", 1}, {"poster", url}, {"declaration", toJson(profile().declaration)}, {"key", "oldkey-101"}}
-              .dump() +
-          "}",
-      "{\"t\":\"dqv.up\",\"v\":{\"seq\":1}}",
-  };
+  phone.journal.records = {earlierKeyRing(key), earlierSettings(), earlierCheckIn(1), earlierNote(1, url, "oldkey-101"),
+                           "{\"t\":\"dqv.up\",\"v\":{\"seq\":1}}"};
   phone.restart();
   ASSERT_EQ(phone.store->visits().size(), 1u);
   phone.nowMs += 30 * retention::kDayMs;
   phone.store->purgeExpired([] { return 28; });
-  EXPECT_EQ(phone.journal.count(old.person.displayName), 0) << "the earlier shell's check-in stayed";
+  EXPECT_EQ(phone.journal.count(profile().name), 0) << "the earlier shell's check-in stayed";
   EXPECT_EQ(phone.journal.count("oldkey-101"), 0) << "its declaration stayed";
   EXPECT_EQ(phone.journal.count("\"dqv.up\""), 0);
   EXPECT_EQ(phone.journal.count("dqv.keys"), 1) << "the key ring is no personal data and stays";
   phone.restart();
   PosterCheck check = phone.store->trust().check(url, poster::localYmd(kNow));
   EXPECT_EQ(phone.store->submit(profile(), check, url, Direction::In, "declkey-0131"), 2);
-  EXPECT_EQ(phone.store->deviceId(), old.deviceId);
+  EXPECT_EQ(phone.store->deviceId(), kEarlierDevice);
 }
