@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { startStaticServer } from './lib/static-server.mjs';
-import { openPhone, freshProfile } from './lib/browser.mjs';
+import { openPhone, freshProfile, killRenderer } from './lib/browser.mjs';
 import * as st from './lib/station.mjs';
 
 const WEB = path.resolve(process.env.DQ_WEB_DIR || 'build/web');
@@ -165,11 +165,7 @@ test('the tab killed right after "saved" loses nothing (20 times)', async () => 
       await st.tap(page, 'manual.save');
       // The instant the UI shows "Đã lưu", the renderer dies.
       await page.waitForFunction(() => globalThis.dq.probe().items.some((x) => x.id === 'status.saved'), null, { polling: 'raf', timeout: 10000 });
-      const cdp = await ctx.newCDPSession(page);
-      const crashed = new Promise((r) => page.once('crash', r));
-      cdp.send('Page.crash').catch(() => {});  // never answers: the renderer is gone
-      await crashed;
-      await page.close().catch(() => {});
+      await killRenderer(ctx, page);
       page = await ctx.newPage();
       await page.goto(server.url);
       await st.waitReady(page);

@@ -34,7 +34,7 @@ int64_t nowMs() {
 
 // A journal record is the visitor's own history (ui/visitor_history.hpp) or a self check-in.
 void replayOne(const std::string& record, int64_t key) {
-  if (!ui::ownHistory().replay(record, key)) store().replay(record);
+  if (!ui::ownHistory().replay(record, key)) store().replay(record, key);
 }
 
 }  // namespace
@@ -59,6 +59,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void dq_replay_batch_keyed(const char* records, 
 // Returns 0 on success, or a negative code the loader turns into a message.
 extern "C" EMSCRIPTEN_KEEPALIVE int dq_boot(int /*mode: always the visitor page here*/) {
   visitor::SelfCheckIns& s = store();
+  s.attachJournal(platform::journalCommittedKey, platform::journalDelete);
   ui::ownHistory().attach(platform::journalAppend, platform::journalCommittedKey);
   static client::KeyRingClient keys(s.trust(), app::fetchHttp, nowMs);
   static client::ExposureFeedClient feed(ui::ownHistory(), s.trust(), app::fetchHttp, platform::journalDelete, nowMs);
@@ -66,12 +67,15 @@ extern "C" EMSCRIPTEN_KEEPALIVE int dq_boot(int /*mode: always the visitor page 
   ui::setServices(app::browserServices(&files));
   ui::setOwnHistoryClients(&feed, &files);
   ui::VisitorClients clients{&keys, platform::pageUrl, platform::openPage};
-  return app::startApp(ui::makeVisitorUi(s, std::move(clients)),
-                       app::FaceHooks{
-                           nullptr,
-                           [&s] { return s.version() + ui::ownHistoryVersion(); },
-                           [&s] { return s.savesInFlight(); },
-                       });
+  return app::startApp(
+      ui::makeVisitorUi(s, std::move(clients)),
+      app::FaceHooks{
+          // The phone's own check-ins past retention (the period the signed
+          // exposure list gives, else 28 days) go, as the history's visits do.
+          [&s](bool) { s.purgeExpired([&s] { return ui::ownHistory().retentionDays(s.trust().keyRing()); }); },
+          [&s] { return s.version() + ui::ownHistoryVersion(); },
+          [&s] { return s.savesInFlight(); },
+      });
 }
 
 // For automation and the page (update only between saves): counts and the save status.

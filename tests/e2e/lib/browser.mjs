@@ -31,3 +31,13 @@ export async function openPhone(profileDir, { extraArgs = [], scale = 2, viewpor
     timezoneId: 'Asia/Ho_Chi_Minh',
   });
 }
+
+// Kills the page's renderer at once, as a phone does to a tab (the OS ending it, a crash): what
+// the page had not made durable is gone. Returns when the page reports the crash; the page is closed.
+export async function killRenderer(ctx, page) {
+  const cdp = await ctx.newCDPSession(page);
+  const crashed = new Promise((r) => page.once('crash', r));
+  cdp.send('Page.crash').catch(() => {});  // never answers: the renderer is gone
+  await crashed;
+  await page.close().catch(() => {});
+}

@@ -9,12 +9,19 @@
 // tab killed between two records once left a check-in that was never uploaded). Records of
 // earlier shells (the station's "set"/"ci" records next to `dqv.self` notes) are still read,
 // so an update loses nothing that was waiting to upload.
+//
+// Retention as on the station: a check-in the server has taken and that is older than the
+// retention period is deleted from the journal by key (its record and its upload mark); one not
+// yet uploaded is kept. Intent first: a `dqv.purge` record carrying this phone's device id and
+// next seq is durable before anything is deleted, so a seq is never handed out twice, even
+// after every check-in is gone.
 #pragma once
 #include <cstdint>
 #include <functional>
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "check_in.hpp"
 #include "save_status.hpp"
@@ -34,18 +41,31 @@ struct SelfCheckIn {
 struct SelfCheckInsConfig {
   int64_t retryMs = 30000;     // after no answer, a 5xx or a 429
   int64_t doubleTapMs = 2000;  // a second tap this soon after the same check-in saves nothing
+  int64_t purgeEveryMs = 60 * 60000;
 };
 
 class SelfCheckIns {
  public:
   using Clock = std::function<Instant()>;
   using RandomBytes = std::function<void(unsigned char* out, size_t n)>;
+  // The journal key of the record whose append is being reported (0 when unknown).
+  using KeySource = std::function<int64_t()>;
+  // Deletes these journal records in one transaction; done(ok) exactly once.
+  using JournalDelete = std::function<void(const std::vector<int64_t>& keys, std::function<void(bool)> done)>;
 
   SelfCheckIns(Append append, sync::Transport transport, Clock clock, RandomBytes random,
                SelfCheckInsConfig config = {});
 
-  // Start-up: every record of the visitor's journal, in order. Damaged records are counted.
-  void replay(std::string_view record);
+  // Start-up: every record of the visitor's journal, in order, with its journal key (what the
+  // retention purge deletes by; 0 when unknown: such a record is kept). Damaged records are counted.
+  void replay(std::string_view record, int64_t journalKey = 0);
+
+  // The journal's keys and deletion (main_visitor.cpp: platform::journalCommittedKey and
+  // platform::journalDelete). Without them nothing is ever purged.
+  void attachJournal(KeySource committedKey, JournalDelete erase) {
+    m_keySource = std::move(committedKey);
+    m_erase = std::move(erase);
+  }
 
   // The key ring, venue names and remembered profile (replayed and written through here).
   PosterTrust& trust() { return m_trust; }
@@ -65,6 +85,14 @@ class SelfCheckIns {
   // marks it uploaded; anything else retries after `retryMs`.
   void uploadNext();
 
+  // From the frame loop, at most every `purgeEveryMs`: deletes the uploaded check-ins older
+  // than `retentionDays` (and the purge records superseded), intent record first. Safe to call
+  // every frame; one purge at a time.
+  // `retentionDays` is asked only when a purge is due (it may verify a signed list).
+  void purgeExpired(const std::function<int()>& retentionDays);
+  // The seqs purgeExpired would delete now (uploaded, older than the period, keys known).
+  std::vector<int64_t> expiredSeqs(int64_t nowMs, int retentionDays) const;
+
   const SaveStatus& saveStatus() const { return m_status; }
   int savesInFlight() const { return m_inFlight; }
   // Every self check-in on this phone, by seq (the visitor's own history).
@@ -78,10 +106,14 @@ class SelfCheckIns {
   uint64_t version() const { return m_version + m_trust.version(); }
 
  private:
-  bool applyVisit(const nlohmann::json& v);
-  void replayEarlierShell(std::string_view record);
+  // The visit's seq, or 0 if the value is not a visit.
+  int64_t applyVisit(const nlohmann::json& v);
+  void replayEarlierShell(std::string_view record, int64_t journalKey);
   void joinEarlierShell();
   const SelfCheckIn* pendingVisit() const;
+  void noteKey(int64_t seq, int64_t key, bool holdsTheCheckIn);
+  int64_t committedKey() const { return m_keySource ? m_keySource() : 0; }
+  void forget(const std::vector<int64_t>& seqs, const std::vector<int64_t>& purgeKeys);
 
   PosterTrust m_trust;
   Append m_append;
@@ -89,6 +121,19 @@ class SelfCheckIns {
   Clock m_clock;
   RandomBytes m_random;
   SelfCheckInsConfig m_config;
+  KeySource m_keySource;
+  JournalDelete m_erase;
+  // Journal keys of the records about one seq: the one holding the check-in (a visit, or an
+  // earlier shell's "ci"; purged only when known) and the others (an earlier shell's note, the
+  // upload mark).
+  struct SeqKeys {
+    int64_t checkIn = 0;
+    std::vector<int64_t> others;
+  };
+  std::map<int64_t, SeqKeys> m_keysOfSeq;
+  std::vector<int64_t> m_purgeKeys;  // `dqv.purge` records, oldest first: all but the last superseded
+  bool m_purging = false;
+  int64_t m_nextPurgeMs = 0;
   std::map<int64_t, SelfCheckIn> m_visits;
   std::map<int64_t, CheckIn> m_earlierCheckIns;  // "ci" records of earlier shells, joined in visits()
   std::string m_deviceId;
