@@ -117,13 +117,8 @@ void drawReport(OfficeState& s) {
   if (freshnessRow(s, "office.report", g_r.loading) || (s.refreshDue && !g_r.loading)) load(s);
   // Week switcher: each label on one line, drawn smaller if it must ("« Tuần trước" wrapped at 360 px).
   float w3 = (ImGui::GetContentRegionAvail().x - 12) / 3;
-<<<<<<< HEAD
   if (button("office.report.prev", tr(Str::OfficePrevWeek), ButtonStyle::Secondary, w3, 48, true) && !g_r.loading &&
-      g_r.data.is_object()) {
-=======
-  if (button("office.report.prev", tr(Str::OfficePrevWeek), ButtonStyle::Secondary, w3, 48) && !g_r.loading &&
       g_r.data) {
->>>>>>> e3
     g_r.week = neighbourWeek(-1);
     load(s);
   }
@@ -141,13 +136,8 @@ void drawReport(OfficeState& s) {
     probe::add("text", "office.report.week", label, a.x, a.y, w3, 48);
   }
   ImGui::SameLine(0, 6);
-<<<<<<< HEAD
   if (button("office.report.next", tr(Str::OfficeNextWeek), ButtonStyle::Secondary, w3, 48, true) && !g_r.loading &&
-      g_r.data.is_object()) {
-=======
-  if (button("office.report.next", tr(Str::OfficeNextWeek), ButtonStyle::Secondary, w3, 48) && !g_r.loading &&
       g_r.data) {
->>>>>>> e3
     g_r.week = neighbourWeek(1);
     load(s);
   }
@@ -208,15 +198,9 @@ void drawReport(OfficeState& s) {
     for (const client::AreaWeek& a : areas) {
       ImGui::TableNextRow(0, 36);
       ImGui::TableNextColumn();
-<<<<<<< HEAD
-      std::string name = a.value("name", "");
-      if (a.value("level", "") == "ward" && d["area"].value("level", "") != "ward") name = "  " + name;
-      ImGui::TextWrapped("%s", drawable(fonts().body, name).c_str());
-=======
       std::string name = a.area.name;
       if (a.area.level == "ward" && d.area.level != "ward") name = "  " + name;
-      ImGui::TextWrapped("%s", name.c_str());
->>>>>>> e3
+      ImGui::TextWrapped("%s", drawable(fonts().body, name).c_str());
       ImGui::TableNextColumn();
       ImGui::Text("%lld", static_cast<long long>(a.venues));
       ImGui::TableNextColumn();

@@ -17,19 +17,8 @@ namespace diemquet::ui {
 namespace {
 std::string newLocalId(const char* prefix) {
   unsigned char r[6];
-<<<<<<< HEAD
-  platform::randomBytes(r, sizeof r);
-  return prefix + toHex(r, sizeof r);
-=======
   randomBytes(r, sizeof r);
-  static const char* hex = "0123456789abcdef";
-  std::string id = prefix;
-  for (unsigned char c : r) {
-    id += hex[c >> 4];
-    id += hex[c & 15];
-  }
-  return id;
->>>>>>> e3
+  return prefix + toHex(r, sizeof r);
 }
 // Whether the browser may delete the journal on its own, and how to install the station so it
 // will not: Safari evicts the data of sites unused for 7 days unless they are on the home

@@ -6,13 +6,8 @@
 #include <utility>
 
 #include "camera.hpp"
-<<<<<<< HEAD
 #include "glyph_fallback.hpp"
 #include "i18n.hpp"
-#include "platform.hpp"
-=======
-#include "i18n.hpp"
->>>>>>> e3
 #include "probe.hpp"
 #include "screen_kiosk.hpp"
 #include "screen_sync.hpp"
