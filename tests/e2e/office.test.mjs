@@ -376,6 +376,13 @@ for (const [width, height] of SIZES) {
           // No tab or button label wraps: "Phản ánh" and "« Tuần trước" took two lines at 360 px.
           const buttons = (await probe(page)).items.filter((i) => i.kind === 'button' && (!i.clip || i.y < i.clip[1]));
           for (const b of buttons) await assertOneLineLabel(page, b.id);
+          if (tab === 'report') {
+            // A column header wraps between words, never inside one ("Venue|s", "Scann|ed" at 360 px).
+            await find(page, 'office.report.head.4');
+            const heads = (await probe(page)).items.filter((i) => /^office\.report\.head\.\d$/.test(i.id));
+            assert.equal(heads.length, 5);
+            for (const h of heads) assert.ok(h.h <= h.text.split(' ').length * 30, `header "${h.text}" takes ${h.h} px: a word was broken`);
+          }
           await layoutInView(page, 'office.who', { top: 0, bottom: 0 });
           await screenshot(page, `office-${tab}-${lang}-${width}x${height}`);
         }

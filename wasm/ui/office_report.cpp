@@ -3,8 +3,12 @@
 // reminder button, and XLSX/CSV/print exports fetched with the session token.
 #include <imgui.h>
 
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
 #include <cstdio>
 #include <optional>
+#include <string_view>
 
 #include "glyph_fallback.hpp"
 #include "i18n.hpp"
@@ -107,6 +111,23 @@ const char* problemText(const std::string& p) {
 
 }  // namespace
 
+// The width of a count column: its header's longest word in the bold face, and at least a
+// five-digit count or "0.00".
+static float countColumnWidth(const char* header) {
+  ImFont* bold = fonts().bold;
+  auto width = [&](std::string_view w) {
+    return bold->CalcTextSizeA(fontPx(bold), FLT_MAX, 0, w.data(), w.data() + w.size()).x;
+  };
+  float widest = width("00000");
+  std::string_view rest(header);
+  while (!rest.empty()) {
+    size_t space = rest.find(' ');
+    widest = std::max(widest, width(rest.substr(0, space)));
+    rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+  }
+  return std::ceil(widest) + 2;
+}
+
 void drawReport(OfficeState& s) {
   if (!g_r.loading && g_r.loadedFor.substr(0, g_r.loadedFor.find('|')) != s.sessionKey()) {
     g_r.week.clear();
@@ -131,8 +152,8 @@ void drawReport(OfficeState& s) {
     std::string label = g_r.data ? g_r.week : tr(Str::Loading);
     ImFont* f = fonts().bold;
     ImVec2 ts = f->CalcTextSizeA(fontPx(f), FLT_MAX, 0, label.c_str());
-    ImGui::GetWindowDrawList()->AddText(f, fontPx(f), ImVec2(a.x + (w3 - ts.x) / 2, a.y + (48 - ts.y) / 2), theme::kText,
-                                        label.c_str());
+    ImGui::GetWindowDrawList()->AddText(f, fontPx(f), ImVec2(a.x + (w3 - ts.x) / 2, a.y + (48 - ts.y) / 2),
+                                        theme::kText, label.c_str());
     probe::add("text", "office.report.week", label, a.x, a.y, w3, 48);
   }
   ImGui::SameLine(0, 6);
@@ -168,9 +189,11 @@ void drawReport(OfficeState& s) {
   ImGui::Dummy(ImVec2(1, 4));
   // Exports
   float w3b = (ImGui::GetContentRegionAvail().x - 12) / 3;
-  if (button("office.report.xlsx", tr(Str::OfficeExportXlsx), ButtonStyle::Primary, w3b, 52)) exportFile(s, "xlsx", false);
+  if (button("office.report.xlsx", tr(Str::OfficeExportXlsx), ButtonStyle::Primary, w3b, 52))
+    exportFile(s, "xlsx", false);
   ImGui::SameLine(0, 6);
-  if (button("office.report.csv", tr(Str::OfficeExportCsv), ButtonStyle::Secondary, w3b, 52)) exportFile(s, "csv", false);
+  if (button("office.report.csv", tr(Str::OfficeExportCsv), ButtonStyle::Secondary, w3b, 52))
+    exportFile(s, "csv", false);
   ImGui::SameLine(0, 6);
   if (button("office.report.print", tr(Str::OfficePrint), ButtonStyle::Secondary, w3b, 52)) exportFile(s, "html", true);
   if (g_r.notice) text("office.report.notice", tr(*g_r.notice), theme::kIn);
@@ -179,11 +202,11 @@ void drawReport(OfficeState& s) {
   ImGui::Dummy(ImVec2(1, 4));
   if (ImGui::BeginTable("office.report.table", 5,
                         ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp)) {
-    ImGui::TableSetupColumn(tr(Str::OfficeArea), ImGuiTableColumnFlags_WidthStretch, 2.2f);
-    ImGui::TableSetupColumn(tr(Str::OfficeVenues), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn(tr(Str::OfficeWithScan), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn(tr(Str::OfficeScans), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn(tr(Str::OfficePerStaff), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    // The area's name takes what is left; each count column is as wide as its header's longest
+    // word, so a header wraps between words, never inside one ("Venue|s" at 360 px in English).
+    ImGui::TableSetupColumn(tr(Str::OfficeArea), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    for (Str head : {Str::OfficeVenues, Str::OfficeWithScan, Str::OfficeScans, Str::OfficePerStaff})
+      ImGui::TableSetupColumn(tr(head), ImGuiTableColumnFlags_WidthFixed, countColumnWidth(tr(head)));
     // Headers wrap inside their column ("Lượt quét/nhân viên" was cut to "Scan…" at 360 px).
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
     for (int c = 0; c < 5; ++c) {
