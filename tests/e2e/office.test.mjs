@@ -381,6 +381,9 @@ for (const [width, height] of SIZES) {
             await find(page, 'office.report.head.4');
             const heads = (await probe(page)).items.filter((i) => /^office\.report\.head\.\d$/.test(i.id));
             assert.equal(heads.length, 5);
+            // The week as an officer says it, and its days as they are written in Vietnam.
+            assert.match((await find(page, 'office.report.week')).text, lang === 'vi' ? /^Tuần \d{1,2}$/ : /^Week \d{1,2}$/);
+            assert.match((await find(page, 'office.report.range')).text, /^\d\d\/\d\d(\/\d{4})? – \d\d\/\d\d\/\d{4} · Phường Bến Nghé$/);
             for (const h of heads) assert.ok(h.h <= h.text.split(' ').length * 30, `header "${h.text}" takes ${h.h} px: a word was broken`);
           }
           await layoutInView(page, 'office.who', { top: 0, bottom: 0 });

@@ -270,6 +270,7 @@ const Entry kStrings[] = {
     {Str::OfficeTabVenues, "Cơ sở", "Venues"},
     {Str::OfficePrevWeek, "« Tuần trước", "« Previous"},
     {Str::OfficeNextWeek, "Tuần sau »", "Next »"},
+    {Str::OfficeWeekLabel, "Tuần {n}", "Week {n}"},
     {Str::OfficeArea, "Địa bàn", "Area"},
     {Str::OfficeVenues, "Cơ sở", "Venues"},
     {Str::OfficeWithPoster, "Có poster", "Poster"},

@@ -42,7 +42,7 @@ enum class Str {
   VisitorHistory, VisitorHistoryEmpty, VisitorHistoryKeep, VisitorHistoryExport, VisitorDirIn, VisitorDirOut,
   OfficeTitle, OfficeLogin, OfficeUsername, OfficePassword, OfficeLoginFailed, OfficeTooMany,
   OfficeNetworkError, OfficeServerError, OfficeLogout, OfficeTabReport, OfficeTabViolations, OfficeTabTrace,
-  OfficeTabVenues, OfficePrevWeek, OfficeNextWeek, OfficeArea, OfficeVenues, OfficeWithPoster, OfficeWithScan,
+  OfficeTabVenues, OfficePrevWeek, OfficeNextWeek, OfficeWeekLabel, OfficeArea, OfficeVenues, OfficeWithPoster, OfficeWithScan,
   OfficeScans, OfficePerStaff, OfficeNonComplying, OfficeMoreNonComplying, OfficeTrend, OfficeExportXlsx, OfficeExportCsv, OfficeUpdatedAt, OfficeRefresh, OfficeDateFormat, OfficeDateOrder, OfficeDateRange,
   OfficePrint, OfficeRemind, OfficeReminders, OfficeSuspend, OfficeNoScans, OfficeLowScans,
   OfficeOpenViolation, OfficeAllComply, OfficeNoViolations, OfficeResolve, OfficeResolveNote,

@@ -109,6 +109,22 @@ const char* problemText(const std::string& p) {
   return tr(Str::OfficeOpenViolation);
 }
 
+// "2026-W49" as an officer reads it: "Tuần 49" (the dates are on the line below).
+std::string weekLabel(const std::string& iso) {
+  size_t w = iso.find("-W");
+  if (w == std::string::npos || w + 2 >= iso.size()) return iso;
+  std::string label = tr(Str::OfficeWeekLabel);
+  std::string number = iso.substr(w + 2);
+  if (number.size() == 2 && number[0] == '0') number.erase(0, 1);
+  return label.replace(label.find("{n}"), 3, number);
+}
+
+// "2026-11-30" as "30/11/2026"; the year is left out of the first day of a range in one year.
+std::string dayLabel(const std::string& iso, bool withYear = true) {
+  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return iso;
+  return iso.substr(8, 2) + "/" + iso.substr(5, 2) + (withYear ? "/" + iso.substr(0, 4) : "");
+}
+
 }  // namespace
 
 // The width of a count column: its header's longest word in the bold face, and at least a
@@ -149,7 +165,7 @@ void drawReport(OfficeState& s) {
     ImGui::InvisibleButton("##w", ImVec2(w3, 48));
     ImGui::PopID();
     ImVec2 a = ImGui::GetItemRectMin();
-    std::string label = g_r.data ? g_r.week : tr(Str::Loading);
+    std::string label = g_r.data ? weekLabel(g_r.week) : tr(Str::Loading);
     ImFont* f = fonts().bold;
     ImVec2 ts = f->CalcTextSizeA(fontPx(f), FLT_MAX, 0, label.c_str());
     ImGui::GetWindowDrawList()->AddText(f, fontPx(f), ImVec2(a.x + (w3 - ts.x) / 2, a.y + (48 - ts.y) / 2),
@@ -165,7 +181,9 @@ void drawReport(OfficeState& s) {
   if (!g_r.error.empty()) banner("office.report.error", g_r.error, theme::kDanger);
   if (!g_r.data) return;
   const client::WeeklyReport& d = *g_r.data;
-  text("office.report.range", d.from + " – " + d.to + " · " + d.area.name, theme::kMuted);
+  text("office.report.range",
+       dayLabel(d.from, d.from.substr(0, 4) != d.to.substr(0, 4)) + " – " + dayLabel(d.to) + " · " + d.area.name,
+       theme::kMuted);
 
   // Totals of the officer's area (the first row)
   const auto& areas = d.areas;
