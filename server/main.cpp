@@ -20,7 +20,7 @@
 #include "posters/posters.hpp"
 #include "storage/store.hpp"
 #include "api/server_api.hpp"
-#include "sync/secrets.hpp"
+#include "common/secrets.hpp"
 
 using namespace diemquet;
 using namespace diemquet::server;

@@ -25,7 +25,7 @@
 #include "areas/search_fold.hpp"
 #include "office/report.hpp"
 #include "storage/store.hpp"
-#include "sync/secrets.hpp"
+#include "common/secrets.hpp"
 
 using namespace diemquet;
 using namespace diemquet::server;

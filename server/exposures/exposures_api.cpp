@@ -7,7 +7,7 @@
 
 #include "../http/request_input.hpp"
 #include "../posters/posters.hpp"
-#include "../sync/secrets.hpp"
+#include "common/secrets.hpp"
 #include "exposure/exposure_list.hpp"
 #include "payload/normalize.hpp"
 #include "text.hpp"

@@ -6,7 +6,7 @@
 #include <iostream>
 
 #include "../areas/area_import.hpp"
-#include "../sync/secrets.hpp"
+#include "common/secrets.hpp"
 #include "office_api.hpp"
 #include "office_db.hpp"
 #include "passwords.hpp"

@@ -13,7 +13,7 @@
 
 #include "../areas/registry.hpp"
 #include "../storage/base64.hpp"
-#include "../sync/secrets.hpp"
+#include "common/secrets.hpp"
 #include "check_in_json.hpp"
 #include "http/rate_limiter.hpp"
 #include "http/request_input.hpp"

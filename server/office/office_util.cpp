@@ -2,7 +2,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "../sync/secrets.hpp"
+#include "common/secrets.hpp"
 #include "ids.hpp"
 #include "office_db.hpp"
 #include "payload/normalize.hpp"

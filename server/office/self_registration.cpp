@@ -10,7 +10,7 @@
 
 #include "../areas/search_fold.hpp"
 #include "../posters/posters.hpp"
-#include "../sync/secrets.hpp"
+#include "common/secrets.hpp"
 #include "http/rate_limiter.hpp"
 #include "http/request_input.hpp"
 #include "ids.hpp"

@@ -8,7 +8,7 @@
 #include <sstream>
 
 #include "export_cells.hpp"
-#include "sync/venue_timeline.hpp"
+#include "common/venue_timeline.hpp"
 
 namespace diemquet::server::office {
 
@@ -28,7 +28,7 @@ struct Point {
 
 std::vector<Visit> visitsFromPoints(std::vector<Point> pts, int64_t stayMs) {
   // One presence across the venue's gates: an "in" at another station while the person was
-  // inside is read as the way out (sync/venue_timeline.hpp), as the stations were told.
+  // inside is read as the way out (common/venue_timeline.hpp), as the stations were told.
   std::vector<TimelineEntry> timeline;
   for (size_t i = 0; i < pts.size(); ++i)
     timeline.push_back(TimelineEntry{pts[i].who, pts[i].deviceId, int64_t(i), pts[i].at, pts[i].in, pts[i].in});

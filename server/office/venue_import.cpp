@@ -7,7 +7,7 @@
 
 #include "../areas/registry.hpp"
 #include "../areas/search_fold.hpp"
-#include "../sync/secrets.hpp"
+#include "common/secrets.hpp"
 #include "office_api.hpp"
 #include "payload/normalize.hpp"
 #include "self_registration.hpp"

@@ -17,7 +17,7 @@
 #include "ids.hpp"
 #include "poster/poster_pdf.hpp"
 #include "short_codes.hpp"
-#include "sync/secrets.hpp"
+#include "common/secrets.hpp"
 #include "text.hpp"
 
 namespace diemquet::server::posters {

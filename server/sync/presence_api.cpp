@@ -8,9 +8,9 @@
 
 #include "http/request_input.hpp"
 #include "ops/metrics.hpp"
-#include "secrets.hpp"
+#include "common/secrets.hpp"
 #include "sync/presence.hpp"
-#include "venue_timeline.hpp"
+#include "common/venue_timeline.hpp"
 
 namespace diemquet::server {
 

@@ -10,7 +10,7 @@
 #include "http/request_input.hpp"
 #include "masking.hpp"
 #include "ops/metrics.hpp"
-#include "secrets.hpp"
+#include "common/secrets.hpp"
 #include "text.hpp"
 #include "upload_parser.hpp"
 

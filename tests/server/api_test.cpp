@@ -6,7 +6,7 @@
 #include "check_in_json.hpp"
 #include "api/server_api.hpp"
 #include "sync/sync_api.hpp"
-#include "sync/secrets.hpp"
+#include "common/secrets.hpp"
 
 using namespace diemquet;
 using namespace diemquet::server;

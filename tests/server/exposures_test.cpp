@@ -7,7 +7,7 @@
 #include "exposure/exposure_list.hpp"
 #include "posters/posters.hpp"
 #include "api/server_api.hpp"
-#include "sync/secrets.hpp"
+#include "common/secrets.hpp"
 
 using namespace diemquet;
 using namespace diemquet::server;

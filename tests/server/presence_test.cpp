@@ -8,8 +8,8 @@
 #include "office/office_db.hpp"
 #include "office/trace.hpp"
 #include "api/server_api.hpp"
-#include "sync/secrets.hpp"
-#include "sync/venue_timeline.hpp"
+#include "common/secrets.hpp"
+#include "common/venue_timeline.hpp"
 
 using namespace diemquet;
 using namespace diemquet::server;
