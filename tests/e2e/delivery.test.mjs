@@ -9,7 +9,7 @@ import http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { openPhone, freshProfile } from './lib/browser.mjs';
-import { startSyncServer, serverAvailable, SERVER_BIN } from './lib/server-process.mjs';
+import { startSyncServer, serverAvailable, issuePosterUrl, SERVER_BIN } from './lib/server-process.mjs';
 import * as st from './lib/station.mjs';
 
 const WEB = path.resolve(process.env.DQ_WEB_DIR || 'build/web');
@@ -171,5 +171,30 @@ test("a visitor's first visit fetches none of the station's or the office's file
     assert.ok(wasm && wasm.bytes > 10000, `the module's transfer was counted: ${JSON.stringify(got)}`);
     const list = got.sort((a, b) => b.bytes - a.bytes).map((z) => `${z.url} ${z.bytes}`).join(', ');
     assert.ok(total <= VISITOR_FIRST_VISIT_BUDGET, `first visit transferred ${total} bytes (budget ${VISITOR_FIRST_VISIT_BUDGET}): ${list}`);
+  } finally { await ctx.close(); }
+});
+
+// Issue 15, start-up and battery: a screen that does not change is not drawn again. The loop
+// still builds ImGui frames (the clock, banners that expire, answers that arrive), but presents
+// one with WebGL only when it differs from the canvas; typing presents at once.
+const frameStats = (page) => page.evaluate(() => JSON.parse(globalThis.dq.module.UTF8ToString(globalThis.dq.module._dq_frame_stats())));
+
+test('a visitor page left alone presents no frame; typing presents one', { skip }, async () => {
+  const ctx = await openPhone(freshProfile('dq-idle-v'), { viewport: { width: 360, height: 740 } });
+  try {
+    const page = ctx.pages()[0] || (await ctx.newPage());
+    await page.goto(issuePosterUrl(server));
+    await st.waitReady(page);
+    await st.find(page, 'visitor.name', 20000);
+    await page.waitForTimeout(1500);  // the key ring, the venue's name and the list arrive
+    const quiet = await frameStats(page);
+    await page.waitForTimeout(3000);
+    const after = await frameStats(page);
+    assert.ok(after.built > quiet.built, `the loop kept building frames (${quiet.built} → ${after.built})`);
+    assert.equal(after.presented, quiet.presented, `frames presented while nothing changed: ${JSON.stringify([quiet, after])}`);
+    await st.typeInto(page, 'visitor.name', 'Lê Văn An');
+    const typed = await frameStats(page);
+    assert.ok(typed.presented > after.presented, `typing presented no frame: ${JSON.stringify([after, typed])}`);
+    assert.equal((await st.find(page, 'visitor.name')).text, 'Lê Văn An');
   } finally { await ctx.close(); }
 });

@@ -9,6 +9,7 @@
 #include <imgui_impl_opengl3.h>
 
 #include <algorithm>
+#include <cstring>
 #include <string>
 
 #include "glyph_ranges.hpp"
@@ -35,6 +36,10 @@ struct Loop {
   float fontDpr = 0;
   std::string spoken;      // what the aria-live region says of the screen
   double fontAtlasMs = 0;  // the last font atlas build and upload (web/loader.js reports it)
+  uint64_t shownHash = 0;  // the draw data on the canvas now (0: nothing presented yet)
+  // Frames built (ImGui only) and frames presented (drawn with WebGL): dq_frame_stats().
+  uint64_t built = 0, presented = 0;
+  double presentMs = 0;
 };
 Loop g_loop;
 
@@ -75,6 +80,38 @@ void loadFonts(float dpr) {
   io.FontGlobalScale = 1.0f / dpr;
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   g_loop.fontDpr = dpr;
+}
+
+// A fingerprint of everything a frame would put on the canvas: the display, every vertex,
+// index and draw command. Equal fingerprints draw equal pixels, so that frame is not presented.
+uint64_t drawDataHash(const ImDrawData* d) {
+  uint64_t h = 0x9E3779B97F4A7C15ull;
+  auto mix = [&h](const void* p, size_t bytes) {
+    const auto* c = static_cast<const unsigned char*>(p);
+    size_t i = 0;
+    for (; i + 8 <= bytes; i += 8) {
+      uint64_t w;
+      std::memcpy(&w, c + i, 8);
+      h = (h ^ w) * 0x100000001B3ull;
+      h ^= h >> 29;
+    }
+    for (; i < bytes; ++i) h = (h ^ c[i]) * 0x100000001B3ull;
+  };
+  mix(&d->DisplaySize, sizeof d->DisplaySize);
+  mix(&d->FramebufferScale, sizeof d->FramebufferScale);
+  for (int n = 0; n < d->CmdListsCount; ++n) {
+    const ImDrawList* l = d->CmdLists[n];
+    mix(l->VtxBuffer.Data, size_t(l->VtxBuffer.Size) * sizeof(ImDrawVert));
+    mix(l->IdxBuffer.Data, size_t(l->IdxBuffer.Size) * sizeof(ImDrawIdx));
+    for (const ImDrawCmd& c : l->CmdBuffer) {
+      mix(&c.ClipRect, sizeof c.ClipRect);
+      const auto tex = reinterpret_cast<uintptr_t>(c.TextureId);
+      mix(&tex, sizeof tex);
+      const uint32_t counts[3] = {c.VtxOffset, c.IdxOffset, c.ElemCount};
+      mix(counts, sizeof counts);
+    }
+  }
+  return h == 0 ? 1 : h;
 }
 
 void frame() {
@@ -130,13 +167,23 @@ void frame() {
     platform::announceScreen(g_loop.spoken);
   }
   ImGuiIO& io = ImGui::GetIO();
+  // A widget held down (a press in progress) is built every frame until released.
+  if (ImGui::IsAnyItemActive()) g_loop.framesToDraw = std::max(g_loop.framesToDraw, 1);
+  ++g_loop.built;
+  // Present only what differs from the canvas. Building a frame is ImGui's arithmetic (a few
+  // ms); presenting it is WebGL, which on a phone without a fast GPU, or in software, blocks
+  // the page for far longer and costs battery. A canvas not drawn to keeps its last picture.
+  const uint64_t hash = drawDataHash(ImGui::GetDrawData());
+  if (hash == g_loop.shownHash && !newFonts) return;
+  g_loop.shownHash = hash;
+  const double presentT0 = emscripten_get_now();
   glViewport(0, 0, int(io.DisplaySize.x * io.DisplayFramebufferScale.x),
              int(io.DisplaySize.y * io.DisplayFramebufferScale.y));
   glClearColor(0.945f, 0.961f, 0.976f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-  // A widget held down (a press in progress) is drawn every frame until released.
-  if (ImGui::IsAnyItemActive()) g_loop.framesToDraw = std::max(g_loop.framesToDraw, 1);
+  ++g_loop.presented;
+  g_loop.presentMs += emscripten_get_now() - presentT0;
 }
 
 }  // namespace
@@ -171,6 +218,16 @@ int startApp(std::unique_ptr<ui::ModeUi> ui, FaceHooks hooks) {
 // How long the last font atlas took to build and upload, in ms (start-up figures).
 extern "C" EMSCRIPTEN_KEEPALIVE double dq_font_atlas_ms() {
   return diemquet::app::g_loop.fontAtlasMs;
+}
+
+// Frames built and presented since start, and the ms spent presenting (the idle test and
+// bench/web/profile-start.mjs read it): {"built":N,"presented":M,"presentMs":X}.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* dq_frame_stats() {
+  static std::string json;
+  json = "{\"built\":" + std::to_string(diemquet::app::g_loop.built) +
+         ",\"presented\":" + std::to_string(diemquet::app::g_loop.presented) +
+         ",\"presentMs\":" + std::to_string(int64_t(diemquet::app::g_loop.presentMs)) + "}";
+  return json.c_str();
 }
 
 // What the last frame showed (see ui/probe.hpp).
