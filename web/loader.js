@@ -123,12 +123,89 @@
     setInterval(registerBackgroundSync, 15000);
   }
 
+  // ---- The font atlas, made off the main thread (web/font-baker.js) and kept for next time ----
+  // The ratio the module rasterises at (wasm/platform/imgui_impl_html5.cpp clamps it alike).
+  var fontRatio = Math.min(Math.max(window.devicePixelRatio || 1, 1), 3);
+  // The face's module script (face-pages.py gives each page its own): a bake is valid only for
+  // the build that made it, so its hashed name is part of the key.
+  var glueScript = document.querySelector('script[src^="' + face + '."]');
+  var fontKey = glueScript ? glueScript.getAttribute('src') + '|' + fontRatio : '';
+
+  function fontStore(mode, use) {
+    return new Promise(function (resolve) {
+      if (!globalThis.indexedDB || !fontKey) return resolve(null);
+      var open;
+      try { open = indexedDB.open('diemquet-fonts', 1); } catch (e) { return resolve(null); }
+      open.onupgradeneeded = function () { open.result.createObjectStore('atlas'); };
+      open.onerror = function () { resolve(null); };
+      open.onsuccess = function () {
+        var db = open.result, tx;
+        try { tx = db.transaction('atlas', mode); } catch (e) { db.close(); return resolve(null); }
+        var result = null;
+        use(tx.objectStore('atlas'), function (r) { result = r; });
+        tx.oncomplete = function () { db.close(); resolve(result); };
+        tx.onerror = tx.onabort = function () { db.close(); resolve(null); };
+      };
+    });
+  }
+  function cachedAtlas() {
+    return fontStore('readonly', function (os, done) {
+      var get = os.get(fontKey);
+      get.onsuccess = function () { done(get.result instanceof ArrayBuffer ? get.result : null); };
+    });
+  }
+  // Only the newest bake of this face stays (an old build's is never read again).
+  function keepAtlas(bytes) {
+    return fontStore('readwrite', function (os) {
+      var keys = os.getAllKeys();
+      keys.onsuccess = function () {
+        keys.result.forEach(function (k) { if (String(k).indexOf(face + '.') === 0 && k !== fontKey) os.delete(k); });
+        os.put(bytes, fontKey);
+      };
+    });
+  }
+  // Resolves with the bake's bytes, or null (no worker, an error, or too slow: the first frame
+  // then builds the atlas itself, as before).
+  function bakeAtlas() {
+    return new Promise(function (resolve) {
+      if (!globalThis.Worker || !glueScript) return resolve(null);
+      var worker;
+      try { worker = new Worker('font-baker.js'); } catch (e) { return resolve(null); }
+      var timer = setTimeout(function () { worker.terminate(); resolve(null); }, 20000);
+      worker.onmessage = function (e) {
+        clearTimeout(timer);
+        worker.terminate();
+        if (e.data && e.data.bytes) { phases.fontBakeMs = Math.round(e.data.ms); keepAtlas(e.data.bytes); }
+        else console.warn('font atlas not baked in a worker:', e.data && e.data.error);
+        resolve(e.data && e.data.bytes ? e.data.bytes : null);
+      };
+      worker.onerror = function (e) {
+        clearTimeout(timer);
+        worker.terminate();
+        console.warn('font atlas worker failed', e && e.message);
+        resolve(null);
+      };
+      worker.postMessage({ glue: glueScript.getAttribute('src'), dpr: fontRatio });
+    });
+  }
+  // Copies the bake into the module, which fills its atlas from it (dq_use_baked_fonts).
+  function useAtlas(Module, bytes) {
+    if (!bytes || !Module._dq_use_baked_fonts) return false;
+    var at = Module._malloc(bytes.byteLength);
+    Module.HEAPU8.set(new Uint8Array(bytes), at);
+    var used = Module._dq_use_baked_fonts(at, bytes.byteLength) === 1;
+    Module._free(at);
+    return used;
+  }
+
+  // Where the start's time goes (bench/station reads it): each phase in ms from t0.
+  var phases = {};
+
   async function start() {
     if (!globalThis.WebAssembly) return fail('Trình duyệt này quá cũ.', 'This browser has no WebAssembly.');
     var records = [], keys = [];
-    // Where the start's time goes (bench/station reads it): each phase in ms from t0.
-    var phases = {};
     function mark(name) { phases[name] = Math.round(performance.now() - t0); }
+    var atlas = cachedAtlas();
     if (usesJournal) {
       var store = journalFor(face);
       await singleTab(store.lock, store.takeOver);
@@ -147,6 +224,8 @@
       printErr: function (t) { console.warn(t); }
     });
     mark('moduleReady');
+    // The module's files are in the HTTP cache now: the worker's copy downloads nothing.
+    atlas = atlas.then(function (kept) { return kept || bakeAtlas(); });
     // In batches: one call per thousand records, not one per record. Each record goes with its
     // key, by which the retention purge deletes it later. Every ~50 ms the loop gives the page
     // back (a 100,000-record journal took seconds in one task): the splash shows how far it is
@@ -179,9 +258,12 @@
     }
     flush();
     mark('replayed');
+    var atlasBytes = await atlas;
+    mark('atlasReady');
     var rc = Module._dq_boot(MODES[face]);
     mark('booted');
     if (rc === -1) return fail('Máy này không hỗ trợ WebGL2.', 'This device has no WebGL2.');
+    phases.atlasBaked = useAtlas(Module, atlasBytes);
     dqTextInput.attach(Module);
     globalThis.dq = {
       module: Module,

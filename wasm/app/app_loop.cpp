@@ -12,7 +12,7 @@
 #include <cstring>
 #include <string>
 
-#include "glyph_ranges.hpp"
+#include "app_fonts.hpp"
 #include "imgui_impl_html5.hpp"
 #include "platform.hpp"
 #include "probe.hpp"
@@ -43,41 +43,10 @@ struct Loop {
 };
 Loop g_loop;
 
-// Fonts are rasterised at the device pixel ratio and drawn at 1/dpr: crisp on phones. Each face
-// loads the glyph ranges of ui/glyph_ranges.hpp (the one list of what the UI may draw), with
-// the symbol fonts merged in for what Noto Sans lacks (check marks, arrows).
-ImFont* loadFace(float px, ui::glyphs::Face face, bool bold) {
-  using ui::glyphs::Source;
-  ImFontAtlas* atlas = ImGui::GetIO().Fonts;
-  ImFontConfig cfg;
-  cfg.OversampleH = 1;
-  cfg.OversampleV = 1;
-  ImFont* f = atlas->AddFontFromFileTTF(ui::glyphs::sourceFile(Source::Text, bold), px, &cfg,
-                                        ui::glyphs::imguiRanges(Source::Text, face));
-  if (!f) return nullptr;
-  for (Source s : {Source::Symbols2, Source::Math}) {
-    const ImWchar* r = ui::glyphs::imguiRanges(s, face);
-    if (!r) continue;
-    ImFontConfig merge = cfg;
-    merge.MergeMode = true;
-    atlas->AddFontFromFileTTF(ui::glyphs::sourceFile(s, bold), px, &merge, r);
-  }
-  return f;
-}
-
+// The fonts at the device pixel ratio (app_fonts.hpp); the atlas is built and uploaded by the
+// backend's next NewFrame, unless a bake already filled it.
 void loadFonts(float dpr) {
-  using ui::glyphs::Face;
-  ImGuiIO& io = ImGui::GetIO();
-  io.Fonts->Clear();
-  ui::Fonts& f = ui::fonts();
-  f.body = loadFace(17 * dpr, Face::kBody, false);
-  f.bold = loadFace(19 * dpr, Face::kBold, true);
-  f.big = loadFace(36 * dpr, Face::kBig, true);
-  f.title = loadFace(26 * dpr, Face::kTitle, true);
-  if (!f.body || !f.bold || !f.big || !f.title) {
-    f.body = f.bold = f.big = f.title = io.Fonts->AddFontDefault();
-  }
-  io.FontGlobalScale = 1.0f / dpr;
+  registerFonts(dpr);
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   g_loop.fontDpr = dpr;
 }
@@ -153,7 +122,11 @@ void frame() {
   const bool newFonts = platform::devicePixelRatio() != g_loop.fontDpr;
   const double fontT0 = emscripten_get_now();
   if (newFonts) loadFonts(platform::devicePixelRatio());
-  ImGui_ImplOpenGL3_NewFrame();  // builds and uploads the atlas when the fonts changed
+  ImGui_ImplOpenGL3_NewFrame();  // the first time: the device objects, the atlas among them
+  // After a change of ratio the backend does not make the font texture again by itself: without
+  // this every letter would be drawn from a deleted texture (invisible).
+  const bool newTexture = ImGui::GetIO().Fonts->TexID == nullptr;
+  if (newTexture) ImGui_ImplOpenGL3_CreateFontsTexture();
   if (newFonts) g_loop.fontAtlasMs = emscripten_get_now() - fontT0;
   ImGui::NewFrame();
   ui::probe::beginFrame();
@@ -174,7 +147,7 @@ void frame() {
   // ms); presenting it is WebGL, which on a phone without a fast GPU, or in software, blocks
   // the page for far longer and costs battery. A canvas not drawn to keeps its last picture.
   const uint64_t hash = drawDataHash(ImGui::GetDrawData());
-  if (hash == g_loop.shownHash && !newFonts) return;
+  if (hash == g_loop.shownHash && !newFonts && !newTexture) return;
   g_loop.shownHash = hash;
   const double presentT0 = emscripten_get_now();
   glViewport(0, 0, int(io.DisplaySize.x * io.DisplayFramebufferScale.x),
@@ -220,13 +193,40 @@ extern "C" EMSCRIPTEN_KEEPALIVE double dq_font_atlas_ms() {
   return diemquet::app::g_loop.fontAtlasMs;
 }
 
+// The atlas baked off the main thread (web/font-baker.js runs this module in a worker): the
+// bytes stay valid until the next call.
+namespace {
+std::string g_baked;
+}
+extern "C" EMSCRIPTEN_KEEPALIVE const char* dq_bake_fonts(double dpr) {
+  g_baked = diemquet::app::bakeFonts(float(dpr));
+  return g_baked.data();
+}
+extern "C" EMSCRIPTEN_KEEPALIVE int dq_baked_fonts_size() {
+  return int(g_baked.size());
+}
+
+// The page's loader hands a bake over before the first frame: 1 when it was used (the first
+// frame then only uploads it), 0 when it was not this module's (the frame builds the atlas).
+extern "C" EMSCRIPTEN_KEEPALIVE int dq_use_baked_fonts(const uint8_t* bytes, int size) {
+  using namespace diemquet::app;
+  const double t0 = emscripten_get_now();
+  if (!g_loop.ui || size <= 0 || !useBakedFonts(bytes, size_t(size))) return 0;
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  g_loop.fontDpr = bakedRatio(bytes, size_t(size));
+  g_loop.fontAtlasMs = emscripten_get_now() - t0;
+  return 1;
+}
+
 // Frames built and presented since start, and the ms spent presenting (the idle test and
 // bench/web/profile-start.mjs read it): {"built":N,"presented":M,"presentMs":X}.
 extern "C" EMSCRIPTEN_KEEPALIVE const char* dq_frame_stats() {
   static std::string json;
   json = "{\"built\":" + std::to_string(diemquet::app::g_loop.built) +
          ",\"presented\":" + std::to_string(diemquet::app::g_loop.presented) +
-         ",\"presentMs\":" + std::to_string(int64_t(diemquet::app::g_loop.presentMs)) + "}";
+         ",\"presentMs\":" + std::to_string(int64_t(diemquet::app::g_loop.presentMs)) +
+         ",\"atlas\":\"" + std::to_string(ImGui::GetIO().Fonts->TexWidth) + "x" +
+         std::to_string(ImGui::GetIO().Fonts->TexHeight) + "\"}";
   return json.c_str();
 }
 

@@ -1,0 +1,122 @@
+// The font atlas (issue #15, step 4): baked in a worker by the page's own module and handed to
+// the page, it must draw exactly what the page would have built itself; a bake is kept for the
+// next start; a change of pixel ratio (the browser's zoom, a screen moved) rebuilds the
+// letters rather than losing them. Pixel comparisons of the real canvas, in Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { openPhone, freshProfile } from './lib/browser.mjs';
+import { startSyncServer, serverAvailable, issuePosterUrl, SERVER_BIN } from './lib/server-process.mjs';
+import * as st from './lib/station.mjs';
+
+const WEB = path.resolve(process.env.DQ_WEB_DIR || 'build/web');
+const skip = !serverAvailable() ? `no server binary at ${SERVER_BIN}`
+  : !fs.existsSync(path.join(WEB, 'index.html')) ? `no station build in ${WEB}` : false;
+let server, posterUrl;
+before(async () => {
+  if (skip) return;
+  server = await startSyncServer(WEB);
+  posterUrl = issuePosterUrl(server);
+});
+after(async () => { if (server) await server.stop(); });
+
+const phases = (page) => page.evaluate(() => globalThis.dq.startup);
+
+// The visitor page from the poster, settled: the venue's name shown, nothing left to arrive.
+async function openPoster(ctx, { noWorker = false } = {}) {
+  const page = ctx.pages()[0] || (await ctx.newPage());
+  if (noWorker) await page.addInitScript(() => { delete globalThis.Worker; });
+  await page.goto(posterUrl);
+  await st.waitReady(page, 20000);
+  await page.waitForFunction(() => globalThis.dq.probe().items.some((i) => i.id === 'visitor.venue' && i.text === 'Chợ Bến Thành'),
+    null, { timeout: 20000 });
+  await page.waitForTimeout(1200);
+  return page;
+}
+
+// Decoded RGBA pixels of a PNG screenshot (8-bit RGB/RGBA, no interlace: what Chromium writes).
+function pixels(png) {
+  let at = 8, width = 0, height = 0, channels = 4;
+  const idat = [];
+  while (at < png.length) {
+    const len = png.readUInt32BE(at), type = png.toString('ascii', at + 4, at + 8);
+    const data = png.subarray(at + 8, at + 8 + len);
+    if (type === 'IHDR') { width = data.readUInt32BE(0); height = data.readUInt32BE(4); channels = data[9] === 6 ? 4 : 3; }
+    if (type === 'IDAT') idat.push(data);
+    at += 12 + len;
+  }
+  const raw = zlib.inflateSync(Buffer.concat(idat));
+  const stride = width * channels, out = Buffer.alloc(width * height * channels);
+  for (let y = 0; y < height; y++) {
+    const f = raw[y * (stride + 1)], row = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    for (let x = 0; x < stride; x++) {
+      const a = x >= channels ? out[y * stride + x - channels] : 0, b = y > 0 ? out[(y - 1) * stride + x] : 0;
+      const c = x >= channels && y > 0 ? out[(y - 1) * stride + x - channels] : 0;
+      let v = row[x];
+      if (f === 1) v += a; else if (f === 2) v += b; else if (f === 3) v += (a + b) >> 1;
+      else if (f === 4) { const p = a + b - c, pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c); v += pa <= pb && pa <= pc ? a : pb <= pc ? b : c; }
+      out[y * stride + x] = v & 255;
+    }
+  }
+  return { width, height, channels, data: out };
+}
+const differing = (a, b) => { let n = 0; for (let i = 0; i < a.data.length; i++) if (a.data[i] !== b.data[i]) n++; return n; };
+// Pixels dark enough to be letters (the page's background and cards are light).
+const inked = (img) => { let n = 0; for (let i = 0; i < img.data.length; i += img.channels) if (img.data[i] + img.data[i + 1] + img.data[i + 2] < 300) n++; return n; };
+
+test('the atlas baked in a worker draws the same pixels as one built by the page; the next start reuses it', { skip }, async () => {
+  const shots = {};
+  for (const how of ['baked', 'built']) {
+    const ctx = await openPhone(freshProfile(`dq-fonts-${how}`), { viewport: { width: 360, height: 740 } });
+    try {
+      const page = await openPoster(ctx, { noWorker: how === 'built' });
+      const p = await phases(page);
+      assert.equal(p.atlasBaked, how === 'baked', `${how}: atlasBaked ${JSON.stringify(p)}`);
+      await st.assertNoMissingGlyphs(page, how);
+      shots[how] = await page.locator('#canvas').screenshot({ path: path.join(st.OUT, `fonts-${how}.png`) });
+      if (how === 'baked') {
+        // The next start takes the kept bake: no worker, the same picture.
+        await page.waitForFunction(() => new Promise((resolve) => {
+          const open = indexedDB.open('diemquet-fonts');
+          open.onsuccess = () => { const r = open.result.transaction('atlas').objectStore('atlas').count(); r.onsuccess = () => resolve(r.result === 1); };
+          open.onerror = () => resolve(false);
+        }), null, { timeout: 10000 });
+        await page.addInitScript(() => { globalThis.Worker = function () { throw new Error('no worker on a kept bake'); }; });
+        await page.reload();
+        await st.waitReady(page, 20000);
+        await page.waitForFunction(() => globalThis.dq.probe().items.some((i) => i.id === 'visitor.venue'), null, { timeout: 20000 });
+        await page.waitForTimeout(1200);
+        const again = await phases(page);
+        assert.equal(again.atlasBaked, true, `the kept bake was not used: ${JSON.stringify(again)}`);
+        assert.equal(again.fontBakeMs, undefined, 'a worker baked again');
+        shots.kept = await page.locator('#canvas').screenshot();
+      }
+    } finally { await ctx.close(); }
+  }
+  const baked = pixels(shots.baked), built = pixels(shots.built), kept = pixels(shots.kept);
+  assert.ok(inked(built) > 2000, `the page drew letters (${inked(built)} dark pixels)`);
+  assert.equal(differing(baked, built), 0, 'the baked atlas draws other pixels than the built one (fonts-baked.png, fonts-built.png)');
+  assert.equal(differing(kept, built), 0, 'the kept bake draws other pixels than the built one');
+});
+
+test('a change of pixel ratio keeps every letter on screen', { skip }, async () => {
+  const ctx = await openPhone(freshProfile('dq-fonts-dpr'), { viewport: { width: 360, height: 740 }, scale: 2 });
+  try {
+    const page = await openPoster(ctx);
+    const before = pixels(await page.locator('#canvas').screenshot());
+    const cdp = await ctx.newCDPSession(page);
+    await cdp.send('Emulation.setDeviceMetricsOverride', { width: 360, height: 740, deviceScaleFactor: 3, mobile: true });
+    await page.waitForFunction(() => devicePixelRatio === 3);
+    await page.waitForTimeout(1500);
+    const shot = await page.locator('#canvas').screenshot({ path: path.join(st.OUT, 'fonts-dpr3.png') });
+    const after3 = pixels(shot);
+    await st.assertNoMissingGlyphs(page, 'at ratio 3');
+    // The same screen at the same size: about as much ink (letters drawn from a lost texture
+    // leave only the boxes' borders).
+    const ratio = inked(after3) / inked(before);
+    assert.ok(ratio > 0.8 && ratio < 1.25, `ink at ratio 3 vs 2: ${inked(after3)} / ${inked(before)} = ${ratio.toFixed(2)} (letters lost?)`);
+    assert.ok(await page.evaluate(() => globalThis.dq.module._dq_font_atlas_ms()) > 0, 'the atlas was built again for ratio 3');
+  } finally { await ctx.close(); }
+});
