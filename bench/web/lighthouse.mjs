@@ -38,7 +38,7 @@ async function audit(url, port, keepStorage) {
   const work = (a['mainthread-work-breakdown'].details?.items || []).map((w) => `${w.group} ${Math.round(w.duration)}`);
   return {
     bytes: a['total-byte-weight'].numericValue,
-    perf: Math.round(r.lhr.categories.performance.score * 100),
+    perf: r.lhr.categories.performance.score == null ? NaN : Math.round(r.lhr.categories.performance.score * 100),
     a11y: Math.round(r.lhr.categories.accessibility.score * 100),
     tbt: a['total-blocking-time'].numericValue,
     lcp: a['largest-contentful-paint'].numericValue,
@@ -48,7 +48,12 @@ async function audit(url, port, keepStorage) {
   };
 }
 
-const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+// The median of the runs that produced a figure (an audit Lighthouse could not score gives none).
+const median = (xs) => {
+  const ok = xs.filter(Number.isFinite).sort((a, b) => a - b);
+  return ok.length ? ok[Math.floor(ok.length / 2)] : NaN;
+};
+const fixed = (x, digits = 0) => (Number.isFinite(x) ? x.toFixed(digits) : 'n/a');
 
 async function measure(webDir) {
   const server = await startSyncServer(webDir);
@@ -87,7 +92,7 @@ const [cur, base] = process.argv.slice(2);
 const now = await measure(path.resolve(cur));
 const before = base ? await measure(path.resolve(base)) : null;
 const kb = (b) => (b / 1000).toFixed(0) + ' KB';
-const ratio = (a, b) => (b ? (a / b).toFixed(2) : '-');
+const ratio = (a, b) => (b && Number.isFinite(a / b) ? (a / b).toFixed(2) : '-');
 console.log(`Lighthouse, mobile, simulated Slow 4G, 4x CPU, median of ${RUNS}; this build vs. the commit before`);
 console.log('face     | first visit       | repeat visit     | perf     | TBT ms          | LCP s       | a11y     | budget');
 for (const [face] of FACES) {
@@ -98,8 +103,8 @@ for (const [face] of FACES) {
     `${kb(n.firstBytes)}${b ? ` (${kb(b.firstBytes)}, x${ratio(n.firstBytes, b.firstBytes)})` : ''}`.padEnd(17),
     `${kb(n.repeatBytes)}${b ? ` (${kb(b.repeatBytes)})` : ''}`.padEnd(16),
     `${n.perf}${b ? ` (${b.perf})` : ''}`.padEnd(8),
-    `${n.tbt.toFixed(0)}${b ? ` (${b.tbt.toFixed(0)}, x${ratio(n.tbt, b.tbt)})` : ''}`.padEnd(15),
-    `${(n.lcp / 1000).toFixed(1)}${b ? ` (${(b.lcp / 1000).toFixed(1)})` : ''}`.padEnd(11),
+    `${fixed(n.tbt)}${b ? ` (${fixed(b.tbt)}, x${ratio(n.tbt, b.tbt)})` : ''}`.padEnd(15),
+    `${fixed(n.lcp / 1000, 1)}${b ? ` (${fixed(b.lcp / 1000, 1)})` : ''}`.padEnd(11),
     `${n.a11y}${b ? ` (${b.a11y})` : ''}`.padEnd(8),
     `${ok ? 'within' : 'OVER'} (≤ ${kb(maxBytes)}, ≥ ${minPerf}, ≤ ${maxTbt} ms)`].join(' | '));
 }
