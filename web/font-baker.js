@@ -3,8 +3,30 @@
 // the first frame it froze the page. Here the page's own module (the same build: its bytes are
 // read back as its own structs, app_fonts.cpp) is started in this worker, bakes the atlas for
 // the page's pixel ratio and hands the bytes over; web/loader.js keeps them for the next start.
-// Message in: { glue: 'visitor.<hash>.js', dpr }. Out: { bytes, ms } or { error }.
+// Message in: { glue: 'visitor.<hash>.js', dpr, key, face }. Out: { bytes, ms } or { error }.
+// The worker then keeps a copy under `key` in IndexedDB (the page's thread is spared writing a
+// megabyte) and closes itself.
 'use strict';
+
+// Keeps `bytes` as the face's one bake (an older build's is never read again).
+function keep(bytes, key, face) {
+  return new Promise(function (resolve) {
+    var open;
+    try { open = indexedDB.open('diemquet-fonts', 1); } catch (e) { return resolve(); }
+    open.onupgradeneeded = function () { open.result.createObjectStore('atlas'); };
+    open.onerror = function () { resolve(); };
+    open.onsuccess = function () {
+      var db = open.result, tx = db.transaction('atlas', 'readwrite'), os = tx.objectStore('atlas');
+      var keys = os.getAllKeys();
+      keys.onsuccess = function () {
+        keys.result.forEach(function (k) { if (String(k).indexOf(face + '.') === 0 && k !== key) os.delete(k); });
+        os.put(bytes, key);
+      };
+      tx.oncomplete = tx.onerror = tx.onabort = function () { db.close(); resolve(); };
+    };
+  });
+}
+
 self.onmessage = function (e) {
   var glue = e.data.glue, dpr = e.data.dpr;
   try {
@@ -18,8 +40,10 @@ self.onmessage = function (e) {
     var at = M._dq_bake_fonts(dpr);
     var size = M._dq_baked_fonts_size();
     if (!size) { postMessage({ error: 'the atlas did not build' }); return; }
-    var bytes = M.HEAPU8.slice(at, at + size);
+    var bytes = M.HEAPU8.slice(at, at + size), kept = bytes.buffer.slice(0);
     postMessage({ bytes: bytes.buffer, ms: performance.now() - t0 }, [bytes.buffer]);
+    if (e.data.key && self.indexedDB) keep(kept, e.data.key, e.data.face).then(function () { self.close(); });
+    else self.close();
   }, function (err) {
     postMessage({ error: 'module: ' + (err && err.message || err) });
   });

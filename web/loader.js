@@ -154,16 +154,6 @@
       get.onsuccess = function () { done(get.result instanceof ArrayBuffer ? get.result : null); };
     });
   }
-  // Only the newest bake of this face stays (an old build's is never read again).
-  function keepAtlas(bytes) {
-    return fontStore('readwrite', function (os) {
-      var keys = os.getAllKeys();
-      keys.onsuccess = function () {
-        keys.result.forEach(function (k) { if (String(k).indexOf(face + '.') === 0 && k !== fontKey) os.delete(k); });
-        os.put(bytes, fontKey);
-      };
-    });
-  }
   // Resolves with the bake's bytes, or null (no worker, an error, or too slow: the first frame
   // then builds the atlas itself, as before).
   function bakeAtlas() {
@@ -173,9 +163,8 @@
       try { worker = new Worker('font-baker.js'); } catch (e) { return resolve(null); }
       var timer = setTimeout(function () { worker.terminate(); resolve(null); }, 20000);
       worker.onmessage = function (e) {
-        clearTimeout(timer);
-        worker.terminate();
-        if (e.data && e.data.bytes) { phases.fontBakeMs = Math.round(e.data.ms); keepAtlas(e.data.bytes); }
+        clearTimeout(timer);  // the worker keeps a copy for the next start, then closes itself
+        if (e.data && e.data.bytes) phases.fontBakeMs = Math.round(e.data.ms);
         else console.warn('font atlas not baked in a worker:', e.data && e.data.error);
         resolve(e.data && e.data.bytes ? e.data.bytes : null);
       };
@@ -185,7 +174,7 @@
         console.warn('font atlas worker failed', e && e.message);
         resolve(null);
       };
-      worker.postMessage({ glue: glueScript.getAttribute('src'), dpr: fontRatio });
+      worker.postMessage({ glue: glueScript.getAttribute('src'), dpr: fontRatio, key: fontKey, face: face });
     });
   }
   // Copies the bake into the module, which fills its atlas from it (dq_use_baked_fonts).
