@@ -42,6 +42,8 @@ async function features(page) {
       canvasCaptureStream: typeof HTMLCanvasElement.prototype.captureStream === 'function',
       beforeInstallPrompt: 'onbeforeinstallprompt' in window,
       standalone: matchMedia('(display-mode: standalone)').matches,
+      // The font atlas came from the worker's bake (web/font-baker.js), or was built by the page.
+      fontAtlasBaked: globalThis.dq && globalThis.dq.startup ? globalThis.dq.startup.atlasBaked === true : null,
     };
     try { f.persisted = navigator.storage && navigator.storage.persisted ? await navigator.storage.persisted() : null; } catch { f.persisted = null; }
     try {
