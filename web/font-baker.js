@@ -3,7 +3,7 @@
 // the first frame it froze the page. Here the page's own module (the same build: its bytes are
 // read back as its own structs, app_fonts.cpp) is started in this worker, bakes the atlas for
 // the page's pixel ratio and hands the bytes over; web/loader.js keeps them for the next start.
-// Message in: { glue: 'visitor.<hash>.js', dpr, key, face }. Out: { bytes, ms } or { error }.
+// Message in: { glue: 'visitor.<hash>.js', dpr, key, face, module (the page's compiled module, or null) }. Out: { bytes, ms } or { error }.
 // The worker then keeps a copy under `key` in IndexedDB (the page's thread is spared writing a
 // megabyte) and closes itself.
 'use strict';
@@ -35,7 +35,16 @@ self.onmessage = function (e) {
     postMessage({ error: 'module script: ' + (err && err.message) });
     return;
   }
-  createDiemQuet({ printErr: function () {} }).then(function (M) {
+  var options = { printErr: function () {} };
+  // The page's compiled module, when it could post it: nothing fetched or compiled again.
+  if (e.data.module) {
+    options.instantiateWasm = function (imports, receive) {
+      WebAssembly.instantiate(e.data.module, imports).then(function (instance) { receive(instance, e.data.module); },
+        function (err) { postMessage({ error: 'instantiate: ' + (err && err.message) }); });
+      return {};
+    };
+  }
+  createDiemQuet(options).then(function (M) {
     var t0 = performance.now();
     var at = M._dq_bake_fonts(dpr);
     var size = M._dq_baked_fonts_size();

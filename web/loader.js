@@ -174,9 +174,36 @@
         console.warn('font atlas worker failed', e && e.message);
         resolve(null);
       };
-      worker.postMessage({ glue: glueScript.getAttribute('src'), dpr: fontRatio, key: fontKey, face: face });
+      var job = { glue: glueScript.getAttribute('src'), dpr: fontRatio, key: fontKey, face: face, module: wasmModule };
+      try { worker.postMessage(job); } catch (e) { job.module = null; worker.postMessage(job); }  // a module that cannot be posted
     });
   }
+  // The module compiled here, kept so that the font worker instantiates it without fetching or
+  // compiling it again (a WebAssembly.Module can be posted to a worker).
+  var wasmUrl = '', wasmModule = null;
+  // The bake kept from the last start (read while the module loads), and the atlas's bytes: the
+  // kept bake, or a worker's, started as soon as the module is compiled.
+  var keptAtlas = null, atlasPromise = null;
+  function compile(url) {
+    var streamed = WebAssembly.compileStreaming ? WebAssembly.compileStreaming(fetch(url, { credentials: 'same-origin' })) : Promise.reject(new Error('no streaming'));
+    // As Emscripten's own loader does: a server or proxy that mislabels the type still works.
+    return streamed.catch(function () {
+      return fetch(url, { credentials: 'same-origin' })
+        .then(function (r) { if (!r.ok) throw new Error('HTTP ' + r.status); return r.arrayBuffer(); })
+        .then(function (b) { return WebAssembly.compile(b); });
+    });
+  }
+  function instantiateKeepingModule(imports, receive) {
+    compile(wasmUrl).then(function (m) {
+      wasmModule = m;
+      atlasPromise = (keptAtlas || Promise.resolve(null)).then(function (kept) { return kept || bakeAtlas(); });
+      return WebAssembly.instantiate(m, imports);
+    }).then(function (instance) { receive(instance, wasmModule); }, function (e) {
+      fail('Không tải được DiemQuet. Kiểm tra mạng rồi tải lại trang.', 'DiemQuet could not be loaded. Check the network and reload.', e);
+    });
+    return {};
+  }
+
   // Copies the bake into the module, which fills its atlas from it (dq_use_baked_fonts).
   function useAtlas(Module, bytes) {
     if (!bytes || !Module._dq_use_baked_fonts) return false;
@@ -194,7 +221,7 @@
     if (!globalThis.WebAssembly) return fail('Trình duyệt này quá cũ.', 'This browser has no WebAssembly.');
     var records = [], keys = [];
     function mark(name) { phases[name] = Math.round(performance.now() - t0); }
-    var atlas = cachedAtlas();
+    keptAtlas = cachedAtlas();
     if (usesJournal) {
       var store = journalFor(face);
       await singleTab(store.lock, store.takeOver);
@@ -210,20 +237,26 @@
     mark('journalRead');
     var Module = await createDiemQuet({
       canvas: document.getElementById('canvas'),
-      printErr: function (t) { console.warn(t); }
+      printErr: function (t) { console.warn(t); },
+      locateFile: function (file, prefix) {
+        if (/\.wasm$/.test(file)) wasmUrl = prefix + file;
+        return prefix + file;
+      },
+      instantiateWasm: instantiateKeepingModule
     });
     mark('moduleReady');
-    // The module's files are in the HTTP cache now: the worker's copy downloads nothing.
-    atlas = atlas.then(function (kept) { return kept || bakeAtlas(); });
     // In batches: one call per thousand records, not one per record. Each record goes with its
     // key, by which the retention purge deletes it later. Every ~50 ms the loop gives the page
     // back (a 100,000-record journal took seconds in one task): the splash shows how far it is
     // and the browser stays responsive.
     function progress(done) {
-      say('Đang khôi phục ' + done.toLocaleString('vi-VN') + ' / ' + records.length.toLocaleString('vi-VN') + ' bản ghi…',
-          'Restoring ' + done.toLocaleString('en-US') + ' / ' + records.length.toLocaleString('en-US') + ' records…');
+      say('Đang khôi phục ' + grouped(done, '.') + ' / ' + grouped(records.length, '.') + ' bản ghi…',
+          'Restoring ' + grouped(done, ',') + ' / ' + grouped(records.length, ',') + ' records…');
     }
-    progress(0);
+    // Digits in threes by hand: the first toLocaleString loads the locale's data, ~150-200 ms
+    // of the main thread at start-up on this machine, for a separator.
+    function grouped(n, sep) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, sep); }
+    if (records.length) progress(0);
     var batch = [], batchKeys = [];
     function flush() {
       if (batch.length) Module.ccall('dq_replay_batch_keyed', null, ['string', 'string'], [batch.join('\n'), batchKeys.join(',')]);
@@ -247,7 +280,7 @@
     }
     flush();
     mark('replayed');
-    var atlasBytes = await atlas;
+    var atlasBytes = await (atlasPromise || Promise.resolve(null));
     mark('atlasReady');
     var rc = Module._dq_boot(MODES[face]);
     mark('booted');
