@@ -40,6 +40,7 @@ struct Loop {
   // Frames built (ImGui only) and frames presented (drawn with WebGL): dq_frame_stats().
   uint64_t built = 0, presented = 0;
   double presentMs = 0;
+  bool deviceReady = false;  // the backend's shaders and font texture exist
 };
 Loop g_loop;
 
@@ -119,6 +120,15 @@ void frame() {
   g_loop.drawnOnline = online;
 
   platform::imguiHtml5NewFrame();
+  // The GPU's objects (shaders, the font texture: a 4-MB upload) are made in a task of their
+  // own, before the first frame is built: two shorter pauses of the page instead of one long.
+  if (!g_loop.deviceReady && platform::devicePixelRatio() == g_loop.fontDpr) {
+    ImGui_ImplOpenGL3_NewFrame();
+    g_loop.deviceReady = true;
+    ++g_loop.framesToDraw;  // the frame not drawn now
+    return;
+  }
+  g_loop.deviceReady = true;
   const bool newFonts = platform::devicePixelRatio() != g_loop.fontDpr;
   const double fontT0 = emscripten_get_now();
   if (newFonts) loadFonts(platform::devicePixelRatio());
