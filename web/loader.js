@@ -280,7 +280,10 @@
     }
     flush();
     mark('replayed');
-    var atlasBytes = await (atlasPromise || Promise.resolve(null));
+    // Waited for at most 2 s more: a phone whose worker is slower builds the atlas in its first
+    // frame, as before, and the worker's bake is kept for the next start all the same.
+    var atlasBytes = await Promise.race([atlasPromise || Promise.resolve(null),
+      new Promise(function (resolve) { setTimeout(function () { resolve(null); }, 2000); })]);
     mark('atlasReady');
     var rc = Module._dq_boot(MODES[face]);
     mark('booted');
