@@ -177,7 +177,8 @@ TEST(Presence, SaveStatusFollowsTheCorrectionOfItsCheckIn) {
   EXPECT_FALSE(session.saveStatus().corrected);
 
   const uint64_t version = session.version();
-  answer = json{{"people", json::array()}, {"corrections", json::array({{{"seq", before.seq}, {"dir", "out"}}})}}.dump();
+  answer =
+      json{{"people", json::array()}, {"corrections", json::array({{{"seq", before.seq}, {"dir", "out"}}})}}.dump();
   poller.tick();
   EXPECT_EQ(session.saveStatus().direction, Direction::Out);
   EXPECT_TRUE(session.saveStatus().corrected);

@@ -215,8 +215,8 @@ bool statusLine(StationSession& session, const char* refusedHint, float height) 
   if (st.state == SaveStatus::State::Failed) {
     // Names whom it failed for: the last person's "saved" (and its undo) is gone.
     std::string hint = std::string("\n") + (refusedHint ? refusedHint : tr(Str::SaveFailed));
-    if (st.displayName.empty()) bannerFitted("status.failed", tr(Str::NotSaved), "", hint, height, theme::kDanger);
-    else bannerFitted("status.failed", std::string(tr(Str::NotSaved)) + " · ", st.displayName, hint, height, theme::kDanger);
+    const std::string head = std::string(tr(Str::NotSaved)) + (st.displayName.empty() ? "" : " · ");
+    bannerFitted("status.failed", head, st.displayName, hint, height, theme::kDanger);
     return true;
   }
   if (ageMs > 15000) return false;

@@ -232,11 +232,14 @@ std::vector<size_t> cutPoints(const std::string& s) {
 // The first part of `s`, up to byte `end`, without the spaces and separators left at the cut, then "…".
 std::string shortened(const std::string& s, size_t end) {
   std::string out = s.substr(0, end);
-  for (bool more = true; more && !out.empty();) {
-    const bool dot = out.size() >= 2 && out.compare(out.size() - 2, 2, "\xC2\xB7") == 0;  // "·"
-    if (dot) out.resize(out.size() - 2);
-    else if (std::string_view(" ,.;:-").find(out.back()) != std::string_view::npos) out.pop_back();
-    else more = false;
+  auto endsWithDot = [&] { return out.size() >= 2 && out.compare(out.size() - 2, 2, "\xC2\xB7") == 0; };  // "·"
+  for (;;) {
+    if (endsWithDot())
+      out.resize(out.size() - 2);
+    else if (!out.empty() && std::string_view(" ,.;:-").find(out.back()) != std::string_view::npos)
+      out.pop_back();
+    else
+      break;
   }
   return out + "\xE2\x80\xA6";  // "…"
 }
