@@ -30,9 +30,10 @@ before(async () => {
 after(async () => { if (server) await server.stop(); });
 
 
-// A station enrolled at venue v1, standing at scan point `point` ('gate' or 'back').
-async function station(point) {
-  const ctx = await openPhone(freshProfile(`dq-gate-${point}`));
+// A station enrolled at venue v1, standing at scan point `point` ('gate' or 'back'), on a phone
+// of `viewport` (default: 412×915).
+async function station(point, viewport) {
+  const ctx = await openPhone(freshProfile(`dq-gate-${point}`), viewport ? { viewport } : {});
   const page = ctx.pages()[0] || (await ctx.newPage());
   await page.goto(server.url);
   await st.waitReady(page);
@@ -55,7 +56,7 @@ const rowsOf = (device) => server.exported().filter((c) => c.device === device);
 
 test('two gates: out at the other gate online; offline "in" corrected after sync; trace agrees', { skip }, async () => {
   const a = await station('gate');
-  const b = await station('back');
+  const b = await station('back', st.PHONES[0]);  // the narrow phone: the banner's tightest slot
   try {
     const devB = (await st.state(b.page)).device;
 
@@ -81,6 +82,7 @@ test('two gates: out at the other gate online; offline "in" corrected after sync
     await b.page.waitForTimeout(1000);
     await st.wedgeScan(b.page, BINH);
     await st.find(b.page, "scan.saved", 10000);
+    const savedAt = Date.now();
     await b.page.waitForFunction(() => globalThis.dq.state().today.in === 1, null, { timeout: 5000 });
     await st.screenshot(b.page, 'gates-02-offline-decided-alone');
 
@@ -88,10 +90,26 @@ test('two gates: out at the other gate online; offline "in" corrected after sync
     await b.ctx.setOffline(false);
     await b.page.evaluate(() => globalThis.dq.syncNow && globalThis.dq.syncNow());
     await b.page.waitForFunction(() => globalThis.dq.state().today.in === 0 && globalThis.dq.state().today.out === 2, null, { timeout: 30000 });
+    const correctedAfter = Date.now() - savedAt;
+    // What the vendor reads first follows the correction: the band on Scan…
+    const band = await st.find(b.page, 'scan.savedOut', 5000).catch(async () => {
+      const was = (await st.probe(b.page)).items.find((i) => i.id.startsWith('scan.saved') || i.id === 'scan.state');
+      throw new Error(`after the correction the Scan band reads ${JSON.stringify(was && was.text)}, not "← ĐÃ RA …"`);
+    });
+    assert.match(band.text, /^← ĐÃ RA · Đã lưu \(đã sửa theo cổng khác\)$/);
+    await st.screenshot(b.page, 'gates-03a-band-corrected');
     await st.tap(b.page, 'nav.today');
     const entry = await st.find(b.page, 'today.entry.0', 10000);
     assert.match(entry.text, /Trần Thị Bình/);
     assert.match(entry.text, /RA|Ra/);
+    // …and the status line above Today's counts, still shown (15 s after the save) and in its slot.
+    const status = await st.find(b.page, 'status.saved', 2000).catch(() => {
+      throw new Error(`no save status on Today ${Date.now() - savedAt} ms after the save (correction after ${correctedAfter} ms)`);
+    });
+    assert.doesNotMatch(status.text, /VÀO/, `the banner contradicts Today: "${status.text}"`);
+    assert.match(status.text, /^← ĐÃ RA · Trần Thị Bình · RA \d\d:\d\d \(đã sửa theo cổng khác\)$/);
+    assert.ok(status.y + status.h <= status.clip[1] + 0.5, `the banner spills out of its slot: ${JSON.stringify(status)}`);
+    st.assertUnobstructed(await st.probe(b.page), await st.find(b.page, 'today.inside'), b.page.viewportSize());
     await st.screenshot(b.page, 'gates-03-corrected-after-sync');
     // The server keeps what B sent; its timeline reads it as the way out.
     assert.deepEqual(rowsOf(devB).map((c) => c.dir), ['out', 'in']);

@@ -247,6 +247,71 @@ test('a failed save replaces the last "Đã lưu" and its undo', async () => {
   } finally { await ctx.close(); }
 });
 
+// A status line that wrapped past its fixed 76-px slot was drawn over the form or the counts
+// below it. Wherever it is shown (Manual, Today), the line stays inside its slot: the name is
+// shortened with "…", what was done and when ("VÀO 07:02") stays in view.
+const LONG_NAME = 'Nguyễn Thị Phương Thảo Hoàng Lan Anh';
+const LONGER_NAME = 'Nguyễn Thị Phương Thảo Hoàng Lan Anh Tôn Nữ Minh Châu Ngọc Bảo Quyên';  // 67 letters, under the 80 allowed
+const LONG_VENUE = 'Chợ đầu mối nông sản thực phẩm Bình Điền, Phường 7, Quận 8, TP.HCM'.slice(0, 60);
+
+// The banner `id` lies inside the slot it is drawn in (its window's clip) and over nothing else.
+async function assertInItsSlot(page, id, below) {
+  const frame = await st.probe(page);
+  const b = frame.items.find((i) => i.id === id);
+  assert.ok(b, `no '${id}' on screen`);
+  assert.ok(b.h <= 76.5 && b.y >= b.clip[0] - 0.5 && b.y + b.h <= b.clip[1] + 0.5,
+    `'${id}' ("${b.text}") spans y ${b.y}..${b.y + b.h}, outside its slot ${b.clip[0]}..${b.clip[1]}`);
+  const under = frame.items.find((i) => i.id === below);
+  assert.ok(under && under.y >= b.y + b.h - 0.5, `'${id}' (to y ${b.y + b.h}) is drawn over '${below}' (at y ${under && under.y})`);
+  for (const i of frame.items) {
+    if (i === b || i.kind === 'bar' || i.id.startsWith(id)) continue;
+    const over = i.x < b.x + b.w && b.x < i.x + i.w && i.y < b.y + b.h && b.y < i.y + i.h;
+    assert.ok(!over, `'${id}' ("${b.text}") lies over '${i.id}' ("${i.text}")`);
+  }
+  return b;
+}
+
+for (const vp of st.PHONES) {
+  test(`a long name stays inside the status slot at ${vp.width}×${vp.height}`, async () => {
+    const { ctx, page } = await openStation(freshProfile(), vp);
+    try {
+      await st.tap(page, 'nav.settings');
+      await st.typeNfd(page, 'settings.venue', LONG_VENUE);
+      await st.typeInto(page, 'settings.scanPoint', 'Cổng chính');
+      await st.tap(page, 'settings.save');
+      await page.waitForFunction(() => globalThis.dq.state().configured, null, { timeout: 10000 });
+      await st.tap(page, 'nav.manual');
+      await st.typeNfd(page, 'field.name', LONG_NAME);
+      await st.paste(page, 'field.phone', '0901234567');
+      await st.tap(page, 'manual.save');
+      await st.waitForWidget(page, 'status.undo');
+      const saved = await assertInItsSlot(page, 'status.saved', 'field.name');
+      assert.match(saved.text, /^Đã lưu · Nguyễn Thị/, 'the name begins as typed');
+      assert.match(saved.text, /· VÀO \d\d:\d\d$/, 'direction and time stay in view');
+      await st.screenshot(page, `13-long-name-manual-${vp.width}`);
+      await st.tap(page, 'nav.today');
+      await st.waitForWidget(page, 'today.inside');
+      const today = await assertInItsSlot(page, 'status.saved', 'today.inside');
+      assert.match(today.text, /· VÀO \d\d:\d\d$/);
+      await st.screenshot(page, `14-long-name-today-${vp.width}`);
+      // Refused (a 3-digit CCCD): "CHƯA LƯU · <name>" and what to do, in the slot too; a name
+      // too long for it is shortened where it is cut.
+      await st.tap(page, 'nav.manual');
+      await st.paste(page, 'field.name', LONGER_NAME);
+      await st.typeInto(page, 'field.cccd', '123');
+      await st.tap(page, 'manual.save');
+      const failed = await assertInItsSlot(page, 'status.failed', 'field.name');
+      const shownName = failed.text.split('\n')[0].replace(/^CHƯA LƯU · /, '');
+      assert.ok(shownName === LONGER_NAME || (shownName.endsWith('…') && LONGER_NAME.startsWith(shownName.slice(0, -1))),
+        `the name reads "${shownName}": whole, or its beginning and "…"`);
+      if (vp.width === 360) assert.ok(shownName.endsWith('…'), `at 360 px the name is shortened: "${shownName}"`);
+      assert.match(failed.text, /Sửa ô báo đỏ bên dưới\.$/, 'what to do stays in view');
+      await st.screenshot(page, `15-long-name-failed-${vp.width}`);
+      await st.assertNoMissingGlyphs(page);
+    } finally { await ctx.close(); }
+  });
+}
+
 // Every screen, in Vietnamese and in English, at both sizes: no character drawn with the
 // font's fallback glyph (find() checks every probe it reads; this walks every screen).
 for (const vp of st.PHONES) {

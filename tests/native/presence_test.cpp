@@ -139,3 +139,51 @@ TEST(Presence, MalformedAnswersAreIgnored) {
   EXPECT_EQ(a->people.size(), 1u);
   EXPECT_TRUE(a->corrections.empty());
 }
+
+// The status line of the last save follows a correction of that very check-in (it said
+// "Đã lưu · … · VÀO" beside Today's "RA" until it expired), without a second "saved" beep; a
+// correction of an older check-in leaves it alone.
+TEST(Presence, SaveStatusFollowsTheCorrectionOfItsCheckIn) {
+  auto b = gate("st-b", "cong-pct");
+  std::vector<std::string> journal;
+  JournalAppend append = [&](const std::string& r, std::function<void(bool)> done) {
+    journal.push_back(r);
+    done(true);
+  };
+  StationSession session(*b, append, [] { return kMorning; });
+  Person older = cccd();
+  older.key = "079199001234";
+  older.displayName = "Trần Thị Bình";
+  ASSERT_TRUE(session.submitPerson(older, Direction::In));
+  const int64_t olderSeq = session.saveStatus().seq;
+  ASSERT_TRUE(session.submitPerson(cccd(), Direction::In));
+  const SaveStatus before = session.saveStatus();
+  ASSERT_EQ(before.state, SaveStatus::State::Saved);
+  ASSERT_EQ(before.direction, Direction::In);
+
+  std::string answer;
+  PresencePoller poller(
+      *b, append,
+      [&](const std::string&, const std::string&, const std::string&, std::function<void(const HttpReply&)> done) {
+        done(HttpReply{200, answer});
+      },
+      [] { return kMorning.utcMs; }, 0);
+  poller.setOnCorrected([&](const DirectionCorrected& fix) { session.directionCorrected(fix); });
+
+  answer = json{{"people", json::array()}, {"corrections", json::array({{{"seq", olderSeq}, {"dir", "out"}}})}}.dump();
+  poller.tick();
+  EXPECT_EQ(b->log().find("st-b", olderSeq)->direction, Direction::Out);
+  EXPECT_EQ(session.saveStatus().direction, Direction::In) << "another check-in's correction";
+  EXPECT_FALSE(session.saveStatus().corrected);
+
+  const uint64_t version = session.version();
+  answer =
+      json{{"people", json::array()}, {"corrections", json::array({{{"seq", before.seq}, {"dir", "out"}}})}}.dump();
+  poller.tick();
+  EXPECT_EQ(session.saveStatus().direction, Direction::Out);
+  EXPECT_TRUE(session.saveStatus().corrected);
+  EXPECT_EQ(session.saveStatus().serial, before.serial) << "no new save: no second beep";
+  EXPECT_EQ(session.saveStatus().at.utcMs, before.at.utcMs) << "the time of the scan stays";
+  EXPECT_GT(session.version(), version) << "the screen redraws";
+  EXPECT_TRUE(session.canUndo()) << "the undo still takes back that check-in";
+}

@@ -62,6 +62,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE int dq_boot(int /*mode: always the station here*
       [] { return platform::now().utcMs; });
   g_presence = std::make_unique<sync::PresencePoller>(station, platform::journalAppend, app::postJson,
                                                       [] { return platform::now().utcMs; }, 5000);
+  g_presence->setOnCorrected([&session](const DirectionCorrected& fix) { session.directionCorrected(fix); });
   g_keys =
       std::make_unique<client::KeyRingClient>(app::posterTrust(), app::fetchHttp, [] { return platform::now().utcMs; });
   ui::setPosterClients(g_keys.get(), &g_files);

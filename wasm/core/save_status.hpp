@@ -19,6 +19,9 @@ struct SaveStatus {
   bool undone = false;
   bool bulk = false;  // one of many saves at once (closing the day): no single undo
   int bulkCount = 0;  // how many saves the bulk action made (the status names them all)
+  // The server's venue-wide timeline gave the saved check-in another direction since (another
+  // gate had the person inside: sync/presence.hpp); `direction` is the corrected one.
+  bool corrected = false;
 };
 
 }  // namespace diemquet

@@ -105,6 +105,15 @@ visitor::PosterCheck StationSession::bindToPoster(std::string_view url, const st
   return check;
 }
 
+void StationSession::directionCorrected(const DirectionCorrected& fix) {
+  const bool ours = fix.deviceId == m_station.settings().deviceId && fix.seq == m_status.seq && m_status.seq > 0;
+  if (!ours || m_status.bulk || m_status.state != SaveStatus::State::Saved || m_status.direction == fix.direction)
+    return;
+  m_status.direction = fix.direction;
+  m_status.corrected = true;
+  ++m_version;
+}
+
 bool StationSession::canUndo(int64_t windowMs) const {
   return m_status.state == SaveStatus::State::Saved && !m_status.undone && !m_status.bulk &&
          m_clock().utcMs - m_status.at.utcMs <= windowMs;

@@ -31,6 +31,10 @@ class StationSession {
   // Undoes the last saved check-in if it was saved less than `windowMs` ago.
   bool undoLast(int64_t windowMs = 10000);
   bool canUndo(int64_t windowMs = 10000) const;
+  // A correction the presence poller has journaled and applied (sync/presence.hpp): when it is
+  // of the check-in the status speaks of, the status takes the corrected direction, so the
+  // line staff read first never says "VÀO" beside Today's "RA". No new save: no new beep.
+  void directionCorrected(const DirectionCorrected& fix);
 
   // Binds the station to the venue and scan point of a venue poster (scanned or pasted),
   // verified offline against the key ring of setPosterTrust(). Only a genuine poster changes

@@ -34,8 +34,10 @@ void entryRow(const CheckIn& c, int index) {
   dl->AddText(bold, fontPx(body) * 0.8f, ImVec2((tagA.x + tagB.x - ds.x) * 0.5f, tagA.y + 1), IM_COL32_WHITE, dir);
   float x = a.x + 72;
   dl->PushClipRect(ImVec2(x, a.y), ImVec2(b.x - 8, b.y), true);
-  // The name as typed or scanned: what the face lacks (an emoji) is boxed, never drawn as "?".
-  const std::string name = drawable(bold, c.person.displayName);
+  // The name as typed or scanned: what the face lacks (an emoji) is boxed, never drawn as "?";
+  // one too long for the row ends in "…" rather than mid-letter at the row's edge.
+  std::string name = fitText(bold, fontPx(body), "", c.person.displayName, "", b.x - 8 - x, fontPx(body));
+  if (name.empty()) name = drawable(bold, c.person.displayName);
   dl->AddText(bold, fontPx(body), ImVec2(x, a.y + 8), c.voided ? theme::kMuted : theme::kText, name.c_str());
   // Only the last 4 digits of an ID: enough to tell people apart at a glance.
   std::string sub = c.person.key.empty() ? "" : maskId(c.person.key);

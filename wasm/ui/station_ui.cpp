@@ -30,8 +30,6 @@ void topBar(const StationSession& session, bool online) {
   dl->AddText(bold, fontPx(bold), ImVec2(theme::kPad, 8), IM_COL32_WHITE, tr(Str::AppName));
   const StationSettings& s = session.station().settings();
   ImFont* body = fonts().body;
-  const std::string where =
-      drawable(body, s.venue.name.empty() ? tr(Str::NotSetUp) : s.venue.name + " · " + s.scanPoint.name);
   float fs = fontPx(body) * 0.9f;
   // The pill: the network, and whether scans reach the server (colour and word, never colour
   // alone). Green only when they do.
@@ -46,6 +44,14 @@ void topBar(const StationSession& session, bool online) {
   }
   const char* word = tr(pill.word);
   float pillW = bold->CalcTextSizeA(fontPx(body), FLT_MAX, 0, word).x + 44;
+  // On one line beside the pill: a long venue name is shortened ("Chợ đầu mối nông sản…"), so
+  // the scan point, which tells two gates' phones apart, stays in view.
+  const float whereW = size.x - pillW - 2 * theme::kPad - 4;
+  std::string where = drawable(body, tr(Str::NotSetUp));
+  if (!s.venue.name.empty()) {
+    where = fitText(body, fs, "", s.venue.name, " · " + s.scanPoint.name, whereW, fs);
+    if (where.empty()) where = fitText(body, fs, "", s.venue.name + " · " + s.scanPoint.name, "", whereW, fs);
+  }
   dl->PushClipRect(ImVec2(0, 0), ImVec2(size.x - pillW - theme::kPad - 4, kTopBar), true);
   dl->AddText(body, fs, ImVec2(theme::kPad, 36), IM_COL32(219, 234, 254, 255), where.c_str());
   dl->PopClipRect();
@@ -172,6 +178,14 @@ bool StationUi::tick() {
     }
     changed = true;
   }
+  // Said once when the server's timeline turns the last save into the way out (no beep: the
+  // save itself was beeped; this only changes what it means).
+  if (st.corrected && st.serial != m_correctedSerial) {
+    m_correctedSerial = st.serial;
+    services().announce(std::string(tr(st.direction == Direction::In ? Str::DirIn : Str::CheckedOut)) + ": " +
+                        st.displayName + " (" + tr(Str::CorrectedByOtherGate) + ")");
+    changed = true;
+  }
   return changed;
 }
 
@@ -187,38 +201,40 @@ std::string closeDaySummary(const SaveStatus& st) {
   return std::string(tr(Str::CloseDayDone)) + " · " + n + " · " + formatLocalTime(st.at);
 }
 
-// The status line of the last save. False when nothing is drawn.
-bool statusLine(StationSession& session, const char* refusedHint) {
+// The status line of the last save, in a slot `height` px tall: never taller (a long name
+// wrapped past the slot and was drawn over the form below), the name shortened first so what
+// was done and when stays in view. False when nothing is drawn.
+bool statusLine(StationSession& session, const char* refusedHint, float height) {
   const SaveStatus& st = session.saveStatus();
   if (st.state == SaveStatus::State::Idle) return false;
   double ageMs = double(session.now().utcMs - st.at.utcMs);
   if (st.state == SaveStatus::State::Saving) {
-    banner("status.saving", tr(Str::Saving), theme::kWarn);
+    bannerFitted("status.saving", tr(Str::Saving), "", "", height, theme::kWarn);
     return true;
   }
   if (st.state == SaveStatus::State::Failed) {
     // Names whom it failed for: the last person's "saved" (and its undo) is gone.
-    std::string line = std::string(tr(Str::NotSaved)) + (st.displayName.empty() ? "" : " · " + st.displayName) + "\n" +
-                       (refusedHint ? refusedHint : tr(Str::SaveFailed));
-    banner("status.failed", line, theme::kDanger);
+    std::string hint = std::string("\n") + (refusedHint ? refusedHint : tr(Str::SaveFailed));
+    const std::string head = std::string(tr(Str::NotSaved)) + (st.displayName.empty() ? "" : " · ");
+    bannerFitted("status.failed", head, st.displayName, hint, height, theme::kDanger);
     return true;
   }
   if (ageMs > 15000) return false;
   if (st.undone) {
-    banner("status.undone", tr(Str::UndoDone), theme::kMuted);
+    bannerFitted("status.undone", tr(Str::UndoDone), "", "", height, theme::kMuted);
     return true;
   }
   if (st.bulk) {  // closing the day: how many, not the last of them
-    banner("status.closed", closeDaySummary(st), theme::kOut);
+    bannerFitted("status.closed", closeDaySummary(st), "", "", height, theme::kOut);
     return true;
   }
-  // A check-out says so first, in its own words: "ĐÃ RA", never mistaken for a check-in.
-  std::string line = st.direction == Direction::In
-                         ? std::string(tr(Str::Saved)) + " · " + st.displayName + " · " + tr(Str::DirIn) + " " +
-                               formatLocalTime(st.at)
-                         : std::string("← ") + tr(Str::CheckedOut) + " · " + st.displayName + " · " + tr(Str::DirOut) +
-                               " " + formatLocalTime(st.at);
-  banner("status.saved", line, st.direction == Direction::In ? theme::kIn : theme::kOut);
+  // A check-out says so first, in its own words: "ĐÃ RA", never mistaken for a check-in. One the
+  // server's timeline turned into the way out (another gate had the person inside) says that too.
+  const bool in = st.direction == Direction::In;
+  const std::string head = in ? std::string(tr(Str::Saved)) + " · " : std::string("← ") + tr(Str::CheckedOut) + " · ";
+  std::string tail = std::string(" · ") + tr(in ? Str::DirIn : Str::DirOut) + " " + formatLocalTime(st.at);
+  if (st.corrected) tail += std::string(" (") + tr(Str::CorrectedByOtherGate) + ")";
+  bannerFitted("status.saved", head, st.displayName, tail, height, in ? theme::kIn : theme::kOut);
   return true;
 }
 
@@ -236,7 +252,7 @@ void drawSaveStatusFixed(StationSession& session, float height, const char* idle
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
   ImGui::BeginChild("status.slot", ImVec2(undo ? w - undoW - theme::kGap : w, height), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground);
-  if (!statusLine(session, refusedHint) && idle) {
+  if (!statusLine(session, refusedHint, height) && idle) {
     ImGui::SetCursorPosY(std::max(0.0f, (height - fontPx(fonts().bold) * 1.2f) * 0.5f));
     text("status.idle", idle, theme::kText, fonts().bold);
   }

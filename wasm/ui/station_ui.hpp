@@ -67,6 +67,7 @@ class StationUi : public ModeUi {
   UiState m_state;
   Screen m_shownScreen = Screen::Today;
   uint64_t m_feedbackSerial = 0;
+  uint64_t m_correctedSerial = 0;  // the save whose correction was announced
   bool m_scanHandled = false;  // a scan handled between frames: the next tick() reports a change
 };
 

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string_view>
 #include <utility>
+#include <vector>
 
 #include "glyph_fallback.hpp"
 #include "probe.hpp"
@@ -194,19 +196,88 @@ void statCard(const char* id, const char* caption, int value, ImU32 color, float
   report("stat", id, v + " " + shown);
 }
 
-void banner(const char* id, const std::string& s, ImU32 bg, ImU32 fg) {
+namespace {
+
+constexpr float kBannerTextInset = 14;  // left and right of a banner's text
+constexpr float kBannerMinPadY = 8;     // above and below its text, when a slot is tight
+
+// Draws `shown` (already drawable) in a banner `maxH` tall at most (FLT_MAX: as tall as it needs).
+void drawBanner(const char* id, const std::string& shown, ImFont* f, float px, float maxH, ImU32 bg, ImU32 fg) {
   float w = ImGui::GetContentRegionAvail().x;
-  ImFont* f = fonts().bold;
-  const std::string shown = drawable(f, s);
-  ImVec2 ts = f->CalcTextSizeA(fontPx(f), FLT_MAX, w - 28, shown.c_str());
+  ImVec2 ts = f->CalcTextSizeA(px, FLT_MAX, w - 2 * kBannerTextInset, shown.c_str());
   ImGui::PushID(id);
-  ImGui::InvisibleButton("##n", ImVec2(w, std::max(theme::kTouch - 8, ts.y + 24)));
+  ImGui::InvisibleButton("##n", ImVec2(w, std::min(maxH, std::max(theme::kTouch - 8, ts.y + 24))));
   ImGui::PopID();
   ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(a, b, bg, theme::kRadius);
-  dl->AddText(f, fontPx(f), ImVec2(a.x + 14, a.y + (b.y - a.y - ts.y) * 0.5f), fg, shown.c_str(), nullptr, w - 28);
+  dl->AddText(f, px, ImVec2(a.x + kBannerTextInset, a.y + (b.y - a.y - ts.y) * 0.5f), fg, shown.c_str(), nullptr,
+              w - 2 * kBannerTextInset);
   report("banner", id, shown);
+}
+
+// Byte offsets where a cut may fall in `s`: before each character, never between a letter and a
+// combining mark (U+0300–U+036F) that follows it.
+std::vector<size_t> cutPoints(const std::string& s) {
+  std::vector<size_t> at;
+  for (size_t i = 0; i < s.size();) {
+    const unsigned char c = s[i], next = i + 1 < s.size() ? s[i + 1] : 0;
+    const bool mark = c == 0xCC || (c == 0xCD && next <= 0xAF);
+    if (!mark) at.push_back(i);
+    i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  }
+  return at;
+}
+
+// The first part of `s`, up to byte `end`, without the spaces and separators left at the cut, then "…".
+std::string shortened(const std::string& s, size_t end) {
+  std::string out = s.substr(0, end);
+  auto endsWithDot = [&] { return out.size() >= 2 && out.compare(out.size() - 2, 2, "\xC2\xB7") == 0; };  // "·"
+  for (;;) {
+    if (endsWithDot())
+      out.resize(out.size() - 2);
+    else if (!out.empty() && std::string_view(" ,.;:-").find(out.back()) != std::string_view::npos)
+      out.pop_back();
+    else
+      break;
+  }
+  return out + "\xE2\x80\xA6";  // "…"
+}
+
+}  // namespace
+
+void banner(const char* id, const std::string& s, ImU32 bg, ImU32 fg) {
+  ImFont* f = fonts().bold;
+  drawBanner(id, drawable(f, s), f, fontPx(f), FLT_MAX, bg, fg);
+}
+
+std::string fitText(ImFont* face, float px, const std::string& head, const std::string& name, const std::string& tail,
+                    float width, float maxH) {
+  const std::string h = drawable(face, head), n = drawable(face, name), t = drawable(face, tail);
+  auto fits = [&](const std::string& s) { return face->CalcTextSizeA(px, FLT_MAX, width, s.c_str()).y <= maxH + 0.5f; };
+  std::string whole = h + n + t;
+  if (fits(whole)) return whole;
+  // Longest first: wrapping at word ends makes the height not quite monotonic in the length.
+  const std::vector<size_t> cuts = cutPoints(n);
+  for (size_t k = cuts.size(); k-- > 1;) {
+    std::string s = h + shortened(n, cuts[k]) + t;
+    if (fits(s)) return s;
+  }
+  return {};
+}
+
+void bannerFitted(const char* id, const std::string& head, const std::string& name, const std::string& tail, float maxH,
+                  ImU32 bg, ImU32 fg) {
+  const float width = ImGui::GetContentRegionAvail().x - 2 * kBannerTextInset;
+  const float textH = maxH - 2 * kBannerMinPadY;
+  for (ImFont* f : {fonts().bold, fonts().body}) {
+    std::string s = fitText(f, fontPx(f), head, name, tail, width, textH);
+    if (!s.empty()) return drawBanner(id, s, f, fontPx(f), maxH, bg, fg);
+  }
+  // Not even "X…" with what is said about it: the text itself is cut, at its end.
+  ImFont* f = fonts().body;
+  std::string s = fitText(f, fontPx(f), "", drawable(f, head + name + tail), "", width, textH);
+  drawBanner(id, s, f, fontPx(f), maxH, bg, fg);
 }
 
 }  // namespace diemquet::ui

@@ -34,4 +34,18 @@ void statCard(const char* id, const char* caption, int value, ImU32 color, float
 // A coloured banner (status, warning) spanning the width.
 void banner(const char* id, const std::string& s, ImU32 bg, ImU32 fg = IM_COL32_WHITE);
 
+// Text made of a fixed `head` and `tail` around `name` (a person's or a venue's: any length),
+// drawn with `face` at `px` and wrapped at `width`, in at most `maxH` px: the whole text if it
+// fits, else with `name` shortened to "Nguyễn Thị Phương…", so what the text says about the
+// name (the direction and time, what to do) stays in view. Empty when not even one letter of
+// the name fits. Characters the face lacks are boxed (drawable()).
+std::string fitText(ImFont* face, float px, const std::string& head, const std::string& name, const std::string& tail,
+                    float width, float maxH);
+
+// A banner in a slot `maxH` px tall (the save status's fixed slot): never taller, so it is never
+// drawn over what lies below the slot. The name is shortened first (fitText), then the smaller
+// face is used, and as a last resort the text is cut at its end with "…".
+void bannerFitted(const char* id, const std::string& head, const std::string& name, const std::string& tail, float maxH,
+                  ImU32 bg, ImU32 fg = IM_COL32_WHITE);
+
 }  // namespace diemquet::ui

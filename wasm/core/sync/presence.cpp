@@ -88,6 +88,7 @@ void PresencePoller::applyCorrections(std::vector<DirectionCorrected> fixes) {
     if (!ok) return;
     m_station.apply(e);
     ++m_version;
+    if (m_onCorrected) m_onCorrected(std::get<DirectionCorrected>(e));
     applyCorrections(std::move(rest));
   });
 }

@@ -42,6 +42,9 @@ class PresencePoller {
   // At once: after a save (the other gates learn of it at their next ask) or going online.
   void askNow() { m_dueMs = 0; }
   int64_t lastAnswerMs() const { return m_lastAnswerMs; }
+  // Called with each correction once it is journaled and applied (the session's status line
+  // follows it: StationSession::directionCorrected).
+  void setOnCorrected(std::function<void(const DirectionCorrected&)> f) { m_onCorrected = std::move(f); }
   uint64_t version() const { return m_version; }
 
  private:
@@ -50,6 +53,7 @@ class PresencePoller {
   JournalAppend m_append;
   Transport m_transport;
   NowMs m_now;
+  std::function<void(const DirectionCorrected&)> m_onCorrected;
   int64_t m_everyMs;
   int64_t m_dueMs = 0, m_lastAnswerMs = 0;
   bool m_inFlight = false, m_writing = false;
