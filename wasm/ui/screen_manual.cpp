@@ -88,8 +88,13 @@ void drawManual(StationSession& session, UiState& ui) {
   bool saving = session.saveStatus().state == SaveStatus::State::Saving;
   // The second tap of a double tap lands on the form the first one just saved and emptied:
   // it is no new entry (and must not turn "Đã lưu" into "not saved").
-  const bool justSaved = ImGui::GetTime() - ui.manualSavedAt < 1.0 && ui.name.empty() && ui.cccd.empty() &&
-                         ui.phone.empty() && ui.time.empty();
+  // Told by the save it made, still shown, within 5 s of the phone's clock: frames can be slow
+  // on a busy phone, so a count of frame time (ImGui's) let a fast second tap through.
+  const SaveStatus& last = session.saveStatus();
+  const bool justSaved = last.serial == ui.manualSavedSerial && !last.undone &&
+                         (last.state == SaveStatus::State::Saving || last.state == SaveStatus::State::Saved) &&
+                         session.now().utcMs - ui.manualSavedAtMs < 5000 && ui.name.empty() &&
+                         ui.cccd.empty() && ui.phone.empty() && ui.time.empty();
   if (button("manual.save", tr(saving ? Str::Saving : Str::Save), ButtonStyle::Primary, -1, 64) && !saving &&
       !justSaved) {
     ManualEntry e{ui.name, ui.cccd, ui.phone, ui.time, ui.direction == 0 ? Direction::In : Direction::Out};
@@ -101,7 +106,8 @@ void drawManual(StationSession& session, UiState& ui) {
       ui.time.clear();
       ui.direction = 0;
       ui.manualErrors.errors.clear();
-      ui.manualSavedAt = ImGui::GetTime();
+      ui.manualSavedSerial = session.saveStatus().serial;
+      ui.manualSavedAtMs = session.now().utcMs;
       platform::textFieldBlur();
     }
   }

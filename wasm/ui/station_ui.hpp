@@ -19,7 +19,8 @@ struct UiState {
   std::string name, cccd, phone, time;
   int direction = 0;  // 0 in, 1 out
   FieldErrors manualErrors;
-  double manualSavedAt = -100;  // when the form was last saved (ImGui time)
+  uint64_t manualSavedSerial = 0;  // the save status the form's last save made
+  int64_t manualSavedAtMs = 0;     // and when (the phone's clock)
   bool manualScrollTop = false;  // scroll the form to its top (where the save's outcome is)
   std::optional<IssuedPass> pass;  // a visitor pass being shown
   poster::QrMatrix passQr;
