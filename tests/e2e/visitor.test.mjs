@@ -184,3 +184,32 @@ for (const vp of st.PHONES) {
     } finally { await ctx.close(); }
   });
 }
+
+// Walked at 7 am (session 7): name typed decomposed, phone and CCCD pasted, "Khai báo vào"
+// tapped twice. The store keeps one check-in, yet "Lịch sử của tôi" listed two (the second tap,
+// answered with the check-in already saved, was added to the phone's history again).
+test('a double tap on "Khai báo vào" is one check-in and one line in "Lịch sử của tôi" (360×740)', { skip }, async () => {
+  const ctx = await openPhone(freshProfile('dq-visitor-double'), { viewport: st.PHONES[0] });
+  try {
+    const page = ctx.pages()[0] || (await ctx.newPage());
+    await page.goto(posterUrl);
+    await st.waitReady(page);
+    await st.find(page, 'visitor.name', 20000);
+    await st.typeNfd(page, 'visitor.name', VISITOR);
+    await st.paste(page, 'visitor.phone', '0901 234 567');
+    await st.paste(page, 'visitor.cccd', '079190001234');
+    await st.doubleTap(page, 'visitor.checkin');
+    await st.assertInView(page, 'visitor.saved', 10000);
+    // Both taps have been taken and answered.
+    await page.waitForFunction(() => globalThis.dq.state().save.state === 'saved' && globalThis.dq.state().inFlight === 0,
+      null, { timeout: 10000 });
+    await page.waitForTimeout(500);
+    assert.equal((await st.state(page)).total, 1, 'one check-in kept');
+    await st.tap(page, 'visitor.history');
+    await st.find(page, 'visitor.history.0', 5000);
+    assert.match((await st.find(page, 'visitor.history')).text, /\(1\)$/);
+    assert.equal(await st.exists(page, 'visitor.history.1'), false, 'one line in the history');
+    await st.reveal(page, 'visitor.history.0');
+    await st.screenshot(page, 'visitor-double-tap-history-360');
+  } finally { await ctx.close(); }
+});

@@ -259,8 +259,11 @@ class VisitorUi : public ModeUi {
     if (st.state == SaveStatus::State::Saved) {
       m_decl = {};
       m_declKey.clear();
-      // Saved: it joins the phone's own history ("Lịch sử của tôi", exposure matching).
-      noteOwnVisit(m_store.trust(), m_poster, st.direction, st.at);
+      // Saved: it joins the phone's own history ("Lịch sử của tôi", exposure matching), once:
+      // a second tap the store took for the same check-in (a double tap) answers with the seq
+      // already saved, and was listed twice in the history beside one check-in stored.
+      if (st.seq != m_notedSeq) noteOwnVisit(m_store.trust(), m_poster, st.direction, st.at);
+      m_notedSeq = st.seq;
     }
   }
 
@@ -316,6 +319,7 @@ class VisitorUi : public ModeUi {
   bool m_submitting = false;  // a check-in is being saved: further taps wait for it
   std::string m_declKey;      // this declaration's idempotency key, made at its first submit
   int64_t m_lastSeq = -1;
+  int64_t m_notedSeq = -1;  // the last saved check-in added to the phone's own history
 };
 
 }  // namespace
