@@ -47,6 +47,7 @@ enum class Str {
   OfficePrint, OfficeRemind, OfficeReminders, OfficeSuspend, OfficeNoScans, OfficeLowScans,
   OfficeOpenViolation, OfficeAllComply, OfficeNoViolations, OfficeResolve, OfficeResolveNote,
   OfficeNoteRequired, OfficeKindNoPoster, OfficeKindWrongInfo, OfficeKindCannotScan, OfficeKindStaff,
+  OfficeReporterPublic, OfficeReporterOfficer, OfficeMinutesShort,
   OfficeTraceId, OfficeFrom, OfficeTo, OfficeMargin, OfficeReason, OfficeReasonRequired, OfficeBadInput,
   OfficeRunTrace, OfficeVisits, OfficeContacts, OfficeNoResults, OfficeExposurePublish, OfficeExposureAllPoints,
   OfficeExposureAdvice, OfficeExposureAdviceDefault, OfficeExposureSend, OfficeExposurePublished, OfficeExposures,
