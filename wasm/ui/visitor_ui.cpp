@@ -15,6 +15,7 @@
 #include "probe.hpp"
 #include "services.hpp"
 #include "text.hpp"
+#include "time.hpp"
 #include "visitor/self_check_ins.hpp"
 #include "visitor_history.hpp"
 #include "widgets.hpp"
@@ -155,6 +156,7 @@ class VisitorUi : public ModeUi {
     // form below (taller than a phone screen) is only for changes.
     if (m_returning) {
       text("visitor.who", m_name + " · " + m_phone, theme::kText);
+      drawLastVisit(check);
       actions(trust, check);
     }
 
@@ -239,6 +241,21 @@ class VisitorUi : public ModeUi {
     int pending = m_store.pendingCount();
     if (pending)
       text("visitor.pending", std::string(tr(Str::VisitorPending)) + std::to_string(pending), theme::kWarn);
+  }
+
+  // Reopened from the poster (a new tab from the camera at the exit), the page said nothing of
+  // this morning's check-in, and "Khai báo vào" was tapped again: the last check-in here today,
+  // from the phone's own history, until this visit has its own outcome above.
+  void drawLastVisit(const visitor::PosterCheck& check) {
+    if (m_lastSeq >= 0) return;
+    const auto& visits = ownHistory().visits();
+    if (visits.empty()) return;
+    const exposure::OwnVisit& v = visits.back();
+    if (v.venueId != check.ref.venueId || localDayOf(v.at).startUtcMs != localDayOf(m_store.now()).startUtcMs) return;
+    std::string line =
+        std::string(tr(v.direction == Direction::In ? Str::VisitorSavedIn : Str::VisitorSavedOut)) + formatLocalTime(v.at);
+    if (!v.pointName.empty()) line += " · " + v.pointName;
+    text("visitor.last", line, v.direction == Direction::In ? theme::kIn : theme::kOut);
   }
 
   // Name, phone and ID are remembered; the health declaration never is: it is about today and
