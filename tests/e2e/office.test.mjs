@@ -334,10 +334,11 @@ test('officer: trace dates typed dd/mm/yyyy, a wrong one named; the CSV has a BO
 });
 
 // Walked by a commune officer at 360×740 (session 7). "Tuần sau" led into weeks that have not
-// happened (0 scans, every venue "not complying"); a trace's result began below the screen's
+// happened (0 scans, every venue "not complying"); "Tuần trước" named last week at once, above
+// this week's numbers until the answer came; a trace's result began below the screen's
 // edge, so "Truy vết" seemed to do nothing; dates read "2026-12-05 20:17" beside fields typed
 // "05/12/2026"; a citizen's report said "· —" for who sent it; a contact's minutes read "ph" in English.
-test('officer at 360×740: no week after this one, the trace result in view, dates as dd/mm/yyyy', { skip }, async () => {
+test('officer at 360×740: no week after this one, the week named with its numbers, the trace result in view, dates as dd/mm/yyyy', { skip }, async () => {
   const ctx = await openPhone(freshProfile('dq-office-walk'), { viewport: PHONES[0] });
   try {
     const page = await ctx.newPage();
@@ -347,9 +348,20 @@ test('officer at 360×740: no week after this one, the trace result in view, dat
     assert.match(thisWeek, /^Tuần \d{1,2}$/);
     assert.equal(await page.evaluate(() => globalThis.dq.probe().items.some((i) => i.id === 'office.report.next')), false,
       'no "Tuần sau" from the current week');
+    // Last week's numbers held back (a slow network): the week shown never names last week
+    // above this week's numbers.
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await page.route((u) => u.pathname === '/api/v1/office/report' && u.searchParams.has('week') && !u.searchParams.has('format'),
+      async (route) => { await held; await route.continue(); });
     await tap(page, 'office.report.prev');
+    await page.waitForTimeout(600);
+    assert.ok([thisWeek, 'Đang tải…'].includes((await find(page, 'office.report.week')).text),
+      `while last week loads, the label is "${(await find(page, 'office.report.week')).text}" above this week's numbers`);
+    release();
     await page.waitForFunction((w) => globalThis.dq.probe().items.some((i) => i.id === 'office.report.week' && /^Tuần \d/.test(i.text) && i.text !== w),
       thisWeek, { timeout: 10000 });
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
     await tap(page, 'office.report.next');  // back from last week
     await shows(page, 'office.report.week', new RegExp(`^${thisWeek}$`));
     // Once this week's numbers have arrived, "Tuần sau" is gone again.

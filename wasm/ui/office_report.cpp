@@ -38,6 +38,7 @@ void load(OfficeState& s) {
     g_r.loading = false;
     if (!r.ok()) {
       g_r.error = failureText(r);
+      if (g_r.data) g_r.week = g_r.data->week;  // still the week whose numbers are shown
       return;
     }
     s.loadedAtMs = s.nowMs;
@@ -160,7 +161,9 @@ void drawReport(OfficeState& s) {
     ImGui::InvisibleButton("##w", ImVec2(w3, 48));
     ImGui::PopID();
     ImVec2 a = ImGui::GetItemRectMin();
-    std::string label = g_r.data ? weekLabel(g_r.week) : tr(Str::Loading);
+    // The week of the numbers below: while another week loads, "Đang tải…" (it read "Tuần 48"
+    // above week 49's numbers until the answer came).
+    std::string label = g_r.data && g_r.data->week == g_r.week ? weekLabel(g_r.week) : tr(Str::Loading);
     ImFont* f = fonts().bold;
     ImVec2 ts = f->CalcTextSizeA(fontPx(f), FLT_MAX, 0, label.c_str());
     ImGui::GetWindowDrawList()->AddText(f, fontPx(f), ImVec2(a.x + (w3 - ts.x) / 2, a.y + (48 - ts.y) / 2),
