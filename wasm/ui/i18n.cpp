@@ -53,6 +53,7 @@ const Entry kStrings[] = {
     {Str::VisitorCheckIn, "Khai báo vào", "Check in"},
     {Str::VisitorCheckOut, "Khai báo ra", "Check out"},
     {Str::VisitorFix, "Vui lòng sửa các ô báo đỏ.", "Please fix the fields in red."},
+    {Str::VisitorFixMany, "Vui lòng sửa {n} ô báo đỏ.", "Please fix the {n} fields in red."},
     {Str::VisitorSaving, "Đang lưu…", "Saving…"},
     {Str::VisitorSaveFailed, "Không lưu được. Hãy thử lại.", "Could not save. Try again."},
     {Str::VisitorSavedIn, "Đã khai báo VÀO lúc ", "Checked IN at "},

@@ -33,7 +33,7 @@ enum class Str {
   VisitorExpired, VisitorNoPoster, VisitorOfflineHint, VisitorTitle, VisitorOnline, VisitorOffline,
   VisitorScanPoint, VisitorPhoneNeeded, VisitorTravelNeeded, VisitorName, VisitorNamePlaceholder, VisitorPhone,
   VisitorCccd, VisitorSymptoms, VisitorContactQ, VisitorNo, VisitorYes, VisitorTravelQ, VisitorFromWhere,
-  VisitorFromPlaceholder, VisitorPrivacy, VisitorCheckIn, VisitorCheckOut, VisitorFix, VisitorSaving,
+  VisitorFromPlaceholder, VisitorPrivacy, VisitorCheckIn, VisitorCheckOut, VisitorFix, VisitorFixMany, VisitorSaving,
   VisitorSaveFailed, VisitorSavedIn, VisitorSavedOut, VisitorPending, VisitorSymFever, VisitorSymCough,
   VisitorSymBreath, VisitorSymThroat, VisitorSymTaste, VisitorReport,
   VisitorAlertTitle, VisitorAlertWhere, VisitorAlertWindow, VisitorAlertPrivate, VisitorNoAlerts, VisitorListRefused,

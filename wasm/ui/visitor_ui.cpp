@@ -228,7 +228,13 @@ class VisitorUi : public ModeUi {
 
   void drawStatus(visitor::PosterTrust& trust) {
     const SaveStatus& st = m_store.saveStatus();
-    if (m_errors.errors.size()) banner("visitor.fix", tr(Str::VisitorFix), theme::kDanger);
+    // How many: the second red field can lie below the screen's edge ("Nơi đã đến" under the
+    // questions), and one fixed field then seemed to be refused again for nothing.
+    if (const size_t n = m_errors.errors.size()) {
+      std::string fix = tr(n == 1 ? Str::VisitorFix : Str::VisitorFixMany);
+      if (auto at = fix.find("{n}"); at != std::string::npos) fix.replace(at, 3, std::to_string(n));
+      banner("visitor.fix", fix, theme::kDanger);
+    }
     if (st.state == SaveStatus::State::Saving) banner("visitor.saving", tr(Str::VisitorSaving), theme::kWarn);
     if (st.state == SaveStatus::State::Failed) banner("visitor.failed", tr(Str::VisitorSaveFailed), theme::kDanger);
     if (st.state == SaveStatus::State::Saved && m_lastSeq == st.seq) {
