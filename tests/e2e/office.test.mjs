@@ -337,7 +337,8 @@ test('officer: trace dates typed dd/mm/yyyy, a wrong one named; the CSV has a BO
 // happened (0 scans, every venue "not complying"); "Tuần trước" named last week at once, above
 // this week's numbers until the answer came; a trace's result began below the screen's
 // edge, so "Truy vết" seemed to do nothing; dates read "2026-12-05 20:17" beside fields typed
-// "05/12/2026"; a citizen's report said "· —" for who sent it; a contact's minutes read "ph" in English.
+// "05/12/2026"; a citizen's report said "· —" for who sent it; a contact's minutes read "ph" in
+// English; a missing reason was said twice; an exposure alert offered scan points by their ids.
 test('officer at 360×740: no week after this one, the week named with its numbers, the trace result in view, dates as dd/mm/yyyy', { skip }, async () => {
   const ctx = await openPhone(freshProfile('dq-office-walk'), { viewport: PHONES[0] });
   try {
@@ -379,12 +380,18 @@ test('officer at 360×740: no week after this one, the week named with its numbe
     const iso = new Date(Date.now() + VN).toISOString().slice(0, 10);
     await paste(page, 'office.trace.id', '001090000001');
     await typeInto(page, 'office.trace.from', `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`);
+    await tap(page, 'office.trace.run');  // no reason yet: said once, under its field (it was said twice)
+    await assertInView(page, 'office.trace.reason.error');
+    assert.equal((await probe(page)).items.filter((i) => i.id === 'office.trace.reason.error').length, 1);
     await typeInto(page, 'office.trace.reason', 'F0 ca số 7 theo yêu cầu CDC');
     await tap(page, 'office.trace.run');
     await assertInView(page, 'office.trace.visits.title', 15000);
     const visit = await assertInView(page, 'office.trace.visit.0');
     assert.match(visit.text, /^Quán Phở Hòa\n\d\d\/\d\d\/\d{4} \d\d:\d\d – \d\d:\d\d/);
     await screenshot(page, 'office-walk-trace-360');
+    // An exposure alert's scan point is offered by its name, not its id ("p1").
+    await tap(page, 'office.exposure.0.open');
+    assert.equal((await find(page, 'office.exposure.0.point.1')).text, 'Cổng chính');
     await tap(page, 'office.lang');
     assert.match((await find(page, 'office.trace.contact.0')).text, / \d+ min$/);
     await tap(page, 'office.lang');

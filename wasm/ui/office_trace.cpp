@@ -69,7 +69,6 @@ void drawTrace(OfficeState& s) {
     g_t.toError = nullptr;
   textField("office.trace.margin", tr(Str::OfficeMargin), g_t.margin, platform::InputMode::Numeric, "30", nullptr);
   textField("office.trace.reason", tr(Str::OfficeReason), g_t.reason, platform::InputMode::Text, "", g_t.reasonError);
-  if (g_t.reasonError) text("office.trace.reason.error", g_t.reasonError, theme::kDanger);
   ImGui::Dummy(ImVec2(1, 4));
   if (button("office.trace.run", g_t.loading ? tr(Str::Loading) : tr(Str::OfficeRunTrace)) && !g_t.loading) {
     g_t.reasonError = g_t.reason.size() < 5 ? tr(Str::OfficeReasonRequired) : nullptr;
