@@ -109,6 +109,21 @@ Result<TraceResult> runTrace(Store& store, const Officer& who, const TraceQuery&
     }
   }
   std::sort(out.visits.begin(), out.visits.end(), [](const Visit& a, const Visit& b) { return a.startMs < b.startMs; });
+  // The officer picks a scan point for an exposure alert by its name ("cong-pct" was shown).
+  std::map<std::string, std::vector<ScanPoint>> pointsOf;
+  for (Visit& v : out.visits) {
+    auto known = pointsOf.find(v.venueId);
+    if (known == pointsOf.end()) {
+      auto pts = store.scanPoints(v.venueId);
+      if (!pts) return pts.error();
+      known = pointsOf.emplace(v.venueId, std::move(pts.value())).first;
+    }
+    for (const std::string& id : v.scanPoints) {
+      auto p =
+          std::find_if(known->second.begin(), known->second.end(), [&](const ScanPoint& sp) { return sp.id == id; });
+      v.scanPointNames.push_back(p != known->second.end() && !p->name.empty() ? p->name : id);
+    }
+  }
 
   const std::string selfKey = q.id;
   for (const Visit& mineV : out.visits) {
@@ -146,7 +161,8 @@ json traceJson(const TraceResult& r) {
                       {"end", formatDateTime(v.endMs)},
                       {"startEstimated", v.startEstimated},
                       {"endEstimated", v.endEstimated},
-                      {"scanPoints", v.scanPoints}});
+                      {"scanPoints", v.scanPoints},
+                      {"scanPointNames", v.scanPointNames}});
   for (const Contact& c : r.contacts)
     contacts.push_back({{"venueId", c.visit.venueId},
                         {"venueName", c.visit.venueName},

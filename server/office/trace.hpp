@@ -25,6 +25,7 @@ struct Visit {
   bool endEstimated = false, startEstimated = false;
   bool selfCheckIn = false;  // from the visitor's own phone (poster), not scanned by staff
   std::vector<std::string> scanPoints;
+  std::vector<std::string> scanPointNames;  // the same, as people read them ("Cổng chính")
 };
 
 struct Contact {

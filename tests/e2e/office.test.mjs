@@ -333,6 +333,71 @@ test('officer: trace dates typed dd/mm/yyyy, a wrong one named; the CSV has a BO
   } finally { await ctx.close(); }
 });
 
+// Walked by a commune officer at 360×740 (session 7). "Tuần sau" led into weeks that have not
+// happened (0 scans, every venue "not complying"); "Tuần trước" named last week at once, above
+// this week's numbers until the answer came; a trace's result began below the screen's
+// edge, so "Truy vết" seemed to do nothing; dates read "2026-12-05 20:17" beside fields typed
+// "05/12/2026"; a citizen's report said "· —" for who sent it; a contact's minutes read "ph" in
+// English; a missing reason was said twice; an exposure alert offered scan points by their ids.
+test('officer at 360×740: no week after this one, the week named with its numbers, the trace result in view, dates as dd/mm/yyyy', { skip }, async () => {
+  const ctx = await openPhone(freshProfile('dq-office-walk'), { viewport: PHONES[0] });
+  try {
+    const page = await ctx.newPage();
+    await login(page);
+    const week = async () => (await find(page, 'office.report.week')).text;
+    const thisWeek = await week();
+    assert.match(thisWeek, /^Tuần \d{1,2}$/);
+    assert.equal(await page.evaluate(() => globalThis.dq.probe().items.some((i) => i.id === 'office.report.next')), false,
+      'no "Tuần sau" from the current week');
+    // Last week's numbers held back (a slow network): the week shown never names last week
+    // above this week's numbers.
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await page.route((u) => u.pathname === '/api/v1/office/report' && u.searchParams.has('week') && !u.searchParams.has('format'),
+      async (route) => { await held; await route.continue(); });
+    await tap(page, 'office.report.prev');
+    await page.waitForTimeout(600);
+    assert.ok([thisWeek, 'Đang tải…'].includes((await find(page, 'office.report.week')).text),
+      `while last week loads, the label is "${(await find(page, 'office.report.week')).text}" above this week's numbers`);
+    release();
+    await page.waitForFunction((w) => globalThis.dq.probe().items.some((i) => i.id === 'office.report.week' && /^Tuần \d/.test(i.text) && i.text !== w),
+      thisWeek, { timeout: 10000 });
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+    await tap(page, 'office.report.next');  // back from last week
+    await shows(page, 'office.report.week', new RegExp(`^${thisWeek}$`));
+    // Once this week's numbers have arrived, "Tuần sau" is gone again.
+    await page.waitForFunction(() => !globalThis.dq.probe().items.some((i) => i.id === 'office.report.next'), null, { timeout: 10000 });
+    await screenshot(page, 'office-walk-this-week-360');
+
+    // A citizen's report: when, in dd/mm/yyyy, and who sent it, in words.
+    await tap(page, 'office.tab.violations');
+    const meta = await find(page, 'office.violations.0.meta', 10000);
+    assert.match(meta.text, /^\d\d\/\d\d\/\d{4} \d\d:\d\d · Người dân gửi/);
+    await screenshot(page, 'office-walk-violation-360');
+
+    // A trace: the answer is brought into view, its times as the fields are typed.
+    await tap(page, 'office.tab.trace');
+    const iso = new Date(Date.now() + VN).toISOString().slice(0, 10);
+    await paste(page, 'office.trace.id', '001090000001');
+    await typeInto(page, 'office.trace.from', `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`);
+    await tap(page, 'office.trace.run');  // no reason yet: said once, under its field (it was said twice)
+    await assertInView(page, 'office.trace.reason.error');
+    assert.equal((await probe(page)).items.filter((i) => i.id === 'office.trace.reason.error').length, 1);
+    await typeInto(page, 'office.trace.reason', 'F0 ca số 7 theo yêu cầu CDC');
+    await tap(page, 'office.trace.run');
+    await assertInView(page, 'office.trace.visits.title', 15000);
+    const visit = await assertInView(page, 'office.trace.visit.0');
+    assert.match(visit.text, /^Quán Phở Hòa\n\d\d\/\d\d\/\d{4} \d\d:\d\d – \d\d:\d\d/);
+    await screenshot(page, 'office-walk-trace-360');
+    // An exposure alert's scan point is offered by its name, not its id ("p1").
+    await tap(page, 'office.exposure.0.open');
+    assert.equal((await find(page, 'office.exposure.0.point.1')).text, 'Cổng chính');
+    await tap(page, 'office.lang');
+    assert.match((await find(page, 'office.trace.contact.0')).text, / \d+ min$/);
+    await tap(page, 'office.lang');
+  } finally { await ctx.close(); }
+});
+
 // The venue is looked up by the id the form says it registered: by name, it found an earlier
 // test's "Chợ Tân Định" (a restaurant), and the kind looked lost.
 test('officer: the venue kind is picked by its Vietnamese name', { skip }, async () => {

@@ -37,7 +37,7 @@ const char* kViolations = R"({"violations":[{"id":42,"venue":"pho-hoa","venueNam
 
 const char* kTrace = R"({"person":"0010****2345","visits":[{"venueId":"pho-hoa","venueName":"Quán Phở Hòa",
   "startMs":1795980000000,"endMs":1795987200000,"start":"2026-11-23 09:00","end":"2026-11-23 11:00",
-  "startEstimated":false,"endEstimated":true,"scanPoints":["p1","p2"]}],
+  "startEstimated":false,"endEstimated":true,"scanPoints":["p1","p2"],"scanPointNames":["Cổng chính","Cửa sau"]}],
   "contacts":[{"venueId":"pho-hoa","venueName":"Quán Phở Hòa","kind":"cccd","key":"079201001234",
   "name":"Nguyễn Thị Hương","phone":"0901234567","hasPhone":true,"selfCheckIn":false,"startMs":1795981000000,
   "endMs":1795984000000,"start":"2026-11-23 09:16","end":"2026-11-23 10:06","endEstimated":false,
@@ -182,6 +182,7 @@ TEST(OfficeAnswers, GoodListsArriveWhole) {
   EXPECT_EQ(t.value.visits[0].startMs, 1795980000000);
   EXPECT_TRUE(t.value.visits[0].endEstimated);
   EXPECT_EQ(t.value.visits[0].scanPoints, (std::vector<std::string>{"p1", "p2"}));
+  EXPECT_EQ(t.value.visits[0].scanPointNames, (std::vector<std::string>{"Cổng chính", "Cửa sau"}));
   ASSERT_EQ(t.value.contacts.size(), 1u);
   EXPECT_EQ(t.value.contacts[0].key, "079201001234") << "full: the screen masks it";
   EXPECT_EQ(t.value.contacts[0].overlapMinutes, 50);
@@ -246,7 +247,8 @@ TEST(OfficeAnswers, AMissingFieldRefusesTheWholeAnswerAndSaysWhich) {
         "/nonComplying/0/problem", "/unverified/0/scans"}},
       {"violations", {"/violations", "/violations/0/id", "/violations/0/kind"}},
       {"trace",
-       {"/visits", "/visits/0/startMs", "/visits/0/scanPoints", "/contacts/0/start", "/staffScanned/withPhone"}},
+       {"/visits", "/visits/0/startMs", "/visits/0/scanPoints", "/visits/0/scanPointNames", "/contacts/0/start",
+        "/staffScanned/withPhone"}},
       {"exposures", {"/exposures/0/id", "/exposures/0/until"}},
       {"self-registrations", {"/venues/0/id", "/venues/0/ward", "/venues/0/ward/label", "/venues/0/sameAs"}},
       {"officers", {"/officers/0/username", "/officers/0/area/label"}},

@@ -69,8 +69,8 @@ void drawPublishExposure(OfficeState& s, const client::TraceVisit& visit, int in
   const std::vector<std::string>& points = visit.scanPoints;
   // Every scan point, or one the visit was recorded at: one full-width button each (no dropdown on a phone).
   for (int p = 0; p <= int(points.size()); ++p) {
-    std::string label =
-        (g_form.point == p ? "✓ " : "") + (p == 0 ? std::string(tr(Str::OfficeExposureAllPoints)) : points[p - 1]);
+    std::string label = (g_form.point == p ? "✓ " : "") +
+                        (p == 0 ? std::string(tr(Str::OfficeExposureAllPoints)) : visit.scanPointNames[p - 1]);
     if (button((id + ".point." + std::to_string(p)).c_str(), label.c_str(),
                g_form.point == p ? ButtonStyle::Primary : ButtonStyle::Secondary))
       g_form.point = p;

@@ -14,6 +14,7 @@
 #include "i18n.hpp"
 #include "office_state.hpp"
 #include "probe.hpp"
+#include "time.hpp"
 #include "widgets.hpp"
 
 namespace diemquet::ui::office {
@@ -37,6 +38,7 @@ void load(OfficeState& s) {
     g_r.loading = false;
     if (!r.ok()) {
       g_r.error = failureText(r);
+      if (g_r.data) g_r.week = g_r.data->week;  // still the week whose numbers are shown
       return;
     }
     s.loadedAtMs = s.nowMs;
@@ -119,12 +121,6 @@ std::string weekLabel(const std::string& iso) {
   return label.replace(label.find("{n}"), 3, number);
 }
 
-// "2026-11-30" as "30/11/2026"; the year is left out of the first day of a range in one year.
-std::string dayLabel(const std::string& iso, bool withYear = true) {
-  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return iso;
-  return iso.substr(8, 2) + "/" + iso.substr(5, 2) + (withYear ? "/" + iso.substr(0, 4) : "");
-}
-
 }  // namespace
 
 // The width of a count column: its header's longest word in the bold face, and at least a
@@ -165,7 +161,9 @@ void drawReport(OfficeState& s) {
     ImGui::InvisibleButton("##w", ImVec2(w3, 48));
     ImGui::PopID();
     ImVec2 a = ImGui::GetItemRectMin();
-    std::string label = g_r.data ? weekLabel(g_r.week) : tr(Str::Loading);
+    // The week of the numbers below: while another week loads, "Đang tải…" (it read "Tuần 48"
+    // above week 49's numbers until the answer came).
+    std::string label = g_r.data && g_r.data->week == g_r.week ? weekLabel(g_r.week) : tr(Str::Loading);
     ImFont* f = fonts().bold;
     ImVec2 ts = f->CalcTextSizeA(fontPx(f), FLT_MAX, 0, label.c_str());
     ImGui::GetWindowDrawList()->AddText(f, fontPx(f), ImVec2(a.x + (w3 - ts.x) / 2, a.y + (48 - ts.y) / 2),
@@ -173,8 +171,13 @@ void drawReport(OfficeState& s) {
     probe::add("text", "office.report.week", label, a.x, a.y, w3, 48);
   }
   ImGui::SameLine(0, 6);
-  if (button("office.report.next", tr(Str::OfficeNextWeek), ButtonStyle::Secondary, w3, 48, true) && !g_r.loading &&
-      g_r.data) {
+  // No "Tuần sau" from the week that holds today: the weeks after it have not happened, yet
+  // showed 0 scans and every venue as not complying.
+  const std::string today = isoDayFromTyped(formatLocalDate(Instant{s.nowMs, s.offsetMinutes}));
+  if (g_r.data && !today.empty() && g_r.data->to >= today) {
+    ImGui::Dummy(ImVec2(w3, 48));
+  } else if (button("office.report.next", tr(Str::OfficeNextWeek), ButtonStyle::Secondary, w3, 48, true) &&
+             !g_r.loading && g_r.data) {
     g_r.week = neighbourWeek(1);
     load(s);
   }

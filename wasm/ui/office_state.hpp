@@ -44,6 +44,10 @@ struct OfficeState {
 // The message for a failed reply (network, session ended, server error), translated.
 const char* failureText(const Reply& r);
 const char* failureText(client::OfficeError e);
+// Dates as an officer reads them (the server's ISO text): "2026-11-30" as "30/11/2026" (without
+// the year: "30/11"), "2026-12-05 20:17" as "05/12/2026 20:17"; other text as it is.
+std::string dayLabel(const std::string& isoDay, bool withYear = true);
+std::string dayTimeLabel(const std::string& isoDateTime);
 // "Cập nhật lúc 14:05" and a "Làm mới" button; true when it was tapped.
 bool freshnessRow(OfficeState& s, const char* id, bool loading);
 

@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include <optional>
+#include <utility>
 
 #include "i18n.hpp"
 #include "masking.hpp"
@@ -24,6 +25,9 @@ struct TraceScreen {
   std::string error;
   std::optional<client::TraceResult> result;
   bool loading = false;
+  // An answer arrived: scroll its outcome into view at the next frame (at 360×740 the result
+  // began below the screen's edge and "Truy vết" seemed to do nothing).
+  bool reveal = false;
 } g_t;
 
 // Dates as officers type them ("05/12/2026") go to the server as ISO.
@@ -65,7 +69,6 @@ void drawTrace(OfficeState& s) {
     g_t.toError = nullptr;
   textField("office.trace.margin", tr(Str::OfficeMargin), g_t.margin, platform::InputMode::Numeric, "30", nullptr);
   textField("office.trace.reason", tr(Str::OfficeReason), g_t.reason, platform::InputMode::Text, "", g_t.reasonError);
-  if (g_t.reasonError) text("office.trace.reason.error", g_t.reasonError, theme::kDanger);
   ImGui::Dummy(ImVec2(1, 4));
   if (button("office.trace.run", g_t.loading ? tr(Str::Loading) : tr(Str::OfficeRunTrace)) && !g_t.loading) {
     g_t.reasonError = g_t.reason.size() < 5 ? tr(Str::OfficeReasonRequired) : nullptr;
@@ -75,23 +78,33 @@ void drawTrace(OfficeState& s) {
       g_t.error.clear();
       s.client.trace(query(), [](const client::OfficeResult<client::TraceResult>& r) {
         g_t.loading = false;
-        if (!r.ok()) return showRefusal(r);
+        if (!r.ok()) {
+          showRefusal(r);  // a field's own error is drawn beside it, at the top
+          g_t.reveal = !g_t.error.empty();
+          return;
+        }
+        g_t.reveal = true;
         g_t.result = r.value;
         resetPublishForm();
       });
     }
   }
-  if (!g_t.error.empty()) banner("office.trace.error", g_t.error, theme::kDanger);
+  if (!g_t.error.empty()) {
+    if (std::exchange(g_t.reveal, false)) ImGui::SetScrollHereY(0.0f);
+    banner("office.trace.error", g_t.error, theme::kDanger);
+  }
   if (!g_t.result) return drawPublishedExposures(s);
   const auto& visits = g_t.result->visits;
   const auto& contacts = g_t.result->contacts;
   ImGui::Dummy(ImVec2(1, 6));
+  if (std::exchange(g_t.reveal, false)) ImGui::SetScrollHereY(0.0f);
   text("office.trace.visits.title",
        std::string(tr(Str::OfficeVisits)) + " (" + std::to_string(visits.size()) + ")", theme::kText, fonts().bold);
   if (visits.empty()) text("office.trace.none", tr(Str::OfficeNoResults), theme::kMuted);
   int i = 0;
   for (const client::TraceVisit& v : visits) {
-    std::string line = v.venueName + "\n" + v.start + " – " + timeOf(v.end) + (v.endEstimated ? " (~)" : "");
+    std::string line =
+        v.venueName + "\n" + dayTimeLabel(v.start) + " – " + timeOf(v.end) + (v.endEstimated ? " (~)" : "");
     text(("office.trace.visit." + std::to_string(i)).c_str(), line, theme::kText);
     drawPublishExposure(s, v, i++);
   }
@@ -104,7 +117,7 @@ void drawTrace(OfficeState& s) {
     std::string who = c.name + " · " + maskId(c.key);
     if (!c.phone.empty()) who += " · " + maskPhone(c.phone);
     std::string line = who + "\n" + c.venueName + " · " + timeOf(c.start) + "–" + timeOf(c.end) + " · " +
-                       std::to_string(c.overlapMinutes) + " ph";
+                       std::to_string(c.overlapMinutes) + " " + tr(Str::OfficeMinutesShort);
     text(("office.trace.contact." + std::to_string(i++)).c_str(), line, theme::kText);
   }
   ImGui::Dummy(ImVec2(1, 4));

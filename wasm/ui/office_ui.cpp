@@ -18,6 +18,16 @@ namespace diemquet::ui {
 
 namespace office {
 
+std::string dayLabel(const std::string& iso, bool withYear) {
+  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return iso;
+  return iso.substr(8, 2) + "/" + iso.substr(5, 2) + (withYear ? "/" + iso.substr(0, 4) : "");
+}
+
+std::string dayTimeLabel(const std::string& iso) {
+  if (iso.size() < 11 || iso[10] != ' ') return iso;
+  return dayLabel(iso.substr(0, 10)) + iso.substr(10);
+}
+
 bool freshnessRow(OfficeState& s, const char* id, bool loading) {
   std::string when = s.loadedAtMs == 0 ? std::string(tr(Str::Loading))
                                        : std::string(tr(Str::OfficeUpdatedAt)) + " " +

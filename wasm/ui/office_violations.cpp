@@ -62,7 +62,10 @@ void drawViolations(OfficeState& s) {
     const std::string n = std::to_string(i++);
     std::string head = v.venueName + " — " + kindText(v.kind);
     text(("office.violations." + n).c_str(), head, theme::kText, fonts().bold);
-    std::string meta = v.created + " · " + (v.reporter == "public" ? "—" : v.reporter);
+    // Who sent it, in words ("· —" and "officer:benthanh" were shown as they are stored).
+    std::string from = v.reporter.rfind("officer:", 0) == 0 ? tr(Str::OfficeReporterOfficer) + v.reporter.substr(8)
+                                                            : std::string(tr(Str::OfficeReporterPublic));
+    std::string meta = dayTimeLabel(v.created) + " · " + from;
     if (!v.note.empty()) meta += "\n" + v.note;
     text(("office.violations." + n + ".meta").c_str(), meta, theme::kMuted);
     textField(("office.violations." + n + ".note").c_str(), tr(Str::OfficeResolveNote), g_v.notes[id],

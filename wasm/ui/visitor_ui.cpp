@@ -15,6 +15,7 @@
 #include "probe.hpp"
 #include "services.hpp"
 #include "text.hpp"
+#include "time.hpp"
 #include "visitor/self_check_ins.hpp"
 #include "visitor_history.hpp"
 #include "widgets.hpp"
@@ -155,6 +156,7 @@ class VisitorUi : public ModeUi {
     // form below (taller than a phone screen) is only for changes.
     if (m_returning) {
       text("visitor.who", m_name + " · " + m_phone, theme::kText);
+      drawLastVisit(check);
       actions(trust, check);
     }
 
@@ -226,7 +228,13 @@ class VisitorUi : public ModeUi {
 
   void drawStatus(visitor::PosterTrust& trust) {
     const SaveStatus& st = m_store.saveStatus();
-    if (m_errors.errors.size()) banner("visitor.fix", tr(Str::VisitorFix), theme::kDanger);
+    // How many: the second red field can lie below the screen's edge ("Nơi đã đến" under the
+    // questions), and one fixed field then seemed to be refused again for nothing.
+    if (const size_t n = m_errors.errors.size()) {
+      std::string fix = tr(n == 1 ? Str::VisitorFix : Str::VisitorFixMany);
+      if (auto at = fix.find("{n}"); at != std::string::npos) fix.replace(at, 3, std::to_string(n));
+      banner("visitor.fix", fix, theme::kDanger);
+    }
     if (st.state == SaveStatus::State::Saving) banner("visitor.saving", tr(Str::VisitorSaving), theme::kWarn);
     if (st.state == SaveStatus::State::Failed) banner("visitor.failed", tr(Str::VisitorSaveFailed), theme::kDanger);
     if (st.state == SaveStatus::State::Saved && m_lastSeq == st.seq) {
@@ -239,6 +247,21 @@ class VisitorUi : public ModeUi {
     int pending = m_store.pendingCount();
     if (pending)
       text("visitor.pending", std::string(tr(Str::VisitorPending)) + std::to_string(pending), theme::kWarn);
+  }
+
+  // Reopened from the poster (a new tab from the camera at the exit), the page said nothing of
+  // this morning's check-in, and "Khai báo vào" was tapped again: the last check-in here today,
+  // from the phone's own history, until this visit has its own outcome above.
+  void drawLastVisit(const visitor::PosterCheck& check) {
+    if (m_lastSeq >= 0) return;
+    const auto& visits = ownHistory().visits();
+    if (visits.empty()) return;
+    const exposure::OwnVisit& v = visits.back();
+    if (v.venueId != check.ref.venueId || localDayOf(v.at).startUtcMs != localDayOf(m_store.now()).startUtcMs) return;
+    std::string line =
+        std::string(tr(v.direction == Direction::In ? Str::VisitorSavedIn : Str::VisitorSavedOut)) + formatLocalTime(v.at);
+    if (!v.pointName.empty()) line += " · " + v.pointName;
+    text("visitor.last", line, v.direction == Direction::In ? theme::kIn : theme::kOut);
   }
 
   // Name, phone and ID are remembered; the health declaration never is: it is about today and
@@ -259,8 +282,11 @@ class VisitorUi : public ModeUi {
     if (st.state == SaveStatus::State::Saved) {
       m_decl = {};
       m_declKey.clear();
-      // Saved: it joins the phone's own history ("Lịch sử của tôi", exposure matching).
-      noteOwnVisit(m_store.trust(), m_poster, st.direction, st.at);
+      // Saved: it joins the phone's own history ("Lịch sử của tôi", exposure matching), once:
+      // a second tap the store took for the same check-in (a double tap) answers with the seq
+      // already saved, and was listed twice in the history beside one check-in stored.
+      if (st.seq != m_notedSeq) noteOwnVisit(m_store.trust(), m_poster, st.direction, st.at);
+      m_notedSeq = st.seq;
     }
   }
 
@@ -316,6 +342,7 @@ class VisitorUi : public ModeUi {
   bool m_submitting = false;  // a check-in is being saved: further taps wait for it
   std::string m_declKey;      // this declaration's idempotency key, made at its first submit
   int64_t m_lastSeq = -1;
+  int64_t m_notedSeq = -1;  // the last saved check-in added to the phone's own history
 };
 
 }  // namespace

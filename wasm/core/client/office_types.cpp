@@ -81,6 +81,8 @@ std::string readTraceResult(const json& answer, TraceResult& out) {
     t.endMs = v.integer("endMs");
     t.endEstimated = v.flagOr("endEstimated", false);
     t.scanPoints = v.texts("scanPoints");
+    t.scanPointNames = v.texts("scanPointNames");
+    if (t.scanPointNames.size() != t.scanPoints.size()) t.scanPointNames = t.scanPoints;
     return t;
   });
   out.contacts = r.list<TraceContact>("contacts", [](JsonReader& c) {

@@ -78,8 +78,9 @@ struct TraceVisit {
   std::string venueId, venueName;
   std::string start, end;  // "2026-11-20 09:00" (Vietnam time)
   int64_t startMs = 0, endMs = 0;
-  bool endEstimated = false;            // no exit scanned: the venue's usual stay
-  std::vector<std::string> scanPoints;  // where the visit was recorded
+  bool endEstimated = false;                // no exit scanned: the venue's usual stay
+  std::vector<std::string> scanPoints;      // where the visit was recorded
+  std::vector<std::string> scanPointNames;  // the same, as people read them ("Cổng chính")
 };
 
 struct TraceContact {
