@@ -40,7 +40,10 @@ struct SelfCheckIn {
 
 struct SelfCheckInsConfig {
   int64_t retryMs = 30000;     // after no answer, a 5xx or a 429
-  int64_t doubleTapMs = 2000;  // a second tap this soon after the same check-in saves nothing
+  // A second tap this soon after the same check-in saves nothing. 5 s, not a finger's 0.5: a busy
+  // phone may take seconds to handle the second tap, and the same person checking in again at
+  // the same gate, in the same direction, within 5 s is never a new visit.
+  int64_t doubleTapMs = 5000;
   int64_t purgeEveryMs = 60 * 60000;
 };
 
