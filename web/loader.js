@@ -174,8 +174,9 @@
         console.warn('font atlas worker failed', e && e.message);
         resolve(null);
       };
-      var job = { glue: glueScript.getAttribute('src'), dpr: fontRatio, key: fontKey, face: face, module: wasmModule };
-      try { worker.postMessage(job); } catch (e) { job.module = null; worker.postMessage(job); }  // a module that cannot be posted
+      // Not the compiled module: posting it cost the page's thread up to ~600 ms (the station's)
+      // in Chromium; the worker compiles its own copy from the HTTP cache, off this thread.
+      worker.postMessage({ glue: glueScript.getAttribute('src'), dpr: fontRatio, key: fontKey, face: face });
     });
   }
   // The module compiled here, kept so that the font worker instantiates it without fetching or

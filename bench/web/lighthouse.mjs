@@ -44,6 +44,7 @@ async function audit(url, port, keepStorage) {
     lcp: a['largest-contentful-paint'].numericValue,
     tti: a.interactive.numericValue,
     longTasks: tasks,
+    lcpElement: String(a['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.snippet || '').slice(0, 80),
     mainThread: work,
   };
 }
@@ -72,7 +73,7 @@ async function measure(webDir) {
           // Lighthouse now and then returns no score (a trace it could not read): audit again.
           for (let retry = 0; retry < 2 && !Number.isFinite(first.tbt); retry++) first = await audit(server.url + route, chrome.port, false);
           const repeat = await audit(server.url + route, chrome.port, true);
-          console.error(`${path.basename(path.dirname(webDir))}/${face} run ${i + 1}: ${Math.round(first.bytes / 1000)} KB, perf ${first.perf}, TBT ${Math.round(first.tbt)} ms; long tasks ${first.longTasks.join(', ')}; main thread ${first.mainThread.join(', ')}`);
+          console.error(`${path.basename(path.dirname(webDir))}/${face} run ${i + 1}: ${Math.round(first.bytes / 1000)} KB, perf ${first.perf}, TBT ${Math.round(first.tbt)} ms, LCP ${Math.round(first.lcp)} ms ${first.lcpElement}; long tasks ${first.longTasks.join(', ')}; main thread ${first.mainThread.join(', ')}`);
           runs.push({ first, repeat });
         } finally {
           await chrome.kill();
