@@ -179,31 +179,10 @@
       worker.postMessage({ glue: glueScript.getAttribute('src'), dpr: fontRatio, key: fontKey, face: face });
     });
   }
-  // The module compiled here, kept so that the font worker instantiates it without fetching or
-  // compiling it again (a WebAssembly.Module can be posted to a worker).
-  var wasmUrl = '', wasmModule = null;
   // The bake kept from the last start (read while the module loads), and the atlas's bytes: the
-  // kept bake, or a worker's, started as soon as the module is compiled.
+  // kept bake, or a worker's, started once the module has loaded (its files are then in the HTTP
+  // cache: the worker's copy downloads nothing).
   var keptAtlas = null, atlasPromise = null;
-  function compile(url) {
-    var streamed = WebAssembly.compileStreaming ? WebAssembly.compileStreaming(fetch(url, { credentials: 'same-origin' })) : Promise.reject(new Error('no streaming'));
-    // As Emscripten's own loader does: a server or proxy that mislabels the type still works.
-    return streamed.catch(function () {
-      return fetch(url, { credentials: 'same-origin' })
-        .then(function (r) { if (!r.ok) throw new Error('HTTP ' + r.status); return r.arrayBuffer(); })
-        .then(function (b) { return WebAssembly.compile(b); });
-    });
-  }
-  function instantiateKeepingModule(imports, receive) {
-    compile(wasmUrl).then(function (m) {
-      wasmModule = m;
-      atlasPromise = (keptAtlas || Promise.resolve(null)).then(function (kept) { return kept || bakeAtlas(); });
-      return WebAssembly.instantiate(m, imports);
-    }).then(function (instance) { receive(instance, wasmModule); }, function (e) {
-      fail('Không tải được DiemQuet. Kiểm tra mạng rồi tải lại trang.', 'DiemQuet could not be loaded. Check the network and reload.', e);
-    });
-    return {};
-  }
 
   // Copies the bake into the module, which fills its atlas from it (dq_use_baked_fonts).
   function useAtlas(Module, bytes) {
@@ -238,14 +217,10 @@
     mark('journalRead');
     var Module = await createDiemQuet({
       canvas: document.getElementById('canvas'),
-      printErr: function (t) { console.warn(t); },
-      locateFile: function (file, prefix) {
-        if (/\.wasm$/.test(file)) wasmUrl = prefix + file;
-        return prefix + file;
-      },
-      instantiateWasm: instantiateKeepingModule
+      printErr: function (t) { console.warn(t); }
     });
     mark('moduleReady');
+    atlasPromise = (keptAtlas || Promise.resolve(null)).then(function (kept) { return kept || bakeAtlas(); });
     // In batches: one call per thousand records, not one per record. Each record goes with its
     // key, by which the retention purge deletes it later. Every ~50 ms the loop gives the page
     // back (a 100,000-record journal took seconds in one task): the splash shows how far it is

@@ -97,6 +97,9 @@ test('enrollment: clear Vietnamese errors, then bound to the venue and a chosen 
     const other = s.sync.scanPoint === 'gate' ? 'Cổng sau' : 'Cổng chính';
     await st.tap(page, points.find((p) => p.text === other).id);
     await page.waitForFunction((want) => globalThis.dq.state().sync.scanPoint === want, other === 'Cổng sau' ? 'back' : 'gate');
+    // The state changes in the frame that handled the tap; the top bar shows it from the next one.
+    await page.waitForFunction((want) => globalThis.dq.probe().items.some((i) => i.id === 'top.where' && i.text === want),
+      `Chợ Bến Thành · ${other}`, { timeout: 5000 }).catch(() => {});
     assert.equal((await st.find(page, 'top.where')).text, `Chợ Bến Thành · ${other}`);
     await st.screenshot(page, 'sync-02-enrolled');
     await page.reload();
