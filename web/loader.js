@@ -131,7 +131,8 @@
   var glueScript = document.querySelector('script[src^="' + face + '."]');
   var fontKey = glueScript ? glueScript.getAttribute('src') + '|' + fontRatio : '';
 
-  function fontStore(mode, use) {
+  // The bake the worker kept at an earlier start (font-baker.js writes it), or null.
+  function cachedAtlas() {
     return new Promise(function (resolve) {
       if (!globalThis.indexedDB || !fontKey) return resolve(null);
       var open;
@@ -139,19 +140,11 @@
       open.onupgradeneeded = function () { open.result.createObjectStore('atlas'); };
       open.onerror = function () { resolve(null); };
       open.onsuccess = function () {
-        var db = open.result, tx;
-        try { tx = db.transaction('atlas', mode); } catch (e) { db.close(); return resolve(null); }
-        var result = null;
-        use(tx.objectStore('atlas'), function (r) { result = r; });
-        tx.oncomplete = function () { db.close(); resolve(result); };
-        tx.onerror = tx.onabort = function () { db.close(); resolve(null); };
+        var db = open.result, get;
+        try { get = db.transaction('atlas').objectStore('atlas').get(fontKey); } catch (e) { db.close(); return resolve(null); }
+        get.onsuccess = function () { db.close(); resolve(get.result instanceof ArrayBuffer ? get.result : null); };
+        get.onerror = function () { db.close(); resolve(null); };
       };
-    });
-  }
-  function cachedAtlas() {
-    return fontStore('readonly', function (os, done) {
-      var get = os.get(fontKey);
-      get.onsuccess = function () { done(get.result instanceof ArrayBuffer ? get.result : null); };
     });
   }
   // Resolves with the bake's bytes, or null (no worker, an error, or too slow: the first frame
@@ -174,15 +167,14 @@
         console.warn('font atlas worker failed', e && e.message);
         resolve(null);
       };
-      // Not the compiled module: posting it cost the page's thread up to ~600 ms (the station's)
-      // in Chromium; the worker compiles its own copy from the HTTP cache, off this thread.
+      // The worker compiles its own copy of the module from the HTTP cache, off this thread.
       worker.postMessage({ glue: glueScript.getAttribute('src'), dpr: fontRatio, key: fontKey, face: face });
     });
   }
   // The bake kept from the last start (read while the module loads), and the atlas's bytes: the
   // kept bake, or a worker's, started once the module has loaded (its files are then in the HTTP
   // cache: the worker's copy downloads nothing).
-  var keptAtlas = null, atlasPromise = null;
+  var keptAtlas, atlasPromise;
 
   // Copies the bake into the module, which fills its atlas from it (dq_use_baked_fonts).
   function useAtlas(Module, bytes) {
@@ -220,7 +212,7 @@
       printErr: function (t) { console.warn(t); }
     });
     mark('moduleReady');
-    atlasPromise = (keptAtlas || Promise.resolve(null)).then(function (kept) { return kept || bakeAtlas(); });
+    atlasPromise = keptAtlas.then(function (kept) { return kept || bakeAtlas(); });
     // In batches: one call per thousand records, not one per record. Each record goes with its
     // key, by which the retention purge deletes it later. Every ~50 ms the loop gives the page
     // back (a 100,000-record journal took seconds in one task): the splash shows how far it is
@@ -258,7 +250,7 @@
     mark('replayed');
     // Waited for at most 2 s more: a phone whose worker is slower builds the atlas in its first
     // frame, as before, and the worker's bake is kept for the next start all the same.
-    var atlasBytes = await Promise.race([atlasPromise || Promise.resolve(null),
+    var atlasBytes = await Promise.race([atlasPromise,
       new Promise(function (resolve) { setTimeout(function () { resolve(null); }, 2000); })]);
     mark('atlasReady');
     var rc = Module._dq_boot(MODES[face]);
