@@ -189,11 +189,48 @@
   // Where the start's time goes (bench/station reads it): each phase in ms from t0.
   var phases = {};
 
+  // The GPU back end started in a worker (web/gpu-warm.js) while the module downloads. Resolves
+  // when its context is made, when it cannot be (no worker, no OffscreenCanvas WebGL2, an
+  // error), or after 3 s: the page then makes its own context, which waits for the same start
+  // (the worker is not stopped: that would waste the part already done). endGpuWarm() ends the
+  // worker once the page's own context exists.
+  var gpuWarmWorker = null;
+  function warmGpu() {
+    return new Promise(function (resolve) {
+      try { gpuWarmWorker = new Worker('gpu-warm.js'); } catch (e) { return resolve(); }
+      setTimeout(resolve, 3000);
+      gpuWarmWorker.onmessage = function (e) {
+        phases.gpuWarmMs = e.data && e.data.ms;
+        resolve();
+      };
+      gpuWarmWorker.onerror = function () { resolve(); };
+    });
+  }
+  function endGpuWarm() {
+    if (gpuWarmWorker) gpuWarmWorker.terminate();
+    gpuWarmWorker = null;
+  }
+
+  // Gives the page back to the browser between two steps of the start: each is then a task of
+  // its own (input, paint), not one long freeze.
+  function nextTask() { return new Promise(function (resolve) { setTimeout(resolve, 0); }); }
+
+  // The canvas at the size the first frame gives it (platform/imgui_impl_html5.cpp
+  // resizeCanvas), before its context exists: the drawing buffer is then made once, not made
+  // at the default 300×150 and made again in the first frame.
+  function sizeCanvas() {
+    var canvas = document.getElementById('canvas'), box = canvas.getBoundingClientRect();
+    var dpr = Math.min(Math.max(window.devicePixelRatio || 1, 1), 3);
+    canvas.width = Math.round(box.width * dpr);
+    canvas.height = Math.round(box.height * dpr);
+  }
+
   async function start() {
     if (!globalThis.WebAssembly) return fail('Trình duyệt này quá cũ.', 'This browser has no WebAssembly.');
     var records = [], keys = [];
     function mark(name) { phases[name] = Math.round(performance.now() - t0); }
     keptAtlas = cachedAtlas();
+    var gpuWarm = warmGpu();
     if (usesJournal) {
       var store = journalFor(face);
       await singleTab(store.lock, store.takeOver);
@@ -248,15 +285,34 @@
     }
     flush();
     mark('replayed');
+    // The face's data (the station's SQLite database and session), in a task of its own while
+    // the workers bake the atlas and start the GPU.
+    if (Module._dq_prepare) {
+      await nextTask();
+      var prepareT0 = performance.now();
+      Module._dq_prepare();
+      mark('prepared');
+      phases.prepareMs = Math.round(performance.now() - prepareT0);
+    }
     // Waited for at most 2 s more: a phone whose worker is slower builds the atlas in its first
     // frame, as before, and the worker's bake is kept for the next start all the same.
     var atlasBytes = await Promise.race([atlasPromise,
       new Promise(function (resolve) { setTimeout(function () { resolve(null); }, 2000); })]);
     mark('atlasReady');
+    await gpuWarm;
+    mark('gpuReady');
+    await nextTask();
+    sizeCanvas();
+    var bootT0 = performance.now();
     var rc = Module._dq_boot(MODES[face]);
     mark('booted');
+    phases.bootMs = Math.round(performance.now() - bootT0);
+    endGpuWarm();
     if (rc === -1) return fail('Máy này không hỗ trợ WebGL2.', 'This device has no WebGL2.');
+    // In the same task as the boot: a frame run before it would build the atlas itself.
+    var atlasT0 = performance.now();
     phases.atlasBaked = useAtlas(Module, atlasBytes);
+    phases.useAtlasMs = Math.round(performance.now() - atlasT0);
     dqTextInput.attach(Module);
     globalThis.dq = {
       module: Module,

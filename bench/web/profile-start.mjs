@@ -10,7 +10,8 @@ import { startSyncServer } from '../../tests/e2e/lib/server-process.mjs';
 const [webDir, route = 'v'] = process.argv.slice(2);
 const MS = Number(process.env.DQ_PROFILE_MS || 8000);
 const server = await startSyncServer(path.resolve(webDir));
-const ctx = await openPhone(freshProfile('dq-prof'), { viewport: { width: 360, height: 740 } });
+// GPU compositing as on a phone (DQ_LH_SOFTWARE=1: software, as the e2e tests run).
+const ctx = await openPhone(freshProfile('dq-prof'), { viewport: { width: 360, height: 740 }, scale: 2.625, gpu: process.env.DQ_LH_SOFTWARE !== '1' });
 try {
   const page = ctx.pages()[0] || await ctx.newPage();
   const cdp = await ctx.newCDPSession(page);

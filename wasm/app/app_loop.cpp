@@ -11,8 +11,10 @@
 #include <algorithm>
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "app_fonts.hpp"
+#include "font_texture.hpp"
 #include "imgui_impl_html5.hpp"
 #include "platform.hpp"
 #include "probe.hpp"
@@ -41,6 +43,10 @@ struct Loop {
   uint64_t built = 0, presented = 0;
   double presentMs = 0;
   bool deviceReady = false;  // the backend's shaders and font texture exist
+  // The first steps that did work (the GPU's objects, the first frames), in ms each: where a
+  // start's long tasks go (dq_frame_stats, bench/web/profile-start.mjs).
+  uint64_t steps = 0;
+  std::vector<double> firstStepsMs;
 };
 Loop g_loop;
 
@@ -48,7 +54,7 @@ Loop g_loop;
 // backend's next NewFrame, unless a bake already filled it.
 void loadFonts(float dpr) {
   registerFonts(dpr);
-  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  destroyFontTexture();
   g_loop.fontDpr = dpr;
 }
 
@@ -84,7 +90,7 @@ uint64_t drawDataHash(const ImDrawData* d) {
   return h == 0 ? 1 : h;
 }
 
-void frame() {
+void buildFrame() {
   bool ticked = g_loop.ui->tick();
   const bool pointer = platform::imguiHtml5TakeActivity(), typed = platform::textFieldTakeActivity();  // take both
   bool activity = pointer || typed || ticked;
@@ -123,20 +129,20 @@ void frame() {
   // The GPU's objects (shaders, the font texture: a 4-MB upload) are made in a task of their
   // own, before the first frame is built: two shorter pauses of the page instead of one long.
   if (!g_loop.deviceReady && platform::devicePixelRatio() == g_loop.fontDpr) {
-    ImGui_ImplOpenGL3_NewFrame();
+    createDeviceObjects();
     g_loop.deviceReady = true;
     ++g_loop.framesToDraw;  // the frame not drawn now
+    ++g_loop.steps;
     return;
   }
-  g_loop.deviceReady = true;
   const bool newFonts = platform::devicePixelRatio() != g_loop.fontDpr;
   const double fontT0 = emscripten_get_now();
   if (newFonts) loadFonts(platform::devicePixelRatio());
-  ImGui_ImplOpenGL3_NewFrame();  // the first time: the device objects, the atlas among them
-  // After a change of ratio the backend does not make the font texture again by itself: without
-  // this every letter would be drawn from a deleted texture (invisible).
+  if (!g_loop.deviceReady) createDeviceObjects();  // the atlas built here: no bake came
+  g_loop.deviceReady = true;
+  // After a change of ratio the fonts' texture is made anew for the new atlas.
   const bool newTexture = ImGui::GetIO().Fonts->TexID == nullptr;
-  if (newTexture) ImGui_ImplOpenGL3_CreateFontsTexture();
+  if (newTexture) uploadFontTexture();
   if (newFonts) g_loop.fontAtlasMs = emscripten_get_now() - fontT0;
   ImGui::NewFrame();
   ui::probe::beginFrame();
@@ -153,6 +159,7 @@ void frame() {
   // A widget held down (a press in progress) is built every frame until released.
   if (ImGui::IsAnyItemActive()) g_loop.framesToDraw = std::max(g_loop.framesToDraw, 1);
   ++g_loop.built;
+  ++g_loop.steps;
   // Present only what differs from the canvas. Building a frame is ImGui's arithmetic (a few
   // ms); presenting it is WebGL, which on a phone without a fast GPU, or in software, blocks
   // the page for far longer and costs battery. A canvas not drawn to keeps its last picture.
@@ -167,6 +174,13 @@ void frame() {
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   ++g_loop.presented;
   g_loop.presentMs += emscripten_get_now() - presentT0;
+}
+
+void frame() {
+  const double t0 = emscripten_get_now();
+  const uint64_t steps = g_loop.steps;
+  buildFrame();
+  if (g_loop.steps != steps && g_loop.firstStepsMs.size() < 4) g_loop.firstStepsMs.push_back(emscripten_get_now() - t0);
 }
 
 }  // namespace
@@ -222,21 +236,25 @@ extern "C" EMSCRIPTEN_KEEPALIVE int dq_use_baked_fonts(const uint8_t* bytes, int
   using namespace diemquet::app;
   const double t0 = emscripten_get_now();
   if (!g_loop.ui || size <= 0 || !useBakedFonts(bytes, size_t(size))) return 0;
-  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  destroyFontTexture();
   g_loop.fontDpr = bakedRatio(bytes, size_t(size));
   g_loop.fontAtlasMs = emscripten_get_now() - t0;
   return 1;
 }
 
 // Frames built and presented since start, and the ms spent presenting (the idle test and
-// bench/web/profile-start.mjs read it): {"built":N,"presented":M,"presentMs":X}.
+// bench/web/profile-start.mjs read it): {"built":N,"presented":M,"presentMs":X,"atlas":"WxH",
+// "firstStepsMs":[the GPU objects, the first frames]}.
 extern "C" EMSCRIPTEN_KEEPALIVE const char* dq_frame_stats() {
   static std::string json;
   json = "{\"built\":" + std::to_string(diemquet::app::g_loop.built) +
          ",\"presented\":" + std::to_string(diemquet::app::g_loop.presented) +
          ",\"presentMs\":" + std::to_string(int64_t(diemquet::app::g_loop.presentMs)) +
          ",\"atlas\":\"" + std::to_string(ImGui::GetIO().Fonts->TexWidth) + "x" +
-         std::to_string(ImGui::GetIO().Fonts->TexHeight) + "\"}";
+         std::to_string(ImGui::GetIO().Fonts->TexHeight) + "\",\"firstStepsMs\":[";
+  for (size_t i = 0; i < diemquet::app::g_loop.firstStepsMs.size(); ++i)
+    json += (i ? "," : "") + std::to_string(int64_t(diemquet::app::g_loop.firstStepsMs[i]));
+  json += "]}";
   return json.c_str();
 }
 

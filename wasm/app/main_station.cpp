@@ -43,6 +43,12 @@ double randomUnit() {
 
 // ---- Exported to web/loader.js ----
 
+// After the journal's replay, in a task before dq_boot: the SQLite database and the session
+// (web/loader.js), so that neither lengthens the boot's task, which makes the WebGL context.
+extern "C" EMSCRIPTEN_KEEPALIVE void dq_prepare() {
+  app::startSession();
+}
+
 // Returns 0 on success, or a negative code the loader turns into a message.
 extern "C" EMSCRIPTEN_KEEPALIVE int dq_boot(int /*mode: always the station here*/) {
   ui::setServices(app::browserServices(&g_files));  // before any screen is made

@@ -18,11 +18,15 @@ export function freshProfile(tag = 'dq') {
 
 // A persistent context (a phone's browser profile); its storage survives closing it.
 // `viewport`: the phone's CSS size (lib/station.mjs PHONES: 360×740 and 412×915).
-export async function openPhone(profileDir, { extraArgs = [], scale = 2, viewport = { width: 412, height: 915 } } = {}) {
+// `gpu`: composite on a GPU as a phone does (SwiftShader stands in for it) instead of in
+// software, where every presented WebGL frame is read back on the page's main thread.
+export const GPU_ARGS = ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--enable-gpu-compositing'];
+export async function openPhone(profileDir, { extraArgs = [], scale = 2, viewport = { width: 412, height: 915 }, gpu = false } = {}) {
+  const base = gpu ? [...BASE_ARGS.filter((a) => a !== '--disable-gpu'), ...GPU_ARGS] : BASE_ARGS;
   return chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [...BASE_ARGS, ...extraArgs],
+    args: [...base, ...extraArgs],
     viewport,
     deviceScaleFactor: scale,
     hasTouch: true,
