@@ -294,10 +294,12 @@
       mark('prepared');
       phases.prepareMs = Math.round(performance.now() - prepareT0);
     }
-    // Waited for at most 2 s more: a phone whose worker is slower builds the atlas in its first
-    // frame, as before, and the worker's bake is kept for the next start all the same.
+    // Waited for at most 4 s more (the worker starts, loads the module and bakes: ~1.5 s on this
+    // machine under load, its bake alone 0.1-0.3 s): a worker that is slower still, or stuck,
+    // leaves the first frame to build the atlas itself, which freezes the page for as long as
+    // the bake takes; the worker's bake is kept for the next start all the same.
     var atlasBytes = await Promise.race([atlasPromise,
-      new Promise(function (resolve) { setTimeout(function () { resolve(null); }, 2000); })]);
+      new Promise(function (resolve) { setTimeout(function () { resolve(null); }, 4000); })]);
     mark('atlasReady');
     await gpuWarm;
     mark('gpuReady');

@@ -45,7 +45,7 @@ try {
     let tt = 0; const per = [];
     profile.samples.forEach((id, i) => {
       tt += dts[i] || 0;
-      const n = byId.get(id); const b = Math.floor(tt / 250000);
+      const n = byId.get(id); const b = Math.floor(tt / (Number(process.env.DQ_PROFILE_BUCKET_MS || 250) * 1000));
       if (n.callFrame.functionName === '(idle)') return;
       // attribute to the outermost non-root frame's chain leaf + root caller
       let chain = []; let p = n; const parent = new Map();
@@ -53,7 +53,7 @@ try {
       const key = `${n.callFrame.functionName || '(anon)'} ${path.basename(n.callFrame.url || '')}`;
       per[b].set(key, (per[b].get(key) || 0) + (dts[i] || 0) / 1000);
     });
-    per.forEach((m, b) => { if (!m) return; console.log(`@${b * 250}: ` + [...m.entries()].sort((x, y) => y[1] - x[1]).slice(0, 6).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')); });
+    per.forEach((m, b) => { if (!m) return; console.log(`@${b * Number(process.env.DQ_PROFILE_BUCKET_MS || 250)}: ` + [...m.entries()].sort((x, y) => y[1] - x[1]).slice(0, 6).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')); });
   }
   console.log('busy ms per 250 ms:', buckets.map((x) => Math.round(x || 0)).join(' '));
   const stats = await page.evaluate(() => (window.dq && window.dq.startup) || null).catch(() => null);

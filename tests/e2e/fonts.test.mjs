@@ -120,3 +120,24 @@ test('a change of pixel ratio keeps every letter on screen', { skip }, async () 
     assert.ok(await page.evaluate(() => globalThis.dq.module._dq_font_atlas_ms()) > 0, 'the atlas was built again for ratio 3');
   } finally { await ctx.close(); }
 });
+
+// The browser's GPU back end is started in a worker (web/gpu-warm.js) while the module loads, and
+// the page makes its own WebGL context only after: in Chromium the worker answers, online and
+// offline (its file is in the face's precache), and the page's letters are drawn.
+test('the GPU is started in a worker before the page makes its context, offline too', { skip }, async () => {
+  const ctx = await openPhone(freshProfile('dq-fonts-gpu'), { viewport: { width: 360, height: 740 } });
+  try {
+    let page = await openPoster(ctx);
+    let p = await phases(page);
+    assert.equal(typeof p.gpuWarmMs, 'number', `no answer from the GPU worker: ${JSON.stringify(p)}`);
+    assert.ok(p.booted >= p.gpuReady, `the page made its context before the worker's: ${JSON.stringify(p)}`);
+    await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller, null, { timeout: 15000 });
+    await ctx.setOffline(true);
+    await page.close();
+    page = await openPoster(ctx);
+    p = await phases(page);
+    assert.equal(typeof p.gpuWarmMs, 'number', `offline, the GPU worker did not load from the precache: ${JSON.stringify(p)}`);
+    await st.assertNoMissingGlyphs(page, 'offline start');
+    assert.ok(inked(pixels(await page.locator('#canvas').screenshot())) > 2000, 'offline, the page drew no letters');
+  } finally { await ctx.close(); }
+});
