@@ -5,10 +5,15 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 
 # run_ninja DIR: quiet on success, the compiler's words on failure.
+# DQ_WEB_ONLY=1 (bench/web/run.sh's build of the commit before): the native server and the
+# three face modules only, not the tests (their WASM links take most of a build's time).
 run_ninja() {
   mkdir -p "$ROOT/test-output"
-  local out="$ROOT/test-output/build-$(basename "$1").log"
-  if ! ninja -C "$1" -j"$(jobs_n)" > "$out" 2>&1; then
+  local out="$ROOT/test-output/build-$(basename "$1").log" targets=()
+  if [ "${DQ_WEB_ONLY:-}" = 1 ]; then
+    case "$1" in */native) targets=(diemquet-server) ;; */wasm) targets=(station visitor office) ;; esac
+  fi
+  if ! ninja -C "$1" -j"$(jobs_n)" "${targets[@]}" > "$out" 2>&1; then
     grep -E 'error|FAILED' "$out" | head -40 >&2
     die "build in $1 failed (full log: $out)"
   fi

@@ -201,6 +201,7 @@
       setTimeout(resolve, 3000);
       gpuWarmWorker.onmessage = function (e) {
         phases.gpuWarmMs = e.data && e.data.ms;
+        phases.gpuWarmed = !!(e.data && e.data.ok);  // false: no WebGL2 in a worker here
         resolve();
       };
       gpuWarmWorker.onerror = function () { resolve(); };

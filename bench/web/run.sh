@@ -17,7 +17,7 @@ if [ -z "$BASE_WEB" ]; then
   ln -s "$ROOT/.deps" "$tree/.deps"
   ln -s "$ROOT/node_modules" "$tree/node_modules"
   log "building $ref in $tree for the comparison"
-  nice bash "$tree/scripts/build.sh" >/dev/null
+  DQ_WEB_ONLY=1 nice bash "$tree/scripts/build.sh" >/dev/null
   BASE_WEB="$tree/build/web"
 fi
 mkdir -p test-output/bench

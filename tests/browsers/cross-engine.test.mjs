@@ -45,7 +45,7 @@ async function features(page) {
       // The font atlas came from the worker's bake (web/font-baker.js), or was built by the page.
       fontAtlasBaked: globalThis.dq && globalThis.dq.startup ? globalThis.dq.startup.atlasBaked === true : null,
       // The GPU back end was started in a worker before the page made its context (web/gpu-warm.js).
-      gpuWarmedInWorker: globalThis.dq && globalThis.dq.startup ? typeof globalThis.dq.startup.gpuWarmMs === "number" : null,
+      gpuWarmedInWorker: globalThis.dq && globalThis.dq.startup ? globalThis.dq.startup.gpuWarmed === true : null,
     };
     try { f.persisted = navigator.storage && navigator.storage.persisted ? await navigator.storage.persisted() : null; } catch { f.persisted = null; }
     try {
