@@ -3,6 +3,8 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <string>
+#include <utility>
 
 namespace diemquet {
 
@@ -37,26 +39,37 @@ const char* kColumns =
     "device_id, seq, venue_id, scan_point_id, kind, person_key, display_name, phone, birth_year, "
     "direction, utc_ms, offset_min, voided, synced";
 
-// One prepared statement, reset after every use.
+// One prepared statement, reset after every use. Prepared at its first use, not when the log
+// opens: a station's start then parses only the queries its first screen runs (on a phone,
+// the parse of all of them was a long task before the first frame, issue #15).
 class Stmt {
  public:
-  Stmt(sqlite3* db, const std::string& sql) { sqlite3_prepare_v3(db, sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, &m_s, nullptr); }
+  Stmt(sqlite3* db, std::string sql) : m_db(db), m_sql(std::move(sql)) {}
   ~Stmt() { sqlite3_finalize(m_s); }
   Stmt(const Stmt&) = delete;
   Stmt& operator=(const Stmt&) = delete;
-  sqlite3_stmt* get() const { return m_s; }
-  void bind(int i, const std::string& v) const { sqlite3_bind_text(m_s, i, v.data(), int(v.size()), SQLITE_TRANSIENT); }
-  void bind(int i, int64_t v) const { sqlite3_bind_int64(m_s, i, v); }
-  int step() const { return sqlite3_step(m_s); }
-  void reset() const { sqlite3_reset(m_s); sqlite3_clear_bindings(m_s); }
-  std::string text(int col) const {
-    auto p = reinterpret_cast<const char*>(sqlite3_column_text(m_s, col));
-    return p ? std::string(p, size_t(sqlite3_column_bytes(m_s, col))) : std::string();
+  sqlite3_stmt* get() const {
+    if (!m_s) sqlite3_prepare_v3(m_db, m_sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, &m_s, nullptr);
+    return m_s;
   }
-  int64_t integer(int col) const { return sqlite3_column_int64(m_s, col); }
+  void bind(int i, const std::string& v) const { sqlite3_bind_text(get(), i, v.data(), int(v.size()), SQLITE_TRANSIENT); }
+  void bind(int i, int64_t v) const { sqlite3_bind_int64(get(), i, v); }
+  int step() const { return sqlite3_step(get()); }
+  void reset() const {
+    if (!m_s) return;  // never used: nothing to reset
+    sqlite3_reset(m_s);
+    sqlite3_clear_bindings(m_s);
+  }
+  std::string text(int col) const {
+    auto p = reinterpret_cast<const char*>(sqlite3_column_text(get(), col));
+    return p ? std::string(p, size_t(sqlite3_column_bytes(get(), col))) : std::string();
+  }
+  int64_t integer(int col) const { return sqlite3_column_int64(get(), col); }
 
  private:
-  sqlite3_stmt* m_s = nullptr;
+  sqlite3* m_db;
+  std::string m_sql;
+  mutable sqlite3_stmt* m_s = nullptr;
 };
 
 // Resets the statement when the scope ends, whatever path it takes.
