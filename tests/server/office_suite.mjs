@@ -412,12 +412,30 @@ describe(`office API (${dbKind})`, () => {
       const b = await trace('wardB');
       assert.equal(b.json.visits.length, 1);
       assert.equal(b.json.visits[0].venueId, venues['Chợ Bến Thành'].id);
-      assert.ok(!b.text.includes('C1') && !b.text.includes(vT));
+      // (not a substring 'C1': the random part of a venue id may hold it)
+      assert.ok(!b.json.contacts.some((c) => c.name === 'C1') && !b.text.includes(vT), b.text);
       const d = await trace('district');
       assert.equal(d.json.visits.length, 2);
       const h = await trace('hanoi');
       assert.equal(h.json.visits.length, 0);
       assert.equal(h.json.contacts.length, 0);
+    });
+    test('a time assumed for a missing entry or exit is marked, in the answer and the CSV', async () => {
+      // Margin 60: C6 (an exit at 9:20, no entry) is a contact, from 8:20 by assumption.
+      const r = await trace('wardA', { marginMinutes: 60 });
+      const c6 = r.json.contacts.find((c) => c.name === 'C6');
+      assert.ok(c6, r.text);
+      assert.deepEqual([c6.startEstimated, c6.endEstimated], [true, false]);
+      const c5 = r.json.contacts.find((c) => c.name === 'C5');
+      assert.deepEqual([c5.startEstimated, c5.endEstimated], [false, true]);
+      assert.equal(r.json.visits[0].startEstimated, false);
+      const csv = (await trace('wardA', { marginMinutes: 60, format: 'csv' })).text.replace(/^\uFEFF/, '').split('\r\n');
+      const head = csv[0].split(',');
+      const col = (row, name) => row.split(',')[head.indexOf(name)];
+      assert.ok(head.includes('Vào ước tính') && head.includes('Ra ước tính'), csv[0]);
+      const row = (name) => csv.find((l) => l.split(',')[head.indexOf('Họ tên')] === name);
+      assert.deepEqual([col(row('C6'), 'Vào ước tính'), col(row('C6'), 'Ra ước tính')], ['x', '']);
+      assert.deepEqual([col(row('C5'), 'Vào ước tính'), col(row('C5'), 'Ra ước tính')], ['', 'x']);
     });
     test('CSV export', async () => {
       const r = await trace('wardA', { format: 'csv' });
