@@ -199,8 +199,7 @@ std::string traceCsv(const TraceResult& r) {
     return formatDateTime(v.startMs) + "," + formatDateTime(v.endMs) + "," + (v.startEstimated ? "x" : "") + "," +
            (v.endEstimated ? "x" : "");
   };
-  for (const Visit& v : r.visits)
-    o << "F0," << f(v.venueId) << "," << f(v.venueName) << "," << times(v) << ",,,,,\r\n";
+  for (const Visit& v : r.visits) o << "F0," << f(v.venueId) << "," << f(v.venueName) << "," << times(v) << ",,,,,\r\n";
   for (const Contact& c : r.contacts)
     o << "tiếp xúc," << f(c.visit.venueId) << "," << f(c.visit.venueName) << "," << times(c.visit) << ","
       << f(c.visit.kind) << "," << f(c.visit.key) << "," << f(c.visit.name) << "," << f(c.visit.phone) << ","

@@ -30,8 +30,8 @@ std::string dayTimeLabel(const std::string& iso) {
 
 std::string spanLabel(const std::string& from, bool fromEstimated, const std::string& until, bool untilEstimated) {
   const bool sameDay = from.size() > 11 && until.size() > 11 && from.compare(0, 11, until, 0, 11) == 0;
-  return dayTimeLabel(from) + (fromEstimated ? " (~)" : "") + " – " + (sameDay ? until.substr(11) : dayTimeLabel(until)) +
-         (untilEstimated ? " (~)" : "");
+  return dayTimeLabel(from) + (fromEstimated ? " (~)" : "") + " – " +
+         (sameDay ? until.substr(11) : dayTimeLabel(until)) + (untilEstimated ? " (~)" : "");
 }
 
 bool freshnessRow(OfficeState& s, const char* id, bool loading) {
