@@ -42,6 +42,7 @@ json rowJson(const ExposureRow& e) {
           {"venueId", e.venueId},
           {"venueName", e.venueName},
           {"scanPointId", e.scanPointId},
+          {"scanPointName", e.scanPointName},
           {"fromMs", e.fromMs},
           {"untilMs", e.untilMs},
           {"from", office::formatDateTime(e.fromMs)},

@@ -63,6 +63,7 @@ Result<WeeklyReport> buildReport(Store& store, const std::string& areaCode, cons
   for (const ReportVenue& row : res.venues) {
     VenueStat v{row.id, row.name, row.category, row.ward, row.district, row.province, int(row.staffCount)};
     v.unverified = row.verification == "self";
+    v.registeredMs = row.registeredMs;
     order.push_back(v.id);
     venues.emplace(v.id, std::move(v));
   }
@@ -118,6 +119,9 @@ Result<WeeklyReport> buildReport(Store& store, const std::string& areaCode, cons
   for (const std::string& id : order) {
     VenueStat& v = venues[id];
     if (auto it = buckets.find(id); it != buckets.end()) v.scans = it->second[7];
+    // A venue created after the week is not in it (it read "not complying" in the week before
+    // it was registered); one with scans in the week was there whatever its record says.
+    if (v.registeredMs >= end && v.scans == 0) continue;
     if (v.scans == 0) v.problem = "no_scans";
     else if (v.staff > 0 && v.scans < v.staff) v.problem = "low_scans";
     else if (v.violationsOpen > 0) v.problem = "open_violation";

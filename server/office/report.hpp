@@ -23,6 +23,7 @@ struct VenueStat {
   int64_t violationsOpen = 0;  // not resolved (now)
   std::string problem;         // "no_scans", "low_scans", "open_violation" or "" when complying
   bool unverified = false;     // self-registered, not yet confirmed by the commune
+  int64_t registeredMs = 0;    // created (by an officer, an import or its owner's self-registration)
   bool flagged() const { return reminders > kSuspendAfterReminders; }
 };
 

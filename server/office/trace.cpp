@@ -178,6 +178,7 @@ json traceJson(const TraceResult& r) {
                         {"endMs", c.visit.endMs},
                         {"start", formatDateTime(c.visit.startMs)},
                         {"end", formatDateTime(c.visit.endMs)},
+                        {"startEstimated", c.visit.startEstimated},
                         {"endEstimated", c.visit.endEstimated},
                         {"overlapMinutes", c.overlapMs / 60'000}});
   int staffWithPhone = 0, staffWithoutPhone = 0;
@@ -192,14 +193,17 @@ std::string traceCsv(const TraceResult& r) {
   auto f = [](const std::string& s) { return csvField(s); };
   std::ostringstream o;
   o << "\xEF\xBB\xBF"
-    << "Loại,Mã cơ sở,Cơ sở,Từ,Đến,Ra ước tính,Loại giấy tờ,Số giấy tờ,Họ tên,Điện thoại,Phút trùng\r\n";
-  for (const Visit& v : r.visits)
-    o << "F0," << f(v.venueId) << "," << f(v.venueName) << "," << formatDateTime(v.startMs) << ","
-      << formatDateTime(v.endMs) << "," << (v.endEstimated ? "x" : "") << ",,,,,\r\n";
+    << "Loại,Mã cơ sở,Cơ sở,Từ,Đến,Vào ước tính,Ra ước tính,Loại giấy tờ,Số giấy tờ,Họ tên,Điện thoại,Phút trùng\r\n";
+  // A time the trace assumed (no entry or no exit scanned) is marked "x", as on screen "(~)".
+  auto times = [](const Visit& v) {
+    return formatDateTime(v.startMs) + "," + formatDateTime(v.endMs) + "," + (v.startEstimated ? "x" : "") + "," +
+           (v.endEstimated ? "x" : "");
+  };
+  for (const Visit& v : r.visits) o << "F0," << f(v.venueId) << "," << f(v.venueName) << "," << times(v) << ",,,,,\r\n";
   for (const Contact& c : r.contacts)
-    o << "tiếp xúc," << f(c.visit.venueId) << "," << f(c.visit.venueName) << "," << formatDateTime(c.visit.startMs)
-      << "," << formatDateTime(c.visit.endMs) << "," << (c.visit.endEstimated ? "x" : "") << "," << f(c.visit.kind) << ","
-      << f(c.visit.key) << "," << f(c.visit.name) << "," << f(c.visit.phone) << "," << c.overlapMs / 60'000 << "\r\n";
+    o << "tiếp xúc," << f(c.visit.venueId) << "," << f(c.visit.venueName) << "," << times(c.visit) << ","
+      << f(c.visit.kind) << "," << f(c.visit.key) << "," << f(c.visit.name) << "," << f(c.visit.phone) << ","
+      << c.overlapMs / 60'000 << "\r\n";
   return o.str();
 }
 

@@ -152,8 +152,8 @@ Result<WeeklyReportRows> Store::weeklyReportRows(const ReportArea& area, int64_t
                                            day8, throughSeq, start8, std::min(throughMs, end), code});
   }
   auto venuesSql = withArea(
-      "SELECT venue_id, name, category, ward_code, district_code, province_code, staff_count, verification FROM "
-      "venues WHERE {col} = ? AND verification <> 'rejected' ORDER BY ward_code, name, venue_id",
+      "SELECT venue_id, name, category, ward_code, district_code, province_code, staff_count, verification, "
+      "registered_ms FROM venues WHERE {col} = ? AND verification <> 'rejected' ORDER BY ward_code, name, venue_id",
       area);
   auto scans = withArea(scansSql, area);
   auto reminders = withArea(
@@ -180,8 +180,8 @@ Result<WeeklyReportRows> Store::weeklyReportRows(const ReportArea& area, int64_t
   const auto& res = all.value();
   WeeklyReportRows out;
   for (const auto& x : res[0].rows)
-    out.venues.push_back(
-        ReportVenue{text(x[0]), text(x[1]), text(x[2]), text(x[3]), text(x[4]), text(x[5]), integer(x[6]), text(x[7])});
+    out.venues.push_back(ReportVenue{text(x[0]), text(x[1]), text(x[2]), text(x[3]), text(x[4]), text(x[5]),
+                                     integer(x[6]), text(x[7]), integer(x[8])});
   for (const auto& x : res[1].rows) out.scans.push_back(ReportScans{text(x[0]), integer(x[1]), integer(x[2])});
   for (const auto& x : res[2].rows) out.reminders.push_back(ReportVenueCount{text(x[0]), integer(x[1]), 0});
   for (const auto& x : res[3].rows)

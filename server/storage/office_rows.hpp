@@ -109,6 +109,7 @@ struct ReportVenue {
   std::string id, name, category, ward, district, province;
   int64_t staffCount = 0;
   std::string verification;
+  int64_t registeredMs = 0;  // when an officer, an import or its owner created it (0: before that was kept)
 };
 struct ReportScans {
   std::string venueId;

@@ -96,6 +96,7 @@ struct ExposureRow {
   int64_t withdrawnMs = 0;  // 0 = active
   std::string withdrawnBy;
   std::string venueName, wardCode;  // read from venues, for lists and area checks
+  std::string scanPointName;        // read from scan_points: what the office shows ("" = every scan point)
 };
 
 // An issued poster found by its short code (server/posters/short_codes.cpp, migration 210).

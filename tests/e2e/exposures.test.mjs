@@ -117,17 +117,20 @@ test('exposure: published from a trace, matched on the right phone only, offline
     assert.match((await st.find(o, 'office.trace.staffPhones')).text, /0 người có SĐT/);
     await st.tap(o, 'office.exposure.0.open');
     await st.find(o, 'office.exposure.0.advice');
+    // At the scan point A used (the poster's), offered and listed by its name.
+    assert.equal((await st.find(o, 'office.exposure.0.point.1')).text, 'Cổng sau');
+    await st.tap(o, 'office.exposure.0.point.1');
     await st.screenshot(o, 'exposure-02-publish-form');
     await st.tap(o, 'office.exposure.0.send');
     await st.find(o, 'office.exposure.0.done', 10000);
-    await st.find(o, 'office.exposures.0', 10000);
+    assert.match((await st.find(o, 'office.exposures.0', 10000)).text, /^Chợ Bến Thành · Cổng sau\n\d\d\/\d\d\/\d{4} \d\d:\d\d – /);
     await st.screenshot(o, 'exposure-03-published');
 
     // A's phone, online: the alert with the advice and the date. B's: no alert.
     await reopen(a);
     const alert = await st.find(a, 'visitor.exposure.alert.0');
     assert.match(alert.text, /CẢNH BÁO/);
-    assert.match(alert.text, /Chợ Bến Thành/);
+    assert.match(alert.text, /Bạn đã ở: Chợ Bến Thành · Cổng sau, \d\d\/\d\d\/\d{4} \d\d:\d\d/, 'the scan point by its name');
     assert.match(alert.text, /theo dõi sức khỏe 14 ngày/i);
     assert.match(alert.text, /\d\d\/\d\d\/\d{4} \d\d:\d\d/);
     await st.screenshot(a, 'exposure-04-alert');

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openPhone, freshProfile } from './lib/browser.mjs';
-import { waitReady, find, tap, typeInto, screenshot, OUT, PHONES, paste, assertInView, assertNoMissingGlyphs, probe } from './lib/station.mjs';
+import { waitReady, find, tap, typeInto, screenshot, OUT, PHONES, paste, assertInView, assertNoMissingGlyphs, probe, reveal } from './lib/station.mjs';
 import { SERVER_BIN, serverAvailable, admin } from './lib/server-process.mjs';
 import { SIZES, openPhoneAt, assertTextsFitWidth, assertOneLineLabel, assertInView as layoutInView, OFFICE_BARS } from './lib/layout.mjs';
 import { importAreas } from '../server/areas_fixture.mjs';
@@ -29,6 +29,7 @@ const FORMULA_NAME = '=HYPERLINK("http://x.example","bấm")';
 
 let dir, db, proc, url, exited;
 const expected = { scans: 0 };
+let station;  // Quán Phở Hòa's station: { venue, token, seq } (more records later in a test)
 
 async function api(method, p, body, token) {
   const r = await fetch(url + p, { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -68,6 +69,7 @@ before(async () => {
   }
   const up = await api('POST', '/api/v1/checkins', { device: 'st-1', checkIns: recs }, st);
   assert.equal(up.status, 200);
+  station = { venue: v1, token: st, seq: recs.length };
   expected.scans = recs.length;
   await api('POST', '/api/v1/reports', { venue: v1, kind: 'no_poster', note: 'Không thấy mã QR ở cửa' });
 });
@@ -363,6 +365,15 @@ test('officer at 360×740: no week after this one, the week named with its numbe
     await page.waitForFunction((w) => globalThis.dq.probe().items.some((i) => i.id === 'office.report.week' && /^Tuần \d/.test(i.text) && i.text !== w),
       thisWeek, { timeout: 10000 });
     await page.unrouteAll({ behavior: 'ignoreErrors' });
+    // Every venue here was registered this week: last week had none, so none "Chưa tuân thủ"
+    // (session 8: a venue registered on 05/12 was listed as not complying in week 48).
+    assert.match((await find(page, 'office.report.total.venues')).text, /^0 /);
+    assert.match((await find(page, 'office.report.total.noncomplying')).text, /^0 /);
+    assert.equal((await find(page, 'office.report.bad.none')).text, 'Chưa có cơ sở nào trong tuần này.');
+    assert.equal((await probe(page)).items.some((i) => /^office\.report\.bad\.\d+$/.test(i.id)), false, 'no venue listed');
+    await screenshot(page, 'office-walk-last-week-360');
+    await reveal(page, 'office.report.trend.axis');
+    await screenshot(page, 'office-walk-trend-360');
     await tap(page, 'office.report.next');  // back from last week
     await shows(page, 'office.report.week', new RegExp(`^${thisWeek}$`));
     // Once this week's numbers have arrived, "Tuần sau" is gone again.
@@ -387,7 +398,10 @@ test('officer at 360×740: no week after this one, the week named with its numbe
     await tap(page, 'office.trace.run');
     await assertInView(page, 'office.trace.visits.title', 15000);
     const visit = await assertInView(page, 'office.trace.visit.0');
-    assert.match(visit.text, /^Quán Phở Hòa\n\d\d\/\d\d\/\d{4} \d\d:\d\d – \d\d:\d\d/);
+    // The end's day is written when it is another day (a stay past midnight); no entry was
+    // missing, so no "(~)" after the start.
+    assert.match(visit.text, /^Quán Phở Hòa\n\d\d\/\d\d\/\d{4} \d\d:\d\d – (\d\d\/\d\d\/\d{4} )?\d\d:\d\d/);
+    assert.doesNotMatch(visit.text, /\d\d:\d\d \(~\) –/);
     await screenshot(page, 'office-walk-trace-360');
     // An exposure alert's scan point is offered by its name, not its id ("p1").
     await tap(page, 'office.exposure.0.open');
@@ -395,6 +409,32 @@ test('officer at 360×740: no week after this one, the week named with its numbe
     await tap(page, 'office.lang');
     assert.match((await find(page, 'office.trace.contact.0')).text, / \d+ min$/);
     await tap(page, 'office.lang');
+
+    // Published at one scan point: the list names it and reads its window as the trace does
+    // (session 8: "Quán Phở Hòa · p1", "2026-12-05 22:17 – 22:17").
+    await tap(page, 'office.exposure.0.point.1');
+    await tap(page, 'office.exposure.0.send');
+    await find(page, 'office.exposure.0.done', 10000);
+    const published = await find(page, 'office.exposures.0', 10000);
+    assert.match(published.text, /^Quán Phở Hòa · Cổng chính\n\d\d\/\d\d\/\d{4} \d\d:\d\d – (\d\d\/\d\d\/\d{4} )?\d\d:\d\d\n/);
+    assert.doesNotMatch(published.text, /\bp1\b|\d{4}-\d\d-\d\d/);
+    await reveal(page, 'office.exposures.0');
+    await screenshot(page, 'office-walk-published-360');
+
+    // A person scanned only on the way out: the visit's start is assumed (one usual stay
+    // earlier) and marked "(~)" like an assumed end, with the legend once above.
+    const up = await api('POST', '/api/v1/checkins', { device: 'st-1', checkIns: [{ device: 'st-1', seq: ++station.seq,
+      venue: station.venue, scanPoint: 'p1', kind: 'cccd', personKey: '001090000077', name: 'Người F1', phone: '', birthYear: 1990,
+      dir: 'out', ts: Date.now() - 40_000, tz: 420, voided: false }] }, station.token);
+    assert.equal(up.status, 200);
+    await typeInto(page, 'office.trace.id', '001090000077');
+    await tap(page, 'office.trace.run');
+    await shows(page, 'office.trace.contacts.title', /\(12\)/);  // F1's answer: F0 and the eleven guests
+    assert.match((await find(page, 'office.trace.visit.0')).text,
+      /^Quán Phở Hòa\n\d\d\/\d\d\/\d{4} \d\d:\d\d \(~\) – (\d\d\/\d\d\/\d{4} )?\d\d:\d\d$/);
+    assert.equal((await find(page, 'office.trace.estimated')).text, '(~): giờ ước tính, vì không quét lượt vào hoặc lượt ra.');
+    await assertInView(page, 'office.trace.visit.0');
+    await screenshot(page, 'office-walk-trace-estimated-start-360');
   } finally { await ctx.close(); }
 });
 
@@ -450,6 +490,19 @@ for (const [width, height] of SIZES) {
             assert.match((await find(page, 'office.report.week')).text, lang === 'vi' ? /^Tuần \d{1,2}$/ : /^Week \d{1,2}$/);
             assert.match((await find(page, 'office.report.range')).text, /^\d\d\/\d\d(\/\d{4})? – \d\d\/\d\d\/\d{4} · Phường Bến Nghé$/);
             for (const h of heads) assert.ok(h.h <= h.text.split(' ').length * 30, `header "${h.text}" takes ${h.h} px: a word was broken`);
+            // The 8-week chart names its weeks as the switcher does ("Tuần 49"): the numbers, and
+            // "Tuần" under them (they read "W42 … W49"); side by side, none over another.
+            const items = (await probe(page)).items;
+            const weeks = items.filter((i) => /^office\.report\.trend\.week\.\d$/.test(i.id));
+            assert.equal(weeks.length, 8);
+            for (const w of weeks) assert.match(w.text, /^\d{1,2}$/);
+            assert.equal(`${lang === 'vi' ? 'Tuần' : 'Week'} ${weeks[7].text}`, (await find(page, 'office.report.week')).text);
+            for (let k = 1; k < 8; ++k) assert.ok(weeks[k - 1].x + weeks[k - 1].w < weeks[k].x, `week labels ${k - 1} and ${k} overlap`);
+            const axis = items.find((i) => i.id === 'office.report.trend.axis');
+            assert.equal(axis.text, lang === 'vi' ? 'Tuần' : 'Week');
+            assert.ok(axis.y >= weeks[0].y + weeks[0].h, 'the caption is under the numbers');
+            const chart = items.find((i) => i.id === 'office.report.trend');
+            assert.ok(axis.y + axis.h <= chart.y + chart.h && chart.x + chart.w <= width, 'the caption is inside the chart, the chart inside the screen');
           }
           await layoutInView(page, 'office.who', { top: 0, bottom: 0 });
           await screenshot(page, `office-${tab}-${lang}-${width}x${height}`);

@@ -77,6 +77,7 @@ TEST_P(ExposuresTest, StoreMethods) {
   EXPECT_EQ((*rows)[0].venueName, "Chợ Bến Thành");
   EXPECT_EQ((*rows)[0].wardCode, "26743");
   EXPECT_EQ((*rows)[0].scanPointId, "gate");
+  EXPECT_EQ((*rows)[0].scanPointName, "Cổng chính") << "the office shows the name, not the id";
   EXPECT_TRUE(store->exposures(kT0 + kHour + 1, false)->empty()) << "window ended before";
   EXPECT_EQ(store->exposureListVersion().value(), kT0 + 2 * kHour);
   ASSERT_TRUE(store->withdrawExposure(id.value(), "benthanh", kT0 + 3 * kHour));
@@ -90,6 +91,13 @@ TEST_P(ExposuresTest, StoreMethods) {
   auto other = openAgain();
   ASSERT_TRUE(other);
   EXPECT_EQ(other->exposures(kT0, true)->size(), 1u);
+  // Every scan point: one row, no name.
+  ExposureRow all{0, "v1", "", kT0, kT0 + kHour, "Ở nhà", "benthanh", kT0 + 5 * kHour, 0, "", "", ""};
+  ASSERT_TRUE(store->addExposure(all));
+  auto active = store->exposures(kT0, false);
+  ASSERT_TRUE(active);
+  ASSERT_EQ(active->size(), 1u);
+  EXPECT_EQ((*active)[0].scanPointName, "");
 }
 
 TEST_P(ExposuresTest, PublishListAndWithdraw) {
@@ -135,6 +143,7 @@ TEST_P(ExposuresTest, PublishListAndWithdraw) {
   ApiResponse listed = call("GET", "/api/v1/office/exposures");
   ASSERT_EQ(listed.status, 200);
   EXPECT_EQ(json::parse(listed.body)["exposures"][0]["withdrawn"], true);
+  EXPECT_EQ(json::parse(listed.body)["exposures"][0]["scanPointName"], "Cổng chính");
 }
 
 TEST_P(ExposuresTest, BadPublicationsChangeNothing) {

@@ -7,7 +7,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { BIN, tempDir, startServer, post, enroll, upload } from './harness.mjs';
+import { BIN, tempDir, startServer, post, enroll, upload, officeTestDb } from './harness.mjs';
 import { importAreas } from './areas_fixture.mjs';
 
 const DAY = 86_400_000, WEEK = 7 * DAY, VN = 7 * 3_600_000;
@@ -43,7 +43,7 @@ function rng(seed) {
 const dbKind = process.env.DQ_OFFICE_DB === 'postgres' ? 'postgres' : 'sqlite';
 
 describe(`office API (${dbKind})`, () => {
-  let tmp, db, server, url;
+  let tmp, db, sql, server, url;
   const tok = {};           // role -> session token
   const venues = {};        // name -> {id, ward, staff}
   let stationSeq = 0;
@@ -87,13 +87,7 @@ describe(`office API (${dbKind})`, () => {
 
   before(async () => {
     tmp = tempDir();
-    if (dbKind === 'postgres') {
-      db = `postgres:${process.env.DQ_PG_URL}`;
-      // a fresh schema per run: drop everything the tests create
-      execFileSync(process.env.DQ_PSQL ?? 'psql', [process.env.DQ_PG_URL, '-q', '-c', 'DROP SCHEMA public CASCADE; CREATE SCHEMA public;']);
-    } else {
-      db = `sqlite:${path.join(tmp.dir, 'office.db')}`;
-    }
+    ({ db, sql } = officeTestDb(tmp.dir, 'office.db'));  // PostgreSQL: a fresh schema per run
     importAreas(BIN, db);
     const officers = [
       ['wardA', 'ward', '26740'], ['wardB', 'ward', '26743'], ['district', 'district', '760'],
@@ -115,6 +109,9 @@ describe(`office API (${dbKind})`, () => {
     await mk('Chợ Bến Thành', 'wardB', '26743', 3);
     await mk('Quán Tracing', 'wardA', '26740', 4, { defaultStayMinutes: 60 });
     await mk('Hồ Gươm Café', 'hanoi', '00037', 2);
+    // The generated dataset reaches eight weeks back: these venues were there all along (a
+    // venue counts in a week's report only once it was registered).
+    sql(`UPDATE venues SET registered_ms = registered_ms - ${12 * WEEK}`);
   });
   after(async () => { await server?.kill(); tmp?.cleanup(); });
 
@@ -266,8 +263,9 @@ describe(`office API (${dbKind})`, () => {
     // A ratio only where staff numbers are known: an empty ward has none (null, drawn "—"), not 0.
     assert.equal(rows['26740'].scansPerStaff, Math.round((sum(wardA) / (5 + 2 + 10 + 4)) * 100) / 100);
     assert.equal(rows['26734'].scansPerStaff, null);
-    // venues registered in ward A: 3 + tracing venue + the event venue + 'Mới' from the matrix
-    assert.ok(rows['26740'].venues >= 5);
+    // Ward A's venues of that week: the three above and the tracing venue ('Mới', registered by
+    // the matrix this week, was not there yet).
+    assert.equal(rows['26740'].venues, 4);
     // The whole list while it is short (a province's is cut at 300, with the total).
     assert.equal(r.json.nonComplyingTotal, r.json.nonComplying.length);
     const bad = Object.fromEntries(r.json.nonComplying.map((v) => [v.name, v]));
@@ -414,12 +412,30 @@ describe(`office API (${dbKind})`, () => {
       const b = await trace('wardB');
       assert.equal(b.json.visits.length, 1);
       assert.equal(b.json.visits[0].venueId, venues['Chợ Bến Thành'].id);
-      assert.ok(!b.text.includes('C1') && !b.text.includes(vT));
+      // (not a substring 'C1': the random part of a venue id may hold it)
+      assert.ok(!b.json.contacts.some((c) => c.name === 'C1') && !b.text.includes(vT), b.text);
       const d = await trace('district');
       assert.equal(d.json.visits.length, 2);
       const h = await trace('hanoi');
       assert.equal(h.json.visits.length, 0);
       assert.equal(h.json.contacts.length, 0);
+    });
+    test('a time assumed for a missing entry or exit is marked, in the answer and the CSV', async () => {
+      // Margin 60: C6 (an exit at 9:20, no entry) is a contact, from 8:20 by assumption.
+      const r = await trace('wardA', { marginMinutes: 60 });
+      const c6 = r.json.contacts.find((c) => c.name === 'C6');
+      assert.ok(c6, r.text);
+      assert.deepEqual([c6.startEstimated, c6.endEstimated], [true, false]);
+      const c5 = r.json.contacts.find((c) => c.name === 'C5');
+      assert.deepEqual([c5.startEstimated, c5.endEstimated], [false, true]);
+      assert.equal(r.json.visits[0].startEstimated, false);
+      const csv = (await trace('wardA', { marginMinutes: 60, format: 'csv' })).text.replace(/^\uFEFF/, '').split('\r\n');
+      const head = csv[0].split(',');
+      const col = (row, name) => row.split(',')[head.indexOf(name)];
+      assert.ok(head.includes('Vào ước tính') && head.includes('Ra ước tính'), csv[0]);
+      const row = (name) => csv.find((l) => l.split(',')[head.indexOf('Họ tên')] === name);
+      assert.deepEqual([col(row('C6'), 'Vào ước tính'), col(row('C6'), 'Ra ước tính')], ['x', '']);
+      assert.deepEqual([col(row('C5'), 'Vào ước tính'), col(row('C5'), 'Ra ước tính')], ['', 'x']);
     });
     test('CSV export', async () => {
       const r = await trace('wardA', { format: 'csv' });
@@ -563,6 +579,48 @@ describe(`office API (${dbKind})`, () => {
     assert.ok(audit.includes('create_officer officer:q1.bennghe') && audit.includes('reset_password officer:q1.bennghe'), audit.join('; '));
     assert.ok((await get(url, '/api/v1/office/audit', t.province)).json.entries.some((e) => e.action === 'disable_officer'));
     assert.ok(audit.includes('enable_officer officer:q1.bennghe'), audit.join('; '));
+  });
+
+  // Walked by a commune officer (session 7): a venue registered on 05/12 was listed "Chưa tuân
+  // thủ" in week 48, before it existed. A venue counts from the week it was registered in (or
+  // one in which it has scans: a station's clock set back still shows it was there).
+  test('a venue counts only in the weeks it existed', async () => {
+    const cur = (await get(url, '/api/v1/office/report', tok.district)).json;
+    const [twoBack, lastWeek] = [cur.trend[5].week, cur.trend[6].week];
+    const made = {};
+    for (const name of ['Tiệm Mới Mở', 'Quán Giữa Tuần', 'Quán Đầu Tuần', 'Quán Đồng Hồ Lùi']) {
+      const v = await registerVenue('district', { name, address: '3 Lý Tự Trọng', ward: '26734', category: 'restaurant',
+        staffCount: 2, phone: '0281234567' });
+      made[name] = v.id;
+      venues[name] = { id: v.id, ward: '26734', staff: 2, owner: ['district'] };
+    }
+    // Registered in the middle of last week; at the very start of this week (last week's end).
+    sql(`UPDATE venues SET registered_ms = ${cur.weekStartMs - 3 * DAY} WHERE venue_id = '${made['Quán Giữa Tuần']}'`);
+    sql(`UPDATE venues SET registered_ms = ${cur.weekStartMs} WHERE venue_id = '${made['Quán Đầu Tuần']}'`);
+    // Registered today, with a scan stamped last week.
+    await send(made['Quán Đồng Hồ Lùi'], [{ key: '079099990001', ts: cur.weekStartMs - 2 * DAY }]);
+    const report = async (week) => {
+      const r = await get(url, `/api/v1/office/report?week=${week}`, tok.district);
+      assert.equal(r.status, 200, r.text);
+      const listed = r.json.nonComplying.filter((v) => made[v.name] === v.id).map((v) => `${v.name}: ${v.problem}`).sort();
+      return { venues: r.json.areas.find((a) => a.code === '26734').venues, listed, areas: r.json.areas };
+    };
+    const now = await report(cur.week);
+    assert.equal(now.venues, 4, 'this week: all four');
+    assert.deepEqual(now.listed, ['Quán Giữa Tuần: no_scans', 'Quán Đầu Tuần: no_scans', 'Quán Đồng Hồ Lùi: no_scans',
+      'Tiệm Mới Mở: no_scans'].sort());
+    const last = await report(lastWeek);
+    assert.equal(last.venues, 2, 'last week: the one registered in it and the one with a scan in it');
+    assert.deepEqual(last.listed, ['Quán Giữa Tuần: no_scans', 'Quán Đồng Hồ Lùi: low_scans'].sort());
+    const before = await report(twoBack);
+    assert.equal(before.venues, 0, 'the week before: none of them');
+    assert.deepEqual(before.listed, []);
+    // The district's and the province's rows add the same venues as the ward's.
+    const cityLast = (await get(url, `/api/v1/office/report?week=${lastWeek}`, tok.province)).json.areas;
+    assert.equal(cityLast.find((a) => a.code === '26734').venues, 2);
+    assert.equal(cityLast.find((a) => a.code === '760').venues, last.areas.find((a) => a.code === '760').venues);
+    const csv = (await get(url, `/api/v1/office/report?week=${twoBack}&format=csv`, tok.district)).text;
+    for (const name of Object.keys(made)) assert.ok(!csv.includes(name), `${name} is not in the CSV of a week before it existed`);
   });
 
   test('failed logins are limited per username; sessions end at logout', async () => {

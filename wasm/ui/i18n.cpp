@@ -274,6 +274,7 @@ const Entry kStrings[] = {
     {Str::OfficePrevWeek, "« Tuần trước", "« Previous"},
     {Str::OfficeNextWeek, "Tuần sau »", "Next »"},
     {Str::OfficeWeekLabel, "Tuần {n}", "Week {n}"},
+    {Str::OfficeWeekAxis, "Tuần", "Week"},  // under the 8-week chart's week numbers
     {Str::OfficeArea, "Địa bàn", "Area"},
     {Str::OfficeVenues, "Cơ sở", "Venues"},
     {Str::OfficeWithPoster, "Có poster", "Poster"},
@@ -298,6 +299,7 @@ const Entry kStrings[] = {
     {Str::OfficeLowScans, "Lượt quét ít hơn số nhân viên", "Fewer scans than staff"},
     {Str::OfficeOpenViolation, "Có phản ánh chưa xử lý", "Open complaint"},
     {Str::OfficeAllComply, "Tất cả cơ sở đều tuân thủ.", "Every venue complies."},
+    {Str::OfficeNoVenuesInWeek, "Chưa có cơ sở nào trong tuần này.", "No venues registered in this week."},
     {Str::OfficeNoViolations, "Không có phản ánh đang chờ.", "No open complaints."},
     {Str::OfficeResolve, "Đánh dấu đã xử lý", "Mark resolved"},
     {Str::OfficeResolveNote, "Ghi chú xử lý", "Resolution note"},
@@ -319,6 +321,7 @@ const Entry kStrings[] = {
     {Str::OfficeRunTrace, "Truy vết", "Trace"},
     {Str::OfficeVisits, "Nơi đã đến", "Places visited"},
     {Str::OfficeContacts, "Người tiếp xúc", "Contacts"},
+    {Str::OfficeEstimatedTime, "(~): giờ ước tính, vì không quét lượt vào hoặc lượt ra.", "(~): estimated time, as no entry or exit was scanned."},
     {Str::OfficeNoResults, "Không có kết quả.", "No results."},
     // Exposure alerts published from a trace (office_exposures.cpp)
     {Str::OfficeExposurePublish, "Cảnh báo khách đã ở đây", "Alert visitors who were here"},

@@ -117,8 +117,9 @@ void drawPublishedExposures(OfficeState& s) {
   for (const client::Exposure& e : g_list.list) {
     const std::string id = "office.exposures." + std::to_string(i++);
     const bool withdrawn = e.withdrawn;
-    std::string line = e.venueName + (e.scanPointId.empty() ? "" : " · " + e.scanPointId) + "\n" + e.from + " – " +
-                       e.until.substr(std::min<size_t>(11, e.until.size())) +
+    // The scan point by its name, the window as the trace showed it ("05/12/2026 14:12 – 15:12").
+    std::string line = e.venueName + (e.scanPointId.empty() ? "" : " · " + e.scanPointName) + "\n" +
+                       spanLabel(e.from, false, e.until, false) +
                        (withdrawn ? " · " + std::string(tr(Str::OfficeExposureWithdrawn)) : "") + "\n" + e.advice;
     text(id.c_str(), line, withdrawn ? theme::kMuted : theme::kText);
     if (!withdrawn && button((id + ".withdraw").c_str(), tr(Str::OfficeExposureWithdraw), ButtonStyle::Secondary)) {

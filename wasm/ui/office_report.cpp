@@ -73,8 +73,21 @@ void exportFile(OfficeState& s, const char* format, bool open) {
   });
 }
 
+// "2026-W09" → "9": the week's number as the page says it ("Tuần 9"); other text as it is.
+std::string weekNumber(const std::string& iso) {
+  size_t w = iso.find("-W");
+  if (w == std::string::npos || w + 2 >= iso.size()) return iso;
+  std::string number = iso.substr(w + 2);
+  if (number.size() == 2 && number[0] == '0') number.erase(0, 1);
+  return number;
+}
+
+// Bars of the scans per week, each with its count above and its week's number below, and
+// "Tuần" under the numbers (like the week switcher's "Tuần 49"; "W42" read as nothing).
 void trendChart(const std::vector<client::TrendWeek>& trend) {
-  float w = ImGui::GetContentRegionAvail().x, h = 150;
+  ImFont* f = fonts().body;
+  const float fs = fontPx(f) * 0.8f;
+  float w = ImGui::GetContentRegionAvail().x, h = 150 + fs + 2;
   ImGui::PushID("office.report.trend");
   ImGui::InvisibleButton("##t", ImVec2(w, h));
   ImGui::PopID();
@@ -85,23 +98,27 @@ void trendChart(const std::vector<client::TrendWeek>& trend) {
   for (const auto& p : trend) maxScans = std::max<int64_t>(maxScans, p.scans);
   const size_t n = trend.size();
   if (n == 0) return;
-  ImFont* f = fonts().body;
-  float fs = fontPx(f) * 0.8f;
-  float slot = (w - 16) / float(n), barW = slot * 0.6f, base = a.y + h - fs - 10, top = a.y + fs + 10;
+  float slot = (w - 16) / float(n), barW = slot * 0.6f, base = a.y + h - 2 * fs - 12, top = a.y + fs + 10;
   std::string values;
   for (size_t i = 0; i < n; ++i) {
     int64_t v = trend[i].scans;
     float x = a.x + 8 + slot * float(i) + (slot - barW) / 2;
     float y = base - (base - top) * float(v) / float(maxScans);
     dl->AddRectFilled(ImVec2(x, y), ImVec2(x + barW, base), i + 1 == n ? theme::kPrimary : theme::kBorder, 3);
-    std::string num = std::to_string(v), wk = trend[i].week;
-    wk = wk.size() > 5 ? wk.substr(5) : wk;  // "W48"
+    std::string num = std::to_string(v), wk = weekNumber(trend[i].week);
     ImVec2 ns = f->CalcTextSizeA(fs, FLT_MAX, 0, num.c_str());
     dl->AddText(f, fs, ImVec2(x + (barW - ns.x) / 2, y - fs - 2), theme::kText, num.c_str());
     ImVec2 ws = f->CalcTextSizeA(fs, FLT_MAX, 0, wk.c_str());
-    dl->AddText(f, fs, ImVec2(x + (barW - ws.x) / 2, base + 4), theme::kMuted, wk.c_str());
+    const ImVec2 at(x + (barW - ws.x) / 2, base + 4);
+    dl->AddText(f, fs, at, theme::kMuted, wk.c_str());
+    probe::add("text", "office.report.trend.week." + std::to_string(i), wk, at.x, at.y, ws.x, ws.y);
     values += (i ? "," : "") + num;
   }
+  const char* axis = tr(Str::OfficeWeekAxis);
+  ImVec2 as = f->CalcTextSizeA(fs, FLT_MAX, 0, axis);
+  const ImVec2 at(a.x + (w - as.x) / 2, base + fs + 8);
+  dl->AddText(f, fs, at, theme::kMuted, axis);
+  probe::add("text", "office.report.trend.axis", axis, at.x, at.y, as.x, as.y);
   probe::add("chart", "office.report.trend", values, a.x, a.y, w, h);
 }
 
@@ -113,12 +130,9 @@ const char* problemText(const std::string& p) {
 
 // "2026-W49" as an officer reads it: "Tuần 49" (the dates are on the line below).
 std::string weekLabel(const std::string& iso) {
-  size_t w = iso.find("-W");
-  if (w == std::string::npos || w + 2 >= iso.size()) return iso;
+  if (weekNumber(iso) == iso) return iso;
   std::string label = tr(Str::OfficeWeekLabel);
-  std::string number = iso.substr(w + 2);
-  if (number.size() == 2 && number[0] == '0') number.erase(0, 1);
-  return label.replace(label.find("{n}"), 3, number);
+  return label.replace(label.find("{n}"), 3, weekNumber(iso));
 }
 
 }  // namespace
@@ -270,7 +284,11 @@ void drawReport(OfficeState& s) {
   ImGui::Dummy(ImVec2(1, 6));
   text("office.report.bad.title", tr(Str::OfficeNonComplying), theme::kText, fonts().bold);
   const auto& bad = d.nonComplying;
-  if (bad.empty()) text("office.report.bad.none", tr(Str::OfficeAllComply), theme::kIn);
+  // No venue yet in that week (all registered later): nothing to comply with.
+  if (bad.empty() && !areas.empty() && areas[0].venues == 0)
+    text("office.report.bad.none", tr(Str::OfficeNoVenuesInWeek), theme::kMuted);
+  else if (bad.empty())
+    text("office.report.bad.none", tr(Str::OfficeAllComply), theme::kIn);
   int i = 0;
   for (const client::NonComplyingVenue& v : bad) {
     const std::string& id = v.id;

@@ -48,6 +48,9 @@ const char* failureText(client::OfficeError e);
 // the year: "30/11"), "2026-12-05 20:17" as "05/12/2026 20:17"; other text as it is.
 std::string dayLabel(const std::string& isoDay, bool withYear = true);
 std::string dayTimeLabel(const std::string& isoDateTime);
+// A window from the server's two times: "05/12/2026 20:17 – 21:17" (the end's day written when
+// it is another day); "(~)" after a time the trace assumed (no entry or exit scanned).
+std::string spanLabel(const std::string& from, bool fromEstimated, const std::string& until, bool untilEstimated);
 // "Cập nhật lúc 14:05" and a "Làm mới" button; true when it was tapped.
 bool freshnessRow(OfficeState& s, const char* id, bool loading);
 

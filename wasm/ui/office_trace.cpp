@@ -3,6 +3,7 @@
 // On screen ids and phones stay masked; the CSV export (audit-logged like the query) is full.
 #include <imgui.h>
 
+#include <algorithm>
 #include <optional>
 #include <utility>
 
@@ -101,10 +102,14 @@ void drawTrace(OfficeState& s) {
   text("office.trace.visits.title",
        std::string(tr(Str::OfficeVisits)) + " (" + std::to_string(visits.size()) + ")", theme::kText, fonts().bold);
   if (visits.empty()) text("office.trace.none", tr(Str::OfficeNoResults), theme::kMuted);
+  // "(~)" marks a time the trace assumed; said once, above the first such time.
+  const bool estimated =
+      std::any_of(visits.begin(), visits.end(), [](const auto& v) { return v.startEstimated || v.endEstimated; }) ||
+      std::any_of(contacts.begin(), contacts.end(), [](const auto& c) { return c.startEstimated || c.endEstimated; });
+  if (estimated) text("office.trace.estimated", tr(Str::OfficeEstimatedTime), theme::kMuted);
   int i = 0;
   for (const client::TraceVisit& v : visits) {
-    std::string line =
-        v.venueName + "\n" + dayTimeLabel(v.start) + " – " + timeOf(v.end) + (v.endEstimated ? " (~)" : "");
+    std::string line = v.venueName + "\n" + spanLabel(v.start, v.startEstimated, v.end, v.endEstimated);
     text(("office.trace.visit." + std::to_string(i)).c_str(), line, theme::kText);
     drawPublishExposure(s, v, i++);
   }
@@ -116,8 +121,9 @@ void drawTrace(OfficeState& s) {
   for (const client::TraceContact& c : contacts) {
     std::string who = c.name + " · " + maskId(c.key);
     if (!c.phone.empty()) who += " · " + maskPhone(c.phone);
-    std::string line = who + "\n" + c.venueName + " · " + timeOf(c.start) + "–" + timeOf(c.end) + " · " +
-                       std::to_string(c.overlapMinutes) + " " + tr(Str::OfficeMinutesShort);
+    std::string line = who + "\n" + c.venueName + " · " + timeOf(c.start) + (c.startEstimated ? " (~)" : "") + "–" +
+                       timeOf(c.end) + (c.endEstimated ? " (~)" : "") + " · " + std::to_string(c.overlapMinutes) + " " +
+                       tr(Str::OfficeMinutesShort);
     text(("office.trace.contact." + std::to_string(i++)).c_str(), line, theme::kText);
   }
   ImGui::Dummy(ImVec2(1, 4));

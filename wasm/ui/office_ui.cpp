@@ -28,6 +28,12 @@ std::string dayTimeLabel(const std::string& iso) {
   return dayLabel(iso.substr(0, 10)) + iso.substr(10);
 }
 
+std::string spanLabel(const std::string& from, bool fromEstimated, const std::string& until, bool untilEstimated) {
+  const bool sameDay = from.size() > 11 && until.size() > 11 && from.compare(0, 11, until, 0, 11) == 0;
+  return dayTimeLabel(from) + (fromEstimated ? " (~)" : "") + " – " +
+         (sameDay ? until.substr(11) : dayTimeLabel(until)) + (untilEstimated ? " (~)" : "");
+}
+
 bool freshnessRow(OfficeState& s, const char* id, bool loading) {
   std::string when = s.loadedAtMs == 0 ? std::string(tr(Str::Loading))
                                        : std::string(tr(Str::OfficeUpdatedAt)) + " " +

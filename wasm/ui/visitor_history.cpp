@@ -27,6 +27,15 @@ std::string dayTime(int64_t utcMs, int offsetMinutes) {
   return formatLocalDate(at) + " " + formatLocalTime(at);
 }
 
+// An alert for one scan point names it as the phone's own visit there did ("Cổng sau"); the
+// list itself carries only its id.
+std::string pointNameOf(const exposure::Exposure& e) {
+  if (e.pointId.empty()) return "";
+  for (const exposure::OwnVisit& v : g_h.history.visits())
+    if (v.venueId == e.venueId && v.pointId == e.pointId && !v.pointName.empty()) return v.pointName;
+  return "";
+}
+
 std::string withCount(Str s, const char* slot, int n) {
   std::string t = tr(s);
   auto at = t.find(slot);
@@ -75,6 +84,7 @@ void drawExposureAlerts(visitor::PosterTrust& trust, const Instant& now) {
     const std::string id = "visitor.exposure.alert." + std::to_string(i++);
     const int off = now.offsetMinutes;
     std::string where = a.exposure.venueName.empty() ? a.stay.venueName : a.exposure.venueName;
+    if (const std::string point = pointNameOf(a.exposure); !point.empty()) where += " · " + point;
     std::string body = std::string(tr(Str::VisitorAlertTitle)) + "\n" + tr(Str::VisitorAlertWhere) + where + ", " +
                        dayTime(a.stay.startMs, off) + "\n" + tr(Str::VisitorAlertWindow) +
                        dayTime(a.exposure.fromMs, off) + " – " + formatLocalTime(Instant{a.exposure.untilMs, off}) +

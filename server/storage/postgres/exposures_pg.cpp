@@ -34,15 +34,16 @@ Result<std::vector<ExposureRow>> PgStore::exposures(int64_t untilFromMs, bool wi
   auto c = m_pool->lease();
   auto r = c->exec(
       "SELECT e.id, e.venue_id, e.scan_point_id, e.from_ms, e.until_ms, e.advice, e.published_by, e.published_ms, "
-      "COALESCE(e.withdrawn_ms, 0), e.withdrawn_by, v.name, v.ward_code FROM exposures e JOIN venues v ON "
-      "v.venue_id = e.venue_id WHERE e.until_ms >= $1 AND ($2 OR e.withdrawn_ms IS NULL) ORDER BY e.id",
+      "COALESCE(e.withdrawn_ms, 0), e.withdrawn_by, v.name, v.ward_code, COALESCE(p.name, '') FROM exposures e JOIN "
+      "venues v ON v.venue_id = e.venue_id LEFT JOIN scan_points p ON p.venue_id = e.venue_id AND p.scan_point_id = "
+      "e.scan_point_id WHERE e.until_ms >= $1 AND ($2 OR e.withdrawn_ms IS NULL) ORDER BY e.id",
       {n(untilFromMs), withWithdrawn ? "true" : "false"});
   if (!r) return r.error();
   std::vector<ExposureRow> out;
   for (int i = 0; i < r->rows(); ++i)
     out.push_back(ExposureRow{r->integer(i, 0), r->text(i, 1), r->text(i, 2), r->integer(i, 3), r->integer(i, 4),
                               r->text(i, 5), r->text(i, 6), r->integer(i, 7), r->integer(i, 8), r->text(i, 9),
-                              r->text(i, 10), r->text(i, 11)});
+                              r->text(i, 10), r->text(i, 11), r->text(i, 12)});
   return out;
 }
 

@@ -48,14 +48,15 @@ Result<std::vector<ExposureRow>> SqliteStore::exposures(int64_t untilFromMs, boo
   std::lock_guard lock(m_mutex);
   Stmt q(m_db,
          "SELECT e.id, e.venue_id, e.scan_point_id, e.from_ms, e.until_ms, e.advice, e.published_by, e.published_ms, "
-         "COALESCE(e.withdrawn_ms, 0), e.withdrawn_by, v.name, v.ward_code FROM exposures e JOIN venues v ON "
-         "v.venue_id = e.venue_id WHERE e.until_ms >= ? AND (? OR e.withdrawn_ms IS NULL) ORDER BY e.id");
+         "COALESCE(e.withdrawn_ms, 0), e.withdrawn_by, v.name, v.ward_code, COALESCE(p.name, '') FROM exposures e "
+         "JOIN venues v ON v.venue_id = e.venue_id LEFT JOIN scan_points p ON p.venue_id = e.venue_id AND "
+         "p.scan_point_id = e.scan_point_id WHERE e.until_ms >= ? AND (? OR e.withdrawn_ms IS NULL) ORDER BY e.id");
   q.bind(1, untilFromMs).bind(2, int64_t(withWithdrawn ? 1 : 0));
   std::vector<ExposureRow> out;
   int rc;
   while ((rc = q.step()) == SQLITE_ROW)
     out.push_back(ExposureRow{q.integer(0), q.text(1), q.text(2), q.integer(3), q.integer(4), q.text(5), q.text(6),
-                              q.integer(7), q.integer(8), q.text(9), q.text(10), q.text(11)});
+                              q.integer(7), q.integer(8), q.text(9), q.text(10), q.text(11), q.text(12)});
   if (rc != SQLITE_DONE) return exposureDbError(m_db, "reading exposures");
   return out;
 }

@@ -79,6 +79,7 @@ std::string readTraceResult(const json& answer, TraceResult& out) {
     t.end = v.text("end");
     t.startMs = v.integer("startMs");
     t.endMs = v.integer("endMs");
+    t.startEstimated = v.flagOr("startEstimated", false);
     t.endEstimated = v.flagOr("endEstimated", false);
     t.scanPoints = v.texts("scanPoints");
     t.scanPointNames = v.texts("scanPointNames");
@@ -93,6 +94,8 @@ std::string readTraceResult(const json& answer, TraceResult& out) {
     t.phone = c.textOr("phone");
     t.start = c.text("start");
     t.end = c.text("end");
+    t.startEstimated = c.flagOr("startEstimated", false);
+    t.endEstimated = c.flagOr("endEstimated", false);
     t.overlapMinutes = c.integer("overlapMinutes");
     return t;
   });
@@ -111,6 +114,8 @@ std::string readExposures(const json& answer, std::vector<Exposure>& out) {
     x.id = e.integer("id");
     x.venueName = e.text("venueName");
     x.scanPointId = e.textOr("scanPointId");
+    x.scanPointName = e.textOr("scanPointName");
+    if (x.scanPointName.empty()) x.scanPointName = x.scanPointId;
     x.from = e.text("from");
     x.until = e.text("until");
     x.advice = e.textOr("advice");

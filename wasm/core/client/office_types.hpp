@@ -78,6 +78,7 @@ struct TraceVisit {
   std::string venueId, venueName;
   std::string start, end;  // "2026-11-20 09:00" (Vietnam time)
   int64_t startMs = 0, endMs = 0;
+  bool startEstimated = false;              // no entry scanned: one usual stay before the exit
   bool endEstimated = false;                // no exit scanned: the venue's usual stay
   std::vector<std::string> scanPoints;      // where the visit was recorded
   std::vector<std::string> scanPointNames;  // the same, as people read them ("Cổng chính")
@@ -87,6 +88,7 @@ struct TraceContact {
   std::string venueName, name;
   std::string key, phone;  // full: the screen masks them
   std::string start, end;
+  bool startEstimated = false, endEstimated = false;  // as a visit's
   int64_t overlapMinutes = 0;
 };
 
@@ -102,7 +104,8 @@ std::string readTraceResult(const nlohmann::json& answer, TraceResult& out);
 struct Exposure {
   int64_t id = 0;
   std::string venueName, scanPointId;  // scanPointId "" = every scan point
-  std::string from, until, advice;
+  std::string scanPointName;           // as people read it ("Cổng chính"); older servers: none
+  std::string from, until, advice;     // from, until: "2026-12-05 14:12" (Vietnam time)
   bool withdrawn = false;
 };
 std::string readExposures(const nlohmann::json& answer, std::vector<Exposure>& out);
