@@ -107,8 +107,9 @@ const Entry kStrings[] = {
     {Str::RecordOutNow, "Ghi RA ngay", "Record OUT now"},
     {Str::RecordInNow, "Ghi VÀO lại", "Record IN again"},
     {Str::CheckedOut, "ĐÃ RA", "CHECKED OUT"},
-    // After the server's venue-wide timeline turned an offline "in" into the way out.
-    {Str::CorrectedByOtherGate, "đã sửa theo cổng khác", "corrected by another gate"},
+    // After the server's venue-wide timeline turned an offline "in" into the way out: why it is
+    // "out" (the person had come in through another gate), without naming a direction again.
+    {Str::CorrectedByOtherGate, "đã vào ở cổng khác", "entered at another gate"},
     {Str::ShowCard, "Xem thẻ", "Show card"},
     {Str::HideCard, "Ẩn thẻ", "Hide card"},
     {Str::BirthYear, "Năm sinh", "Born"},

@@ -228,7 +228,7 @@ void lastPerson(StationSession& session, ScanFlow& flow, UiState& ui) {
   // The server's timeline turned this "in" into the way out (the person was inside through
   // another gate): the band says so, as Today does.
   if (st.corrected && st.state == SaveStatus::State::Saved && !st.undone)
-    head += std::string(" (") + tr(Str::CorrectedByOtherGate) + ")";
+    head += std::string(" · ") + tr(Str::CorrectedByOtherGate);
   ImU32 col = st.state == SaveStatus::State::Failed ? theme::kDanger : st.undone ? theme::kMuted : in ? theme::kIn : theme::kOut;
   if (own) banner(st.state == SaveStatus::State::Saved && !st.undone ? (in ? "scan.saved" : "scan.savedOut") : "scan.state",
                   head, col);
