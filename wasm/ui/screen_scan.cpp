@@ -36,11 +36,13 @@ platform::CameraState g_drawnCameraState = platform::CameraState::Off;  // as la
 void cameraView() {
   using platform::CameraState;
   float w = ImGui::GetContentRegionAvail().x, h = w * 0.72f;
-  ImGui::InvisibleButton("##camera", ImVec2(w, h));
+  const bool tapped = ImGui::InvisibleButton("##camera", ImVec2(w, h));
   ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(a, b, IM_COL32(15, 23, 42, 255), theme::kRadius);
   CameraState st = platform::cameraState();
+  // The dark box says "Bật camera": a tap on it does what it says, as the button under it does.
+  if (tapped && (st == CameraState::Off || st == CameraState::Error)) platform::cameraStart();
   g_drawnCameraState = st;
   if (st == CameraState::Live) {
     ImVec2 c0 = dl->GetClipRectMin(), c1 = dl->GetClipRectMax();
@@ -57,6 +59,7 @@ void cameraView() {
   const char* s = tr(msg);
   ImVec2 ts = f->CalcTextSizeA(fontPx(f), FLT_MAX, w - 40, s);
   dl->AddText(f, fontPx(f), ImVec2(a.x + (w - ts.x) / 2, a.y + (h - ts.y) / 2), IM_COL32_WHITE, s, nullptr, w - 40);
+  probe::noteItem("scan.camera.off");  // the box takes taps (tests check where a tap landed)
   probe::add("camera", "scan.camera.off", s, a.x, a.y, w, h);
 }
 
@@ -252,10 +255,12 @@ void lastPerson(StationSession& session, ScanFlow& flow, UiState& ui) {
 bool scanNeedsFrame() { return platform::cameraState() != g_drawnCameraState; }
 
 void drawScan(StationSession& session, ScanFlow& flow, UiState& ui) {
-  if (platform::cameraState() == platform::CameraState::Off && ImGui::GetTime() - ui.lastScanAt > 0.5 &&
-      !ImGui::IsAnyItemActive()) {
-    static bool s_autoStarted = false;  // start once by itself; after that, on request
-    if (!s_autoStarted) { s_autoStarted = true; platform::cameraStart(); }
+  // Each time Scan opens, the camera starts by itself: a gate keeper back from Today found it
+  // dark and had to find "Bật camera" first.
+  if (ui.cameraAutoStart && platform::cameraState() == platform::CameraState::Off &&
+      ImGui::GetTime() - ui.lastScanAt > 0.5 && !ImGui::IsAnyItemActive()) {
+    ui.cameraAutoStart = false;
+    platform::cameraStart();
   }
   cameraView();
   cameraControls(ui);

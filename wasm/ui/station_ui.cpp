@@ -80,7 +80,6 @@ void bottomNav(UiState& ui) {
     bool on = ui.screen == tabs[i].screen;
     // One line per tab at any width: "Nhập tay" wrapped at 360 px.
     if (button(tabs[i].id, tr(tabs[i].label), on ? ButtonStyle::Primary : ButtonStyle::Quiet, w, 60, true)) {
-      if (ui.screen == Screen::Scan && tabs[i].screen != Screen::Scan) platform::cameraStop();
       ui.screen = tabs[i].screen;
       platform::textFieldBlur();
     }
@@ -118,6 +117,12 @@ void StationUi::frame(bool online) {
   // Each screen opens at its top, and may ask for its top again (closing the day: the summary
   // is there).
   if (m_state.screen != m_shownScreen || m_state.scrollTop) ImGui::SetScrollY(0);
+  // Leaving Scan, by a tab or by a button on it ("Nhập tay", "Mở Cài đặt"), stops the camera: left
+  // running behind Settings it went on saving every card held up to it, unseen.
+  if (m_shownScreen == Screen::Scan && m_state.screen != Screen::Scan) {
+    platform::cameraStop();
+    m_state.cameraAutoStart = true;
+  }
   m_shownScreen = m_state.screen;
   m_state.scrollTop = false;
   switch (m_state.screen) {
