@@ -103,6 +103,9 @@ test('two gates: out at the other gate online; offline "in" corrected after sync
     const entry = await st.find(b.page, 'today.entry.0', 10000);
     assert.match(entry.text, /Trần Thị Bình/);
     assert.match(entry.text, /RA|Ra/);
+    // The row says why an entry recorded as "VÀO" reads "RA" (the one decided online does not).
+    assert.match(entry.text, / · đã vào ở cổng khác$/, `the corrected row does not say why: "${entry.text}"`);
+    assert.doesNotMatch((await st.find(b.page, 'today.entry.1')).text, /cổng khác/);
     // …and the status line above Today's counts, still shown (15 s after the save) and in its slot.
     const status = await st.find(b.page, 'status.saved', 2000).catch(() => {
       throw new Error(`no save status on Today ${Date.now() - savedAt} ms after the save (correction after ${correctedAfter} ms)`);

@@ -192,6 +192,12 @@ void repeatedCard(StationSession& session, ScanFlow& flow, UiState& ui, const Sc
   cardButtonAndDetails(session, ui, p);
 }
 
+// Not set up: no scan is saved; how to set up from here (the poster) or in Settings.
+void notConfigured(UiState& ui) {
+  banner("scan.notConfigured", tr(Str::ScanNotConfigured), theme::kWarn);
+  if (button("scan.goSettings", tr(Str::GoToSettings))) ui.screen = Screen::Settings;
+}
+
 // The last person, large: what staff check before waving them through.
 void lastPerson(StationSession& session, ScanFlow& flow, UiState& ui) {
   const ScanOutcome& out = *ui.lastScan;
@@ -200,11 +206,7 @@ void lastPerson(StationSession& session, ScanFlow& flow, UiState& ui) {
     drawPosterOffer(session, link ? link->url : std::string());
     return;
   }
-  if (out.kind == ScanOutcome::Kind::NotConfigured) {
-    banner("scan.notConfigured", tr(Str::ScanNotConfigured), theme::kWarn);
-    if (button("scan.goSettings", tr(Str::GoToSettings))) ui.screen = Screen::Settings;
-    return;
-  }
+  if (out.kind == ScanOutcome::Kind::NotConfigured) return notConfigured(ui);
   if (out.kind == ScanOutcome::Kind::Rejected) {
     ErrorKind k = out.error ? out.error->kind : ErrorKind::Unsupported;
     const char* msg = k == ErrorKind::Unsupported ? errorText(ErrorKind::Unsupported)
@@ -264,8 +266,13 @@ void drawScan(StationSession& session, ScanFlow& flow, UiState& ui) {
   }
   cameraView();
   cameraControls(ui);
-  if (ui.lastScan) lastPerson(session, flow, ui);
-  else text("scan.hint", tr(Str::ScanHint), theme::kMuted);
+  if (ui.lastScan) {
+    lastPerson(session, flow, ui);
+  } else if (!session.station().isConfigured()) {
+    notConfigured(ui);
+  } else {
+    text("scan.hint", tr(Str::ScanHint), theme::kMuted);
+  }
   DaySummary d = session.station().today(session.now());
   char line[160];
   std::snprintf(line, sizeof line, "%s: %d · %s: %d · %s: %d", tr(Str::InsideNow), d.insideNow, tr(Str::InToday),
