@@ -96,21 +96,33 @@ test('two gates: out at the other gate online; offline "in" corrected after sync
       const was = (await st.probe(b.page)).items.find((i) => i.id.startsWith('scan.saved') || i.id === 'scan.state');
       throw new Error(`after the correction the Scan band reads ${JSON.stringify(was && was.text)}, not "← ĐÃ RA …"`);
     });
-    assert.match(band.text, /^← ĐÃ RA · Đã lưu \(đã sửa theo cổng khác\)$/);
+    // The direction once ("← ĐÃ RA … RA" read as two events), and why: the other gate's way in.
+    assert.match(band.text, /^← ĐÃ RA · Đã lưu · đã vào ở cổng khác$/);
     await st.screenshot(b.page, 'gates-03a-band-corrected');
     await st.tap(b.page, 'nav.today');
     const entry = await st.find(b.page, 'today.entry.0', 10000);
     assert.match(entry.text, /Trần Thị Bình/);
     assert.match(entry.text, /RA|Ra/);
+    // The row says why an entry recorded as "VÀO" reads "RA" (the one decided online does not).
+    assert.match(entry.text, / · đã vào ở cổng khác$/, `the corrected row does not say why: "${entry.text}"`);
+    assert.doesNotMatch((await st.find(b.page, 'today.entry.1')).text, /cổng khác/);
     // …and the status line above Today's counts, still shown (15 s after the save) and in its slot.
     const status = await st.find(b.page, 'status.saved', 2000).catch(() => {
       throw new Error(`no save status on Today ${Date.now() - savedAt} ms after the save (correction after ${correctedAfter} ms)`);
     });
     assert.doesNotMatch(status.text, /VÀO/, `the banner contradicts Today: "${status.text}"`);
-    assert.match(status.text, /^← ĐÃ RA · Trần Thị Bình · RA \d\d:\d\d \(đã sửa theo cổng khác\)$/);
+    assert.match(status.text, /^← ĐÃ RA · Trần Thị Bình · \d\d:\d\d · đã vào ở cổng khác$/);
+    assert.equal(status.text.match(/\bRA\b/g).length, 1, `the direction said twice: "${status.text}"`);
     assert.ok(status.y + status.h <= status.clip[1] + 0.5, `the banner spills out of its slot: ${JSON.stringify(status)}`);
     st.assertUnobstructed(await st.probe(b.page), await st.find(b.page, 'today.inside'), b.page.viewportSize());
     await st.screenshot(b.page, 'gates-03-corrected-after-sync');
+    // In English, the same: one direction and the reason.
+    await st.goTo(b.page, 'nav.settings', 'settings.lang.1');
+    await st.tap(b.page, 'settings.lang.1');
+    await st.goTo(b.page, 'nav.scan', 'scan.savedOut');
+    const bandEn = await st.find(b.page, 'scan.savedOut', 5000);
+    assert.match(bandEn.text, /^← CHECKED OUT · Saved · entered at another gate$/);
+    await st.screenshot(b.page, 'gates-03b-band-corrected-english');
     // The server keeps what B sent; its timeline reads it as the way out.
     assert.deepEqual(rowsOf(devB).map((c) => c.dir), ['out', 'in']);
 

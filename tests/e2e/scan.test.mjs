@@ -114,6 +114,56 @@ test('the same card shown twice within 10 s is one check-in, and the repeat is s
   } finally { await ctx.close(); }
 });
 
+// A gate keeper's first minutes: Scan opened before the station was set up reads a card and
+// sends them to Settings ("Mở Cài đặt"). The camera stops there (left running behind Settings
+// it saved the card still held up to it, unseen), and starts by itself each time Scan opens
+// again (it stayed dark after the first visit, "Bật camera" in the box doing nothing).
+test('the camera stops whenever Scan is left and starts by itself whenever it opens', async () => {
+  const card = path.join(CARDS, 'cccd_004_clean.png');
+  const video = makeCameraVideo([{ image: card, seconds: 1 }, { image: null, seconds: 1 }]);
+  const ctx = await openPhone(freshProfile(), { extraArgs: cameraArgs(video), viewport: st.PHONES[0] });
+  const live = (page) => page.waitForFunction(() => globalThis.dq.probe().items.some((i) => i.id === 'scan.camera.live'), null, { timeout: 10000 });
+  const off = (page, where) => page.waitForFunction(() => globalThis.dqCamera.state() === 0, null, { timeout: 5000 })
+    .catch(() => { throw new Error(`the camera is still on ${where}`); });
+  try {
+    const page = ctx.pages()[0] || (await ctx.newPage());
+    await page.goto(server.url);
+    await st.waitReady(page);
+    await st.tap(page, 'nav.scan');
+    await st.assertInView(page, 'scan.goSettings', 15000);
+    await st.tap(page, 'scan.goSettings');
+    await st.find(page, 'settings.venue');
+    await off(page, 'behind Settings (left by "Mở Cài đặt")');
+    await st.typeInto(page, 'settings.venue', 'Chợ Bến Thành');
+    await st.typeInto(page, 'settings.scanPoint', 'Cổng chính');
+    await st.tap(page, 'settings.save');
+    await page.waitForFunction(() => globalThis.dq.state().configured, null, { timeout: 10000 });
+    await page.waitForTimeout(2500);  // the card comes round again in the video
+    assert.equal((await st.state(page)).total, 0, 'nothing is saved while Settings is open');
+    // Back on Scan, twice: the camera starts each time without a tap, and reads the card
+    // (saved the first time, "Đã quét" the second).
+    for (let visit = 1; visit <= 2; visit++) {
+      await st.tap(page, 'nav.scan');
+      await live(page).catch(async () => {
+        throw new Error(`visit ${visit}: the camera did not start by itself: ${JSON.stringify((await st.probe(page)).items.find((i) => i.id.startsWith('scan.camera')))}`);
+      });
+      if (visit === 1) await page.waitForFunction(() => globalThis.dq.state().total === 1, null, { timeout: 15000 });
+      else await st.find(page, 'scan.repeat', 15000);
+      await st.screenshot(page, `20-scan-camera-again-${visit}`);
+      await st.tap(page, 'nav.today');
+      await off(page, 'behind Today');
+    }
+    // Stopped some other way, the dark box says "Bật camera" and a tap on it does that.
+    await st.tap(page, 'nav.scan');
+    await live(page);
+    await page.evaluate(() => globalThis.dqCamera.stop());
+    const box = await st.find(page, 'scan.camera.off');
+    assert.equal(box.text, 'Bật camera');
+    await st.tap(page, 'scan.camera.off');
+    await live(page);
+  } finally { await ctx.close(); }
+});
+
 // Issue #12 defect 3: an expired BHYT card (valid to 31/12/2021) is warned about on the
 // confirmation and in "Xem thẻ", at both phone sizes.
 const EXPIRED_BHYT = 'GD4797900000001|4e677579e1bb856e2056c4836e20416e|15/08/1999|1|53e1bb912031205068e1bb91204769e1baa32c2048c3a0204ee1bb9969|01 - 001|01/01/2021|31/12/2021|01/01/2021|01001000000001|-|4|01/01/2026|0000000000000000-0000|$';

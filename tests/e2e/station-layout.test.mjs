@@ -130,6 +130,14 @@ for (const [width, height] of SIZES) {
       const status = await assertInView(page, 'binding.downloadStatus');
       assert.doesNotMatch(status.text, /Áp phích để khách/);
       await st.screenshot(page, `station-layout-${tag}-poster-error`);
+      // In English, the outcome is said in English too (it stayed in Vietnamese).
+      await st.reveal(page, 'settings.lang.1');
+      await st.tap(page, 'settings.lang.1');
+      await page.waitForFunction(() => globalThis.dq.probe().items.some((i) => i.id === 'nav.today' && i.text === 'Today'), null, { timeout: 5000 });
+      const statusEn = await find(page, 'binding.downloadStatus');
+      assert.doesNotMatch(statusEn.text, /[ăâđêôơưàáạảãấầẩẫậắằẳẵặèéẹẻẽếềểễệìíỉịĩòóọỏõốồổỗộớờởỡợùúụủũứừửữựỳýỵỷỹ]/i,
+        `the download's outcome stays in Vietnamese on an English screen: "${statusEn.text}"`);
+      assert.doesNotMatch(statusEn.text, /^Posters for visitors/, 'the outcome, not the hint');
     } finally { await ctx.close(); }
   });
 }

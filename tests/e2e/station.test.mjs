@@ -32,6 +32,14 @@ test('first start asks for the venue, then shows today', async () => {
     assert.equal((await st.find(page, 'top.where')).text, 'Chưa cài đặt');
     await st.assertInView(page, 'today.goSettings');
     await st.screenshot(page, '01-first-start');
+    // Scan, before any card: it says no scan is saved yet and how to set up (it asked for a
+    // card, and people scanned visitors who were never saved).
+    await st.tap(page, 'nav.scan');
+    const scanSays = await st.assertInView(page, 'scan.notConfigured');
+    assert.match(scanSays.text, /chưa lưu lượt quét nào\. Quét mã QR trên áp phích của địa điểm, hoặc mở Cài đặt\.$/);
+    await st.assertInView(page, 'scan.goSettings');
+    assert.ok(!(await st.exists(page, 'scan.hint')), 'no "hold up a card" before the station is set up');
+    await st.screenshot(page, '01b-first-start-scan');
     await st.configure(page);
     await st.screenshot(page, '02-settings-saved');
     await st.tap(page, 'nav.today');

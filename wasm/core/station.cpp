@@ -159,6 +159,7 @@ Status Station::applyEvent(const JournalEvent& e) {
     // is referenced like a void: naming one check-in).
     Status st = m_log->setDirection(d->deviceId, d->seq, d->direction);
     if (!st && st.error().kind != ErrorKind::NotFound) return st;
+    if (st) m_corrected.insert({d->deviceId, d->seq});
     return m_log->addJournalRef(m_applyingKey, JournalRefKind::Void, d->deviceId, {d->seq, d->seq});
   }
   if (auto* p = std::get_if<RetentionPeriodSet>(&e)) {

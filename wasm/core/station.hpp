@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -101,6 +102,9 @@ class Station {
   // Seq -> the server's code, for check-ins the server refused for good. Kept in the log.
   const std::map<int64_t, std::string>& rejected() const { return m_rejected; }
   int64_t lastSyncMs() const { return m_lastSyncMs; }  // 0: never
+  // Whether the server's venue-wide timeline changed this check-in's direction
+  // (DirectionCorrected): Today says why an entry typed as "VÀO" reads "RA".
+  bool directionWasCorrected(const CheckIn& c) const { return m_corrected.count({c.deviceId, c.seq}) > 0; }
 
  private:
   explicit Station(std::unique_ptr<CheckInLog> log);
@@ -136,6 +140,7 @@ class Station {
   std::optional<StationEnrolled> m_enrollment;
   std::map<std::string, ScanPoint> m_adopted;
   std::map<int64_t, std::string> m_rejected;
+  std::set<std::pair<std::string, int64_t>> m_corrected;  // (deviceId, seq) of corrected check-ins
   std::map<std::string, RemoteEntry> m_remote;  // by sync::presenceKey
   int64_t m_lastSyncMs = 0;
 };

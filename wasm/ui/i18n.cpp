@@ -107,13 +107,16 @@ const Entry kStrings[] = {
     {Str::RecordOutNow, "Ghi RA ngay", "Record OUT now"},
     {Str::RecordInNow, "Ghi VÀO lại", "Record IN again"},
     {Str::CheckedOut, "ĐÃ RA", "CHECKED OUT"},
-    // After the server's venue-wide timeline turned an offline "in" into the way out.
-    {Str::CorrectedByOtherGate, "đã sửa theo cổng khác", "corrected by another gate"},
+    // After the server's venue-wide timeline turned an offline "in" into the way out: why it is
+    // "out" (the person had come in through another gate), without naming a direction again.
+    {Str::CorrectedByOtherGate, "đã vào ở cổng khác", "entered at another gate"},
     {Str::ShowCard, "Xem thẻ", "Show card"},
     {Str::HideCard, "Ẩn thẻ", "Hide card"},
     {Str::BirthYear, "Năm sinh", "Born"},
     {Str::ScanPoster, "Đây là áp phích địa điểm, không phải thẻ cá nhân.", "This is a venue poster, not a personal card."},
-    {Str::ScanNotConfigured, "Chưa chọn địa điểm. Vào Cài đặt trước khi quét.", "Choose the venue in Settings before scanning."},
+    // Said on Scan before any card (the hint to hold up a card misled people into scanning
+    // visitors who were never saved), and after one: how to set up from right here.
+    {Str::ScanNotConfigured, "Máy chưa cài đặt nên chưa lưu lượt quét nào. Quét mã QR trên áp phích của địa điểm, hoặc mở Cài đặt.", "This station is not set up, so no scan is saved. Scan the venue poster's QR code, or open Settings."},
     // Binding a station to a venue poster (screen_binding.cpp)
     {Str::BindTitle, "Gắn theo áp phích", "Bind to a poster"},
     {Str::BindHint, "Quét áp phích của địa điểm ở màn hình Quét, hoặc nhập mã địa điểm in dưới mã QR (vd. 34M-FPJ).", "Scan the venue poster on the Scan screen, or type the venue code printed under its QR code (e.g. 34M-FPJ)."},

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <optional>
 
 #include "i18n.hpp"
 #include "poster/signed_url.hpp"
@@ -30,7 +31,9 @@ struct BindingState {
   std::string offerUrl;  // the poster the Scan screen last offered; reset when a new one is read
   bool offerBound = false;
   // Poster PDF download.
-  const char* downloadMsg = nullptr;
+  // What the last download said, as a key: translated when drawn, so it follows the language
+  // (kept as the Vietnamese text, it stayed Vietnamese on an English screen).
+  std::optional<Str> downloadMsg;
   bool downloadOk = false;
   bool downloading = false;
   bool codeInFlight = false;  // a venue code is being looked up
@@ -136,17 +139,17 @@ void resultBanner(const char* id) {
 // GET the venue's posters again; if none were issued yet (or their key was revoked), issue them.
 void downloadPosters(const StationEnrolled& e) {
   g_bind.downloading = true;
-  g_bind.downloadMsg = tr(Str::PosterDownloading);
+  g_bind.downloadMsg = Str::PosterDownloading;
   std::string path = "/api/v1/venues/" + e.venue.id + "/posters";
   std::string name = "diemquet-poster-" + e.venue.id + ".pdf";
   auto finish = [](int status) {
     g_bind.downloading = false;
     g_bind.downloadOk = status >= 200 && status < 300;
-    g_bind.downloadMsg = g_bind.downloadOk                ? tr(Str::PosterDownloaded)
-                         : status == 0                    ? tr(Str::PosterOffline)
-                         : status == 401 || status == 403 ? tr(Str::PosterNotAllowed)
-                         : status == 409                  ? tr(Str::PosterBadIds)
-                                                          : tr(Str::PosterServerError);
+    g_bind.downloadMsg = g_bind.downloadOk                ? Str::PosterDownloaded
+                         : status == 0                    ? Str::PosterOffline
+                         : status == 401 || status == 403 ? Str::PosterNotAllowed
+                         : status == 409                  ? Str::PosterBadIds
+                                                          : Str::PosterServerError;
   };
   if (!g_files) return finish(0);
   g_files->fetchToFile("GET", path, e.token, name, false, [path, token = e.token, name, finish](int status) {
@@ -204,7 +207,7 @@ bool drawPosterBinding(StationSession& session) {
   // The outcome goes in a slot of two lines above the button, not under it: drawn under the
   // button it fell under the bottom bar and was never seen; a fixed slot moves nothing.
   float y0 = ImGui::GetCursorPosY();
-  const char* msg = g_bind.downloadMsg ? g_bind.downloadMsg : tr(Str::PosterHint);
+  const char* msg = tr(g_bind.downloadMsg.value_or(Str::PosterHint));
   text("binding.downloadStatus", msg,
        !g_bind.downloadMsg || g_bind.downloading ? theme::kMuted : g_bind.downloadOk ? theme::kIn : theme::kDanger);
   ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), y0 + 2 * ImGui::GetTextLineHeightWithSpacing() + 8));

@@ -36,11 +36,13 @@ platform::CameraState g_drawnCameraState = platform::CameraState::Off;  // as la
 void cameraView() {
   using platform::CameraState;
   float w = ImGui::GetContentRegionAvail().x, h = w * 0.72f;
-  ImGui::InvisibleButton("##camera", ImVec2(w, h));
+  const bool tapped = ImGui::InvisibleButton("##camera", ImVec2(w, h));
   ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(a, b, IM_COL32(15, 23, 42, 255), theme::kRadius);
   CameraState st = platform::cameraState();
+  // The dark box says "Bật camera": a tap on it does what it says, as the button under it does.
+  if (tapped && (st == CameraState::Off || st == CameraState::Error)) platform::cameraStart();
   g_drawnCameraState = st;
   if (st == CameraState::Live) {
     ImVec2 c0 = dl->GetClipRectMin(), c1 = dl->GetClipRectMax();
@@ -57,6 +59,7 @@ void cameraView() {
   const char* s = tr(msg);
   ImVec2 ts = f->CalcTextSizeA(fontPx(f), FLT_MAX, w - 40, s);
   dl->AddText(f, fontPx(f), ImVec2(a.x + (w - ts.x) / 2, a.y + (h - ts.y) / 2), IM_COL32_WHITE, s, nullptr, w - 40);
+  probe::noteItem("scan.camera.off");  // the box takes taps (tests check where a tap landed)
   probe::add("camera", "scan.camera.off", s, a.x, a.y, w, h);
 }
 
@@ -189,6 +192,12 @@ void repeatedCard(StationSession& session, ScanFlow& flow, UiState& ui, const Sc
   cardButtonAndDetails(session, ui, p);
 }
 
+// Not set up: no scan is saved; how to set up from here (the poster) or in Settings.
+void notConfigured(UiState& ui) {
+  banner("scan.notConfigured", tr(Str::ScanNotConfigured), theme::kWarn);
+  if (button("scan.goSettings", tr(Str::GoToSettings))) ui.screen = Screen::Settings;
+}
+
 // The last person, large: what staff check before waving them through.
 void lastPerson(StationSession& session, ScanFlow& flow, UiState& ui) {
   const ScanOutcome& out = *ui.lastScan;
@@ -197,11 +206,7 @@ void lastPerson(StationSession& session, ScanFlow& flow, UiState& ui) {
     drawPosterOffer(session, link ? link->url : std::string());
     return;
   }
-  if (out.kind == ScanOutcome::Kind::NotConfigured) {
-    banner("scan.notConfigured", tr(Str::ScanNotConfigured), theme::kWarn);
-    if (button("scan.goSettings", tr(Str::GoToSettings))) ui.screen = Screen::Settings;
-    return;
-  }
+  if (out.kind == ScanOutcome::Kind::NotConfigured) return notConfigured(ui);
   if (out.kind == ScanOutcome::Kind::Rejected) {
     ErrorKind k = out.error ? out.error->kind : ErrorKind::Unsupported;
     const char* msg = k == ErrorKind::Unsupported ? errorText(ErrorKind::Unsupported)
@@ -228,7 +233,7 @@ void lastPerson(StationSession& session, ScanFlow& flow, UiState& ui) {
   // The server's timeline turned this "in" into the way out (the person was inside through
   // another gate): the band says so, as Today does.
   if (st.corrected && st.state == SaveStatus::State::Saved && !st.undone)
-    head += std::string(" (") + tr(Str::CorrectedByOtherGate) + ")";
+    head += std::string(" · ") + tr(Str::CorrectedByOtherGate);
   ImU32 col = st.state == SaveStatus::State::Failed ? theme::kDanger : st.undone ? theme::kMuted : in ? theme::kIn : theme::kOut;
   if (own) banner(st.state == SaveStatus::State::Saved && !st.undone ? (in ? "scan.saved" : "scan.savedOut") : "scan.state",
                   head, col);
@@ -252,15 +257,22 @@ void lastPerson(StationSession& session, ScanFlow& flow, UiState& ui) {
 bool scanNeedsFrame() { return platform::cameraState() != g_drawnCameraState; }
 
 void drawScan(StationSession& session, ScanFlow& flow, UiState& ui) {
-  if (platform::cameraState() == platform::CameraState::Off && ImGui::GetTime() - ui.lastScanAt > 0.5 &&
-      !ImGui::IsAnyItemActive()) {
-    static bool s_autoStarted = false;  // start once by itself; after that, on request
-    if (!s_autoStarted) { s_autoStarted = true; platform::cameraStart(); }
+  // Each time Scan opens, the camera starts by itself: a gate keeper back from Today found it
+  // dark and had to find "Bật camera" first.
+  if (ui.cameraAutoStart && platform::cameraState() == platform::CameraState::Off &&
+      ImGui::GetTime() - ui.lastScanAt > 0.5 && !ImGui::IsAnyItemActive()) {
+    ui.cameraAutoStart = false;
+    platform::cameraStart();
   }
   cameraView();
   cameraControls(ui);
-  if (ui.lastScan) lastPerson(session, flow, ui);
-  else text("scan.hint", tr(Str::ScanHint), theme::kMuted);
+  if (ui.lastScan) {
+    lastPerson(session, flow, ui);
+  } else if (!session.station().isConfigured()) {
+    notConfigured(ui);
+  } else {
+    text("scan.hint", tr(Str::ScanHint), theme::kMuted);
+  }
   DaySummary d = session.station().today(session.now());
   char line[160];
   std::snprintf(line, sizeof line, "%s: %d · %s: %d · %s: %d", tr(Str::InsideNow), d.insideNow, tr(Str::InToday),

@@ -13,7 +13,7 @@ namespace diemquet::ui {
 
 namespace {
 
-void entryRow(const CheckIn& c, int index) {
+void entryRow(const CheckIn& c, int index, bool corrected) {
   float w = ImGui::GetContentRegionAvail().x;
   std::string id = "today.entry." + std::to_string(index);
   ImGui::PushID(id.c_str());
@@ -42,6 +42,9 @@ void entryRow(const CheckIn& c, int index) {
   // Only the last 4 digits of an ID: enough to tell people apart at a glance.
   std::string sub = c.person.key.empty() ? "" : maskId(c.person.key);
   if (c.voided) sub += std::string("  (") + tr(Str::Undone) + ")";
+  // Typed or scanned as "VÀO" here, turned into "RA" after a sync: the row says why, or staff
+  // who recorded people coming in find them listed as going out.
+  else if (corrected) sub += (sub.empty() ? "" : " · ") + std::string(tr(Str::CorrectedByOtherGate));
   sub = drawable(body, sub);
   dl->AddText(body, fontPx(body) * 0.9f, ImVec2(x, a.y + 33), theme::kMuted, sub.c_str());
   dl->PopClipRect();
@@ -75,7 +78,7 @@ void drawToday(StationSession& session, UiState& ui) {
   text("today.recentTitle", tr(Str::RecentTitle), theme::kMuted, fonts().bold);
   auto recent = station.recent(20);
   if (recent.empty()) text("today.empty", tr(Str::NoEntries), theme::kMuted);
-  for (size_t i = 0; i < recent.size(); ++i) entryRow(recent[i], int(i));
+  for (size_t i = 0; i < recent.size(); ++i) entryRow(recent[i], int(i), station.directionWasCorrected(recent[i]));
 
   // End of the day: people scanned in by staff often never scan out.
   ImGui::Dummy(ImVec2(1, theme::kGap));

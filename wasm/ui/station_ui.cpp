@@ -80,7 +80,6 @@ void bottomNav(UiState& ui) {
     bool on = ui.screen == tabs[i].screen;
     // One line per tab at any width: "Nhập tay" wrapped at 360 px.
     if (button(tabs[i].id, tr(tabs[i].label), on ? ButtonStyle::Primary : ButtonStyle::Quiet, w, 60, true)) {
-      if (ui.screen == Screen::Scan && tabs[i].screen != Screen::Scan) platform::cameraStop();
       ui.screen = tabs[i].screen;
       platform::textFieldBlur();
     }
@@ -118,6 +117,12 @@ void StationUi::frame(bool online) {
   // Each screen opens at its top, and may ask for its top again (closing the day: the summary
   // is there).
   if (m_state.screen != m_shownScreen || m_state.scrollTop) ImGui::SetScrollY(0);
+  // Leaving Scan, by a tab or by a button on it ("Nhập tay", "Mở Cài đặt"), stops the camera: left
+  // running behind Settings it went on saving every card held up to it, unseen.
+  if (m_shownScreen == Screen::Scan && m_state.screen != Screen::Scan) {
+    platform::cameraStop();
+    m_state.cameraAutoStart = true;
+  }
   m_shownScreen = m_state.screen;
   m_state.scrollTop = false;
   switch (m_state.screen) {
@@ -183,7 +188,7 @@ bool StationUi::tick() {
   if (st.corrected && st.serial != m_correctedSerial) {
     m_correctedSerial = st.serial;
     services().announce(std::string(tr(st.direction == Direction::In ? Str::DirIn : Str::CheckedOut)) + ": " +
-                        st.displayName + " (" + tr(Str::CorrectedByOtherGate) + ")");
+                        st.displayName + ", " + tr(Str::CorrectedByOtherGate));
     changed = true;
   }
   return changed;
@@ -228,12 +233,13 @@ bool statusLine(StationSession& session, const char* refusedHint, float height) 
     bannerFitted("status.closed", closeDaySummary(st), "", "", height, theme::kOut);
     return true;
   }
-  // A check-out says so first, in its own words: "ĐÃ RA", never mistaken for a check-in. One the
-  // server's timeline turned into the way out (another gate had the person inside) says that too.
+  // A check-out says so first, in its own words: "ĐÃ RA", never mistaken for a check-in, and
+  // names its direction once ("← ĐÃ RA · An · RA 08:12" read as two events). One the server's
+  // timeline turned into the way out says why: the person had come in through another gate.
   const bool in = st.direction == Direction::In;
   const std::string head = in ? std::string(tr(Str::Saved)) + " · " : std::string("← ") + tr(Str::CheckedOut) + " · ";
-  std::string tail = std::string(" · ") + tr(in ? Str::DirIn : Str::DirOut) + " " + formatLocalTime(st.at);
-  if (st.corrected) tail += std::string(" (") + tr(Str::CorrectedByOtherGate) + ")";
+  std::string tail = std::string(" · ") + (in ? std::string(tr(Str::DirIn)) + " " : "") + formatLocalTime(st.at);
+  if (st.corrected) tail += std::string(" · ") + tr(Str::CorrectedByOtherGate);
   bannerFitted("status.saved", head, st.displayName, tail, height, in ? theme::kIn : theme::kOut);
   return true;
 }

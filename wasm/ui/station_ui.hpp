@@ -43,6 +43,9 @@ struct UiState {
   bool showCard = false;                // full card details, for staff to compare
   bool revealCard = false;              // the details just opened: scroll them into view
   int cameraDevice = 0;
+  // The camera starts by itself each time Scan opens (it is stopped whenever Scan is left);
+  // cleared once it was asked to, so a camera that failed or was refused is not asked again.
+  bool cameraAutoStart = true;
 };
 
 // True when the scan screen must be redrawn although nothing else changed (screen_scan.cpp).
