@@ -33,7 +33,10 @@ std::string formatDateTime(int64_t utcMs);  // Vietnam time, "YYYY-MM-DD HH:MM"
 struct IsoWeek {
   int year = 0, week = 0;
   int64_t startMs = 0;
-  std::string label() const;
+  std::string label() const;  // "2026-W48": the API's and file names' form
+  // "Tuần 48 (23/11 – 29/11/2026)": the form the office screen shows and the exports print
+  // (both years when the week spans New Year: "Tuần 1 (29/12/2025 – 04/01/2026)").
+  std::string title() const;
 };
 bool parseIsoWeek(const std::string& s, IsoWeek& out);
 IsoWeek isoWeekOf(int64_t utcMs);

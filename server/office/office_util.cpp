@@ -101,6 +101,14 @@ std::string IsoWeek::label() const {
   return buf;
 }
 
+std::string IsoWeek::title() const {
+  const std::string from = formatDay(startMs), to = formatDay(startMs + kWeekMs - 1);  // "2026-11-23"
+  auto dayMonth = [](const std::string& day) { return day.substr(8, 2) + "/" + day.substr(5, 2); };
+  const std::string fromYear = from.substr(0, 4) != to.substr(0, 4) ? "/" + from.substr(0, 4) : "";
+  return "Tuần " + std::to_string(week) + " (" + dayMonth(from) + fromYear + " – " + dayMonth(to) + "/" +
+         to.substr(0, 4) + ")";
+}
+
 bool parseIsoWeek(const std::string& s, IsoWeek& out) {
   int y = 0, w = 0;
   char tail = 0;

@@ -93,7 +93,11 @@ Result<WeeklyReport> buildReport(Store& store, const std::string& areaCode, cons
   }
 
   rep.trend.resize(8);
-  for (int b = 0; b < 8; ++b) rep.trend[size_t(b)].week = shiftWeeks(week, b - 7).label();
+  for (int b = 0; b < 8; ++b) {
+    const IsoWeek w = shiftWeeks(week, b - 7);
+    rep.trend[size_t(b)].week = w.label();
+    rep.trend[size_t(b)].title = w.title();
+  }
   for (auto& [id, counts] : buckets)
     for (size_t b = 0; b < 8; ++b) {
       rep.trend[b].scans += counts[b];
@@ -235,9 +239,7 @@ const char* levelVi(AreaLevel l) {
 std::string reportCsv(const WeeklyReport& r) {
   std::ostringstream o;
   o << "\xEF\xBB\xBF";  // BOM: spreadsheet programs then read UTF-8
-  o << csvField("Báo cáo tuân thủ tuần " + r.week.label() + " (" + formatDay(r.week.startMs) + " – " +
-                formatDay(r.week.startMs + kWeekMs - 1) + ")")
-    << "," << csvField(r.areaName) << "\r\n";
+  o << csvField("Báo cáo tuân thủ " + r.week.title()) << "," << csvField(r.areaName) << "\r\n";
   for (size_t i = 0; i < kAreaHeader.size(); ++i) o << (i ? "," : "") << kAreaHeader[i];
   o << "\r\n";
   for (const AreaStat& a : r.areas)
@@ -252,7 +254,7 @@ std::string reportCsv(const WeeklyReport& r) {
       << v.scans << "," << csvField(problemVi(v.problem)) << "," << v.reminders << "," << v.violationsOpen << ","
       << (v.flagged() ? "x" : "") << "\r\n";
   o << "\r\nTuần,Lượt quét,Cơ sở có lượt quét\r\n";
-  for (const TrendPoint& t : r.trend) o << csvField(t.week) << "," << t.scans << "," << t.venuesWithScan << "\r\n";
+  for (const TrendPoint& t : r.trend) o << csvField(t.title) << "," << t.scans << "," << t.venuesWithScan << "\r\n";
   return o.str();
 }
 
@@ -270,7 +272,7 @@ void fillReportWorkbook(lxw_workbook* wb, const WeeklyReport& r) {
 
   lxw_worksheet* ws = workbook_add_worksheet(wb, "Tong hop");
   // Row 0: title; row 1: header; rows 2..: one per area, the requested area first.
-  std::string title = "Báo cáo tuân thủ tuần " + r.week.label() + " — " + r.areaName;
+  std::string title = "Báo cáo tuân thủ " + r.week.title() + " — " + r.areaName;
   writeText(ws, 0, 0, title, bold);
   for (size_t i = 0; i < kAreaHeader.size(); ++i) worksheet_write_string(ws, 1, lxw_col_t(i), kAreaHeader[i], bold);
   lxw_row_t row = 2;
@@ -312,7 +314,7 @@ void fillReportWorkbook(lxw_workbook* wb, const WeeklyReport& r) {
   worksheet_write_string(wt, 0, 2, "Cơ sở có lượt quét", bold);
   row = 1;
   for (const TrendPoint& t : r.trend) {
-    writeText(wt, row, 0, t.week, nullptr);
+    writeText(wt, row, 0, t.title, nullptr);
     worksheet_write_number(wt, row, 1, double(t.scans), nullptr);
     worksheet_write_number(wt, row, 2, t.venuesWithScan, nullptr);
     ++row;
@@ -332,10 +334,9 @@ const char* const kReportHtmlPrintHandler = "print()";
 
 std::string reportHtml(const WeeklyReport& r) {
   std::ostringstream o;
-  o << "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Báo cáo tuần " << r.week.label()
+  o << "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Báo cáo " << r.week.title()
     << "</title><style>" << kReportHtmlStyle << "</style></head><body>"
-    << "<h1>Báo cáo tuân thủ tuần " << r.week.label() << "</h1><p>" << htmlEscape(r.areaName) << " · "
-    << formatDay(r.week.startMs) << " – " << formatDay(r.week.startMs + kWeekMs - 1) << "</p>"
+    << "<h1>Báo cáo tuân thủ " << r.week.title() << "</h1><p>" << htmlEscape(r.areaName) << "</p>"
     << "<button onclick=\"" << kReportHtmlPrintHandler << "\">In / Print</button><table><tr>";
   for (const char* h : kAreaHeader) o << "<th>" << h << "</th>";
   o << "</tr>";
@@ -355,7 +356,7 @@ std::string reportHtml(const WeeklyReport& r) {
   o << "</table><h2>Xu hướng 8 tuần</h2><table><tr><th class=t>Tuần</th><th>Lượt quét</th><th>Cơ sở có lượt "
        "quét</th></tr>";
   for (const TrendPoint& t : r.trend)
-    o << "<tr><td class=t>" << t.week << "</td><td>" << t.scans << "</td><td>" << t.venuesWithScan << "</td></tr>";
+    o << "<tr><td class=t>" << t.title << "</td><td>" << t.scans << "</td><td>" << t.venuesWithScan << "</td></tr>";
   o << "</table></body></html>";
   return o.str();
 }

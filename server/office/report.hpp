@@ -37,7 +37,8 @@ struct AreaStat {
 };
 
 struct TrendPoint {
-  std::string week;
+  std::string week;   // "2026-W48" (the JSON's)
+  std::string title;  // "Tuần 48 (23/11 – 29/11/2026)" (the exports')
   int64_t scans = 0;
   int venuesWithScan = 0;
 };

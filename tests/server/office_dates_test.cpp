@@ -36,6 +36,16 @@ TEST(OfficeDates, WeekOfAnInstantUsesVietnamTime) {
   EXPECT_EQ(shiftWeeks(isoWeekOf(vnMidnight(2026, 1, 1)), -1).label(), "2025-W52");
 }
 
+// The exports' week, as the office screen shows it: number, then Monday – Sunday (Vietnam dates).
+TEST(OfficeDates, WeekTitleIsTheScreensWeekWithItsDays) {
+  IsoWeek w;
+  ASSERT_TRUE(parseIsoWeek("2026-W48", w));
+  EXPECT_EQ(w.title(), "Tuần 48 (23/11 – 29/11/2026)");
+  ASSERT_TRUE(parseIsoWeek("2026-W01", w));  // across New Year: both years
+  EXPECT_EQ(w.title(), "Tuần 1 (29/12/2025 – 04/01/2026)");
+  EXPECT_EQ(isoWeekOf(vnMidnight(2027, 1, 1)).title(), "Tuần 53 (28/12/2026 – 03/01/2027)");
+}
+
 TEST(OfficeDates, DaysParseStrictly) {
   int64_t ms = 0;
   ASSERT_TRUE(parseDay("2026-02-28", ms));

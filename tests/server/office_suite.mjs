@@ -299,7 +299,36 @@ describe(`office API (${dbKind})`, () => {
     assert.ok(csv.text.split('\r\n').some((l) => l.startsWith('26740,') && l.split(',')[6] === String(sum(wardA))));
     const html = await get(url, `/api/v1/office/report?week=${label}&format=html`, tok.district);
     assert.match(html.headers.get('content-type'), /text\/html/);
-    assert.match(html.text, /Báo cáo tuân thủ tuần/);
+    assert.match(html.text, /Báo cáo tuân thủ Tuần \d+ \(/);
+  });
+
+  // The exports name the week as the office screen does ("Tuần 48" over "23/11 – 29/11/2026"),
+  // not "2026-W48", which no officer reads; a week across New Year gives both years.
+  test('report exports and print name the week as the screen does, not 2026-W48', async () => {
+    const cases = [
+      ['2026-W48', 'Tuần 48 (23/11 – 29/11/2026)', 'Tuần 41 (05/10 – 11/10/2026)'],
+      ['2026-W01', 'Tuần 1 (29/12/2025 – 04/01/2026)', 'Tuần 46 (10/11 – 16/11/2025)'],
+    ];
+    for (const [week, title, firstTrend] of cases) {
+      const csv = (await get(url, `/api/v1/office/report?week=${week}&format=csv`, tok.district)).text;
+      const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
+      assert.ok(lines[0].startsWith(`Báo cáo tuân thủ ${title},`), lines[0]);
+      assert.ok(lines.some((l) => l.startsWith(firstTrend + ',')), 'trend rows name their weeks: ' + csv);
+      assert.ok(!/\d{4}-W\d/.test(csv), 'no ISO week label in the CSV: ' + csv);
+      assert.ok(!/(^|,)"?[=+@-]/m.test(csv.replace(/^\uFEFF/, '')), 'no CSV cell starts like a formula');
+      const html = (await get(url, `/api/v1/office/report?week=${week}&format=html`, tok.district)).text;
+      assert.ok(html.includes(`<h1>Báo cáo tuân thủ ${title}</h1>`), html.slice(0, 400));
+      assert.ok(html.includes(`<td class=t>${firstTrend}</td>`), 'trend rows name their weeks');
+      assert.ok(!/\d{4}-W\d/.test(html), 'no ISO week label in the print version');
+      const x = await get(url, `/api/v1/office/report?week=${week}&format=xlsx`, tok.district);
+      const xfile = path.join(tmp.dir, `w-${week}.xlsx`);
+      (await import('node:fs')).writeFileSync(xfile, x.buf);
+      const shared = execFileSync('unzip', ['-p', xfile, 'xl/sharedStrings.xml'], { encoding: 'utf8' });
+      const strings = [...shared.matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((m) => m[1]);
+      assert.ok(strings.some((t) => t.startsWith(`Báo cáo tuân thủ ${title} — `)), strings.slice(0, 3).join(' | '));
+      assert.ok(strings.includes(firstTrend), 'the trend sheet names its weeks');
+      assert.ok(!strings.some((t) => /\d{4}-W\d/.test(t)), 'no ISO week label in the XLSX');
+    }
   });
 
   // The report reads daily counts for closed days once they are rolled up (admin rollup; the
