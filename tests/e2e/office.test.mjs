@@ -115,6 +115,13 @@ test('officer: login, weekly report, XLSX export read back, trace with a reason'
     assert.equal(cells['F' + row], 1, 'venues with a scan');
     assert.equal(cells['G' + row], expected.scans, 'scans');
     assert.equal(cells['J' + row], 2, 'non-complying: one without scans, one with an open complaint');
+    // The file names its week as the screen above the numbers does ("Tuần 49", "30/11 – 06/12/2026"),
+    // not "2026-W49".
+    const shown = await page.evaluate(() => Object.fromEntries(globalThis.dq.probe().items
+      .filter((i) => i.id === 'office.report.week' || i.id === 'office.report.range').map((i) => [i.id, i.text])));
+    const weekTitle = `${shown['office.report.week']} (${shown['office.report.range'].split(' · ')[0]})`;
+    assert.match(weekTitle, /^Tuần \d+ \(\d\d\/\d\d/, JSON.stringify(shown));
+    assert.ok(cells.A1.startsWith(`Báo cáo tuân thủ ${weekTitle} — `), `XLSX title "${cells.A1}" vs the screen's "${weekTitle}"`);
 
     // Complaint queue
     await tap(page, 'office.tab.violations');
