@@ -120,6 +120,8 @@ test('paste the link printed on the poster: bound to scan point 2, names from th
     await page.waitForFunction(() => globalThis.dq.probe().items.some((i) => i.id === 'top.where' && i.text === 'Chợ Bến Thành · Cổng sau'),
       null, { timeout: 10000 });
     assert.match(await result(page), /Đã gắn máy vào: Chợ Bến Thành · Cổng sau/);
+    // No enrollment code yet: staff read that scans stay on this phone, and where the code goes.
+    assert.match(await result(page), /lượt quét chỉ lưu trên máy này cho đến khi nhập mã ở mục “Đồng bộ với máy chủ” trong Cài đặt/);
     const s = await st.state(page);
     assert.equal(s.sync.venue, 'v1');
     assert.equal(s.configured, true);
@@ -208,6 +210,8 @@ test('scan the printed poster with the camera: confirm, bound to that scan point
     await page.waitForFunction(() => globalThis.dq.probe().items.some((i) => i.id === 'scan.poster' && i.text === 'Áp phích hợp lệ: Chợ Bến Thành · Cổng chính'),
       null, { timeout: 10000 });
     assert.equal((await st.state(page)).configured, false, 'nothing changes before staff confirm');
+    // The verdict is information, drawn as text: a filled bar above the offer read as a second button.
+    assert.equal((await st.find(page, 'scan.poster')).kind, 'text');
     await st.screenshot(page, 'posters-02-scanned-offer');
     await st.tap(page, 'scan.bindPoster');
     await page.waitForFunction(() => globalThis.dq.state().sync.scanPoint === 'gate', null, { timeout: 10000 });

@@ -63,6 +63,8 @@ test('a manual check-in is still there after a reload', async () => {
     const entry = await st.find(page, 'today.entry.0');
     assert.match(entry.text, /VÀO Nguyễn Văn An ••••••••2345/);
     assert.equal((await st.state(page)).total, 1);
+    // The list's title says how many it shows (one), not the limit ("20 lượt gần nhất").
+    assert.equal((await st.find(page, 'today.recentTitle')).text, '1 lượt gần nhất');
     await st.screenshot(page, '04-today-after-reload');
   } finally { await ctx.close(); }
 });

@@ -128,6 +128,10 @@ test('check-ins made offline reach the server exactly once when the network retu
     await st.tap(page, 'nav.today');
     assert.equal(await pending(page), 2);
     await st.waitForText(page, /Chờ đồng bộ: 2/);
+    // Offline, "Đồng bộ ngay" could change nothing: staff read why instead of a dead button.
+    assert.equal((await st.find(page, 'today.syncOfflineHold')).text,
+      'Đang ngoại tuyến — lượt quét chờ trên máy, sẽ gửi khi có mạng.');
+    assert.ok(!(await st.probe(page)).items.some((i) => i.id === 'today.syncNow'), 'no "Đồng bộ ngay" while offline');
     await st.screenshot(page, 'sync-03-offline-pending');
     const device = (await st.state(page)).device;
     assert.equal(byDevice(device).length, 1);

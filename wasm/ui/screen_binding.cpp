@@ -52,9 +52,12 @@ std::string freshDeviceId(const Station& st) {
   return Station::makeDeviceId(r);
 }
 
+// Bound without an enrollment code, scans go nowhere: said right there, with where the code goes.
 std::string boundText(const StationSession& session) {
   const StationSettings& s = session.station().settings();
-  return std::string(tr(Str::BindDone)) + ": " + s.venue.name + " · " + s.scanPoint.name;
+  std::string t = std::string(tr(Str::BindDone)) + ": " + s.venue.name + " · " + s.scanPoint.name + ".";
+  if (!session.station().enrollment()) t += std::string(" ") + tr(Str::BindNoCode);
+  return t;
 }
 
 // The server's names for a venue (GET …/posters/info, kept as dqv.venue), asked once per venue
@@ -83,7 +86,7 @@ visitor::PosterCheck bindStation(StationSession& session, const std::string& url
     g_bind.resultOk = ok;
     g_bind.settingsChanged = ok;
     g_bind.result = !ok ? tr(Str::BindStorage)
-                    : session.station().settings() == before ? boundText(session) + ". " + tr(Str::BindUnchanged)
+                    : session.station().settings() == before ? boundText(session) + " " + tr(Str::BindUnchanged)
                                                              : boundText(session);
     g_bind.resultAt = ImGui::GetTime();
   });
@@ -239,7 +242,9 @@ void drawPosterOffer(StationSession& session, const std::string& posterUrl) {
     if (!n->venue.name.empty()) venue = n->venue.name;
     point = n->pointName(check.ref.pointId);
   }
-  banner("scan.poster", std::string(tr(Str::BindScanned)) + ": " + venue + " · " + point, theme::kPrimary);
+  // Information, not an action: coloured text, not a filled bar (a blue bar read as a button
+  // next to the real one below it).
+  text("scan.poster", std::string(tr(Str::BindScanned)) + ": " + venue + " · " + point, theme::kIn, fonts().bold);
   if (g_bind.offerBound) {
     resultBanner("scan.posterResult");
     return;

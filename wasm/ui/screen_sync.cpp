@@ -14,6 +14,7 @@ namespace diemquet::ui {
 namespace {
 
 sync::SyncClient* g_sync = nullptr;
+bool g_online = true;  // navigator.onLine as the last frame saw it
 
 // What the enrollment form remembers between frames.
 struct EnrollForm {
@@ -74,17 +75,25 @@ bool showProgress(const sync::SyncClient& c) {
   return c.phase() == sync::SyncPhase::Uploading && c.runTotal() > 0;
 }
 
-// Why the last attempt failed, in words staff can act on; empty when nothing failed.
+// Why the last attempt failed, in words staff can act on; empty when nothing failed. Offline,
+// the "no network" line is syncNowOrWhyNot's, not said twice.
 const char* problemText(const sync::SyncClient& c) {
   if (c.phase() == sync::SyncPhase::NeedsEnrollment) return tr(Str::SyncReenroll);
   if (c.phase() != sync::SyncPhase::Waiting) return nullptr;
   switch (c.problem()) {
-    case sync::SyncProblem::Offline: return tr(Str::SyncOffline);
+    case sync::SyncProblem::Offline: return g_online ? tr(Str::SyncOffline) : nullptr;
     case sync::SyncProblem::ServerError: return tr(Str::SyncServerError);
     case sync::SyncProblem::Storage: return tr(Str::SyncStorage);
     case sync::SyncProblem::Refused: return tr(Str::SyncRefused);
     default: return nullptr;
   }
+}
+
+// "Đồng bộ ngay" while the phone has a network; offline, a tap could change nothing, so the
+// staff read instead that the scans wait on the phone and go once the network is back.
+void syncNowOrWhyNot(const char* id, const char* offlineId) {
+  if (!g_online) return text(offlineId, tr(Str::SyncOfflineHold), theme::kWarn);
+  if (button(id, tr(Str::SyncNow), ButtonStyle::Secondary)) g_sync->syncNow();
 }
 
 // "{n}" and "{d}" in a translated sentence.
@@ -131,6 +140,8 @@ void enrollForm(StationSession& session, bool again) {
 
 void setSyncClient(sync::SyncClient* client) { g_sync = client; }
 
+void setSyncNetworkOnline(bool online) { g_online = online; }
+
 sync::Connection stationConnection(const StationSession& session, bool networkOnline) {
   const bool enrolled = session.station().enrollment().has_value();
   if (!g_sync) return sync::connectionOf(enrolled, networkOnline, sync::SyncPhase::NotEnrolled, sync::SyncProblem::None);
@@ -171,7 +182,7 @@ void drawSyncSettings(StationSession& session) {
   retentionLines(session);
   if (const char* p = problemText(*g_sync)) text("sync.problem", p, theme::kWarn);
   if (showProgress(*g_sync)) progressBar(*g_sync);
-  if (!blocked && button("sync.now", tr(Str::SyncNow), ButtonStyle::Secondary)) g_sync->syncNow();
+  if (!blocked) syncNowOrWhyNot("sync.now", "sync.offlineHold");
 }
 
 void drawSyncFooter(StationSession& session) {
@@ -190,7 +201,7 @@ void drawSyncFooter(StationSession& session) {
   text("today.sync", line, pending > 0 ? theme::kWarn : theme::kMuted);
   if (const char* p = problemText(*g_sync)) text("today.syncProblem", p, theme::kWarn);
   if (showProgress(*g_sync)) progressBar(*g_sync);
-  else if (pending > 0 && button("today.syncNow", tr(Str::SyncNow), ButtonStyle::Secondary)) g_sync->syncNow();
+  else if (pending > 0) syncNowOrWhyNot("today.syncNow", "today.syncOfflineHold");
 }
 
 }  // namespace diemquet::ui

@@ -11,6 +11,9 @@ namespace diemquet::ui {
 void setSyncClient(sync::SyncClient* client);
 // What the top-bar pill shows: the network and whether scans reach the server.
 sync::Connection stationConnection(const StationSession& session, bool networkOnline);
+// The network as this frame sees it (navigator.onLine): offline, "Đồng bộ ngay" is replaced
+// by why nothing is sent, since tapping it could change nothing.
+void setSyncNetworkOnline(bool online);
 // Settings: enrollment (code field, "Kết nối máy chủ"), scan point choice, sync status.
 void drawSyncSettings(StationSession& session);
 // Today's footer: stored, pending, last sync, and the progress bar while uploading.

@@ -75,8 +75,12 @@ void drawToday(StationSession& session, UiState& ui) {
   if (button("today.manual", tr(Str::NewEntry), ButtonStyle::Primary)) ui.screen = Screen::Manual;
 
   drawSyncFooter(session);  // above the list, so it is always in view
-  text("today.recentTitle", tr(Str::RecentTitle), theme::kMuted, fonts().bold);
+  // The count actually listed ("2 lượt gần nhất"), never the limit: "20" over two rows read as
+  // eighteen lost.
   auto recent = station.recent(20);
+  std::string title = recent.empty() ? std::string(tr(Str::RecentTitleNone)) : tr(Str::RecentTitle);
+  if (size_t at = title.find("{n}"); at != std::string::npos) title.replace(at, 3, std::to_string(recent.size()));
+  text("today.recentTitle", title, theme::kMuted, fonts().bold);
   if (recent.empty()) text("today.empty", tr(Str::NoEntries), theme::kMuted);
   for (size_t i = 0; i < recent.size(); ++i) entryRow(recent[i], int(i), station.directionWasCorrected(recent[i]));
 

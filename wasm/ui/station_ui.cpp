@@ -107,6 +107,7 @@ void StationUi::frame(bool online) {
     return;
   }
   topBar(m_session, online);
+  setSyncNetworkOnline(online);
   ImGui::SetCursorPos(ImVec2(0, kTopBar));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(theme::kPad, theme::kPad));
   // One scrolling body per screen: a screen never opens at another screen's scroll position
