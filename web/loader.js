@@ -230,6 +230,12 @@
     if (!globalThis.WebAssembly) return fail('Trình duyệt này quá cũ.', 'This browser has no WebAssembly.');
     var records = [], keys = [];
     function mark(name) { phases[name] = Math.round(performance.now() - t0); }
+    // Runs one step of the start and records its ms as phases[name + 'Ms'].
+    function timed(name, step) {
+      var at = performance.now(), result = step();
+      phases[name + 'Ms'] = Math.round(performance.now() - at);
+      return result;
+    }
     keptAtlas = cachedAtlas();
     var gpuWarm = warmGpu();
     if (usesJournal) {
@@ -290,10 +296,8 @@
     // the workers bake the atlas and start the GPU.
     if (Module._dq_prepare) {
       await nextTask();
-      var prepareT0 = performance.now();
-      Module._dq_prepare();
+      timed('prepare', Module._dq_prepare);
       mark('prepared');
-      phases.prepareMs = Math.round(performance.now() - prepareT0);
     }
     // Waited for at most 4 s more (the worker starts, loads the module and bakes: ~1.5 s on this
     // machine under load, its bake alone 0.1-0.3 s): a worker that is slower still, or stuck,
@@ -306,16 +310,12 @@
     mark('gpuReady');
     await nextTask();
     sizeCanvas();
-    var bootT0 = performance.now();
-    var rc = Module._dq_boot(MODES[face]);
+    var rc = timed('boot', function () { return Module._dq_boot(MODES[face]); });
     mark('booted');
-    phases.bootMs = Math.round(performance.now() - bootT0);
     endGpuWarm();
     if (rc === -1) return fail('Máy này không hỗ trợ WebGL2.', 'This device has no WebGL2.');
     // In the same task as the boot: a frame run before it would build the atlas itself.
-    var atlasT0 = performance.now();
-    phases.atlasBaked = useAtlas(Module, atlasBytes);
-    phases.useAtlasMs = Math.round(performance.now() - atlasT0);
+    phases.atlasBaked = timed('useAtlas', function () { return useAtlas(Module, atlasBytes); });
     dqTextInput.attach(Module);
     globalThis.dq = {
       module: Module,
