@@ -3,30 +3,22 @@
 // traces the first, publishes an exposure from the trace result; each phone, offline after
 // fetching the list, shows the alert to the right visitor only; a forged or altered list is
 // refused; a withdrawal removes the alert. Stage 67.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { openPhone, freshProfile } from './lib/browser.mjs';
-import { startSyncServer, serverAvailable, issuePosterUrl, SERVER_BIN } from './lib/server-process.mjs';
+import { SERVER_BIN } from './lib/server-process.mjs';
+import { posterServer, waitForVenue } from './lib/poster-fixture.mjs';
 import * as st from './lib/station.mjs';
 
-const WEB = path.resolve(process.env.DQ_WEB_DIR || 'build/web');
-const skip = !serverAvailable() ? `no server binary at ${SERVER_BIN}`
-  : !fs.existsSync(path.join(WEB, 'visitor.html')) ? `no shell build in ${WEB}` : false;
 const PASSWORD = 'mat-khau-phuong-ben-thanh';
 const VN = 7 * 3_600_000;
-let server, posterUrl;
-
-before(async () => {
-  if (skip) return;
-  server = await startSyncServer(WEB);
-  posterUrl = issuePosterUrl(server);
-  execFileSync(SERVER_BIN, ['admin', 'create-officer', '--username', 'benthanh', '--level', 'ward', '--area', '26743', '--db', server.db],
-    { input: PASSWORD + '\n' });
+const fx = posterServer({
+  setUp: ({ server }) => execFileSync(SERVER_BIN, ['admin', 'create-officer', '--username', 'benthanh', '--level', 'ward', '--area', '26743', '--db', server.db],
+    { input: PASSWORD + '\n' }),
 });
-after(async () => { if (server) await server.stop(); });
+const { skip } = fx;
 
 const ids = (page) => page.evaluate(() => globalThis.dq.probe().items.map((i) => i.id));
 const alertShown = async (page) => (await ids(page)).includes('visitor.exposure.alert.0');
@@ -34,11 +26,10 @@ const alertShown = async (page) => (await ids(page)).includes('visitor.exposure.
 // A visitor's first check-in from the poster; `out`: checks out again at once.
 async function visit(ctx, name, phone, { out = false } = {}) {
   const page = ctx.pages()[0] || (await ctx.newPage());
-  await page.goto(posterUrl);
+  await page.goto(fx.posterUrl);
   await st.waitReady(page);
   await st.find(page, 'visitor.name', 20000);
-  await page.waitForFunction(() => globalThis.dq.probe().items.some((i) => i.id === 'visitor.venue' && i.text === 'Chợ Bến Thành'),
-    null, { timeout: 10000 });
+  await waitForVenue(page, 10000);
   await st.typeInto(page, 'visitor.name', name);
   await st.typeInto(page, 'visitor.phone', phone);
   await st.tap(page, 'visitor.checkin');
@@ -65,7 +56,7 @@ async function reopen(page, { expectList = true } = {}) {
 
 async function officerLogin(ctx) {
   const page = await ctx.newPage();
-  await page.goto(server.url + 'office');
+  await page.goto(fx.server.url + 'office');
   await st.waitReady(page);
   await st.typeInto(page, 'office.login.user', 'benthanh');
   // The password as the office test types it: a tap, then the characters one by one.
@@ -91,8 +82,8 @@ test('exposure: published from a trace, matched on the right phone only, offline
     await a.waitForTimeout(1200);
     const b = await visit(phoneB, 'Lê Thị Khách', '0922222222');
     const deadline = Date.now() + 60000;
-    while (server.exported().filter((c) => c.device.startsWith('self-')).length < 3 && Date.now() < deadline) await a.waitForTimeout(300);
-    assert.equal(server.exported().filter((c) => c.device.startsWith('self-')).length, 3, 'the three self check-ins reached the server');
+    while (fx.server.exported().filter((c) => c.device.startsWith('self-')).length < 3 && Date.now() < deadline) await a.waitForTimeout(300);
+    assert.equal(fx.server.exported().filter((c) => c.device.startsWith('self-')).length, 3, 'the three self check-ins reached the server');
 
     // Each phone keeps its own history.
     await st.tap(a, 'visitor.history');

@@ -2,25 +2,16 @@
 // the page, it must draw exactly what the page would have built itself; a bake is kept for the
 // next start; a change of pixel ratio (the browser's zoom, a screen moved) rebuilds the
 // letters rather than losing them. Pixel comparisons of the real canvas, in Chromium.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { openPhone, freshProfile } from './lib/browser.mjs';
-import { startSyncServer, serverAvailable, issuePosterUrl, SERVER_BIN } from './lib/server-process.mjs';
+import { posterServer, openPoster as openPosterIn } from './lib/poster-fixture.mjs';
 import * as st from './lib/station.mjs';
 
-const WEB = path.resolve(process.env.DQ_WEB_DIR || 'build/web');
-const skip = !serverAvailable() ? `no server binary at ${SERVER_BIN}`
-  : !fs.existsSync(path.join(WEB, 'index.html')) ? `no station build in ${WEB}` : false;
-let server, posterUrl;
-before(async () => {
-  if (skip) return;
-  server = await startSyncServer(WEB);
-  posterUrl = issuePosterUrl(server);
-});
-after(async () => { if (server) await server.stop(); });
+const fx = posterServer();
+const { skip } = fx;
 
 const phases = (page) => page.evaluate(() => globalThis.dq.startup);
 
@@ -28,10 +19,7 @@ const phases = (page) => page.evaluate(() => globalThis.dq.startup);
 async function openPoster(ctx, { noWorker = false } = {}) {
   const page = ctx.pages()[0] || (await ctx.newPage());
   if (noWorker) await page.addInitScript(() => { delete globalThis.Worker; });
-  await page.goto(posterUrl);
-  await st.waitReady(page, 20000);
-  await page.waitForFunction(() => globalThis.dq.probe().items.some((i) => i.id === 'visitor.venue' && i.text === 'Chợ Bến Thành'),
-    null, { timeout: 20000 });
+  await openPosterIn(page, fx.posterUrl);
   await page.waitForTimeout(1200);
   return page;
 }

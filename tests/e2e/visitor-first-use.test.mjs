@@ -3,33 +3,17 @@
 // as a visitor's (never the station's journal); a second poster tab takes over; a double tap
 // on "Khai báo vào" stores one check-in; a returning visitor's declaration starts blank.
 // Against the real server. Stage 65. Screenshots: visitor-first-use-*.png.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { openPhone, freshProfile } from './lib/browser.mjs';
-import { startSyncServer, serverAvailable, issuePosterUrl, SERVER_BIN } from './lib/server-process.mjs';
+import { posterServer, openPoster } from './lib/poster-fixture.mjs';
 import * as st from './lib/station.mjs';
 
-const WEB = path.resolve(process.env.DQ_WEB_DIR || 'build/web');
-const skip = !serverAvailable() ? `no server binary at ${SERVER_BIN}`
-  : !fs.existsSync(path.join(WEB, 'index.html')) ? `no station build in ${WEB}` : false;
-let server, posterUrl;
-
-before(async () => {
-  if (skip) return;
-  server = await startSyncServer(WEB);
-  posterUrl = issuePosterUrl(server);
-});
-after(async () => { if (server) await server.stop(); });
+const fx = posterServer();
+const { skip } = fx;
 
 async function openVisitor(ctx) {
-  const page = await ctx.newPage();
-  await page.goto(posterUrl);
-  await st.waitReady(page, 20000);
-  await page.waitForFunction(() => globalThis.dq.probe().items.some((i) => i.id === 'visitor.venue' && i.text === 'Chợ Bến Thành'),
-    null, { timeout: 20000 });
-  return page;
+  return openPoster(await ctx.newPage(), fx.posterUrl);
 }
 
 async function fillIn(page, name, phone) {
@@ -42,7 +26,7 @@ async function serverRows(name, want, ms = 20000) {
   const deadline = Date.now() + ms;
   let rows = [];
   while (Date.now() < deadline) {
-    rows = server.exported().filter((c) => c.name === name);
+    rows = fx.server.exported().filter((c) => c.name === name);
     if (rows.length >= want) break;
     await new Promise((r) => setTimeout(r, 300));
   }
@@ -53,7 +37,7 @@ test('a phone that is also a station: the visitor page opens beside it and its c
   const ctx = await openPhone(freshProfile('dq-vstation'));
   try {
     const station = ctx.pages()[0] || (await ctx.newPage());
-    await station.goto(server.url);
+    await station.goto(fx.server.url);
     await st.waitReady(station);
     await st.configure(station);
     const before = (await st.state(station)).total;

@@ -1,27 +1,15 @@
 // The visitor page's layout on small phones: a first-time visitor reaches "Khai báo vào" and
 // "Khai báo ra" without scrolling (they stay pinned at the bottom while the form scrolls), at
 // 412×915 and 360×740 CSS px. Against the real server (the poster is verified). Stage 65.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { BASE_ARGS, CHROMIUM, freshProfile } from './lib/browser.mjs';
-import { startSyncServer, serverAvailable, issuePosterUrl, SERVER_BIN } from './lib/server-process.mjs';
+import { posterServer, waitForVenue } from './lib/poster-fixture.mjs';
 import * as st from './lib/station.mjs';
 
-const WEB = path.resolve(process.env.DQ_WEB_DIR || 'build/web');
-const skip = !serverAvailable() ? `no server binary at ${SERVER_BIN}`
-  : !fs.existsSync(path.join(WEB, 'visitor.html')) ? `no shell build in ${WEB}` : false;
-let server;
-let posterUrl;
-
-before(async () => {
-  if (skip) return;
-  server = await startSyncServer(WEB);
-  posterUrl = issuePosterUrl(server);
-});
-after(async () => { if (server) await server.stop(); });
+const fx = posterServer();
+const { skip } = fx;
 
 for (const [width, height] of [[412, 915], [360, 740]]) {
   test(`first-time visitor at ${width}×${height}: both actions in view without scrolling, and they work`, { skip }, async () => {
@@ -30,10 +18,9 @@ for (const [width, height] of [[412, 915], [360, 740]]) {
       hasTouch: true, isMobile: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
     try {
       const page = ctx.pages()[0] || (await ctx.newPage());
-      await page.goto(posterUrl);
+      await page.goto(fx.posterUrl);
       await st.waitReady(page);
-      await page.waitForFunction(() => globalThis.dq.probe().items.some((i) => i.id === 'visitor.venue' && i.text === 'Chợ Bến Thành'),
-        null, { timeout: 20000 });
+      await waitForVenue(page, 20000);
       await page.waitForTimeout(200);
       for (const id of ['visitor.checkin', 'visitor.checkout']) {
         const w = await st.find(page, id);
@@ -78,7 +65,7 @@ for (const returning of [false, true]) {
       await hold('**/api/v1/exposures*');
       let page = ctx.pages()[0] || (await ctx.newPage());
       // A first visit keeps the key ring (and, checked in, the profile and one visit).
-      await page.goto(posterUrl);
+      await page.goto(fx.posterUrl);
       await st.waitReady(page);
       await st.find(page, 'visitor.name', 20000);
       if (returning) {
@@ -91,7 +78,7 @@ for (const returning of [false, true]) {
       await hold('**/api/v1/keys*');
       await page.close();
       page = await ctx.newPage();
-      await page.goto(posterUrl);
+      await page.goto(fx.posterUrl);
       await st.waitReady(page);
       await st.find(page, 'visitor.name', 20000);
       await page.mouse.move(width / 2, height / 3);
@@ -101,8 +88,7 @@ for (const returning of [false, true]) {
       assert.ok(title.y < 0, `the page did not scroll (title at ${title.y})`);
       await st.screenshot(page, `visitor-late-${returning ? 'returning' : 'first'}-before`);
       release();
-      await page.waitForFunction(() => globalThis.dq.probe().items.some((i) => i.id === 'visitor.venue' && i.text === 'Chợ Bến Thành'),
-        null, { timeout: 10000 });
+      await waitForVenue(page, 10000);
       await page.waitForTimeout(1000);
       assert.ok(held.some((p) => p.endsWith('/keys')) && held.some((p) => p.endsWith('/posters/info')), `answers held: ${held.join(', ')}`);
       const after = await st.find(page, 'visitor.lang.0');

@@ -4,27 +4,15 @@
 // "Khai báo ra" is at the top. Back online, both self check-ins reach the server. A declaration
 // saved offline survives the tab killed the instant it says "saved", and reaches the server once
 // with its symptoms. Stage 65.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import { openPhone, freshProfile, killRenderer } from './lib/browser.mjs';
-import { startSyncServer, serverAvailable, issuePosterUrl, SERVER_BIN } from './lib/server-process.mjs';
+import { posterServer, waitForVenue } from './lib/poster-fixture.mjs';
 import * as st from './lib/station.mjs';
 
-const WEB = path.resolve(process.env.DQ_WEB_DIR || 'build/web');
-const skip = !serverAvailable() ? `no server binary at ${SERVER_BIN}`
-  : !fs.existsSync(path.join(WEB, 'visitor.html')) ? `no shell build in ${WEB}` : false;
-let server;
-let posterUrl;
-
-before(async () => {
-  if (skip) return;
-  server = await startSyncServer(WEB);
-  posterUrl = issuePosterUrl(server);
-});
-after(async () => { if (server) await server.stop(); });
+const fx = posterServer();
+const { skip } = fx;
 
 const VISITOR = 'Nguyễn Thị Hương';
 
@@ -33,18 +21,17 @@ test('offline self check-in from the poster, remembered profile, check-out at th
   try {
     let page = ctx.pages()[0] || (await ctx.newPage());
     // Once online: the page verifies the poster with the key ring it fetches and keeps.
-    await page.goto(posterUrl);
+    await page.goto(fx.posterUrl);
     await st.waitReady(page);
     await st.find(page, 'visitor.name', 20000);
-    await page.waitForFunction(() => globalThis.dq.probe().items.some((i) => i.id === 'visitor.venue' && i.text === 'Chợ Bến Thành'),
-      null, { timeout: 10000 });
+    await waitForVenue(page, 10000);
     await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller, null, { timeout: 15000 });
 
     // Offline: the poster opened again (a new tab, as the camera app would).
     await ctx.setOffline(true);
     await page.close();
     page = await ctx.newPage();
-    await page.goto(posterUrl);
+    await page.goto(fx.posterUrl);
     await st.waitReady(page);
     await st.waitForWidget(page, 'visitor.name', 10000);
     assert.match((await st.find(page, 'visitor.point')).text, /Cổng sau/);
@@ -77,7 +64,7 @@ test('offline self check-in from the poster, remembered profile, check-out at th
     const deadline = Date.now() + 60000;
     let rows = [];
     while (Date.now() < deadline) {
-      rows = server.exported().filter((c) => c.device.startsWith('self-'));
+      rows = fx.server.exported().filter((c) => c.device.startsWith('self-'));
       if (rows.length >= 2) break;
       await page.waitForTimeout(500);
     }
@@ -99,10 +86,9 @@ test('a declaration saved offline survives the tab killed right after "saved" an
   const NAME = 'Lê Văn Tám';
   try {
     let page = ctx.pages()[0] || (await ctx.newPage());
-    await page.goto(posterUrl);
+    await page.goto(fx.posterUrl);
     await st.waitReady(page);
-    await page.waitForFunction(() => globalThis.dq.probe().items.some((i) => i.id === 'visitor.venue' && i.text === 'Chợ Bến Thành'),
-      null, { timeout: 10000 });
+    await waitForVenue(page, 10000);
     await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller, null, { timeout: 15000 });
 
     await ctx.setOffline(true);
@@ -122,26 +108,26 @@ test('a declaration saved offline survives the tab killed right after "saved" an
 
     // Reopened from the poster, still offline: the check-in is there, waiting to be sent.
     page = await ctx.newPage();
-    await page.goto(posterUrl);
+    await page.goto(fx.posterUrl);
     await st.waitReady(page);
     assert.match((await st.find(page, 'visitor.pending', 10000)).text, /Chờ gửi: 1/);
     const s = await st.state(page);
     assert.equal(s.total, 1, 'one self check-in kept');
     assert.equal(s.damaged, 0);
-    assert.equal(server.exported().filter((c) => c.name === NAME).length, 0, 'nothing reached the server while offline');
+    assert.equal(fx.server.exported().filter((c) => c.name === NAME).length, 0, 'nothing reached the server while offline');
 
     // Online: it goes up once, with the declaration as it was typed.
     await ctx.setOffline(false);
     const deadline = Date.now() + 60000;
     let rows = [];
     while (Date.now() < deadline) {
-      rows = server.exported().filter((c) => c.name === NAME);
+      rows = fx.server.exported().filter((c) => c.name === NAME);
       if (rows.length) break;
       await page.waitForTimeout(300);
     }
     assert.equal(rows.length, 1, 'the check-in reached the server once');
     assert.equal(rows[0].dir, 'in');
-    const file = server.db.replace(/^sqlite:/, '');
+    const file = fx.server.db.replace(/^sqlite:/, '');
     const decls = execFileSync('sqlite3', ['-json', file,
       `SELECT declaration_json FROM self_declarations WHERE device_id = '${rows[0].device}'`], { encoding: 'utf8' });
     const list = JSON.parse(decls || '[]').map((r) => JSON.parse(r.declaration_json));
@@ -157,7 +143,7 @@ test('a declaration saved offline survives the tab killed right after "saved" an
 
 // The poster opened on a fresh phone and the name typed decomposed, as some keyboards send it.
 async function openFormAndTypeName(page) {
-  await page.goto(posterUrl);
+  await page.goto(fx.posterUrl);
   await st.waitReady(page);
   await st.find(page, 'visitor.name', 20000);
   await st.typeNfd(page, 'visitor.name', VISITOR);

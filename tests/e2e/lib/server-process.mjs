@@ -17,9 +17,6 @@ export function admin(db, ...args) {
   return execFileSync(SERVER_BIN, ['admin', ...args, '--db', db], { encoding: 'utf8', maxBuffer: 512 << 20 });
 }
 
-// Starts `diemquet-server serve` on 127.0.0.1 (port 0: any free port) with venue v1
-// "Chợ Bến Thành" and its scan points gate "Cổng chính" and back "Cổng sau". `serveArgs`: more
-// options for `serve` (e.g. --retention-days N).
 // Issues venue v1's poster on `server` and returns its signed link (the QR's text).
 export function issuePosterUrl(server) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dq-poster-'));
@@ -31,6 +28,9 @@ export function issuePosterUrl(server) {
   }
 }
 
+// Starts `diemquet-server serve` on 127.0.0.1 (port 0: any free port) with venue v1
+// "Chợ Bến Thành" and its scan points gate "Cổng chính" and back "Cổng sau". `serveArgs`: more
+// options for `serve` (e.g. --retention-days N).
 export async function startSyncServer(webDir, serveArgs = []) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dq-sync-e2e-'));
   const db = `sqlite:${path.join(dir, 'diemquet.db')}`;
