@@ -147,34 +147,50 @@
       };
     });
   }
-  // Resolves with the bake's bytes, or null (no worker, an error, or too slow: the first frame
-  // then builds the atlas itself, as before).
-  function bakeAtlas() {
-    return new Promise(function (resolve) {
-      if (!globalThis.Worker || !glueScript) return resolve(null);
+  // The font worker (web/font-baker.js), started once the module has loaded (its files are
+  // then in the HTTP cache: the worker's copy downloads nothing). `bytes` resolves with its bake,
+  // or null (no worker, an error, or too slow: the first frame then builds the atlas itself, as
+  // before); with a bake `kept` from an earlier start it bakes nothing. `warmed` resolves once
+  // it has built the face's first frame, whose code the page then finds compiled (or when it
+  // cannot: no worker, an error).
+  function startFontWorker(kept) {
+    var warmDone, warmed = new Promise(function (resolve) { warmDone = resolve; });
+    var bytes = new Promise(function (resolve) {
+      var none = kept || null;  // what the page uses when the worker gives nothing
+      if (!globalThis.Worker || !glueScript) { warmDone(); return resolve(none); }
       var worker;
-      try { worker = new Worker('font-baker.js'); } catch (e) { return resolve(null); }
-      var timer = setTimeout(function () { worker.terminate(); resolve(null); }, 20000);
-      worker.onmessage = function (e) {
-        clearTimeout(timer);  // the worker keeps a copy for the next start, then closes itself
-        if (e.data && e.data.bytes) phases.fontBakeMs = Math.round(e.data.ms);
-        else console.warn('font atlas not baked in a worker:', e.data && e.data.error);
-        resolve(e.data && e.data.bytes ? e.data.bytes : null);
-      };
-      worker.onerror = function (e) {
+      try { worker = new Worker('font-baker.js'); } catch (e) { warmDone(); return resolve(none); }
+      function failed(why) {
         clearTimeout(timer);
         worker.terminate();
-        console.warn('font atlas worker failed', e && e.message);
-        resolve(null);
+        console.warn('font worker failed:', why);
+        warmDone();
+        resolve(none);
+      }
+      var timer = setTimeout(function () { failed('timed out'); }, 20000);
+      worker.onmessage = function (e) {
+        var m = e.data || {};
+        if (m.error) return failed(m.error);
+        if (m.warmMs !== undefined) {  // the last message: the worker then closes itself
+          clearTimeout(timer);
+          phases.codeWarmMs = Math.round(m.warmMs);
+          phases.codeWarmed = m.warmed;
+          phases.codeWarmedAt = Math.round(performance.now() - t0);
+          warmDone();
+          return;
+        }
+        phases.fontBakeMs = Math.round(m.ms);
+        resolve(m.bytes || null);
       };
+      worker.onerror = function (e) { failed(e && e.message); };
       // The worker compiles its own copy of the module from the HTTP cache, off this thread.
-      worker.postMessage({ glue: glueScript.getAttribute('src'), dpr: fontRatio, key: fontKey, face: face });
+      worker.postMessage({ glue: glueScript.getAttribute('src'), dpr: fontRatio, key: fontKey, face: face, warmOnly: !!kept });
+      if (kept) resolve(kept);
     });
+    return { bytes: bytes, warmed: warmed };
   }
-  // The bake kept from the last start (read while the module loads), and the atlas's bytes: the
-  // kept bake, or a worker's, started once the module has loaded (its files are then in the HTTP
-  // cache: the worker's copy downloads nothing).
-  var keptAtlas, atlasPromise;
+  // The bake kept from the last start (read while the module loads).
+  var keptAtlas;
 
   // Copies the bake into the module, which fills its atlas from it (dq_use_baked_fonts).
   function useAtlas(Module, bytes) {
@@ -256,7 +272,9 @@
       printErr: function (t) { console.warn(t); }
     });
     mark('moduleReady');
-    atlasPromise = keptAtlas.then(function (kept) { return kept || bakeAtlas(); });
+    var fontWorker = keptAtlas.then(startFontWorker);
+    var atlasPromise = fontWorker.then(function (w) { return w.bytes; });
+    var codeWarmed = fontWorker.then(function (w) { return w.warmed; });
     // In batches: one call per thousand records, not one per record. Each record goes with its
     // key, by which the retention purge deletes it later. Every ~50 ms the loop gives the page
     // back (a 100,000-record journal took seconds in one task): the splash shows how far it is
@@ -292,22 +310,26 @@
     }
     flush();
     mark('replayed');
-    // The face's data (the station's SQLite database and session), in a task of its own while
-    // the workers bake the atlas and start the GPU.
-    if (Module._dq_prepare) {
-      await nextTask();
-      timed('prepare', Module._dq_prepare);
-      mark('prepared');
-    }
-    // Waited for at most 4 s more (the worker starts, loads the module and bakes: ~1.5 s on this
+    // Waited for at most 4 s (the worker starts, loads the module and bakes: ~1.5 s on this
     // machine under load, its bake alone 0.1-0.3 s): a worker that is slower still, or stuck,
     // leaves the first frame to build the atlas itself, which freezes the page for as long as
     // the bake takes; the worker's bake is kept for the next start all the same.
     var atlasBytes = await Promise.race([atlasPromise,
       new Promise(function (resolve) { setTimeout(function () { resolve(null); }, 4000); })]);
     mark('atlasReady');
+    // The face's data (the station's SQLite database and session), in a task of its own, after
+    // the bake: the worker has then run the same code (font-baker.js), which is compiled.
+    if (Module._dq_prepare) {
+      await nextTask();
+      timed('prepare', Module._dq_prepare);
+      mark('prepared');
+    }
     await gpuWarm;
     mark('gpuReady');
+    // The worker's first frame, waited for at most 1 s more: its code is then compiled, not
+    // compiled by the boot and the first frame here (100-600 ms of this thread measured).
+    await Promise.race([codeWarmed, new Promise(function (resolve) { setTimeout(resolve, 1000); })]);
+    mark('codeReady');
     await nextTask();
     sizeCanvas();
     var rc = timed('boot', function () { return Module._dq_boot(MODES[face]); });

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "app_fonts.hpp"
+#include "code_warmup.hpp"
 #include "font_texture.hpp"
 #include "imgui_impl_html5.hpp"
 #include "platform.hpp"
@@ -49,6 +50,10 @@ struct Loop {
   std::vector<double> firstStepsMs;
 };
 Loop g_loop;
+
+// The atlas baked off the main thread (web/font-baker.js runs this module in a worker): the
+// bytes stay valid until the next bake.
+std::string g_baked;
 
 // The fonts at the device pixel ratio (app_fonts.hpp); the atlas is built and uploaded by the
 // backend's next NewFrame, unless a bake already filled it.
@@ -185,6 +190,10 @@ void frame() {
 
 }  // namespace
 
+void warmApp(std::unique_ptr<ui::ModeUi> ui) {
+  warmFrameCode(g_baked, ui.get());
+}
+
 int startApp(std::unique_ptr<ui::ModeUi> ui, FaceHooks hooks) {
   g_loop.ui = std::move(ui);
   g_loop.hooks = std::move(hooks);
@@ -217,17 +226,12 @@ extern "C" EMSCRIPTEN_KEEPALIVE double dq_font_atlas_ms() {
   return diemquet::app::g_loop.fontAtlasMs;
 }
 
-// The atlas baked off the main thread (web/font-baker.js runs this module in a worker): the
-// bytes stay valid until the next call.
-namespace {
-std::string g_baked;
-}
 extern "C" EMSCRIPTEN_KEEPALIVE const char* dq_bake_fonts(double dpr) {
-  g_baked = diemquet::app::bakeFonts(float(dpr));
-  return g_baked.data();
+  diemquet::app::g_baked = diemquet::app::bakeFonts(float(dpr));
+  return diemquet::app::g_baked.data();
 }
 extern "C" EMSCRIPTEN_KEEPALIVE int dq_baked_fonts_size() {
-  return int(g_baked.size());
+  return int(diemquet::app::g_baked.size());
 }
 
 // The page's loader hands a bake over before the first frame: 1 when it was used (the first

@@ -24,4 +24,9 @@ struct FaceHooks {
 // Returns 0, or -1 when the device has no WebGL2.
 int startApp(std::unique_ptr<ui::ModeUi> ui, FaceHooks hooks);
 
+// In the font worker, after its bake (web/font-baker.js calls dq_warm_frame): builds one frame
+// of `ui`, made as dq_boot makes it, without a context, so the code of the page's first frame
+// is compiled when the page runs it (code_warmup.hpp). No loop is started.
+void warmApp(std::unique_ptr<ui::ModeUi> ui);
+
 }  // namespace diemquet::app

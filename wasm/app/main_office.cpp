@@ -11,11 +11,26 @@
 using namespace diemquet;
 
 // Returns 0 on success, or a negative code the loader turns into a message.
-extern "C" EMSCRIPTEN_KEEPALIVE int dq_boot(int /*mode: always the office here*/) {
+namespace {
+
+// The office's screens and their wiring, as the page boots them (and the font worker, to
+// compile their first frame's code: app_loop.hpp warmApp).
+std::unique_ptr<ui::ModeUi> wireOffice() {
   // The session token in sessionStorage (this tab only), the language in localStorage.
   static app::PageStore sessionStore(true), localStore(false);
   static app::BrowserDownloader files;
   static client::OfficeClient office(app::fetchHttp, sessionStore, &files);
   ui::setServices(app::browserServices(&files));
-  return app::startApp(ui::makeOfficeUi(office, localStore), app::FaceHooks{});
+  return ui::makeOfficeUi(office, localStore);
+}
+
+}  // namespace
+
+extern "C" EMSCRIPTEN_KEEPALIVE int dq_boot(int /*mode: always the office here*/) {
+  return app::startApp(wireOffice(), app::FaceHooks{});
+}
+
+// In the font worker only (web/font-baker.js): the first frame's code compiled there.
+extern "C" EMSCRIPTEN_KEEPALIVE void dq_warm_frame() {
+  app::warmApp(wireOffice());
 }

@@ -49,8 +49,11 @@ extern "C" EMSCRIPTEN_KEEPALIVE void dq_prepare() {
   app::startSession();
 }
 
-// Returns 0 on success, or a negative code the loader turns into a message.
-extern "C" EMSCRIPTEN_KEEPALIVE int dq_boot(int /*mode: always the station here*/) {
+namespace {
+
+// The station's screens and their wiring, as the page boots them (and the font worker, to
+// compile their first frame's code: app_loop.hpp warmApp).
+std::unique_ptr<ui::ModeUi> wireStation(app::FaceHooks& hooks) {
   ui::setServices(app::browserServices(&g_files));  // before any screen is made
   StationSession& session = app::startSession();
   Station& station = app::station();
@@ -77,7 +80,6 @@ extern "C" EMSCRIPTEN_KEEPALIVE int dq_boot(int /*mode: always the station here*
     g_retention->afterSync();
     g_presence->askNow();  // an upload may have closed another gate's visit: ask at once
   });
-  app::FaceHooks hooks;
   hooks.tick = [&session](bool online) {
     g_sync->tick();       // uploads pending check-ins when due, drawn or not
     g_retention->tick();  // one bounded step of the retention purge, if any
@@ -89,7 +91,23 @@ extern "C" EMSCRIPTEN_KEEPALIVE int dq_boot(int /*mode: always the station here*
     return session.version() + g_sync->version() + g_retention->version() + g_presence->version();
   };
   hooks.savesInFlight = [&session] { return session.savesInFlight(); };
-  return app::startApp(ui::makeStationUi(session), std::move(hooks));
+  return ui::makeStationUi(session);
+}
+
+}  // namespace
+
+// Returns 0 on success, or a negative code the loader turns into a message.
+extern "C" EMSCRIPTEN_KEEPALIVE int dq_boot(int /*mode: always the station here*/) {
+  app::FaceHooks hooks;
+  std::unique_ptr<ui::ModeUi> ui = wireStation(hooks);
+  return app::startApp(std::move(ui), std::move(hooks));
+}
+
+// In the font worker only (web/font-baker.js): the first frame's code compiled there, and the
+// SQLite database's (in the worker's own memory: the page's data is not touched).
+extern "C" EMSCRIPTEN_KEEPALIVE void dq_warm_frame() {
+  app::FaceHooks hooks;
+  app::warmApp(wireStation(hooks));
 }
 
 // Upload now: the `online` event, a Background Sync wake-up from the service worker.

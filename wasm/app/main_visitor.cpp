@@ -56,8 +56,9 @@ extern "C" EMSCRIPTEN_KEEPALIVE void dq_replay_batch_keyed(const char* records, 
   app::forEachReplayed(records, keys, [](const std::string& r, int64_t key) { replayOne(r, key); });
 }
 
-// Returns 0 on success, or a negative code the loader turns into a message.
-extern "C" EMSCRIPTEN_KEEPALIVE int dq_boot(int /*mode: always the visitor page here*/) {
+// The visitor's screen and its wiring, as the page boots it (and the font worker, to compile
+// its first frame's code: app_loop.hpp warmApp).
+std::unique_ptr<ui::ModeUi> wireVisitor(app::FaceHooks& hooks) {
   visitor::SelfCheckIns& s = store();
   s.attachJournal(platform::journalCommittedKey, platform::journalDelete);
   ui::ownHistory().attach(platform::journalAppend, platform::journalCommittedKey);
@@ -67,15 +68,27 @@ extern "C" EMSCRIPTEN_KEEPALIVE int dq_boot(int /*mode: always the visitor page 
   ui::setServices(app::browserServices(&files));
   ui::setOwnHistoryClients(&feed, &files);
   ui::VisitorClients clients{&keys, platform::pageUrl, platform::openPage};
-  return app::startApp(
-      ui::makeVisitorUi(s, std::move(clients)),
-      app::FaceHooks{
-          // The phone's own check-ins past retention (the period the signed
-          // exposure list gives, else 28 days) go, as the history's visits do.
-          [&s](bool) { s.purgeExpired([&s] { return ui::ownHistory().retentionDays(s.trust().keyRing()); }); },
-          [&s] { return s.version() + ui::ownHistoryVersion(); },
-          [&s] { return s.savesInFlight(); },
-      });
+  hooks = app::FaceHooks{
+      // The phone's own check-ins past retention (the period the signed
+      // exposure list gives, else 28 days) go, as the history's visits do.
+      [&s](bool) { s.purgeExpired([&s] { return ui::ownHistory().retentionDays(s.trust().keyRing()); }); },
+      [&s] { return s.version() + ui::ownHistoryVersion(); },
+      [&s] { return s.savesInFlight(); },
+  };
+  return ui::makeVisitorUi(s, std::move(clients));
+}
+
+// Returns 0 on success, or a negative code the loader turns into a message.
+extern "C" EMSCRIPTEN_KEEPALIVE int dq_boot(int /*mode: always the visitor page here*/) {
+  app::FaceHooks hooks;
+  std::unique_ptr<ui::ModeUi> ui = wireVisitor(hooks);
+  return app::startApp(std::move(ui), std::move(hooks));
+}
+
+// In the font worker only (web/font-baker.js): the first frame's code compiled there.
+extern "C" EMSCRIPTEN_KEEPALIVE void dq_warm_frame() {
+  app::FaceHooks hooks;
+  app::warmApp(wireVisitor(hooks));
 }
 
 // For automation and the page (update only between saves): counts and the save status.

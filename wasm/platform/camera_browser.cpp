@@ -1,4 +1,6 @@
-// camera.hpp over web/scanner/camera.js (globalThis.dqCamera).
+// camera.hpp over web/scanner/camera.js (globalThis.dqCamera). Without it (the script failed to
+// load; the font worker, which builds a first frame to compile its code) there is no camera:
+// state 4, no devices, and every call a no-op.
 #include <emscripten.h>
 #include <imgui.h>
 #include <imgui_internal.h>  // context hooks: hide the view after a frame that did not show it
@@ -9,23 +11,24 @@
 
 #include "camera.hpp"
 
-EM_JS(void, dq_js_camera_start, (const char* id), { dqCamera.start(UTF8ToString(id)); });
-EM_JS(void, dq_js_camera_stop, (), { dqCamera.stop(); });
+EM_JS(void, dq_js_camera_start, (const char* id), { if (globalThis.dqCamera) dqCamera.start(UTF8ToString(id)); });
+EM_JS(void, dq_js_camera_stop, (), { if (globalThis.dqCamera) dqCamera.stop(); });
 EM_JS(int, dq_js_camera_state, (), { return globalThis.dqCamera ? dqCamera.state() : 4; });
-EM_JS(int, dq_js_camera_count, (), { return dqCamera.deviceCount(); });
-EM_JS(int, dq_js_camera_torch_supported, (), { return dqCamera.torchSupported() ? 1 : 0; });
-EM_JS(int, dq_js_camera_torch_on, (), { return dqCamera.torchOn() ? 1 : 0; });
-EM_JS(void, dq_js_camera_set_torch, (int on), { dqCamera.setTorch(!!on); });
+EM_JS(int, dq_js_camera_count, (), { return globalThis.dqCamera ? dqCamera.deviceCount() : 0; });
+EM_JS(int, dq_js_camera_torch_supported, (), { return globalThis.dqCamera && dqCamera.torchSupported() ? 1 : 0; });
+EM_JS(int, dq_js_camera_torch_on, (), { return globalThis.dqCamera && dqCamera.torchOn() ? 1 : 0; });
+EM_JS(void, dq_js_camera_set_torch, (int on), { if (globalThis.dqCamera) dqCamera.setTorch(!!on); });
 EM_JS(void, dq_js_camera_place, (float x, float y, float w, float h, float r, float c0x, float c0y, float c1x, float c1y), {
-  dqCamera.place(x, y, w, h, r, c0x, c0y, c1x, c1y);
+  if (globalThis.dqCamera) dqCamera.place(x, y, w, h, r, c0x, c0y, c1x, c1y);
 });
 EM_JS(void, dq_js_camera_hide_view, (), { if (globalThis.dqCamera) dqCamera.hideView(); });
 EM_JS(void, dq_js_camera_on_decoded, (int on), {
-  dqCamera.setOnDecoded(on ? function () { Module["_dq_camera_decoded"](); } : null);
+  if (globalThis.dqCamera) dqCamera.setOnDecoded(on ? function () { Module["_dq_camera_decoded"](); } : null);
 });
 // Returns malloc'd UTF-8 the caller frees.
 EM_JS(char*, dq_js_camera_string, (int what, int index), {
-  var s = what === 0 ? dqCamera.deviceLabel(index) : what === 1 ? dqCamera.deviceId(index)
+  var s = !globalThis.dqCamera ? (what === 3 ? '[]' : what === 4 ? '{}' : '')
+        : what === 0 ? dqCamera.deviceLabel(index) : what === 1 ? dqCamera.deviceId(index)
         : what === 2 ? dqCamera.currentDeviceId() : what === 3 ? JSON.stringify(dqCamera.takeDecoded())
         : JSON.stringify(dqCamera.stats());
   var len = lengthBytesUTF8(s) + 1, p = _malloc(len);
