@@ -64,6 +64,8 @@ Result<WeeklyReport> buildReport(Store& store, const std::string& areaCode, cons
     VenueStat v{row.id, row.name, row.category, row.ward, row.district, row.province, int(row.staffCount)};
     v.unverified = row.verification == "self";
     v.registeredMs = row.registeredMs;
+    v.validFromMs = row.validFromMs;
+    v.validToMs = row.validToMs;
     order.push_back(v.id);
     venues.emplace(v.id, std::move(v));
   }
@@ -123,9 +125,10 @@ Result<WeeklyReport> buildReport(Store& store, const std::string& areaCode, cons
   for (const std::string& id : order) {
     VenueStat& v = venues[id];
     if (auto it = buckets.find(id); it != buckets.end()) v.scans = it->second[7];
-    // A venue created after the week is not in it (it read "not complying" in the week before
-    // it was registered); one with scans in the week was there whatever its record says.
-    if (v.registeredMs >= end && v.scans == 0) continue;
+    // A venue created after the week, an event closed before it or not yet open is not in it
+    // (it read "not complying" in weeks it did not exist); one with scans in the week was there
+    // whatever its record says.
+    if (!v.existedIn(week.startMs, end) && v.scans == 0) continue;
     if (v.scans == 0) v.problem = "no_scans";
     else if (v.staff > 0 && v.scans < v.staff) v.problem = "low_scans";
     else if (v.violationsOpen > 0) v.problem = "open_violation";

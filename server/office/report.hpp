@@ -24,6 +24,12 @@ struct VenueStat {
   std::string problem;         // "no_scans", "low_scans", "open_violation" or "" when complying
   bool unverified = false;     // self-registered, not yet confirmed by the commune
   int64_t registeredMs = 0;    // created (by an officer, an import or its owner's self-registration)
+  int64_t validFromMs = 0, validToMs = 0;  // an event's opening and closing (0: open-ended)
+  // Whether the venue was there in [startMs, endMs): registered before the week ended and open
+  // in some part of it (not closed before it began, not yet to open after it ended).
+  bool existedIn(int64_t startMs, int64_t endMs) const {
+    return registeredMs < endMs && (validFromMs == 0 || validFromMs < endMs) && (validToMs == 0 || validToMs > startMs);
+  }
   bool flagged() const { return reminders > kSuspendAfterReminders; }
 };
 

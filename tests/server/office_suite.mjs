@@ -652,6 +652,48 @@ describe(`office API (${dbKind})`, () => {
     for (const name of Object.keys(made)) assert.ok(!csv.includes(name), `${name} is not in the CSV of a week before it existed`);
   });
 
+  // Session 9: a venue's validity (an event's, a seasonal market's: `validFrom`/`validTo`) did
+  // not move the weeks it counts in: a fair that closed two weeks ago read "Chưa tuân thủ" every
+  // week since, and one not yet open read it before it opened.
+  test('a venue counts only in the weeks it was open (validFrom/validTo)', async () => {
+    const cur = (await get(url, '/api/v1/office/report', tok.district)).json;
+    const [twoBack, lastWeek] = [cur.trend[5].week, cur.trend[6].week];
+    const lastStart = cur.weekStartMs - WEEK, twoBackStart = cur.weekStartMs - 2 * WEEK;
+    const events = {
+      'Hội Chợ Đã Đóng': { validFrom: twoBackStart - 10 * WEEK, validTo: twoBackStart + 3 * DAY },
+      'Lễ Hội Sắp Mở': { validFrom: lastStart + 3 * DAY },
+      'Sự Kiện Ba Ngày': { validFrom: lastStart + 2 * DAY, validTo: lastStart + 5 * DAY },
+      'Đóng Đầu Tuần': { validFrom: twoBackStart - WEEK, validTo: lastStart },  // closed as last week began
+      'Chợ Tết Muộn': { validFrom: cur.weekStartMs + 30 * DAY },
+    };
+    const made = {};
+    for (const [name, validity] of Object.entries(events)) {
+      const v = await registerVenue('district', { name, address: '5 Đinh Tiên Hoàng', ward: '26737', category: 'market',
+        staffCount: 1, phone: '0281234567', ...validity });
+      made[name] = v.id;
+      venues[name] = { id: v.id, ward: '26737', staff: 1, owner: ['district'] };
+    }
+    // Registered long ago: only the validity decides.
+    sql(`UPDATE venues SET registered_ms = ${twoBackStart - 12 * WEEK} WHERE ward_code = '26737'`);
+    const report = async (week, format = '') => {
+      const r = await get(url, `/api/v1/office/report?week=${week}${format}`, tok.district);
+      assert.equal(r.status, 200, r.text);
+      if (format) return r.text;
+      const listed = r.json.nonComplying.filter((v) => made[v.name] === v.id).map((v) => v.name).sort();
+      return { venues: r.json.areas.find((a) => a.code === '26737').venues, listed };
+    };
+    assert.deepEqual(await report(twoBack), { venues: 2, listed: ['Hội Chợ Đã Đóng', 'Đóng Đầu Tuần'].sort() });
+    assert.deepEqual(await report(lastWeek), { venues: 2, listed: ['Lễ Hội Sắp Mở', 'Sự Kiện Ba Ngày'].sort() });
+    assert.deepEqual(await report(cur.week), { venues: 1, listed: ['Lễ Hội Sắp Mở'] });
+    const csv = await report(cur.week, '&format=csv');
+    for (const name of ['Hội Chợ Đã Đóng', 'Sự Kiện Ba Ngày', 'Chợ Tết Muộn']) assert.ok(!csv.includes(name), `${name} is not in this week's CSV`);
+    // A station whose venue closed but still scans (a late closing date): there, whatever the record says.
+    await send(made['Hội Chợ Đã Đóng'], [{ key: '079099990002', ts: lastStart + DAY }]);
+    const after = await report(lastWeek);
+    assert.equal(after.venues, 3);
+    assert.deepEqual(after.listed, ['Lễ Hội Sắp Mở', 'Sự Kiện Ba Ngày'].sort(), 'its one scan for its one staff member complies');
+  });
+
   test('failed logins are limited per username; sessions end at logout', async () => {
     for (let i = 0; i < 5; ++i) {
       const r = await post(url, '/api/v1/office/login', { username: 'locked', password: 'sai-mat-khau' });
