@@ -43,8 +43,9 @@ struct AreaStat {
 };
 
 struct TrendPoint {
-  std::string week;   // "2026-W48" (the JSON's)
-  std::string title;  // "Tuần 48 (23/11 – 29/11/2026)" (the exports')
+  std::string week;  // "2026-W48" (the JSON's)
+  IsoWeek isoWeek;   // its title ("Tuần 48 (23/11 – 29/11/2026)") is the exports'
+
   int64_t scans = 0;
   int venuesWithScan = 0;
 };
@@ -62,9 +63,10 @@ struct WeeklyReport {
 
 Result<WeeklyReport> buildReport(Store& store, const std::string& areaCode, const IsoWeek& week);
 nlohmann::json reportJson(const WeeklyReport& r);
-std::string reportCsv(const WeeklyReport& r);
-Result<std::string> reportXlsx(const WeeklyReport& r);
-std::string reportHtml(const WeeklyReport& r);
+// The exports, their titles, headers and legends in `lang` (the officer's office language).
+std::string reportCsv(const WeeklyReport& r, ExportLang lang = ExportLang::Vi);
+Result<std::string> reportXlsx(const WeeklyReport& r, ExportLang lang = ExportLang::Vi);
+std::string reportHtml(const WeeklyReport& r, ExportLang lang = ExportLang::Vi);
 // The print view's one inline <style> and one inline event handler: the office opens the view
 // as a blob: page that inherits the office page's Content-Security-Policy, which allows
 // exactly these by hash (server/http/security_headers.hpp).

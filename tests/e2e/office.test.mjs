@@ -169,6 +169,29 @@ test('officer: login, weekly report, XLSX export read back, trace with a reason'
     await tap(page, 'office.tab.report');
     await label('office.tab.violations', 'Issues');
     await screenshot(page, 'office-report-en');
+    // Session 9: in English the exports are in English too, their title naming the week as the
+    // English screen does (they were Vietnamese whatever the office's language).
+    await find(page, 'office.report.total.scans', 10000);
+    const enShown = await page.evaluate(() => Object.fromEntries(globalThis.dq.probe().items
+      .filter((i) => i.id === 'office.report.week' || i.id === 'office.report.range').map((i) => [i.id, i.text])));
+    const enWeek = `${enShown['office.report.week']} (${enShown['office.report.range'].split(' · ')[0]})`;
+    assert.match(enWeek, /^Week \d+ \(\d\d\/\d\d/, JSON.stringify(enShown));
+    const [enXlsx] = await Promise.all([page.waitForEvent('download', { timeout: 15000 }), tap(page, 'office.report.xlsx')]);
+    const enFile = path.join(OUT, 'office-report-en.xlsx');
+    await enXlsx.saveAs(enFile);
+    const enStrings = [...execFileSync('unzip', ['-p', enFile, 'xl/sharedStrings.xml'], { encoding: 'utf8' })
+      .matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((m) => m[1]);
+    assert.ok(enStrings.some((t) => t.startsWith(`Compliance report ${enWeek} — `)), enStrings.slice(0, 3).join(' | '));
+    for (const word of ['Scans per staff member', 'Not complying', 'No scans', 'Open complaint', 'Ward/commune'])
+      assert.ok(enStrings.includes(word), `"${word}" in the English XLSX: ${enStrings.join(' | ')}`);
+    assert.ok(!enStrings.some((t) => /Tuần|Lượt quét|Báo cáo|Chưa tuân thủ/.test(t)), enStrings.join(' | '));
+    const [enCsv] = await Promise.all([page.waitForEvent('download', { timeout: 15000 }), tap(page, 'office.report.csv')]);
+    const enCsvFile = path.join(OUT, 'office-report-en.csv');
+    await enCsv.saveAs(enCsvFile);
+    const enLines = fs.readFileSync(enCsvFile, 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+    assert.ok(enLines[0].startsWith(`Compliance report ${enWeek},`), enLines[0]);
+    assert.ok(enLines.includes('Week,Scans,Venues with scans'), enLines.join('\n'));
+    assert.ok(enLines.some((l) => l.includes('Karaoke Ánh Sao') && l.includes(',No scans,')), 'names stay as they are: ' + enLines.join('\n'));
     await tap(page, 'office.lang');
     await label('office.tab.report', 'Báo cáo');
   } finally {

@@ -6,6 +6,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { BIN, tempDir, startServer, post, enroll, upload, officeTestDb } from './harness.mjs';
 import { importAreas } from './areas_fixture.mjs';
@@ -331,6 +332,77 @@ describe(`office API (${dbKind})`, () => {
     }
   });
 
+  // Session 9: an officer who uses the office in English got Vietnamese headers, week titles and
+  // legends in every export. `lang=en` (the office sends its language) gives them in English;
+  // names stay as they are, and a name that would run as a formula is still neutralised.
+  test('report exports in the officer\'s language: lang=en in English, vi (the default) in Vietnamese', async () => {
+    const trap = '=HYPERLINK("http://x.example","bấm")';
+    const v = await registerVenue('district', { name: trap, address: '-1 Lê Lợi', ward: '26746', category: 'market',
+      staffCount: 3, phone: '0281234567' });
+    venues[trap] = { id: v.id, ward: '26746', staff: 3, owner: ['district'] };
+    const cur = (await get(url, '/api/v1/office/report', tok.district)).json;
+    const wardName = cur.areas.find((a) => a.code === '26746').name;
+    assert.match(wardName, /^Phường /);
+    const read = async (week, format, lang) => {
+      const r = await get(url, `/api/v1/office/report?week=${week}&format=${format}${lang ? '&lang=' + lang : ''}`, tok.district);
+      assert.equal(r.status, 200, r.text);
+      return r;
+    };
+    const xlsxStrings = (r, name) => {
+      const file = path.join(tmp.dir, name);
+      fs.writeFileSync(file, r.buf);
+      const shared = execFileSync('unzip', ['-p', file, 'xl/sharedStrings.xml'], { encoding: 'utf8' });
+      const book = execFileSync('unzip', ['-p', file, 'xl/workbook.xml'], { encoding: 'utf8' });
+      const unxml = (t) => t.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+      return { strings: [...shared.matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((m) => unxml(m[1])),
+        sheets: [...book.matchAll(/<sheet name="([^"]*)"/g)].map((m) => m[1]) };
+    };
+    const words = {
+      en: { title: 'Compliance report Week 48 (23/11 – 29/11/2026)', trend: 'Week 41 (05/10 – 11/10/2026)',
+        areaHead: 'Code,Area,Level,Venues,With poster,With scans,Scans,Staff,Scans per staff member,Not complying,Suspension proposed,Complaints',
+        venueHead: 'Venue code,Name,Kind,Ward/commune,Staff,Scans,Problem,Reminders,Open complaints,Suspension proposed',
+        trendHead: 'Week,Scans,Venues with scans', level: 'District', kind: 'Market', problem: 'No scans', sheets: ['Summary', 'Not complying', '8-week trend'],
+        h2: '<h2>Venues not complying</h2>', print: '>Print</button>', notWords: /Tuần|Lượt quét|Báo cáo|Cơ sở|Quận|Không có/ },
+      vi: { title: 'Báo cáo tuân thủ Tuần 48 (23/11 – 29/11/2026)', trend: 'Tuần 41 (05/10 – 11/10/2026)',
+        areaHead: 'Mã,Địa bàn,Cấp,Cơ sở,Có poster,Có lượt quét,Lượt quét,Nhân viên,Lượt quét/nhân viên,Chưa tuân thủ,Đề nghị đình chỉ,Phản ánh',
+        venueHead: 'Mã cơ sở,Tên,Loại,Phường/Xã,Nhân viên,Lượt quét,Vấn đề,Số lần nhắc,Phản ánh chưa xử lý,Đề nghị đình chỉ',
+        trendHead: 'Tuần,Lượt quét,Cơ sở có lượt quét', level: 'Quận/Huyện', kind: 'Chợ', problem: 'Không có lượt quét', sheets: ['Tong hop', 'Chua tuan thu', 'Xu huong 8 tuan'],
+        h2: '<h2>Cơ sở chưa tuân thủ</h2>', print: '>In</button>', notWords: /Week|Scans|Compliance|Venues|District|No scans/ },
+    };
+    for (const lang of ['en', 'vi', '']) {
+      const w = words[lang || 'vi'];
+      const csv = (await read('2026-W48', 'csv', lang)).text.replace(/^\uFEFF/, '');
+      const lines = csv.split('\r\n');
+      assert.ok(lines[0].startsWith(w.title + ','), lines[0]);
+      for (const head of [w.areaHead, w.venueHead, w.trendHead]) assert.ok(lines.includes(head), `${lang}: ${head} in ${csv}`);
+      assert.ok(lines.some((l) => l.startsWith('760,') && l.split(',')[2] === w.level), csv);
+      assert.ok(lines.some((l) => l.startsWith(w.trend + ',')), csv);
+      assert.ok(!w.notWords.test(csv.replace(/^.*?\r\n/, '').replace(/^\d+,[^,]*,/gm, '')), `${lang || 'default'}: no word of the other language: ${csv}`);
+      const html = (await read('2026-W48', 'html', lang)).text;
+      assert.ok(html.includes(`<h1>${w.title}</h1>`) && html.includes(w.h2) && html.includes(w.print), html.slice(0, 600));
+      assert.ok(html.includes(`<html lang="${lang || 'vi'}">`));
+      assert.ok(html.includes(`<td class=t>${w.trend}</td>`));
+      const x = xlsxStrings(await read('2026-W48', 'xlsx', lang), `lang-${lang}.xlsx`);
+      assert.ok(x.strings.some((t) => t.startsWith(w.title + ' — ')), x.strings.slice(0, 3).join(' | '));
+      assert.ok(x.strings.includes(w.trend) && x.strings.includes(w.level), x.strings.join(' | '));
+      assert.deepEqual(x.sheets, w.sheets);
+      // This week: the venue named like a formula is listed, neutralised in both files.
+      const now = (await read(cur.week, 'csv', lang)).text.replace(/^\uFEFF/, '');
+      assert.ok(now.includes(`,"'=HYPERLINK(""http://x.example"",""bấm"")",`), now);
+      // The venue's kind and commune by their names, as the officer reads them ("market", "26746" before).
+      const trapRow = now.split('\r\n').find((l) => l.includes('HYPERLINK')) || '';
+      assert.ok(trapRow.includes(`,${w.kind},${wardName},`) && trapRow.includes(w.problem), trapRow);
+      assert.ok(!/(^|,)"?[=+@-]/m.test(now), 'no CSV cell starts like a formula');
+      const xn = xlsxStrings(await read(cur.week, 'xlsx', lang), `now-${lang}.xlsx`);
+      assert.ok(xn.strings.includes("'" + trap) && !xn.strings.includes(trap), 'the XLSX cell is text, not a formula');
+      assert.ok(xn.strings.includes(w.problem) && xn.strings.includes(w.kind) && xn.strings.includes(wardName), xn.strings.join(' | '));
+    }
+    const bad = await get(url, '/api/v1/office/report?week=2026-W48&format=csv&lang=fr', tok.district);
+    assert.equal(bad.status, 400);
+    assert.equal(bad.json.error.code, 'bad_request');
+    assert.match(bad.json.error.message, /lang/);
+  });
+
   // The report reads daily counts for closed days once they are rolled up (admin rollup; the
   // server also does it hourly). Its numbers must not move by a roll-up, and an upload or a
   // void arriving for a day already rolled up must still count, before and after the next one.
@@ -465,6 +537,13 @@ describe(`office API (${dbKind})`, () => {
       const row = (name) => csv.find((l) => l.split(',')[head.indexOf('Họ tên')] === name);
       assert.deepEqual([col(row('C6'), 'Vào ước tính'), col(row('C6'), 'Ra ước tính')], ['x', '']);
       assert.deepEqual([col(row('C5'), 'Vào ước tính'), col(row('C5'), 'Ra ước tính')], ['', 'x']);
+      // Session 9: in English (the office's language) the header and row kinds are English.
+      const en = (await trace('wardA', { marginMinutes: 60, format: 'csv', lang: 'en' })).text.replace(/^\uFEFF/, '').split('\r\n');
+      assert.equal(en[0], 'Row,Venue code,Venue,From,To,Entry assumed,Exit assumed,Document,Document number,Name,Phone,Minutes together');
+      const enRow = en.find((l) => l.split(',')[9] === 'C6');
+      assert.deepEqual([enRow.split(',')[0], enRow.split(',')[5], enRow.split(',')[6]], ['contact', 'x', '']);
+      assert.ok(en.slice(1).every((l) => !l || /^(F0|contact),/.test(l)), en.join('\n'));
+      assert.equal((await trace('wardA', { format: 'csv', lang: 'de' })).status, 400);
     });
     test('CSV export', async () => {
       const r = await trace('wardA', { format: 'csv' });

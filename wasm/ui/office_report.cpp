@@ -68,7 +68,9 @@ std::string neighbourWeek(int n) {
 void exportFile(OfficeState& s, const char* format, bool open) {
   std::string name = "bao-cao-" + s.areaCode + "-" + g_r.week + "." + format;
   s.changed = true;
-  s.client.exportReport(g_r.week, format, name, open, [](client::OfficeError e) {
+  // The file speaks the office's language (its headers, week titles and legends).
+  const char* lang = language() == Lang::En ? "en" : "vi";
+  s.client.exportReport(g_r.week, format, lang, name, open, [](client::OfficeError e) {
     g_r.notice = e == client::OfficeError::None ? Str::OfficeDownloaded : Str::OfficeServerError;
   });
 }
