@@ -123,6 +123,10 @@ test('officer: login, weekly report, XLSX export read back, trace with a reason'
     assert.match(weekTitle, /^Tuần \d+ \(\d\d\/\d\d/, JSON.stringify(shown));
     assert.ok(cells.A1.startsWith(`Báo cáo tuân thủ ${weekTitle} — `), `XLSX title "${cells.A1}" vs the screen's "${weekTitle}"`);
 
+    // A venue not complying: its scans and staff are named (it read "(0/8)").
+    const bad = (await probe(page)).items.filter((i) => /^office\.report\.bad\.\d+$/.test(i.id)).map((i) => i.text);
+    assert.ok(bad.includes('Karaoke Ánh Sao — Không có lượt quét (0 lượt quét / 8 nhân viên)'), bad.join(' | '));
+
     // Complaint queue
     await tap(page, 'office.tab.violations');
     await find(page, 'office.violations.0', 10000);
@@ -192,6 +196,8 @@ test('officer: login, weekly report, XLSX export read back, trace with a reason'
     assert.ok(enLines[0].startsWith(`Compliance report ${enWeek},`), enLines[0]);
     assert.ok(enLines.includes('Week,Scans,Venues with scans'), enLines.join('\n'));
     assert.ok(enLines.some((l) => l.includes('Karaoke Ánh Sao') && l.includes(',No scans,')), 'names stay as they are: ' + enLines.join('\n'));
+    const enBad = (await probe(page)).items.filter((i) => /^office\.report\.bad\.\d+$/.test(i.id)).map((i) => i.text);
+    assert.ok(enBad.includes('Karaoke Ánh Sao — No scans (0 scans / 8 staff)'), enBad.join(' | '));
     await tap(page, 'office.lang');
     await label('office.tab.report', 'Báo cáo');
   } finally {
