@@ -63,17 +63,18 @@ ApiResponse listForOfficer(Store& store, const office::Officer& me, int64_t now)
   return ApiResponse{200, json{{"exposures", out}}.dump()};
 }
 
-// A venue of the officer's area, and its scan points; nullopt (404) otherwise.
-Result<std::optional<std::vector<std::string>>> venuePoints(Store& store, const office::Officer& me,
-                                                            const std::string& venueId) {
-  auto ward = store.wardOfVenue(venueId);
-  if (!ward) return ward.error();
-  if (!ward.value() || !inArea(me, *ward.value())) return std::optional<std::vector<std::string>>();
+// A venue of the officer's area as the publication's answer names it; nullopt (404) otherwise.
+struct AlertVenue {
+  std::string name;
+  std::vector<ScanPoint> points;
+};
+Result<std::optional<AlertVenue>> venueOfArea(Store& store, const office::Officer& me, const std::string& venueId) {
+  auto venue = store.officeVenue(venueId);
+  if (!venue) return venue.error();
+  if (!venue.value() || !inArea(me, venue.value()->ward)) return std::optional<AlertVenue>();
   auto points = store.scanPoints(venueId);
   if (!points) return points.error();
-  std::vector<std::string> ids;
-  for (const ScanPoint& p : points.value()) ids.push_back(p.id);
-  return std::optional<std::vector<std::string>>(ids);
+  return std::optional<AlertVenue>(AlertVenue{venue.value()->name, points.value()});
 }
 
 ApiResponse publish(const ApiRequest& req, Store& store, const office::Officer& me, int64_t now) {
@@ -100,12 +101,18 @@ ApiResponse publish(const ApiRequest& req, Store& store, const office::Officer& 
   std::string reason = b.value("reason", json()).is_string() ? b["reason"].get<std::string>() : "";
   if (reason.size() > 500) return err(400, "bad_request", "'reason' is at most 500 bytes.");
 
-  auto points = venuePoints(store, me, e.venueId);
-  if (!points) return storage(points.error());
-  if (!points.value()) return err(404, "unknown_venue", "No such venue in your area.");
-  if (!e.scanPointId.empty() &&
-      std::find(points.value()->begin(), points.value()->end(), e.scanPointId) == points.value()->end())
-    return err(400, "unknown_scan_point", "The venue has no such scan point.");
+  auto venue = venueOfArea(store, me, e.venueId);
+  if (!venue) return storage(venue.error());
+  if (!venue.value()) return err(404, "unknown_venue", "No such venue in your area.");
+  // The answer names the venue and the gate as the list does: the office shows it at once,
+  // before (or without) reloading the list.
+  e.venueName = venue.value()->name;
+  if (!e.scanPointId.empty()) {
+    const auto& points = venue.value()->points;
+    auto point = std::find_if(points.begin(), points.end(), [&](const ScanPoint& p) { return p.id == e.scanPointId; });
+    if (point == points.end()) return err(400, "unknown_scan_point", "The venue has no such scan point.");
+    e.scanPointName = point->name;
+  }
   e.publishedBy = me.username;
   e.publishedMs = now;
   // Audited like every trace: no audit row, no publication.

@@ -333,17 +333,20 @@ ApiResponse Office::report() {
   if (area.empty()) area = m_officer.area;
   if (!findArea(area)) return err(400, "unknown_area", "'area' is not a known area code.");
   if (!areaContains(m_officer.area, area)) return err(403, "outside_area", "That area is outside yours.");
+  ExportLang lang = ExportLang::Vi;
+  if (!parseExportLang(queryParam(m_req.query, "lang"), lang))
+    return err(400, "bad_request", "'lang' must be vi or en (the language of the exported file).");
   auto rep = buildReport(m_store, area, week);
   if (!rep) return storageFailure(rep.error());
   const std::string format = queryParam(m_req.query, "format");
   const std::string base = "bao-cao-" + area + "-" + week.label();
   if (format.empty() || format == "json") return jsonOk(reportJson(rep.value()));
   if (format == "csv")
-    return ApiResponse{200, reportCsv(rep.value()), "text/csv; charset=utf-8",
+    return ApiResponse{200, reportCsv(rep.value(), lang), "text/csv; charset=utf-8",
                        "attachment; filename=\"" + base + ".csv\""};
-  if (format == "html") return ApiResponse{200, reportHtml(rep.value()), "text/html; charset=utf-8", ""};
+  if (format == "html") return ApiResponse{200, reportHtml(rep.value(), lang), "text/html; charset=utf-8", ""};
   if (format == "xlsx") {
-    auto x = reportXlsx(rep.value());
+    auto x = reportXlsx(rep.value(), lang);
     if (!x) return storageFailure(x.error());
     return ApiResponse{200, std::move(x).value(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        "attachment; filename=\"" + base + ".xlsx\""};
@@ -465,6 +468,10 @@ ApiResponse Office::trace() {
   q.stayMinutes = int(stay);
   if (!textField(body, "format", 8, false, format) || (!format.empty() && format != "json" && format != "csv"))
     return err(400, "bad_request", "'format' must be json or csv.");
+  std::string langText;
+  ExportLang lang = ExportLang::Vi;
+  if (!textField(body, "lang", 4, false, langText) || !parseExportLang(langText, lang))
+    return err(400, "bad_request", "'lang' must be vi or en (the language of the CSV).");
   // The audit row is written before any personal data is read; no row, no answer.
   const std::string target = "person " + maskId(q.id) + " #" + sha256Hex(q.id).substr(0, 12);
   const std::string detail = from + ".." + to + " margin " + std::to_string(margin) + " min";
@@ -473,7 +480,7 @@ ApiResponse Office::trace() {
   auto r = runTrace(m_store, m_officer, q);
   if (!r) return storageFailure(r.error());
   if (format == "csv")
-    return ApiResponse{200, traceCsv(r.value()), "text/csv; charset=utf-8", "attachment; filename=\"truy-vet.csv\""};
+    return ApiResponse{200, traceCsv(r.value(), lang), "text/csv; charset=utf-8", "attachment; filename=\"truy-vet.csv\""};
   json out = traceJson(r.value());
   out["person"] = maskId(q.id);
   out["from"] = from;

@@ -29,14 +29,20 @@ bool parseDay(const std::string& s, int64_t& utcMsOut);
 std::string formatDay(int64_t utcMs);       // Vietnam date of an instant, "YYYY-MM-DD"
 std::string formatDateTime(int64_t utcMs);  // Vietnam time, "YYYY-MM-DD HH:MM"
 
+// The language of a file the office exports (the officer's language in the office): Vietnamese
+// unless asked otherwise. `lang` of the export endpoints: "vi" or "en" ("" = vi); false otherwise.
+enum class ExportLang { Vi, En };
+bool parseExportLang(const std::string& s, ExportLang& out);
+
 // An ISO week ("2026-W48") and its Monday 00:00 Vietnam time in UTC ms.
 struct IsoWeek {
   int year = 0, week = 0;
   int64_t startMs = 0;
   std::string label() const;  // "2026-W48": the API's and file names' form
-  // "Tuần 48 (23/11 – 29/11/2026)": the form the office screen shows and the exports print
-  // (both years when the week spans New Year: "Tuần 1 (29/12/2025 – 04/01/2026)").
-  std::string title() const;
+  // "Tuần 48 (23/11 – 29/11/2026)" ("Week 48 (...)" in English): the form the office screen
+  // shows and the exports print (both years when the week spans New Year: "Tuần 1
+  // (29/12/2025 – 04/01/2026)"). Dates stay day/month, as the office screen shows them.
+  std::string title(ExportLang lang = ExportLang::Vi) const;
 };
 bool parseIsoWeek(const std::string& s, IsoWeek& out);
 IsoWeek isoWeekOf(int64_t utcMs);

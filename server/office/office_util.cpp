@@ -7,18 +7,13 @@
 #include "office_db.hpp"
 #include "payload/normalize.hpp"
 #include "text.hpp"
+#include "venue_kinds.hpp"
 
 namespace diemquet::server::office {
 
-namespace {
-const char* const kCategories[] = {"office", "factory", "hotel", "restaurant", "bar", "karaoke", "massage", "gym",
-                                   "meeting", "hospital", "apartment", "school", "bus_station", "public_transport",
-                                   "shopping_centre", "market", "essential_shop", "funeral", "wedding",
-                                   "tourist_site", "religious_site", "other"};
-}  // namespace
-
 bool isVenueCategory(const std::string& id) {
-  return std::any_of(std::begin(kCategories), std::end(kCategories), [&](const char* c) { return id == c; });
+  const auto& kinds = venueKinds();
+  return std::any_of(kinds.begin(), kinds.end(), [&](const VenueKind& k) { return id == k.id; });
 }
 
 std::string newVenueId(const std::string& ward) {
@@ -101,11 +96,18 @@ std::string IsoWeek::label() const {
   return buf;
 }
 
-std::string IsoWeek::title() const {
+bool parseExportLang(const std::string& s, ExportLang& out) {
+  if (s.empty() || s == "vi") out = ExportLang::Vi;
+  else if (s == "en") out = ExportLang::En;
+  else return false;
+  return true;
+}
+
+std::string IsoWeek::title(ExportLang lang) const {
   const std::string from = formatDay(startMs), to = formatDay(startMs + kWeekMs - 1);  // "2026-11-23"
   auto dayMonth = [](const std::string& day) { return day.substr(8, 2) + "/" + day.substr(5, 2); };
   const std::string fromYear = from.substr(0, 4) != to.substr(0, 4) ? "/" + from.substr(0, 4) : "";
-  return "Tuần " + std::to_string(week) + " (" + dayMonth(from) + fromYear + " – " + dayMonth(to) + "/" +
+  return (lang == ExportLang::En ? "Week " : "Tuần ") + std::to_string(week) + " (" + dayMonth(from) + fromYear + " – " + dayMonth(to) + "/" +
          to.substr(0, 4) + ")";
 }
 

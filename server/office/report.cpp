@@ -19,6 +19,8 @@
 #include <sstream>
 
 #include "export_cells.hpp"
+#include "report_words.hpp"
+#include "venue_kinds.hpp"
 #include "xlsx_file.hpp"
 
 namespace diemquet::server::office {
@@ -33,13 +35,6 @@ ReportArea reportArea(const std::string& code, AreaLevel level) {
   ReportArea out{areaColumn(level), {code}};
   for (const std::string& p : areas::current().predecessors(code)) out.codes.push_back(p);
   return out;
-}
-
-const char* problemVi(const std::string& p) {
-  if (p == "no_scans") return "Không có lượt quét";
-  if (p == "low_scans") return "Lượt quét thấp hơn số nhân viên";
-  if (p == "open_violation") return "Có phản ánh chưa xử lý";
-  return "";
 }
 
 }  // namespace
@@ -64,6 +59,8 @@ Result<WeeklyReport> buildReport(Store& store, const std::string& areaCode, cons
     VenueStat v{row.id, row.name, row.category, row.ward, row.district, row.province, int(row.staffCount)};
     v.unverified = row.verification == "self";
     v.registeredMs = row.registeredMs;
+    v.validFromMs = row.validFromMs;
+    v.validToMs = row.validToMs;
     order.push_back(v.id);
     venues.emplace(v.id, std::move(v));
   }
@@ -96,7 +93,7 @@ Result<WeeklyReport> buildReport(Store& store, const std::string& areaCode, cons
   for (int b = 0; b < 8; ++b) {
     const IsoWeek w = shiftWeeks(week, b - 7);
     rep.trend[size_t(b)].week = w.label();
-    rep.trend[size_t(b)].title = w.title();
+    rep.trend[size_t(b)].isoWeek = w;
   }
   for (auto& [id, counts] : buckets)
     for (size_t b = 0; b < 8; ++b) {
@@ -123,9 +120,10 @@ Result<WeeklyReport> buildReport(Store& store, const std::string& areaCode, cons
   for (const std::string& id : order) {
     VenueStat& v = venues[id];
     if (auto it = buckets.find(id); it != buckets.end()) v.scans = it->second[7];
-    // A venue created after the week is not in it (it read "not complying" in the week before
-    // it was registered); one with scans in the week was there whatever its record says.
-    if (v.registeredMs >= end && v.scans == 0) continue;
+    // A venue created after the week, an event closed before it or not yet open is not in it
+    // (it read "not complying" in weeks it did not exist); one with scans in the week was there
+    // whatever its record says.
+    if (!v.existedIn(week.startMs, end) && v.scans == 0) continue;
     if (v.scans == 0) v.problem = "no_scans";
     else if (v.staff > 0 && v.scans < v.staff) v.problem = "low_scans";
     else if (v.violationsOpen > 0) v.problem = "open_violation";
@@ -226,35 +224,37 @@ std::string htmlEscape(const std::string& s) {
   }
   return out;
 }
-const std::vector<const char*> kAreaHeader = {"Mã", "Địa bàn", "Cấp", "Cơ sở", "Có poster", "Có lượt quét",
-                                              "Lượt quét", "Nhân viên", "Lượt quét/nhân viên", "Chưa tuân thủ",
-                                              "Đề nghị đình chỉ", "Phản ánh"};
-const std::vector<const char*> kVenueHeader = {"Mã cơ sở", "Tên", "Loại", "Phường", "Nhân viên", "Lượt quét",
-                                               "Vấn đề", "Số lần nhắc", "Phản ánh chưa xử lý", "Đề nghị đình chỉ"};
-const char* levelVi(AreaLevel l) {
-  return l == AreaLevel::Province ? "Tỉnh/TP" : l == AreaLevel::District ? "Quận/Huyện" : "Phường/Xã";
+// A venue's commune as an officer reads it ("Phường Bến Thành", not "26743"); its code when the
+// map no longer knows it.
+std::string communeName(const std::string& code) {
+  const Area* a = findArea(code);
+  return a ? std::string(a->name) : code;
 }
 }  // namespace
 
-std::string reportCsv(const WeeklyReport& r) {
+std::string reportCsv(const WeeklyReport& r, ExportLang lang) {
+  const ReportWords& w = reportWords(lang);
+  auto header = [](std::ostream& o, const auto& names) {
+    for (size_t i = 0; i < names.size(); ++i) o << (i ? "," : "") << csvField(names[i]);
+    o << "\r\n";
+  };
   std::ostringstream o;
   o << "\xEF\xBB\xBF";  // BOM: spreadsheet programs then read UTF-8
-  o << csvField("Báo cáo tuân thủ " + r.week.title()) << "," << csvField(r.areaName) << "\r\n";
-  for (size_t i = 0; i < kAreaHeader.size(); ++i) o << (i ? "," : "") << kAreaHeader[i];
-  o << "\r\n";
+  o << csvField(std::string(w.title) + " " + r.week.title(lang)) << "," << csvField(r.areaName) << "\r\n";
+  header(o, w.areaHeader);
   for (const AreaStat& a : r.areas)
-    o << csvField(a.code) << "," << csvField(a.name) << "," << levelVi(a.level) << "," << a.venues << "," << a.withPoster << ","
+    o << csvField(a.code) << "," << csvField(a.name) << "," << csvField(levelName(w, a.level)) << "," << a.venues << "," << a.withPoster << ","
       << a.withScan << "," << a.scans << "," << a.staff << "," << (a.staff > 0 ? fixed2(a.scansPerStaff()) : std::string()) << "," << a.nonComplying
       << "," << a.flagged << "," << a.violations << "\r\n";
   o << "\r\n";
-  for (size_t i = 0; i < kVenueHeader.size(); ++i) o << (i ? "," : "") << kVenueHeader[i];
-  o << "\r\n";
+  header(o, w.venueHeader);
   for (const VenueStat& v : r.nonComplying)
-    o << csvField(v.id) << "," << csvField(v.name) << "," << csvField(v.category) << "," << csvField(v.ward) << "," << v.staff << ","
-      << v.scans << "," << csvField(problemVi(v.problem)) << "," << v.reminders << "," << v.violationsOpen << ","
+    o << csvField(v.id) << "," << csvField(v.name) << "," << csvField(venueKindName(v.category, lang)) << "," << csvField(communeName(v.ward)) << "," << v.staff << ","
+      << v.scans << "," << csvField(problemName(w, v.problem)) << "," << v.reminders << "," << v.violationsOpen << ","
       << (v.flagged() ? "x" : "") << "\r\n";
-  o << "\r\nTuần,Lượt quét,Cơ sở có lượt quét\r\n";
-  for (const TrendPoint& t : r.trend) o << csvField(t.title) << "," << t.scans << "," << t.venuesWithScan << "\r\n";
+  o << "\r\n";
+  header(o, w.trendHeader);
+  for (const TrendPoint& t : r.trend) o << csvField(t.isoWeek.title(lang)) << "," << t.scans << "," << t.venuesWithScan << "\r\n";
   return o.str();
 }
 
@@ -264,22 +264,23 @@ void writeText(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const std::strin
   worksheet_write_string(ws, row, col, spreadsheetText(s).c_str(), f);
 }
 
-void fillReportWorkbook(lxw_workbook* wb, const WeeklyReport& r) {
+void fillReportWorkbook(lxw_workbook* wb, const WeeklyReport& r, ExportLang lang) {
+  const ReportWords& words = reportWords(lang);
   lxw_format* bold = workbook_add_format(wb);
   format_set_bold(bold);
   lxw_format* dec = workbook_add_format(wb);
   format_set_num_format(dec, "0.00");
 
-  lxw_worksheet* ws = workbook_add_worksheet(wb, "Tong hop");
+  lxw_worksheet* ws = workbook_add_worksheet(wb, words.sheets[0]);
   // Row 0: title; row 1: header; rows 2..: one per area, the requested area first.
-  std::string title = "Báo cáo tuân thủ " + r.week.title() + " — " + r.areaName;
+  std::string title = std::string(words.title) + " " + r.week.title(lang) + " — " + r.areaName;
   writeText(ws, 0, 0, title, bold);
-  for (size_t i = 0; i < kAreaHeader.size(); ++i) worksheet_write_string(ws, 1, lxw_col_t(i), kAreaHeader[i], bold);
+  for (size_t i = 0; i < words.areaHeader.size(); ++i) writeText(ws, 1, lxw_col_t(i), words.areaHeader[i], bold);
   lxw_row_t row = 2;
   for (const AreaStat& a : r.areas) {
     writeText(ws, row, 0, a.code, nullptr);
     writeText(ws, row, 1, a.name, nullptr);
-    writeText(ws, row, 2, levelVi(a.level), nullptr);
+    writeText(ws, row, 2, levelName(words, a.level), nullptr);
     const double nums[] = {double(a.venues), double(a.withPoster), double(a.withScan), double(a.scans), double(a.staff)};
     for (size_t i = 0; i < 5; ++i) worksheet_write_number(ws, row, lxw_col_t(3 + i), nums[i], nullptr);
     if (a.staff > 0) worksheet_write_number(ws, row, 8, a.scansPerStaff(), dec);
@@ -290,17 +291,17 @@ void fillReportWorkbook(lxw_workbook* wb, const WeeklyReport& r) {
   }
   worksheet_set_column(ws, 1, 1, 28, nullptr);
 
-  lxw_worksheet* wv = workbook_add_worksheet(wb, "Chua tuan thu");
-  for (size_t i = 0; i < kVenueHeader.size(); ++i) worksheet_write_string(wv, 0, lxw_col_t(i), kVenueHeader[i], bold);
+  lxw_worksheet* wv = workbook_add_worksheet(wb, words.sheets[1]);
+  for (size_t i = 0; i < words.venueHeader.size(); ++i) writeText(wv, 0, lxw_col_t(i), words.venueHeader[i], bold);
   row = 1;
   for (const VenueStat& v : r.nonComplying) {
     writeText(wv, row, 0, v.id, nullptr);
     writeText(wv, row, 1, v.name, nullptr);
-    writeText(wv, row, 2, v.category, nullptr);
-    writeText(wv, row, 3, v.ward, nullptr);
+    writeText(wv, row, 2, venueKindName(v.category, lang), nullptr);
+    writeText(wv, row, 3, communeName(v.ward), nullptr);
     worksheet_write_number(wv, row, 4, v.staff, nullptr);
     worksheet_write_number(wv, row, 5, double(v.scans), nullptr);
-    writeText(wv, row, 6, problemVi(v.problem), nullptr);
+    writeText(wv, row, 6, problemName(words, v.problem), nullptr);
     worksheet_write_number(wv, row, 7, double(v.reminders), nullptr);
     worksheet_write_number(wv, row, 8, double(v.violationsOpen), nullptr);
     worksheet_write_string(wv, row, 9, v.flagged() ? "x" : "", nullptr);
@@ -308,13 +309,11 @@ void fillReportWorkbook(lxw_workbook* wb, const WeeklyReport& r) {
   }
   worksheet_set_column(wv, 1, 1, 28, nullptr);
 
-  lxw_worksheet* wt = workbook_add_worksheet(wb, "Xu huong 8 tuan");
-  worksheet_write_string(wt, 0, 0, "Tuần", bold);
-  worksheet_write_string(wt, 0, 1, "Lượt quét", bold);
-  worksheet_write_string(wt, 0, 2, "Cơ sở có lượt quét", bold);
+  lxw_worksheet* wt = workbook_add_worksheet(wb, words.sheets[2]);
+  for (size_t i = 0; i < words.trendHeader.size(); ++i) writeText(wt, 0, lxw_col_t(i), words.trendHeader[i], bold);
   row = 1;
   for (const TrendPoint& t : r.trend) {
-    writeText(wt, row, 0, t.title, nullptr);
+    writeText(wt, row, 0, t.isoWeek.title(lang), nullptr);
     worksheet_write_number(wt, row, 1, double(t.scans), nullptr);
     worksheet_write_number(wt, row, 2, t.venuesWithScan, nullptr);
     ++row;
@@ -322,8 +321,8 @@ void fillReportWorkbook(lxw_workbook* wb, const WeeklyReport& r) {
 }
 }  // namespace
 
-Result<std::string> reportXlsx(const WeeklyReport& r) {
-  return xlsxBytes("diemquet-report", [&r](lxw_workbook* wb) { fillReportWorkbook(wb, r); });
+Result<std::string> reportXlsx(const WeeklyReport& r, ExportLang lang) {
+  return xlsxBytes("diemquet-report", [&r, lang](lxw_workbook* wb) { fillReportWorkbook(wb, r, lang); });
 }
 
 const char* const kReportHtmlStyle =
@@ -332,31 +331,36 @@ const char* const kReportHtmlStyle =
     "@media print{button{display:none}}";
 const char* const kReportHtmlPrintHandler = "print()";
 
-std::string reportHtml(const WeeklyReport& r) {
+std::string reportHtml(const WeeklyReport& r, ExportLang lang) {
+  const ReportWords& w = reportWords(lang);
+  auto header = [](std::ostream& o, const auto& names) {
+    o << "<tr>";
+    for (size_t i = 0; i < names.size(); ++i) o << "<th" << (i == 0 ? " class=t" : "") << ">" << htmlEscape(names[i]) << "</th>";
+    o << "</tr>";
+  };
+  const std::string weekTitle = r.week.title(lang);
   std::ostringstream o;
-  o << "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Báo cáo " << r.week.title()
-    << "</title><style>" << kReportHtmlStyle << "</style></head><body>"
-    << "<h1>Báo cáo tuân thủ " << r.week.title() << "</h1><p>" << htmlEscape(r.areaName) << "</p>"
-    << "<button onclick=\"" << kReportHtmlPrintHandler << "\">In / Print</button><table><tr>";
-  for (const char* h : kAreaHeader) o << "<th>" << h << "</th>";
-  o << "</tr>";
+  o << "<!doctype html><html lang=\"" << w.htmlLang << "\"><head><meta charset=\"utf-8\"><title>" << w.printTitle << " "
+    << weekTitle << "</title><style>" << kReportHtmlStyle << "</style></head><body>"
+    << "<h1>" << w.title << " " << weekTitle << "</h1><p>" << htmlEscape(r.areaName) << "</p>"
+    << "<button onclick=\"" << kReportHtmlPrintHandler << "\">" << w.printButton << "</button><table>";
+  header(o, w.areaHeader);
   for (const AreaStat& a : r.areas)
     o << "<tr><td class=t>" << a.code << "</td><td class=t>" << htmlEscape(a.name) << "</td><td class=t>"
-      << levelVi(a.level) << "</td><td>" << a.venues << "</td><td>" << a.withPoster << "</td><td>" << a.withScan
+      << levelName(w, a.level) << "</td><td>" << a.venues << "</td><td>" << a.withPoster << "</td><td>" << a.withScan
       << "</td><td>" << a.scans << "</td><td>" << a.staff << "</td><td>" << (a.staff > 0 ? fixed2(a.scansPerStaff()) : std::string("—")) << "</td><td>"
       << a.nonComplying << "</td><td>" << a.flagged << "</td><td>" << a.violations << "</td></tr>";
-  o << "</table><h2>Cơ sở chưa tuân thủ</h2><table><tr>";
-  for (const char* h : kVenueHeader) o << "<th>" << h << "</th>";
-  o << "</tr>";
+  o << "</table><h2>" << w.nonComplyingHeading << "</h2><table>";
+  header(o, w.venueHeader);
   for (const VenueStat& v : r.nonComplying)
     o << "<tr><td class=t>" << htmlEscape(v.id) << "</td><td class=t>" << htmlEscape(v.name) << "</td><td class=t>"
-      << htmlEscape(v.category) << "</td><td class=t>" << v.ward << "</td><td>" << v.staff << "</td><td>" << v.scans
-      << "</td><td class=t>" << problemVi(v.problem) << "</td><td>" << v.reminders << "</td><td>" << v.violationsOpen
+      << htmlEscape(venueKindName(v.category, lang)) << "</td><td class=t>" << htmlEscape(communeName(v.ward)) << "</td><td>" << v.staff << "</td><td>" << v.scans
+      << "</td><td class=t>" << problemName(w, v.problem) << "</td><td>" << v.reminders << "</td><td>" << v.violationsOpen
       << "</td><td>" << (v.flagged() ? "✔" : "") << "</td></tr>";
-  o << "</table><h2>Xu hướng 8 tuần</h2><table><tr><th class=t>Tuần</th><th>Lượt quét</th><th>Cơ sở có lượt "
-       "quét</th></tr>";
+  o << "</table><h2>" << w.trendHeading << "</h2><table>";
+  header(o, w.trendHeader);
   for (const TrendPoint& t : r.trend)
-    o << "<tr><td class=t>" << t.title << "</td><td>" << t.scans << "</td><td>" << t.venuesWithScan << "</td></tr>";
+    o << "<tr><td class=t>" << t.isoWeek.title(lang) << "</td><td>" << t.scans << "</td><td>" << t.venuesWithScan << "</td></tr>";
   o << "</table></body></html>";
   return o.str();
 }

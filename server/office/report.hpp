@@ -24,6 +24,12 @@ struct VenueStat {
   std::string problem;         // "no_scans", "low_scans", "open_violation" or "" when complying
   bool unverified = false;     // self-registered, not yet confirmed by the commune
   int64_t registeredMs = 0;    // created (by an officer, an import or its owner's self-registration)
+  int64_t validFromMs = 0, validToMs = 0;  // an event's opening and closing (0: open-ended)
+  // Whether the venue was there in [startMs, endMs): registered before the week ended and open
+  // in some part of it (not closed before it began, not yet to open after it ended).
+  bool existedIn(int64_t startMs, int64_t endMs) const {
+    return registeredMs < endMs && (validFromMs == 0 || validFromMs < endMs) && (validToMs == 0 || validToMs > startMs);
+  }
   bool flagged() const { return reminders > kSuspendAfterReminders; }
 };
 
@@ -37,8 +43,9 @@ struct AreaStat {
 };
 
 struct TrendPoint {
-  std::string week;   // "2026-W48" (the JSON's)
-  std::string title;  // "Tuần 48 (23/11 – 29/11/2026)" (the exports')
+  std::string week;  // "2026-W48" (the JSON's)
+  IsoWeek isoWeek;   // its title ("Tuần 48 (23/11 – 29/11/2026)") is the exports'
+
   int64_t scans = 0;
   int venuesWithScan = 0;
 };
@@ -56,9 +63,10 @@ struct WeeklyReport {
 
 Result<WeeklyReport> buildReport(Store& store, const std::string& areaCode, const IsoWeek& week);
 nlohmann::json reportJson(const WeeklyReport& r);
-std::string reportCsv(const WeeklyReport& r);
-Result<std::string> reportXlsx(const WeeklyReport& r);
-std::string reportHtml(const WeeklyReport& r);
+// The exports, their titles, headers and legends in `lang` (the officer's office language).
+std::string reportCsv(const WeeklyReport& r, ExportLang lang = ExportLang::Vi);
+Result<std::string> reportXlsx(const WeeklyReport& r, ExportLang lang = ExportLang::Vi);
+std::string reportHtml(const WeeklyReport& r, ExportLang lang = ExportLang::Vi);
 // The print view's one inline <style> and one inline event handler: the office opens the view
 // as a blob: page that inherits the office page's Content-Security-Policy, which allows
 // exactly these by hash (server/http/security_headers.hpp).

@@ -189,11 +189,13 @@ json traceJson(const TraceResult& r) {
               {"staffScanned", {{"withPhone", staffWithPhone}, {"withoutPhone", staffWithoutPhone}}}};
 }
 
-std::string traceCsv(const TraceResult& r) {
+std::string traceCsv(const TraceResult& r, ExportLang lang) {
+  const bool en = lang == ExportLang::En;
   auto f = [](const std::string& s) { return csvField(s); };
   std::ostringstream o;
   o << "\xEF\xBB\xBF"
-    << "Loại,Mã cơ sở,Cơ sở,Từ,Đến,Vào ước tính,Ra ước tính,Loại giấy tờ,Số giấy tờ,Họ tên,Điện thoại,Phút trùng\r\n";
+    << (en ? "Row,Venue code,Venue,From,To,Entry assumed,Exit assumed,Document,Document number,Name,Phone,Minutes together\r\n"
+           : "Loại,Mã cơ sở,Cơ sở,Từ,Đến,Vào ước tính,Ra ước tính,Loại giấy tờ,Số giấy tờ,Họ tên,Điện thoại,Phút trùng\r\n");
   // A time the trace assumed (no entry or no exit scanned) is marked "x", as on screen "(~)".
   auto times = [](const Visit& v) {
     return formatDateTime(v.startMs) + "," + formatDateTime(v.endMs) + "," + (v.startEstimated ? "x" : "") + "," +
@@ -201,7 +203,7 @@ std::string traceCsv(const TraceResult& r) {
   };
   for (const Visit& v : r.visits) o << "F0," << f(v.venueId) << "," << f(v.venueName) << "," << times(v) << ",,,,,\r\n";
   for (const Contact& c : r.contacts)
-    o << "tiếp xúc," << f(c.visit.venueId) << "," << f(c.visit.venueName) << "," << times(c.visit) << ","
+    o << (en ? "contact," : "tiếp xúc,") << f(c.visit.venueId) << "," << f(c.visit.venueName) << "," << times(c.visit) << ","
       << f(c.visit.kind) << "," << f(c.visit.key) << "," << f(c.visit.name) << "," << f(c.visit.phone) << ","
       << c.overlapMs / 60'000 << "\r\n";
   return o.str();

@@ -40,6 +40,7 @@ struct TraceResult {
 
 Result<TraceResult> runTrace(Store& store, const Officer& who, const TraceQuery& q);
 nlohmann::json traceJson(const TraceResult& r);
-std::string traceCsv(const TraceResult& r);
+// The trace as CSV, its header and row kinds in `lang` (the officer's office language).
+std::string traceCsv(const TraceResult& r, ExportLang lang = ExportLang::Vi);
 
 }  // namespace diemquet::server::office

@@ -12,6 +12,7 @@
 #include "payload/normalize.hpp"
 #include "self_registration.hpp"
 #include "text.hpp"
+#include "venue_kinds.hpp"
 #include "xlsx_file.hpp"
 
 namespace diemquet::server::office {
@@ -42,47 +43,18 @@ const std::vector<Column>& columns() {
   return c;
 }
 
-// The venue kinds of decision 2666/QĐ-BYT with the words offices write for them (as on /dang-ky).
-const std::vector<std::pair<const char*, const char*>>& categoryLabels() {
-  static const std::vector<std::pair<const char*, const char*>> c = {
-      {"restaurant", "Nhà hàng, quán ăn"},
-      {"market", "Chợ"},
-      {"essential_shop", "Cửa hàng thiết yếu, tạp hóa"},
-      {"shopping_centre", "Trung tâm thương mại, siêu thị"},
-      {"office", "Văn phòng, cơ quan"},
-      {"factory", "Nhà máy, xí nghiệp"},
-      {"hotel", "Khách sạn, nhà nghỉ"},
-      {"bar", "Quán bar, vũ trường"},
-      {"karaoke", "Karaoke"},
-      {"massage", "Massage, spa"},
-      {"gym", "Phòng tập thể thao"},
-      {"meeting", "Hội nghị, sự kiện"},
-      {"hospital", "Bệnh viện, phòng khám"},
-      {"apartment", "Chung cư"},
-      {"school", "Trường học"},
-      {"bus_station", "Bến xe"},
-      {"public_transport", "Phương tiện công cộng"},
-      {"funeral", "Tang lễ"},
-      {"wedding", "Tiệc cưới"},
-      {"tourist_site", "Điểm du lịch"},
-      {"religious_site", "Cơ sở tôn giáo"},
-      {"other", "Khác"},
-  };
-  return c;
-}
-
 // "Nhà hàng", "nha hang, quan an", "restaurant" -> "restaurant"; "" when none matches.
 std::string categoryOf(const std::string& cell) {
   if (isVenueCategory(cell)) return cell;
   const std::string f = areas::foldForSearch(cell);
-  for (const auto& [id, label] : categoryLabels()) {
-    const std::string l = areas::foldForSearch(label);
-    if (f == l) return id;
+  for (const VenueKind& kind : venueKinds()) {
+    const std::string l = areas::foldForSearch(kind.vi);
+    if (f == l) return kind.id;
     // Each part of "Nhà hàng, quán ăn" on its own ("quán ăn").
     std::string part;
-    for (const char* p = label;; ++p) {
+    for (const char* p = kind.vi;; ++p) {
       if (*p == ',' || *p == '\0') {
-        if (areas::foldForSearch(part) == f) return id;
+        if (areas::foldForSearch(part) == f) return kind.id;
         part.clear();
         if (*p == '\0') break;
       } else {
@@ -477,7 +449,7 @@ ApiResponse templateFile(const ApiRequest& req) {
         "Loại hình:"};
     lxw_row_t row = 0;
     for (const char* l : lines) worksheet_write_string(guide, row++, 0, l, nullptr);
-    for (const auto& [id, label] : categoryLabels()) worksheet_write_string(guide, row++, 0, label, nullptr);
+    for (const VenueKind& kind : venueKinds()) worksheet_write_string(guide, row++, 0, kind.vi, nullptr);
   });
   if (!bytes) return err(500, "internal", "Could not make the template.");
   return ApiResponse{200, std::move(bytes).value(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -110,6 +110,7 @@ struct ReportVenue {
   int64_t staffCount = 0;
   std::string verification;
   int64_t registeredMs = 0;  // when an officer, an import or its owner created it (0: before that was kept)
+  int64_t validFromMs = 0, validToMs = 0;  // an event's or a seasonal venue's validity (0: not set)
 };
 struct ReportScans {
   std::string venueId;

@@ -123,6 +123,10 @@ test('officer: login, weekly report, XLSX export read back, trace with a reason'
     assert.match(weekTitle, /^Tuần \d+ \(\d\d\/\d\d/, JSON.stringify(shown));
     assert.ok(cells.A1.startsWith(`Báo cáo tuân thủ ${weekTitle} — `), `XLSX title "${cells.A1}" vs the screen's "${weekTitle}"`);
 
+    // A venue not complying: its scans and staff are named (it read "(0/8)").
+    const bad = (await probe(page)).items.filter((i) => /^office\.report\.bad\.\d+$/.test(i.id)).map((i) => i.text);
+    assert.ok(bad.includes('Karaoke Ánh Sao — Không có lượt quét (0 lượt quét / 8 nhân viên)'), bad.join(' | '));
+
     // Complaint queue
     await tap(page, 'office.tab.violations');
     await find(page, 'office.violations.0', 10000);
@@ -169,6 +173,31 @@ test('officer: login, weekly report, XLSX export read back, trace with a reason'
     await tap(page, 'office.tab.report');
     await label('office.tab.violations', 'Issues');
     await screenshot(page, 'office-report-en');
+    // Session 9: in English the exports are in English too, their title naming the week as the
+    // English screen does (they were Vietnamese whatever the office's language).
+    await find(page, 'office.report.total.scans', 10000);
+    const enShown = await page.evaluate(() => Object.fromEntries(globalThis.dq.probe().items
+      .filter((i) => i.id === 'office.report.week' || i.id === 'office.report.range').map((i) => [i.id, i.text])));
+    const enWeek = `${enShown['office.report.week']} (${enShown['office.report.range'].split(' · ')[0]})`;
+    assert.match(enWeek, /^Week \d+ \(\d\d\/\d\d/, JSON.stringify(enShown));
+    const [enXlsx] = await Promise.all([page.waitForEvent('download', { timeout: 15000 }), tap(page, 'office.report.xlsx')]);
+    const enFile = path.join(OUT, 'office-report-en.xlsx');
+    await enXlsx.saveAs(enFile);
+    const enStrings = [...execFileSync('unzip', ['-p', enFile, 'xl/sharedStrings.xml'], { encoding: 'utf8' })
+      .matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((m) => m[1]);
+    assert.ok(enStrings.some((t) => t.startsWith(`Compliance report ${enWeek} — `)), enStrings.slice(0, 3).join(' | '));
+    for (const word of ['Scans per staff member', 'Not complying', 'No scans', 'Open complaint', 'Ward/commune'])
+      assert.ok(enStrings.includes(word), `"${word}" in the English XLSX: ${enStrings.join(' | ')}`);
+    assert.ok(!enStrings.some((t) => /Tuần|Lượt quét|Báo cáo|Chưa tuân thủ/.test(t)), enStrings.join(' | '));
+    const [enCsv] = await Promise.all([page.waitForEvent('download', { timeout: 15000 }), tap(page, 'office.report.csv')]);
+    const enCsvFile = path.join(OUT, 'office-report-en.csv');
+    await enCsv.saveAs(enCsvFile);
+    const enLines = fs.readFileSync(enCsvFile, 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+    assert.ok(enLines[0].startsWith(`Compliance report ${enWeek},`), enLines[0]);
+    assert.ok(enLines.includes('Week,Scans,Venues with scans'), enLines.join('\n'));
+    assert.ok(enLines.some((l) => l.includes('Karaoke Ánh Sao') && l.includes(',No scans,')), 'names stay as they are: ' + enLines.join('\n'));
+    const enBad = (await probe(page)).items.filter((i) => /^office\.report\.bad\.\d+$/.test(i.id)).map((i) => i.text);
+    assert.ok(enBad.includes('Karaoke Ánh Sao — No scans (0 scans / 8 staff)'), enBad.join(' | '));
     await tap(page, 'office.lang');
     await label('office.tab.report', 'Báo cáo');
   } finally {

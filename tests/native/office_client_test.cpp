@@ -177,21 +177,24 @@ TEST(OfficeClient, ExportsGoThroughTheDownloaderWithTheSession) {
   Fixture f;
   f.logIn();
   OfficeError got = OfficeError::Offline;
-  f.client.exportReport("2026-W48", "xlsx", "bao-cao.xlsx", false, [&](OfficeError e) { got = e; });
-  EXPECT_EQ(f.downloads.path, "/api/v1/office/report?week=2026-W48&format=xlsx");
+  f.client.exportReport("2026-W48", "xlsx", "vi", "bao-cao.xlsx", false, [&](OfficeError e) { got = e; });
+  EXPECT_EQ(f.downloads.path, "/api/v1/office/report?week=2026-W48&format=xlsx&lang=vi");
   EXPECT_EQ(f.downloads.token, "t-1");
   EXPECT_EQ(f.client.inFlight(), 1);
   f.downloads.done(200);
   EXPECT_EQ(got, OfficeError::None);
-  f.client.exportReport("2026-W48", "html", "in.html", true, [&](OfficeError e) { got = e; });
+  f.client.exportReport("2026-W48", "html", "en", "in.html", true, [&](OfficeError e) { got = e; });
+  EXPECT_EQ(f.downloads.path, "/api/v1/office/report?week=2026-W48&format=html&lang=en")
+      << "the export in the officer's language";
   EXPECT_TRUE(f.downloads.openInTab);
   f.downloads.done(0);
   EXPECT_EQ(got, OfficeError::Offline);
 
-  f.client.saveTraceCsv(TraceQuery{"001090012345", "2026-11-20", "2026-11-20", "ca F0", 30},
+  f.client.saveTraceCsv(TraceQuery{"001090012345", "2026-11-20", "2026-11-20", "ca F0", 30}, "en",
                         [&](OfficeError e) { got = e; });
   sync::HttpRequest r = f.net.answer(200, "a,b\r\nx,y\r\n");
   EXPECT_EQ(nlohmann::json::parse(r.body)["format"], "csv");
+  EXPECT_EQ(nlohmann::json::parse(r.body)["lang"], "en");
   EXPECT_EQ(got, OfficeError::None) << "a CSV is not JSON and need not be";
   EXPECT_EQ(f.downloads.savedName, "truy-vet.csv");
   EXPECT_EQ(f.downloads.savedBytes,
@@ -200,7 +203,7 @@ TEST(OfficeClient, ExportsGoThroughTheDownloaderWithTheSession) {
       << "the BOM put back for Excel";
 
   f.downloads.savedName.clear();
-  f.client.saveTraceCsv(TraceQuery{}, [&](OfficeError e) { got = e; });
+  f.client.saveTraceCsv(TraceQuery{}, "vi", [&](OfficeError e) { got = e; });
   f.net.answer(500, "");
   EXPECT_EQ(got, OfficeError::Server);
   EXPECT_EQ(f.downloads.savedName, "") << "nothing saved from a failure";

@@ -92,6 +92,22 @@ TEST_P(AreaImport, ThreeLevelsLoadAndNest) {
   EXPECT_EQ(allAreas()[4].code, "760");
 }
 
+// Session 9: ten commune names of the 2025 package carry a decomposed mark ("Xã Đất Đỏ" with
+// o + U+0309); the office drew the mark as a box. Names are stored NFC, like every text.
+TEST_P(AreaImport, DecomposedNamesAreStoredComposed) {
+  const std::string nfd = "X\x61\xCC\x83 \xC4\x90\xE1\xBA\xA5t \xC4\x90o\xCC\x89";  // "Xã Đất Đỏ", two marks decomposed
+  const std::string file = std::string(R"({"format":"diemquet-areas/1","structure":"vn-2025","source":"test","areas":[
+ {"code":"79","name":"Thành phố Hồ Chí Minh","short":"TP. Hồ Chí Minh","level":"province","parent":"","kind":"thanh-pho"},
+ {"code":"71712025","name":")") + nfd + R"(","short":")" + nfd + R"(","level":"ward","parent":"79","kind":"xa"}]})";
+  auto r = load(file.c_str());
+  ASSERT_TRUE(r) << r.error().message;
+  ASSERT_TRUE(ar::reload(*store));
+  ASSERT_NE(findArea("71712025"), nullptr);
+  EXPECT_EQ(findArea("71712025")->name, "Xã Đất Đỏ");
+  EXPECT_EQ(findArea("71712025")->shortName, "Xã Đất Đỏ");
+  EXPECT_EQ(findArea("71712025")->label, "Xã Đất Đỏ, TP. Hồ Chí Minh");
+}
+
 TEST_P(AreaImport, SecondImportChangesNothing) {
   ASSERT_TRUE(load(k2021));
   const int64_t gen = count(*store, "SELECT n FROM area_generation");

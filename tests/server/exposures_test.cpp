@@ -105,6 +105,10 @@ TEST_P(ExposuresTest, PublishListAndWithdraw) {
   ApiResponse r = call("POST", "/api/v1/office/exposures", publishBody("v1", "gate").dump());
   ASSERT_EQ(r.status, 201) << r.body;
   const int64_t id = json::parse(r.body)["exposure"]["id"];
+  // Session 9: the answer named neither the venue nor the gate (the office showed an empty gate
+  // until the list was reloaded). It names them as the list does.
+  EXPECT_EQ(json::parse(r.body)["exposure"]["venueName"], "Chợ Bến Thành") << r.body;
+  EXPECT_EQ(json::parse(r.body)["exposure"]["scanPointName"], "Cổng chính") << r.body;
 
   exposure::ExposureList l = publicList();
   ASSERT_EQ(l.exposures.size(), 1u);

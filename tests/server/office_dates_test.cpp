@@ -44,6 +44,7 @@ TEST(OfficeDates, WeekTitleIsTheScreensWeekWithItsDays) {
   ASSERT_TRUE(parseIsoWeek("2026-W01", w));  // across New Year: both years
   EXPECT_EQ(w.title(), "Tuần 1 (29/12/2025 – 04/01/2026)");
   EXPECT_EQ(isoWeekOf(vnMidnight(2027, 1, 1)).title(), "Tuần 53 (28/12/2026 – 03/01/2027)");
+  EXPECT_EQ(isoWeekOf(vnMidnight(2027, 1, 1)).title(ExportLang::En), "Week 53 (28/12/2026 – 03/01/2027)");
 }
 
 TEST(OfficeDates, DaysParseStrictly) {

@@ -6,6 +6,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { BIN, tempDir, startServer, post, enroll, upload, officeTestDb } from './harness.mjs';
 import { importAreas } from './areas_fixture.mjs';
@@ -309,17 +310,19 @@ describe(`office API (${dbKind})`, () => {
       ['2026-W48', 'Tuần 48 (23/11 – 29/11/2026)', 'Tuần 41 (05/10 – 11/10/2026)'],
       ['2026-W01', 'Tuần 1 (29/12/2025 – 04/01/2026)', 'Tuần 46 (10/11 – 16/11/2025)'],
     ];
+    // An ISO week label ("2026-W48"), not a venue id that happens to hold one ("26740-W85HS2NH").
+    const isoLabel = /(^|[^\w-])\d{4}-W\d{2}(?!\w)/m;
     for (const [week, title, firstTrend] of cases) {
       const csv = (await get(url, `/api/v1/office/report?week=${week}&format=csv`, tok.district)).text;
       const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
       assert.ok(lines[0].startsWith(`Báo cáo tuân thủ ${title},`), lines[0]);
       assert.ok(lines.some((l) => l.startsWith(firstTrend + ',')), 'trend rows name their weeks: ' + csv);
-      assert.ok(!/\d{4}-W\d/.test(csv), 'no ISO week label in the CSV: ' + csv);
+      assert.ok(!isoLabel.test(csv), 'no ISO week label in the CSV: ' + csv);
       assert.ok(!/(^|,)"?[=+@-]/m.test(csv.replace(/^\uFEFF/, '')), 'no CSV cell starts like a formula');
       const html = (await get(url, `/api/v1/office/report?week=${week}&format=html`, tok.district)).text;
       assert.ok(html.includes(`<h1>Báo cáo tuân thủ ${title}</h1>`), html.slice(0, 400));
       assert.ok(html.includes(`<td class=t>${firstTrend}</td>`), 'trend rows name their weeks');
-      assert.ok(!/\d{4}-W\d/.test(html), 'no ISO week label in the print version');
+      assert.ok(!isoLabel.test(html), 'no ISO week label in the print version');
       const x = await get(url, `/api/v1/office/report?week=${week}&format=xlsx`, tok.district);
       const xfile = path.join(tmp.dir, `w-${week}.xlsx`);
       (await import('node:fs')).writeFileSync(xfile, x.buf);
@@ -327,8 +330,79 @@ describe(`office API (${dbKind})`, () => {
       const strings = [...shared.matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((m) => m[1]);
       assert.ok(strings.some((t) => t.startsWith(`Báo cáo tuân thủ ${title} — `)), strings.slice(0, 3).join(' | '));
       assert.ok(strings.includes(firstTrend), 'the trend sheet names its weeks');
-      assert.ok(!strings.some((t) => /\d{4}-W\d/.test(t)), 'no ISO week label in the XLSX');
+      assert.ok(!strings.some((t) => isoLabel.test(t)), 'no ISO week label in the XLSX');
     }
+  });
+
+  // Session 9: an officer who uses the office in English got Vietnamese headers, week titles and
+  // legends in every export. `lang=en` (the office sends its language) gives them in English;
+  // names stay as they are, and a name that would run as a formula is still neutralised.
+  test('report exports in the officer\'s language: lang=en in English, vi (the default) in Vietnamese', async () => {
+    const trap = '=HYPERLINK("http://x.example","bấm")';
+    const v = await registerVenue('district', { name: trap, address: '-1 Lê Lợi', ward: '26746', category: 'market',
+      staffCount: 3, phone: '0281234567' });
+    venues[trap] = { id: v.id, ward: '26746', staff: 3, owner: ['district'] };
+    const cur = (await get(url, '/api/v1/office/report', tok.district)).json;
+    const wardName = cur.areas.find((a) => a.code === '26746').name;
+    assert.match(wardName, /^Phường /);
+    const read = async (week, format, lang) => {
+      const r = await get(url, `/api/v1/office/report?week=${week}&format=${format}${lang ? '&lang=' + lang : ''}`, tok.district);
+      assert.equal(r.status, 200, r.text);
+      return r;
+    };
+    const xlsxStrings = (r, name) => {
+      const file = path.join(tmp.dir, name);
+      fs.writeFileSync(file, r.buf);
+      const shared = execFileSync('unzip', ['-p', file, 'xl/sharedStrings.xml'], { encoding: 'utf8' });
+      const book = execFileSync('unzip', ['-p', file, 'xl/workbook.xml'], { encoding: 'utf8' });
+      const unxml = (t) => t.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+      return { strings: [...shared.matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((m) => unxml(m[1])),
+        sheets: [...book.matchAll(/<sheet name="([^"]*)"/g)].map((m) => m[1]) };
+    };
+    const words = {
+      en: { title: 'Compliance report Week 48 (23/11 – 29/11/2026)', trend: 'Week 41 (05/10 – 11/10/2026)',
+        areaHead: 'Code,Area,Level,Venues,With poster,With scans,Scans,Staff,Scans per staff member,Not complying,Suspension proposed,Complaints',
+        venueHead: 'Venue code,Name,Kind,Ward/commune,Staff,Scans,Problem,Reminders,Open complaints,Suspension proposed',
+        trendHead: 'Week,Scans,Venues with scans', level: 'District', kind: 'Market', problem: 'No scans', sheets: ['Summary', 'Not complying', '8-week trend'],
+        h2: '<h2>Venues not complying</h2>', print: '>Print</button>', notWords: /Tuần|Lượt quét|Báo cáo|Cơ sở|Quận|Không có/ },
+      vi: { title: 'Báo cáo tuân thủ Tuần 48 (23/11 – 29/11/2026)', trend: 'Tuần 41 (05/10 – 11/10/2026)',
+        areaHead: 'Mã,Địa bàn,Cấp,Cơ sở,Có poster,Có lượt quét,Lượt quét,Nhân viên,Lượt quét/nhân viên,Chưa tuân thủ,Đề nghị đình chỉ,Phản ánh',
+        venueHead: 'Mã cơ sở,Tên,Loại,Phường/Xã,Nhân viên,Lượt quét,Vấn đề,Số lần nhắc,Phản ánh chưa xử lý,Đề nghị đình chỉ',
+        trendHead: 'Tuần,Lượt quét,Cơ sở có lượt quét', level: 'Quận/Huyện', kind: 'Chợ', problem: 'Không có lượt quét', sheets: ['Tong hop', 'Chua tuan thu', 'Xu huong 8 tuan'],
+        h2: '<h2>Cơ sở chưa tuân thủ</h2>', print: '>In</button>', notWords: /Week|Scans|Compliance|Venues|District|No scans/ },
+    };
+    for (const lang of ['en', 'vi', '']) {
+      const w = words[lang || 'vi'];
+      const csv = (await read('2026-W48', 'csv', lang)).text.replace(/^\uFEFF/, '');
+      const lines = csv.split('\r\n');
+      assert.ok(lines[0].startsWith(w.title + ','), lines[0]);
+      for (const head of [w.areaHead, w.venueHead, w.trendHead]) assert.ok(lines.includes(head), `${lang}: ${head} in ${csv}`);
+      assert.ok(lines.some((l) => l.startsWith('760,') && l.split(',')[2] === w.level), csv);
+      assert.ok(lines.some((l) => l.startsWith(w.trend + ',')), csv);
+      assert.ok(!w.notWords.test(csv.replace(/^.*?\r\n/, '').replace(/^\d+,[^,]*,/gm, '')), `${lang || 'default'}: no word of the other language: ${csv}`);
+      const html = (await read('2026-W48', 'html', lang)).text;
+      assert.ok(html.includes(`<h1>${w.title}</h1>`) && html.includes(w.h2) && html.includes(w.print), html.slice(0, 600));
+      assert.ok(html.includes(`<html lang="${lang || 'vi'}">`));
+      assert.ok(html.includes(`<td class=t>${w.trend}</td>`));
+      const x = xlsxStrings(await read('2026-W48', 'xlsx', lang), `lang-${lang}.xlsx`);
+      assert.ok(x.strings.some((t) => t.startsWith(w.title + ' — ')), x.strings.slice(0, 3).join(' | '));
+      assert.ok(x.strings.includes(w.trend) && x.strings.includes(w.level), x.strings.join(' | '));
+      assert.deepEqual(x.sheets, w.sheets);
+      // This week: the venue named like a formula is listed, neutralised in both files.
+      const now = (await read(cur.week, 'csv', lang)).text.replace(/^\uFEFF/, '');
+      assert.ok(now.includes(`,"'=HYPERLINK(""http://x.example"",""bấm"")",`), now);
+      // The venue's kind and commune by their names, as the officer reads them ("market", "26746" before).
+      const trapRow = now.split('\r\n').find((l) => l.includes('HYPERLINK')) || '';
+      assert.ok(trapRow.includes(`,${w.kind},${wardName},`) && trapRow.includes(w.problem), trapRow);
+      assert.ok(!/(^|,)"?[=+@-]/m.test(now), 'no CSV cell starts like a formula');
+      const xn = xlsxStrings(await read(cur.week, 'xlsx', lang), `now-${lang}.xlsx`);
+      assert.ok(xn.strings.includes("'" + trap) && !xn.strings.includes(trap), 'the XLSX cell is text, not a formula');
+      assert.ok(xn.strings.includes(w.problem) && xn.strings.includes(w.kind) && xn.strings.includes(wardName), xn.strings.join(' | '));
+    }
+    const bad = await get(url, '/api/v1/office/report?week=2026-W48&format=csv&lang=fr', tok.district);
+    assert.equal(bad.status, 400);
+    assert.equal(bad.json.error.code, 'bad_request');
+    assert.match(bad.json.error.message, /lang/);
   });
 
   // The report reads daily counts for closed days once they are rolled up (admin rollup; the
@@ -465,6 +539,13 @@ describe(`office API (${dbKind})`, () => {
       const row = (name) => csv.find((l) => l.split(',')[head.indexOf('Họ tên')] === name);
       assert.deepEqual([col(row('C6'), 'Vào ước tính'), col(row('C6'), 'Ra ước tính')], ['x', '']);
       assert.deepEqual([col(row('C5'), 'Vào ước tính'), col(row('C5'), 'Ra ước tính')], ['', 'x']);
+      // Session 9: in English (the office's language) the header and row kinds are English.
+      const en = (await trace('wardA', { marginMinutes: 60, format: 'csv', lang: 'en' })).text.replace(/^\uFEFF/, '').split('\r\n');
+      assert.equal(en[0], 'Row,Venue code,Venue,From,To,Entry assumed,Exit assumed,Document,Document number,Name,Phone,Minutes together');
+      const enRow = en.find((l) => l.split(',')[9] === 'C6');
+      assert.deepEqual([enRow.split(',')[0], enRow.split(',')[5], enRow.split(',')[6]], ['contact', 'x', '']);
+      assert.ok(en.slice(1).every((l) => !l || /^(F0|contact),/.test(l)), en.join('\n'));
+      assert.equal((await trace('wardA', { format: 'csv', lang: 'de' })).status, 400);
     });
     test('CSV export', async () => {
       const r = await trace('wardA', { format: 'csv' });
@@ -650,6 +731,48 @@ describe(`office API (${dbKind})`, () => {
     assert.equal(cityLast.find((a) => a.code === '760').venues, last.areas.find((a) => a.code === '760').venues);
     const csv = (await get(url, `/api/v1/office/report?week=${twoBack}&format=csv`, tok.district)).text;
     for (const name of Object.keys(made)) assert.ok(!csv.includes(name), `${name} is not in the CSV of a week before it existed`);
+  });
+
+  // Session 9: a venue's validity (an event's, a seasonal market's: `validFrom`/`validTo`) did
+  // not move the weeks it counts in: a fair that closed two weeks ago read "Chưa tuân thủ" every
+  // week since, and one not yet open read it before it opened.
+  test('a venue counts only in the weeks it was open (validFrom/validTo)', async () => {
+    const cur = (await get(url, '/api/v1/office/report', tok.district)).json;
+    const [twoBack, lastWeek] = [cur.trend[5].week, cur.trend[6].week];
+    const lastStart = cur.weekStartMs - WEEK, twoBackStart = cur.weekStartMs - 2 * WEEK;
+    const events = {
+      'Hội Chợ Đã Đóng': { validFrom: twoBackStart - 10 * WEEK, validTo: twoBackStart + 3 * DAY },
+      'Lễ Hội Sắp Mở': { validFrom: lastStart + 3 * DAY },
+      'Sự Kiện Ba Ngày': { validFrom: lastStart + 2 * DAY, validTo: lastStart + 5 * DAY },
+      'Đóng Đầu Tuần': { validFrom: twoBackStart - WEEK, validTo: lastStart },  // closed as last week began
+      'Chợ Tết Muộn': { validFrom: cur.weekStartMs + 30 * DAY },
+    };
+    const made = {};
+    for (const [name, validity] of Object.entries(events)) {
+      const v = await registerVenue('district', { name, address: '5 Đinh Tiên Hoàng', ward: '26737', category: 'market',
+        staffCount: 1, phone: '0281234567', ...validity });
+      made[name] = v.id;
+      venues[name] = { id: v.id, ward: '26737', staff: 1, owner: ['district'] };
+    }
+    // Registered long ago: only the validity decides.
+    sql(`UPDATE venues SET registered_ms = ${twoBackStart - 12 * WEEK} WHERE ward_code = '26737'`);
+    const report = async (week, format = '') => {
+      const r = await get(url, `/api/v1/office/report?week=${week}${format}`, tok.district);
+      assert.equal(r.status, 200, r.text);
+      if (format) return r.text;
+      const listed = r.json.nonComplying.filter((v) => made[v.name] === v.id).map((v) => v.name).sort();
+      return { venues: r.json.areas.find((a) => a.code === '26737').venues, listed };
+    };
+    assert.deepEqual(await report(twoBack), { venues: 2, listed: ['Hội Chợ Đã Đóng', 'Đóng Đầu Tuần'].sort() });
+    assert.deepEqual(await report(lastWeek), { venues: 2, listed: ['Lễ Hội Sắp Mở', 'Sự Kiện Ba Ngày'].sort() });
+    assert.deepEqual(await report(cur.week), { venues: 1, listed: ['Lễ Hội Sắp Mở'] });
+    const csv = await report(cur.week, '&format=csv');
+    for (const name of ['Hội Chợ Đã Đóng', 'Sự Kiện Ba Ngày', 'Chợ Tết Muộn']) assert.ok(!csv.includes(name), `${name} is not in this week's CSV`);
+    // A station whose venue closed but still scans (a late closing date): there, whatever the record says.
+    await send(made['Hội Chợ Đã Đóng'], [{ key: '079099990002', ts: lastStart + DAY }]);
+    const after = await report(lastWeek);
+    assert.equal(after.venues, 3);
+    assert.deepEqual(after.listed, ['Lễ Hội Sắp Mở', 'Sự Kiện Ba Ngày'].sort(), 'its one scan for its one staff member complies');
   });
 
   test('failed logins are limited per username; sessions end at logout', async () => {

@@ -68,7 +68,9 @@ std::string neighbourWeek(int n) {
 void exportFile(OfficeState& s, const char* format, bool open) {
   std::string name = "bao-cao-" + s.areaCode + "-" + g_r.week + "." + format;
   s.changed = true;
-  s.client.exportReport(g_r.week, format, name, open, [](client::OfficeError e) {
+  // The file speaks the office's language (its headers, week titles and legends).
+  const char* lang = language() == Lang::En ? "en" : "vi";
+  s.client.exportReport(g_r.week, format, lang, name, open, [](client::OfficeError e) {
     g_r.notice = e == client::OfficeError::None ? Str::OfficeDownloaded : Str::OfficeServerError;
   });
 }
@@ -292,8 +294,11 @@ void drawReport(OfficeState& s) {
   int i = 0;
   for (const client::NonComplyingVenue& v : bad) {
     const std::string& id = v.id;
-    std::string line =
-        v.name + " — " + problemText(v.problem) + " (" + std::to_string(v.scans) + "/" + std::to_string(v.staff) + ")";
+    // The week's scans beside the staff, named: "(12/3)" read as a date or a score.
+    std::string counts = tr(Str::OfficeScansOfStaff);
+    counts.replace(counts.find("{a}"), 3, std::to_string(v.scans));
+    counts.replace(counts.find("{b}"), 3, std::to_string(v.staff));
+    std::string line = v.name + " — " + problemText(v.problem) + " (" + counts + ")";
     text(("office.report.bad." + std::to_string(i)).c_str(), line, theme::kText);
     std::string rem = std::string(tr(Str::OfficeReminders)) + ": " + std::to_string(v.reminders);
     if (v.flaggedForSuspension) rem += " · " + std::string(tr(Str::OfficeSuspend));

@@ -129,7 +129,7 @@ void drawTrace(OfficeState& s) {
   ImGui::Dummy(ImVec2(1, 4));
   if (button("office.trace.csv", tr(Str::OfficeExportCsv), ButtonStyle::Secondary)) {
     // The CSV is a second, separately audited query.
-    s.client.saveTraceCsv(query(), [](client::OfficeError e) {
+    s.client.saveTraceCsv(query(), language() == Lang::En ? "en" : "vi", [](client::OfficeError e) {
       if (e != client::OfficeError::None) g_t.error = tr(Str::OfficeServerError);
     });
   }

@@ -191,9 +191,10 @@ void OfficeClient::trace(const TraceQuery& q, OfficeThen<TraceResult> done) {
   callRead<TraceResult>("POST", "/api/v1/office/trace", traceBody(q), readTraceResult, std::move(done));
 }
 
-void OfficeClient::saveTraceCsv(const TraceQuery& q, std::function<void(OfficeError)> done) {
+void OfficeClient::saveTraceCsv(const TraceQuery& q, const std::string& lang, std::function<void(OfficeError)> done) {
   json b = traceBody(q);
   b["format"] = "csv";
+  b["lang"] = lang;
   sync::HttpRequest r;
   r.method = "POST";
   r.path = "/api/v1/office/trace";
@@ -217,14 +218,14 @@ void OfficeClient::saveTraceCsv(const TraceQuery& q, std::function<void(OfficeEr
   });
 }
 
-void OfficeClient::exportReport(const std::string& week, const std::string& format, const std::string& filename,
-                                bool openInTab, std::function<void(OfficeError)> done) {
+void OfficeClient::exportReport(const std::string& week, const std::string& format, const std::string& lang,
+                                const std::string& filename, bool openInTab, std::function<void(OfficeError)> done) {
   if (!m_downloader) {
     if (done) done(OfficeError::Server);
     return;
   }
   ++m_inFlight;
-  m_downloader->fetchToFile("GET", "/api/v1/office/report?week=" + queryValue(week) + "&format=" + format, m_token,
+  m_downloader->fetchToFile("GET", "/api/v1/office/report?week=" + queryValue(week) + "&format=" + format + "&lang=" + queryValue(lang), m_token,
                             filename, openInTab, [this, done = std::move(done)](int status) {
                               --m_inFlight;
                               ++m_answers;

@@ -89,11 +89,13 @@ class OfficeClient {
   void openViolations(OfficeThen<std::vector<Violation>> done);
   void resolveViolation(int64_t id, const std::string& note, OfficeDone done);
   void trace(const TraceQuery& q, OfficeThen<TraceResult> done);
-  // The trace as CSV (a second, separately audited query), saved through the downloader.
-  void saveTraceCsv(const TraceQuery& q, std::function<void(OfficeError)> done);
-  // The weekly report as "xlsx", "csv" or "html" (opened in a tab to print).
-  void exportReport(const std::string& week, const std::string& format, const std::string& filename, bool openInTab,
-                    std::function<void(OfficeError)> done);
+  // The trace as CSV (a second, separately audited query), saved through the downloader; its
+  // header in `lang` ("vi" or "en").
+  void saveTraceCsv(const TraceQuery& q, const std::string& lang, std::function<void(OfficeError)> done);
+  // The weekly report as "xlsx", "csv" or "html" (opened in a tab to print), its headers and
+  // titles in `lang` ("vi" or "en": the language the officer uses the office in).
+  void exportReport(const std::string& week, const std::string& format, const std::string& lang,
+                    const std::string& filename, bool openInTab, std::function<void(OfficeError)> done);
   void officers(OfficeThen<std::vector<OfficerEntry>> done);
   void createOfficer(const std::string& username, const std::string& areaCode, OfficeThen<IssuedPassword> done);
   // "disable", "enable", "reset-password" (the one with a password in its answer).

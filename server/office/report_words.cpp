@@ -1,0 +1,66 @@
+#include "report_words.hpp"
+
+namespace diemquet::server::office {
+
+namespace {
+
+const ReportWords kVi{
+    "vi",
+    "Báo cáo tuân thủ",
+    "Báo cáo",
+    "In",
+    {"Mã", "Địa bàn", "Cấp", "Cơ sở", "Có poster", "Có lượt quét", "Lượt quét", "Nhân viên", "Lượt quét/nhân viên",
+     "Chưa tuân thủ", "Đề nghị đình chỉ", "Phản ánh"},
+    {"Mã cơ sở", "Tên", "Loại", "Phường/Xã", "Nhân viên", "Lượt quét", "Vấn đề", "Số lần nhắc", "Phản ánh chưa xử lý",
+     "Đề nghị đình chỉ"},
+    {"Tuần", "Lượt quét", "Cơ sở có lượt quét"},
+    "Cơ sở chưa tuân thủ",
+    "Xu hướng 8 tuần",
+    {"Tong hop", "Chua tuan thu", "Xu huong 8 tuan"},
+    "Tỉnh/TP",
+    "Quận/Huyện",
+    "Phường/Xã",
+    "Không có lượt quét",
+    "Lượt quét ít hơn số nhân viên",
+    "Có phản ánh chưa xử lý",
+};
+
+const ReportWords kEn{
+    "en",
+    "Compliance report",
+    "Report",
+    "Print",
+    {"Code", "Area", "Level", "Venues", "With poster", "With scans", "Scans", "Staff", "Scans per staff member",
+     "Not complying", "Suspension proposed", "Complaints"},
+    {"Venue code", "Name", "Kind", "Ward/commune", "Staff", "Scans", "Problem", "Reminders", "Open complaints",
+     "Suspension proposed"},
+    {"Week", "Scans", "Venues with scans"},
+    "Venues not complying",
+    "8-week trend",
+    {"Summary", "Not complying", "8-week trend"},
+    "Province/city",
+    "District",
+    "Ward/commune",
+    "No scans",
+    "Fewer scans than staff",
+    "Open complaint",
+};
+
+}  // namespace
+
+const ReportWords& reportWords(ExportLang lang) {
+  return lang == ExportLang::En ? kEn : kVi;
+}
+
+const char* levelName(const ReportWords& w, AreaLevel level) {
+  return level == AreaLevel::Province ? w.province : level == AreaLevel::District ? w.district : w.ward;
+}
+
+const char* problemName(const ReportWords& w, const std::string& problem) {
+  if (problem == "no_scans") return w.noScans;
+  if (problem == "low_scans") return w.lowScans;
+  if (problem == "open_violation") return w.openViolation;
+  return "";
+}
+
+}  // namespace diemquet::server::office

@@ -1,0 +1,35 @@
+// The words of the weekly report's exports (CSV, XLSX, print), in Vietnamese and English: the
+// export follows the language the officer uses the office in (`lang`). One table, so the three
+// files say the same thing.
+#pragma once
+#include <array>
+#include <string>
+
+#include "office_db.hpp"
+
+namespace diemquet::server::office {
+
+struct ReportWords {
+  const char* htmlLang;                         // "vi" / "en"
+  const char* title;                            // "Báo cáo tuân thủ" (then the week's title)
+  const char* printTitle;                       // the print page's <title>, before the week
+  const char* printButton;
+  std::array<const char*, 12> areaHeader;       // one column per AreaStat field, in file order
+  std::array<const char*, 10> venueHeader;      // one column per non-complying venue field
+  std::array<const char*, 3> trendHeader;       // week, scans, venues with a scan
+  const char* nonComplyingHeading;              // the print page's second table
+  const char* trendHeading;                     // and third
+  std::array<const char*, 3> sheets;            // XLSX sheet names (ASCII: every Excel reads them)
+  const char* province;
+  const char* district;
+  const char* ward;
+  const char* noScans;
+  const char* lowScans;
+  const char* openViolation;
+};
+
+const ReportWords& reportWords(ExportLang lang);
+const char* levelName(const ReportWords& w, AreaLevel level);
+const char* problemName(const ReportWords& w, const std::string& problem);  // "no_scans"... ("" otherwise)
+
+}  // namespace diemquet::server::office
