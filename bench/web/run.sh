@@ -2,7 +2,8 @@
 # The first-visit benchmark of issue #15: Lighthouse per face for this build and for the build
 # of the commit before (or DQ_BENCH_BASE, any git ref), built in a temporary work tree in the
 # same run (ccache makes that quick when little changed). DQ_BENCH_BASE_WEB=DIR skips that
-# build and uses a shell already assembled. DQ_LH_RUNS=N takes the median of N runs.
+# build and uses a shell already assembled. DQ_LH_RUNS=N takes the median of N runs. Then the
+# WASM compiled lazily on each face's main thread at start (lazy-compile.mjs), both builds.
 source "$(dirname "${BASH_SOURCE[0]}")/../../scripts/lib.sh"
 cd "$ROOT"
 WEB="${DQ_WEB_DIR:-$ROOT/build/web}"
@@ -22,3 +23,4 @@ if [ -z "$BASE_WEB" ]; then
 fi
 mkdir -p test-output/bench
 DQ_BENCH_OUT="$ROOT/test-output/bench" node bench/web/lighthouse.mjs "$WEB" "$BASE_WEB"
+node bench/web/lazy-compile.mjs "$WEB" "$BASE_WEB"
