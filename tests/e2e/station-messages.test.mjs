@@ -1,0 +1,106 @@
+// What the station says after an action, as a gate keeper reads it: every message already on
+// screen follows a language switch (Settings field errors, the enrollment error, the outcome of
+// binding by poster: they stayed in the old language). Against the real server (enrollment,
+// the venue code lookup, the key ring). Run by stage 50-e2e.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startSyncServer, serverAvailable, issuePosterUrl, SERVER_BIN } from './lib/server-process.mjs';
+import * as st from './lib/station.mjs';
+import { openPhoneAt } from './lib/layout.mjs';
+
+const WEB = path.resolve(process.env.DQ_WEB_DIR || 'build/web');
+const skip = !serverAvailable() ? `no server binary at ${SERVER_BIN}`
+  : !fs.existsSync(path.join(WEB, 'index.html')) ? `no station build in ${WEB}` : false;
+let server;
+
+before(async () => { if (!skip) server = await startSyncServer(WEB); });
+after(async () => { if (server) await server.stop(); });
+
+async function openStation(width, height) {
+  const ctx = await openPhoneAt(width, height);
+  const page = ctx.pages()[0] || (await ctx.newPage());
+  await page.goto(server.url);
+  await st.waitReady(page);
+  return { ctx, page };
+}
+
+const VIETNAMESE = /[ăâđêôơưàáạảãấầẩẫậắằẳẵặèéẹẻẽếềểễệìíỉịĩòóọỏõốồổỗộớờởỡợùúụủũứừửữựỳýỵỷỹ]/i;
+
+// Switches the language in Settings and waits for the tabs to say it.
+async function switchTo(page, lang) {
+  await st.reveal(page, `settings.lang.${lang === 'en' ? 1 : 0}`);
+  await st.tap(page, `settings.lang.${lang === 'en' ? 1 : 0}`);
+  const today = lang === 'en' ? 'Today' : 'Hôm nay';
+  await page.waitForFunction((t) => globalThis.dq.probe().items.some((i) => i.id === 'nav.today' && i.text === t), today, { timeout: 5000 });
+}
+
+// The texts drawn for these ids in the newest frame (undefined: not drawn).
+async function drawn(page, ids) {
+  const items = (await st.probe(page)).items;
+  return Object.fromEntries(ids.map((id) => [id, items.find((i) => i.id === id)?.text]));
+}
+
+test('messages on screen follow a language switch: field errors, enrollment, binding by code and by poster', { skip }, async () => {
+  const { ctx, page } = await openStation(360, 740);
+  try {
+    await st.goTo(page, 'nav.settings', 'settings.save');
+    // Each message made to appear in Vietnamese, as staff meet them on a first morning.
+    await st.typeInto(page, 'settings.repeat', '999');
+    await st.tap(page, 'settings.save');  // no venue, no scan point, a repeat window too long
+    await st.find(page, 'settings.venue.error');
+    await st.typeInto(page, 'sync.code', 'abc');
+    await st.tap(page, 'sync.enroll');
+    await st.find(page, 'sync.code.error');
+    await st.reveal(page, 'binding.url');
+    await st.typeInto(page, 'binding.url', 'zzz-zzz');  // a venue code no poster carries
+    await st.tap(page, 'binding.bind');
+    await st.find(page, 'binding.result');
+    await st.find(page, 'binding.url.error');
+    await st.reveal(page, 'kiosk.setup.pin');
+    await st.typeInto(page, 'kiosk.setup.pin', '12', { password: true });
+    await st.tap(page, 'kiosk.setup.start');
+    await st.find(page, 'kiosk.setup.pin.error');
+    const ids = ['settings.venue.error', 'settings.scanPoint.error', 'settings.repeat.error', 'sync.code.error',
+      'binding.url.error', 'binding.result', 'kiosk.setup.pin.error'];
+    const vi = {
+      'settings.venue.error': 'Vui lòng nhập tên địa điểm.',
+      'settings.scanPoint.error': 'Vui lòng nhập tên điểm quét.',
+      'settings.repeat.error': 'Nhập số phút từ 0 đến 60.',
+      'sync.code.error': 'Mã đăng ký gồm 12 chữ và số, dạng XXXX-XXXX-XXXX.',
+      'binding.url.error': 'Không có áp phích nào mang mã này. Kiểm tra lại mã in dưới mã QR.',
+      'binding.result': 'Cài đặt của máy không thay đổi.',
+      'kiosk.setup.pin.error': 'Mã PIN phải gồm 4 đến 8 chữ số.',
+    };
+    assert.deepEqual(await drawn(page, ids), vi);
+    await switchTo(page, 'en');
+    const en = await drawn(page, ids);
+    await st.screenshot(page, 'station-messages-errors-en');
+    assert.deepEqual(en, {
+      'settings.venue.error': 'Please enter the venue name.',
+      'settings.scanPoint.error': 'Please enter the scan point name.',
+      'settings.repeat.error': 'Enter 0 to 60 minutes.',
+      'sync.code.error': 'The code is 12 letters and digits: XXXX-XXXX-XXXX.',
+      'binding.url.error': 'No poster has this code. Check the code printed under the QR code.',
+      'binding.result': "The station's settings were not changed.",
+      'kiosk.setup.pin.error': 'The PIN must be 4 to 8 digits.',
+    }, 'every message on screen is in English after the switch');
+    // And back: Vietnamese again, not the English of a moment ago.
+    await switchTo(page, 'vi');
+    assert.deepEqual(await drawn(page, ids), vi);
+
+    // A genuine poster's link pasted: the station is bound, said in Vietnamese, then in English.
+    await st.reveal(page, 'binding.url');
+    await st.paste(page, 'binding.url', issuePosterUrl(server));
+    await st.tap(page, 'binding.bind');
+    await page.waitForFunction(() => globalThis.dq.probe().items.some((i) => i.id === 'binding.result' && /^Đã gắn máy vào: Chợ Bến Thành · Cổng sau\./.test(i.text)),
+      null, { timeout: 15000 });
+    await switchTo(page, 'en');
+    const bound = (await st.find(page, 'binding.result')).text;
+    assert.match(bound, /^Station bound to: Chợ Bến Thành · Cổng sau\./);
+    assert.doesNotMatch(bound.replace('Chợ Bến Thành · Cổng sau', ''), VIETNAMESE, `the bind's outcome stays Vietnamese: "${bound}"`);
+    await st.reveal(page, 'binding.result');
+    await st.screenshot(page, 'station-messages-bound-en');
+  } finally { await ctx.close(); }
+});
