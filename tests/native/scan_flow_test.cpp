@@ -152,6 +152,20 @@ TEST(ScanFlow, UndoneScanCanBeScannedAgain) {
   EXPECT_EQ(f.flow.onDecoded(kCccd).kind, ScanOutcome::Kind::Saving);
 }
 
+// Session 9: the undo went after 10 s while the save line offering it stayed 15 s. Both last
+// kSaveLineMs now: the undo still works the moment before the line goes, not after.
+TEST(ScanFlow, TheUndoLastsAsLongAsTheSaveLine) {
+  Fixture f;
+  f.flow.onDecoded(kCccd);
+  f.journal.commitAll();
+  f.now.utcMs += kSaveLineMs;
+  EXPECT_TRUE(f.session.canUndo()) << "the line is still on screen, so is its undo";
+  f.now.utcMs += 1;
+  EXPECT_FALSE(f.session.canUndo()) << "the line is gone, so is its undo";
+  f.now.utcMs -= 1;
+  EXPECT_TRUE(f.session.undoLast());
+}
+
 TEST(ScanFlow, ClosingTheDayOffersNoSingleUndo) {
   Fixture f;
   f.flow.onDecoded(kCccd);
