@@ -131,6 +131,23 @@ TEST(ScanFlow, AFailedSaveCanBeRetriedAtOnce) {
   EXPECT_EQ(f.station->totalCount(), 1);
 }
 
+// Session 9 walk: a card scanned in, then a manual entry refused (its status "not saved"), then
+// the same card shown again within the repeat window: it was checked OUT silently, as if its
+// own save had failed. It is a repeat, and nothing is saved.
+TEST(ScanFlow, ARefusedManualEntryDoesNotTurnTheLastCardsRepeatIntoACheckOut) {
+  Fixture f;
+  f.flow.onDecoded(kCccd);
+  f.journal.commitAll();
+  FieldErrors errors;
+  EXPECT_FALSE(f.session.submitManual(ManualEntry{}, errors));
+  EXPECT_EQ(f.session.saveStatus().state, SaveStatus::State::Failed);
+  f.now.utcMs += 60000;  // past the camera's 10 s, inside the 3 minutes' repeat window
+  auto again = f.flow.onDecoded(kCccd);
+  EXPECT_EQ(again.kind, ScanOutcome::Kind::Duplicate);
+  f.journal.commitAll();
+  EXPECT_EQ(f.station->totalCount(), 1);
+}
+
 TEST(ScanFlow, AQueueOfCardsRepeatingInViewIsSavedOncePerCard) {
   Fixture f;
   // Two cards alternating in front of the camera for 8 s: two check-ins, not more.
@@ -150,6 +167,20 @@ TEST(ScanFlow, UndoneScanCanBeScannedAgain) {
   f.journal.commitAll();
   f.flow.forgetRecent();
   EXPECT_EQ(f.flow.onDecoded(kCccd).kind, ScanOutcome::Kind::Saving);
+}
+
+// Session 9: the undo went after 10 s while the save line offering it stayed 15 s. Both last
+// kSaveLineMs now: the undo still works the moment before the line goes, not after.
+TEST(ScanFlow, TheUndoLastsAsLongAsTheSaveLine) {
+  Fixture f;
+  f.flow.onDecoded(kCccd);
+  f.journal.commitAll();
+  f.now.utcMs += kSaveLineMs;
+  EXPECT_TRUE(f.session.canUndo()) << "the line is still on screen, so is its undo";
+  f.now.utcMs += 1;
+  EXPECT_FALSE(f.session.canUndo()) << "the line is gone, so is its undo";
+  f.now.utcMs -= 1;
+  EXPECT_TRUE(f.session.undoLast());
 }
 
 TEST(ScanFlow, ClosingTheDayOffersNoSingleUndo) {

@@ -8,6 +8,11 @@
 
 namespace diemquet {
 
+// How long the line about the last save stays on screen, and with it "Hoàn tác" (undo): one
+// figure, so the undo lives exactly as long as the line that offers it (it vanished at 10 s
+// while the line stayed 15 s, and a vendor looked for the undo the line had just offered).
+constexpr int64_t kSaveLineMs = 15000;
+
 struct SaveStatus {
   enum class State { Idle, Saving, Saved, Failed };
   State state = State::Idle;

@@ -25,7 +25,10 @@ ScanOutcome ScanFlow::onDecoded(std::string_view text) {
   // Cards not seen for a while leave the memory; it stays small.
   for (auto it = m_seen.begin(); it != m_seen.end();)
     it = now.utcMs - it->second >= m_window ? m_seen.erase(it) : std::next(it);
-  bool lastFailed = key == m_lastKey && m_session.saveStatus().state == SaveStatus::State::Failed;
+  // This card's own save failed: shown again, it is tried again. Only its own: after a refused
+  // manual entry (a failed status too), a card seen again within the repeat window was
+  // recorded as a silent check-out instead of "Đã quét".
+  bool lastFailed = key == m_lastKey && statusIsLastCard() && m_session.saveStatus().state == SaveStatus::State::Failed;
   const Station& station = m_session.station();
   const int64_t repeatMs = int64_t(station.settings().repeatWindowMinutes) * 60000;
   auto previous = station.log().lastEntryOf(station.settings().venue.id, person.key, now.utcMs - repeatMs);

@@ -28,9 +28,10 @@ class StationSession {
   // Checks out everyone still inside; returns how many check-outs were handed to the journal.
   int closeDay();
   void saveSettings(const StationSettings& settings, std::function<void(bool)> done = nullptr);
-  // Undoes the last saved check-in if it was saved less than `windowMs` ago.
-  bool undoLast(int64_t windowMs = 10000);
-  bool canUndo(int64_t windowMs = 10000) const;
+  // Undoes the last saved check-in if it was saved at most `windowMs` ago (by default while
+  // the line about it is on screen: kSaveLineMs).
+  bool undoLast(int64_t windowMs = kSaveLineMs);
+  bool canUndo(int64_t windowMs = kSaveLineMs) const;
   // A correction the presence poller has journaled and applied (sync/presence.hpp): when it is
   // of the check-in the status speaks of, the status takes the corrected direction, so the
   // line staff read first never says "VÀO" beside Today's "RA". No new save: no new beep.

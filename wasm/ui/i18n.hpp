@@ -1,5 +1,7 @@
 // Every user-visible string, Vietnamese first and English second, in one table.
 #pragma once
+#include <optional>
+
 #include "result.hpp"
 
 namespace diemquet::ui {
@@ -71,6 +73,10 @@ enum class Str {
 void setLanguage(Lang lang);
 Lang language();
 const char* tr(Str s);
+// A message kept as its key (a field's error, an outcome) in the current language; nullptr when
+// there is none. Screens keep keys, not translated text: a text made when the message appeared
+// stayed in the old language after a switch in Settings.
+inline const char* trIf(const std::optional<Str>& s) { return s ? tr(*s) : nullptr; }
 // True when every Str has an entry (checked at start-up in debug builds and by the e2e tests).
 bool allStringsPresent();
 // The message shown beside a form field for a validation error.

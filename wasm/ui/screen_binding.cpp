@@ -20,13 +20,23 @@ namespace {
 
 using visitor::PosterVerdict;
 
+// What the last bind attempt did. Kept as what happened, not as words: the banner is worded
+// when drawn, in the current language and with the station's current names (kept as text, it
+// stayed Vietnamese after a switch to English).
+enum class BindOutcome {
+  None,
+  Bound,           // the station now serves the poster's venue and scan point
+  AlreadyBound,    // a genuine poster of the venue and scan point it already served
+  Refused,         // not a genuine poster (or an unknown code): nothing changed
+  StorageFailed,   // genuine, but the settings could not be saved
+};
+
 // What the section remembers between frames.
 struct BindingState {
   std::string pasted;
-  const char* pasteError = nullptr;  // a refused pasted link: shown under the field
+  std::optional<Str> pasteError;  // why a typed code or link was refused: shown under the field
   // The last bind attempt's outcome, shown as a banner for a while.
-  std::string result;
-  bool resultOk = false;
+  BindOutcome outcome = BindOutcome::None;
   double resultAt = -100;
   std::string offerUrl;  // the poster the Scan screen last offered; reset when a new one is read
   bool offerBound = false;
@@ -72,7 +82,7 @@ void fetchNamesThenRebind(StationSession& session, const std::string& url, const
     session.bindToPoster(url, {}, [&session](bool saved) {
       if (!saved) return;
       g_bind.settingsChanged = true;
-      if (g_bind.resultOk) g_bind.result = boundText(session);
+      if (g_bind.outcome == BindOutcome::AlreadyBound) g_bind.outcome = BindOutcome::Bound;  // the names changed
     });
   });
 }
@@ -83,16 +93,14 @@ visitor::PosterCheck bindStation(StationSession& session, const std::string& url
   std::string clean(text::squeezeSpaces(url));
   StationSettings before = session.station().settings();
   visitor::PosterCheck check = session.bindToPoster(clean, freshDeviceId(session.station()), [&session, before](bool ok) {
-    g_bind.resultOk = ok;
     g_bind.settingsChanged = ok;
-    g_bind.result = !ok ? tr(Str::BindStorage)
-                    : session.station().settings() == before ? boundText(session) + " " + tr(Str::BindUnchanged)
-                                                             : boundText(session);
+    g_bind.outcome = !ok                                     ? BindOutcome::StorageFailed
+                     : session.station().settings() == before ? BindOutcome::AlreadyBound
+                                                              : BindOutcome::Bound;
     g_bind.resultAt = ImGui::GetTime();
   });
   if (!check.ok()) {
-    g_bind.resultOk = false;
-    g_bind.result = tr(Str::BindUnchanged);
+    g_bind.outcome = BindOutcome::Refused;
     g_bind.resultAt = ImGui::GetTime();
     return check;
   }
@@ -105,9 +113,8 @@ visitor::PosterCheck bindStation(StationSession& session, const std::string& url
 // resolved to the one this station is enrolled at, else refused (scanning is unambiguous).
 void bindByShortCode(StationSession& session, const std::string& code) {
   auto refuse = [](Str why) {
-    g_bind.pasteError = tr(why);
-    g_bind.resultOk = false;
-    g_bind.result = tr(Str::BindUnchanged);
+    g_bind.pasteError = why;
+    g_bind.outcome = BindOutcome::Refused;
     g_bind.resultAt = ImGui::GetTime();
   };
   if (!g_bind.online || !g_keys) return refuse(Str::BindCodeOffline);
@@ -130,13 +137,20 @@ void bindByShortCode(StationSession& session, const std::string& code) {
                             if (check.ok())
                               g_bind.pasted.clear();
                             else
-                              g_bind.pasteError = posterVerdictText(check.verdict);
+                              g_bind.pasteError = posterVerdictKey(check.verdict);
                           });
 }
 
-void resultBanner(const char* id) {
-  if (g_bind.result.empty() || ImGui::GetTime() - g_bind.resultAt > 30) return;
-  banner(id, g_bind.result, g_bind.resultOk ? theme::kIn : theme::kDanger);
+void resultBanner(const StationSession& session, const char* id) {
+  if (g_bind.outcome == BindOutcome::None || ImGui::GetTime() - g_bind.resultAt > 30) return;
+  switch (g_bind.outcome) {
+    case BindOutcome::Bound: return banner(id, boundText(session), theme::kIn);
+    case BindOutcome::AlreadyBound:
+      return banner(id, boundText(session) + " " + tr(Str::BindUnchanged), theme::kIn);
+    case BindOutcome::Refused: return banner(id, tr(Str::BindUnchanged), theme::kDanger);
+    case BindOutcome::StorageFailed: return banner(id, tr(Str::BindStorage), theme::kDanger);
+    case BindOutcome::None: return;
+  }
 }
 
 // GET the venue's posters again; if none were issued yet (or their key was revoked), issue them.
@@ -163,27 +177,32 @@ void downloadPosters(const StationEnrolled& e) {
 
 }  // namespace
 
-const char* posterVerdictText(PosterVerdict v) {
+std::optional<Str> posterVerdictKey(PosterVerdict v) {
   switch (v) {
-    case PosterVerdict::Genuine: return "";
-    case PosterVerdict::NoKeyRing: return tr(Str::BindNoKeyRing);
-    case PosterVerdict::Malformed: return tr(Str::BindMalformed);
-    case PosterVerdict::UnknownKey: return tr(Str::BindUnknownKey);
-    case PosterVerdict::Forged: return tr(Str::BindForged);
-    case PosterVerdict::Revoked: return tr(Str::BindRevoked);
-    case PosterVerdict::NotYetValid: return tr(Str::BindNotYetValid);
-    case PosterVerdict::Expired: return tr(Str::BindExpired);
+    case PosterVerdict::Genuine: return std::nullopt;
+    case PosterVerdict::NoKeyRing: return Str::BindNoKeyRing;
+    case PosterVerdict::Malformed: return Str::BindMalformed;
+    case PosterVerdict::UnknownKey: return Str::BindUnknownKey;
+    case PosterVerdict::Forged: return Str::BindForged;
+    case PosterVerdict::Revoked: return Str::BindRevoked;
+    case PosterVerdict::NotYetValid: return Str::BindNotYetValid;
+    case PosterVerdict::Expired: return Str::BindExpired;
   }
-  return "";
+  return std::nullopt;
+}
+
+const char* posterVerdictText(PosterVerdict v) {
+  const char* t = trIf(posterVerdictKey(v));
+  return t ? t : "";
 }
 
 bool drawPosterBinding(StationSession& session) {
   text("binding.title", tr(Str::BindTitle), theme::kText, fonts().bold);
   text("binding.hint", tr(Str::BindHint), theme::kMuted);
   if (textField("binding.url", tr(Str::BindPaste), g_bind.pasted, platform::InputMode::Text, "34M-FPJ",
-                g_bind.pasteError)) {
-    g_bind.pasteError = nullptr;
-    g_bind.result.clear();  // a new link: the old verdict no longer applies
+                trIf(g_bind.pasteError))) {
+    g_bind.pasteError.reset();
+    g_bind.outcome = BindOutcome::None;  // a new link: the old verdict no longer applies
   }
   if (button("binding.bind", tr(Str::BindButton), ButtonStyle::Secondary) && !g_bind.pasted.empty() &&
       !g_bind.codeInFlight) {
@@ -198,10 +217,10 @@ bool drawPosterBinding(StationSession& session) {
       if (check.ok())
         g_bind.pasted.clear();
       else
-        g_bind.pasteError = posterVerdictText(check.verdict);  // why, under the link
+        g_bind.pasteError = posterVerdictKey(check.verdict);  // why, under the link
     }
   }
-  resultBanner("binding.result");
+  resultBanner(session, "binding.result");
 
   bool changed = g_bind.settingsChanged;
   g_bind.settingsChanged = false;
@@ -246,7 +265,7 @@ void drawPosterOffer(StationSession& session, const std::string& posterUrl) {
   // next to the real one below it).
   text("scan.poster", std::string(tr(Str::BindScanned)) + ": " + venue + " · " + point, theme::kIn, fonts().bold);
   if (g_bind.offerBound) {
-    resultBanner("scan.posterResult");
+    resultBanner(session, "scan.posterResult");
     return;
   }
   if (button("scan.bindPoster", tr(Str::BindOffer))) {

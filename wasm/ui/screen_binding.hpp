@@ -5,8 +5,11 @@
 #pragma once
 #include <string>
 
+#include <optional>
+
 #include "client/downloader.hpp"
 #include "client/key_ring_client.hpp"
+#include "i18n.hpp"
 #include "station_session.hpp"
 
 namespace diemquet::ui {
@@ -24,7 +27,9 @@ void setPosterClients(client::KeyRingClient* keys, client::Downloader* files);
 // Every frame in station mode, drawn or not: the key ring when due (client::KeyRingClient's
 // policy), and the names of a venue bound offline.
 void refreshPosterKeys(StationSession& session, bool online);
-// The verdict in words staff can act on (Vietnamese or English); empty for a genuine poster.
+// The verdict in words staff can act on, as a key (none for a genuine poster), and in the
+// current language ("" for a genuine poster).
+std::optional<Str> posterVerdictKey(visitor::PosterVerdict verdict);
 const char* posterVerdictText(visitor::PosterVerdict verdict);
 
 }  // namespace diemquet::ui

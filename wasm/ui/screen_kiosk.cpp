@@ -28,8 +28,7 @@ struct KioskState {
   kiosk::Attempts attempts;
   bool asking = false;        // the PIN pad is open
   std::string pin, setupPin;  // as typed
-  const char* pinError = nullptr;
-  const char* setupError = nullptr;
+  std::optional<Str> pinError, setupError;  // translated when drawn: they follow the language
   platform::CameraState drawnCamera = platform::CameraState::Off;
   bool cameraAsked = false;
   double confirmUntil = -1;  // ImGui time the confirmation on screen ends
@@ -116,7 +115,7 @@ void confirmation(StationSession& session, const UiState& ui) {
 
 void pinPad(StationSession& session, UiState& ui) {
   const int64_t wait = g_k.attempts.waitMs(session.now().utcMs);
-  textField("kiosk.pin", tr(Str::KioskPin), g_k.pin, platform::InputMode::Password, "", g_k.pinError);
+  textField("kiosk.pin", tr(Str::KioskPin), g_k.pin, platform::InputMode::Password, "", trIf(g_k.pinError));
   if (wait > 0) {
     std::string t = tr(Str::KioskPinWait);
     auto at = t.find("{n}");
@@ -136,7 +135,7 @@ void pinPad(StationSession& session, UiState& ui) {
       g_k.asking = false;
     } else {
       g_k.attempts.failed(session.now().utcMs);
-      g_k.pinError = tr(Str::KioskPinWrong);
+      g_k.pinError = Str::KioskPinWrong;
     }
     g_k.pin.clear();
     platform::textFieldBlur();
@@ -145,7 +144,7 @@ void pinPad(StationSession& session, UiState& ui) {
   if (button("kiosk.cancel", tr(Str::Cancel), ButtonStyle::Secondary, half)) {
     g_k.asking = false;
     g_k.pin.clear();
-    g_k.pinError = nullptr;
+    g_k.pinError.reset();
     platform::textFieldBlur();
   }
 }
@@ -205,7 +204,7 @@ bool drawKiosk(StationSession& session, UiState& ui, bool online) {
     ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY() + theme::kGap, size.y - theme::kTouch - 2 * theme::kPad));
     if (button("kiosk.exit", tr(Str::KioskExit), ButtonStyle::Quiet)) {
       g_k.asking = true;
-      g_k.pinError = nullptr;
+      g_k.pinError.reset();
     }
   }
   ImGui::EndChild();
@@ -217,14 +216,14 @@ void drawKioskSetup(StationSession& session, UiState& ui) {
   ImGui::Dummy(ImVec2(1, theme::kGap));
   text("kiosk.setup.title", tr(Str::KioskSetupTitle), theme::kText, fonts().bold);
   text("kiosk.setup.hint", tr(Str::KioskSetupHint), theme::kMuted);
-  textField("kiosk.setup.pin", tr(Str::KioskPin), g_k.setupPin, platform::InputMode::Password, "", g_k.setupError);
+  textField("kiosk.setup.pin", tr(Str::KioskPin), g_k.setupPin, platform::InputMode::Password, "", trIf(g_k.setupError));
   if (button("kiosk.setup.start", tr(Str::KioskStart), ButtonStyle::Secondary)) {
     if (!kiosk::validPin(g_k.setupPin)) {
-      g_k.setupError = tr(Str::KioskPinInvalid);
+      g_k.setupError = Str::KioskPinInvalid;
       return;
     }
     if (!session.station().isConfigured()) {
-      g_k.setupError = tr(Str::NotConfigured);
+      g_k.setupError = Str::NotConfigured;
       return;
     }
     std::array<uint8_t, 16> salt{};
@@ -232,7 +231,7 @@ void drawKioskSetup(StationSession& session, UiState& ui) {
     g_k.lock = kiosk::makeLock(g_k.setupPin, salt);
     if (g_store) g_store->set(kStoreKey, kiosk::toJson(*g_k.lock));
     g_k.setupPin.clear();
-    g_k.setupError = nullptr;
+    g_k.setupError.reset();
     g_k.cameraAsked = false;
     platform::textFieldBlur();
     services().keepScreenOn(true);

@@ -44,13 +44,17 @@ void drawSettings(StationSession& session, UiState& ui) {
   const StationSettings& current = session.station().settings();
   // The form follows the station's settings whenever they change underneath it (enrolling with
   // a code, a poster, a scan point chosen above): it showed empty fields after enrolling, and
-  // "Lưu cài đặt" refused them until a reload.
-  if (!ui.settingsLoaded || !(current == ui.settingsShown)) {
+  // "Lưu cài đặt" refused them until a reload. The language is not compared: this form's own
+  // switch changes it, and while that save committed the form reloaded, emptying what was
+  // typed and clearing the errors staff were reading.
+  StationSettings shown = ui.settingsShown;
+  shown.language = current.language;
+  if (!ui.settingsLoaded || !(current == shown)) {
     ui.venueName = current.venue.name;
     ui.scanPointName = current.scanPoint.name;
     ui.lang = current.language == "en" ? 1 : 0;
     ui.repeatMinutes = std::to_string(current.repeatWindowMinutes);
-    ui.venueError = ui.scanPointError = nullptr;
+    ui.venueError = ui.scanPointError = ui.repeatError = std::nullopt;
     ui.settingsShown = current;
     ui.settingsLoaded = true;
   }
@@ -58,25 +62,20 @@ void drawSettings(StationSession& session, UiState& ui) {
   drawSyncSettings(session);
   using platform::InputMode;
   if (textField("settings.venue", tr(Str::VenueName), ui.venueName, InputMode::Text, tr(Str::VenueNamePlaceholder),
-                ui.venueError))
-    ui.venueError = nullptr;
+                trIf(ui.venueError)))
+    ui.venueError.reset();
   if (textField("settings.scanPoint", tr(Str::ScanPointName), ui.scanPointName, InputMode::Text,
-                tr(Str::ScanPointPlaceholder), ui.scanPointError))
-    ui.scanPointError = nullptr;
-  if (textField("settings.repeat", tr(Str::RepeatWindow), ui.repeatMinutes, InputMode::Numeric, "3", ui.repeatError))
-    ui.repeatError = nullptr;
+                tr(Str::ScanPointPlaceholder), trIf(ui.scanPointError)))
+    ui.scanPointError.reset();
+  if (textField("settings.repeat", tr(Str::RepeatWindow), ui.repeatMinutes, InputMode::Numeric, "3", trIf(ui.repeatError)))
+    ui.repeatError.reset();
   text("settings.repeatHint", tr(Str::RepeatWindowHint), theme::kMuted);
   text("settings.langLabel", tr(Str::Language), theme::kMuted);
   // The language applies at once (and is kept): staff should not need "Lưu" to read the screen.
   if (twoWay("settings.lang", "Tiếng Việt", "English", ui.lang, theme::kPrimary, theme::kPrimary)) {
     StationSettings next = current;
     next.language = ui.lang == 1 ? "en" : "vi";
-    std::string venue = ui.venueName, point = ui.scanPointName;  // what is typed but not saved stays
-    session.saveSettings(next, [&ui, venue, point](bool) {
-      ui.venueName = venue;
-      ui.scanPointName = point;
-    });
-    ui.settingsShown.language = next.language;
+    session.saveSettings(next);  // what is typed but not saved stays in the form
   }
 
   // "Đã lưu cài đặt" is said on the button itself for 4 s: as a banner above it, it pushed the
@@ -90,13 +89,13 @@ void drawSettings(StationSession& session, UiState& ui) {
   }
   if (tapped) {
     std::string venue = text::squeezeSpaces(ui.venueName), point = text::squeezeSpaces(ui.scanPointName);
-    ui.venueError = venue.empty() ? tr(Str::VenueRequired) : nullptr;
-    ui.scanPointError = point.empty() ? tr(Str::ScanPointRequired) : nullptr;
+    ui.venueError = venue.empty() ? std::optional(Str::VenueRequired) : std::nullopt;
+    ui.scanPointError = point.empty() ? std::optional(Str::ScanPointRequired) : std::nullopt;
     std::string minutes = text::digitsOnly(ui.repeatMinutes);
     int repeat = minutes.empty() || minutes.size() > 2 ? -1 : std::stoi(minutes);
     ui.repeatError = repeat < 0 || repeat > kMaxRepeatWindowMinutes || minutes.size() != text::squeezeSpaces(ui.repeatMinutes).size()
-                         ? tr(Str::RepeatWindowBad)
-                         : nullptr;
+                         ? std::optional(Str::RepeatWindowBad)
+                         : std::nullopt;
     if (!ui.venueError && !ui.scanPointError && !ui.repeatError) {
       StationSettings next = current;
       if (next.deviceId.empty()) {

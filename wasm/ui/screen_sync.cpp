@@ -19,24 +19,25 @@ bool g_online = true;  // navigator.onLine as the last frame saw it
 // What the enrollment form remembers between frames.
 struct EnrollForm {
   std::string code;
-  const char* error = nullptr;  // shown under the field
+  // The last attempt's outcome, shown under the field in the current language; Ok is no error.
+  sync::EnrollResult result = sync::EnrollResult::Ok;
   // "Đã kết nối" stays while Settings stays open: expiring after 4 s, it moved the whole form
   // up under a finger on its way to "Lưu cài đặt". Cleared when a frame drew another screen.
   bool justEnrolled = false;
   int drawnFrame = -10;  // the ImGui frame that last drew this section
 } g_form;
 
-const char* enrollMessage(sync::EnrollResult r) {
+std::optional<Str> enrollMessage(sync::EnrollResult r) {
   switch (r) {
-    case sync::EnrollResult::BadFormat: return tr(Str::EnrollBadFormat);
-    case sync::EnrollResult::InvalidCode: return tr(Str::EnrollInvalid);
-    case sync::EnrollResult::Offline: return tr(Str::EnrollOffline);
-    case sync::EnrollResult::Storage: return tr(Str::EnrollStorage);
-    case sync::EnrollResult::Busy: return tr(Str::Enrolling);
-    case sync::EnrollResult::ServerError: return tr(Str::EnrollServerError);
-    case sync::EnrollResult::Ok: return nullptr;
+    case sync::EnrollResult::BadFormat: return Str::EnrollBadFormat;
+    case sync::EnrollResult::InvalidCode: return Str::EnrollInvalid;
+    case sync::EnrollResult::Offline: return Str::EnrollOffline;
+    case sync::EnrollResult::Storage: return Str::EnrollStorage;
+    case sync::EnrollResult::Busy: return Str::Enrolling;
+    case sync::EnrollResult::ServerError: return Str::EnrollServerError;
+    case sync::EnrollResult::Ok: return std::nullopt;
   }
-  return nullptr;
+  return std::nullopt;
 }
 
 std::string lastSyncText(const StationSession& session) {
@@ -115,8 +116,9 @@ void retentionLines(const StationSession& session) {
 
 void enrollForm(StationSession& session, bool again) {
   text("sync.notEnrolled", tr(again ? Str::SyncReenroll : Str::NotEnrolled), again ? theme::kDanger : theme::kWarn);
-  if (textField("sync.code", tr(Str::EnrollCode), g_form.code, platform::InputMode::Text, "XXXX-XXXX-XXXX", g_form.error))
-    g_form.error = nullptr;
+  if (textField("sync.code", tr(Str::EnrollCode), g_form.code, platform::InputMode::Text, "XXXX-XXXX-XXXX",
+                trIf(enrollMessage(g_form.result))))
+    g_form.result = sync::EnrollResult::Ok;
   bool busy = g_sync->enrolling();
   if (button("sync.enroll", tr(busy ? Str::Enrolling : Str::EnrollConnect)) && !busy) {
     std::string device;
@@ -127,7 +129,7 @@ void enrollForm(StationSession& session, bool again) {
     }
     platform::textFieldBlur();
     g_sync->enroll(g_form.code, device, [](sync::EnrollResult res) {
-      g_form.error = enrollMessage(res);
+      g_form.result = res;
       if (res == sync::EnrollResult::Ok) {
         g_form.code.clear();
         g_form.justEnrolled = true;

@@ -209,8 +209,10 @@ std::string closeDaySummary(const SaveStatus& st) {
 
 // The status line of the last save, in a slot `height` px tall: never taller (a long name
 // wrapped past the slot and was drawn over the form below), the name shortened first so what
-// was done and when stays in view. False when nothing is drawn.
-bool statusLine(StationSession& session, const char* refusedHint, float height) {
+// was done and when stays in view. False when nothing is drawn. `undoOffered`: "Hoàn tác" is
+// beside it, so the line stays (both last kSaveLineMs; the clock, read twice, may disagree by
+// a millisecond at the end).
+bool statusLine(StationSession& session, const char* refusedHint, float height, bool undoOffered) {
   const SaveStatus& st = session.saveStatus();
   if (st.state == SaveStatus::State::Idle) return false;
   double ageMs = double(session.now().utcMs - st.at.utcMs);
@@ -225,7 +227,7 @@ bool statusLine(StationSession& session, const char* refusedHint, float height) 
     bannerFitted("status.failed", head, st.displayName, hint, height, theme::kDanger);
     return true;
   }
-  if (ageMs > 15000) return false;
+  if (ageMs > kSaveLineMs && !undoOffered) return false;
   if (st.undone) {
     bannerFitted("status.undone", tr(Str::UndoDone), "", "", height, theme::kMuted);
     return true;
@@ -253,13 +255,13 @@ bool statusLine(StationSession& session, const char* refusedHint, float height) 
 void drawSaveStatusFixed(StationSession& session, float height, const char* idle, const char* refusedHint) {
   float w = ImGui::GetContentRegionAvail().x;
   const SaveStatus& st = session.saveStatus();
-  bool undo = st.state == SaveStatus::State::Saved && !st.undone && session.canUndo() &&
-              session.now().utcMs - st.at.utcMs <= 15000;
+  // canUndo() lasts kSaveLineMs, as the line does: the undo goes when the line goes.
+  bool undo = session.canUndo();
   float undoW = undo ? std::min(104.0f, w * 0.3f) : 0;
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
   ImGui::BeginChild("status.slot", ImVec2(undo ? w - undoW - theme::kGap : w, height), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground);
-  if (!statusLine(session, refusedHint, height) && idle) {
+  if (!statusLine(session, refusedHint, height, undo) && idle) {
     ImGui::SetCursorPosY(std::max(0.0f, (height - fontPx(fonts().bold) * 1.2f) * 0.5f));
     text("status.idle", idle, theme::kText, fonts().bold);
   }

@@ -2,6 +2,7 @@
 #pragma once
 #include <string>
 
+#include "i18n.hpp"
 #include "modes.hpp"
 #include "poster/poster_pdf.hpp"
 #include "scan_flow.hpp"
@@ -29,10 +30,11 @@ struct UiState {
   StationSettings settingsShown;  // what the form was filled from: reloaded when they differ
   std::string venueName, scanPointName;
   std::string repeatMinutes;  // the repeat window being edited, as typed
-  const char* repeatError = nullptr;
+  // The fields' errors as keys, translated when drawn (they follow a language switch).
+  std::optional<Str> repeatError;
   int lang = 0;  // 0 vi, 1 en
-  const char* venueError = nullptr;
-  const char* scanPointError = nullptr;
+  std::optional<Str> venueError;
+  std::optional<Str> scanPointError;
   double settingsSavedAt = -100;
   // Today
   bool confirmCloseDay = false;
