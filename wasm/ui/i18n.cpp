@@ -242,7 +242,7 @@ const Entry kStrings[] = {
     {Str::Saving, "Đang lưu…", "Saving…"},
     {Str::Saved, "Đã lưu", "Saved"},
     {Str::SaveFailed, "Không lưu được. Hãy thử lại.", "Could not save. Please try again."},
-    {Str::FixBelow, "Sửa ô báo đỏ bên dưới.", "Fix the field in red below."},
+    {Str::FixBelow, "Sửa ô báo đỏ bên dưới.", "Fix what is marked in red below."},
     {Str::NotSaved, "CHƯA LƯU", "NOT SAVED"},
     {Str::Undo, "Hoàn tác", "Undo"},
     {Str::UndoDone, "Đã huỷ lượt vừa rồi", "Last entry undone"},
