@@ -333,9 +333,12 @@ const char* const kReportHtmlPrintHandler = "print()";
 
 std::string reportHtml(const WeeklyReport& r, ExportLang lang) {
   const ReportWords& w = reportWords(lang);
-  auto header = [](std::ostream& o, const auto& names) {
+  // A header aligned as its column: left over text (bit i of `textColumns` set), right over
+  // numbers.
+  auto header = [](std::ostream& o, const auto& names, uint32_t textColumns) {
     o << "<tr>";
-    for (size_t i = 0; i < names.size(); ++i) o << "<th" << (i == 0 ? " class=t" : "") << ">" << htmlEscape(names[i]) << "</th>";
+    for (size_t i = 0; i < names.size(); ++i)
+      o << "<th" << ((textColumns >> i) & 1u ? " class=t" : "") << ">" << htmlEscape(names[i]) << "</th>";
     o << "</tr>";
   };
   const std::string weekTitle = r.week.title(lang);
@@ -344,21 +347,21 @@ std::string reportHtml(const WeeklyReport& r, ExportLang lang) {
     << weekTitle << "</title><style>" << kReportHtmlStyle << "</style></head><body>"
     << "<h1>" << w.title << " " << weekTitle << "</h1><p>" << htmlEscape(r.areaName) << "</p>"
     << "<button onclick=\"" << kReportHtmlPrintHandler << "\">" << w.printButton << "</button><table>";
-  header(o, w.areaHeader);
+  header(o, w.areaHeader, 0b111);  // code, name, level
   for (const AreaStat& a : r.areas)
     o << "<tr><td class=t>" << a.code << "</td><td class=t>" << htmlEscape(a.name) << "</td><td class=t>"
       << levelName(w, a.level) << "</td><td>" << a.venues << "</td><td>" << a.withPoster << "</td><td>" << a.withScan
       << "</td><td>" << a.scans << "</td><td>" << a.staff << "</td><td>" << (a.staff > 0 ? fixed2(a.scansPerStaff()) : std::string("—")) << "</td><td>"
       << a.nonComplying << "</td><td>" << a.flagged << "</td><td>" << a.violations << "</td></tr>";
   o << "</table><h2>" << w.nonComplyingHeading << "</h2><table>";
-  header(o, w.venueHeader);
+  header(o, w.venueHeader, 0b1001111);  // id, name, kind, commune; problem
   for (const VenueStat& v : r.nonComplying)
     o << "<tr><td class=t>" << htmlEscape(v.id) << "</td><td class=t>" << htmlEscape(v.name) << "</td><td class=t>"
       << htmlEscape(venueKindName(v.category, lang)) << "</td><td class=t>" << htmlEscape(communeName(v.ward)) << "</td><td>" << v.staff << "</td><td>" << v.scans
       << "</td><td class=t>" << problemName(w, v.problem) << "</td><td>" << v.reminders << "</td><td>" << v.violationsOpen
       << "</td><td>" << (v.flagged() ? "✔" : "") << "</td></tr>";
   o << "</table><h2>" << w.trendHeading << "</h2><table>";
-  header(o, w.trendHeader);
+  header(o, w.trendHeader, 0b1);  // week
   for (const TrendPoint& t : r.trend)
     o << "<tr><td class=t>" << t.isoWeek.title(lang) << "</td><td>" << t.scans << "</td><td>" << t.venuesWithScan << "</td></tr>";
   o << "</table></body></html>";

@@ -301,6 +301,13 @@ describe(`office API (${dbKind})`, () => {
     const html = await get(url, `/api/v1/office/report?week=${label}&format=html`, tok.district);
     assert.match(html.headers.get('content-type'), /text\/html/);
     assert.match(html.text, /Báo cáo tuân thủ Tuần \d+ \(/);
+    // Every header sits as its column does: left over text, right over numbers.
+    for (const table of html.text.split('<table>').slice(1)) {
+      const heads = [...table.matchAll(/<th( class=t)?>/g)].map((m) => !!m[1]);
+      const row = table.split('</tr>')[1] || '';
+      const cells = [...row.matchAll(/<td( class=t)?>/g)].map((m) => !!m[1]);
+      if (cells.length) assert.deepEqual(heads, cells, `header alignment differs from its column's: ${table.slice(0, 300)}`);
+    }
   });
 
   // The exports name the week as the office screen does ("Tuần 48" over "23/11 – 29/11/2026"),
