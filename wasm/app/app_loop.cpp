@@ -190,8 +190,15 @@ void frame() {
 
 }  // namespace
 
-void warmApp(std::unique_ptr<ui::ModeUi> ui) {
-  warmFrameCode(g_baked, ui.get());
+void warmFace(WireFace wire) {
+  FaceHooks hooks;
+  warmFrameCode(g_baked, wire(hooks).get());
+}
+
+int bootFace(WireFace wire) {
+  FaceHooks hooks;
+  std::unique_ptr<ui::ModeUi> ui = wire(hooks);
+  return startApp(std::move(ui), std::move(hooks));
 }
 
 int startApp(std::unique_ptr<ui::ModeUi> ui, FaceHooks hooks) {

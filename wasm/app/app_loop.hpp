@@ -24,9 +24,15 @@ struct FaceHooks {
 // Returns 0, or -1 when the device has no WebGL2.
 int startApp(std::unique_ptr<ui::ModeUi> ui, FaceHooks hooks);
 
-// In the font worker, after its bake (web/font-baker.js calls dq_warm_frame): builds one frame
-// of `ui`, made as dq_boot makes it, without a context, so the code of the page's first frame
-// is compiled when the page runs it (code_warmup.hpp). No loop is started.
-void warmApp(std::unique_ptr<ui::ModeUi> ui);
+// A face's main_*.cpp: makes its screens and wires its state into `hooks`.
+using WireFace = std::unique_ptr<ui::ModeUi> (*)(FaceHooks& hooks);
+
+// dq_boot: wires the face and starts the loop (startApp).
+int bootFace(WireFace wire);
+
+// dq_warm_frame, in the font worker after its bake (web/font-baker.js): wires the face as
+// dq_boot does and builds one frame of it without a context, so the code of the page's first
+// frame is compiled when the page runs it (code_warmup.hpp). No loop is started.
+void warmFace(WireFace wire);
 
 }  // namespace diemquet::app

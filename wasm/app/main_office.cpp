@@ -14,8 +14,8 @@ using namespace diemquet;
 namespace {
 
 // The office's screens and their wiring, as the page boots them (and the font worker, to
-// compile their first frame's code: app_loop.hpp warmApp).
-std::unique_ptr<ui::ModeUi> wireOffice() {
+// compile their first frame's code: app_loop.hpp warmFace).
+std::unique_ptr<ui::ModeUi> wireOffice(app::FaceHooks& /*none: the office keeps nothing to tick*/) {
   // The session token in sessionStorage (this tab only), the language in localStorage.
   static app::PageStore sessionStore(true), localStore(false);
   static app::BrowserDownloader files;
@@ -27,10 +27,10 @@ std::unique_ptr<ui::ModeUi> wireOffice() {
 }  // namespace
 
 extern "C" EMSCRIPTEN_KEEPALIVE int dq_boot(int /*mode: always the office here*/) {
-  return app::startApp(wireOffice(), app::FaceHooks{});
+  return app::bootFace(wireOffice);
 }
 
 // In the font worker only (web/font-baker.js): the first frame's code compiled there.
 extern "C" EMSCRIPTEN_KEEPALIVE void dq_warm_frame() {
-  app::warmApp(wireOffice());
+  app::warmFace(wireOffice);
 }

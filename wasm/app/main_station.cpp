@@ -52,7 +52,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void dq_prepare() {
 namespace {
 
 // The station's screens and their wiring, as the page boots them (and the font worker, to
-// compile their first frame's code: app_loop.hpp warmApp).
+// compile their first frame's code: app_loop.hpp warmFace).
 std::unique_ptr<ui::ModeUi> wireStation(app::FaceHooks& hooks) {
   ui::setServices(app::browserServices(&g_files));  // before any screen is made
   StationSession& session = app::startSession();
@@ -98,16 +98,13 @@ std::unique_ptr<ui::ModeUi> wireStation(app::FaceHooks& hooks) {
 
 // Returns 0 on success, or a negative code the loader turns into a message.
 extern "C" EMSCRIPTEN_KEEPALIVE int dq_boot(int /*mode: always the station here*/) {
-  app::FaceHooks hooks;
-  std::unique_ptr<ui::ModeUi> ui = wireStation(hooks);
-  return app::startApp(std::move(ui), std::move(hooks));
+  return app::bootFace(wireStation);
 }
 
 // In the font worker only (web/font-baker.js): the first frame's code compiled there, and the
 // SQLite database's (in the worker's own memory: the page's data is not touched).
 extern "C" EMSCRIPTEN_KEEPALIVE void dq_warm_frame() {
-  app::FaceHooks hooks;
-  app::warmApp(wireStation(hooks));
+  app::warmFace(wireStation);
 }
 
 // Upload now: the `online` event, a Background Sync wake-up from the service worker.

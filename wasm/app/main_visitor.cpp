@@ -57,7 +57,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void dq_replay_batch_keyed(const char* records, 
 }
 
 // The visitor's screen and its wiring, as the page boots it (and the font worker, to compile
-// its first frame's code: app_loop.hpp warmApp).
+// its first frame's code: app_loop.hpp warmFace).
 std::unique_ptr<ui::ModeUi> wireVisitor(app::FaceHooks& hooks) {
   visitor::SelfCheckIns& s = store();
   s.attachJournal(platform::journalCommittedKey, platform::journalDelete);
@@ -80,15 +80,12 @@ std::unique_ptr<ui::ModeUi> wireVisitor(app::FaceHooks& hooks) {
 
 // Returns 0 on success, or a negative code the loader turns into a message.
 extern "C" EMSCRIPTEN_KEEPALIVE int dq_boot(int /*mode: always the visitor page here*/) {
-  app::FaceHooks hooks;
-  std::unique_ptr<ui::ModeUi> ui = wireVisitor(hooks);
-  return app::startApp(std::move(ui), std::move(hooks));
+  return app::bootFace(wireVisitor);
 }
 
 // In the font worker only (web/font-baker.js): the first frame's code compiled there.
 extern "C" EMSCRIPTEN_KEEPALIVE void dq_warm_frame() {
-  app::FaceHooks hooks;
-  app::warmApp(wireVisitor(hooks));
+  app::warmFace(wireVisitor);
 }
 
 // For automation and the page (update only between saves): counts and the save status.
