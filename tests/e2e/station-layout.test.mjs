@@ -3,29 +3,15 @@
 // opens at its top; closing the day says how many went out, in view; Settings right after
 // enrolling shows the venue, switches language at once and saves; the poster download's error
 // is in view. Against the real server (enrollment). Screenshots: station-layout-*.png.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { startSyncServer, serverAvailable, SERVER_BIN } from './lib/server-process.mjs';
+import { posterServer } from './lib/poster-fixture.mjs';
 import * as st from './lib/station.mjs';
-import { SIZES, openPhoneAt, assertInView, assertSteady, tapWhereShown, assertOneLineLabel } from './lib/layout.mjs';
+import { SIZES, assertInView, assertSteady, tapWhereShown, assertOneLineLabel, openStationAt } from './lib/layout.mjs';
 
-const WEB = path.resolve(process.env.DQ_WEB_DIR || 'build/web');
-const skip = !serverAvailable() ? `no server binary at ${SERVER_BIN}`
-  : !fs.existsSync(path.join(WEB, 'index.html')) ? `no station build in ${WEB}` : false;
-let server;
-
-before(async () => { if (!skip) server = await startSyncServer(WEB); });
-after(async () => { if (server) await server.stop(); });
-
-async function openStation(width, height) {
-  const ctx = await openPhoneAt(width, height);
-  const page = ctx.pages()[0] || (await ctx.newPage());
-  await page.goto(server.url);
-  await st.waitReady(page);
-  return { ctx, page };
-}
+const fx = posterServer({ poster: false });
+const { skip } = fx;
+const openStation = (width, height) => openStationAt(fx.server.url, width, height);
 
 for (const [width, height] of SIZES) {
   const tag = `${width}x${height}`;
@@ -97,7 +83,7 @@ for (const [width, height] of SIZES) {
       // The poster download fails (no network to the server for it): its message must be seen.
       await page.route('**/api/v1/venues/*/posters', (r) => r.abort());
       await st.tap(page, 'nav.settings');
-      await st.typeInto(page, 'sync.code', server.issueCode());
+      await st.typeInto(page, 'sync.code', fx.server.issueCode());
       await st.tap(page, 'sync.enroll');
       await page.waitForFunction(() => globalThis.dq.state().sync.enrolled, null, { timeout: 10000 });
       // The form shows what the station now is (the server's first scan point is "Cổng sau").

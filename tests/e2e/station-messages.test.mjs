@@ -3,29 +3,16 @@
 // binding by poster: they stayed in the old language), and "Hoàn tác" lives exactly as long
 // as the save line that offers it (it went at 10 s, the line at 15 s). Against the real server
 // (enrollment, the venue code lookup, the key ring). Run by stage 50-e2e.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { startSyncServer, serverAvailable, issuePosterUrl, SERVER_BIN } from './lib/server-process.mjs';
+import { issuePosterUrl } from './lib/server-process.mjs';
+import { posterServer } from './lib/poster-fixture.mjs';
 import * as st from './lib/station.mjs';
-import { openPhoneAt } from './lib/layout.mjs';
+import { openStationAt } from './lib/layout.mjs';
 
-const WEB = path.resolve(process.env.DQ_WEB_DIR || 'build/web');
-const skip = !serverAvailable() ? `no server binary at ${SERVER_BIN}`
-  : !fs.existsSync(path.join(WEB, 'index.html')) ? `no station build in ${WEB}` : false;
-let server;
-
-before(async () => { if (!skip) server = await startSyncServer(WEB); });
-after(async () => { if (server) await server.stop(); });
-
-async function openStation(width, height) {
-  const ctx = await openPhoneAt(width, height);
-  const page = ctx.pages()[0] || (await ctx.newPage());
-  await page.goto(server.url);
-  await st.waitReady(page);
-  return { ctx, page };
-}
+const fx = posterServer({ poster: false });
+const { skip } = fx;
+const openStation = (width, height) => openStationAt(fx.server.url, width, height);
 
 const VIETNAMESE = /[ăâđêôơưàáạảãấầẩẫậắằẳẵặèéẹẻẽếềểễệìíỉịĩòóọỏõốồổỗộớờởỡợùúụủũứừửữựỳýỵỷỹ]/i;
 
@@ -93,7 +80,7 @@ test('messages on screen follow a language switch: field errors, enrollment, bin
 
     // A genuine poster's link pasted: the station is bound, said in Vietnamese, then in English.
     await st.reveal(page, 'binding.url');
-    await st.paste(page, 'binding.url', issuePosterUrl(server));
+    await st.paste(page, 'binding.url', issuePosterUrl(fx.server));
     await st.tap(page, 'binding.bind');
     await page.waitForFunction(() => globalThis.dq.probe().items.some((i) => i.id === 'binding.result' && /^Đã gắn máy vào: Chợ Bến Thành · Cổng sau\./.test(i.text)),
       null, { timeout: 15000 });

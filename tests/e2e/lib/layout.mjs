@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { BASE_ARGS, CHROMIUM, freshProfile } from './browser.mjs';
-import { find, probe, tapCentre } from './station.mjs';
+import { find, probe, tapCentre, waitReady } from './station.mjs';
 
 export const SIZES = [[360, 740], [412, 915]];
 // The station's bars (wasm/ui/station_ui.cpp): top 64, bottom 76. The office has a top bar only.
@@ -16,6 +16,15 @@ export async function openPhoneAt(width, height, profile = freshProfile('dq-layo
   return chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM, headless: true, args: BASE_ARGS, viewport: { width, height }, deviceScaleFactor: 2,
     hasTouch: true, isMobile: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+}
+
+// The station at `url` on a fresh phone of that size, started.
+export async function openStationAt(url, width, height) {
+  const ctx = await openPhoneAt(width, height);
+  const page = ctx.pages()[0] || (await ctx.newPage());
+  await page.goto(url);
+  await waitReady(page);
+  return { ctx, page };
 }
 
 // The widget `id` lies wholly between the bars, as drawn now (no scrolling on our part).

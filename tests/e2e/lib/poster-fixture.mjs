@@ -1,4 +1,4 @@
-// The set-up shared by the visitor-page tests: a real server with venue v1 "Chợ Bến Thành" and
+// The set-up shared by the visitor-page and station tests: a real server with venue v1 "Chợ Bến Thành" and
 // its signed poster link, started before a test file's tests and stopped after them, or the
 // reason to skip them (no server binary, no web build).
 import { before, after } from 'node:test';
@@ -10,8 +10,9 @@ import * as st from './station.mjs';
 export const VENUE = 'Chợ Bến Thành';
 
 // Call at a test file's top level. `setUp(fixture)` runs once the server is up (officers,
-// more venues). The fixture's `server` and `posterUrl` are set before the first test runs.
-export function posterServer({ setUp } = {}) {
+// more venues). The fixture's `server` and `posterUrl` are set before the first test runs;
+// `poster: false` (the station's tests): no poster issued.
+export function posterServer({ setUp, poster = true } = {}) {
   const web = path.resolve(process.env.DQ_WEB_DIR || 'build/web');
   const fixture = {
     web,
@@ -23,7 +24,7 @@ export function posterServer({ setUp } = {}) {
   before(async () => {
     if (fixture.skip) return;
     fixture.server = await startSyncServer(web);
-    fixture.posterUrl = issuePosterUrl(fixture.server);
+    if (poster) fixture.posterUrl = issuePosterUrl(fixture.server);
     if (setUp) await setUp(fixture);
   });
   after(async () => { if (fixture.server) await fixture.server.stop(); });
