@@ -4,8 +4,8 @@
 // read back as its own structs, app_fonts.cpp) is started in this worker, bakes the atlas for
 // the page's pixel ratio and hands the bytes over; web/loader.js keeps them for the next start.
 // Message in: { glue: 'visitor.<hash>.js', dpr, key, face, warmOnly (a bake is kept: only the
-// warm-up below), module (the page's compiled module, or null) }. Out: { bytes, ms } or { error },
-// then { warmMs, warmed }.
+// warm-up below) }. Out: { bytes, ms } or { error }, then { warmMs, warmed }. The module is
+// fetched and compiled here from the HTTP cache (or the service worker's): V8 shares the code.
 // The worker then keeps a copy under `key` in IndexedDB (the page's thread is spared writing a
 // megabyte) and closes itself.
 'use strict';
@@ -37,16 +37,7 @@ self.onmessage = function (e) {
     postMessage({ error: 'module script: ' + (err && err.message) });
     return;
   }
-  var options = { printErr: function () {} };
-  // The page's compiled module, when it could post it: nothing fetched or compiled again.
-  if (e.data.module) {
-    options.instantiateWasm = function (imports, receive) {
-      WebAssembly.instantiate(e.data.module, imports).then(function (instance) { receive(instance, e.data.module); },
-        function (err) { postMessage({ error: 'instantiate: ' + (err && err.message) }); });
-      return {};
-    };
-  }
-  createDiemQuet(options).then(function (M) {
+  createDiemQuet({ printErr: function () {} }).then(function (M) {
     // The station's database first (in this instance's memory; the page's is not touched): the
     // page opens its own once the atlas has come, and finds that code compiled.
     if (M._dq_prepare) try { M._dq_prepare(); } catch (err) { /* the bake does not need it */ }
