@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <unordered_map>
 
+#include "text.hpp"
+
 namespace diemquet::server::areas {
 
 namespace {
@@ -24,39 +26,11 @@ const std::unordered_map<uint32_t, char>& foldTable() {
     std::unordered_map<uint32_t, char> t;
     for (const auto& [base, letters] : groups) {
       std::string_view s(letters);
-      for (size_t i = 0; i < s.size();) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        const int n = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        uint32_t cp = c & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
-        for (int k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + size_t(k)]) & 0x3F);
-        t[cp] = base;
-        i += size_t(n);
-      }
+      for (size_t i = 0; i < s.size();) t[uint32_t(text::nextCodePoint(s, i))] = base;
     }
     return t;
   }();
   return table;
-}
-
-// Decodes one code point at s[i]; returns 0xFFFFFFFF for an invalid sequence (one byte used).
-uint32_t decode(std::string_view s, size_t& i) {
-  const auto c = static_cast<unsigned char>(s[i]);
-  int n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-  if (n == 0 || i + size_t(n) > s.size()) {
-    ++i;
-    return 0xFFFFFFFF;
-  }
-  uint32_t cp = n == 1 ? c : c & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
-  for (int k = 1; k < n; ++k) {
-    const auto b = static_cast<unsigned char>(s[i + size_t(k)]);
-    if ((b & 0xC0) != 0x80) {
-      ++i;
-      return 0xFFFFFFFF;
-    }
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  i += size_t(n);
-  return cp;
 }
 
 }  // namespace
@@ -66,7 +40,7 @@ std::string foldForSearch(std::string_view utf8) {
   out.reserve(utf8.size());
   bool space = true;  // no leading space
   for (size_t i = 0; i < utf8.size();) {
-    const uint32_t cp = decode(utf8, i);
+    const uint32_t cp = text::nextCodePoint(utf8, i);
     if (cp >= 0x300 && cp <= 0x36F) continue;  // a combining mark (NFD input): dropped
     char c = 0;
     if (cp < 0x80) {

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <vector>
+
 using namespace diemquet;
 
 TEST(Text, Utf8Validity) {
@@ -11,6 +13,21 @@ TEST(Text, Utf8Validity) {
   EXPECT_FALSE(text::isValidUtf8("\xC0\xAF"));          // overlong
   EXPECT_FALSE(text::isValidUtf8("\xED\xA0\x80"));      // surrogate
   EXPECT_FALSE(text::isValidUtf8("\xF4\x90\x80\x80"));  // > U+10FFFF
+}
+
+TEST(Text, OneDecoderForEveryReader) {
+  // Precomposed and combining (NFD) letters, one code point each, and back to the same bytes.
+  const std::string name = "Đặng Vu\xCC\x83";  // "Vũ" typed as u + combining tilde
+  const std::vector<char32_t> cps = text::decodeUtf8(name);
+  EXPECT_EQ(cps, (std::vector<char32_t>{0x110, 0x1EB7, 'n', 'g', ' ', 'V', 'u', 0x303}));
+  EXPECT_EQ(text::encodeUtf8(cps), name);
+  // Bytes that are not UTF-8 read as U+FFFD, one byte each, and never past the end.
+  EXPECT_EQ(text::decodeUtf8("a\xFF" "b"), (std::vector<char32_t>{'a', 0xFFFD, 'b'}));
+  EXPECT_EQ(text::decodeUtf8("a\xC3(b"), (std::vector<char32_t>{'a', 0xFFFD, '(', 'b'}));
+  EXPECT_EQ(text::decodeUtf8("\xE1\xBB"), (std::vector<char32_t>{0xFFFD, 0xFFFD}));
+  size_t i = 0;
+  EXPECT_EQ(text::nextCodePoint("\xF0\x9F\x98\x80!", i), char32_t(0x1F600));
+  EXPECT_EQ(i, 4u);
 }
 
 TEST(Text, SqueezeAndCount) {

@@ -2,10 +2,19 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace diemquet::text {
 
 bool isValidUtf8(std::string_view s);
+// The one UTF-8 decoder: the code point at s[i], with i moved past it. A sequence that is not
+// UTF-8 (a stray byte, a cut-off end) reads as U+FFFD and moves one byte, so text from outside
+// (a scan, a form, an import) can never make a reader run past its end.
+char32_t nextCodePoint(std::string_view s, size_t& i);
+// Every code point of `s` (U+FFFD as above), and back.
+std::vector<char32_t> decodeUtf8(std::string_view s);
+void appendUtf8(std::string& out, char32_t cp);
+std::string encodeUtf8(const std::vector<char32_t>& cps);
 // Number of Unicode code points; assumes valid UTF-8.
 size_t codePointCount(std::string_view s);
 // Trims ASCII white space at both ends and folds inner runs of white space to one space.

@@ -6,7 +6,6 @@
 #include <cstdio>
 
 #include "glyph_fallback.hpp"
-#include "payload/normalize.hpp"
 #include "text.hpp"
 #include "theme.hpp"
 
@@ -57,7 +56,7 @@ void appendEscaped(std::string& o, const std::string& s) {
 void checkGlyphs(const std::string& id, const std::string& text) {
   const ImFont* font = fonts().body;
   if (!font || !text::isValidUtf8(text)) return;
-  for (char32_t cp : payload::decodeUtf8(text)) {
+  for (char32_t cp : text::decodeUtf8(text)) {
     if (hasGlyph(font, cp)) continue;
     if (!g_missing.empty()) g_missing += ',';
     char b[48];
@@ -66,7 +65,7 @@ void checkGlyphs(const std::string& id, const std::string& text) {
     appendEscaped(g_missing, id);
     g_missing += "\",\"ch\":\"";
     std::string ch;
-    payload::appendUtf8(ch, cp);
+    text::appendUtf8(ch, cp);
     appendEscaped(g_missing, ch);
     g_missing += "\"}";
     std::string entry = g_missing.substr(g_missing.rfind("{\"cp\""));

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "normalize.hpp"
+#include "text.hpp"
 
 namespace diemquet::payload {
 namespace {
@@ -33,7 +33,7 @@ bool isLetter(char32_t c) {
 }  // namespace
 
 bool looksMangled(std::string_view text) {
-  std::vector<char32_t> cps = decodeUtf8(text);
+  std::vector<char32_t> cps = text::decodeUtf8(text);
   for (size_t i = 0; i < cps.size(); ++i) {
     char32_t c = cps[i];
     if (c == 0xFFFD) return true;

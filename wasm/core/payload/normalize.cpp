@@ -126,53 +126,13 @@ void decompose(char32_t c, std::vector<char32_t>& out) {
 
 }  // namespace
 
-std::vector<char32_t> decodeUtf8(std::string_view s) {
-  std::vector<char32_t> out;
-  out.reserve(s.size());
-  size_t i = 0;
-  while (i < s.size()) {
-    unsigned char c = s[i];
-    size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
-    char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-    for (size_t k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (s[i + k] & 0x3F);
-    out.push_back(cp);
-    i += len;
-  }
-  return out;
-}
-
-void appendUtf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(char(cp));
-  } else if (cp < 0x800) {
-    out.push_back(char(0xC0 | (cp >> 6)));
-    out.push_back(char(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(char(0xE0 | (cp >> 12)));
-    out.push_back(char(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(char(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(char(0xF0 | (cp >> 18)));
-    out.push_back(char(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(char(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(char(0x80 | (cp & 0x3F)));
-  }
-}
-
-std::string encodeUtf8(const std::vector<char32_t>& cps) {
-  std::string out;
-  out.reserve(cps.size());
-  for (char32_t c : cps) appendUtf8(out, c);
-  return out;
-}
-
 std::string toNfc(std::string_view utf8) {
   // Fast path: pure ASCII is already NFC.
   if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return (unsigned char)c < 0x80; }))
     return std::string(utf8);
 
   std::vector<char32_t> d;
-  for (char32_t c : decodeUtf8(utf8)) decompose(c, d);
+  for (char32_t c : text::decodeUtf8(utf8)) decompose(c, d);
 
   // Canonical ordering: a stable sort of each run of marks by combining class, so dot below
   // (220) comes before breve (230) whatever order the sender used.
@@ -208,7 +168,7 @@ std::string toNfc(std::string_view utf8) {
     lastClass = cc;
     out.push_back(c);
   }
-  return encodeUtf8(out);
+  return text::encodeUtf8(out);
 }
 
 Result<std::string> normalizeScan(std::string_view raw) {

@@ -19,9 +19,4 @@ Result<std::string> normalizeScan(std::string_view raw);
 // Expects valid UTF-8.
 std::string toNfc(std::string_view utf8);
 
-// Code points of valid UTF-8, and back.
-std::vector<char32_t> decodeUtf8(std::string_view s);
-void appendUtf8(std::string& out, char32_t cp);
-std::string encodeUtf8(const std::vector<char32_t>& cps);
-
 }  // namespace diemquet::payload

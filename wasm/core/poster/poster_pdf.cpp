@@ -19,22 +19,10 @@ namespace {
 constexpr double kPtPerMm = 72.0 / 25.4;
 constexpr double kMarginMm = 12.0;
 
+// The PDF's runs are UTF-32 (one glyph per code point): the core's decoder, as a u32string.
 std::u32string decodeUtf8(std::string_view s) {
-  std::u32string out;
-  for (size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    int n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    if (n == 0 || i + size_t(n) > s.size()) {
-      out += U'\uFFFD';
-      ++i;
-      continue;
-    }
-    char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
-    for (int k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + size_t(k)]) & 0x3F);
-    out += cp;
-    i += size_t(n);
-  }
-  return out;
+  const std::vector<char32_t> cps = text::decodeUtf8(s);
+  return std::u32string(cps.begin(), cps.end());
 }
 
 std::string fmt(double v) {
