@@ -104,6 +104,9 @@ const Entry kStrings[] = {
     {Str::Torch, "Đèn", "Light"},
     {Str::FlipDirection, "Đổi chiều", "Flip direction"},
     {Str::ScanRepeat, "Đã quét", "Already scanned"},
+    // The scan screen's quiet line once the save band and its undo are gone (kSaveLineMs):
+    // "Lần quét trước: N. V. An · VÀO 07:02", not a green band a keeper takes for a new scan.
+    {Str::ScanLast, "Lần quét trước", "Last scan"},
     {Str::RecordOutNow, "Ghi RA ngay", "Record OUT now"},
     {Str::RecordInNow, "Ghi VÀO lại", "Record IN again"},
     {Str::CheckedOut, "ĐÃ RA", "CHECKED OUT"},
