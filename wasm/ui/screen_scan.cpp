@@ -203,6 +203,8 @@ void lastScanLine(bool own, const SaveStatus& st, const ScannedPayload& p, UiSta
             (st.undone ? tr(Str::Undone)
                        : std::string(tr(st.direction == Direction::In ? Str::DirIn : Str::DirOut)) + " " +
                              formatLocalTime(st.at));
+  // Turned into the way out by the server's timeline (another gate had the person inside): why.
+  if (own && st.corrected && !st.undone) line += std::string(" · ") + tr(Str::CorrectedByOtherGate);
   ui.showCard = false;  // the full card is not offered any more: nothing of it left open either
   text("scan.last", line, theme::kMuted);
   text("scan.hint", tr(Str::ScanHint), theme::kMuted);
