@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The office in Chromium against the real server (tests/e2e/office.test.mjs): login, weekly
 # report, XLSX download read back, contact trace, complaint queue; officers managed in the office
-# at 360×740 (office-officers.test.mjs); citizens' violation reports from the poster and the
+# at 360×740 (office-officers.test.mjs); the TP. Hồ Chí Minh province officer on the 2025 map:
+# the report at both sizes, its print version, adding a commune officer (office-province.test.mjs);
+# citizens' violation reports from the poster and the
 # visitor page with a camera photo (report.test.mjs); a venue registering itself, walked to its
 # posters, a station scan and the officer's confirmation (self-register.test.mjs); an officer's
 # venue list checked, corrected and imported from /office/nhap-co-so (venue-import.test.mjs).
@@ -13,6 +15,7 @@ mkdir -p "$ROOT/test-output/e2e"
 DQ_SERVER_BIN="${DQ_SERVER_BIN:-${DQ_BUILD_DIR:-$ROOT/build/native}/server/diemquet-server}" \
 DQ_WEB_DIR="${DQ_WEB_DIR:-$ROOT/build/web}" DQ_TEST_OUTPUT="$ROOT/test-output/e2e" \
   timeout 900 node --test --test-concurrency=1 --test-reporter=tap tests/e2e/office.test.mjs tests/e2e/office-officers.test.mjs \
+    tests/e2e/office-province.test.mjs \
     tests/e2e/report.test.mjs tests/e2e/self-register.test.mjs tests/e2e/venue-import.test.mjs > "$out" 2>&1 || true
 grep -E '^not ok|^# (pass|fail|skipped)' "$out" >&2 || true
 read -r p f s <<<"$(node_test_counts "$out")"

@@ -348,12 +348,29 @@ std::string reportHtml(const WeeklyReport& r, ExportLang lang) {
     << "<h1>" << w.title << " " << weekTitle << "</h1><p>" << htmlEscape(r.areaName) << "</p>"
     << "<button onclick=\"" << kReportHtmlPrintHandler << "\">" << w.printButton << "</button><table>";
   header(o, w.areaHeader, 0b111);  // code, name, level
-  for (const AreaStat& a : r.areas)
+  // The areas inside the officer's with no venue in the week are one line after the table, not
+  // a row of zeros each (a province on the 2025 map: 168 communes, four pages of zeros).
+  std::vector<const AreaStat*> empty;
+  for (size_t i = 0; i < r.areas.size(); ++i) {
+    const AreaStat& a = r.areas[i];
+    if (i > 0 && a.venues == 0) {
+      empty.push_back(&a);
+      continue;
+    }
     o << "<tr><td class=t>" << a.code << "</td><td class=t>" << htmlEscape(a.name) << "</td><td class=t>"
       << levelName(w, a.level) << "</td><td>" << a.venues << "</td><td>" << a.withPoster << "</td><td>" << a.withScan
       << "</td><td>" << a.scans << "</td><td>" << a.staff << "</td><td>" << (a.staff > 0 ? fixed2(a.scansPerStaff()) : std::string("—")) << "</td><td>"
       << a.nonComplying << "</td><td>" << a.flagged << "</td><td>" << a.violations << "</td></tr>";
-  o << "</table><h2>" << w.nonComplyingHeading << "</h2><table>";
+  }
+  o << "</table>";
+  if (!empty.empty()) {
+    const bool onlyWards =
+        std::all_of(empty.begin(), empty.end(), [](const AreaStat* a) { return a->level == AreaLevel::Ward; });
+    o << "<p><b>" << empty.size() << " " << (onlyWards ? w.emptyWards : w.emptyAreas) << ":</b> ";
+    for (size_t i = 0; i < empty.size(); ++i) o << (i ? ", " : "") << htmlEscape(empty[i]->name);
+    o << "</p>";
+  }
+  o << "<h2>" << w.nonComplyingHeading << "</h2><table>";
   header(o, w.venueHeader, 0b1001111);  // id, name, kind, commune; problem
   for (const VenueStat& v : r.nonComplying)
     o << "<tr><td class=t>" << htmlEscape(v.id) << "</td><td class=t>" << htmlEscape(v.name) << "</td><td class=t>"

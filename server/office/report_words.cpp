@@ -23,6 +23,8 @@ const ReportWords kVi{
     "Không có lượt quét",
     "Lượt quét ít hơn số nhân viên",
     "Có phản ánh chưa xử lý",
+    "xã/phường chưa có cơ sở",
+    "địa bàn chưa có cơ sở",
 };
 
 const ReportWords kEn{
@@ -44,6 +46,8 @@ const ReportWords kEn{
     "No scans",
     "Fewer scans than staff",
     "Open complaint",
+    "wards/communes without venues",
+    "areas without venues",
 };
 
 }  // namespace

@@ -26,6 +26,10 @@ struct ReportWords {
   const char* noScans;
   const char* lowScans;
   const char* openViolation;
+  // The print version's line for the areas with no venue in the week, after its count ("168
+  // xã/phường chưa có cơ sở: …"): communes only, or areas of mixed levels.
+  const char* emptyWards;
+  const char* emptyAreas;
 };
 
 const ReportWords& reportWords(ExportLang lang);

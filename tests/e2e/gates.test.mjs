@@ -119,9 +119,16 @@ test('two gates: out at the other gate online; offline "in" corrected after sync
     // In English, the same: one direction and the reason.
     await st.goTo(b.page, 'nav.settings', 'settings.lang.1');
     await st.tap(b.page, 'settings.lang.1');
-    await st.goTo(b.page, 'nav.scan', 'scan.savedOut');
-    const bandEn = await st.find(b.page, 'scan.savedOut', 5000);
-    assert.match(bandEn.text, /^← CHECKED OUT · Saved · entered at another gate$/);
+    await st.tap(b.page, 'nav.scan');
+    // The band while its undo lasts (15 s from the save), then the quiet line: both say it.
+    const bandEn = await b.page.waitForFunction(() => globalThis.dq.probe().items.find((i) =>
+      (i.id === 'scan.savedOut' && /^← CHECKED OUT · Saved · entered at another gate$/.test(i.text)) ||
+      (i.id === 'scan.last' && /^Last scan: T\. T\. Bình · OUT \d\d:\d\d · entered at another gate$/.test(i.text))), null, { timeout: 5000 })
+      .then((h) => h.jsonValue()).catch(async () => {
+        const was = (await st.probe(b.page)).items.find((i) => i.id.startsWith('scan.saved') || i.id === 'scan.last');
+        throw new Error(`in English the Scan screen reads ${JSON.stringify(was && was.text)}`);
+      });
+    assert.ok(bandEn);
     await st.screenshot(b.page, 'gates-03b-band-corrected-english');
     // The server keeps what B sent; its timeline reads it as the way out.
     assert.deepEqual(rowsOf(devB).map((c) => c.dir), ['out', 'in']);

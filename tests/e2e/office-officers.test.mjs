@@ -89,7 +89,7 @@ test('a province officer adds, resets and disables officers of its communes at 3
     // The new officer: username, then the area by search without marks, as typed on a phone.
     await typeInto(page, 'office.officers.username', 'q1.bennghe');
     await tap(page, 'office.officers.create');
-    await assertInView(page, 'office.officers.error', OFFICE_BARS);  // no area chosen yet
+    await assertInView(page, 'office.officers.area.q.error', OFFICE_BARS);  // no area chosen yet, said under its field
     await typeInto(page, 'office.officers.area.q', 'ben nghe');
     await find(page, 'office.officers.area.r0', 5000);
     assert.match(await textOf(page, 'office.officers.area.r0'), /Phường Bến Nghé/);

@@ -1,7 +1,8 @@
 // What the station says after an action, as a gate keeper reads it: every message already on
 // screen follows a language switch (Settings field errors, the enrollment error, the outcome of
 // binding by poster: they stayed in the old language), and "Hoàn tác" lives exactly as long
-// as the save line that offers it (it went at 10 s, the line at 15 s). Against the real server
+// as the save line that offers it (it went at 10 s, the line at 15 s); on Scan, the band of the
+// last scan gives way to a quiet line when its undo goes. Against the real server
 // (enrollment, the venue code lookup, the key ring). Run by stage 50-e2e.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -155,5 +156,58 @@ test('a refused manual entry does not turn the last card, shown again, into a ch
     const today = (await st.state(page)).today;
     assert.deepEqual([today.inside, today.out], [1, 0], 'nothing saved: An is still inside');
     await st.screenshot(page, 'station-messages-repeat-after-refused-manual');
+  } finally { await ctx.close(); }
+});
+
+// Session 9: after a scan the green "→ VÀO · Đã lưu" band and the name in large type stayed
+// until the next scan, but "Hoàn tác" went at 15 s; a gate keeper looking up a minute later saw
+// a "saved" band with no undo and took it for a new scan. Now the band lasts as long as its
+// undo; then a quiet line says who was last and when, the name masked, and the station asks for
+// the next card.
+test('after 15 s the scan band becomes a quiet "Lần quét trước" line, in both languages', { skip }, async () => {
+  const AN = '001099012345||Nguyễn Văn An|15081999|Nam|Hà Nội|20042021';
+  const { ctx, page } = await openStation(360, 740);
+  try {
+    await st.configure(page);
+    await st.goTo(page, 'nav.scan', 'nav.scan');
+    await st.wedgeScan(page, AN);
+    await st.waitForWidget(page, 'scan.saved');
+    const savedAt = Date.now();
+    // Every frame until the quiet line shows: the green band never without its undo.
+    const frames = [];
+    let lastFrame = -1;
+    while (Date.now() - savedAt < 22000) {
+      const f = await st.probe(page);
+      if (f.frame !== lastFrame) {
+        lastFrame = f.frame;
+        const has = (id) => f.items.some((i) => i.id === id);
+        frames.push({ ms: Date.now() - savedAt, band: has('scan.saved'), undo: has('scan.undo'), quiet: has('scan.last') });
+        if (has('scan.last')) break;
+      }
+      await page.waitForTimeout(100);
+    }
+    const odd = frames.filter((f) => f.band !== f.undo || (f.quiet && f.band));
+    assert.deepEqual(odd, [], `frames where the band, its undo and the quiet line disagree (ms after the save): ${JSON.stringify(odd)}`);
+    assert.ok(frames.at(-1).quiet, `no quiet line 22 s after the scan; the last frame: ${JSON.stringify(frames.at(-1))}`);
+    assert.ok(frames.filter((f) => f.band).at(-1).ms >= 11000, 'the band stayed its 15 s');
+    const line = await st.assertInView(page, 'scan.last');
+    assert.match(line.text, /^Lần quét trước: N\. V\. An · VÀO \d\d:\d\d$/);
+    const items = (await st.probe(page)).items;
+    assert.deepEqual(['scan.saved', 'scan.name', 'scan.undo', 'scan.flip', 'scan.card'].filter((id) => items.some((i) => i.id === id)), [],
+      'nothing of the band, the large name or its buttons is left');
+    await st.assertInView(page, 'scan.hint');
+    await st.assertNoMissingGlyphs(page);
+    await st.screenshot(page, 'station-messages-scan-quiet-vi');
+    await st.goTo(page, 'nav.settings', 'settings.save');
+    await switchTo(page, 'en');
+    await st.goTo(page, 'nav.scan', 'scan.last');
+    assert.match((await st.find(page, 'scan.last')).text, /^Last scan: N\. V\. An · IN \d\d:\d\d$/);
+    await st.screenshot(page, 'station-messages-scan-quiet-en');
+    // The next person: the band again, in large type, with its undo.
+    await st.wedgeScan(page, '079090001234||Trần Văn Đức|17051990|Nam|TP. Hồ Chí Minh|01012022');
+    await st.waitForWidget(page, 'scan.saved');
+    assert.equal((await st.find(page, 'scan.name')).text, 'Trần Văn Đức');
+    await st.find(page, 'scan.undo');
+    assert.ok(!(await st.probe(page)).items.some((i) => i.id === 'scan.last'));
   } finally { await ctx.close(); }
 });

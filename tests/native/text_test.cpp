@@ -41,3 +41,11 @@ TEST(Masking, ShowsOnlyTheLastFour) {
   EXPECT_EQ(maskPhone("0901234567"), "090••••567");
   EXPECT_EQ(redactForLog("001099012345").find("0010"), std::string::npos);
 }
+
+// The scan screen's quiet line about the last scan, a while after it: initials and the given name.
+TEST(Masking, NameKeepsInitialsAndTheGivenName) {
+  EXPECT_EQ(maskName("Nguyễn Văn An"), "N. V. An");
+  EXPECT_EQ(maskName("Đặng  Thị Ánh Tuyết"), "Đ. T. Á. Tuyết");
+  EXPECT_EQ(maskName(" Hùng "), "Hùng");
+  EXPECT_EQ(maskName(""), "");
+}

@@ -30,7 +30,7 @@ void send(AreaPicker& p, const AreaFetch& fetch) {
 
 }  // namespace
 
-bool areaPicker(const char* id, const char* label, AreaPicker& p, const AreaFetch& fetch) {
+bool areaPicker(const char* id, const char* label, AreaPicker& p, const AreaFetch& fetch, const char* error) {
   const std::string base(id);
   if (!p.code.empty()) {
     // The choice, shown in full; a tap searches again.
@@ -41,7 +41,7 @@ bool areaPicker(const char* id, const char* label, AreaPicker& p, const AreaFetc
     }
     return false;
   }
-  if (textField((base + ".q").c_str(), label, p.query, platform::InputMode::Text, tr(Str::AreaSearchHint), nullptr)) {
+  if (textField((base + ".q").c_str(), label, p.query, platform::InputMode::Text, tr(Str::AreaSearchHint), error)) {
     p.noMatch = false;
     if (p.query.size() < 2)
       p.results.clear();

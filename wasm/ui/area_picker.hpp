@@ -28,6 +28,8 @@ using AreaFetch = std::function<void(const client::AreaSearch&,
                                      std::function<void(bool ok, const std::vector<client::AreaChoice>&)>)>;
 
 // Draws the picker under `label`; true on the frame an area is chosen (p.code, p.label set).
-bool areaPicker(const char* id, const char* label, AreaPicker& p, const AreaFetch& fetch);
+// `error`: said in red under the search field while no area is chosen.
+bool areaPicker(const char* id, const char* label, AreaPicker& p, const AreaFetch& fetch,
+                const char* error = nullptr);
 
 }  // namespace diemquet::ui

@@ -104,6 +104,9 @@ const Entry kStrings[] = {
     {Str::Torch, "Đèn", "Light"},
     {Str::FlipDirection, "Đổi chiều", "Flip direction"},
     {Str::ScanRepeat, "Đã quét", "Already scanned"},
+    // The scan screen's quiet line once the save band and its undo are gone (kSaveLineMs):
+    // "Lần quét trước: N. V. An · VÀO 07:02", not a green band a keeper takes for a new scan.
+    {Str::ScanLast, "Lần quét trước", "Last scan"},
     {Str::RecordOutNow, "Ghi RA ngay", "Record OUT now"},
     {Str::RecordInNow, "Ghi VÀO lại", "Record IN again"},
     {Str::CheckedOut, "ĐÃ RA", "CHECKED OUT"},
@@ -313,6 +316,14 @@ const Entry kStrings[] = {
     {Str::OfficeOpenViolation, "Có phản ánh chưa xử lý", "Open complaint"},
     {Str::OfficeAllComply, "Tất cả cơ sở đều tuân thủ.", "Every venue complies."},
     {Str::OfficeNoVenuesInWeek, "Chưa có cơ sở nào trong tuần này.", "No venues registered in this week."},
+    // The report's table by area, after the venues to act on; the areas with no venue are one
+    // line that opens ("168 xã/phường chưa có cơ sở": a province on the 2025 map).
+    {Str::OfficeByArea, "Theo địa bàn", "By area"},
+    {Str::OfficeEmptyWards, "{n} xã/phường chưa có cơ sở", "{n} wards/communes without venues"},
+    {Str::OfficeEmptyAreas, "{n} địa bàn chưa có cơ sở", "{n} areas without venues"},
+    {Str::OfficeShowList, "Xem", "Show"},
+    {Str::OfficeHideList, "Ẩn", "Hide"},
+    {Str::OfficeShowAllNonComplying, "Xem cả {n} cơ sở chưa tuân thủ", "Show all {n} venues not complying"},
     {Str::OfficeNoViolations, "Không có phản ánh đang chờ.", "No open complaints."},
     {Str::OfficeResolve, "Đánh dấu đã xử lý", "Mark resolved"},
     {Str::OfficeResolveNote, "Ghi chú xử lý", "Resolution note"},

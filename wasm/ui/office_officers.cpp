@@ -4,6 +4,7 @@
 // password is shown once, here, for the officer to hand over; the server audits every change.
 #include <imgui.h>
 
+#include <optional>
 #include <utility>
 
 #include "area_picker.hpp"
@@ -22,8 +23,11 @@ struct OfficersScreen {
   // Adding one
   std::string username;
   AreaPicker area{""};  // any level inside the officer's area
-  const char* usernameError = nullptr;
-  std::string formError;
+  // Each error beside the field it is about, until that field changes (a banner above the form
+  // said "Chọn địa bàn" after the area was chosen, and "already taken" after the next action).
+  // Kept as keys, translated when drawn: they follow a language switch.
+  std::optional<Str> usernameError, areaError;
+  std::string formError;  // what is about no field (the network, the server): the last action's
   bool busy = false;
   // An action waiting for its second tap: "reset:<user>" or "disable:<user>" / "enable:<user>".
   std::string armed;
@@ -62,6 +66,7 @@ void showPassword(const std::string& user, const std::string& password, bool isN
 
 void act(OfficeState& s, const std::string& user, const std::string& what) {
   g_o.busy = true;
+  g_o.formError.clear();
   s.client.officerAction(user, what, [&s, user, what](const client::OfficeResult<client::IssuedPassword>& r) {
     g_o.busy = false;
     if (!r.ok()) {
@@ -74,21 +79,21 @@ void act(OfficeState& s, const std::string& user, const std::string& what) {
 }
 
 void create(OfficeState& s) {
-  g_o.usernameError = validUsername(g_o.username) ? nullptr : tr(Str::OfficeUsernameRule);
+  g_o.usernameError = validUsername(g_o.username) ? std::nullopt : std::optional<Str>(Str::OfficeUsernameRule);
+  g_o.areaError = g_o.area.code.empty() ? std::optional<Str>(Str::OfficeChooseArea) : std::nullopt;
   g_o.formError.clear();
-  if (g_o.usernameError) return;
-  if (g_o.area.code.empty()) {
-    g_o.formError = tr(Str::OfficeChooseArea);
-    return;
-  }
+  if (g_o.usernameError || g_o.areaError) return;
   g_o.busy = true;
   s.client.createOfficer(g_o.username, g_o.area.code, [&s](const client::OfficeResult<client::IssuedPassword>& r) {
     g_o.busy = false;
     if (!r.ok()) {
-      g_o.formError = r.errorCode == "username_taken" ? tr(Str::OfficeUsernameTaken)
-                      : r.errorCode == "outside_area" ? tr(Str::OfficeOutsideArea)
-                      : r.errorCode == "bad_username" ? tr(Str::OfficeUsernameRule)
-                                                      : failureText(r);
+      if (r.errorCode == "username_taken" || r.errorCode == "bad_username")
+        g_o.usernameError = r.errorCode == "username_taken" ? Str::OfficeUsernameTaken : Str::OfficeUsernameRule;
+      else if (r.errorCode == "outside_area") {
+        g_o.area.clear();  // searched again, the reason under the field
+        g_o.areaError = Str::OfficeOutsideArea;
+      } else
+        g_o.formError = failureText(r);
       return;
     }
     showPassword(r.value.username, r.value.password, true);
@@ -167,9 +172,11 @@ void drawOfficers(OfficeState& s) {
   if (!g_o.formError.empty()) banner("office.officers.error", g_o.formError, theme::kDanger);
 
   text("office.officers.add.title", tr(Str::OfficeOfficerAdd), theme::kText, fonts().bold);
-  textField("office.officers.username", tr(Str::OfficeUsername), g_o.username, platform::InputMode::Text,
-            "phuong.bennghe", g_o.usernameError);
-  areaPicker("office.officers.area", tr(Str::OfficeOfficerArea), g_o.area, areaFetch(s));
+  if (textField("office.officers.username", tr(Str::OfficeUsername), g_o.username, platform::InputMode::Text,
+                "phuong.bennghe", trIf(g_o.usernameError)))
+    g_o.usernameError.reset();
+  if (areaPicker("office.officers.area", tr(Str::OfficeOfficerArea), g_o.area, areaFetch(s), trIf(g_o.areaError)))
+    g_o.areaError.reset();
   ImGui::Dummy(ImVec2(1, 4));
   if (button("office.officers.create", g_o.busy ? tr(Str::Loading) : tr(Str::OfficeOfficerCreate)) && !g_o.busy)
     create(s);

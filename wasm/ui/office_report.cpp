@@ -28,6 +28,8 @@ struct ReportScreen {
   std::string error;
   std::optional<Str> notice;  // translated when drawn, so it follows a language switch
   std::string loadedFor;      // session + week the data belongs to
+  bool allNonComplying = false;  // "Xem cả": every listed venue, not the first few
+  bool emptyAreasOpen = false;   // the areas with no venue, opened to their names
 } g_r;
 
 void load(OfficeState& s) {
@@ -137,11 +139,9 @@ std::string weekLabel(const std::string& iso) {
   return label.replace(label.find("{n}"), 3, weekNumber(iso));
 }
 
-}  // namespace
-
 // The width of a count column: its header's longest word in the bold face, and at least a
 // five-digit count or "0.00".
-static float countColumnWidth(const char* header) {
+float countColumnWidth(const char* header) {
   ImFont* bold = fonts().bold;
   auto width = [&](std::string_view w) {
     return bold->CalcTextSizeA(fontPx(bold), FLT_MAX, 0, w.data(), w.data() + w.size()).x;
@@ -156,10 +156,142 @@ static float countColumnWidth(const char* header) {
   return std::ceil(widest) + 2;
 }
 
+// "{n}" in a translated sentence.
+std::string withCount(Str pattern, int64_t n) {
+  std::string out = tr(pattern);
+  if (size_t at = out.find("{n}"); at != std::string::npos) out.replace(at, 3, std::to_string(n));
+  return out;
+}
+
+// An area of the table below the officer's own with no venue in the week: all its counts are 0.
+// Such rows are folded into one line (a province on the 2025 map has 168 communes).
+bool emptyArea(const client::WeeklyReport& d, size_t row) {
+  return row > 0 && d.areas[row].venues == 0;
+}
+
+// The venues not complying, each with its reminder button; a long list shows its first
+// kFirstNonComplying until "Xem cả" is tapped (the area table and the trend stay within reach).
+constexpr int kFirstNonComplying = 10;
+
+void nonComplyingList(OfficeState& s, const client::WeeklyReport& d) {
+  text("office.report.bad.title", tr(Str::OfficeNonComplying), theme::kText, fonts().bold);
+  const auto& bad = d.nonComplying;
+  // No venue yet in that week (all registered later): nothing to comply with.
+  if (bad.empty() && !d.areas.empty() && d.areas[0].venues == 0)
+    text("office.report.bad.none", tr(Str::OfficeNoVenuesInWeek), theme::kMuted);
+  else if (bad.empty())
+    text("office.report.bad.none", tr(Str::OfficeAllComply), theme::kIn);
+  const int shown = g_r.allNonComplying ? int(bad.size()) : std::min<int>(int(bad.size()), kFirstNonComplying);
+  for (int i = 0; i < shown; ++i) {
+    const client::NonComplyingVenue& v = bad[size_t(i)];
+    const std::string id = v.id;
+    // The week's scans beside the staff, named: "(12/3)" read as a date or a score.
+    std::string counts = tr(Str::OfficeScansOfStaff);
+    counts.replace(counts.find("{a}"), 3, std::to_string(v.scans));
+    counts.replace(counts.find("{b}"), 3, std::to_string(v.staff));
+    std::string line = v.name + " — " + problemText(v.problem) + " (" + counts + ")";
+    text(("office.report.bad." + std::to_string(i)).c_str(), line, theme::kText);
+    std::string rem = std::string(tr(Str::OfficeReminders)) + ": " + std::to_string(v.reminders);
+    if (v.flaggedForSuspension) rem += " · " + std::string(tr(Str::OfficeSuspend));
+    text(("office.report.bad." + std::to_string(i) + ".reminders").c_str(), rem,
+         v.flaggedForSuspension ? theme::kDanger : theme::kMuted);
+    if (button(("office.report.remind." + std::to_string(i)).c_str(), tr(Str::OfficeRemind), ButtonStyle::Secondary, -1,
+               48)) {
+      s.client.remind(id, [&s](const Reply& r) {
+        if (r.ok())
+          load(s);
+        else
+          g_r.error = failureText(r);
+      });
+    }
+    ImGui::Dummy(ImVec2(1, 4));
+  }
+  if (shown < int(bad.size()) &&
+      button("office.report.bad.all", withCount(Str::OfficeShowAllNonComplying, int64_t(bad.size())).c_str(),
+             ButtonStyle::Secondary, -1, 48)) {
+    g_r.allNonComplying = true;
+    s.changed = true;
+  }
+  // A province lists its first few hundred; the files hold every one.
+  const int64_t listed = int64_t(bad.size()), total = std::max<int64_t>(d.nonComplyingTotal, listed);
+  if (total > listed) {
+    text("office.report.bad.more", withCount(Str::OfficeMoreNonComplying, total - listed), theme::kMuted);
+  }
+}
+
+// One row per area that has venues (the officer's own area first, always).
+void areaTable(const client::WeeklyReport& d) {
+  if (!ImGui::BeginTable("office.report.table", 5,
+                         ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp))
+    return;
+  // The area's name takes what is left; each count column is as wide as its header's longest
+  // word, so a header wraps between words, never inside one ("Venue|s" at 360 px in English).
+  ImGui::TableSetupColumn(tr(Str::OfficeArea), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+  for (Str head : {Str::OfficeVenues, Str::OfficeWithScan, Str::OfficeScans, Str::OfficePerStaff})
+    ImGui::TableSetupColumn(tr(head), ImGuiTableColumnFlags_WidthFixed, countColumnWidth(tr(head)));
+  // Headers wrap inside their column ("Lượt quét/nhân viên" was cut to "Scan…" at 360 px).
+  ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+  for (int c = 0; c < 5; ++c) {
+    ImGui::TableSetColumnIndex(c);
+    const char* name = ImGui::TableGetColumnName(c);
+    ImGui::PushFont(fonts().bold);
+    ImGui::TextWrapped("%s", name);
+    ImGui::PopFont();
+    ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    probe::add("text", "office.report.head." + std::to_string(c), name, a.x, a.y, b.x - a.x, b.y - a.y);
+  }
+  for (size_t row = 0; row < d.areas.size(); ++row) {
+    if (emptyArea(d, row)) continue;
+    const client::AreaWeek& a = d.areas[row];
+    ImGui::TableNextRow(0, 36);
+    ImGui::TableNextColumn();
+    std::string name = a.area.name;
+    if (a.area.level == "ward" && d.area.level != "ward") name = "  " + name;
+    ImGui::TextWrapped("%s", drawable(fonts().body, name).c_str());
+    ImGui::TableNextColumn();
+    ImGui::Text("%lld", static_cast<long long>(a.venues));
+    ImGui::TableNextColumn();
+    ImGui::Text("%lld", static_cast<long long>(a.withScan));
+    ImGui::TableNextColumn();
+    ImGui::Text("%lld", static_cast<long long>(a.scans));
+    probe::add("text", "office.report.scans." + a.area.code, std::to_string(a.scans), ImGui::GetItemRectMin().x,
+               ImGui::GetItemRectMin().y, 40, 20);
+    ImGui::TableNextColumn();
+    // No staff numbers declared: no ratio ("—"), not 0.00.
+    if (a.scansPerStaff)
+      ImGui::Text("%.2f", *a.scansPerStaff);
+    else
+      ImGui::TextUnformatted("—");
+  }
+  ImGui::EndTable();
+}
+
+// The areas with no venue, as one line that opens to their names ("168 xã/phường chưa có cơ
+// sở · Xem"): nothing to act on there, but an officer may want to know which they are.
+void emptyAreasLine(const client::WeeklyReport& d) {
+  std::string names;
+  int64_t count = 0;
+  bool onlyWards = true;
+  for (size_t row = 0; row < d.areas.size(); ++row) {
+    if (!emptyArea(d, row)) continue;
+    ++count;
+    onlyWards = onlyWards && d.areas[row].area.level == "ward";
+    names += (names.empty() ? "" : " · ") + d.areas[row].area.name;
+  }
+  if (count == 0) return;
+  ImGui::Dummy(ImVec2(1, 4));
+  const std::string label = withCount(onlyWards ? Str::OfficeEmptyWards : Str::OfficeEmptyAreas, count) + " · " +
+                            tr(g_r.emptyAreasOpen ? Str::OfficeHideList : Str::OfficeShowList);
+  if (button("office.report.empty", label.c_str(), ButtonStyle::Secondary, -1, 48, true))
+    g_r.emptyAreasOpen = !g_r.emptyAreasOpen;
+  if (g_r.emptyAreasOpen) text("office.report.empty.list", names, theme::kMuted);
+}
+
+}  // namespace
+
 void drawReport(OfficeState& s) {
   if (!g_r.loading && g_r.loadedFor.substr(0, g_r.loadedFor.find('|')) != s.sessionKey()) {
-    g_r.week.clear();
-    g_r.data.reset();
+    g_r = ReportScreen{};  // another officer: nothing of the last one's report, nor its folds
     load(s);
   }
   // Entering the screen, every minute on screen, or "Làm mới": the week shown, as it is now.
@@ -235,94 +367,19 @@ void drawReport(OfficeState& s) {
   if (button("office.report.print", tr(Str::OfficePrint), ButtonStyle::Secondary, w3b, 52)) exportFile(s, "html", true);
   if (g_r.notice) text("office.report.notice", tr(*g_r.notice), theme::kIn);
 
-  // Table: one row per area
-  ImGui::Dummy(ImVec2(1, 4));
-  if (ImGui::BeginTable("office.report.table", 5,
-                        ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp)) {
-    // The area's name takes what is left; each count column is as wide as its header's longest
-    // word, so a header wraps between words, never inside one ("Venue|s" at 360 px in English).
-    ImGui::TableSetupColumn(tr(Str::OfficeArea), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    for (Str head : {Str::OfficeVenues, Str::OfficeWithScan, Str::OfficeScans, Str::OfficePerStaff})
-      ImGui::TableSetupColumn(tr(head), ImGuiTableColumnFlags_WidthFixed, countColumnWidth(tr(head)));
-    // Headers wrap inside their column ("Lượt quét/nhân viên" was cut to "Scan…" at 360 px).
-    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
-    for (int c = 0; c < 5; ++c) {
-      ImGui::TableSetColumnIndex(c);
-      const char* name = ImGui::TableGetColumnName(c);
-      ImGui::PushFont(fonts().bold);
-      ImGui::TextWrapped("%s", name);
-      ImGui::PopFont();
-      ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-      probe::add("text", "office.report.head." + std::to_string(c), name, a.x, a.y, b.x - a.x, b.y - a.y);
-    }
-    for (const client::AreaWeek& a : areas) {
-      ImGui::TableNextRow(0, 36);
-      ImGui::TableNextColumn();
-      std::string name = a.area.name;
-      if (a.area.level == "ward" && d.area.level != "ward") name = "  " + name;
-      ImGui::TextWrapped("%s", drawable(fonts().body, name).c_str());
-      ImGui::TableNextColumn();
-      ImGui::Text("%lld", static_cast<long long>(a.venues));
-      ImGui::TableNextColumn();
-      ImGui::Text("%lld", static_cast<long long>(a.withScan));
-      ImGui::TableNextColumn();
-      ImGui::Text("%lld", static_cast<long long>(a.scans));
-      probe::add("text", "office.report.scans." + a.area.code, std::to_string(a.scans), ImGui::GetItemRectMin().x,
-                 ImGui::GetItemRectMin().y, 40, 20);
-      ImGui::TableNextColumn();
-      // No staff numbers declared: no ratio ("—"), not 0.00.
-      if (a.scansPerStaff)
-        ImGui::Text("%.2f", *a.scansPerStaff);
-      else
-        ImGui::TextUnformatted("—");
-    }
-    ImGui::EndTable();
-  }
+  // What needs action first: at 360 px a province's 168 communes, most of them without a venue,
+  // stood between the totals and this list.
+  ImGui::Dummy(ImVec2(1, 6));
+  nonComplyingList(s, d);
+
+  ImGui::Dummy(ImVec2(1, 6));
+  text("office.report.areas.title", tr(Str::OfficeByArea), theme::kText, fonts().bold);
+  areaTable(d);
+  emptyAreasLine(d);
 
   ImGui::Dummy(ImVec2(1, 6));
   text("office.report.trend.title", tr(Str::OfficeTrend), theme::kText, fonts().bold);
   trendChart(d.trend);
-
-  ImGui::Dummy(ImVec2(1, 6));
-  text("office.report.bad.title", tr(Str::OfficeNonComplying), theme::kText, fonts().bold);
-  const auto& bad = d.nonComplying;
-  // No venue yet in that week (all registered later): nothing to comply with.
-  if (bad.empty() && !areas.empty() && areas[0].venues == 0)
-    text("office.report.bad.none", tr(Str::OfficeNoVenuesInWeek), theme::kMuted);
-  else if (bad.empty())
-    text("office.report.bad.none", tr(Str::OfficeAllComply), theme::kIn);
-  int i = 0;
-  for (const client::NonComplyingVenue& v : bad) {
-    const std::string& id = v.id;
-    // The week's scans beside the staff, named: "(12/3)" read as a date or a score.
-    std::string counts = tr(Str::OfficeScansOfStaff);
-    counts.replace(counts.find("{a}"), 3, std::to_string(v.scans));
-    counts.replace(counts.find("{b}"), 3, std::to_string(v.staff));
-    std::string line = v.name + " — " + problemText(v.problem) + " (" + counts + ")";
-    text(("office.report.bad." + std::to_string(i)).c_str(), line, theme::kText);
-    std::string rem = std::string(tr(Str::OfficeReminders)) + ": " + std::to_string(v.reminders);
-    if (v.flaggedForSuspension) rem += " · " + std::string(tr(Str::OfficeSuspend));
-    text(("office.report.bad." + std::to_string(i) + ".reminders").c_str(), rem,
-         v.flaggedForSuspension ? theme::kDanger : theme::kMuted);
-    if (button(("office.report.remind." + std::to_string(i)).c_str(), tr(Str::OfficeRemind), ButtonStyle::Secondary, -1,
-               48)) {
-      s.client.remind(id, [&s](const Reply& r) {
-        if (r.ok())
-          load(s);
-        else
-          g_r.error = failureText(r);
-      });
-    }
-    ImGui::Dummy(ImVec2(1, 4));
-    ++i;
-  }
-  // A province lists its first few hundred; the files hold every one.
-  const int64_t total = std::max<int64_t>(d.nonComplyingTotal, i);
-  if (total > i) {
-    std::string more = tr(Str::OfficeMoreNonComplying);
-    more.replace(more.find("{n}"), 3, std::to_string(total - i));
-    text("office.report.bad.more", more, theme::kMuted);
-  }
 }
 
 }  // namespace diemquet::ui::office

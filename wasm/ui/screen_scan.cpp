@@ -192,6 +192,24 @@ void repeatedCard(StationSession& session, ScanFlow& flow, UiState& ui, const Sc
   cardButtonAndDetails(session, ui, p);
 }
 
+// The last scan, quietly, once it is no longer news: "Lần quét trước: N. V. An · VÀO 07:02"
+// (the name masked: the keeper saw the person; others reading the phone need not), then the
+// hint that the station is waiting for the next card. `own`: the save status is this card's,
+// so its direction and time are known.
+void lastScanLine(bool own, const SaveStatus& st, const ScannedPayload& p, UiState& ui) {
+  std::string line = std::string(tr(Str::ScanLast)) + ": " + maskName(p.person.displayName);
+  if (own)
+    line += std::string(" · ") +
+            (st.undone ? tr(Str::Undone)
+                       : std::string(tr(st.direction == Direction::In ? Str::DirIn : Str::DirOut)) + " " +
+                             formatLocalTime(st.at));
+  // Turned into the way out by the server's timeline (another gate had the person inside): why.
+  if (own && st.corrected && !st.undone) line += std::string(" · ") + tr(Str::CorrectedByOtherGate);
+  ui.showCard = false;  // the full card is not offered any more: nothing of it left open either
+  text("scan.last", line, theme::kMuted);
+  text("scan.hint", tr(Str::ScanHint), theme::kMuted);
+}
+
 // Not set up: no scan is saved; how to set up from here (the poster) or in Settings.
 void notConfigured(UiState& ui) {
   banner("scan.notConfigured", tr(Str::ScanNotConfigured), theme::kWarn);
@@ -224,6 +242,11 @@ void lastPerson(StationSession& session, ScanFlow& flow, UiState& ui) {
   const ScannedPayload& p = *flow.lastCard();
   // The band speaks of this card only while the save status is its own (no save since).
   const bool own = flow.statusIsLastCard();
+  // A while after the save (when its undo goes), or after another save since: a quiet line, not
+  // the green band and the name in large type a keeper looking up a minute later took for a
+  // new scan.
+  const bool saved = st.state == SaveStatus::State::Saved;
+  if (!own || (saved && session.now().utcMs - st.at.utcMs > kSaveLineMs)) return lastScanLine(own, st, p, ui);
   bool in = st.direction == Direction::In;
   // Direction and state as one big coloured band; a check-out is spelled out ("← ĐÃ RA").
   std::string dir = in ? std::string("→ ") + tr(Str::DirIn) : std::string("← ") + tr(Str::CheckedOut);
