@@ -249,7 +249,8 @@ std::string reportCsv(const WeeklyReport& r, ExportLang lang) {
   o << "\r\n";
   header(o, w.venueHeader);
   for (const VenueStat& v : r.nonComplying)
-    o << csvField(v.id) << "," << csvField(v.name) << "," << csvField(venueKindName(v.category, lang)) << "," << csvField(communeName(v.ward)) << "," << v.staff << ","
+    o << csvField(v.id) << "," << csvField(v.name) << "," << csvField(venueKindName(v.category, lang)) << "," << csvField(communeName(v.ward)) << ","
+      << (v.staff > 0 ? std::to_string(v.staff) : csvField(w.staffNotDeclared)) << ","
       << v.scans << "," << csvField(problemName(w, v.problem)) << "," << v.reminders << "," << v.violationsOpen << ","
       << (v.flagged() ? "x" : "") << "\r\n";
   o << "\r\n";
@@ -299,7 +300,10 @@ void fillReportWorkbook(lxw_workbook* wb, const WeeklyReport& r, ExportLang lang
     writeText(wv, row, 1, v.name, nullptr);
     writeText(wv, row, 2, venueKindName(v.category, lang), nullptr);
     writeText(wv, row, 3, communeName(v.ward), nullptr);
-    worksheet_write_number(wv, row, 4, v.staff, nullptr);
+    if (v.staff > 0)
+      worksheet_write_number(wv, row, 4, v.staff, nullptr);
+    else
+      writeText(wv, row, 4, words.staffNotDeclared, nullptr);  // "0" read as if staff had been counted
     worksheet_write_number(wv, row, 5, double(v.scans), nullptr);
     writeText(wv, row, 6, problemName(words, v.problem), nullptr);
     worksheet_write_number(wv, row, 7, double(v.reminders), nullptr);
@@ -357,7 +361,8 @@ std::string reportHtml(const WeeklyReport& r, ExportLang lang) {
   header(o, w.venueHeader, 0b1001111);  // id, name, kind, commune; problem
   for (const VenueStat& v : r.nonComplying)
     o << "<tr><td class=t>" << htmlEscape(v.id) << "</td><td class=t>" << htmlEscape(v.name) << "</td><td class=t>"
-      << htmlEscape(venueKindName(v.category, lang)) << "</td><td class=t>" << htmlEscape(communeName(v.ward)) << "</td><td>" << v.staff << "</td><td>" << v.scans
+      << htmlEscape(venueKindName(v.category, lang)) << "</td><td class=t>" << htmlEscape(communeName(v.ward)) << "</td>"
+      << (v.staff > 0 ? "<td>" + std::to_string(v.staff) : std::string("<td class=t>") + w.staffNotDeclared) << "</td><td>" << v.scans
       << "</td><td class=t>" << problemName(w, v.problem) << "</td><td>" << v.reminders << "</td><td>" << v.violationsOpen
       << "</td><td>" << (v.flagged() ? "✔" : "") << "</td></tr>";
   o << "</table><h2>" << w.trendHeading << "</h2><table>";

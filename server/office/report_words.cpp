@@ -23,6 +23,7 @@ const ReportWords kVi{
     "Không có lượt quét",
     "Lượt quét ít hơn số nhân viên",
     "Có phản ánh chưa xử lý",
+    "chưa khai báo",
 };
 
 const ReportWords kEn{
@@ -44,6 +45,7 @@ const ReportWords kEn{
     "No scans",
     "Fewer scans than staff",
     "Open complaint",
+    "not declared",
 };
 
 }  // namespace

@@ -26,6 +26,7 @@ struct ReportWords {
   const char* noScans;
   const char* lowScans;
   const char* openViolation;
+  const char* staffNotDeclared;                 // a venue's staff cell when it declared none (0)
 };
 
 const ReportWords& reportWords(ExportLang lang);
