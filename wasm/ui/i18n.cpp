@@ -307,6 +307,7 @@ const Entry kStrings[] = {
     {Str::OfficeReminders, "Số lần nhắc", "Reminders"},
     // A non-complying venue's week: its scans beside its staff ("(12/3)" said nothing).
     {Str::OfficeScansOfStaff, "{a} lượt quét / {b} nhân viên", "{a} scans / {b} staff"},
+    {Str::OfficeScansStaffUndeclared, "{a} lượt quét / chưa khai báo số nhân viên", "{a} scans / staff not declared"},
     {Str::OfficeSuspend, "Đề nghị đình chỉ", "Suspension proposed"},
     {Str::OfficeNoScans, "Không có lượt quét", "No scans"},
     {Str::OfficeLowScans, "Lượt quét ít hơn số nhân viên", "Fewer scans than staff"},

@@ -47,7 +47,7 @@ enum class Str {
   OfficeNetworkError, OfficeServerError, OfficeLogout, OfficeTabReport, OfficeTabViolations, OfficeTabTrace,
   OfficeTabVenues, OfficePrevWeek, OfficeNextWeek, OfficeWeekLabel, OfficeWeekAxis, OfficeArea, OfficeVenues, OfficeWithPoster, OfficeWithScan,
   OfficeScans, OfficePerStaff, OfficeNonComplying, OfficeMoreNonComplying, OfficeTrend, OfficeExportXlsx, OfficeExportCsv, OfficeUpdatedAt, OfficeRefresh, OfficeDateFormat, OfficeDateOrder, OfficeDateRange,
-  OfficePrint, OfficeRemind, OfficeReminders, OfficeScansOfStaff, OfficeSuspend, OfficeNoScans, OfficeLowScans,
+  OfficePrint, OfficeRemind, OfficeReminders, OfficeScansOfStaff, OfficeScansStaffUndeclared, OfficeSuspend, OfficeNoScans, OfficeLowScans,
   OfficeOpenViolation, OfficeAllComply, OfficeNoVenuesInWeek, OfficeNoViolations, OfficeResolve, OfficeResolveNote,
   OfficeNoteRequired, OfficeKindNoPoster, OfficeKindWrongInfo, OfficeKindCannotScan, OfficeKindStaff,
   OfficeReporterPublic, OfficeReporterOfficer, OfficeMinutesShort,

@@ -4,6 +4,7 @@
 // password is shown once, here, for the officer to hand over; the server audits every change.
 #include <imgui.h>
 
+#include <optional>
 #include <utility>
 
 #include "area_picker.hpp"
@@ -18,12 +19,13 @@ namespace {
 struct OfficersScreen {
   std::vector<client::OfficerEntry> rows;
   bool loading = false;
-  std::string listError;
+  // Messages as keys, worded when drawn (they follow a language switch).
+  std::optional<Str> listError;
   // Adding one
   std::string username;
   AreaPicker area{""};  // any level inside the officer's area
-  const char* usernameError = nullptr;
-  std::string formError;
+  std::optional<Str> usernameError;
+  std::optional<Str> formError;
   bool busy = false;
   // An action waiting for its second tap: "reset:<user>" or "disable:<user>" / "enable:<user>".
   std::string armed;
@@ -44,10 +46,10 @@ void load(OfficeState& s) {
   s.client.officers([&s](const client::OfficeResult<std::vector<client::OfficerEntry>>& r) {
     g_o.loading = false;
     if (!r.ok()) {
-      g_o.listError = failureText(r);
+      g_o.listError = failureKey(r);
       return;
     }
-    g_o.listError.clear();
+    g_o.listError.reset();
     g_o.rows = r.value;
     s.loadedAtMs = s.nowMs;
   });
@@ -65,7 +67,7 @@ void act(OfficeState& s, const std::string& user, const std::string& what) {
   s.client.officerAction(user, what, [&s, user, what](const client::OfficeResult<client::IssuedPassword>& r) {
     g_o.busy = false;
     if (!r.ok()) {
-      g_o.formError = failureText(r);
+      g_o.formError = failureKey(r);
       return;
     }
     if (what == "reset-password") showPassword(user, r.value.password, false);
@@ -74,21 +76,21 @@ void act(OfficeState& s, const std::string& user, const std::string& what) {
 }
 
 void create(OfficeState& s) {
-  g_o.usernameError = validUsername(g_o.username) ? nullptr : tr(Str::OfficeUsernameRule);
-  g_o.formError.clear();
+  g_o.usernameError = validUsername(g_o.username) ? std::nullopt : std::optional(Str::OfficeUsernameRule);
+  g_o.formError.reset();
   if (g_o.usernameError) return;
   if (g_o.area.code.empty()) {
-    g_o.formError = tr(Str::OfficeChooseArea);
+    g_o.formError = Str::OfficeChooseArea;
     return;
   }
   g_o.busy = true;
   s.client.createOfficer(g_o.username, g_o.area.code, [&s](const client::OfficeResult<client::IssuedPassword>& r) {
     g_o.busy = false;
     if (!r.ok()) {
-      g_o.formError = r.errorCode == "username_taken" ? tr(Str::OfficeUsernameTaken)
-                      : r.errorCode == "outside_area" ? tr(Str::OfficeOutsideArea)
-                      : r.errorCode == "bad_username" ? tr(Str::OfficeUsernameRule)
-                                                      : failureText(r);
+      g_o.formError = r.errorCode == "username_taken" ? Str::OfficeUsernameTaken
+                      : r.errorCode == "outside_area" ? Str::OfficeOutsideArea
+                      : r.errorCode == "bad_username" ? Str::OfficeUsernameRule
+                                                      : failureKey(r);
       return;
     }
     showPassword(r.value.username, r.value.password, true);
@@ -164,11 +166,11 @@ void drawOfficers(OfficeState& s) {
     }
     ImGui::Dummy(ImVec2(1, 8));
   }
-  if (!g_o.formError.empty()) banner("office.officers.error", g_o.formError, theme::kDanger);
+  if (g_o.formError) banner("office.officers.error", tr(*g_o.formError), theme::kDanger);
 
   text("office.officers.add.title", tr(Str::OfficeOfficerAdd), theme::kText, fonts().bold);
   textField("office.officers.username", tr(Str::OfficeUsername), g_o.username, platform::InputMode::Text,
-            "phuong.bennghe", g_o.usernameError);
+            "phuong.bennghe", trIf(g_o.usernameError));
   areaPicker("office.officers.area", tr(Str::OfficeOfficerArea), g_o.area, areaFetch(s));
   ImGui::Dummy(ImVec2(1, 4));
   if (button("office.officers.create", g_o.busy ? tr(Str::Loading) : tr(Str::OfficeOfficerCreate)) && !g_o.busy)
@@ -177,8 +179,8 @@ void drawOfficers(OfficeState& s) {
   ImGui::Dummy(ImVec2(1, 10));
   text("office.officers.title", tr(Str::OfficeOfficersTitle), theme::kText, fonts().bold);
   if (freshnessRow(s, "office.officers", g_o.loading)) load(s);
-  if (!g_o.listError.empty()) banner("office.officers.list.error", g_o.listError, theme::kDanger);
-  if (!g_o.loading && g_o.listError.empty() && g_o.rows.empty() && s.loadedAtMs != 0)
+  if (g_o.listError) banner("office.officers.list.error", tr(*g_o.listError), theme::kDanger);
+  if (!g_o.loading && !g_o.listError && g_o.rows.empty() && s.loadedAtMs != 0)
     text("office.officers.none", tr(Str::OfficeOfficersNone), theme::kMuted);
   for (size_t i = 0; i < g_o.rows.size(); ++i) officerCard(s, i, g_o.rows[i]);
 }

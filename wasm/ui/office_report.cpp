@@ -10,6 +10,7 @@
 #include <optional>
 #include <string_view>
 
+#include "export_names.hpp"
 #include "glyph_fallback.hpp"
 #include "i18n.hpp"
 #include "office_state.hpp"
@@ -25,7 +26,7 @@ struct ReportScreen {
   std::string week;  // "" = the current week (the server decides)
   std::optional<client::WeeklyReport> data;
   bool loading = false;
-  std::string error;
+  std::optional<Str> error;   // translated when drawn, so it follows a language switch
   std::optional<Str> notice;  // translated when drawn, so it follows a language switch
   std::string loadedFor;      // session + week the data belongs to
 } g_r;
@@ -37,12 +38,12 @@ void load(OfficeState& s) {
   s.client.report(g_r.week, [&s](const client::OfficeResult<client::WeeklyReport>& r) {
     g_r.loading = false;
     if (!r.ok()) {
-      g_r.error = failureText(r);
+      g_r.error = failureKey(r);
       if (g_r.data) g_r.week = g_r.data->week;  // still the week whose numbers are shown
       return;
     }
     s.loadedAtMs = s.nowMs;
-    g_r.error.clear();
+    g_r.error.reset();
     g_r.data = r.value;
     g_r.week = r.value.week;
     g_r.loadedFor = g_r.loadedFor.substr(0, g_r.loadedFor.find('|') + 1) + g_r.week;
@@ -66,12 +67,12 @@ std::string neighbourWeek(int n) {
 }
 
 void exportFile(OfficeState& s, const char* format, bool open) {
-  std::string name = "bao-cao-" + s.areaCode + "-" + g_r.week + "." + format;
+  // The file speaks the office's language (its headers, week titles, legends and its name).
+  const bool english = language() == Lang::En;
+  std::string name = reportFileName(s.areaCode, g_r.week, format, english);
   s.changed = true;
-  // The file speaks the office's language (its headers, week titles and legends).
-  const char* lang = language() == Lang::En ? "en" : "vi";
-  s.client.exportReport(g_r.week, format, lang, name, open, [](client::OfficeError e) {
-    g_r.notice = e == client::OfficeError::None ? Str::OfficeDownloaded : Str::OfficeServerError;
+  s.client.exportReport(g_r.week, format, english ? "en" : "vi", name, open, [](client::OfficeError e) {
+    g_r.notice = e == client::OfficeError::None ? Str::OfficeDownloaded : failureKey(e);
   });
 }
 
@@ -197,7 +198,7 @@ void drawReport(OfficeState& s) {
     g_r.week = neighbourWeek(1);
     load(s);
   }
-  if (!g_r.error.empty()) banner("office.report.error", g_r.error, theme::kDanger);
+  if (g_r.error) banner("office.report.error", tr(*g_r.error), theme::kDanger);
   if (!g_r.data) return;
   const client::WeeklyReport& d = *g_r.data;
   text("office.report.range",
@@ -295,9 +296,10 @@ void drawReport(OfficeState& s) {
   for (const client::NonComplyingVenue& v : bad) {
     const std::string& id = v.id;
     // The week's scans beside the staff, named: "(12/3)" read as a date or a score.
-    std::string counts = tr(Str::OfficeScansOfStaff);
+    // No staff declared (0): said so, not "0 staff", which read as if staff had been counted.
+    std::string counts = tr(v.staff > 0 ? Str::OfficeScansOfStaff : Str::OfficeScansStaffUndeclared);
     counts.replace(counts.find("{a}"), 3, std::to_string(v.scans));
-    counts.replace(counts.find("{b}"), 3, std::to_string(v.staff));
+    if (auto b = counts.find("{b}"); b != std::string::npos) counts.replace(b, 3, std::to_string(v.staff));
     std::string line = v.name + " — " + problemText(v.problem) + " (" + counts + ")";
     text(("office.report.bad." + std::to_string(i)).c_str(), line, theme::kText);
     std::string rem = std::string(tr(Str::OfficeReminders)) + ": " + std::to_string(v.reminders);
@@ -310,7 +312,7 @@ void drawReport(OfficeState& s) {
         if (r.ok())
           load(s);
         else
-          g_r.error = failureText(r);
+          g_r.error = failureKey(r);
       });
     }
     ImGui::Dummy(ImVec2(1, 4));
