@@ -159,15 +159,16 @@ test('commune officer at 360×740: messages on every screen follow a language sw
     await followsSwitch(page, { 'office.trace.to.error': 'Khoảng ngày phải từ 1 đến 62 ngày.' },
       { 'office.trace.to.error': 'The range must be 1 to 62 days.' }, 'office-messages-trace-range-en');
 
-    // An exposure alert without advice: the server's refusal under the advice.
+    // An exposure alert without advice: said under the advice, what to write.
     await typeInto(page, 'office.trace.from', `${d}/${m}/${y}`);
     await tap(page, 'office.trace.run');
     await find(page, 'office.trace.visit.0', 15000);
     await tap(page, 'office.exposure.0.open');
     await typeInto(page, 'office.exposure.0.advice', '');
     await tap(page, 'office.exposure.0.send');
-    await followsSwitch(page, { 'office.exposure.0.advice.error': 'Thông tin chưa đúng.' },
-      { 'office.exposure.0.advice.error': 'Check the fields.' }, 'office-messages-exposure-en');
+    await followsSwitch(page, { 'office.exposure.0.advice.error': 'Viết một lời khuyên ngắn cho khách (tối đa 600 ký tự, một đoạn).' },
+      { 'office.exposure.0.advice.error': 'Write a short advice for visitors (at most 600 characters, one paragraph).' },
+      'office-messages-exposure-en');
     // Published with advice: the audit row keeps the reason typed for the trace.
     await typeInto(page, 'office.exposure.0.advice', 'Theo dõi sức khỏe 14 ngày.');
     await tap(page, 'office.exposure.0.send');

@@ -341,6 +341,8 @@ const Entry kStrings[] = {
     {Str::OfficeExposurePublish, "Cảnh báo khách đã ở đây", "Alert visitors who were here"},
     {Str::OfficeExposureAllPoints, "Mọi điểm quét", "Every scan point"},
     {Str::OfficeExposureAdvice, "Lời khuyên cho khách (ngắn)", "Advice for visitors (short)"},
+    {Str::OfficeExposureAdviceRequired, "Viết một lời khuyên ngắn cho khách (tối đa 600 ký tự, một đoạn).",
+     "Write a short advice for visitors (at most 600 characters, one paragraph)."},
     {Str::OfficeExposureAdviceDefault, "Hãy tự theo dõi sức khỏe 14 ngày. Nếu sốt, ho, khó thở: gọi trạm y tế phường.", "Watch your health for 14 days. With fever, cough or breathlessness, call the ward health station."},
     {Str::OfficeExposureSend, "Công bố cảnh báo", "Publish the alert"},
     {Str::OfficeExposurePublished, "Đã công bố. Điện thoại của khách tự so khớp khi mở trang khai báo.", "Published. Visitors' phones match it themselves when they open the check-in page."},

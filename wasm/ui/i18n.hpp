@@ -53,7 +53,7 @@ enum class Str {
   OfficeReporterPublic, OfficeReporterOfficer, OfficeMinutesShort,
   OfficeTraceId, OfficeFrom, OfficeTo, OfficeMargin, OfficeReason, OfficeReasonRequired, OfficeBadInput,
   OfficeRunTrace, OfficeVisits, OfficeContacts, OfficeEstimatedTime, OfficeNoResults, OfficeExposurePublish, OfficeExposureAllPoints,
-  OfficeExposureAdvice, OfficeExposureAdviceDefault, OfficeExposureSend, OfficeExposurePublished, OfficeExposures,
+  OfficeExposureAdvice, OfficeExposureAdviceRequired, OfficeExposureAdviceDefault, OfficeExposureSend, OfficeExposurePublished, OfficeExposures,
   OfficeExposureWithdraw, OfficeExposureWithdrawn, OfficeStaffPhones, OfficeExposureNone, OfficeRegisterVenue, OfficeImportVenues, OfficeVenueName,
   OfficeAddress, OfficeWard, AreaSearchHint, AreaNoMatch, OfficeChooseWard, OfficeCategory, OfficeChoose,
   CatRestaurant, CatOffice, CatFactory, CatHotel, CatBar, CatKaraoke, CatMassage, CatGym, CatMeeting, CatHospital, CatApartment, CatSchool, CatBusStation, CatPublicTransport, CatShoppingCentre, CatMarket, CatEssentialShop, CatFuneral, CatWedding, CatTouristSite, CatReligiousSite, CatOther, OfficeStaff, OfficePhone, OfficeScanPoints, OfficeRegister,

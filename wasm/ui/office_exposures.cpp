@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "i18n.hpp"
+#include "text.hpp"
 #include "widgets.hpp"
 
 namespace diemquet::ui::office {
@@ -82,6 +83,12 @@ void drawPublishExposure(OfficeState& s, const client::TraceVisit& visit, int in
   if (button((id + ".send").c_str(), g_form.sending ? tr(Str::Loading) : tr(Str::OfficeExposureSend),
              ButtonStyle::Danger) &&
       !g_form.sending) {
+    // An empty advice is said where it is typed, without asking the server ("Thông tin chưa đúng"
+    // named no field).
+    if (text::squeezeSpaces(g_form.advice).empty()) {
+      g_form.error = Str::OfficeExposureAdviceRequired;
+      return;
+    }
     // The audit log keeps why: the reason the officer typed for the trace this alert comes from
     // (the form asks for none again; "trace <venue> <time>" said nothing the log lacked).
     client::ExposureDraft draft{visit.venueId, g_form.point == 0 ? std::string() : points[g_form.point - 1],
@@ -95,7 +102,7 @@ void drawPublishExposure(OfficeState& s, const client::TraceVisit& visit, int in
         g_list.loaded = false;
         reload(s);
       } else if (r.errorCode == "advice_required") {
-        g_form.error = Str::OfficeBadInput;
+        g_form.error = Str::OfficeExposureAdviceRequired;
       } else {
         g_form.error = failureKey(r);
       }
