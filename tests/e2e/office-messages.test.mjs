@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { waitReady, find, tap, typeInto, screenshot, probe, OUT, assertNoMissingGlyphs } from './lib/station.mjs';
 import { SERVER_BIN, serverAvailable, serveDb } from './lib/server-process.mjs';
-import { openPhoneAt } from './lib/layout.mjs';
+import { openPhoneAt, assertInView, OFFICE_BARS } from './lib/layout.mjs';
 import { freshProfile } from './lib/browser.mjs';
 import { importAreas } from '../server/areas_fixture.mjs';
 
@@ -190,14 +190,22 @@ test('commune officer at 360×740: messages on every screen follow a language sw
     await tap(page, 'office.verify.0.reject');
     await followsSwitch(page, { 'office.verify.0.reason.error': 'Cần nêu lý do từ chối.' },
       { 'office.verify.0.reason.error': 'State the reason.' }, 'office-messages-verify-en');
+    // The form sent empty: the first thing to fix comes into view (it was above the screen).
     await tap(page, 'office.venues.register');
+    await assertInView(page, 'office.venues.name.error', OFFICE_BARS);
     await followsSwitch(page, {
-      'office.venues.name.error': 'Thông tin chưa đúng.',
+      'office.venues.name.error': 'Vui lòng nhập tên cơ sở.',
       'office.venues.error': 'Chọn phường/xã: gõ tên rồi chạm vào kết quả.',
     }, {
-      'office.venues.name.error': 'Check the fields.',
+      'office.venues.name.error': 'Please enter the venue name.',
       'office.venues.error': 'Choose the ward: type its name, then tap a result.',
     }, 'office-messages-venues-en');
+    // Named, still no ward: the ward's message comes into view (it was below the screen).
+    await typeInto(page, 'office.venues.name', 'Quán Cơm Tấm');
+    await tap(page, 'office.venues.register');
+    await page.waitForFunction(() => !globalThis.dq.probe().items.some((i) => i.id === 'office.venues.name.error'), null, { timeout: 5000 });
+    await assertInView(page, 'office.venues.error', OFFICE_BARS);
+    await screenshot(page, 'office-messages-venues-ward');
     await tap(page, 'office.verify.0.confirm');
     await followsSwitch(page, { 'office.verify.done': 'Đã xác nhận cơ sở.' }, { 'office.verify.done': 'Venue confirmed.' },
       'office-messages-verify-done-en');

@@ -354,6 +354,7 @@ const Entry kStrings[] = {
     {Str::OfficeRegisterVenue, "Đăng ký cơ sở", "Register a venue"},
     {Str::OfficeImportVenues, "Nhập danh sách từ tệp Excel/CSV", "Import a list from an Excel/CSV file"},
     {Str::OfficeVenueName, "Tên cơ sở", "Venue name"},
+    {Str::OfficeVenueNameRequired, "Vui lòng nhập tên cơ sở.", "Please enter the venue name."},
     {Str::OfficeAddress, "Địa chỉ (số nhà, đường)", "Street address"},
     {Str::OfficeWard, "Phường/xã", "Ward"},
     {Str::AreaSearchHint, "Gõ tên, ví dụ: Bến Nghé", "Type a name, e.g. Ben Nghe"},

@@ -9,6 +9,7 @@
 #include "i18n.hpp"
 #include "office_state.hpp"
 #include "services.hpp"
+#include "text.hpp"
 #include "widgets.hpp"
 
 namespace diemquet::ui::office {
@@ -41,6 +42,9 @@ struct VenuesScreen {
   std::string registeredId, registeredName, code;
   bool busy = false;
   bool revealCode = false;  // a new code arrived: scroll it into view
+  // "Đăng ký" refused the form: scroll to what to fix (at 360×740 the name's error was above the
+  // screen and the ward's below it, and the tap seemed to do nothing).
+  enum class Reveal { None, Name, Banner } reveal = Reveal::None;
 } g_f;
 
 }  // namespace
@@ -83,6 +87,10 @@ void drawVenues(OfficeState& s) {
   // A list of many venues: the import page (web/venue-import.html), where a file can be picked.
   if (button("office.venues.import", tr(Str::OfficeImportVenues), ButtonStyle::Secondary))
     services().openPage("/office/nhap-co-so");
+  if (g_f.reveal == VenuesScreen::Reveal::Name) {
+    g_f.reveal = VenuesScreen::Reveal::None;
+    ImGui::SetScrollHereY(0.0f);
+  }
   textField("office.venues.name", tr(Str::OfficeVenueName), g_f.name, platform::InputMode::Text, "Quán Phở Hòa",
             trIf(g_f.nameError));
   textField("office.venues.address", tr(Str::OfficeAddress), g_f.address, platform::InputMode::Text, "12 Lê Lợi", nullptr);
@@ -109,11 +117,13 @@ void drawVenues(OfficeState& s) {
             "Cổng chính, Cửa sau", nullptr);
   ImGui::Dummy(ImVec2(1, 4));
   if (button("office.venues.register", g_f.busy ? tr(Str::Loading) : tr(Str::OfficeRegister)) && !g_f.busy) {
-    g_f.nameError = g_f.name.empty() ? std::optional(Str::OfficeBadInput) : std::nullopt;
+    g_f.nameError = text::squeezeSpaces(g_f.name).empty() ? std::optional(Str::OfficeVenueNameRequired) : std::nullopt;
+    g_f.error.reset();  // a ward chosen since: its message goes
     if (g_f.ward.code.empty()) g_f.error = Str::OfficeChooseWard;
-    else if (!g_f.nameError) {
+    g_f.reveal = g_f.nameError ? VenuesScreen::Reveal::Name : g_f.error ? VenuesScreen::Reveal::Banner : VenuesScreen::Reveal::None;
+    s.changed = true;
+    if (!g_f.error && !g_f.nameError) {
       g_f.busy = true;
-      g_f.error.reset();
       client::NewVenue venue;
       venue.name = g_f.name;
       venue.address = g_f.address;
@@ -136,7 +146,13 @@ void drawVenues(OfficeState& s) {
       });
     }
   }
-  if (g_f.error) banner("office.venues.error", tr(*g_f.error), theme::kDanger);
+  if (g_f.error) {
+    banner("office.venues.error", tr(*g_f.error), theme::kDanger);
+    if (g_f.reveal == VenuesScreen::Reveal::Banner) {
+      g_f.reveal = VenuesScreen::Reveal::None;
+      ImGui::SetScrollHereY(1.0f);
+    }
+  }
   if (g_f.registeredId.empty()) return;
   ImGui::Dummy(ImVec2(1, 6));
   text("office.venues.done", std::string(tr(Str::OfficeRegistered)) + ": " + g_f.registeredName + " (" + g_f.registeredId + ")",
