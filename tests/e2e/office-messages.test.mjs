@@ -186,6 +186,8 @@ test('commune officer at 360×740: messages on every screen follow a language sw
 
     // Venues: a self-registered venue rejected without a reason; the form sent empty.
     await tap(page, 'office.tab.venues');
+    // When it registered, written as every other date of the office (it was "2026-12-06 06:36").
+    assert.match((await find(page, 'office.verify.0.phone', 10000)).text, /· \d\d\/\d\d\/\d{4} \d\d:\d\d$/);
     await tap(page, 'office.verify.0.reject');
     await tap(page, 'office.verify.0.reject');
     await followsSwitch(page, { 'office.verify.0.reason.error': 'Cần nêu lý do từ chối.' },

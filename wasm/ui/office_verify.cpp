@@ -58,7 +58,7 @@ void card(OfficeState& s, size_t i, const client::PendingVenue& p) {
   ImGui::Dummy(ImVec2(1, 4));
   text((id + ".name").c_str(), p.name, theme::kText, fonts().bold);
   text((id + ".where").c_str(), p.address + ", " + p.wardLabel, theme::kMuted);
-  text((id + ".phone").c_str(), std::string(tr(Str::OfficePhone)) + ": " + p.phone + " · " + p.registered,
+  text((id + ".phone").c_str(), std::string(tr(Str::OfficePhone)) + ": " + p.phone + " · " + dayTimeLabel(p.registered),
        theme::kMuted);
   if (!p.sameAs.empty()) {
     std::string list;
