@@ -15,6 +15,7 @@
 #include "../storage/base64.hpp"
 #include "common/secrets.hpp"
 #include "check_in_json.hpp"
+#include "export_names.hpp"
 #include "http/rate_limiter.hpp"
 #include "http/request_input.hpp"
 #include "masking.hpp"
@@ -339,17 +340,18 @@ ApiResponse Office::report() {
   auto rep = buildReport(m_store, area, week);
   if (!rep) return storageFailure(rep.error());
   const std::string format = queryParam(m_req.query, "format");
-  const std::string base = "bao-cao-" + area + "-" + week.label();
+  // Named in the file's language, as the office names its download (export_names.hpp).
+  const auto name = [&](const char* ext) { return reportFileName(area, week.label(), ext, lang == ExportLang::En); };
   if (format.empty() || format == "json") return jsonOk(reportJson(rep.value()));
   if (format == "csv")
     return ApiResponse{200, reportCsv(rep.value(), lang), "text/csv; charset=utf-8",
-                       "attachment; filename=\"" + base + ".csv\""};
+                       "attachment; filename=\"" + name("csv") + "\""};
   if (format == "html") return ApiResponse{200, reportHtml(rep.value(), lang), "text/html; charset=utf-8", ""};
   if (format == "xlsx") {
     auto x = reportXlsx(rep.value(), lang);
     if (!x) return storageFailure(x.error());
     return ApiResponse{200, std::move(x).value(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                       "attachment; filename=\"" + base + ".xlsx\""};
+                       "attachment; filename=\"" + name("xlsx") + "\""};
   }
   return err(400, "bad_format", "'format' must be json, csv, xlsx or html.");
 }
@@ -480,7 +482,8 @@ ApiResponse Office::trace() {
   auto r = runTrace(m_store, m_officer, q);
   if (!r) return storageFailure(r.error());
   if (format == "csv")
-    return ApiResponse{200, traceCsv(r.value(), lang), "text/csv; charset=utf-8", "attachment; filename=\"truy-vet.csv\""};
+    return ApiResponse{200, traceCsv(r.value(), lang), "text/csv; charset=utf-8",
+                       "attachment; filename=\"" + traceFileName(lang == ExportLang::En) + "\""};
   json out = traceJson(r.value());
   out["person"] = maskId(q.id);
   out["from"] = from;

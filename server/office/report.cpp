@@ -211,6 +211,15 @@ std::string fixed2(double v) {
   std::snprintf(buf, sizeof buf, "%.2f", v);
   return buf;
 }
+// A ratio as its reader writes it: "0,05" in Vietnamese, where "0.05" reads as a thousands
+// separator gone wrong; "0.05" in English. The CSV keeps the dot: it is data for a program.
+std::string ratioText(double v, ExportLang lang) {
+  std::string s = fixed2(v);
+  if (lang == ExportLang::Vi)
+    for (char& c : s)
+      if (c == '.') c = ',';
+  return s;
+}
 std::string htmlEscape(const std::string& s) {
   std::string out;
   for (char c : s) {
@@ -249,7 +258,8 @@ std::string reportCsv(const WeeklyReport& r, ExportLang lang) {
   o << "\r\n";
   header(o, w.venueHeader);
   for (const VenueStat& v : r.nonComplying)
-    o << csvField(v.id) << "," << csvField(v.name) << "," << csvField(venueKindName(v.category, lang)) << "," << csvField(communeName(v.ward)) << "," << v.staff << ","
+    o << csvField(v.id) << "," << csvField(v.name) << "," << csvField(venueKindName(v.category, lang)) << "," << csvField(communeName(v.ward)) << ","
+      << (v.staff > 0 ? std::to_string(v.staff) : csvField(w.staffNotDeclared)) << ","
       << v.scans << "," << csvField(problemName(w, v.problem)) << "," << v.reminders << "," << v.violationsOpen << ","
       << (v.flagged() ? "x" : "") << "\r\n";
   o << "\r\n";
@@ -299,7 +309,10 @@ void fillReportWorkbook(lxw_workbook* wb, const WeeklyReport& r, ExportLang lang
     writeText(wv, row, 1, v.name, nullptr);
     writeText(wv, row, 2, venueKindName(v.category, lang), nullptr);
     writeText(wv, row, 3, communeName(v.ward), nullptr);
-    worksheet_write_number(wv, row, 4, v.staff, nullptr);
+    if (v.staff > 0)
+      worksheet_write_number(wv, row, 4, v.staff, nullptr);
+    else
+      writeText(wv, row, 4, words.staffNotDeclared, nullptr);  // "0" read as if staff had been counted
     worksheet_write_number(wv, row, 5, double(v.scans), nullptr);
     writeText(wv, row, 6, problemName(words, v.problem), nullptr);
     worksheet_write_number(wv, row, 7, double(v.reminders), nullptr);
@@ -359,7 +372,7 @@ std::string reportHtml(const WeeklyReport& r, ExportLang lang) {
     }
     o << "<tr><td class=t>" << a.code << "</td><td class=t>" << htmlEscape(a.name) << "</td><td class=t>"
       << levelName(w, a.level) << "</td><td>" << a.venues << "</td><td>" << a.withPoster << "</td><td>" << a.withScan
-      << "</td><td>" << a.scans << "</td><td>" << a.staff << "</td><td>" << (a.staff > 0 ? fixed2(a.scansPerStaff()) : std::string("—")) << "</td><td>"
+      << "</td><td>" << a.scans << "</td><td>" << a.staff << "</td><td>" << (a.staff > 0 ? ratioText(a.scansPerStaff(), lang) : std::string("—")) << "</td><td>"
       << a.nonComplying << "</td><td>" << a.flagged << "</td><td>" << a.violations << "</td></tr>";
   }
   o << "</table>";
@@ -374,7 +387,8 @@ std::string reportHtml(const WeeklyReport& r, ExportLang lang) {
   header(o, w.venueHeader, 0b1001111);  // id, name, kind, commune; problem
   for (const VenueStat& v : r.nonComplying)
     o << "<tr><td class=t>" << htmlEscape(v.id) << "</td><td class=t>" << htmlEscape(v.name) << "</td><td class=t>"
-      << htmlEscape(venueKindName(v.category, lang)) << "</td><td class=t>" << htmlEscape(communeName(v.ward)) << "</td><td>" << v.staff << "</td><td>" << v.scans
+      << htmlEscape(venueKindName(v.category, lang)) << "</td><td class=t>" << htmlEscape(communeName(v.ward)) << "</td>"
+      << (v.staff > 0 ? "<td>" + std::to_string(v.staff) : std::string("<td class=t>") + w.staffNotDeclared) << "</td><td>" << v.scans
       << "</td><td class=t>" << problemName(w, v.problem) << "</td><td>" << v.reminders << "</td><td>" << v.violationsOpen
       << "</td><td>" << (v.flagged() ? "✔" : "") << "</td></tr>";
   o << "</table><h2>" << w.trendHeading << "</h2><table>";

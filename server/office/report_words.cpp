@@ -25,6 +25,7 @@ const ReportWords kVi{
     "Có phản ánh chưa xử lý",
     "xã/phường chưa có cơ sở",
     "địa bàn chưa có cơ sở",
+    "chưa khai báo",
 };
 
 const ReportWords kEn{
@@ -48,6 +49,7 @@ const ReportWords kEn{
     "Open complaint",
     "wards/communes without venues",
     "areas without venues",
+    "not declared",
 };
 
 }  // namespace

@@ -30,6 +30,7 @@ struct ReportWords {
   // xã/phường chưa có cơ sở: …"): communes only, or areas of mixed levels.
   const char* emptyWards;
   const char* emptyAreas;
+  const char* staffNotDeclared;                 // a venue's staff cell when it declared none (0)
 };
 
 const ReportWords& reportWords(ExportLang lang);

@@ -171,6 +171,8 @@ test('the demo of scripts/run.sh, walked: station, posters, visitor, office repo
     await st.tap(page, 'office.login.submit');
     await st.find(page, 'office.report.total.scans', 20000);
     await widgetText(page, 'office.report.total.scans', /(^|\D)2(\D|$)/);
+    // Scans per staff member written as a Vietnamese officer writes a decimal (2 / 40 staff).
+    await widgetText(page, 'office.report.perStaff.26743', /^0,05$/);
     await st.screenshot(page, shots('06-office-report'));
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 20000 }), st.tap(page, 'office.report.xlsx')]);
     const xlsx = path.join(work, 'report.xlsx');

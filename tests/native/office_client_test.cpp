@@ -196,7 +196,7 @@ TEST(OfficeClient, ExportsGoThroughTheDownloaderWithTheSession) {
   EXPECT_EQ(nlohmann::json::parse(r.body)["format"], "csv");
   EXPECT_EQ(nlohmann::json::parse(r.body)["lang"], "en");
   EXPECT_EQ(got, OfficeError::None) << "a CSV is not JSON and need not be";
-  EXPECT_EQ(f.downloads.savedName, "truy-vet.csv");
+  EXPECT_EQ(f.downloads.savedName, "contact-trace.csv") << "an English CSV is named in English";
   EXPECT_EQ(f.downloads.savedBytes,
             "\xEF\xBB\xBF"
             "a,b\r\nx,y\r\n")

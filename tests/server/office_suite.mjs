@@ -402,6 +402,11 @@ describe(`office API (${dbKind})`, () => {
       const trapRow = now.split('\r\n').find((l) => l.includes('HYPERLINK')) || '';
       assert.ok(trapRow.includes(`,${w.kind},${wardName},`) && trapRow.includes(w.problem), trapRow);
       assert.ok(!/(^|,)"?[=+@-]/m.test(now), 'no CSV cell starts like a formula');
+      // Scans per staff member as the reader writes a decimal: "0,05" in Vietnamese, "0.05" in English.
+      const printed = (await read(cur.week, 'html', lang)).text;
+      const ratios = [...printed.matchAll(/<td>(\d+[.,]\d\d)<\/td>/g)].map((m) => m[1]);
+      assert.ok(ratios.length > 0, `the print version has ratios: ${printed.slice(0, 400)}`);
+      assert.ok(ratios.every((r) => r.includes(lang === 'en' ? '.' : ',')), `${lang || 'default'}: ${ratios}`);
       const xn = xlsxStrings(await read(cur.week, 'xlsx', lang), `now-${lang}.xlsx`);
       assert.ok(xn.strings.includes("'" + trap) && !xn.strings.includes(trap), 'the XLSX cell is text, not a formula');
       assert.ok(xn.strings.includes(w.problem) && xn.strings.includes(w.kind) && xn.strings.includes(wardName), xn.strings.join(' | '));

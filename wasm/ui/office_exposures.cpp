@@ -4,7 +4,10 @@
 
 #include <imgui.h>
 
+#include <optional>
+
 #include "i18n.hpp"
+#include "text.hpp"
 #include "widgets.hpp"
 
 namespace diemquet::ui::office {
@@ -15,7 +18,7 @@ struct PublishForm {
   int openIndex = -1;  // the visit whose form is open
   int point = 0;       // 0: every scan point, else scanPoints[point - 1]
   std::string advice;
-  std::string error;
+  std::optional<Str> error;  // worded when drawn (it follows a language switch)
   int publishedIndex = -1;  // the visit just published from
   bool sending = false;
 } g_form;
@@ -23,7 +26,7 @@ struct PublishForm {
 struct Published {
   std::vector<client::Exposure> list;
   bool loading = false, loaded = false;
-  std::string error;
+  std::optional<Str> error;
 } g_list;
 
 void reload(OfficeState& s) {
@@ -34,9 +37,9 @@ void reload(OfficeState& s) {
     g_list.loaded = true;
     if (r.ok()) {
       g_list.list = r.value;
-      g_list.error.clear();
+      g_list.error.reset();
     } else {
-      g_list.error = failureText(r);
+      g_list.error = failureKey(r);
     }
   });
 }
@@ -54,7 +57,7 @@ void resetPublishForm() {
   g_form = PublishForm{};
 }
 
-void drawPublishExposure(OfficeState& s, const client::TraceVisit& visit, int index) {
+void drawPublishExposure(OfficeState& s, const client::TraceVisit& visit, int index, const std::string& traceReason) {
   const std::string id = "office.exposure." + std::to_string(index);
   if (g_form.publishedIndex == index) {
     text((id + ".done").c_str(), tr(Str::OfficeExposurePublished), theme::kIn);
@@ -62,7 +65,7 @@ void drawPublishExposure(OfficeState& s, const client::TraceVisit& visit, int in
   }
   if (g_form.openIndex != index) {
     if (button((id + ".open").c_str(), tr(Str::OfficeExposurePublish), ButtonStyle::Secondary)) {
-      g_form = PublishForm{index, 0, tr(Str::OfficeExposureAdviceDefault), "", g_form.publishedIndex, false};
+      g_form = PublishForm{index, 0, tr(Str::OfficeExposureAdviceDefault), std::nullopt, g_form.publishedIndex, false};
     }
     return;
   }
@@ -76,13 +79,20 @@ void drawPublishExposure(OfficeState& s, const client::TraceVisit& visit, int in
       g_form.point = p;
   }
   textField((id + ".advice").c_str(), tr(Str::OfficeExposureAdvice), g_form.advice, platform::InputMode::Text, "",
-            g_form.error.empty() ? nullptr : g_form.error.c_str());
+            trIf(g_form.error));
   if (button((id + ".send").c_str(), g_form.sending ? tr(Str::Loading) : tr(Str::OfficeExposureSend),
              ButtonStyle::Danger) &&
       !g_form.sending) {
+    // An empty advice is said where it is typed, without asking the server ("Thông tin chưa đúng"
+    // named no field).
+    if (text::squeezeSpaces(g_form.advice).empty()) {
+      g_form.error = Str::OfficeExposureAdviceRequired;
+      return;
+    }
+    // The audit log keeps why: the reason the officer typed for the trace this alert comes from
+    // (the form asks for none again; "trace <venue> <time>" said nothing the log lacked).
     client::ExposureDraft draft{visit.venueId, g_form.point == 0 ? std::string() : points[g_form.point - 1],
-                                visit.startMs, visit.endMs,
-                                g_form.advice, "trace " + visit.venueId + " " + visit.start};
+                                visit.startMs, visit.endMs, g_form.advice, traceReason};
     g_form.sending = true;
     s.client.publishExposure(draft, [&s, index](const Reply& r) {
       g_form.sending = false;
@@ -92,9 +102,9 @@ void drawPublishExposure(OfficeState& s, const client::TraceVisit& visit, int in
         g_list.loaded = false;
         reload(s);
       } else if (r.errorCode == "advice_required") {
-        g_form.error = tr(Str::OfficeBadInput);
+        g_form.error = Str::OfficeExposureAdviceRequired;
       } else {
-        g_form.error = failureText(r);
+        g_form.error = failureKey(r);
       }
     });
   }
@@ -111,7 +121,7 @@ void drawPublishedExposures(OfficeState& s) {
   if (!g_list.loaded) reload(s);
   ImGui::Dummy(ImVec2(1, 6));
   text("office.exposures.title", tr(Str::OfficeExposures), theme::kText, fonts().bold);
-  if (!g_list.error.empty()) banner("office.exposures.error", g_list.error, theme::kDanger);
+  if (g_list.error) banner("office.exposures.error", tr(*g_list.error), theme::kDanger);
   if (g_list.loaded && g_list.list.empty()) text("office.exposures.none", tr(Str::OfficeExposureNone), theme::kMuted);
   int i = 0;
   for (const client::Exposure& e : g_list.list) {
@@ -124,7 +134,7 @@ void drawPublishedExposures(OfficeState& s) {
     text(id.c_str(), line, withdrawn ? theme::kMuted : theme::kText);
     if (!withdrawn && button((id + ".withdraw").c_str(), tr(Str::OfficeExposureWithdraw), ButtonStyle::Secondary)) {
       s.client.withdrawExposure(e.id, [&s](const Reply& r) {
-        if (!r.ok()) g_list.error = failureText(r);
+        if (!r.ok()) g_list.error = failureKey(r);
         g_list.loaded = false;
         reload(s);
       });

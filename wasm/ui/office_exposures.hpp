@@ -7,8 +7,9 @@
 
 namespace diemquet::ui::office {
 
-// Under visit `index` of the trace result (its venue, scan points and window).
-void drawPublishExposure(OfficeState& s, const client::TraceVisit& visit, int index);
+// Under visit `index` of the trace result (its venue, scan points and window); `traceReason`:
+// the reason the trace was run with, recorded in the audit log as the alert's reason.
+void drawPublishExposure(OfficeState& s, const client::TraceVisit& visit, int index, const std::string& traceReason);
 // A new trace result: no visit's form is open or marked published.
 void resetPublishForm();
 // How many staff-scanned contacts have a phone number (reached by a call, not by the alert).

@@ -19,7 +19,8 @@ namespace {
 struct OfficersScreen {
   std::vector<client::OfficerEntry> rows;
   bool loading = false;
-  std::string listError;
+  // Messages as keys, worded when drawn (they follow a language switch).
+  std::optional<Str> listError;
   // Adding one
   std::string username;
   AreaPicker area{""};  // any level inside the officer's area
@@ -27,7 +28,7 @@ struct OfficersScreen {
   // said "Chọn địa bàn" after the area was chosen, and "already taken" after the next action).
   // Kept as keys, translated when drawn: they follow a language switch.
   std::optional<Str> usernameError, areaError;
-  std::string formError;  // what is about no field (the network, the server): the last action's
+  std::optional<Str> formError;  // a failure about no field (the network, the server)
   bool busy = false;
   // An action waiting for its second tap: "reset:<user>" or "disable:<user>" / "enable:<user>".
   std::string armed;
@@ -48,10 +49,10 @@ void load(OfficeState& s) {
   s.client.officers([&s](const client::OfficeResult<std::vector<client::OfficerEntry>>& r) {
     g_o.loading = false;
     if (!r.ok()) {
-      g_o.listError = failureText(r);
+      g_o.listError = failureKey(r);
       return;
     }
-    g_o.listError.clear();
+    g_o.listError.reset();
     g_o.rows = r.value;
     s.loadedAtMs = s.nowMs;
   });
@@ -66,11 +67,11 @@ void showPassword(const std::string& user, const std::string& password, bool isN
 
 void act(OfficeState& s, const std::string& user, const std::string& what) {
   g_o.busy = true;
-  g_o.formError.clear();
+  g_o.formError.reset();
   s.client.officerAction(user, what, [&s, user, what](const client::OfficeResult<client::IssuedPassword>& r) {
     g_o.busy = false;
     if (!r.ok()) {
-      g_o.formError = failureText(r);
+      g_o.formError = failureKey(r);
       return;
     }
     if (what == "reset-password") showPassword(user, r.value.password, false);
@@ -81,7 +82,7 @@ void act(OfficeState& s, const std::string& user, const std::string& what) {
 void create(OfficeState& s) {
   g_o.usernameError = validUsername(g_o.username) ? std::nullopt : std::optional<Str>(Str::OfficeUsernameRule);
   g_o.areaError = g_o.area.code.empty() ? std::optional<Str>(Str::OfficeChooseArea) : std::nullopt;
-  g_o.formError.clear();
+  g_o.formError.reset();
   if (g_o.usernameError || g_o.areaError) return;
   g_o.busy = true;
   s.client.createOfficer(g_o.username, g_o.area.code, [&s](const client::OfficeResult<client::IssuedPassword>& r) {
@@ -93,7 +94,7 @@ void create(OfficeState& s) {
         g_o.area.clear();  // searched again, the reason under the field
         g_o.areaError = Str::OfficeOutsideArea;
       } else
-        g_o.formError = failureText(r);
+        g_o.formError = failureKey(r);
       return;
     }
     showPassword(r.value.username, r.value.password, true);
@@ -169,7 +170,7 @@ void drawOfficers(OfficeState& s) {
     }
     ImGui::Dummy(ImVec2(1, 8));
   }
-  if (!g_o.formError.empty()) banner("office.officers.error", g_o.formError, theme::kDanger);
+  if (g_o.formError) banner("office.officers.error", tr(*g_o.formError), theme::kDanger);
 
   text("office.officers.add.title", tr(Str::OfficeOfficerAdd), theme::kText, fonts().bold);
   if (textField("office.officers.username", tr(Str::OfficeUsername), g_o.username, platform::InputMode::Text,
@@ -184,8 +185,8 @@ void drawOfficers(OfficeState& s) {
   ImGui::Dummy(ImVec2(1, 10));
   text("office.officers.title", tr(Str::OfficeOfficersTitle), theme::kText, fonts().bold);
   if (freshnessRow(s, "office.officers", g_o.loading)) load(s);
-  if (!g_o.listError.empty()) banner("office.officers.list.error", g_o.listError, theme::kDanger);
-  if (!g_o.loading && g_o.listError.empty() && g_o.rows.empty() && s.loadedAtMs != 0)
+  if (g_o.listError) banner("office.officers.list.error", tr(*g_o.listError), theme::kDanger);
+  if (!g_o.loading && !g_o.listError && g_o.rows.empty() && s.loadedAtMs != 0)
     text("office.officers.none", tr(Str::OfficeOfficersNone), theme::kMuted);
   for (size_t i = 0; i < g_o.rows.size(); ++i) officerCard(s, i, g_o.rows[i]);
 }

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string_view>
 
+#include "export_names.hpp"
 #include "glyph_fallback.hpp"
 #include "i18n.hpp"
 #include "office_state.hpp"
@@ -25,7 +26,7 @@ struct ReportScreen {
   std::string week;  // "" = the current week (the server decides)
   std::optional<client::WeeklyReport> data;
   bool loading = false;
-  std::string error;
+  std::optional<Str> error;   // translated when drawn, so it follows a language switch
   std::optional<Str> notice;  // translated when drawn, so it follows a language switch
   std::string loadedFor;      // session + week the data belongs to
   bool allNonComplying = false;  // "Xem cả": every listed venue, not the first few
@@ -39,12 +40,12 @@ void load(OfficeState& s) {
   s.client.report(g_r.week, [&s](const client::OfficeResult<client::WeeklyReport>& r) {
     g_r.loading = false;
     if (!r.ok()) {
-      g_r.error = failureText(r);
+      g_r.error = failureKey(r);
       if (g_r.data) g_r.week = g_r.data->week;  // still the week whose numbers are shown
       return;
     }
     s.loadedAtMs = s.nowMs;
-    g_r.error.clear();
+    g_r.error.reset();
     g_r.data = r.value;
     g_r.week = r.value.week;
     g_r.loadedFor = g_r.loadedFor.substr(0, g_r.loadedFor.find('|') + 1) + g_r.week;
@@ -68,12 +69,12 @@ std::string neighbourWeek(int n) {
 }
 
 void exportFile(OfficeState& s, const char* format, bool open) {
-  std::string name = "bao-cao-" + s.areaCode + "-" + g_r.week + "." + format;
+  // The file speaks the office's language (its headers, week titles, legends and its name).
+  const bool english = language() == Lang::En;
+  std::string name = reportFileName(s.areaCode, g_r.week, format, english);
   s.changed = true;
-  // The file speaks the office's language (its headers, week titles and legends).
-  const char* lang = language() == Lang::En ? "en" : "vi";
-  s.client.exportReport(g_r.week, format, lang, name, open, [](client::OfficeError e) {
-    g_r.notice = e == client::OfficeError::None ? Str::OfficeDownloaded : Str::OfficeServerError;
+  s.client.exportReport(g_r.week, format, english ? "en" : "vi", name, open, [](client::OfficeError e) {
+    g_r.notice = e == client::OfficeError::None ? Str::OfficeDownloaded : failureKey(e);
   });
 }
 
@@ -163,6 +164,18 @@ std::string withCount(Str pattern, int64_t n) {
   return out;
 }
 
+// A ratio as the officer writes it: "0,05" in Vietnamese (where "0.05" reads as a thousands
+// separator gone wrong), "0.05" in English.
+std::string ratioText(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f", v);
+  std::string s = buf;
+  if (language() == Lang::Vi)
+    for (char& c : s)
+      if (c == '.') c = ',';
+  return s;
+}
+
 // An area of the table below the officer's own with no venue in the week: all its counts are 0.
 // Such rows are folded into one line (a province on the 2025 map has 168 communes).
 bool emptyArea(const client::WeeklyReport& d, size_t row) {
@@ -186,9 +199,10 @@ void nonComplyingList(OfficeState& s, const client::WeeklyReport& d) {
     const client::NonComplyingVenue& v = bad[size_t(i)];
     const std::string id = v.id;
     // The week's scans beside the staff, named: "(12/3)" read as a date or a score.
-    std::string counts = tr(Str::OfficeScansOfStaff);
+    // No staff declared (0): said so, not "0 staff", which read as if staff had been counted.
+    std::string counts = tr(v.staff > 0 ? Str::OfficeScansOfStaff : Str::OfficeScansStaffUndeclared);
     counts.replace(counts.find("{a}"), 3, std::to_string(v.scans));
-    counts.replace(counts.find("{b}"), 3, std::to_string(v.staff));
+    if (auto b = counts.find("{b}"); b != std::string::npos) counts.replace(b, 3, std::to_string(v.staff));
     std::string line = v.name + " — " + problemText(v.problem) + " (" + counts + ")";
     text(("office.report.bad." + std::to_string(i)).c_str(), line, theme::kText);
     std::string rem = std::string(tr(Str::OfficeReminders)) + ": " + std::to_string(v.reminders);
@@ -201,7 +215,7 @@ void nonComplyingList(OfficeState& s, const client::WeeklyReport& d) {
         if (r.ok())
           load(s);
         else
-          g_r.error = failureText(r);
+          g_r.error = failureKey(r);
       });
     }
     ImGui::Dummy(ImVec2(1, 4));
@@ -258,10 +272,14 @@ void areaTable(const client::WeeklyReport& d) {
                ImGui::GetItemRectMin().y, 40, 20);
     ImGui::TableNextColumn();
     // No staff numbers declared: no ratio ("—"), not 0.00.
-    if (a.scansPerStaff)
-      ImGui::Text("%.2f", *a.scansPerStaff);
-    else
+    if (a.scansPerStaff) {
+      const std::string ratio = ratioText(*a.scansPerStaff);
+      ImGui::TextUnformatted(ratio.c_str());
+      probe::add("text", "office.report.perStaff." + a.area.code, ratio, ImGui::GetItemRectMin().x,
+                 ImGui::GetItemRectMin().y, 40, 20);
+    } else {
       ImGui::TextUnformatted("—");
+    }
   }
   ImGui::EndTable();
 }
@@ -329,7 +347,7 @@ void drawReport(OfficeState& s) {
     g_r.week = neighbourWeek(1);
     load(s);
   }
-  if (!g_r.error.empty()) banner("office.report.error", g_r.error, theme::kDanger);
+  if (g_r.error) banner("office.report.error", tr(*g_r.error), theme::kDanger);
   if (!g_r.data) return;
   const client::WeeklyReport& d = *g_r.data;
   text("office.report.range",

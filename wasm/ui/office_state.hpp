@@ -12,6 +12,7 @@
 #include <string>
 
 #include "area_picker.hpp"
+#include "i18n.hpp"
 #include "client/office_client.hpp"
 
 namespace diemquet::ui::office {
@@ -41,9 +42,10 @@ struct OfficeState {
   std::string sessionKey() const { return std::to_string(client.session()); }
 };
 
-// The message for a failed reply (network, session ended, server error), translated.
-const char* failureText(const Reply& r);
-const char* failureText(client::OfficeError e);
+// The message for a failed reply (network, session ended, server error), as its key: screens
+// keep keys and word them when drawing (trIf), so a message on screen follows a language switch.
+Str failureKey(const Reply& r);
+Str failureKey(client::OfficeError e);
 // Dates as an officer reads them (the server's ISO text): "2026-11-30" as "30/11/2026" (without
 // the year: "30/11"), "2026-12-05 20:17" as "05/12/2026 20:17"; other text as it is.
 std::string dayLabel(const std::string& isoDay, bool withYear = true);

@@ -20,11 +20,13 @@ namespace {
 
 struct TraceScreen {
   std::string id, from, to, margin = "30", reason;
-  const char* reasonError = nullptr;
-  const char* fromError = nullptr;  // under the field at fault, saying how to write it
-  const char* toError = nullptr;
-  std::string error;
+  // Messages as keys, worded when drawn (they follow a language switch).
+  std::optional<Str> reasonError;
+  std::optional<Str> fromError;  // under the field at fault, saying how to write it
+  std::optional<Str> toError;
+  std::optional<Str> error;
   std::optional<client::TraceResult> result;
+  std::string resultReason;  // the reason the shown result was asked with (its alerts are audited with it)
   bool loading = false;
   // An answer arrived: scroll its outcome into view at the next frame (at 360×740 the result
   // began below the screen's edge and "Truy vết" seemed to do nothing).
@@ -39,10 +41,12 @@ client::TraceQuery query() {
 
 // Checks the two dates where they are typed; true when both are usable.
 bool checkDates() {
-  g_t.fromError = isoDayFromTyped(g_t.from).empty() ? tr(Str::OfficeDateFormat) : nullptr;
-  g_t.toError = !g_t.to.empty() && isoDayFromTyped(g_t.to).empty() ? tr(Str::OfficeDateFormat) : nullptr;
+  g_t.fromError.reset();
+  g_t.toError.reset();
+  if (isoDayFromTyped(g_t.from).empty()) g_t.fromError = Str::OfficeDateFormat;
+  if (!g_t.to.empty() && isoDayFromTyped(g_t.to).empty()) g_t.toError = Str::OfficeDateFormat;
   if (!g_t.fromError && !g_t.toError && !g_t.to.empty() && isoDayFromTyped(g_t.to) < isoDayFromTyped(g_t.from))
-    g_t.toError = tr(Str::OfficeDateOrder);
+    g_t.toError = Str::OfficeDateOrder;
   return !g_t.fromError && !g_t.toError;
 }
 
@@ -53,46 +57,48 @@ std::string timeOf(const std::string& dateTime) {
 
 // The server's word on a refused query, put where it belongs.
 void showRefusal(const Reply& r) {
-  if (r.errorCode == "reason_required") g_t.reasonError = tr(Str::OfficeReasonRequired);
-  else if (r.errorCode == "bad_date_from") g_t.fromError = tr(Str::OfficeDateFormat);
-  else if (r.errorCode == "bad_date_to") g_t.toError = tr(Str::OfficeDateFormat);
-  else if (r.errorCode == "bad_range") g_t.toError = tr(Str::OfficeDateRange);
-  else g_t.error = failureText(r);
+  if (r.errorCode == "reason_required") g_t.reasonError = Str::OfficeReasonRequired;
+  else if (r.errorCode == "bad_date_from") g_t.fromError = Str::OfficeDateFormat;
+  else if (r.errorCode == "bad_date_to") g_t.toError = Str::OfficeDateFormat;
+  else if (r.errorCode == "bad_range") g_t.toError = Str::OfficeDateRange;
+  else g_t.error = failureKey(r);
 }
 
 }  // namespace
 
 void drawTrace(OfficeState& s) {
   textField("office.trace.id", tr(Str::OfficeTraceId), g_t.id, platform::InputMode::Numeric, "001090012345", nullptr);
-  if (textField("office.trace.from", tr(Str::OfficeFrom), g_t.from, platform::InputMode::Text, "20/11/2026", g_t.fromError))
-    g_t.fromError = nullptr;
-  if (textField("office.trace.to", tr(Str::OfficeTo), g_t.to, platform::InputMode::Text, "25/11/2026", g_t.toError))
-    g_t.toError = nullptr;
+  if (textField("office.trace.from", tr(Str::OfficeFrom), g_t.from, platform::InputMode::Text, "20/11/2026", trIf(g_t.fromError)))
+    g_t.fromError.reset();
+  if (textField("office.trace.to", tr(Str::OfficeTo), g_t.to, platform::InputMode::Text, "25/11/2026", trIf(g_t.toError)))
+    g_t.toError.reset();
   textField("office.trace.margin", tr(Str::OfficeMargin), g_t.margin, platform::InputMode::Numeric, "30", nullptr);
-  textField("office.trace.reason", tr(Str::OfficeReason), g_t.reason, platform::InputMode::Text, "", g_t.reasonError);
+  textField("office.trace.reason", tr(Str::OfficeReason), g_t.reason, platform::InputMode::Text, "", trIf(g_t.reasonError));
   ImGui::Dummy(ImVec2(1, 4));
   if (button("office.trace.run", g_t.loading ? tr(Str::Loading) : tr(Str::OfficeRunTrace)) && !g_t.loading) {
-    g_t.reasonError = g_t.reason.size() < 5 ? tr(Str::OfficeReasonRequired) : nullptr;
+    g_t.reasonError = g_t.reason.size() < 5 ? std::optional(Str::OfficeReasonRequired) : std::nullopt;
     bool datesOk = checkDates();
     if (!g_t.reasonError && datesOk) {
       g_t.loading = true;
-      g_t.error.clear();
-      s.client.trace(query(), [](const client::OfficeResult<client::TraceResult>& r) {
+      g_t.error.reset();
+      const client::TraceQuery q = query();
+      s.client.trace(q, [reason = q.reason](const client::OfficeResult<client::TraceResult>& r) {
         g_t.loading = false;
         if (!r.ok()) {
           showRefusal(r);  // a field's own error is drawn beside it, at the top
-          g_t.reveal = !g_t.error.empty();
+          g_t.reveal = g_t.error.has_value();
           return;
         }
         g_t.reveal = true;
         g_t.result = r.value;
+        g_t.resultReason = reason;
         resetPublishForm();
       });
     }
   }
-  if (!g_t.error.empty()) {
+  if (g_t.error) {
     if (std::exchange(g_t.reveal, false)) ImGui::SetScrollHereY(0.0f);
-    banner("office.trace.error", g_t.error, theme::kDanger);
+    banner("office.trace.error", tr(*g_t.error), theme::kDanger);
   }
   if (!g_t.result) return drawPublishedExposures(s);
   const auto& visits = g_t.result->visits;
@@ -111,7 +117,7 @@ void drawTrace(OfficeState& s) {
   for (const client::TraceVisit& v : visits) {
     std::string line = v.venueName + "\n" + spanLabel(v.start, v.startEstimated, v.end, v.endEstimated);
     text(("office.trace.visit." + std::to_string(i)).c_str(), line, theme::kText);
-    drawPublishExposure(s, v, i++);
+    drawPublishExposure(s, v, i++, g_t.resultReason);
   }
   ImGui::Dummy(ImVec2(1, 6));
   text("office.trace.contacts.title",
@@ -130,7 +136,7 @@ void drawTrace(OfficeState& s) {
   if (button("office.trace.csv", tr(Str::OfficeExportCsv), ButtonStyle::Secondary)) {
     // The CSV is a second, separately audited query.
     s.client.saveTraceCsv(query(), language() == Lang::En ? "en" : "vi", [](client::OfficeError e) {
-      if (e != client::OfficeError::None) g_t.error = tr(Str::OfficeServerError);
+      if (e != client::OfficeError::None) g_t.error = failureKey(e);
     });
   }
   drawPublishedExposures(s);

@@ -13,6 +13,7 @@
 #include "widgets.hpp"
 
 #include <algorithm>
+#include <optional>
 
 namespace diemquet::ui {
 
@@ -49,25 +50,25 @@ bool freshnessRow(OfficeState& s, const char* id, bool loading) {
   return tapped && !loading;
 }
 
-const char* failureText(client::OfficeError e) {
+Str failureKey(client::OfficeError e) {
   using client::OfficeError;
   switch (e) {
     case OfficeError::Offline:
-      return tr(Str::OfficeNetworkError);
+      return Str::OfficeNetworkError;
     case OfficeError::SessionEnded:
     case OfficeError::BadCredentials:
-      return tr(Str::OfficeLoginFailed);
+      return Str::OfficeLoginFailed;
     case OfficeError::TooMany:
-      return tr(Str::OfficeTooMany);
+      return Str::OfficeTooMany;
     case OfficeError::BadInput:
-      return tr(Str::OfficeBadInput);
+      return Str::OfficeBadInput;
     default:
-      return tr(Str::OfficeServerError);
+      return Str::OfficeServerError;
   }
 }
 
-const char* failureText(const Reply& r) {
-  return failureText(r.error);
+Str failureKey(const Reply& r) {
+  return failureKey(r.error);
 }
 
 }  // namespace office
@@ -239,22 +240,23 @@ class OfficeUi : public ModeUi {
     ImGui::Dummy(ImVec2(1, 6));
     const bool busy = m_state.client.inFlight() > 0;
     if (button("office.login.submit", busy ? tr(Str::Loading) : tr(Str::OfficeLogin)) && !busy && !m_user.empty()) {
-      m_error.clear();
+      m_error.reset();
       m_state.client.login(m_user, m_password, [this](const office::Reply& r) {
         m_password.clear();
         if (!r.ok()) {
-          m_error = office::failureText(r);
+          m_error = office::failureKey(r);
           return;
         }
         m_state.tab = Tab::Report;
       });
     }
-    if (!m_error.empty()) banner("office.login.error", m_error, theme::kDanger);
+    if (m_error) banner("office.login.error", tr(*m_error), theme::kDanger);
   }
 
   OfficeState m_state;
   client::KeyValueStore& m_prefs;
-  std::string m_user, m_password, m_error;
+  std::string m_user, m_password;
+  std::optional<Str> m_error;  // worded when drawn: it follows the switch on the login form
   int m_lang = 0;  // 0 Tiếng Việt, 1 English (kept in localStorage)
   Tab m_shownTab = Tab::Report;
   std::string m_shownSession;  // the session the shown screen was loaded for

@@ -2,12 +2,14 @@
 // 2666/QĐ-BYT, staff count, phone, scan points) and issue a device enrollment code for it.
 #include <imgui.h>
 
+#include <optional>
 #include <utility>
 
 #include "area_picker.hpp"
 #include "i18n.hpp"
 #include "office_state.hpp"
 #include "services.hpp"
+#include "text.hpp"
 #include "widgets.hpp"
 
 namespace diemquet::ui::office {
@@ -35,10 +37,14 @@ struct VenuesScreen {
   int category = 0;
   bool choosingCategory = false;  // the list of kinds is open
   AreaPicker ward;  // searched within the officer's area
-  const char* nameError = nullptr;
-  std::string error, registeredId, registeredName, code;
+  // Messages as keys, worded when drawn (they follow a language switch).
+  std::optional<Str> nameError, error;
+  std::string registeredId, registeredName, code;
   bool busy = false;
   bool revealCode = false;  // a new code arrived: scroll it into view
+  // "Đăng ký" refused the form: scroll to what to fix (at 360×740 the name's error was above the
+  // screen and the ward's below it, and the tap seemed to do nothing).
+  enum class Reveal { None, Name, Banner } reveal = Reveal::None;
 } g_f;
 
 }  // namespace
@@ -81,8 +87,12 @@ void drawVenues(OfficeState& s) {
   // A list of many venues: the import page (web/venue-import.html), where a file can be picked.
   if (button("office.venues.import", tr(Str::OfficeImportVenues), ButtonStyle::Secondary))
     services().openPage("/office/nhap-co-so");
+  if (g_f.reveal == VenuesScreen::Reveal::Name) {
+    g_f.reveal = VenuesScreen::Reveal::None;
+    ImGui::SetScrollHereY(0.0f);
+  }
   textField("office.venues.name", tr(Str::OfficeVenueName), g_f.name, platform::InputMode::Text, "Quán Phở Hòa",
-            g_f.nameError);
+            trIf(g_f.nameError));
   textField("office.venues.address", tr(Str::OfficeAddress), g_f.address, platform::InputMode::Text, "12 Lê Lợi", nullptr);
   areaPicker("office.venues.ward", tr(Str::OfficeWard), g_f.ward, areaFetch(s));
   // Kind: its name in the officer's language; a tap opens every kind as a list, one tap picks
@@ -107,11 +117,13 @@ void drawVenues(OfficeState& s) {
             "Cổng chính, Cửa sau", nullptr);
   ImGui::Dummy(ImVec2(1, 4));
   if (button("office.venues.register", g_f.busy ? tr(Str::Loading) : tr(Str::OfficeRegister)) && !g_f.busy) {
-    g_f.nameError = g_f.name.empty() ? tr(Str::OfficeBadInput) : nullptr;
-    if (g_f.ward.code.empty()) g_f.error = tr(Str::OfficeChooseWard);
-    else if (!g_f.nameError) {
+    g_f.nameError = text::squeezeSpaces(g_f.name).empty() ? std::optional(Str::OfficeVenueNameRequired) : std::nullopt;
+    g_f.error.reset();  // a ward chosen since: its message goes
+    if (g_f.ward.code.empty()) g_f.error = Str::OfficeChooseWard;
+    g_f.reveal = g_f.nameError ? VenuesScreen::Reveal::Name : g_f.error ? VenuesScreen::Reveal::Banner : VenuesScreen::Reveal::None;
+    s.changed = true;
+    if (!g_f.error && !g_f.nameError) {
       g_f.busy = true;
-      g_f.error.clear();
       client::NewVenue venue;
       venue.name = g_f.name;
       venue.address = g_f.address;
@@ -123,7 +135,7 @@ void drawVenues(OfficeState& s) {
       s.client.registerVenue(venue, [](const client::OfficeResult<client::RegisteredVenue>& r) {
         g_f.busy = false;
         if (!r.ok()) {
-          g_f.error = failureText(r);
+          g_f.error = failureKey(r);
           return;
         }
         g_f.registeredId = r.value.id;
@@ -134,7 +146,13 @@ void drawVenues(OfficeState& s) {
       });
     }
   }
-  if (!g_f.error.empty()) banner("office.venues.error", g_f.error, theme::kDanger);
+  if (g_f.error) {
+    banner("office.venues.error", tr(*g_f.error), theme::kDanger);
+    if (g_f.reveal == VenuesScreen::Reveal::Banner) {
+      g_f.reveal = VenuesScreen::Reveal::None;
+      ImGui::SetScrollHereY(1.0f);
+    }
+  }
   if (g_f.registeredId.empty()) return;
   ImGui::Dummy(ImVec2(1, 6));
   text("office.venues.done", std::string(tr(Str::OfficeRegistered)) + ": " + g_f.registeredName + " (" + g_f.registeredId + ")",
@@ -144,7 +162,7 @@ void drawVenues(OfficeState& s) {
     s.client.issueEnrollmentCode(g_f.registeredId, [](const client::OfficeResult<std::string>& r) {
       g_f.busy = false;
       if (!r.ok()) {
-        g_f.error = failureText(r);
+        g_f.error = failureKey(r);
         return;
       }
       g_f.code = r.value;

@@ -4,6 +4,8 @@
 // "Xác nhận" / "Từ chối" (a rejection needs a reason; the server audits both).
 #include <imgui.h>
 
+#include <optional>
+
 #include "i18n.hpp"
 #include "office_state.hpp"
 #include "widgets.hpp"
@@ -16,10 +18,11 @@ struct VerifyScreen {
   std::string area;  // whose list this is
   std::vector<client::PendingVenue> venues;
   bool loading = false, busy = false;
-  std::string error, done;
+  // Messages as keys, worded when drawn (they follow a language switch).
+  std::optional<Str> error, done;
   std::string rejecting;  // the venue whose rejection reason is being typed
   std::string reason;
-  const char* reasonError = nullptr;
+  std::optional<Str> reasonError;
 } g_v;
 
 void load(OfficeState& s) {
@@ -27,7 +30,7 @@ void load(OfficeState& s) {
   s.client.selfRegistrations([](const client::OfficeResult<std::vector<client::PendingVenue>>& r) {
     g_v.loading = false;
     if (!r.ok()) {
-      g_v.error = failureText(r);
+      g_v.error = failureKey(r);
       return;
     }
     g_v.venues = r.value;
@@ -36,14 +39,14 @@ void load(OfficeState& s) {
 
 void decide(OfficeState& s, const std::string& id, bool confirm) {
   g_v.busy = true;
-  g_v.error.clear();
+  g_v.error.reset();
   s.client.verifyVenue(id, confirm, g_v.reason, [&s, confirm](const Reply& r) {
     g_v.busy = false;
     if (!r.ok()) {
-      g_v.error = failureText(r);
+      g_v.error = failureKey(r);
       return;
     }
-    g_v.done = tr(confirm ? Str::OfficeVerifyConfirmed : Str::OfficeVerifyRejected);
+    g_v.done = confirm ? Str::OfficeVerifyConfirmed : Str::OfficeVerifyRejected;
     g_v.rejecting.clear();
     g_v.reason.clear();
     load(s);
@@ -55,7 +58,7 @@ void card(OfficeState& s, size_t i, const client::PendingVenue& p) {
   ImGui::Dummy(ImVec2(1, 4));
   text((id + ".name").c_str(), p.name, theme::kText, fonts().bold);
   text((id + ".where").c_str(), p.address + ", " + p.wardLabel, theme::kMuted);
-  text((id + ".phone").c_str(), std::string(tr(Str::OfficePhone)) + ": " + p.phone + " · " + p.registered,
+  text((id + ".phone").c_str(), std::string(tr(Str::OfficePhone)) + ": " + p.phone + " · " + dayTimeLabel(p.registered),
        theme::kMuted);
   if (!p.sameAs.empty()) {
     std::string list;
@@ -64,7 +67,7 @@ void card(OfficeState& s, size_t i, const client::PendingVenue& p) {
   }
   if (g_v.rejecting == p.id) {
     textField((id + ".reason").c_str(), tr(Str::OfficeVerifyReason), g_v.reason, platform::InputMode::Text, "",
-              g_v.reasonError);
+              trIf(g_v.reasonError));
   }
   float half = (ImGui::GetContentRegionAvail().x - 6) / 2;
   if (button((id + ".confirm").c_str(), tr(Str::OfficeVerifyConfirm), ButtonStyle::Primary, half, 52, true) &&
@@ -75,12 +78,12 @@ void card(OfficeState& s, size_t i, const client::PendingVenue& p) {
     if (g_v.rejecting != p.id) {
       g_v.rejecting = p.id;  // the reason first, then a second tap
       g_v.reason.clear();
-      g_v.reasonError = nullptr;
+      g_v.reasonError.reset();
       s.changed = true;  // the reason field appears now
     } else if (g_v.reason.size() < 3) {
-      g_v.reasonError = tr(Str::OfficeVerifyReasonRequired);
+      g_v.reasonError = Str::OfficeVerifyReasonRequired;
     } else {
-      g_v.reasonError = nullptr;
+      g_v.reasonError.reset();
       decide(s, p.id, false);
     }
   }
@@ -97,8 +100,8 @@ void drawSelfRegistered(OfficeState& s) {
     s.refreshDue = false;  // the venue form below loads nothing of its own
     load(s);
   }
-  if (!g_v.done.empty()) banner("office.verify.done", g_v.done, theme::kIn);
-  if (!g_v.error.empty()) banner("office.verify.error", g_v.error, theme::kDanger);
+  if (g_v.done) banner("office.verify.done", tr(*g_v.done), theme::kIn);
+  if (g_v.error) banner("office.verify.error", tr(*g_v.error), theme::kDanger);
   if (g_v.venues.empty()) return;
   text("office.verify.title", std::string(tr(Str::OfficeVerifyTitle)) + " (" + std::to_string(g_v.venues.size()) + ")",
        theme::kText, fonts().bold);

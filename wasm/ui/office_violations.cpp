@@ -15,10 +15,11 @@ namespace {
 
 struct ViolationsScreen {
   std::optional<std::vector<client::Violation>> list;  // none until the first answer
-  std::string loadedFor, error;
+  std::string loadedFor;
+  std::optional<Str> error;  // messages as keys, worded when drawn (they follow a language switch)
   bool loading = false;
   std::map<int64_t, std::string> notes;
-  std::map<int64_t, const char*> noteErrors;
+  std::map<int64_t, std::optional<Str>> noteErrors;
 } g_v;
 
 void load(OfficeState& s) {
@@ -28,11 +29,11 @@ void load(OfficeState& s) {
   s.client.openViolations([&s](const client::OfficeResult<std::vector<client::Violation>>& r) {
     g_v.loading = false;
     if (!r.ok()) {
-      g_v.error = failureText(r);
+      g_v.error = failureKey(r);
       return;
     }
     s.loadedAtMs = s.nowMs;
-    g_v.error.clear();
+    g_v.error.reset();
     g_v.list = r.value;
   });
 }
@@ -50,7 +51,7 @@ void drawViolations(OfficeState& s) {
   if (!g_v.loading && g_v.loadedFor != s.sessionKey()) load(s);
   // A new report appears without a reload: on entering, every minute on screen, "Làm mới".
   if (freshnessRow(s, "office.violations", g_v.loading) || (s.refreshDue && !g_v.loading)) load(s);
-  if (!g_v.error.empty()) banner("office.violations.error", g_v.error, theme::kDanger);
+  if (g_v.error) banner("office.violations.error", tr(*g_v.error), theme::kDanger);
   if (!g_v.list) {
     text("office.violations.loading", tr(Str::Loading), theme::kMuted);
     return;
@@ -69,14 +70,14 @@ void drawViolations(OfficeState& s) {
     if (!v.note.empty()) meta += "\n" + v.note;
     text(("office.violations." + n + ".meta").c_str(), meta, theme::kMuted);
     textField(("office.violations." + n + ".note").c_str(), tr(Str::OfficeResolveNote), g_v.notes[id],
-              platform::InputMode::Text, "", g_v.noteErrors[id]);
+              platform::InputMode::Text, "", trIf(g_v.noteErrors[id]));
     if (button(("office.violations." + n + ".resolve").c_str(), tr(Str::OfficeResolve), ButtonStyle::Secondary, -1, 48)) {
       if (g_v.notes[id].empty()) {
-        g_v.noteErrors[id] = tr(Str::OfficeNoteRequired);
+        g_v.noteErrors[id] = Str::OfficeNoteRequired;
       } else {
-        g_v.noteErrors[id] = nullptr;
+        g_v.noteErrors[id].reset();
         s.client.resolveViolation(id, g_v.notes[id], [&s](const Reply& r) {
-          if (!r.ok()) g_v.error = failureText(r);
+          if (!r.ok()) g_v.error = failureKey(r);
           load(s);
         });
       }

@@ -1,5 +1,6 @@
 #include "client/office_client.hpp"
 
+#include "export_names.hpp"
 #include "json_util.hpp"
 
 namespace diemquet::client {
@@ -202,7 +203,7 @@ void OfficeClient::saveTraceCsv(const TraceQuery& q, const std::string& lang, st
   ++m_inFlight;
   r.token = m_token;
   r.timeoutMs = m_timeoutMs;
-  m_http(r, [this, done = std::move(done)](const sync::HttpReply& reply) {
+  m_http(r, [this, lang, done = std::move(done)](const sync::HttpReply& reply) {
     --m_inFlight;
     ++m_answers;
     OfficeReply out = officeReplyOf(reply, false);
@@ -211,7 +212,7 @@ void OfficeClient::saveTraceCsv(const TraceQuery& q, const std::string& lang, st
       // fetch's text() drops the server's UTF-8 BOM; without it Excel reads the Vietnamese as
       // Windows-1252. Put it back.
       static const std::string kBom = "\xEF\xBB\xBF";
-      m_downloader->saveBytes("truy-vet.csv", "text/csv;charset=utf-8",
+      m_downloader->saveBytes(traceFileName(lang == "en"), "text/csv;charset=utf-8",
                               reply.body.rfind(kBom, 0) == 0 ? reply.body : kBom + reply.body);
     }
     if (done) done(out.error);

@@ -1,0 +1,313 @@
+// What the office says after an action, as a commune officer reads it at 360×740 and a
+// district officer at 412×915, against the real server (SQLite): every message already on a
+// screen (login, trace, exposure alert, complaints, self-registered venues, venue form,
+// officers) follows a language switch (they stayed in the old language); exports are named in
+// the export's language ("report-…" in English, not "bao-cao-…"); a venue without declared
+// staff reads "staff not declared", not "0 staff", on screen and in the three files; an
+// exposure alert's audit row keeps the reason the officer typed for the trace, not
+// "trace <venue> <time>". Run by stage 61-office-e2e.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { waitReady, find, tap, typeInto, screenshot, probe, OUT, assertNoMissingGlyphs } from './lib/station.mjs';
+import { SERVER_BIN, serverAvailable, serveDb } from './lib/server-process.mjs';
+import { openPhoneAt, assertInView, OFFICE_BARS } from './lib/layout.mjs';
+import { freshProfile } from './lib/browser.mjs';
+import { importAreas } from '../server/areas_fixture.mjs';
+
+const WEB = path.resolve(process.env.DQ_WEB_DIR || 'build/web');
+const skip = !serverAvailable() || !fs.existsSync(path.join(WEB, 'office.html'));
+const PASSWORD = 'mat-khau-phuong-ben-nghe';
+const VN = 7 * 3_600_000;
+const TRACE_REASON = 'Ca F0 số 12, yêu cầu của CDC';
+let dir, server;
+
+async function api(method, p, body, token) {
+  const r = await fetch(server.url + p.replace(/^\//, ''), { method, body: body ? JSON.stringify(body) : undefined,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+  const text = await r.text();
+  let json = null;
+  try { json = JSON.parse(text); } catch { /* not JSON */ }
+  return { status: r.status, json, text, disposition: r.headers.get('content-disposition') };
+}
+const login = async (username) => (await api('POST', '/api/v1/office/login', { username, password: PASSWORD })).json.token;
+
+// A venue registering itself, from its own loopback address (the server limits each address).
+function selfRegister(body) {
+  return new Promise((resolve, reject) => {
+    const data = Buffer.from(JSON.stringify(body));
+    const req = http.request(server.url + 'api/v1/self-registrations', { method: 'POST', localAddress: '127.0.3.9',
+      headers: { 'content-type': 'application/json', 'content-length': data.length } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode));
+    });
+    req.on('error', reject);
+    req.end(data);
+  });
+}
+
+before(async () => {
+  if (skip) return;
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dq-office-messages-'));
+  const db = `sqlite:${path.join(dir, 'office.db')}`;
+  importAreas(SERVER_BIN, db);
+  for (const [u, level, area] of [['benghe', 'ward', '26740'], ['quan1', 'district', '760']])
+    execFileSync(SERVER_BIN, ['admin', 'create-officer', '--username', u, '--level', level, '--area', area, '--db', db],
+      { input: PASSWORD + '\n' });
+  server = await serveDb(db, WEB);
+  const tok = await login('benghe');
+  const mk = async (name, staff) => (await api('POST', '/api/v1/venues', { name, address: '12 Lê Lợi', ward: '26740',
+    category: 'restaurant', staffCount: staff, phone: '0281234567', scanPoints: ['Cổng chính'] }, tok)).json.id;
+  const pho = await mk('Quán Phở Hòa', 3);
+  await mk('Karaoke Ánh Sao', 0);  // no staff declared, no scans: not complying
+  const code = (await api('POST', `/api/v1/office/venues/${pho}/codes`, { count: 1 }, tok)).json.codes[0];
+  const st = (await api('POST', '/api/v1/enroll', { code, device: 'st-1' })).json.token;
+  const now = Date.now();
+  const recs = ['001090000001', '079090000002'].map((key, i) => ({ device: 'st-1', seq: i + 1, venue: pho, scanPoint: 'p1',
+    kind: 'cccd', personKey: key, name: `Khách ${i}`, phone: '', birthYear: 1990, dir: 'in', ts: now - 60_000 + i * 1000,
+    tz: 420, voided: false }));
+  assert.equal((await api('POST', '/api/v1/checkins', { device: 'st-1', checkIns: recs }, st)).status, 200);
+  assert.equal((await api('POST', '/api/v1/reports', { venue: pho, kind: 'no_poster', note: 'Không thấy mã QR' })).status, 201);
+  assert.equal(await selfRegister({ name: 'Tiệm Bánh Mì Lan', address: '5 Hàm Nghi', ward: '26740', category: 'restaurant',
+    staffCount: 2, phone: '0903 123 456', scanPoints: ['Cửa trước'] }), 201);
+});
+
+after(async () => {
+  if (server) await server.stop();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+// Logs in on the office page as a person does.
+async function officeLogin(page, username) {
+  await typeInto(page, 'office.login.user', username);
+  await typeInto(page, 'office.login.password', PASSWORD, { password: true });
+  await tap(page, 'office.login.submit');
+  await find(page, 'office.tab.report', 15000);
+}
+
+// The texts drawn for these ids in the newest frame (undefined: not drawn).
+async function drawn(page, ids) {
+  const items = (await probe(page)).items;
+  return Object.fromEntries(ids.map((id) => [id, items.find((i) => i.id === id)?.text]));
+}
+
+// Switches the office's language with the top bar's button and waits for the tabs to say it.
+async function switchTo(page, lang) {
+  await tap(page, 'office.lang');
+  const report = lang === 'en' ? 'Report' : 'Báo cáo';
+  await page.waitForFunction((t) => globalThis.dq.probe().items.some((i) => i.id === 'office.tab.report' && i.text === t),
+    report, { timeout: 5000 });
+}
+
+// The messages on screen read `vi`, then `en` after a switch, then `vi` again after switching back.
+async function followsSwitch(page, vi, en, shot) {
+  const ids = Object.keys(vi);
+  for (const id of ids) await find(page, id, 10000);
+  assert.deepEqual(await drawn(page, ids), vi);
+  await switchTo(page, 'en');
+  await screenshot(page, shot);
+  await assertNoMissingGlyphs(page, shot);
+  assert.deepEqual(await drawn(page, ids), en, `${shot}: every message on screen is in English after the switch`);
+  await switchTo(page, 'vi');
+  assert.deepEqual(await drawn(page, ids), vi, `${shot}: Vietnamese again after switching back`);
+}
+
+test('commune officer at 360×740: messages on every screen follow a language switch; the alert audits the trace reason', { skip }, async () => {
+  const ctx = await openPhoneAt(360, 740, freshProfile('dq-office-msg'));
+  try {
+    const page = ctx.pages()[0] || (await ctx.newPage());
+    await page.goto(server.url + 'office');
+    await waitReady(page);
+
+    // Login: a wrong password, then the switch on the login form.
+    await typeInto(page, 'office.login.user', 'benghe');
+    await typeInto(page, 'office.login.password', 'sai-mat-khau', { password: true });
+    await tap(page, 'office.login.submit');
+    assert.equal((await find(page, 'office.login.error', 10000)).text, 'Sai tên đăng nhập hoặc mật khẩu.');
+    await tap(page, 'office.login.lang.1');
+    await page.waitForFunction(() => globalThis.dq.probe().items.some((i) => i.id === 'office.login.submit' && i.text === 'Log in'),
+      null, { timeout: 5000 }).catch(() => {});
+    await screenshot(page, 'office-messages-login-en');
+    assert.equal((await find(page, 'office.login.error')).text, 'Wrong username or password.', 'the login error in English');
+    await tap(page, 'office.login.lang.0');
+    await officeLogin(page, 'benghe');
+
+    // Trace: the officer's own slips, checked where they are typed.
+    await tap(page, 'office.tab.trace');
+    await typeInto(page, 'office.trace.id', '001090000001');
+    await typeInto(page, 'office.trace.from', '32/13/2026');
+    await typeInto(page, 'office.trace.reason', 'F0');
+    await tap(page, 'office.trace.run');
+    await followsSwitch(page, {
+      'office.trace.from.error': 'Ngày chưa đúng. Nhập ngày/tháng/năm, ví dụ 05/12/2026.',
+      'office.trace.reason.error': 'Cần nêu lý do tra cứu.',
+    }, {
+      'office.trace.from.error': 'Not a date. Type day/month/year, e.g. 05/12/2026.',
+      'office.trace.reason.error': 'State the reason for the lookup.',
+    }, 'office-messages-trace-fields-en');
+    // The server's refusal (a range over 62 days), put under "Đến ngày".
+    const day = new Date(Date.now() + VN).toISOString().slice(0, 10);
+    const [y, m, d] = day.split('-');
+    await typeInto(page, 'office.trace.from', `01/01/${Number(y) - 1}`);
+    await typeInto(page, 'office.trace.to', `${d}/${m}/${y}`);
+    await typeInto(page, 'office.trace.reason', TRACE_REASON);
+    await tap(page, 'office.trace.run');
+    await followsSwitch(page, { 'office.trace.to.error': 'Khoảng ngày phải từ 1 đến 62 ngày.' },
+      { 'office.trace.to.error': 'The range must be 1 to 62 days.' }, 'office-messages-trace-range-en');
+
+    // An exposure alert without advice: said under the advice, what to write.
+    await typeInto(page, 'office.trace.from', `${d}/${m}/${y}`);
+    await tap(page, 'office.trace.run');
+    await find(page, 'office.trace.visit.0', 15000);
+    await tap(page, 'office.exposure.0.open');
+    await typeInto(page, 'office.exposure.0.advice', '');
+    await tap(page, 'office.exposure.0.send');
+    await followsSwitch(page, { 'office.exposure.0.advice.error': 'Viết một lời khuyên ngắn cho khách (tối đa 600 ký tự, một đoạn).' },
+      { 'office.exposure.0.advice.error': 'Write a short advice for visitors (at most 600 characters, one paragraph).' },
+      'office-messages-exposure-en');
+    // Published with advice: the audit row keeps the reason typed for the trace.
+    await typeInto(page, 'office.exposure.0.advice', 'Theo dõi sức khỏe 14 ngày.');
+    await tap(page, 'office.exposure.0.send');
+    await find(page, 'office.exposure.0.done', 10000);
+    const audit = await api('GET', '/api/v1/office/audit', null, await login('benghe'));
+    const row = audit.json.entries.find((e) => e.action === 'publish_exposure');
+    assert.ok(row, JSON.stringify(audit.json));
+    assert.equal(row.reason, TRACE_REASON, 'the alert is audited with the reason the officer typed');
+
+    // Complaints: resolving without a note.
+    await tap(page, 'office.tab.violations');
+    await tap(page, 'office.violations.0.resolve');
+    await followsSwitch(page, { 'office.violations.0.note.error': 'Cần ghi chú.' },
+      { 'office.violations.0.note.error': 'A note is needed.' }, 'office-messages-violations-en');
+
+    // Venues: a self-registered venue rejected without a reason; the form sent empty.
+    await tap(page, 'office.tab.venues');
+    // When it registered, written as every other date of the office (it was "2026-12-06 06:36").
+    assert.match((await find(page, 'office.verify.0.phone', 10000)).text, /· \d\d\/\d\d\/\d{4} \d\d:\d\d$/);
+    await tap(page, 'office.verify.0.reject');
+    await tap(page, 'office.verify.0.reject');
+    await followsSwitch(page, { 'office.verify.0.reason.error': 'Cần nêu lý do từ chối.' },
+      { 'office.verify.0.reason.error': 'State the reason.' }, 'office-messages-verify-en');
+    // The form sent empty: the first thing to fix comes into view (it was above the screen).
+    await tap(page, 'office.venues.register');
+    await assertInView(page, 'office.venues.name.error', OFFICE_BARS);
+    await followsSwitch(page, {
+      'office.venues.name.error': 'Vui lòng nhập tên cơ sở.',
+      'office.venues.error': 'Chọn phường/xã: gõ tên rồi chạm vào kết quả.',
+    }, {
+      'office.venues.name.error': 'Please enter the venue name.',
+      'office.venues.error': 'Choose the ward: type its name, then tap a result.',
+    }, 'office-messages-venues-en');
+    // Named, still no ward: the ward's message comes into view (it was below the screen).
+    await typeInto(page, 'office.venues.name', 'Quán Cơm Tấm');
+    await tap(page, 'office.venues.register');
+    await page.waitForFunction(() => !globalThis.dq.probe().items.some((i) => i.id === 'office.venues.name.error'), null, { timeout: 5000 });
+    await assertInView(page, 'office.venues.error', OFFICE_BARS);
+    await screenshot(page, 'office-messages-venues-ward');
+    await tap(page, 'office.verify.0.confirm');
+    await followsSwitch(page, { 'office.verify.done': 'Đã xác nhận cơ sở.' }, { 'office.verify.done': 'Venue confirmed.' },
+      'office-messages-verify-done-en');
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('district officer at 412×915: the officers screen\'s messages follow a language switch', { skip }, async () => {
+  const ctx = await openPhoneAt(412, 915, freshProfile('dq-office-msg-d'));
+  try {
+    const page = ctx.pages()[0] || (await ctx.newPage());
+    await page.goto(server.url + 'office');
+    await waitReady(page);
+    await officeLogin(page, 'quan1');
+    await tap(page, 'office.tab.officers');
+    await typeInto(page, 'office.officers.username', 'A');
+    await tap(page, 'office.officers.create');
+    await followsSwitch(page, { 'office.officers.username.error': 'Tên đăng nhập: 3 đến 64 chữ thường không dấu, số, dấu . _ -' },
+      { 'office.officers.username.error': 'Username: 3 to 64 of a-z, 0-9, . _ -' }, 'office-messages-officers-en');
+    await typeInto(page, 'office.officers.username', 'phuong.moi');
+    await tap(page, 'office.officers.create');
+    await followsSwitch(page, { 'office.officers.error': 'Chọn địa bàn: gõ tên rồi chạm vào kết quả.' },
+      { 'office.officers.error': 'Choose the area: type its name, then tap a result.' }, 'office-messages-officers-area-en');
+  } finally {
+    await ctx.close();
+  }
+});
+
+// Sheet `n` of an XLSX file as { A1: value }: shared strings as text, numbers as numbers.
+function sheetCells(file, n) {
+  const sheet = execFileSync('unzip', ['-p', file, `xl/worksheets/sheet${n}.xml`], { encoding: 'utf8' });
+  const shared = execFileSync('unzip', ['-p', file, 'xl/sharedStrings.xml'], { encoding: 'utf8' });
+  const strings = [...shared.matchAll(/<si>(.*?)<\/si>/gs)].map((m) => [...m[1].matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((t) => t[1]).join(''));
+  const cells = {};
+  for (const m of sheet.matchAll(/<c r="([A-Z]+\d+)"([^>]*?)(?:\/>|>(?:<f>[^<]*<\/f>)?(?:<v>([^<]*)<\/v>)?<\/c>)/g))
+    if (m[3] !== undefined) cells[m[1]] = m[2].includes('t="s"') ? strings[Number(m[3])] : Number(m[3]);
+  return cells;
+}
+
+// The file the browser saves for a tap on `id`: its suggested name and where it was saved.
+async function download(page, id, name) {
+  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 15000 }), tap(page, id)]);
+  const file = path.join(OUT, name);
+  await dl.saveAs(file);
+  return { name: dl.suggestedFilename(), file };
+}
+
+test('exports are named in their language; a venue without declared staff says so on screen and in the files', { skip }, async () => {
+  const ctx = await openPhoneAt(360, 740, freshProfile('dq-office-msg-x'));
+  try {
+    const page = ctx.pages()[0] || (await ctx.newPage());
+    await page.goto(server.url + 'office');
+    await waitReady(page);
+    await officeLogin(page, 'benghe');
+    const karaoke = async () => {
+      for (let i = 0; i < 5; i++) {
+        const w = (await probe(page)).items.find((x) => x.id === `office.report.bad.${i}` && x.text.startsWith('Karaoke Ánh Sao'));
+        if (w) return w.text;
+      }
+      return (await find(page, 'office.report.bad.1', 10000)).text;
+    };
+    await find(page, 'office.report.bad.0', 15000);
+    assert.equal(await karaoke(), 'Karaoke Ánh Sao — Không có lượt quét (0 lượt quét / chưa khai báo số nhân viên)');
+    const vi = await download(page, 'office.report.xlsx', 'office-messages-vi.xlsx');
+    assert.match(vi.name, /^bao-cao-26740-\d{4}-W\d\d\.xlsx$/);
+
+    await switchTo(page, 'en');
+    await page.waitForFunction(() => globalThis.dq.probe().items.some((i) => /^Karaoke Ánh Sao — No scans/.test(i.text)), null, { timeout: 5000 });
+    assert.equal(await karaoke(), 'Karaoke Ánh Sao — No scans (0 scans / staff not declared)');
+    await screenshot(page, 'office-messages-report-en');
+    const xlsx = await download(page, 'office.report.xlsx', 'office-messages-en.xlsx');
+    assert.match(xlsx.name, /^report-26740-\d{4}-W\d\d\.xlsx$/, 'the English file has an English name');
+    const csv = await download(page, 'office.report.csv', 'office-messages-en.csv');
+    assert.match(csv.name, /^report-26740-\d{4}-W\d\d\.csv$/);
+    // The staff column of the venue's row, in each file.
+    const csvRow = fs.readFileSync(csv.file, 'utf8').split('\r\n').find((l) => l.includes('Karaoke Ánh Sao'));
+    assert.equal(csvRow.split(',')[4], 'not declared', csvRow);
+    const venues = sheetCells(xlsx.file, 2);  // the second sheet: venues not complying
+    const row = Object.keys(venues).find((k) => k.startsWith('B') && venues[k] === 'Karaoke Ánh Sao').slice(1);
+    assert.equal(venues['E' + row], 'not declared', 'the staff cell says it was not declared');
+    const tok = await login('benghe');
+    const html = await api('GET', '/api/v1/office/report?format=html&lang=vi', null, tok);
+    assert.match(html.text, /Karaoke Ánh Sao<\/td><td class=t>[^<]*<\/td><td class=t>[^<]*<\/td><td[^>]*>chưa khai báo<\/td>/);
+    const csvVi = await api('GET', '/api/v1/office/report?format=csv&lang=vi', null, tok);
+    assert.match(csvVi.disposition, /filename="bao-cao-26740-\d{4}-W\d\d\.csv"/);
+    const csvEn = await api('GET', '/api/v1/office/report?format=csv&lang=en', null, tok);
+    assert.match(csvEn.disposition, /filename="report-26740-\d{4}-W\d\d\.csv"/, 'the server names the English file in English');
+
+    // The trace CSV, exported in English.
+    await tap(page, 'office.tab.trace');
+    const day = new Date(Date.now() + VN).toISOString().slice(0, 10);
+    await typeInto(page, 'office.trace.id', '001090000001');
+    await typeInto(page, 'office.trace.from', day);
+    await typeInto(page, 'office.trace.reason', TRACE_REASON);
+    await tap(page, 'office.trace.run');
+    await find(page, 'office.trace.visit.0', 15000);
+    const traceCsv = await download(page, 'office.trace.csv', 'office-messages-trace-en.csv');
+    assert.equal(traceCsv.name, 'contact-trace.csv');
+  } finally {
+    await ctx.close();
+  }
+});
