@@ -18,6 +18,7 @@ import { SERVER_BIN, serverAvailable, serveDb } from './lib/server-process.mjs';
 import { openPhoneAt, assertInView, OFFICE_BARS } from './lib/layout.mjs';
 import { freshProfile } from './lib/browser.mjs';
 import { importAreas } from '../server/areas_fixture.mjs';
+import { readXlsxCells } from './lib/demo.mjs';
 
 const WEB = path.resolve(process.env.DQ_WEB_DIR || 'build/web');
 const skip = !serverAvailable() || !fs.existsSync(path.join(WEB, 'office.html'));
@@ -230,23 +231,12 @@ test('district officer at 412×915: the officers screen\'s messages follow a lan
       { 'office.officers.username.error': 'Username: 3 to 64 of a-z, 0-9, . _ -' }, 'office-messages-officers-en');
     await typeInto(page, 'office.officers.username', 'phuong.moi');
     await tap(page, 'office.officers.create');
-    await followsSwitch(page, { 'office.officers.error': 'Chọn địa bàn: gõ tên rồi chạm vào kết quả.' },
-      { 'office.officers.error': 'Choose the area: type its name, then tap a result.' }, 'office-messages-officers-area-en');
+    await followsSwitch(page, { 'office.officers.area.q.error': 'Chọn địa bàn: gõ tên rồi chạm vào kết quả.' },
+      { 'office.officers.area.q.error': 'Choose the area: type its name, then tap a result.' }, 'office-messages-officers-area-en');
   } finally {
     await ctx.close();
   }
 });
-
-// Sheet `n` of an XLSX file as { A1: value }: shared strings as text, numbers as numbers.
-function sheetCells(file, n) {
-  const sheet = execFileSync('unzip', ['-p', file, `xl/worksheets/sheet${n}.xml`], { encoding: 'utf8' });
-  const shared = execFileSync('unzip', ['-p', file, 'xl/sharedStrings.xml'], { encoding: 'utf8' });
-  const strings = [...shared.matchAll(/<si>(.*?)<\/si>/gs)].map((m) => [...m[1].matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((t) => t[1]).join(''));
-  const cells = {};
-  for (const m of sheet.matchAll(/<c r="([A-Z]+\d+)"([^>]*?)(?:\/>|>(?:<f>[^<]*<\/f>)?(?:<v>([^<]*)<\/v>)?<\/c>)/g))
-    if (m[3] !== undefined) cells[m[1]] = m[2].includes('t="s"') ? strings[Number(m[3])] : Number(m[3]);
-  return cells;
-}
 
 // The file the browser saves for a tap on `id`: its suggested name and where it was saved.
 async function download(page, id, name) {
@@ -286,7 +276,7 @@ test('exports are named in their language; a venue without declared staff says s
     // The staff column of the venue's row, in each file.
     const csvRow = fs.readFileSync(csv.file, 'utf8').split('\r\n').find((l) => l.includes('Karaoke Ánh Sao'));
     assert.equal(csvRow.split(',')[4], 'not declared', csvRow);
-    const venues = sheetCells(xlsx.file, 2);  // the second sheet: venues not complying
+    const venues = readXlsxCells(xlsx.file, 2);  // the second sheet: venues not complying
     const row = Object.keys(venues).find((k) => k.startsWith('B') && venues[k] === 'Karaoke Ánh Sao').slice(1);
     assert.equal(venues['E' + row], 'not declared', 'the staff cell says it was not declared');
     const tok = await login('benghe');

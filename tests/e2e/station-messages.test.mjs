@@ -26,6 +26,24 @@ async function switchTo(page, lang) {
 }
 
 // The texts drawn for these ids in the newest frame (undefined: not drawn).
+// What each new frame shows, from `since` until `stop` says so or `ms` pass: `facts(has)` of each
+// frame (has(id): the widget is drawn), with `ms` after `since`.
+async function eachFrame(page, since, ms, facts, stop) {
+  const frames = [];
+  let lastFrame = -1;
+  while (Date.now() - since < ms) {
+    const f = await st.probe(page);
+    if (f.frame !== lastFrame) {
+      lastFrame = f.frame;
+      const seen = { ms: Date.now() - since, ...facts((id) => f.items.some((i) => i.id === id)) };
+      frames.push(seen);
+      if (stop(seen)) break;
+    }
+    await page.waitForTimeout(100);
+  }
+  return frames;
+}
+
 async function drawn(page, ids) {
   const items = (await st.probe(page)).items;
   return Object.fromEntries(ids.map((id) => [id, items.find((i) => i.id === id)?.text]));
@@ -103,18 +121,8 @@ test('"Hoàn tác" stays as long as the save line: there at 12 s, gone with the 
     await st.manualCheckIn(page, { name: 'Lê Thị Hồng Nhung', phone: '0912345678' });
     await st.waitForWidget(page, 'status.saved');
     const savedAt = Date.now();
-    const frames = [];
-    let lastFrame = -1;
-    while (Date.now() - savedAt < 20000) {
-      const f = await st.probe(page);
-      if (f.frame !== lastFrame) {
-        lastFrame = f.frame;
-        const has = (id) => f.items.some((i) => i.id === id);
-        frames.push({ ms: Date.now() - savedAt, line: has('status.saved'), undo: has('status.undo') });
-        if (!has('status.saved') && !has('status.undo')) break;
-      }
-      await page.waitForTimeout(100);
-    }
+    const frames = await eachFrame(page, savedAt, 20000, (has) => ({ line: has('status.saved'), undo: has('status.undo') }),
+      (f) => !f.line && !f.undo);
     const odd = frames.filter((f) => f.line !== f.undo);
     assert.deepEqual(odd, [], `frames where the save line and its undo disagree (ms after the save): ${JSON.stringify(odd)}`);
     const lastLine = Math.max(...frames.filter((f) => f.line).map((f) => f.ms));
@@ -174,18 +182,8 @@ test('after 15 s the scan band becomes a quiet "Lần quét trước" line, in b
     await st.waitForWidget(page, 'scan.saved');
     const savedAt = Date.now();
     // Every frame until the quiet line shows: the green band never without its undo.
-    const frames = [];
-    let lastFrame = -1;
-    while (Date.now() - savedAt < 22000) {
-      const f = await st.probe(page);
-      if (f.frame !== lastFrame) {
-        lastFrame = f.frame;
-        const has = (id) => f.items.some((i) => i.id === id);
-        frames.push({ ms: Date.now() - savedAt, band: has('scan.saved'), undo: has('scan.undo'), quiet: has('scan.last') });
-        if (has('scan.last')) break;
-      }
-      await page.waitForTimeout(100);
-    }
+    const frames = await eachFrame(page, savedAt, 22000,
+      (has) => ({ band: has('scan.saved'), undo: has('scan.undo'), quiet: has('scan.last') }), (f) => f.quiet);
     const odd = frames.filter((f) => f.band !== f.undo || (f.quiet && f.band));
     assert.deepEqual(odd, [], `frames where the band, its undo and the quiet line disagree (ms after the save): ${JSON.stringify(odd)}`);
     assert.ok(frames.at(-1).quiet, `no quiet line 22 s after the scan; the last frame: ${JSON.stringify(frames.at(-1))}`);

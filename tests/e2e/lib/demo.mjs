@@ -23,9 +23,10 @@ export function decodeQrs(pngs) {
   return out.split('\n').filter(Boolean).map((l) => JSON.parse(l).text);
 }
 
-// The first sheet of an XLSX as { A1: value, ... }: shared strings resolved, numbers as numbers.
-export function readXlsxCells(file) {
-  const sheet = execFileSync('unzip', ['-p', file, 'xl/worksheets/sheet1.xml'], { encoding: 'utf8' });
+// Sheet `n` (the first by default) of an XLSX as { A1: value, ... }: shared strings resolved,
+// numbers as numbers.
+export function readXlsxCells(file, n = 1) {
+  const sheet = execFileSync('unzip', ['-p', file, `xl/worksheets/sheet${n}.xml`], { encoding: 'utf8' });
   const shared = execFileSync('unzip', ['-p', file, 'xl/sharedStrings.xml'], { encoding: 'utf8' });
   const strings = [...shared.matchAll(/<si>(.*?)<\/si>/gs)].map((m) => [...m[1].matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((t) => t[1]).join(''));
   const cells = {};
