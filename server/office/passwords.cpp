@@ -35,7 +35,10 @@ bool verifyPassword(const std::string& stored, const std::string& password) {
 
 std::string generatePassword() {
   init();
-  static const char kAlphabet[] = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789";
+  // Handed over once, often read out on the phone or copied from a screen: lower case only (a
+  // capital C, S, W read out is a small one typed), and no letter or digit that passes for
+  // another (i l 1, o 0). 31 symbols, 16 of them: 79 bits, behind a slow hash.
+  static const char kAlphabet[] = "abcdefghjkmnpqrstuvwxyz23456789";
   std::string out;
   for (int i = 0; i < 16; ++i) out += kAlphabet[randombytes_uniform(sizeof kAlphabet - 1)];
   return out;
