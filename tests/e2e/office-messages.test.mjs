@@ -164,7 +164,11 @@ test('commune officer at 360×740: messages on every screen follow a language sw
     await typeInto(page, 'office.trace.from', `${d}/${m}/${y}`);
     await tap(page, 'office.trace.run');
     await find(page, 'office.trace.visit.0', 15000);
+    // The suggested advice goes to visitors: Vietnamese, even when opened from an English screen.
+    await switchTo(page, 'en');
     await tap(page, 'office.exposure.0.open');
+    assert.match((await find(page, 'office.exposure.0.advice')).text, /^Hãy tự theo dõi sức khỏe 14 ngày\./);
+    await switchTo(page, 'vi');
     await typeInto(page, 'office.exposure.0.advice', '');
     await tap(page, 'office.exposure.0.send');
     await followsSwitch(page, { 'office.exposure.0.advice.error': 'Viết một lời khuyên ngắn cho khách (tối đa 600 ký tự, một đoạn).' },

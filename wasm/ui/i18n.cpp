@@ -480,10 +480,12 @@ const Entry* const* byKey() {
 void setLanguage(Lang lang) { g_lang = lang; }
 Lang language() { return g_lang; }
 
-const char* tr(Str s) {
+const char* tr(Str s) { return trIn(s, g_lang); }
+
+const char* trIn(Str s, Lang lang) {
   const Entry* e = size_t(s) < size_t(Str::Count_) ? byKey()[size_t(s)] : nullptr;
   if (!e) return "?";
-  return g_lang == Lang::Vi ? e->vi : e->en;
+  return lang == Lang::Vi ? e->vi : e->en;
 }
 
 bool allStringsPresent() {

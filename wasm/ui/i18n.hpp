@@ -74,6 +74,8 @@ enum class Str {
 void setLanguage(Lang lang);
 Lang language();
 const char* tr(Str s);
+// In a given language, whatever the screen's: text written for someone else (a visitor).
+const char* trIn(Str s, Lang lang);
 // A message kept as its key (a field's error, an outcome) in the current language; nullptr when
 // there is none. Screens keep keys, not translated text: a text made when the message appeared
 // stayed in the old language after a switch in Settings.

@@ -65,7 +65,10 @@ void drawPublishExposure(OfficeState& s, const client::TraceVisit& visit, int in
   }
   if (g_form.openIndex != index) {
     if (button((id + ".open").c_str(), tr(Str::OfficeExposurePublish), ButtonStyle::Secondary)) {
-      g_form = PublishForm{index, 0, tr(Str::OfficeExposureAdviceDefault), std::nullopt, g_form.publishedIndex, false};
+      // The advice is for visitors, who read the alert in Vietnamese whatever the officer's
+      // screen is in: the suggested text is Vietnamese (an English one went out as typed).
+      g_form = PublishForm{index, 0, trIn(Str::OfficeExposureAdviceDefault, Lang::Vi), std::nullopt, g_form.publishedIndex,
+                           false};
     }
     return;
   }
