@@ -359,6 +359,8 @@ test('officer: trace dates typed dd/mm/yyyy, a wrong one named; the CSV has a BO
     const visit = await find(page, 'office.trace.visit.0', 15000);
     assert.match(visit.text, /Quán Phở Hòa/);
     await screenshot(page, 'office-trace-typed-dates');
+    // The ID field edited after the trace: the CSV is still of the result on screen.
+    await typeInto(page, 'office.trace.id', '079000000000');
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 40000 }), tap(page, 'office.trace.csv')]);
     const file = path.join(OUT, 'office-trace.csv');
     await download.saveAs(file);

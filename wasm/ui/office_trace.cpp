@@ -26,7 +26,9 @@ struct TraceScreen {
   std::optional<Str> toError;
   std::optional<Str> error;
   std::optional<client::TraceResult> result;
-  std::string resultReason;  // the reason the shown result was asked with (its alerts are audited with it)
+  // What the shown result was asked with: its CSV is of that (not of fields edited since), and
+  // its alerts are audited with its reason.
+  client::TraceQuery resultQuery;
   bool loading = false;
   // An answer arrived: scroll its outcome into view at the next frame (at 360×740 the result
   // began below the screen's edge and "Truy vết" seemed to do nothing).
@@ -82,7 +84,7 @@ void drawTrace(OfficeState& s) {
       g_t.loading = true;
       g_t.error.reset();
       const client::TraceQuery q = query();
-      s.client.trace(q, [reason = q.reason](const client::OfficeResult<client::TraceResult>& r) {
+      s.client.trace(q, [q](const client::OfficeResult<client::TraceResult>& r) {
         g_t.loading = false;
         if (!r.ok()) {
           showRefusal(r);  // a field's own error is drawn beside it, at the top
@@ -91,7 +93,7 @@ void drawTrace(OfficeState& s) {
         }
         g_t.reveal = true;
         g_t.result = r.value;
-        g_t.resultReason = reason;
+        g_t.resultQuery = q;
         resetPublishForm();
       });
     }
@@ -117,7 +119,7 @@ void drawTrace(OfficeState& s) {
   for (const client::TraceVisit& v : visits) {
     std::string line = v.venueName + "\n" + spanLabel(v.start, v.startEstimated, v.end, v.endEstimated);
     text(("office.trace.visit." + std::to_string(i)).c_str(), line, theme::kText);
-    drawPublishExposure(s, v, i++, g_t.resultReason);
+    drawPublishExposure(s, v, i++, g_t.resultQuery.reason);
   }
   ImGui::Dummy(ImVec2(1, 6));
   text("office.trace.contacts.title",
@@ -135,7 +137,7 @@ void drawTrace(OfficeState& s) {
   ImGui::Dummy(ImVec2(1, 4));
   if (button("office.trace.csv", tr(Str::OfficeExportCsv), ButtonStyle::Secondary)) {
     // The CSV is a second, separately audited query.
-    s.client.saveTraceCsv(query(), language() == Lang::En ? "en" : "vi", [](client::OfficeError e) {
+    s.client.saveTraceCsv(g_t.resultQuery, language() == Lang::En ? "en" : "vi", [](client::OfficeError e) {
       if (e != client::OfficeError::None) g_t.error = failureKey(e);
     });
   }
