@@ -202,9 +202,11 @@ test('commune officer at 360×740: messages on every screen follow a language sw
     await assertInView(page, 'office.venues.name.error', OFFICE_BARS);
     await followsSwitch(page, {
       'office.venues.name.error': 'Vui lòng nhập tên cơ sở.',
+      'office.venues.staff.error': 'Nhập số nhân viên (một số, vd. 12).',
       'office.venues.error': 'Chọn phường/xã: gõ tên rồi chạm vào kết quả.',
     }, {
       'office.venues.name.error': 'Please enter the venue name.',
+      'office.venues.staff.error': 'Enter the number of staff (a number, e.g. 12).',
       'office.venues.error': 'Choose the ward: type its name, then tap a result.',
     }, 'office-messages-venues-en');
     // Named, still no ward: the ward's message comes into view (it was below the screen).

@@ -493,6 +493,10 @@ test('officer: the venue kind is picked by its Vietnamese name', { skip }, async
     assert.equal(await page.evaluate(() => globalThis.dq.probe().items.some((i) => i.id === 'office.venues.category.market')), false, 'the list closes');
     await typeInto(page, 'office.venues.name', 'Chợ Bà Chiểu');
     await chooseWard(page);  // a venue is always in a ward (the area picker)
+    // No staff count typed: asked for (a "0" left as it was made the venue "staff not declared").
+    await tap(page, 'office.venues.register');
+    assert.equal((await find(page, 'office.venues.staff.error', 5000)).text, 'Nhập số nhân viên (một số, vd. 12).');
+    await typeInto(page, 'office.venues.staff', '12');
     await tap(page, 'office.venues.register');
     const done = await find(page, 'office.venues.done', 10000);
     const id = done.text.match(/\(([^()]+)\)$/)[1];
@@ -502,6 +506,7 @@ test('officer: the venue kind is picked by its Vietnamese name', { skip }, async
     assert.ok(v, `venue ${id} is listed`);
     assert.equal(v.name, 'Chợ Bà Chiểu');
     assert.equal(v.category, 'market');
+    assert.equal(v.staffCount ?? v.staff, 12);
   } finally { await ctx.close(); }
 });
 

@@ -366,6 +366,7 @@ const Entry kStrings[] = {
     {Str::OfficeImportVenues, "Nhập danh sách từ tệp Excel/CSV", "Import a list from an Excel/CSV file"},
     {Str::OfficeVenueName, "Tên cơ sở", "Venue name"},
     {Str::OfficeVenueNameRequired, "Vui lòng nhập tên cơ sở.", "Please enter the venue name."},
+    {Str::OfficeStaffRequired, "Nhập số nhân viên (một số, vd. 12).", "Enter the number of staff (a number, e.g. 12)."},
     {Str::OfficeAddress, "Địa chỉ (số nhà, đường)", "Street address"},
     {Str::OfficeWard, "Phường/xã", "Ward"},
     {Str::AreaSearchHint, "Gõ tên, ví dụ: Bến Nghé", "Type a name, e.g. Ben Nghe"},

@@ -56,7 +56,7 @@ enum class Str {
   OfficeRunTrace, OfficeVisits, OfficeContacts, OfficeEstimatedTime, OfficeNoResults, OfficeExposurePublish, OfficeExposureAllPoints,
   OfficeExposureAdvice, OfficeExposureAdviceRequired, OfficeExposureAdviceDefault, OfficeExposureSend, OfficeExposurePublished, OfficeExposures,
   OfficeExposureWithdraw, OfficeExposureWithdrawn, OfficeStaffPhones, OfficeExposureNone, OfficeRegisterVenue, OfficeImportVenues, OfficeVenueName,
-  OfficeVenueNameRequired, OfficeAddress, OfficeWard, AreaSearchHint, AreaNoMatch, OfficeChooseWard, OfficeCategory, OfficeChoose,
+  OfficeVenueNameRequired, OfficeStaffRequired, OfficeAddress, OfficeWard, AreaSearchHint, AreaNoMatch, OfficeChooseWard, OfficeCategory, OfficeChoose,
   CatRestaurant, CatOffice, CatFactory, CatHotel, CatBar, CatKaraoke, CatMassage, CatGym, CatMeeting, CatHospital, CatApartment, CatSchool, CatBusStation, CatPublicTransport, CatShoppingCentre, CatMarket, CatEssentialShop, CatFuneral, CatWedding, CatTouristSite, CatReligiousSite, CatOther, OfficeStaff, OfficePhone, OfficeScanPoints, OfficeRegister,
   OfficeRegistered, OfficeIssueCode, OfficeCodeHint, OfficeDownloaded, OfficeOtherLanguage,
   OfficeTabOfficers, OfficeOfficersTitle, OfficeOfficersNone, OfficeOfficerAdd, OfficeOfficerArea,

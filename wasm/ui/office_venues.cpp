@@ -2,6 +2,7 @@
 // 2666/QĐ-BYT, staff count, phone, scan points) and issue a device enrollment code for it.
 #include <imgui.h>
 
+#include <cstdlib>
 #include <optional>
 #include <utility>
 
@@ -33,12 +34,14 @@ const Category kCategories[] = {
 constexpr int kCategoryCount = int(sizeof kCategories / sizeof kCategories[0]);
 
 struct VenuesScreen {
-  std::string name, address, staff = "0", phone, points = "Cổng chính";
+  // No staff count by default: a "0" left as it was made every such venue "staff not declared"
+  // in the reports, which count scans against staff.
+  std::string name, address, staff, phone, points = "Cổng chính";
   int category = 0;
   bool choosingCategory = false;  // the list of kinds is open
   AreaPicker ward;  // searched within the officer's area
   // Messages as keys, worded when drawn (they follow a language switch).
-  std::optional<Str> nameError, error;
+  std::optional<Str> nameError, staffError, error;
   std::string registeredId, registeredName, code;
   bool busy = false;
   bool revealCode = false;  // a new code arrived: scroll it into view
@@ -111,25 +114,31 @@ void drawVenues(OfficeState& s) {
       }
     }
   }
-  textField("office.venues.staff", tr(Str::OfficeStaff), g_f.staff, platform::InputMode::Numeric, "5", nullptr);
+  // No example in the empty field: a grey "5" read as a value already typed.
+  if (textField("office.venues.staff", tr(Str::OfficeStaff), g_f.staff, platform::InputMode::Numeric, "",
+                trIf(g_f.staffError)))
+    g_f.staffError.reset();
   textField("office.venues.phone", tr(Str::OfficePhone), g_f.phone, platform::InputMode::Tel, "0281234567", nullptr);
   textField("office.venues.points", tr(Str::OfficeScanPoints), g_f.points, platform::InputMode::Text,
             "Cổng chính, Cửa sau", nullptr);
   ImGui::Dummy(ImVec2(1, 4));
   if (button("office.venues.register", g_f.busy ? tr(Str::Loading) : tr(Str::OfficeRegister)) && !g_f.busy) {
     g_f.nameError = text::squeezeSpaces(g_f.name).empty() ? std::optional(Str::OfficeVenueNameRequired) : std::nullopt;
+    const std::string staff = text::squeezeSpaces(g_f.staff);
+    const bool staffOk = !staff.empty() && staff.size() <= 6 && text::isAllDigits(staff) && std::atoi(staff.c_str()) <= 100000;
+    g_f.staffError = staffOk ? std::nullopt : std::optional(Str::OfficeStaffRequired);
     g_f.error.reset();  // a ward chosen since: its message goes
     if (g_f.ward.code.empty()) g_f.error = Str::OfficeChooseWard;
     g_f.reveal = g_f.nameError ? VenuesScreen::Reveal::Name : g_f.error ? VenuesScreen::Reveal::Banner : VenuesScreen::Reveal::None;
     s.changed = true;
-    if (!g_f.error && !g_f.nameError) {
+    if (!g_f.error && !g_f.nameError && !g_f.staffError) {
       g_f.busy = true;
       client::NewVenue venue;
       venue.name = g_f.name;
       venue.address = g_f.address;
       venue.ward = g_f.ward.code;
       venue.category = kCategories[g_f.category].id;
-      venue.staffCount = std::atoi(g_f.staff.c_str());
+      venue.staffCount = std::atoi(staff.c_str());
       venue.phone = g_f.phone;
       venue.scanPoints = splitPoints(g_f.points);
       s.client.registerVenue(venue, [](const client::OfficeResult<client::RegisteredVenue>& r) {
