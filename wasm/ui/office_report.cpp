@@ -33,6 +33,8 @@ struct ReportScreen {
   bool emptyAreasOpen = false;   // the areas with no venue, opened to their names
 } g_r;
 
+constexpr float kWardIndent = 12.0f;  // px, a ward's row under its district or province
+
 void load(OfficeState& s) {
   g_r.loading = true;
   g_r.loadedFor = s.sessionKey() + "|" + g_r.week;
@@ -259,9 +261,12 @@ void areaTable(const client::WeeklyReport& d) {
     const client::AreaWeek& a = d.areas[row];
     ImGui::TableNextRow(0, 36);
     ImGui::TableNextColumn();
-    std::string name = a.area.name;
-    if (a.area.level == "ward" && d.area.level != "ward") name = "  " + name;
-    ImGui::TextWrapped("%s", drawable(fonts().body, name).c_str());
+    // A ward under a larger area is indented, both lines when its name wraps (two spaces in
+    // front indented only the first: "Phường Sài / Gòn").
+    const bool indented = a.area.level == "ward" && d.area.level != "ward";
+    if (indented) ImGui::Indent(kWardIndent);
+    ImGui::TextWrapped("%s", drawable(fonts().body, a.area.name).c_str());
+    if (indented) ImGui::Unindent(kWardIndent);
     ImGui::TableNextColumn();
     ImGui::Text("%lld", static_cast<long long>(a.venues));
     ImGui::TableNextColumn();
