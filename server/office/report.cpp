@@ -20,6 +20,7 @@
 
 #include "export_cells.hpp"
 #include "report_words.hpp"
+#include "text.hpp"
 #include "venue_kinds.hpp"
 #include "xlsx_file.hpp"
 
@@ -206,20 +207,6 @@ json reportJson(const WeeklyReport& r) {
 }
 
 namespace {
-std::string fixed2(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f", v);
-  return buf;
-}
-// A ratio as its reader writes it: "0,05" in Vietnamese, where "0.05" reads as a thousands
-// separator gone wrong; "0.05" in English. The CSV keeps the dot: it is data for a program.
-std::string ratioText(double v, ExportLang lang) {
-  std::string s = fixed2(v);
-  if (lang == ExportLang::Vi)
-    for (char& c : s)
-      if (c == '.') c = ',';
-  return s;
-}
 std::string htmlEscape(const std::string& s) {
   std::string out;
   for (char c : s) {
@@ -253,7 +240,7 @@ std::string reportCsv(const WeeklyReport& r, ExportLang lang) {
   header(o, w.areaHeader);
   for (const AreaStat& a : r.areas)
     o << csvField(a.code) << "," << csvField(a.name) << "," << csvField(levelName(w, a.level)) << "," << a.venues << "," << a.withPoster << ","
-      << a.withScan << "," << a.scans << "," << a.staff << "," << (a.staff > 0 ? fixed2(a.scansPerStaff()) : std::string()) << "," << a.nonComplying
+      << a.withScan << "," << a.scans << "," << a.staff << "," << (a.staff > 0 ? text::twoDecimals(a.scansPerStaff(), false) : std::string()) << "," << a.nonComplying
       << "," << a.flagged << "," << a.violations << "\r\n";
   o << "\r\n";
   header(o, w.venueHeader);
@@ -372,7 +359,7 @@ std::string reportHtml(const WeeklyReport& r, ExportLang lang) {
     }
     o << "<tr><td class=t>" << a.code << "</td><td class=t>" << htmlEscape(a.name) << "</td><td class=t>"
       << levelName(w, a.level) << "</td><td>" << a.venues << "</td><td>" << a.withPoster << "</td><td>" << a.withScan
-      << "</td><td>" << a.scans << "</td><td>" << a.staff << "</td><td>" << (a.staff > 0 ? ratioText(a.scansPerStaff(), lang) : std::string("—")) << "</td><td>"
+      << "</td><td>" << a.scans << "</td><td>" << a.staff << "</td><td>" << (a.staff > 0 ? text::twoDecimals(a.scansPerStaff(), lang == ExportLang::Vi) : std::string("—")) << "</td><td>"
       << a.nonComplying << "</td><td>" << a.flagged << "</td><td>" << a.violations << "</td></tr>";
   }
   o << "</table>";

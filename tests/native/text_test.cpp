@@ -30,6 +30,12 @@ TEST(Text, OneDecoderForEveryReader) {
   EXPECT_EQ(i, 4u);
 }
 
+TEST(Text, TwoDecimalsAsTheReaderWritesThem) {
+  EXPECT_EQ(text::twoDecimals(0.05, false), "0.05");
+  EXPECT_EQ(text::twoDecimals(0.05, true), "0,05");
+  EXPECT_EQ(text::twoDecimals(12.5, true), "12,50");
+}
+
 TEST(Text, SqueezeAndCount) {
   EXPECT_EQ(text::squeezeSpaces("  Trần \t Thị  Bình "), "Trần Thị Bình");
   EXPECT_EQ(text::codePointCount("Đặng"), 4u);

@@ -1,5 +1,7 @@
 #include "text.hpp"
 
+#include <cstdio>
+
 namespace diemquet::text {
 
 bool isValidUtf8(std::string_view s) {
@@ -70,6 +72,16 @@ void appendUtf8(std::string& out, char32_t cp) {
     out.push_back(char(0x80 | ((cp >> 6) & 0x3F)));
     out.push_back(char(0x80 | (cp & 0x3F)));
   }
+}
+
+std::string twoDecimals(double v, bool decimalComma) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f", v);
+  std::string s = buf;
+  if (decimalComma)
+    for (char& c : s)
+      if (c == '.') c = ',';
+  return s;
 }
 
 std::string encodeUtf8(const std::vector<char32_t>& cps) {

@@ -15,6 +15,9 @@ char32_t nextCodePoint(std::string_view s, size_t& i);
 std::vector<char32_t> decodeUtf8(std::string_view s);
 void appendUtf8(std::string& out, char32_t cp);
 std::string encodeUtf8(const std::vector<char32_t>& cps);
+// A number with two decimals ("0.05"); `decimalComma`: as Vietnamese writes it ("0,05"), where
+// a dot reads as a thousands separator. The office's screen and print version both use it.
+std::string twoDecimals(double v, bool decimalComma);
 // Number of Unicode code points; assumes valid UTF-8.
 size_t codePointCount(std::string_view s);
 // Trims ASCII white space at both ends and folds inner runs of white space to one space.

@@ -15,6 +15,7 @@
 #include "i18n.hpp"
 #include "office_state.hpp"
 #include "probe.hpp"
+#include "text.hpp"
 #include "time.hpp"
 #include "widgets.hpp"
 
@@ -166,18 +167,6 @@ std::string withCount(Str pattern, int64_t n) {
   return out;
 }
 
-// A ratio as the officer writes it: "0,05" in Vietnamese (where "0.05" reads as a thousands
-// separator gone wrong), "0.05" in English.
-std::string ratioText(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f", v);
-  std::string s = buf;
-  if (language() == Lang::Vi)
-    for (char& c : s)
-      if (c == '.') c = ',';
-  return s;
-}
-
 // An area of the table below the officer's own with no venue in the week: all its counts are 0.
 // Such rows are folded into one line (a province on the 2025 map has 168 communes).
 bool emptyArea(const client::WeeklyReport& d, size_t row) {
@@ -278,7 +267,8 @@ void areaTable(const client::WeeklyReport& d) {
     ImGui::TableNextColumn();
     // No staff numbers declared: no ratio ("—"), not 0.00.
     if (a.scansPerStaff) {
-      const std::string ratio = ratioText(*a.scansPerStaff);
+      // "0,05" in Vietnamese, where "0.05" reads as a thousands separator gone wrong.
+      const std::string ratio = text::twoDecimals(*a.scansPerStaff, language() == Lang::Vi);
       ImGui::TextUnformatted(ratio.c_str());
       probe::add("text", "office.report.perStaff." + a.area.code, ratio, ImGui::GetItemRectMin().x,
                  ImGui::GetItemRectMin().y, 40, 20);
