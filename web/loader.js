@@ -11,7 +11,9 @@
     splash.classList.add('error');
     say(vi, en);
     if (err) console.error(en, err && (err.name || err));
-    globalThis.dq = Object.assign(globalThis.dq || {}, { error: en });
+    // What went wrong, for the tests and a remote debugger (a name and message, no user data).
+    var detail = err ? String((err.name || 'Error') + ': ' + (err.message || err)).slice(0, 300) : undefined;
+    globalThis.dq = Object.assign(globalThis.dq || {}, { error: en, errorDetail: detail });
   }
 
   function registerServiceWorker() {
@@ -235,6 +237,24 @@
   // The canvas at the size the first frame gives it (platform/imgui_impl_html5.cpp
   // resizeCanvas), before its context exists: the drawing buffer is then made once, not made
   // at the default 300×150 and made again in the first frame.
+  // The page's scripts are plain <script> tags before this one; one whose download failed
+  // leaves its global undefined (WebKit lost the office's module once, fetched while the
+  // service worker was being replaced). Each such script is asked for once more, as a person
+  // would reload, before the page says it cannot start. Resolves with their names.
+  function fetchMissingScripts() {
+    var missing = Array.prototype.filter.call(document.querySelectorAll('script[data-provides]'),
+      function (s) { return typeof globalThis[s.getAttribute('data-provides')] === 'undefined'; });
+    return Promise.all(missing.map(function (old) {
+      return new Promise(function (resolve, reject) {
+        var again = document.createElement('script');
+        again.src = old.src;
+        again.onload = function () { resolve(old.getAttribute('src')); };
+        again.onerror = function () { reject(new Error('cannot load ' + old.getAttribute('src'))); };
+        document.body.appendChild(again);
+      });
+    }));
+  }
+
   function sizeCanvas() {
     var canvas = document.getElementById('canvas'), box = canvas.getBoundingClientRect();
     var dpr = Math.min(Math.max(window.devicePixelRatio || 1, 1), 3);
@@ -244,6 +264,10 @@
 
   async function start() {
     if (!globalThis.WebAssembly) return fail('Trình duyệt này quá cũ.', 'This browser has no WebAssembly.');
+    try { phases.scriptsFetchedAgain = await fetchMissingScripts(); } catch (e) {
+      return fail('Không tải được DiemQuet. Kiểm tra mạng rồi tải lại trang.',
+                  'Cannot load DiemQuet\'s files. Check the network and reload the page.', e);
+    }
     var records = [], keys = [];
     function mark(name) { phases[name] = Math.round(performance.now() - t0); }
     // Runs one step of the start and records its ms as phases[name + 'Ms'].

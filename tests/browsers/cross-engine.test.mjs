@@ -201,9 +201,15 @@ for (const engine of engines) {
       if (page.setOffline) await page.setOffline(true);
       try {
         for (const [route, id] of [['v', 'visitor.title'], ['office', 'office.title'], ['', 'nav.today']]) {
-          await page.goto(url() + route);
-          await st.waitReady(page);
-          await st.find(page, id);
+          try {
+            await page.goto(url() + route);
+            await st.waitReady(page);
+            await st.find(page, id);
+          } catch (e) {
+            await st.screenshot(page, `08-offline-failed-${route || 'station'}`).catch(() => {});
+            e.message = `offline /${route}: ${e.message}`;
+            throw e;
+          }
         }
         await st.screenshot(page, '08-office-offline');
       } finally {

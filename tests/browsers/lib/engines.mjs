@@ -112,7 +112,7 @@ async function openWebKit() {
     throw new Error(`WebKit session set-up: ${e.message}\n${driver.output()}`);
   }
   const run = (fn, arg) => s.execute(`return ${callScript(fn, arg)};`);
-  return {
+  return withBrowserOutput(driver, {
     name: 'webkit',
     goto: (url) => s.navigate(url),
     reload: () => s.refresh(),
@@ -135,7 +135,26 @@ async function openWebKit() {
     screenshot: async (file) => fs.writeFileSync(file, await s.screenshot()),
     setOffline: null,  // no network emulation in WebKitGTK's WebDriver: the tests stop the server
     close: async () => { await s.delete(); await driver.stop(); },
-  };
+  });
+}
+
+// When MiniBrowser dies, WebKitWebDriver answers every later call with "invalid session id"
+// and nothing else; the browser's own last words (a crash, an abort) are in the driver's output.
+function withBrowserOutput(driver, page) {
+  const wrapped = { ...page };
+  for (const [k, f] of Object.entries(page)) {
+    if (typeof f !== 'function') continue;
+    wrapped[k] = async (...args) => {
+      try { return await f(...args); } catch (e) {
+        if (e && e.error === 'invalid session id' && !e.browserOutput) {
+          e.browserOutput = driver.output().slice(-4000);
+          e.message += `\n--- WebKitWebDriver/MiniBrowser output (last 4000 chars):\n${e.browserOutput}`;
+        }
+        throw e;
+      }
+    };
+  }
+  return wrapped;
 }
 
 export async function openEngine(name) {

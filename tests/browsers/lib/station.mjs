@@ -10,10 +10,21 @@ export const OUT = path.resolve(process.env.DQ_TEST_OUTPUT || 'test-output/brows
 fs.mkdirSync(OUT, { recursive: true });
 
 export async function waitReady(page, timeout = 40000) {
-  await waitFor(page, () => globalThis.dq && (globalThis.dq.error || (globalThis.dq.probe && globalThis.dq.probe().frame > 1)),
-    null, { timeout, what: 'the first frames' });
-  const err = await page.evaluate(() => (globalThis.dq.error === undefined ? null : globalThis.dq.error));
-  assert.equal(err, null, `${page.name}: station failed to start: ${err}`);
+  try {
+    await waitFor(page, () => globalThis.dq && (globalThis.dq.error || (globalThis.dq.probe && globalThis.dq.probe().frame > 1)),
+      null, { timeout, what: 'the first frames' });
+  } catch (e) {
+    // What the person would see instead: the splash's words, and where.
+    const seen = await page.evaluate(() => {
+      const s = document.getElementById('dq-splash-text');
+      return `${location.href}: splash "${s ? s.textContent : '(none)'}"; sw controller ${!!(navigator.serviceWorker && navigator.serviceWorker.controller)}`;
+    }).catch((x) => `(page unreadable: ${x.message.split('\n')[0]})`);
+    e.message += ` — ${seen}`;
+    throw e;
+  }
+  const err = await page.evaluate(() => (globalThis.dq.error === undefined ? null
+    : `${globalThis.dq.error} (${globalThis.dq.errorDetail || 'no detail'}) at ${location.href}`));
+  assert.equal(err, null, `${page.name}: failed to start: ${err}`);
 }
 
 export const probe = (page) => page.evaluate(() => globalThis.dq.probe());

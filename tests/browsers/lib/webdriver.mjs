@@ -64,6 +64,10 @@ async function call(method, url, body, timeout = 60000) {
     const json = await r.json().catch(() => ({}));
     if (!r.ok) throw new WebDriverError(r.status, json.value);
     return json.value;
+  } catch (e) {
+    // An abort says only "This operation was aborted": name the command that hung.
+    if (e.name === 'AbortError') throw new Error(`WebDriver ${method} ${url.replace(/^.*\/session\/[^/]+/, '')} got no answer in ${timeout} ms`);
+    throw e;
   } finally { clearTimeout(t); }
 }
 
