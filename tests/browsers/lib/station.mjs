@@ -25,6 +25,9 @@ export async function waitReady(page, timeout = 40000) {
   const err = await page.evaluate(() => (globalThis.dq.error === undefined ? null
     : `${globalThis.dq.error} (${globalThis.dq.errorDetail || 'no detail'}) at ${location.href}`));
   assert.equal(err, null, `${page.name}: failed to start: ${err}`);
+  // A script the loader had to ask for again (web/loader.js): worth a line in the log.
+  const again = await page.evaluate(() => (globalThis.dq.startup && globalThis.dq.startup.scriptsFetchedAgain) || []);
+  if (again.length) console.log(`# ${page.name}: fetched again at start: ${again.join(', ')}`);
 }
 
 export const probe = (page) => page.evaluate(() => globalThis.dq.probe());
