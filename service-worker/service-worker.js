@@ -112,8 +112,16 @@ self.addEventListener('fetch', (event) => {
   if (req.mode === 'navigate') {
     const page = pageFor(url.pathname);
     if (!page) return;
-    event.respondWith(caches.open(CACHE).then((c) => c.match(page)).then((r) => r || fetch(req)));
+    event.respondWith(cachedOrNetwork(page, req));
     return;
   }
-  event.respondWith(caches.open(CACHE).then((c) => c.match(req, { ignoreSearch: true })).then((r) => r || fetch(req)));
+  event.respondWith(cachedOrNetwork(req, req, { ignoreSearch: true }));
 });
+
+// The shell's copy, else the network. A cache that cannot be read (WebKit while another
+// install of this worker writes the same cache) is a miss, not a failed page.
+async function cachedOrNetwork(key, req, options) {
+  let hit = null;
+  try { hit = await (await caches.open(CACHE)).match(key, options); } catch (e) { /* a miss */ }
+  return hit || fetch(req);
+}

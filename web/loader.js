@@ -238,20 +238,28 @@
   // resizeCanvas), before its context exists: the drawing buffer is then made once, not made
   // at the default 300×150 and made again in the first frame.
   // The page's scripts are plain <script> tags before this one; one whose download failed
-  // leaves its global undefined (WebKit lost the office's module once, fetched while the
-  // service worker was being replaced). Each such script is asked for once more, as a person
-  // would reload, before the page says it cannot start. Resolves with their names.
+  // leaves its global undefined (WebKit failed the office's module, twice in a row, while the
+  // service worker of the page before was installing). Each such script is asked for again
+  // after 0.5 s and after 2 s, as a person would reload, before the page says it cannot
+  // start. Resolves with their names.
   function fetchMissingScripts() {
     var missing = Array.prototype.filter.call(document.querySelectorAll('script[data-provides]'),
       function (s) { return typeof globalThis[s.getAttribute('data-provides')] === 'undefined'; });
-    return Promise.all(missing.map(function (old) {
+    function load(src) {
       return new Promise(function (resolve, reject) {
         var again = document.createElement('script');
-        again.src = old.src;
-        again.onload = function () { resolve(old.getAttribute('src')); };
-        again.onerror = function () { reject(new Error('cannot load ' + old.getAttribute('src'))); };
+        again.src = src;
+        again.onload = resolve;
+        again.onerror = function () { again.remove(); reject(new Error('cannot load ' + src)); };
         document.body.appendChild(again);
       });
+    }
+    function after(ms) { return new Promise(function (r) { setTimeout(r, ms); }); }
+    return Promise.all(missing.map(function (old) {
+      var src = old.getAttribute('src');
+      return after(500).then(function () { return load(src); })
+        .catch(function () { return after(2000).then(function () { return load(src); }); })
+        .then(function () { return src; });
     }));
   }
 
