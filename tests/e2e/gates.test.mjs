@@ -214,6 +214,23 @@ test('two phones at one gate: the second entry within the repeat window is a rep
     assert.deepEqual(server.exported().filter((c) => c.device === devA || c.device === devB).map((c) => [c.device, c.dir]),
       [[devA, 'in']]);
     assert.equal(await officeScans(), scansBefore, 'the office report counts her once');
+
+    // B offline (no feed): Lan enters at A, B records her again alone, as before ("in"). After
+    // B's sync the server reads it as her way out; the reason names the other phone, not a gate.
+    await b.ctx.setOffline(true);
+    await st.manualCheckIn(a.page, { name: 'Đỗ Thị Lan', phone: '0933333333' });
+    await st.find(a.page, 'status.saved', 10000);
+    await uploaded(a.page);
+    await st.manualCheckIn(b.page, { name: 'Đỗ Thị Lan', phone: '0933333333' });
+    await st.find(b.page, 'status.saved', 10000);
+    await b.ctx.setOffline(false);
+    await b.page.evaluate(() => globalThis.dq.syncNow && globalThis.dq.syncNow());
+    await b.page.waitForFunction(() => globalThis.dq.state().today.out === 1, null, { timeout: 30000 });
+    const fixed = await st.find(b.page, 'status.saved', 5000);
+    assert.match(fixed.text, /^← ĐÃ RA · Đỗ Thị Lan · \d\d:\d\d · đã vào trên máy khác$/);
+    await st.tap(b.page, 'nav.today');
+    assert.match((await st.find(b.page, 'today.entry.0')).text, / · đã vào trên máy khác$/);
+    await st.screenshot(b.page, 'gates-06-same-gate-offline-corrected');
   } finally {
     await a.ctx.close();
     await b.ctx.close();
