@@ -16,12 +16,14 @@ void reconcileTimelines(std::vector<TimelineEntry>& entries, int64_t stayMs) {
     if (i > 0 && entries[i - 1].person != e.person) open = nullptr;
     if (open && e.atMs - open->atMs > stayMs) open = nullptr;  // that visit ended by itself
     e.effectiveIn = e.in;
+    e.closesSamePoint = false;
     if (!e.in) {
       open = nullptr;
       continue;
     }
     if (open && open->deviceId != e.deviceId) {
       e.effectiveIn = false;  // in at another gate while inside: the way out
+      e.closesSamePoint = !e.scanPoint.empty() && e.scanPoint == open->scanPoint;
       open = nullptr;
       continue;
     }

@@ -19,6 +19,10 @@ struct TimelineEntry {
   int64_t atMs = 0;
   bool in = true;           // as recorded
   bool effectiveIn = true;  // as the venue's timeline reads it (set by reconcileTimelines)
+  std::string scanPoint;    // where it was recorded ("" unknown)
+  // Set by reconcileTimelines on an "in" read as the way out: the "in" it closes was at this
+  // same scan point (two phones at one gate), not at another gate. Its station says which.
+  bool closesSamePoint = false;
 };
 
 // Sets effectiveIn of every entry; reorders `entries` by person, then time. `stayMs`: the

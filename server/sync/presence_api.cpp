@@ -40,18 +40,24 @@ ApiResponse presence(const ApiRequest& req, Store& store, int64_t now,
   std::vector<TimelineEntry> timeline;
   for (const CheckIn& c : recs.value()) {
     if (c.voided) continue;
-    timeline.push_back(TimelineEntry{c.person.key, c.deviceId, c.seq, c.at.utcMs, c.direction == Direction::In, true});
+    timeline.push_back(
+        TimelineEntry{c.person.key, c.deviceId, c.seq, c.at.utcMs, c.direction == Direction::In, true, c.scanPointId});
   }
   reconcileTimelines(timeline, stayMs);
   json people = json::array(), corrections = json::array();
   for (size_t i = 0; i < timeline.size(); ++i) {
     const TimelineEntry& e = timeline[i];
     if (e.deviceId == who.deviceId && e.effectiveIn != e.in)
-      corrections.push_back({{"seq", e.seq}, {"dir", e.effectiveIn ? "in" : "out"}});
+      corrections.push_back({{"seq", e.seq}, {"dir", e.effectiveIn ? "in" : "out"}, {"samePoint", e.closesSamePoint}});
     const bool lastOfPerson = i + 1 == timeline.size() || timeline[i + 1].person != e.person;
+    // Where and by whom: a second phone at the same gate takes an entry moments old for a
+    // repeat, not for the way out (Station::repeatedEntry).
     if (lastOfPerson)
-      people.push_back(
-          {{"p", sync::presenceKey(who.venueId, e.person)}, {"d", e.effectiveIn ? "in" : "out"}, {"t", e.atMs}});
+      people.push_back({{"p", sync::presenceKey(who.venueId, e.person)},
+                        {"d", e.effectiveIn ? "in" : "out"},
+                        {"t", e.atMs},
+                        {"sp", e.scanPoint},
+                        {"own", e.deviceId == who.deviceId}});
   }
   return ApiResponse{200, json{{"asOfMs", now}, {"people", people}, {"corrections", corrections}}.dump()};
 }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "station.hpp"
+#include "scan_flow.hpp"
 #include "sync/presence.hpp"
 
 using namespace diemquet;
@@ -186,4 +187,170 @@ TEST(Presence, SaveStatusFollowsTheCorrectionOfItsCheckIn) {
   EXPECT_EQ(session.saveStatus().at.utcMs, before.at.utcMs) << "the time of the scan stays";
   EXPECT_GT(session.version(), version) << "the screen redraws";
   EXPECT_TRUE(session.canUndo()) << "the undo still takes back that check-in";
+}
+
+// Two phones at the SAME gate (session 11): phone A entered the person a minute ago; phone B,
+// told by the server, took the second entry for the way out ("← ĐÃ RA · … · đã vào ở cổng
+// khác"). Within the repeat window it is a repeat, as on one phone: nothing saved or counted.
+// At another gate, or after the window, the feed decides as before; offline B decides alone.
+namespace {
+
+struct SameGate {
+  std::unique_ptr<Station> b = gate("st-b", "cong-chinh");
+  std::vector<std::string> journal;
+  int64_t now = kMorning.utcMs;  // phone B's clock
+  StationSession session{*b,
+                         [this](const std::string& r, std::function<void(bool)> done) {
+                           journal.push_back(r);
+                           done(true);
+                         },
+                         [this] { return Instant{now, 420}; }};
+  ScanFlow flow{session};
+  // The server's answer, asked now: the person's last entry at `point`, `agoMs` before the
+  // server's clock (`serverNow`, by default phone B's).
+  void told(const char* dir, const char* point, int64_t agoMs, int64_t serverNow = 0, bool own = false) {
+    if (!serverNow) serverNow = now;
+    std::string answer = json{{"asOfMs", serverNow},
+                              {"people", json::array({{{"p", presenceKey("cho", kCccd)},
+                                                       {"d", dir},
+                                                       {"t", serverNow - agoMs},
+                                                       {"sp", point},
+                                                       {"own", own}}})},
+                              {"corrections", json::array()}}
+                             .dump();
+    PresencePoller poller(
+        *b, [](const std::string&, std::function<void(bool)> done) { done(true); },
+        [&](const std::string&, const std::string&, const std::string&, std::function<void(const HttpReply&)> done) {
+          done(HttpReply{200, answer});
+        },
+        [this] { return now; }, 0);
+    poller.tick();
+  }
+};
+
+const char* kAnCard = "001099012345||Nguyễn Văn An|15081999|Nam|Hà Nội|20042021";
+
+}  // namespace
+
+TEST(Presence, TheSameGateOnAnotherPhoneWithinTheRepeatWindowIsARepeat) {
+  SameGate g;
+  g.told("in", "cong-chinh", 1 * kMin);
+  ScanOutcome out = g.flow.onDecoded(kAnCard);
+  EXPECT_EQ(out.kind, ScanOutcome::Kind::Duplicate) << "not the way out: the same gate, a minute later";
+  ASSERT_TRUE(out.previous);
+  EXPECT_EQ(out.previous->direction, Direction::In);
+  EXPECT_EQ(out.previous->at.utcMs, g.now - 1 * kMin);
+  // Typed by hand ("VÀO", the form's default): the same.
+  FieldErrors errors;
+  EXPECT_FALSE(g.session.submitManual(ManualEntry{"Nguyễn Văn An", kCccd, "", "", Direction::In}, errors));
+  EXPECT_TRUE(errors.errors.empty()) << "no field is wrong";
+  EXPECT_EQ(g.session.saveStatus().state, SaveStatus::State::Repeat) << "said as a repeat";
+  EXPECT_TRUE(g.session.saveStatus().onOtherPhone);
+  EXPECT_EQ(g.session.saveStatus().direction, Direction::In);
+  EXPECT_EQ(g.session.saveStatus().previousAt.utcMs, g.now - 1 * kMin);
+  EXPECT_FALSE(g.session.canUndo()) << "nothing to undo";
+  EXPECT_TRUE(g.journal.empty()) << "nothing saved";
+  EXPECT_EQ(g.b->totalCount(), 0);
+  EXPECT_EQ(g.b->today(Instant{g.now, 420}).insideNow, 0) << "nothing counted here";
+}
+
+TEST(Presence, AnotherGateOrAfterTheWindowDecidesAsBefore) {
+  {
+    SameGate g;  // another gate a minute ago: the way out there
+    g.told("in", "cong-pct", 1 * kMin);
+    ASSERT_EQ(g.flow.onDecoded(kAnCard).kind, ScanOutcome::Kind::Saving);
+    EXPECT_EQ(g.session.saveStatus().direction, Direction::Out);
+  }
+  {
+    SameGate g;  // the same gate, but past the window: they leave through it
+    g.told("in", "cong-chinh", 4 * kMin);
+    ASSERT_EQ(g.flow.onDecoded(kAnCard).kind, ScanOutcome::Kind::Saving);
+    EXPECT_EQ(g.session.saveStatus().direction, Direction::Out);
+  }
+  {
+    SameGate g;  // went out through the same gate on A and came back after the window: in
+    g.told("out", "cong-chinh", 5 * kMin);
+    ASSERT_EQ(g.flow.onDecoded(kAnCard).kind, ScanOutcome::Kind::Saving);
+    EXPECT_EQ(g.session.saveStatus().direction, Direction::In);
+  }
+  {
+    SameGate g;  // offline: no feed, B decides alone
+    ASSERT_EQ(g.flow.onDecoded(kAnCard).kind, ScanOutcome::Kind::Saving);
+    EXPECT_EQ(g.session.saveStatus().direction, Direction::In);
+  }
+}
+
+// Phone B's clock a minute off either way: the server's clock (asOfMs) says how long ago it was.
+TEST(Presence, ARepeatOnAnotherPhoneSurvivesAClockAMinuteOff) {
+  {
+    SameGate g;
+    g.told("in", "cong-chinh", 150'000, g.now + 1 * kMin);  // B a minute slow: 2.5 min ago
+    EXPECT_EQ(g.flow.onDecoded(kAnCard).kind, ScanOutcome::Kind::Duplicate);
+  }
+  {
+    SameGate g;
+    g.told("in", "cong-chinh", 150'000, g.now - 1 * kMin);  // B a minute fast: 2.5 min ago, not 3.5
+    EXPECT_EQ(g.flow.onDecoded(kAnCard).kind, ScanOutcome::Kind::Duplicate);
+  }
+  {
+    SameGate g;
+    g.told("in", "cong-chinh", 240'000, g.now - 1 * kMin);  // 4 min ago by the server: not a repeat
+    EXPECT_EQ(g.flow.onDecoded(kAnCard).kind, ScanOutcome::Kind::Saving);
+  }
+}
+
+// Staff who mean the other direction say so ("RA" on the form, or "Ghi RA ngay" on the repeat):
+// saved. This station's own entry in the feed is no "other phone" (its log has it).
+TEST(Presence, TheOtherDirectionIsSavedAndTheStationsOwnEntryIsNoOtherPhone) {
+  SameGate g;
+  g.told("in", "cong-chinh", 1 * kMin);
+  FieldErrors errors;
+  EXPECT_TRUE(g.session.submitManual(ManualEntry{"Nguyễn Văn An", kCccd, "", "", Direction::Out}, errors));
+  EXPECT_EQ(g.journal.size(), 1u);
+  // Typed again on this phone, "RA" again: a repeat of its own entry, not of another phone's.
+  EXPECT_FALSE(g.session.submitManual(ManualEntry{"Nguyễn Văn An", kCccd, "", "", Direction::Out}, errors));
+  EXPECT_EQ(g.session.saveStatus().state, SaveStatus::State::Repeat);
+  EXPECT_FALSE(g.session.saveStatus().onOtherPhone);
+  EXPECT_EQ(g.journal.size(), 1u);
+  ScanOutcome out = g.flow.onDecoded(kAnCard);
+  ASSERT_TRUE(out.previous);
+  EXPECT_EQ(out.previous->direction, Direction::Out) << "its own check-out is the newer";
+  EXPECT_FALSE(out.previousOnOtherPhone);
+
+  SameGate own;
+  own.told("in", "cong-chinh", 1 * kMin, 0, /*own=*/true);
+  EXPECT_EQ(own.flow.onDecoded(kAnCard).kind, ScanOutcome::Kind::Saving) << "not in its log: nothing to repeat";
+}
+
+// An offline "in" at this gate that the server read as the way out after another phone's "in" at
+// the same gate: the reason names the other phone, not another gate, and a restart keeps it.
+TEST(Presence, ACorrectionAfterAnotherPhoneAtTheSameGateSaysSo) {
+  SameGate g;
+  FieldErrors errors;
+  ASSERT_TRUE(g.session.submitManual(ManualEntry{"Nguyễn Văn An", kCccd, "", "", Direction::In}, errors));
+  const int64_t seq = g.session.saveStatus().seq;
+  std::string answer =
+      json{{"people", json::array()}, {"corrections", json::array({{{"seq", seq}, {"dir", "out"}, {"samePoint", true}}})}}
+          .dump();
+  PresencePoller poller(
+      *g.b, [&](const std::string& r, std::function<void(bool)> done) { g.journal.push_back(r); done(true); },
+      [&](const std::string&, const std::string&, const std::string&, std::function<void(const HttpReply&)> done) {
+        done(HttpReply{200, answer});
+      },
+      [&] { return g.now; }, 0);
+  poller.setOnCorrected([&](const DirectionCorrected& fix) { g.session.directionCorrected(fix); });
+  poller.tick();
+  EXPECT_TRUE(g.session.saveStatus().corrected);
+  EXPECT_TRUE(g.session.saveStatus().onOtherPhone);
+  auto c = g.b->log().find("st-b", seq);
+  ASSERT_TRUE(c);
+  EXPECT_TRUE(g.b->directionWasCorrected(*c));
+  EXPECT_TRUE(g.b->correctedOnOtherPhone(*c));
+  auto fix = decodeEvent(g.journal.back());
+  ASSERT_TRUE(fix);
+  EXPECT_TRUE(std::get<DirectionCorrected>(fix.value()).samePoint) << "journaled";
+  // An older record (no "same") reads as another gate, as before.
+  auto old = decodeEvent(R"({"t":"dirfix","device":"st-b","seq":1,"dir":"out","at":5})");
+  ASSERT_TRUE(old);
+  EXPECT_FALSE(std::get<DirectionCorrected>(old.value()).samePoint);
 }

@@ -31,6 +31,21 @@ TEST(VenueTimeline, AnInAtAnotherGateWhileInsideIsTheWayOut) {
   std::vector<bool> got;
   for (const auto& e : t) got.push_back(e.effectiveIn);
   EXPECT_EQ(got, (std::vector<bool>{true, false, true, true, true, true}));
+  for (const auto& e : t) EXPECT_FALSE(e.closesSamePoint) << "no scan points known";
+}
+
+// Two phones at one gate: the second phone's offline "in" is still the way out, and says it
+// closed an entry at the same scan point (the station then names the other phone, not a gate).
+TEST(VenueTimeline, TheWayOutSaysWhetherItClosedAnEntryAtTheSameScanPoint) {
+  std::vector<TimelineEntry> t{{"p1", "phone-a", 1, 0, true, true, "gate"},
+                               {"p1", "phone-b", 1, 30 * kMin, true, true, "gate"},
+                               {"p2", "phone-a", 2, 0, true, true, "gate"},
+                               {"p2", "phone-b", 2, 30 * kMin, true, true, "side"}};
+  reconcileTimelines(t, 120 * kMin);
+  EXPECT_FALSE(t[1].effectiveIn);
+  EXPECT_TRUE(t[1].closesSamePoint);
+  EXPECT_FALSE(t[3].effectiveIn);
+  EXPECT_FALSE(t[3].closesSamePoint);
 }
 
 class PresenceTest : public BackendTest {
@@ -89,6 +104,9 @@ TEST_P(PresenceTest, OnlineTheOtherGateLearnsWhoIsInside) {
   EXPECT_EQ(p["people"][0]["p"], sync::presenceKey("v1", "001099012345"));
   EXPECT_EQ(p["people"][0]["d"], "in");
   EXPECT_EQ(p["people"][0]["t"], t);
+  EXPECT_EQ(p["people"][0]["sp"], "gate") << "where: a phone at the same gate takes it for a repeat";
+  EXPECT_EQ(p["people"][0]["own"], false);
+  EXPECT_EQ(presence("st-a", tokA)["people"][0]["own"], true);
   EXPECT_EQ(p.dump().find("001099012345"), std::string::npos) << "no ID number in clear";
   EXPECT_TRUE(p["corrections"].empty());
   // Station B, told so, checked them out: both gates now see "out".
@@ -106,6 +124,7 @@ TEST_P(PresenceTest, OfflineTheSecondInIsCorrectedForItsStationAndTheTrace) {
   ASSERT_EQ(b["corrections"].size(), 1u);
   EXPECT_EQ(b["corrections"][0]["seq"], 1);
   EXPECT_EQ(b["corrections"][0]["dir"], "out");
+  EXPECT_EQ(b["corrections"][0]["samePoint"], false) << "A's entry was at another gate";
   EXPECT_EQ(b["people"][0]["d"], "out") << "they left";
   EXPECT_TRUE(presence("st-a", tokA)["corrections"].empty()) << "A's own record was right";
 

@@ -6,6 +6,7 @@
 namespace diemquet {
 
 using nlohmann::json;
+using jsonutil::getBool;
 using jsonutil::getInt;
 using jsonutil::getString;
 
@@ -53,7 +54,9 @@ struct Encoder {
                 {"scanPoints", points}, {"adopt", e.adoptedVenueIds}, {"at", e.atMs}};
   }
   json operator()(const DirectionCorrected& e) const {
-    return json{{"t", "dirfix"}, {"device", e.deviceId}, {"seq", e.seq}, {"dir", std::string(toString(e.direction))}, {"at", e.atMs}};
+    json j{{"t", "dirfix"}, {"device", e.deviceId}, {"seq", e.seq}, {"dir", std::string(toString(e.direction))}, {"at", e.atMs}};
+    if (e.samePoint) j["same"] = true;  // absent in records written before it existed
+    return j;
   }
   json operator()(const RetentionPeriodSet& e) const { return json{{"t", "retp"}, {"days", e.days}, {"at", e.atMs}}; }
   json operator()(const RetentionPurged& e) const {
@@ -132,6 +135,7 @@ Result<JournalEvent> decodeEvent(std::string_view record) {
     auto dir = directionFromString(getString(j, "dir", ""));
     if (d.deviceId.empty() || d.seq <= 0 || !dir) return makeError(ErrorKind::Malformed, "dirfix record needs device, seq and dir");
     d.direction = *dir;
+    d.samePoint = getBool(j, "same", false);
     return JournalEvent{d};
   }
   if (t == "retp") {

@@ -98,6 +98,9 @@ struct DirectionCorrected {
   int64_t seq = 0;
   Direction direction = Direction::Out;
   int64_t atMs = 0;
+  // The "in" that let the person in was at this same scan point, on another phone (not at
+  // another gate): what the station says of the correction names the right one.
+  bool samePoint = false;
 };
 
 using JournalEvent = std::variant<CheckInRecorded, CheckInVoided, SyncAcknowledged, SettingsChanged, SyncRejected,

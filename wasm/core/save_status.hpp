@@ -14,7 +14,9 @@ namespace diemquet {
 constexpr int64_t kSaveLineMs = 15000;
 
 struct SaveStatus {
-  enum class State { Idle, Saving, Saved, Failed };
+  // Repeat: nothing saved, the person's entry moments ago already says it (a second "VÀO" by
+  // hand within the repeat window, here or on another phone at this scan point).
+  enum class State { Idle, Saving, Saved, Failed, Repeat };
   State state = State::Idle;
   std::string displayName;  // whom the last save was about
   Direction direction = Direction::In;
@@ -27,6 +29,10 @@ struct SaveStatus {
   // The server's venue-wide timeline gave the saved check-in another direction since (another
   // gate had the person inside: sync/presence.hpp); `direction` is the corrected one.
   bool corrected = false;
+  // Repeat: that entry was on another phone at this scan point, its time `previousAt`.
+  // Corrected: the person had come in at this scan point on another phone, not at another gate.
+  bool onOtherPhone = false;
+  Instant previousAt;
 };
 
 }  // namespace diemquet

@@ -29,20 +29,20 @@ ScanOutcome ScanFlow::onDecoded(std::string_view text) {
   // manual entry (a failed status too), a card seen again within the repeat window was
   // recorded as a silent check-out instead of "Đã quét".
   bool lastFailed = key == m_lastKey && statusIsLastCard() && m_session.saveStatus().state == SaveStatus::State::Failed;
-  const Station& station = m_session.station();
-  const int64_t repeatMs = int64_t(station.settings().repeatWindowMinutes) * 60000;
-  auto previous = station.log().lastEntryOf(station.settings().venue.id, person.key, now.utcMs - repeatMs);
+  auto repeated = m_session.station().repeatedEntry(person.key, now);
+  if (repeated) {
+    out.previous = repeated->entry;
+    out.previousOnOtherPhone = repeated->onOtherPhone;
+  }
   if (auto it = m_seen.find(key); it != m_seen.end() && !lastFailed) {
     out.stillInView = now.utcMs - it->second < kInViewGapMs;
     it->second = now.utcMs;  // still in front of the camera: keep ignoring it
     out.kind = ScanOutcome::Kind::Duplicate;
-    out.previous = std::move(previous);
     return out;
   }
-  if (previous && !lastFailed) {
+  if (repeated && !lastFailed) {
     m_seen[key] = now.utcMs;  // the camera will see it again in the next frames
     out.kind = ScanOutcome::Kind::Duplicate;
-    out.previous = std::move(previous);
     return out;
   }
   Direction dir = m_session.station().suggestDirection(person.key, now);

@@ -3,7 +3,7 @@
 // card seen again soon is a repeat, reported (never silent) and not saved: within 10 s of the
 // camera last seeing it (it sees it in many frames), or within the station's repeat window
 // after the person's last check-in or out (people re-show a card; that must not silently
-// check them out). Anything else gets a typed outcome the UI turns into a message.
+// check them out), here or on another phone at this same scan point (Station::repeatedEntry). Anything else gets a typed outcome the UI turns into a message.
 #pragma once
 #include <map>
 #include <optional>
@@ -27,6 +27,7 @@ struct ScanOutcome {
   std::optional<Error> error;
   std::optional<ScannedPayload> payload;
   std::optional<CheckIn> previous;  // Duplicate: the person's last entry at this venue, if any
+  bool previousOnOtherPhone = false;  // …recorded by another phone at this scan point
   // Duplicate: the camera saw this card less than kInViewGapMs ago, i.e. it never left the
   // view (the camera reads a held card several times a second); else it was shown again.
   bool stillInView = false;

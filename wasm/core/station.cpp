@@ -95,6 +95,27 @@ Direction Station::suggestDirection(const std::string& personKey, const Instant&
   return open ? Direction::Out : Direction::In;
 }
 
+std::optional<RepeatedEntry> Station::repeatedEntry(const std::string& personKey, const Instant& at) const {
+  const int64_t windowMs = int64_t(m_settings.repeatWindowMinutes) * 60000;
+  std::optional<RepeatedEntry> found;
+  if (auto own = m_log->lastEntryOf(m_settings.venue.id, personKey, at.utcMs - windowMs)) found = RepeatedEntry{*own, false};
+  auto it = m_remote.find(sync::presenceKey(m_settings.venue.id, personKey));
+  if (it == m_remote.end()) return found;
+  const RemoteEntry& r = it->second;
+  // This station's own records are in its log; another gate's record is no repeat.
+  if (r.own || r.scanPointId.empty() || r.scanPointId != m_settings.scanPoint.id) return found;
+  const int64_t agoMs = at.utcMs + m_serverAheadMs - r.atMs;
+  if (agoMs > windowMs || agoMs < -kClockSlackMs) return found;
+  if (found && found->entry.at.utcMs >= r.atMs) return found;
+  CheckIn c;
+  c.venueId = m_settings.venue.id;
+  c.scanPointId = r.scanPointId;
+  c.person.key = personKey;
+  c.direction = r.direction;
+  c.at = Instant{r.atMs, at.offsetMinutes};
+  return RepeatedEntry{c, true};
+}
+
 Status Station::apply(const JournalEvent& e) {
   ++m_changes;
   m_applyingKey = m_keySource ? m_keySource() : 0;
@@ -159,7 +180,7 @@ Status Station::applyEvent(const JournalEvent& e) {
     // is referenced like a void: naming one check-in).
     Status st = m_log->setDirection(d->deviceId, d->seq, d->direction);
     if (!st && st.error().kind != ErrorKind::NotFound) return st;
-    if (st) m_corrected.insert({d->deviceId, d->seq});
+    if (st) m_corrected[{d->deviceId, d->seq}] = d->samePoint;
     return m_log->addJournalRef(m_applyingKey, JournalRefKind::Void, d->deviceId, {d->seq, d->seq});
   }
   if (auto* p = std::get_if<RetentionPeriodSet>(&e)) {

@@ -22,8 +22,20 @@ namespace diemquet {
 // A person's last entry at the venue as the server saw it, from any of its stations.
 struct RemoteEntry {
   Direction direction = Direction::In;
-  int64_t atMs = 0;
+  int64_t atMs = 0;          // by the clock of the phone that recorded it
+  std::string scanPointId;   // where; empty from a server that does not say (taken as another gate)
+  bool own = false;          // recorded by this very station
 };
+
+// The entry a new one of a person would repeat (see Station::repeatedEntry).
+struct RepeatedEntry {
+  CheckIn entry;              // its direction and time
+  bool onOtherPhone = false;  // recorded by another station at this same scan point
+};
+
+// How far ahead of this phone another phone's record may seem and still be "just now": two
+// phones' clocks set by hand differ by a minute or so.
+constexpr int64_t kClockSlackMs = 2 * 60000;
 
 class Station {
  public:
@@ -54,9 +66,19 @@ class Station {
   // station's own records or, when newer, what the server last said of the venue's other
   // gates (setRemotePresence).
   Direction suggestDirection(const std::string& personKey, const Instant& now) const;
+  // The person's entry that one recorded at `at` would repeat, if any: their last entry at this
+  // venue within the repeat window (settings().repeatWindowMinutes) by this station, or by
+  // another station at this same scan point as the server last said (two phones at one gate).
+  // Another gate's record is no repeat: the person goes in or out there (suggestDirection).
+  std::optional<RepeatedEntry> repeatedEntry(const std::string& personKey, const Instant& at) const;
   // The venue's people as the server last saw them at any station (sync/presence.hpp), by
   // presence key. Not journaled: offline, a station decides from its own records.
-  void setRemotePresence(std::map<std::string, RemoteEntry> people) { m_remote = std::move(people); }
+  // `serverAheadMs`: the server's clock minus this phone's when it answered, so "how long ago"
+  // is measured on one clock even when this phone's is a minute off.
+  void setRemotePresence(std::map<std::string, RemoteEntry> people, int64_t serverAheadMs = 0) {
+    m_remote = std::move(people);
+    m_serverAheadMs = serverAheadMs;
+  }
 
   // Applies an event the journal has committed (or one replayed at start-up).
   Status apply(const JournalEvent& e);
@@ -105,6 +127,12 @@ class Station {
   // Whether the server's venue-wide timeline changed this check-in's direction
   // (DirectionCorrected): Today says why an entry typed as "VÀO" reads "RA".
   bool directionWasCorrected(const CheckIn& c) const { return m_corrected.count({c.deviceId, c.seq}) > 0; }
+  // …and whether the person had come in at this same scan point, on another phone (else at
+  // another gate): the reason names the right one.
+  bool correctedOnOtherPhone(const CheckIn& c) const {
+    auto it = m_corrected.find({c.deviceId, c.seq});
+    return it != m_corrected.end() && it->second;
+  }
 
  private:
   explicit Station(std::unique_ptr<CheckInLog> log);
@@ -140,8 +168,10 @@ class Station {
   std::optional<StationEnrolled> m_enrollment;
   std::map<std::string, ScanPoint> m_adopted;
   std::map<int64_t, std::string> m_rejected;
-  std::set<std::pair<std::string, int64_t>> m_corrected;  // (deviceId, seq) of corrected check-ins
+  // (deviceId, seq) of corrected check-ins -> whether the person came in at the same scan point
+  std::map<std::pair<std::string, int64_t>, bool> m_corrected;
   std::map<std::string, RemoteEntry> m_remote;  // by sync::presenceKey
+  int64_t m_serverAheadMs = 0;
   int64_t m_lastSyncMs = 0;
 };
 

@@ -6,7 +6,16 @@ StationSession::StationSession(Station& station, JournalAppend append, Clock clo
     : m_station(station), m_append(std::move(append)), m_clock(std::move(clock)) {}
 
 bool StationSession::submitManual(const ManualEntry& entry, FieldErrors& errors) {
-  auto event = m_station.prepareManual(entry, m_clock(), &errors);
+  const Instant now = m_clock();
+  if (auto v = validateManualEntry(entry, now); v && m_station.isConfigured()) {
+    auto previous = m_station.repeatedEntry(v->person.key, v->at);
+    if (previous && previous->entry.direction == v->direction) {
+      errors.errors.clear();
+      repeated(v->person.displayName, *previous);
+      return false;
+    }
+  }
+  auto event = m_station.prepareManual(entry, now, &errors);
   if (!event) {
     if (errors.errors.empty()) errors.errors.push_back(event.error());
     refused(entry.name, entry.direction);
@@ -38,6 +47,13 @@ int StationSession::closeDay() {
 
 void StationSession::refused(const std::string& displayName, Direction direction) {
   m_status = SaveStatus{SaveStatus::State::Failed, displayName, direction, m_clock(), 0, m_status.serial + 1, false};
+  ++m_version;
+}
+
+void StationSession::repeated(const std::string& displayName, const RepeatedEntry& previous) {
+  m_status = SaveStatus{SaveStatus::State::Repeat, displayName, previous.entry.direction, m_clock(), 0, m_status.serial + 1};
+  m_status.onOtherPhone = previous.onOtherPhone;
+  m_status.previousAt = previous.entry.at;
   ++m_version;
 }
 
@@ -111,6 +127,7 @@ void StationSession::directionCorrected(const DirectionCorrected& fix) {
     return;
   m_status.direction = fix.direction;
   m_status.corrected = true;
+  m_status.onOtherPhone = fix.samePoint;
   ++m_version;
 }
 

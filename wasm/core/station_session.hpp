@@ -23,6 +23,9 @@ class StationSession {
   // Validates, then saves. False (and `errors` filled) if the entry is invalid: nothing saved.
   // A refused attempt is a failed save too: the status then says "not saved" about this
   // person, so the last person's "saved" banner and its undo never outlive a later attempt.
+  // False with no error when it repeats the person's entry in the same direction moments ago
+  // (Station::repeatedEntry: typed twice, or on two phones at one gate): nothing saved, the
+  // status says Repeat. Another direction is the staff's decision and is saved.
   bool submitManual(const ManualEntry& entry, FieldErrors& errors);
   bool submitPerson(const Person& person, Direction direction);
   // Checks out everyone still inside; returns how many check-outs were handed to the journal.
@@ -60,6 +63,7 @@ class StationSession {
  private:
   void save(const JournalEvent& event);
   void refused(const std::string& displayName, Direction direction);
+  void repeated(const std::string& displayName, const RepeatedEntry& previous);
   Station& m_station;
   JournalAppend m_append;
   Clock m_clock;

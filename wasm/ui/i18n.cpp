@@ -113,6 +113,11 @@ const Entry kStrings[] = {
     // After the server's venue-wide timeline turned an offline "in" into the way out: why it is
     // "out" (the person had come in through another gate), without naming a direction again.
     {Str::CorrectedByOtherGate, "đã vào ở cổng khác", "entered at another gate"},
+    // The same, when the person had come in at this very scan point on another staff phone
+    // (two phones at one gate): "another gate" would send staff looking for a gate that was not.
+    {Str::CorrectedOnOtherPhone, "đã vào trên máy khác", "entered on another phone"},
+    // A repeat of an entry another phone at this scan point made ("Đã quét: … · VÀO 08:27 · trên máy khác").
+    {Str::OnOtherPhone, "trên máy khác", "on another phone"},
     {Str::ShowCard, "Xem thẻ", "Show card"},
     {Str::HideCard, "Ẩn thẻ", "Hide card"},
     {Str::BirthYear, "Năm sinh", "Born"},

@@ -92,14 +92,17 @@ void drawManual(StationSession& session, UiState& ui) {
   // on a busy phone, so a count of frame time (ImGui's) let a fast second tap through.
   const SaveStatus& last = session.saveStatus();
   const bool justSaved = last.serial == ui.manualSavedSerial && !last.undone &&
-                         (last.state == SaveStatus::State::Saving || last.state == SaveStatus::State::Saved) &&
+                         (last.state == SaveStatus::State::Saving || last.state == SaveStatus::State::Saved ||
+                          last.state == SaveStatus::State::Repeat) &&
                          session.now().utcMs - ui.manualSavedAtMs < 5000 && ui.name.empty() &&
                          ui.cccd.empty() && ui.phone.empty() && ui.time.empty();
   if (button("manual.save", tr(saving ? Str::Saving : Str::Save), ButtonStyle::Primary, -1, 64) && !saving &&
       !justSaved) {
     ManualEntry e{ui.name, ui.cccd, ui.phone, ui.time, ui.direction == 0 ? Direction::In : Direction::Out};
     ui.manualScrollTop = true;
-    if (session.submitManual(e, ui.manualErrors)) {
+    // A repeat of the person's entry moments ago (here or on another phone at this gate) is
+    // done as a save is: the band says so, the form is ready for the next person.
+    if (session.submitManual(e, ui.manualErrors) || session.saveStatus().state == SaveStatus::State::Repeat) {
       ui.name.clear();
       ui.cccd.clear();
       ui.phone.clear();

@@ -174,6 +174,7 @@ void repeatedCard(StationSession& session, ScanFlow& flow, UiState& ui, const Sc
   if (out.previous)
     line += std::string(" · ") + tr(out.previous->direction == Direction::In ? Str::DirIn : Str::DirOut) + " " +
             formatLocalTime(out.previous->at);
+  if (out.previous && out.previousOnOtherPhone) line += std::string(" · ") + tr(Str::OnOtherPhone);
   banner("scan.repeat", line, theme::kWarn);
   text("scan.name", p.person.displayName, theme::kText, fonts().title);
   personLine(p);
@@ -204,7 +205,8 @@ void lastScanLine(bool own, const SaveStatus& st, const ScannedPayload& p, UiSta
                        : std::string(tr(st.direction == Direction::In ? Str::DirIn : Str::DirOut)) + " " +
                              formatLocalTime(st.at));
   // Turned into the way out by the server's timeline (another gate had the person inside): why.
-  if (own && st.corrected && !st.undone) line += std::string(" · ") + tr(Str::CorrectedByOtherGate);
+  if (own && st.corrected && !st.undone)
+    line += std::string(" · ") + tr(st.onOtherPhone ? Str::CorrectedOnOtherPhone : Str::CorrectedByOtherGate);
   ui.showCard = false;  // the full card is not offered any more: nothing of it left open either
   text("scan.last", line, theme::kMuted);
   text("scan.hint", tr(Str::ScanHint), theme::kMuted);
@@ -256,7 +258,7 @@ void lastPerson(StationSession& session, ScanFlow& flow, UiState& ui) {
   // The server's timeline turned this "in" into the way out (the person was inside through
   // another gate): the band says so, as Today does.
   if (st.corrected && st.state == SaveStatus::State::Saved && !st.undone)
-    head += std::string(" · ") + tr(Str::CorrectedByOtherGate);
+    head += std::string(" · ") + tr(st.onOtherPhone ? Str::CorrectedOnOtherPhone : Str::CorrectedByOtherGate);
   ImU32 col = st.state == SaveStatus::State::Failed ? theme::kDanger : st.undone ? theme::kMuted : in ? theme::kIn : theme::kOut;
   if (own) banner(st.state == SaveStatus::State::Saved && !st.undone ? (in ? "scan.saved" : "scan.savedOut") : "scan.state",
                   head, col);

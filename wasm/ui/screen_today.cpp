@@ -13,7 +13,7 @@ namespace diemquet::ui {
 
 namespace {
 
-void entryRow(const CheckIn& c, int index, bool corrected) {
+void entryRow(const CheckIn& c, int index, bool corrected, bool onOtherPhone) {
   float w = ImGui::GetContentRegionAvail().x;
   std::string id = "today.entry." + std::to_string(index);
   ImGui::PushID(id.c_str());
@@ -44,7 +44,8 @@ void entryRow(const CheckIn& c, int index, bool corrected) {
   if (c.voided) sub += std::string("  (") + tr(Str::Undone) + ")";
   // Typed or scanned as "VÀO" here, turned into "RA" after a sync: the row says why, or staff
   // who recorded people coming in find them listed as going out.
-  else if (corrected) sub += (sub.empty() ? "" : " · ") + std::string(tr(Str::CorrectedByOtherGate));
+  else if (corrected)
+    sub += (sub.empty() ? "" : " · ") + std::string(tr(onOtherPhone ? Str::CorrectedOnOtherPhone : Str::CorrectedByOtherGate));
   sub = drawable(body, sub);
   dl->AddText(body, fontPx(body) * 0.9f, ImVec2(x, a.y + 33), theme::kMuted, sub.c_str());
   dl->PopClipRect();
@@ -82,7 +83,8 @@ void drawToday(StationSession& session, UiState& ui) {
   if (size_t at = title.find("{n}"); at != std::string::npos) title.replace(at, 3, std::to_string(recent.size()));
   text("today.recentTitle", title, theme::kMuted, fonts().bold);
   if (recent.empty()) text("today.empty", tr(Str::NoEntries), theme::kMuted);
-  for (size_t i = 0; i < recent.size(); ++i) entryRow(recent[i], int(i), station.directionWasCorrected(recent[i]));
+  for (size_t i = 0; i < recent.size(); ++i)
+    entryRow(recent[i], int(i), station.directionWasCorrected(recent[i]), station.correctedOnOtherPhone(recent[i]));
 
   // End of the day: people scanned in by staff often never scan out.
   ImGui::Dummy(ImVec2(1, theme::kGap));

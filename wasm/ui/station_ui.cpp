@@ -179,6 +179,8 @@ bool StationUi::tick() {
     if (st.state == SaveStatus::State::Saved) {
       services().feedbackSaved();
       services().announce(std::string(tr(Str::Saved)) + ": " + st.displayName);
+    } else if (st.state == SaveStatus::State::Repeat) {
+      services().announce(std::string(tr(Str::ScanRepeat)) + ": " + st.displayName);  // nothing saved: no beep
     } else {
       services().feedbackError();
     }
@@ -189,7 +191,7 @@ bool StationUi::tick() {
   if (st.corrected && st.serial != m_correctedSerial) {
     m_correctedSerial = st.serial;
     services().announce(std::string(tr(st.direction == Direction::In ? Str::DirIn : Str::CheckedOut)) + ": " +
-                        st.displayName + ", " + tr(Str::CorrectedByOtherGate));
+                        st.displayName + ", " + tr(st.onOtherPhone ? Str::CorrectedOnOtherPhone : Str::CorrectedByOtherGate));
     changed = true;
   }
   return changed;
@@ -228,6 +230,15 @@ bool statusLine(StationSession& session, const char* refusedHint, float height, 
     return true;
   }
   if (ageMs > kSaveLineMs && !undoOffered) return false;
+  if (st.state == SaveStatus::State::Repeat) {
+    // Typed again moments after the person's entry (here, or on another phone at this gate):
+    // nothing saved, and the entry it repeats, as Scan says of a card shown again.
+    std::string tail = std::string(" · ") + tr(st.direction == Direction::In ? Str::DirIn : Str::DirOut) + " " +
+                       formatLocalTime(st.previousAt);
+    if (st.onOtherPhone) tail += std::string(" · ") + tr(Str::OnOtherPhone);
+    bannerFitted("status.repeat", std::string(tr(Str::ScanRepeat)) + ": ", st.displayName, tail, height, theme::kWarn);
+    return true;
+  }
   if (st.undone) {
     bannerFitted("status.undone", tr(Str::UndoDone), "", "", height, theme::kMuted);
     return true;
@@ -242,7 +253,7 @@ bool statusLine(StationSession& session, const char* refusedHint, float height, 
   const bool in = st.direction == Direction::In;
   const std::string head = in ? std::string(tr(Str::Saved)) + " · " : std::string("← ") + tr(Str::CheckedOut) + " · ";
   std::string tail = std::string(" · ") + (in ? std::string(tr(Str::DirIn)) + " " : "") + formatLocalTime(st.at);
-  if (st.corrected) tail += std::string(" · ") + tr(Str::CorrectedByOtherGate);
+  if (st.corrected) tail += std::string(" · ") + tr(st.onOtherPhone ? Str::CorrectedOnOtherPhone : Str::CorrectedByOtherGate);
   bannerFitted("status.saved", head, st.displayName, tail, height, in ? theme::kIn : theme::kOut);
   return true;
 }

@@ -7,6 +7,7 @@
 
 namespace diemquet::sync {
 
+using jsonutil::getBool;
 using jsonutil::getInt;
 using jsonutil::getString;
 using nlohmann::json;
@@ -32,13 +33,13 @@ Result<PresenceAnswer> parsePresence(std::string_view body, const std::string& d
     auto dir = directionFromString(getString(p, "d"));
     std::string key = getString(p, "p");
     if (!dir || key.empty()) continue;
-    a.people[key] = RemoteEntry{*dir, getInt(p, "t")};
+    a.people[key] = RemoteEntry{*dir, getInt(p, "t"), getString(p, "sp"), getBool(p, "own")};
   }
   if (j.contains("corrections") && j["corrections"].is_array())
     for (const json& c : j["corrections"]) {
       auto dir = directionFromString(getString(c, "dir"));
       int64_t seq = getInt(c, "seq");
-      if (dir && seq > 0) a.corrections.push_back(DirectionCorrected{deviceId, seq, *dir, nowMs});
+      if (dir && seq > 0) a.corrections.push_back(DirectionCorrected{deviceId, seq, *dir, nowMs, getBool(c, "samePoint")});
     }
   return a;
 }
@@ -62,9 +63,10 @@ void PresencePoller::tick() {
               [this, device](const HttpReply& r) {
                 m_inFlight = false;
                 if (r.status != 200) return;  // offline or refused: the station decides alone
-                auto a = parsePresence(r.body, device, m_now());
+                const int64_t now = m_now();
+                auto a = parsePresence(r.body, device, now);
                 if (!a) return;
-                m_station.setRemotePresence(std::move(a->people));
+                m_station.setRemotePresence(std::move(a->people), a->asOfMs - now);
                 m_lastAnswerMs = m_now();
                 ++m_version;
                 applyCorrections(std::move(a->corrections));

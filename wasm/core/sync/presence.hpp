@@ -30,7 +30,9 @@ struct PresenceAnswer {
   std::vector<DirectionCorrected> corrections;  // of the asking device's own records
 };
 
-// {"asOfMs", "people":[{"p","d":"in"|"out","t"}], "corrections":[{"seq","dir"}]}.
+// {"asOfMs", "people":[{"p","d":"in"|"out","t","sp","own"}], "corrections":[{"seq","dir","samePoint"}]}
+// ("sp": the scan point of that entry; "own": the asking station's; "samePoint": the "in" the
+// correction closes was at the same scan point; all three absent from older servers).
 Result<PresenceAnswer> parsePresence(std::string_view body, const std::string& deviceId, int64_t nowMs);
 
 class PresencePoller {
