@@ -181,6 +181,12 @@ for (const engine of engines) {
       for (const k of await caches.keys()) if (await (await caches.open(k)).match(f)) return true;
       return false;
     }, file, { timeout: 60000, what: `${file} in the offline cache` });  // a loaded machine installs slowly
+    // Until this face's worker is the active one, with no install or activation under way.
+    const settled = (face) => waitFor(page, async (f) => {
+      const reg = await navigator.serviceWorker.getRegistration();
+      return !!(reg && reg.active && reg.active.state === 'activated' && !reg.installing && !reg.waiting
+        && reg.active.scriptURL.endsWith('face=' + f));
+    }, face, { timeout: 60000, what: `the ${face} face's service worker active and idle` });
 
     test('the visitor page /v loads and draws', async () => {
       await page.goto(url() + 'v');
@@ -193,6 +199,7 @@ for (const engine of engines) {
       // "Can't find variable: createDiemQuet", or no answer to the navigation in 60 s); the
       // loader's second try and the worker's network fallback mend the first, not the second.
       await cached('visitor.html');
+      await settled('visitor');
     });
 
     // Each face has its own page and module; the service worker adds a face's files when it is
@@ -204,6 +211,7 @@ for (const engine of engines) {
       await cached('office.html');
       await cached('visitor.html');
       await cached('index.html');  // the station's face stays installed
+      await settled('office');
       await server.stop();
       if (page.setOffline) await page.setOffline(true);
       try {
