@@ -289,6 +289,10 @@ const Entry kStrings[] = {
     {Str::OfficeNextWeek, "Tuần sau »", "Next »"},
     {Str::OfficeWeekLabel, "Tuần {n}", "Week {n}"},
     {Str::OfficeWeekAxis, "Tuần", "Week"},  // under the 8-week chart's week numbers
+    // In place of the 8-week chart when every week is 0 (it was a large empty box).
+    {Str::OfficeTrendNone, "Chưa có lượt quét trong 8 tuần qua", "No scans in the last 8 weeks"},
+    // The per-staff cell of an area whose venues declared no staff (as the venue rows say).
+    {Str::OfficeStaffNotDeclared, "chưa khai báo", "not declared"},
     {Str::OfficeArea, "Địa bàn", "Area"},
     {Str::OfficeVenues, "Cơ sở", "Venues"},
     {Str::OfficeWithPoster, "Có poster", "Poster"},
