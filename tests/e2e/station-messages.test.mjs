@@ -2,7 +2,8 @@
 // screen follows a language switch (Settings field errors, the enrollment error, the outcome of
 // binding by poster: they stayed in the old language), and "Hoàn tác" lives exactly as long
 // as the save line that offers it (it went at 10 s, the line at 15 s); on Scan, the band of the
-// last scan gives way to a quiet line when its undo goes. Against the real server
+// last scan (saved, a repeat, a refused code) gives way to a quiet line after 15 s, and on
+// Today the save line to a quiet "Lần lưu trước" line. Against the real server
 // (enrollment, the venue code lookup, the key ring). Run by stage 50-e2e.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
