@@ -228,6 +228,12 @@ std::string communeName(const std::string& code) {
 }
 }  // namespace
 
+namespace {
+// An area with venues none of which declared staff: its staff cell says so, as a venue's does
+// ("0" read as if staff had been counted). An area without venues has 0 staff, truly.
+bool staffUndeclared(const AreaStat& a) { return a.venues > 0 && a.staff == 0; }
+}  // namespace
+
 std::string reportCsv(const WeeklyReport& r, ExportLang lang) {
   const ReportWords& w = reportWords(lang);
   auto header = [](std::ostream& o, const auto& names) {
@@ -240,7 +246,7 @@ std::string reportCsv(const WeeklyReport& r, ExportLang lang) {
   header(o, w.areaHeader);
   for (const AreaStat& a : r.areas)
     o << csvField(a.code) << "," << csvField(a.name) << "," << csvField(levelName(w, a.level)) << "," << a.venues << "," << a.withPoster << ","
-      << a.withScan << "," << a.scans << "," << a.staff << "," << (a.staff > 0 ? text::twoDecimals(a.scansPerStaff(), false) : std::string()) << "," << a.nonComplying
+      << a.withScan << "," << a.scans << "," << (staffUndeclared(a) ? csvField(w.staffNotDeclared) : std::to_string(a.staff)) << "," << (a.staff > 0 ? text::twoDecimals(a.scansPerStaff(), false) : std::string()) << "," << a.nonComplying
       << "," << a.flagged << "," << a.violations << "\r\n";
   o << "\r\n";
   header(o, w.venueHeader);
@@ -278,8 +284,12 @@ void fillReportWorkbook(lxw_workbook* wb, const WeeklyReport& r, ExportLang lang
     writeText(ws, row, 0, a.code, nullptr);
     writeText(ws, row, 1, a.name, nullptr);
     writeText(ws, row, 2, levelName(words, a.level), nullptr);
-    const double nums[] = {double(a.venues), double(a.withPoster), double(a.withScan), double(a.scans), double(a.staff)};
-    for (size_t i = 0; i < 5; ++i) worksheet_write_number(ws, row, lxw_col_t(3 + i), nums[i], nullptr);
+    const double nums[] = {double(a.venues), double(a.withPoster), double(a.withScan), double(a.scans)};
+    for (size_t i = 0; i < 4; ++i) worksheet_write_number(ws, row, lxw_col_t(3 + i), nums[i], nullptr);
+    if (staffUndeclared(a))
+      writeText(ws, row, 7, words.staffNotDeclared, nullptr);
+    else
+      worksheet_write_number(ws, row, 7, double(a.staff), nullptr);
     if (a.staff > 0) worksheet_write_number(ws, row, 8, a.scansPerStaff(), dec);
     worksheet_write_number(ws, row, 9, a.nonComplying, nullptr);
     worksheet_write_number(ws, row, 10, a.flagged, nullptr);
@@ -359,7 +369,7 @@ std::string reportHtml(const WeeklyReport& r, ExportLang lang) {
     }
     o << "<tr><td class=t>" << a.code << "</td><td class=t>" << htmlEscape(a.name) << "</td><td class=t>"
       << levelName(w, a.level) << "</td><td>" << a.venues << "</td><td>" << a.withPoster << "</td><td>" << a.withScan
-      << "</td><td>" << a.scans << "</td><td>" << a.staff << "</td><td>" << (a.staff > 0 ? text::twoDecimals(a.scansPerStaff(), lang == ExportLang::Vi) : std::string("—")) << "</td><td>"
+      << "</td><td>" << a.scans << "</td>" << (staffUndeclared(a) ? std::string("<td class=t>") + w.staffNotDeclared : "<td>" + std::to_string(a.staff)) << "</td><td>" << (a.staff > 0 ? text::twoDecimals(a.scansPerStaff(), lang == ExportLang::Vi) : std::string("—")) << "</td><td>"
       << a.nonComplying << "</td><td>" << a.flagged << "</td><td>" << a.violations << "</td></tr>";
   }
   o << "</table>";
@@ -378,7 +388,11 @@ std::string reportHtml(const WeeklyReport& r, ExportLang lang) {
       << (v.staff > 0 ? "<td>" + std::to_string(v.staff) : std::string("<td class=t>") + w.staffNotDeclared) << "</td><td>" << v.scans
       << "</td><td class=t>" << problemName(w, v.problem) << "</td><td>" << v.reminders << "</td><td>" << v.violationsOpen
       << "</td><td>" << (v.flagged() ? "✔" : "") << "</td></tr>";
-  o << "</table><h2>" << w.trendHeading << "</h2><table>";
+  o << "</table><h2>" << w.trendHeading << "</h2>";
+  // Eight weeks without a scan, said before the table's eight zeros.
+  if (std::all_of(r.trend.begin(), r.trend.end(), [](const TrendPoint& t) { return t.scans == 0; }))
+    o << "<p>" << w.trendNone << "</p>";
+  o << "<table>";
   header(o, w.trendHeader, 0b1);  // week
   for (const TrendPoint& t : r.trend)
     o << "<tr><td class=t>" << t.isoWeek.title(lang) << "</td><td>" << t.scans << "</td><td>" << t.venuesWithScan << "</td></tr>";

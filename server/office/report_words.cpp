@@ -26,6 +26,7 @@ const ReportWords kVi{
     "xã/phường chưa có cơ sở",
     "địa bàn chưa có cơ sở",
     "chưa khai báo",
+    "Chưa có lượt quét trong 8 tuần qua",
 };
 
 const ReportWords kEn{
@@ -50,6 +51,7 @@ const ReportWords kEn{
     "wards/communes without venues",
     "areas without venues",
     "not declared",
+    "No scans in the last 8 weeks",
 };
 
 }  // namespace

@@ -30,7 +30,9 @@ struct ReportWords {
   // xã/phường chưa có cơ sở: …"): communes only, or areas of mixed levels.
   const char* emptyWards;
   const char* emptyAreas;
-  const char* staffNotDeclared;                 // a venue's staff cell when it declared none (0)
+  // A staff cell when none was declared: a venue's 0, or an area's whose venues all declared 0.
+  const char* staffNotDeclared;
+  const char* trendNone;                        // the print version, when the 8 weeks are all 0
 };
 
 const ReportWords& reportWords(ExportLang lang);

@@ -5,7 +5,8 @@
 // the export's language ("report-…" in English, not "bao-cao-…"); a venue without declared
 // staff reads "staff not declared", not "0 staff", on screen and in the three files; an
 // exposure alert's audit row keeps the reason the officer typed for the trace, not
-// "trace <venue> <time>". Run by stage 61-office-e2e.
+// "trace <venue> <time>"; an area whose venues declared no staff says so too, and eight weeks
+// without a scan are said in words, not drawn as an empty box. Run by stage 61-office-e2e.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -13,7 +14,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { waitReady, find, tap, typeInto, screenshot, probe, OUT, assertNoMissingGlyphs } from './lib/station.mjs';
+import { waitReady, find, tap, typeInto, screenshot, probe, reveal, OUT, assertNoMissingGlyphs } from './lib/station.mjs';
 import { SERVER_BIN, serverAvailable, serveDb } from './lib/server-process.mjs';
 import { openPhoneAt, assertInView, OFFICE_BARS } from './lib/layout.mjs';
 import { freshProfile } from './lib/browser.mjs';
@@ -56,7 +57,7 @@ before(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dq-office-messages-'));
   const db = `sqlite:${path.join(dir, 'office.db')}`;
   importAreas(SERVER_BIN, db);
-  for (const [u, level, area] of [['benghe', 'ward', '26740'], ['quan1', 'district', '760']])
+  for (const [u, level, area] of [['benghe', 'ward', '26740'], ['quan1', 'district', '760'], ['benthanh', 'ward', '26743']])
     execFileSync(SERVER_BIN, ['admin', 'create-officer', '--username', u, '--level', level, '--area', area, '--db', db],
       { input: PASSWORD + '\n' });
   server = await serveDb(db, WEB);
@@ -73,6 +74,10 @@ before(async () => {
     tz: 420, voided: false }));
   assert.equal((await api('POST', '/api/v1/checkins', { device: 'st-1', checkIns: recs }, st)).status, 200);
   assert.equal((await api('POST', '/api/v1/reports', { venue: pho, kind: 'no_poster', note: 'Không thấy mã QR' })).status, 201);
+  // Phường Bến Thành: one venue, no staff declared, never a scan (an empty chart, an area row
+  // without staff).
+  assert.equal((await api('POST', '/api/v1/venues', { name: 'Tiệm Vàng Kim', address: '3 Lê Thánh Tôn', ward: '26743',
+    category: 'essential_shop', staffCount: 0, phone: '0281234999', scanPoints: ['Cửa chính'] }, await login('benthanh'))).status, 201);
   assert.equal(await selfRegister({ name: 'Tiệm Bánh Mì Lan', address: '5 Hàm Nghi', ward: '26740', category: 'restaurant',
     staffCount: 2, phone: '0903 123 456', scanPoints: ['Cửa trước'] }), 201);
 });
@@ -303,6 +308,48 @@ test('exports are named in their language; a venue without declared staff says s
     await find(page, 'office.trace.visit.0', 15000);
     const traceCsv = await download(page, 'office.trace.csv', 'office-messages-trace-en.csv');
     assert.equal(traceCsv.name, 'contact-trace.csv');
+  } finally {
+    await ctx.close();
+  }
+});
+
+// Session 11: a ward whose only venue declared no staff read "0" staff in its area row (the
+// venue's own row said "chưa khai báo"), and eight weeks without a scan were a large empty box.
+test('commune officer at 412×915: no scans in 8 weeks are said in words; an area without declared staff says so, on screen and in the files', { skip }, async () => {
+  const ctx = await openPhoneAt(412, 915, freshProfile('dq-office-msg-empty'));
+  try {
+    const page = ctx.pages()[0] || (await ctx.newPage());
+    await page.goto(server.url + 'office');
+    await waitReady(page);
+    await officeLogin(page, 'benthanh');
+    const none = await find(page, 'office.report.trend.none', 15000);
+    assert.equal(none.text, 'Chưa có lượt quét trong 8 tuần qua');
+    assert.ok(!(await probe(page)).items.some((i) => i.id.startsWith('office.report.trend.week.')), 'no row of empty bars');
+    await reveal(page, 'office.report.trend.none');
+    await assertInView(page, 'office.report.trend.none', OFFICE_BARS);
+    assert.equal((await find(page, 'office.report.perStaff.26743')).text, 'chưa khai báo');
+    await assertNoMissingGlyphs(page, 'office-messages-empty-vi');
+    await screenshot(page, 'office-messages-empty-vi');
+    await switchTo(page, 'en');
+    await page.waitForFunction(() => globalThis.dq.probe().items.some((i) => i.id === 'office.report.trend.none' && i.text === 'No scans in the last 8 weeks'),
+      null, { timeout: 5000 });
+    assert.equal((await find(page, 'office.report.perStaff.26743')).text, 'not declared');
+    await screenshot(page, 'office-messages-empty-en');
+    // The files: the staff cell of the area's row says "not declared", its ratio is empty.
+    const csv = await download(page, 'office.report.csv', 'office-messages-empty-en.csv');
+    const row = fs.readFileSync(csv.file, 'utf8').split('\r\n').find((l) => l.startsWith('26743,'));
+    assert.deepEqual(row.split(',').slice(7, 9), ['not declared', ''], row);
+    const xlsx = await download(page, 'office.report.xlsx', 'office-messages-empty-en.xlsx');
+    const cells = readXlsxCells(xlsx.file, 1);
+    const r = Object.keys(cells).find((k) => k.startsWith('A') && cells[k] === '26743').slice(1);
+    assert.equal(cells['H' + r], 'not declared', 'the staff cell of the area row');
+    assert.equal(cells['I' + r], undefined, 'no ratio');
+    const tok = await login('benthanh');
+    for (const [lang, words, sentence] of [['vi', 'chưa khai báo', 'Chưa có lượt quét trong 8 tuần qua'], ['en', 'not declared', 'No scans in the last 8 weeks']]) {
+      const html = (await api('GET', `/api/v1/office/report?format=html&lang=${lang}`, null, tok)).text;
+      assert.match(html, new RegExp(`<td class=t>${words}</td><td>—</td>`), `${lang}: the print version's area row`);
+      assert.ok(html.includes(`<p>${sentence}</p>`), `${lang}: the print version says the 8 weeks had no scans`);
+    }
   } finally {
     await ctx.close();
   }

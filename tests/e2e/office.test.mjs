@@ -410,7 +410,9 @@ test('officer at 360×740: no week after this one, the week named with its numbe
     assert.equal((await find(page, 'office.report.bad.none')).text, 'Chưa có cơ sở nào trong tuần này.');
     assert.equal((await probe(page)).items.some((i) => /^office\.report\.bad\.\d+$/.test(i.id)), false, 'no venue listed');
     await screenshot(page, 'office-walk-last-week-360');
-    await reveal(page, 'office.report.trend.axis');
+    // The 8 weeks up to last week had no scan: said in words, not drawn as an empty box.
+    await reveal(page, 'office.report.trend.none');
+    assert.equal((await find(page, 'office.report.trend.none')).text, 'Chưa có lượt quét trong 8 tuần qua');
     await screenshot(page, 'office-walk-trend-360');
     await tap(page, 'office.report.next');  // back from last week
     await shows(page, 'office.report.week', new RegExp(`^${thisWeek}$`));

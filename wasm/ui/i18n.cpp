@@ -107,6 +107,11 @@ const Entry kStrings[] = {
     // The scan screen's quiet line once the save band and its undo are gone (kSaveLineMs):
     // "Lần quét trước: N. V. An · VÀO 07:02", not a green band a keeper takes for a new scan.
     {Str::ScanLast, "Lần quét trước", "Last scan"},
+    // …after a refused code's band: nothing saved, and no name (nobody was).
+    {Str::ScanLastRefused, "mã không dùng được · không lưu", "code not usable · not saved"},
+    // Today's and the manual form's quiet line once the save line and its undo are gone:
+    // "Lần lưu trước: N. V. An · VÀO 07:02".
+    {Str::SavedLast, "Lần lưu trước", "Last saved"},
     {Str::RecordOutNow, "Ghi RA ngay", "Record OUT now"},
     {Str::RecordInNow, "Ghi VÀO lại", "Record IN again"},
     {Str::CheckedOut, "ĐÃ RA", "CHECKED OUT"},
@@ -294,6 +299,10 @@ const Entry kStrings[] = {
     {Str::OfficeNextWeek, "Tuần sau »", "Next »"},
     {Str::OfficeWeekLabel, "Tuần {n}", "Week {n}"},
     {Str::OfficeWeekAxis, "Tuần", "Week"},  // under the 8-week chart's week numbers
+    // In place of the 8-week chart when every week is 0 (it was a large empty box).
+    {Str::OfficeTrendNone, "Chưa có lượt quét trong 8 tuần qua", "No scans in the last 8 weeks"},
+    // The per-staff cell of an area whose venues declared no staff (as the venue rows say).
+    {Str::OfficeStaffNotDeclared, "chưa khai báo", "not declared"},
     {Str::OfficeArea, "Địa bàn", "Area"},
     {Str::OfficeVenues, "Cơ sở", "Venues"},
     {Str::OfficeWithPoster, "Có poster", "Poster"},

@@ -90,9 +90,31 @@ std::string weekNumber(const std::string& iso) {
   return number;
 }
 
+// Eight weeks without a scan, in words on a small card: eight bars of height 0 were a large
+// empty box a commune officer read as the chart failing to load.
+void noScansCard() {
+  ImFont* f = fonts().body;
+  const char* s = tr(Str::OfficeTrendNone);
+  const float w = ImGui::GetContentRegionAvail().x, inner = w - 2 * theme::kPad;
+  const ImVec2 ts = f->CalcTextSizeA(fontPx(f), FLT_MAX, inner, s);
+  const float h = ts.y + 2 * theme::kPad;
+  ImGui::PushID("office.report.trend.none");
+  ImGui::InvisibleButton("##n", ImVec2(w, h));
+  ImGui::PopID();
+  const ImVec2 a = ImGui::GetItemRectMin();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(a, ImVec2(a.x + w, a.y + h), theme::kCard, theme::kRadius);
+  const ImVec2 at(a.x + (w - ts.x) / 2, a.y + theme::kPad);
+  dl->AddText(f, fontPx(f), at, theme::kMuted, s, nullptr, inner);
+  probe::add("text", "office.report.trend.none", s, at.x, at.y, ts.x, ts.y);
+}
+
 // Bars of the scans per week, each with its count above and its week's number below, and
 // "Tuần" under the numbers (like the week switcher's "Tuần 49"; "W42" read as nothing).
 void trendChart(const std::vector<client::TrendWeek>& trend) {
+  int64_t total = 0;
+  for (const auto& p : trend) total += p.scans;
+  if (total == 0) return noScansCard();
   ImFont* f = fonts().body;
   const float fs = fontPx(f) * 0.8f;
   float w = ImGui::GetContentRegionAvail().x, h = 150 + fs + 2;
@@ -232,8 +254,13 @@ void areaTable(const client::WeeklyReport& d) {
   // The area's name takes what is left; each count column is as wide as its header's longest
   // word, so a header wraps between words, never inside one ("Venue|s" at 360 px in English).
   ImGui::TableSetupColumn(tr(Str::OfficeArea), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-  for (Str head : {Str::OfficeVenues, Str::OfficeWithScan, Str::OfficeScans, Str::OfficePerStaff})
-    ImGui::TableSetupColumn(tr(head), ImGuiTableColumnFlags_WidthFixed, countColumnWidth(tr(head)));
+  for (Str head : {Str::OfficeVenues, Str::OfficeWithScan, Str::OfficeScans, Str::OfficePerStaff}) {
+    float width = countColumnWidth(tr(head));
+    // The per-staff cell may say "chưa khai báo": wide enough for its longest word too
+    // ("not declar|ed" broke mid-word at 412 px).
+    if (head == Str::OfficePerStaff) width = std::max(width, countColumnWidth(tr(Str::OfficeStaffNotDeclared)));
+    ImGui::TableSetupColumn(tr(head), ImGuiTableColumnFlags_WidthFixed, width);
+  }
   // Headers wrap inside their column ("Lượt quét/nhân viên" was cut to "Scan…" at 360 px).
   ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
   for (int c = 0; c < 5; ++c) {
@@ -272,6 +299,14 @@ void areaTable(const client::WeeklyReport& d) {
       ImGui::TextUnformatted(ratio.c_str());
       probe::add("text", "office.report.perStaff." + a.area.code, ratio, ImGui::GetItemRectMin().x,
                  ImGui::GetItemRectMin().y, 40, 20);
+    } else if (a.venues > 0) {
+      // Its venues declared no staff: said as their own rows say it, not left to a bare "—".
+      const char* none = tr(Str::OfficeStaffNotDeclared);
+      ImGui::PushStyleColor(ImGuiCol_Text, theme::kMuted);
+      ImGui::TextWrapped("%s", none);
+      ImGui::PopStyleColor();
+      const ImVec2 m = ImGui::GetItemRectMin(), x = ImGui::GetItemRectMax();
+      probe::add("text", "office.report.perStaff." + a.area.code, none, m.x, m.y, x.x - m.x, x.y - m.y);
     } else {
       ImGui::TextUnformatted("—");
     }

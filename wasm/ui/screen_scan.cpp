@@ -193,12 +193,18 @@ void repeatedCard(StationSession& session, ScanFlow& flow, UiState& ui, const Sc
   cardButtonAndDetails(session, ui, p);
 }
 
-// The last scan, quietly, once it is no longer news: "Lần quét trước: N. V. An · VÀO 07:02"
-// (the name masked: the keeper saw the person; others reading the phone need not), then the
-// hint that the station is waiting for the next card. `own`: the save status is this card's,
-// so its direction and time are known.
+// The last scan, quietly, once it is no longer news: "Lần quét trước: <what>", then the hint
+// that the station is waiting for the next card.
+void quietLine(const std::string& what, UiState& ui) {
+  ui.showCard = false;  // the full card is not offered any more: nothing of it left open either
+  text("scan.last", std::string(tr(Str::ScanLast)) + ": " + what, theme::kMuted);
+  text("scan.hint", tr(Str::ScanHint), theme::kMuted);
+}
+
+// A save: "N. V. An · VÀO 07:02" (the name masked: the keeper saw the person; others reading
+// the phone need not). `own`: the save status is this card's, so its direction and time are known.
 void lastScanLine(bool own, const SaveStatus& st, const ScannedPayload& p, UiState& ui) {
-  std::string line = std::string(tr(Str::ScanLast)) + ": " + maskName(p.person.displayName);
+  std::string line = maskName(p.person.displayName);
   if (own)
     line += std::string(" · ") +
             (st.undone ? tr(Str::Undone)
@@ -207,9 +213,19 @@ void lastScanLine(bool own, const SaveStatus& st, const ScannedPayload& p, UiSta
   // Turned into the way out by the server's timeline (another gate had the person inside): why.
   if (own && st.corrected && !st.undone)
     line += std::string(" · ") + tr(st.onOtherPhone ? Str::CorrectedOnOtherPhone : Str::CorrectedByOtherGate);
-  ui.showCard = false;  // the full card is not offered any more: nothing of it left open either
-  text("scan.last", line, theme::kMuted);
-  text("scan.hint", tr(Str::ScanHint), theme::kMuted);
+  quietLine(line, ui);
+}
+
+// A repeat: "N. V. An · Đã quét · VÀO 07:02 · trên máy khác", the entry that stands (nothing
+// was saved), and where it was made when that was another phone at this gate.
+void lastRepeatLine(const ScanOutcome& out, UiState& ui) {
+  std::string line = maskName(out.payload->person.displayName) + " · " + tr(Str::ScanRepeat);
+  if (out.previous) {
+    line += std::string(" · ") + tr(out.previous->direction == Direction::In ? Str::DirIn : Str::DirOut) + " " +
+            formatLocalTime(out.previous->at);
+    if (out.previousOnOtherPhone) line += std::string(" · ") + tr(Str::OnOtherPhone);
+  }
+  quietLine(line, ui);
 }
 
 // Not set up: no scan is saved; how to set up from here (the poster) or in Settings.
@@ -227,6 +243,9 @@ void lastPerson(StationSession& session, ScanFlow& flow, UiState& ui) {
     return;
   }
   if (out.kind == ScanOutcome::Kind::NotConfigured) return notConfigured(ui);
+  // A refused code: "mã không dùng được · không lưu", no name (nobody was saved).
+  if (out.kind == ScanOutcome::Kind::Rejected && scanBandExpired(session, ui))
+    return quietLine(tr(Str::ScanLastRefused), ui);
   if (out.kind == ScanOutcome::Kind::Rejected) {
     ErrorKind k = out.error ? out.error->kind : ErrorKind::Unsupported;
     const char* msg = k == ErrorKind::Unsupported ? errorText(ErrorKind::Unsupported)
@@ -236,6 +255,7 @@ void lastPerson(StationSession& session, ScanFlow& flow, UiState& ui) {
     return;
   }
   if (out.kind == ScanOutcome::Kind::Duplicate && out.payload) {
+    if (scanBandExpired(session, ui)) return lastRepeatLine(out, ui);
     repeatedCard(session, flow, ui, out);
     return;
   }
@@ -278,6 +298,10 @@ void lastPerson(StationSession& session, ScanFlow& flow, UiState& ui) {
 }
 
 }  // namespace
+
+bool scanBandExpired(const StationSession& session, const UiState& ui) {
+  return session.now().utcMs - ui.lastScanWhen.utcMs > kSaveLineMs;
+}
 
 bool scanNeedsFrame() { return platform::cameraState() != g_drawnCameraState; }
 

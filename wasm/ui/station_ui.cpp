@@ -8,6 +8,7 @@
 #include "camera.hpp"
 #include "glyph_fallback.hpp"
 #include "i18n.hpp"
+#include "masking.hpp"
 #include "probe.hpp"
 #include "screen_kiosk.hpp"
 #include "screen_sync.hpp"
@@ -157,9 +158,12 @@ bool StationUi::tick() {
       // card details stay open); shown again, it is said again.
       bool samePerson = m_state.lastScan && m_state.lastScan->payload && out.payload &&
                         m_state.lastScan->payload->person.key == out.payload->person.key;
-      if (samePerson && (out.stillInView || m_state.lastScan->kind == out.kind)) continue;
+      // Once its band has given way to the quiet line, a showing again is news again.
+      const bool bandUp = m_state.lastScan && !scanBandExpired(m_session, m_state);
+      if (samePerson && (out.stillInView || (m_state.lastScan->kind == out.kind && bandUp))) continue;
       m_state.lastScan = out;
       m_state.lastScanAt = ImGui::GetTime();
+      m_state.lastScanWhen = m_session.now();
       m_state.showCard = false;
       services().announce(std::string(tr(Str::ScanRepeat)) + ": " + out.payload->person.displayName);
       changed = true;
@@ -167,6 +171,7 @@ bool StationUi::tick() {
     }
     m_state.lastScan = out;
     m_state.lastScanAt = ImGui::GetTime();
+    m_state.lastScanWhen = m_session.now();
     m_state.showCard = false;
     if (out.kind == ScanOutcome::Kind::Rejected || out.kind == ScanOutcome::Kind::NotConfigured)
       services().feedbackError();
@@ -258,6 +263,19 @@ bool statusLine(StationSession& session, const char* refusedHint, float height, 
   return true;
 }
 
+// The last save once its line and undo are gone (Today, the manual form), as Scan's quiet
+// line: "Lần lưu trước: N. V. An · VÀO 07:02" (the name masked: the staff member saw the person;
+// others reading the phone need not); a closed day keeps its summary. "" when there is none.
+std::string lastSaveLine(const SaveStatus& st) {
+  if (st.state != SaveStatus::State::Saved) return {};
+  if (st.bulk) return closeDaySummary(st);
+  std::string line = std::string(tr(Str::SavedLast)) + ": " + maskName(st.displayName) + " · ";
+  if (st.undone) return line + tr(Str::Undone);
+  line += std::string(tr(st.direction == Direction::In ? Str::DirIn : Str::DirOut)) + " " + formatLocalTime(st.at);
+  if (st.corrected) line += std::string(" · ") + tr(Str::CorrectedByOtherGate);
+  return line;
+}
+
 }  // namespace
 
 // The status line in a slot of fixed height with "Hoàn tác" beside it, not under it: the form
@@ -272,9 +290,14 @@ void drawSaveStatusFixed(StationSession& session, float height, const char* idle
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
   ImGui::BeginChild("status.slot", ImVec2(undo ? w - undoW - theme::kGap : w, height), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground);
-  if (!statusLine(session, refusedHint, height, undo) && idle) {
-    ImGui::SetCursorPosY(std::max(0.0f, (height - fontPx(fonts().bold) * 1.2f) * 0.5f));
-    text("status.idle", idle, theme::kText, fonts().bold);
+  if (!statusLine(session, refusedHint, height, undo)) {
+    // The screen's title, and under it the last save once its line has gone (it went with
+    // nothing after it, and staff were left wondering whether the last person was recorded).
+    const std::string last = lastSaveLine(st);
+    const float titleH = idle ? fontPx(fonts().bold) * 1.2f : 0, lastH = last.empty() ? 0 : fontPx(fonts().body) * 1.2f;
+    ImGui::SetCursorPosY(std::max(0.0f, (height - titleH - lastH) * 0.5f));
+    if (idle) text("status.idle", idle, theme::kText, fonts().bold);
+    if (!last.empty()) text("status.last", last, theme::kMuted);
   }
   ImGui::EndChild();
   ImGui::PopStyleVar();

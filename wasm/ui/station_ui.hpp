@@ -42,6 +42,9 @@ struct UiState {
   // Scan screen
   std::optional<ScanOutcome> lastScan;  // the newest outcome, shown until the next one
   double lastScanAt = -100;
+  // The session's clock when lastScan came: a repeat's or a refusal's band lasts kSaveLineMs,
+  // as a save's does, then gives way to a quiet line (scanBandExpired).
+  Instant lastScanWhen;
   bool showCard = false;                // full card details, for staff to compare
   bool revealCard = false;              // the details just opened: scroll them into view
   int cameraDevice = 0;
@@ -52,6 +55,9 @@ struct UiState {
 
 // True when the scan screen must be redrawn although nothing else changed (screen_scan.cpp).
 bool scanNeedsFrame();
+// True once the band of the last scan that saved nothing (a repeat, a refused code) is old
+// news: shown kSaveLineMs, like a save's band, then a quiet line (screen_scan.cpp).
+bool scanBandExpired(const StationSession& session, const UiState& ui);
 // True when the kiosk (screen_kiosk.cpp) must be redrawn: a confirmation expiring, the camera.
 bool kioskNeedsFrame();
 
