@@ -74,6 +74,11 @@ enum class Str {
 void setLanguage(Lang lang);
 Lang language();
 const char* tr(Str s);
+// Why a check-in typed as "VÀO" now reads "RA" (the server's timeline): the person had come in
+// on another phone at this gate, or at another gate.
+inline const char* correctionReason(bool onOtherPhone) {
+  return tr(onOtherPhone ? Str::CorrectedOnOtherPhone : Str::CorrectedByOtherGate);
+}
 // In a given language, whatever the screen's: text written for someone else (a visitor).
 const char* trIn(Str s, Lang lang);
 // A message kept as its key (a field's error, an outcome) in the current language; nullptr when

@@ -212,7 +212,7 @@ void lastScanLine(bool own, const SaveStatus& st, const ScannedPayload& p, UiSta
                              formatLocalTime(st.at));
   // Turned into the way out by the server's timeline (another gate had the person inside): why.
   if (own && st.corrected && !st.undone)
-    line += std::string(" · ") + tr(st.onOtherPhone ? Str::CorrectedOnOtherPhone : Str::CorrectedByOtherGate);
+    line += std::string(" · ") + correctionReason(st.onOtherPhone);
   quietLine(line, ui);
 }
 
@@ -278,7 +278,7 @@ void lastPerson(StationSession& session, ScanFlow& flow, UiState& ui) {
   // The server's timeline turned this "in" into the way out (the person was inside through
   // another gate): the band says so, as Today does.
   if (st.corrected && st.state == SaveStatus::State::Saved && !st.undone)
-    head += std::string(" · ") + tr(st.onOtherPhone ? Str::CorrectedOnOtherPhone : Str::CorrectedByOtherGate);
+    head += std::string(" · ") + correctionReason(st.onOtherPhone);
   ImU32 col = st.state == SaveStatus::State::Failed ? theme::kDanger : st.undone ? theme::kMuted : in ? theme::kIn : theme::kOut;
   if (own) banner(st.state == SaveStatus::State::Saved && !st.undone ? (in ? "scan.saved" : "scan.savedOut") : "scan.state",
                   head, col);

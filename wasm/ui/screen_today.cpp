@@ -45,7 +45,7 @@ void entryRow(const CheckIn& c, int index, bool corrected, bool onOtherPhone) {
   // Typed or scanned as "VÀO" here, turned into "RA" after a sync: the row says why, or staff
   // who recorded people coming in find them listed as going out.
   else if (corrected)
-    sub += (sub.empty() ? "" : " · ") + std::string(tr(onOtherPhone ? Str::CorrectedOnOtherPhone : Str::CorrectedByOtherGate));
+    sub += (sub.empty() ? "" : " · ") + std::string(correctionReason(onOtherPhone));
   sub = drawable(body, sub);
   dl->AddText(body, fontPx(body) * 0.9f, ImVec2(x, a.y + 33), theme::kMuted, sub.c_str());
   dl->PopClipRect();

@@ -196,7 +196,7 @@ bool StationUi::tick() {
   if (st.corrected && st.serial != m_correctedSerial) {
     m_correctedSerial = st.serial;
     services().announce(std::string(tr(st.direction == Direction::In ? Str::DirIn : Str::CheckedOut)) + ": " +
-                        st.displayName + ", " + tr(st.onOtherPhone ? Str::CorrectedOnOtherPhone : Str::CorrectedByOtherGate));
+                        st.displayName + ", " + correctionReason(st.onOtherPhone));
     changed = true;
   }
   return changed;
@@ -258,7 +258,7 @@ bool statusLine(StationSession& session, const char* refusedHint, float height, 
   const bool in = st.direction == Direction::In;
   const std::string head = in ? std::string(tr(Str::Saved)) + " · " : std::string("← ") + tr(Str::CheckedOut) + " · ";
   std::string tail = std::string(" · ") + (in ? std::string(tr(Str::DirIn)) + " " : "") + formatLocalTime(st.at);
-  if (st.corrected) tail += std::string(" · ") + tr(st.onOtherPhone ? Str::CorrectedOnOtherPhone : Str::CorrectedByOtherGate);
+  if (st.corrected) tail += std::string(" · ") + correctionReason(st.onOtherPhone);
   bannerFitted("status.saved", head, st.displayName, tail, height, in ? theme::kIn : theme::kOut);
   return true;
 }
@@ -272,7 +272,7 @@ std::string lastSaveLine(const SaveStatus& st) {
   std::string line = std::string(tr(Str::SavedLast)) + ": " + maskName(st.displayName) + " · ";
   if (st.undone) return line + tr(Str::Undone);
   line += std::string(tr(st.direction == Direction::In ? Str::DirIn : Str::DirOut)) + " " + formatLocalTime(st.at);
-  if (st.corrected) line += std::string(" · ") + tr(Str::CorrectedByOtherGate);
+  if (st.corrected) line += std::string(" · ") + correctionReason(st.onOtherPhone);
   return line;
 }
 
