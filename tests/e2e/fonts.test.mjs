@@ -5,10 +5,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { openPhone, freshProfile } from './lib/browser.mjs';
 import { posterServer, openPoster as openPosterIn } from './lib/poster-fixture.mjs';
 import * as st from './lib/station.mjs';
+import { pixels } from './lib/pixels.mjs';
 
 const fx = posterServer();
 const { skip } = fx;
@@ -24,32 +24,6 @@ async function openPoster(ctx, { noWorker = false } = {}) {
   return page;
 }
 
-// Decoded RGBA pixels of a PNG screenshot (8-bit RGB/RGBA, no interlace: what Chromium writes).
-function pixels(png) {
-  let at = 8, width = 0, height = 0, channels = 4;
-  const idat = [];
-  while (at < png.length) {
-    const len = png.readUInt32BE(at), type = png.toString('ascii', at + 4, at + 8);
-    const data = png.subarray(at + 8, at + 8 + len);
-    if (type === 'IHDR') { width = data.readUInt32BE(0); height = data.readUInt32BE(4); channels = data[9] === 6 ? 4 : 3; }
-    if (type === 'IDAT') idat.push(data);
-    at += 12 + len;
-  }
-  const raw = zlib.inflateSync(Buffer.concat(idat));
-  const stride = width * channels, out = Buffer.alloc(width * height * channels);
-  for (let y = 0; y < height; y++) {
-    const f = raw[y * (stride + 1)], row = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
-    for (let x = 0; x < stride; x++) {
-      const a = x >= channels ? out[y * stride + x - channels] : 0, b = y > 0 ? out[(y - 1) * stride + x] : 0;
-      const c = x >= channels && y > 0 ? out[(y - 1) * stride + x - channels] : 0;
-      let v = row[x];
-      if (f === 1) v += a; else if (f === 2) v += b; else if (f === 3) v += (a + b) >> 1;
-      else if (f === 4) { const p = a + b - c, pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c); v += pa <= pb && pa <= pc ? a : pb <= pc ? b : c; }
-      out[y * stride + x] = v & 255;
-    }
-  }
-  return { width, height, channels, data: out };
-}
 const differing = (a, b) => { let n = 0; for (let i = 0; i < a.data.length; i++) if (a.data[i] !== b.data[i]) n++; return n; };
 // Pixels dark enough to be letters (the page's background and cards are light).
 const inked = (img) => { let n = 0; for (let i = 0; i < img.data.length; i += img.channels) if (img.data[i] + img.data[i + 1] + img.data[i + 2] < 300) n++; return n; };

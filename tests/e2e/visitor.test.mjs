@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { openPhone, freshProfile, killRenderer } from './lib/browser.mjs';
 import { posterServer, waitForVenue } from './lib/poster-fixture.mjs';
 import * as st from './lib/station.mjs';
+import { buttonFill } from './lib/pixels.mjs';
 
 const fx = posterServer();
 const { skip } = fx;
@@ -42,6 +43,10 @@ test('offline self check-in from the poster, remembered profile, check-out at th
     await st.tap(page, 'visitor.checkin');
     const saved = await st.find(page, 'visitor.saved', 10000);
     assert.match(saved.text, /Đã khai báo VÀO lúc \d\d:\d\d/);
+    // Inside now: "Khai báo ra" is the filled button, "vào" an outline (a second "in" was the
+    // filled one, a thumb away, for someone leaving).
+    assert.equal(await buttonFill(page, await st.find(page, 'visitor.checkout')), 'filled', '"Khai báo ra" filled after checking in');
+    assert.equal(await buttonFill(page, await st.find(page, 'visitor.checkin')), 'outline');
     assert.match((await st.find(page, 'visitor.pending')).text, /Chờ gửi: 1/);
     await st.screenshot(page, 'visitor-02-offline-saved');
 
@@ -54,9 +59,11 @@ test('offline self check-in from the poster, remembered profile, check-out at th
     const out = await st.find(page, 'visitor.checkout');
     assert.ok(out.y + out.h < 915 * 0.6, `"Khai báo ra" is near the top (y=${out.y})`);
     assert.ok((await st.find(page, 'visitor.checkin')).y < out.y);
+    assert.equal(await buttonFill(page, out), 'filled', 'back on the page while inside: "Khai báo ra" filled');
     await st.screenshot(page, 'visitor-03-returning');
     await st.tap(page, 'visitor.checkout');
     assert.match((await st.find(page, 'visitor.saved', 10000)).text, /Đã khai báo RA lúc/);
+    assert.equal(await buttonFill(page, await st.find(page, 'visitor.checkin')), 'filled', '"Khai báo vào" filled again after leaving');
     await st.screenshot(page, 'visitor-04-checked-out');
 
     // Online again: both go up with the poster as the credential.

@@ -131,6 +131,22 @@ TEST(ExposureMatch, StaysFromOwnVisits) {
   EXPECT_EQ(s[0].startMs, t - kDefaultStayMs);
 }
 
+TEST(ExposureMatch, InsideNowByOwnRecords) {
+  const int64_t t = kT0 + 6 * kHour;
+  const std::string here = "cho-ben-thanh";
+  // In here 30 minutes ago: inside. Out since, or in elsewhere since: not.
+  EXPECT_TRUE(insideNow({visit(Direction::In, t)}, here, t + kHour / 2));
+  EXPECT_FALSE(insideNow({visit(Direction::In, t), visit(Direction::Out, t + kHour / 4)}, here, t + kHour / 2));
+  EXPECT_FALSE(insideNow({visit(Direction::In, t), visit(Direction::In, t + kHour / 4, "cho-an-dong")}, here, t + kHour / 2));
+  EXPECT_FALSE(insideNow({visit(Direction::In, t)}, "cho-an-dong", t + kHour / 2));
+  // The latest by time, whatever the order the records came in.
+  EXPECT_TRUE(insideNow({visit(Direction::Out, t - kHour), visit(Direction::In, t)}, here, t + 1));
+  EXPECT_FALSE(insideNow({visit(Direction::Out, t + 1), visit(Direction::In, t)}, here, t + 2));
+  // A visit with no "out" is over after the default stay: this is a new one.
+  EXPECT_FALSE(insideNow({visit(Direction::In, t)}, here, t + kDefaultStayMs));
+  EXPECT_FALSE(insideNow({}, here, t));
+}
+
 // A fake journal: records in order, with keys.
 struct FakeJournal {
   std::map<int64_t, std::string> records;

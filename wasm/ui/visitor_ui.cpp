@@ -128,10 +128,11 @@ class VisitorUi : public ModeUi {
       ImGui::GetWindowDrawList()->AddLine(ImVec2(0, at.y - style.ItemSpacing.y * 0.5f),
                                           ImVec2(size.x, at.y - style.ItemSpacing.y * 0.5f), IM_COL32(203, 213, 225, 255));
       float half = (ImGui::GetContentRegionAvail().x - theme::kGap) / 2;
-      if (button("visitor.checkin", tr(m_submitting ? Str::VisitorSaving : Str::VisitorCheckIn), ButtonStyle::Primary, half))
+      const bool leaving = leavingLikely(check);
+      if (button("visitor.checkin", tr(m_submitting ? Str::VisitorSaving : Str::VisitorCheckIn), leaving ? ButtonStyle::Secondary : ButtonStyle::Primary, half))
         submit(*trust, check, Direction::In);
       ImGui::SameLine(0, theme::kGap);
-      if (button("visitor.checkout", tr(m_submitting ? Str::VisitorSaving : Str::VisitorCheckOut), ButtonStyle::Secondary, half))
+      if (button("visitor.checkout", tr(m_submitting ? Str::VisitorSaving : Str::VisitorCheckOut), leaving ? ButtonStyle::Primary : ButtonStyle::Secondary, half))
         submit(*trust, check, Direction::Out);
     }
     ImGui::End();
@@ -220,10 +221,18 @@ class VisitorUi : public ModeUi {
   }
 
   void actions(visitor::PosterTrust& trust, const visitor::PosterCheck& check) {
-    if (button("visitor.checkin", tr(m_submitting ? Str::VisitorSaving : Str::VisitorCheckIn), ButtonStyle::Primary))
+    const bool leaving = leavingLikely(check);
+    if (button("visitor.checkin", tr(m_submitting ? Str::VisitorSaving : Str::VisitorCheckIn), leaving ? ButtonStyle::Secondary : ButtonStyle::Primary))
       submit(trust, check, Direction::In);
-    if (button("visitor.checkout", tr(m_submitting ? Str::VisitorSaving : Str::VisitorCheckOut), ButtonStyle::Secondary))
+    if (button("visitor.checkout", tr(m_submitting ? Str::VisitorSaving : Str::VisitorCheckOut), leaving ? ButtonStyle::Primary : ButtonStyle::Secondary))
       submit(trust, check, Direction::Out);
+  }
+
+  // The visitor checked in here and has not left (by their own records): the filled button is
+  // "Khai báo ra". Someone who opens the poster's link again while inside is most likely leaving;
+  // with "vào" still filled, a second "in" was one thumb away.
+  bool leavingLikely(const visitor::PosterCheck& check) {
+    return exposure::insideNow(ownHistory().visits(), check.ref.venueId, m_store.now().utcMs);
   }
 
   void drawStatus(visitor::PosterTrust& trust) {

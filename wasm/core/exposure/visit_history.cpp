@@ -35,6 +35,15 @@ std::string csvCell(const std::string& s) {
 
 }  // namespace
 
+bool insideNow(const std::vector<OwnVisit>& visits, std::string_view venueId, int64_t nowMs,
+               int64_t defaultStayMs) {
+  const OwnVisit* last = nullptr;
+  for (const OwnVisit& v : visits)
+    if (!last || v.at.utcMs >= last->at.utcMs) last = &v;
+  return last && last->venueId == venueId && last->direction == Direction::In &&
+         nowMs >= last->at.utcMs && nowMs - last->at.utcMs < defaultStayMs;
+}
+
 std::vector<Stay> staysOf(std::vector<OwnVisit> visits, int64_t defaultStayMs) {
   std::stable_sort(visits.begin(), visits.end(),
                    [](const OwnVisit& a, const OwnVisit& b) { return a.at.utcMs < b.at.utcMs; });

@@ -49,6 +49,13 @@ inline constexpr int kDefaultRetentionDays = 28;
 
 std::vector<Stay> staysOf(std::vector<OwnVisit> visits, int64_t defaultStayMs = kDefaultStayMs);
 
+// Whether the phone's owner is still inside `venueId` by their own records, by the rule of
+// staysOf: their latest record is an "in" there, less than a default stay ago. The visitor page
+// then offers "Khai báo ra" as the first choice: someone who opens the poster's link again
+// while inside is most likely leaving.
+bool insideNow(const std::vector<OwnVisit>& visits, std::string_view venueId, int64_t nowMs,
+               int64_t defaultStayMs = kDefaultStayMs);
+
 // Exposures that overlap one of the stays: same venue, the exposure's scan point (if it names
 // one) among the stay's, and the stay meets [fromMs, untilMs) by more than an edge. One alert
 // per exposure, newest exposure window first.
