@@ -21,7 +21,7 @@ cp web/app.css web/*.js "$NEW/"
 # The pages without a module: violation reports (/bao-cao), venue self-registration (/dang-ky),
 # the office's venue import (/office/nhap-co-so).
 cp web/report.html web/register.html web/venue-import.html web/public.css "$NEW/"
-python3 scripts/face-pages.py web/index.html "$NEW"
+python3 scripts/face-pages.py web/index.html "$NEW" "$APP"
 [ -d web/scanner ] && cp -r web/scanner "$NEW/"
 for f in web/*.mjs; do [ -f "$f" ] && cp "$f" "$NEW/"; done
 for face in station visitor office; do cp "$APP/$face.js" "$APP/$face.wasm" "$APP/$face.data" "$NEW/"; done

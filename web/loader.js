@@ -207,6 +207,67 @@
   // Where the start's time goes (bench/station reads it): each phase in ms from t0.
   var phases = {};
 
+  // ---- The module's download, shown as a bar on the splash ----
+  // At a market the signal is weak: the module (200-600 KB compressed) can take many seconds,
+  // and a splash that never moves looks stuck. The loader makes the module's instance itself
+  // (Emscripten's instantiateWasm hook), as the glue would, and counts a clone of the body on
+  // the side. The body arrives decompressed, so the total is the module's own size, written on
+  // the page by the build (data-wasm-bytes). The response given to the compiler is the fetched
+  // one, URL and all: the browser keeps its compiled code for the next start.
+  var wasmBytes = Number(glueScript && glueScript.getAttribute('data-wasm-bytes')) || 0;
+  var wasmUrl = null;  // the module's hashed name, from the glue (locateFile)
+  var bar = document.getElementById('dq-progress');
+  function showDownload(got) {
+    if (!bar || !wasmBytes) return;
+    var pct = Math.min(99, Math.floor(got * 100 / wasmBytes));
+    bar.hidden = false;
+    bar.firstElementChild.style.width = pct + '%';
+    bar.setAttribute('aria-valuenow', String(pct));
+    phases.downloadShown = pct;
+  }
+  function countDownload(response) {
+    if (!bar || !wasmBytes || !response.body || !response.clone) return;
+    var reader = response.clone().body.getReader(), got = 0, since = performance.now();
+    (function next() {
+      reader.read().then(function (r) {
+        if (r.done) { bar.hidden = true; return; }
+        got += r.value.byteLength;
+        // A module from the cache arrives at once: no bar for that.
+        if (performance.now() - since > 250) showDownload(got);
+        next();
+      }, function () { bar.hidden = true; });
+    })();
+  }
+  function instantiateModule(imports, receive) {
+    function fetchModule() {
+      return fetch(wasmUrl, { credentials: 'same-origin' }).then(function (response) {
+        if (!response.ok) throw new Error('HTTP ' + response.status + ' for ' + wasmUrl);
+        return response;
+      });
+    }
+    function fromBytes(response) {
+      return response.arrayBuffer().then(function (b) { return WebAssembly.instantiate(b, imports); });
+    }
+    fetchModule()
+      // A download cut off is asked for once more, a second later, as a person would reload.
+      .catch(function () { return new Promise(function (r) { setTimeout(r, 1000); }).then(fetchModule); })
+      .then(function (response) {
+        countDownload(response);
+        if (typeof WebAssembly.instantiateStreaming !== 'function') return fromBytes(response);
+        return WebAssembly.instantiateStreaming(response, imports).catch(function (e) {
+          // Cut off mid-way, or served without the application/wasm type: from the bytes, once.
+          console.warn('streaming compile failed, compiling from bytes', e && e.name);
+          return fetchModule().then(fromBytes);
+        });
+      })
+      .then(function (r) { receive(r.instance, r.module); }, function (e) {
+        if (bar) bar.hidden = true;
+        fail('Không tải được DiemQuet. Kiểm tra mạng rồi tải lại trang.',
+             'Cannot load DiemQuet\'s files. Check the network and reload the page.', e);
+      });
+    return {};  // the exports come later, through receive
+  }
+
   // The GPU back end started in a worker (web/gpu-warm.js) while the module downloads. Resolves
   // when its context is made, when it cannot be (no worker, no OffscreenCanvas WebGL2, an
   // error), or after 3 s: the page then makes its own context, which waits for the same start
@@ -299,9 +360,15 @@
       records = journal.values; keys = journal.keys;
     }
     mark('journalRead');
+    if (usesJournal) say('Đang tải…', 'Loading…');
     var Module = await createDiemQuet({
       canvas: document.getElementById('canvas'),
-      printErr: function (t) { console.warn(t); }
+      printErr: function (t) { console.warn(t); },
+      locateFile: function (file, prefix) {
+        if (/\.wasm$/.test(file)) wasmUrl = prefix + file;
+        return prefix + file;
+      },
+      instantiateWasm: instantiateModule
     });
     mark('moduleReady');
     var fontWorker = keptAtlas.then(startFontWorker);
