@@ -181,6 +181,15 @@ test('two phones at one gate: the second entry within the repeat window is a rep
     const scansBefore = await officeScans();
     await b.page.waitForTimeout(6000);  // B asks the server every 5 s
 
+    // Session 12: B has nothing of its own to upload, but it has asked the server who is inside
+    // and been answered: that is reaching the server. Today said "Đồng bộ lần cuối: chưa lần nào".
+    await st.tap(b.page, 'nav.today');
+    await st.reveal(b.page, 'today.sync');
+    assert.match((await st.assertInView(b.page, 'today.sync')).text, /^Đồng bộ lần cuối: \d\d:\d\d$/);
+    const sb0 = await st.state(b.page);
+    assert.deepEqual([sb0.total, sb0.pending], [0, 0], 'B has uploaded nothing');
+    await st.screenshot(b.page, 'gates-03-poll-only-last-sync');
+
     // On B by hand, the name typed as a phone's keyboard sends it (NFD), "VÀO" left as it is.
     await st.tap(b.page, 'nav.manual');
     await st.typeNfd(b.page, 'field.name', 'Phạm Thị Huệ');

@@ -311,3 +311,47 @@ test('Today: the save line gives way after 15 s to a quiet "Lần lưu trước"
     assert.match((await st.find(page, 'status.last')).text, /^Day closed · 1 checked out · \d\d:\d\d$/);
   } finally { await ctx.close(); }
 });
+
+// Session 12: after a repeat typed by hand ("Đã quét: … VÀO hh:mm", nothing saved) the quiet
+// line on Today and the manual form followed the repeat's status, which had replaced the last
+// save: once the band went, nothing said who was last recorded. The last real save stays known
+// beside the repeat; a refused code on Scan leaves it too.
+test('after a repeat by hand, Today and the form still say "Lần lưu trước" of the last save; a refused code leaves it', { skip }, async () => {
+  const { ctx, page } = await openStation(412, 915);
+  try {
+    await st.configure(page);
+    await st.manualCheckIn(page, { name: 'Trần Thị Ánh', phone: '0912345678' });
+    await st.waitForWidget(page, 'status.saved');
+    // The same person again within 3 minutes, the name as a phone's keyboard sends it (NFD).
+    await st.tap(page, 'nav.manual');
+    await st.typeNfd(page, 'field.name', 'Trần Thị Ánh');
+    await st.typeInto(page, 'field.phone', '0912345678');
+    await st.tap(page, 'manual.save');
+    assert.match((await st.assertInView(page, 'status.repeat')).text, /^Đã quét: Trần Thị Ánh · VÀO \d\d:\d\d$/);
+    assert.equal((await st.state(page)).total, 1, 'a repeat saves nothing');
+    await st.goTo(page, 'nav.today', 'status.repeat');
+    const frames = await eachFrame(page, Date.now(), 22000, (has) => ({ band: has('status.repeat'), quiet: has('status.last') }),
+      (f) => !f.band);
+    assert.ok(!frames.at(-1).band, `the repeat band is still up 22 s after it: ${JSON.stringify(frames.at(-1))}`);
+    assert.deepEqual(frames.filter((f) => f.band && f.quiet), [], 'the repeat band and the quiet line never together');
+    await page.waitForTimeout(300);
+    const line = await st.assertInView(page, 'status.last', 2000);
+    assert.match(line.text, /^Lần lưu trước: T\. T\. Ánh · VÀO \d\d:\d\d$/);
+    await st.assertNoMissingGlyphs(page);
+    await st.screenshot(page, 'station-messages-today-quiet-after-repeat');
+    await st.goTo(page, 'nav.manual', 'manual.save');
+    assert.match((await st.assertInView(page, 'status.last')).text, /^Lần lưu trước: T\. T\. Ánh · VÀO \d\d:\d\d$/);
+    await st.screenshot(page, 'station-messages-manual-quiet-after-repeat');
+    // A code the station cannot use, shown on Scan: nothing saved, Today still names Ánh.
+    await st.goTo(page, 'nav.scan', 'nav.scan');
+    await st.wedgeScan(page, 'https://example.com/khuyen-mai');
+    await st.waitForWidget(page, 'scan.rejected');
+    await st.goTo(page, 'nav.today', 'status.last');
+    assert.match((await st.find(page, 'status.last')).text, /^Lần lưu trước: T\. T\. Ánh · VÀO \d\d:\d\d$/);
+    await st.goTo(page, 'nav.settings', 'settings.save');
+    await switchTo(page, 'en');
+    await st.goTo(page, 'nav.today', 'status.last');
+    assert.match((await st.find(page, 'status.last')).text, /^Last saved: T\. T\. Ánh · IN \d\d:\d\d$/);
+    await st.screenshot(page, 'station-messages-today-quiet-after-repeat-en');
+  } finally { await ctx.close(); }
+});

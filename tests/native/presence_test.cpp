@@ -130,6 +130,42 @@ TEST(Presence, PollerAppliesAndJournalsCorrections) {
   EXPECT_EQ(again->log().find("st-b", seq)->direction, Direction::Out);
 }
 
+// Session 12: a phone with nothing of its own to upload asked the server every 5 s, yet Today
+// said "Đồng bộ lần cuối: chưa lần nào": only an acknowledged upload counted. An answer to the
+// poll is reaching the server too; an ask that failed (no answer, an error, a body that is no
+// answer) is not.
+TEST(Presence, AnAnswerIsTheLastSyncAFailedAskIsNot) {
+  auto b = gate("st-b", "cong-pct");
+  ASSERT_EQ(b->lastSyncMs(), 0) << "enrolled, nothing uploaded, never asked";
+  HttpReply reply;
+  int64_t now = kMorning.utcMs;
+  PresencePoller poller(
+      *b, [](const std::string&, std::function<void(bool)> done) { done(true); },
+      [&](const std::string&, const std::string&, const std::string&, std::function<void(const HttpReply&)> done) {
+        done(reply);
+      },
+      [&] { return now; }, 0);
+  const std::string answer = json{{"asOfMs", now}, {"people", json::array()}}.dump();
+  for (HttpReply failed : {HttpReply{0, ""}, HttpReply{500, answer}, HttpReply{401, ""}, HttpReply{200, "<html>portal</html>"}}) {
+    reply = failed;
+    now += 5000;
+    poller.tick();
+    EXPECT_EQ(b->lastSyncMs(), 0) << "status " << failed.status << " counted as reaching the server";
+  }
+  reply = HttpReply{200, answer};
+  now += 5000;
+  poller.tick();
+  EXPECT_EQ(b->lastSyncMs(), now);
+  const int64_t answered = now;
+  reply = HttpReply{0, ""};
+  now += 5000;
+  poller.tick();
+  EXPECT_EQ(b->lastSyncMs(), answered) << "a failed ask keeps the last answer's time";
+  // An upload acknowledged later is later still; an older acknowledgement replayed moves nothing back.
+  ASSERT_TRUE(b->apply(JournalEvent{SyncAcknowledged{"st-b", {}, answered - 60000}}));
+  EXPECT_EQ(b->lastSyncMs(), answered);
+}
+
 TEST(Presence, MalformedAnswersAreIgnored) {
   EXPECT_FALSE(parsePresence("nope", "st", 0));
   EXPECT_FALSE(parsePresence("{}", "st", 0));

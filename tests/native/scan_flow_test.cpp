@@ -289,3 +289,63 @@ TEST(ScanFlow, AManualSaveAfterAScanTakesUndoAwayFromTheScanScreen) {
   EXPECT_FALSE(f.flow.statusIsLastCard());
   EXPECT_FALSE(f.flow.flipLast());
 }
+
+// Session 12: a repeat typed by hand ("Đã quét", nothing saved) replaced the last save in the
+// status, so once its band went Today's quiet line ("Lần lưu trước") had nobody to name. The
+// last real save stays known beside the repeat and beside a refusal.
+TEST(ScanFlow, ARepeatByHandKeepsTheLastSaveKnown) {
+  Fixture f;
+  FieldErrors errors;
+  const ManualEntry anh{"Trần Thị Ánh", "", "0912345678", "", Direction::In};
+  EXPECT_EQ(f.session.lastSaved().state, SaveStatus::State::Idle) << "nothing saved yet";
+  ASSERT_TRUE(f.session.submitManual(anh, errors));
+  f.journal.commitAll();
+  const SaveStatus saved = f.session.saveStatus();
+  ASSERT_EQ(saved.state, SaveStatus::State::Saved);
+  EXPECT_EQ(f.session.lastSaved().serial, saved.serial);
+
+  f.now.utcMs += 60000;
+  EXPECT_FALSE(f.session.submitManual(anh, errors));
+  EXPECT_TRUE(errors.errors.empty());
+  ASSERT_EQ(f.session.saveStatus().state, SaveStatus::State::Repeat);
+  const SaveStatus& last = f.session.lastSaved();
+  EXPECT_EQ(last.state, SaveStatus::State::Saved);
+  EXPECT_EQ(last.displayName, "Trần Thị Ánh");
+  EXPECT_EQ(last.direction, Direction::In);
+  EXPECT_EQ(last.seq, saved.seq);
+  EXPECT_EQ(last.at.utcMs, saved.at.utcMs) << "the time of the save, not of the repeat";
+  EXPECT_FALSE(f.session.canUndo()) << "the repeat's line offers no undo of Ánh";
+
+  // Refused: still Ánh.
+  EXPECT_FALSE(f.session.submitManual(ManualEntry{}, errors));
+  EXPECT_EQ(f.session.saveStatus().state, SaveStatus::State::Failed);
+  EXPECT_EQ(f.session.lastSaved().seq, saved.seq);
+  // The server's timeline turns Ánh's entry into the way out: the quiet line follows it.
+  f.session.directionCorrected(DirectionCorrected{"st-flow", saved.seq, Direction::Out, f.now.utcMs, false});
+  EXPECT_EQ(f.session.lastSaved().direction, Direction::Out);
+  EXPECT_TRUE(f.session.lastSaved().corrected);
+  EXPECT_EQ(f.session.saveStatus().state, SaveStatus::State::Failed) << "the refusal's line stays as it was";
+}
+
+// A save still in flight when a repeat takes the status line is the last save once committed;
+// a save that fails is none.
+TEST(ScanFlow, ASaveCommittedAfterARepeatIsTheLastSave) {
+  Fixture f;
+  FieldErrors errors;
+  const ManualEntry anh{"Trần Thị Ánh", "", "0912345678", "", Direction::In};
+  ASSERT_TRUE(f.session.submitManual(anh, errors));
+  f.journal.commitAll();
+  f.flow.onDecoded(kCccd);  // An, not yet committed
+  EXPECT_FALSE(f.session.submitManual(anh, errors));
+  ASSERT_EQ(f.session.saveStatus().state, SaveStatus::State::Repeat);
+  EXPECT_EQ(f.session.lastSaved().displayName, "Trần Thị Ánh") << "An is not saved yet";
+  f.journal.commitAll();
+  EXPECT_EQ(f.session.saveStatus().state, SaveStatus::State::Repeat) << "the repeat keeps the line";
+  EXPECT_EQ(f.session.lastSaved().displayName, "Nguyễn Văn An");
+  EXPECT_EQ(f.session.lastSaved().state, SaveStatus::State::Saved);
+
+  f.flow.onDecoded(kCccd2);  // Bình, whose journal write fails
+  EXPECT_FALSE(f.session.submitManual(anh, errors));
+  f.journal.commitAll(false);
+  EXPECT_EQ(f.session.lastSaved().displayName, "Nguyễn Văn An");
+}

@@ -464,3 +464,24 @@ TEST(SyncClient, OutOfOrderAndDuplicateAnswersAreHarmless) {
   EXPECT_EQ(count(rig.journal, "ack"), 1);
   EXPECT_EQ(rig.server.rows.size(), 30u);
 }
+
+// Session 12: "Đồng bộ lần cuối" is the last time the phone reached the server. A failed upload
+// (no answer, a 5xx) does not move it; the server's answer does, even one that settles the
+// batch by refusing its only check-in for good (nothing acknowledged, but the server answered).
+TEST(SyncClient, TheLastSyncIsTheLastAnswerNotTheLastAttempt) {
+  Rig rig;
+  rig.configureLocal();
+  rig.enroll();
+  rig.checkIns(1, "BAD");
+  rig.plan = {Net::Offline, Net::Error503};
+  rig.client->syncNow();
+  rig.now = rig.client->nextAttemptMs();
+  rig.client->tick();
+  EXPECT_EQ(rig.client->failures(), 2);
+  EXPECT_EQ(rig.station->lastSyncMs(), 0) << "two failed uploads are no sync";
+  rig.now = rig.client->nextAttemptMs();
+  rig.client->tick();
+  EXPECT_EQ(rig.client->problem(), SyncProblem::None);
+  EXPECT_EQ(rig.station->rejected().size(), 1u);
+  EXPECT_EQ(rig.station->lastSyncMs(), rig.now) << "the server answered: refused for good is settled";
+}

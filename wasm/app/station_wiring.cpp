@@ -62,7 +62,7 @@ nlohmann::json stationStateJson() {
     DaySummary d = s.today(g_session->now());
     j["today"] = {{"inside", d.insideNow}, {"in", d.checkInsToday}, {"out", d.checkOutsToday}};
     const SaveStatus& st = g_session->saveStatus();
-    static const char* names[] = {"idle", "saving", "saved", "failed"};
+    static const char* names[] = {"idle", "saving", "saved", "failed", "repeat"};  // SaveStatus::State, in order
     j["save"] = {{"state", names[int(st.state)]}, {"serial", st.serial}, {"seq", st.seq}};
     j["inFlight"] = g_session->savesInFlight();
   }

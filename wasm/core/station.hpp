@@ -3,6 +3,7 @@
 // durable itself: the caller appends the event to the journal and calls apply() once the
 // journal has committed it, so what the UI calls "saved" is exactly what is durable.
 #pragma once
+#include <algorithm>
 #include <deque>
 #include <functional>
 #include <map>
@@ -123,7 +124,14 @@ class Station {
   const std::map<std::string, ScanPoint>& adoptedVenues() const { return m_adopted; }
   // Seq -> the server's code, for check-ins the server refused for good. Kept in the log.
   const std::map<int64_t, std::string>& rejected() const { return m_rejected; }
-  int64_t lastSyncMs() const { return m_lastSyncMs; }  // 0: never
+  // When this phone last reached the server (0: never), by its own clock: an upload the server
+  // answered (journaled with the acknowledgement, so it outlives a restart) or, this session, an
+  // answer to a poll (serverAnswered). A phone with nothing to upload still syncs: it reads who
+  // is inside. A failed attempt is no sync.
+  int64_t lastSyncMs() const { return std::max(m_lastSyncMs, m_lastAnsweredMs); }
+  // The server answered a request of this phone's at `atMs`. Not journaled: a poll answers every
+  // few seconds, and the next one after a start is seconds away.
+  void serverAnswered(int64_t atMs) { m_lastAnsweredMs = std::max(m_lastAnsweredMs, atMs); }
   // Whether the server's venue-wide timeline changed this check-in's direction
   // (DirectionCorrected): Today says why an entry typed as "VÀO" reads "RA".
   bool directionWasCorrected(const CheckIn& c) const { return m_corrected.count({c.deviceId, c.seq}) > 0; }
@@ -172,7 +180,8 @@ class Station {
   std::map<std::pair<std::string, int64_t>, bool> m_corrected;
   std::map<std::string, RemoteEntry> m_remote;  // by sync::presenceKey
   int64_t m_serverAheadMs = 0;
-  int64_t m_lastSyncMs = 0;
+  int64_t m_lastSyncMs = 0;      // journaled: the latest acknowledgement (or purge record)
+  int64_t m_lastAnsweredMs = 0;  // this session: the server's latest answer
 };
 
 }  // namespace diemquet

@@ -6,18 +6,24 @@ StationSession::StationSession(Station& station, JournalAppend append, Clock clo
     : m_station(station), m_append(std::move(append)), m_clock(std::move(clock)) {}
 
 bool StationSession::submitManual(const ManualEntry& entry, FieldErrors& errors) {
-  const Instant now = m_clock();
-  if (auto v = validateManualEntry(entry, now); v && m_station.isConfigured()) {
-    auto previous = m_station.repeatedEntry(v->person.key, v->at);
-    if (previous && previous->entry.direction == v->direction) {
-      errors.errors.clear();
-      repeated(v->person.displayName, *previous);
+  auto valid = validateManualEntry(entry, m_clock(), &errors);
+  if (!valid) {
+    if (errors.errors.empty()) errors.errors.push_back(valid.error());
+    refused(entry.name, entry.direction);
+    return false;
+  }
+  // The repeat test comes before prepareCheckIn, which hands out a sequence number (never
+  // reused): a repeat saves nothing and takes no number.
+  if (m_station.isConfigured()) {
+    auto previous = m_station.repeatedEntry(valid->person.key, valid->at);
+    if (previous && previous->entry.direction == valid->direction) {
+      repeated(valid->person.displayName, *previous);
       return false;
     }
   }
-  auto event = m_station.prepareManual(entry, now, &errors);
+  auto event = m_station.prepareCheckIn(valid->person, valid->direction, valid->at);
   if (!event) {
-    if (errors.errors.empty()) errors.errors.push_back(event.error());
+    errors.errors.push_back(event.error());
     refused(entry.name, entry.direction);
     return false;
   }
@@ -37,40 +43,58 @@ bool StationSession::submitPerson(const Person& person, Direction direction) {
 
 int StationSession::closeDay() {
   auto events = m_station.prepareCloseDay(m_clock());
-  for (const JournalEvent& e : events) save(e);
-  if (!events.empty()) {
-    m_status.bulk = true;  // "undo" would take back only the last of them
-    m_status.bulkCount = int(events.size());
-  }
+  // Each one of many: "undo" would take back only the last of them; the status names them all.
+  for (const JournalEvent& e : events) save(e, int(events.size()));
   return int(events.size());
 }
 
 void StationSession::refused(const std::string& displayName, Direction direction) {
-  m_status = SaveStatus{SaveStatus::State::Failed, displayName, direction, m_clock(), 0, m_status.serial + 1, false};
-  ++m_version;
+  replaceStatus(SaveStatus{SaveStatus::State::Failed, displayName, direction, m_clock(), 0, m_status.serial + 1, false});
 }
 
 void StationSession::repeated(const std::string& displayName, const RepeatedEntry& previous) {
-  m_status = SaveStatus{SaveStatus::State::Repeat, displayName, previous.entry.direction, m_clock(), 0, m_status.serial + 1};
-  m_status.onOtherPhone = previous.onOtherPhone;
-  m_status.previousAt = previous.entry.at;
+  SaveStatus next{SaveStatus::State::Repeat, displayName, previous.entry.direction, m_clock(), 0, m_status.serial + 1};
+  next.onOtherPhone = previous.onOtherPhone;
+  next.previousAt = previous.entry.at;
+  replaceStatus(std::move(next));
+}
+
+void StationSession::replaceStatus(SaveStatus next) {
+  if (m_status.state == SaveStatus::State::Saved) m_lastSaved = std::move(m_status);
+  m_status = std::move(next);
   ++m_version;
 }
 
-void StationSession::save(const JournalEvent& event) {
+SaveStatus* StationSession::statusOf(uint64_t serial) {
+  if (m_status.serial == serial) return &m_status;
+  if (m_lastSaved.serial == serial) return &m_lastSaved;
+  return nullptr;
+}
+
+void StationSession::save(const JournalEvent& event, int bulkCount) {
   const CheckIn& c = std::get<CheckInRecorded>(event).checkIn;
-  uint64_t serial = m_status.serial + 1;
-  m_status = SaveStatus{SaveStatus::State::Saving, c.person.displayName, c.direction, c.at, c.seq, serial, false};
+  SaveStatus saving{SaveStatus::State::Saving, c.person.displayName, c.direction, c.at, c.seq, m_status.serial + 1, false};
+  saving.bulk = bulkCount > 0;
+  saving.bulkCount = bulkCount;
+  replaceStatus(saving);
   ++m_inFlight;
-  ++m_version;
-  m_append(encodeEvent(event), [this, event, serial](bool ok) {
+  m_append(encodeEvent(event), [this, event, saving](bool ok) {
     --m_inFlight;
     ++m_version;
     bool applied = ok && m_station.apply(event).ok();
-    // A newer save may have started meanwhile; only the newest one owns the status line.
-    if (serial != m_status.serial) return;
-    m_status.state = applied ? SaveStatus::State::Saved : SaveStatus::State::Failed;
-    m_status.at = m_clock();
+    // Only the newest action owns the status line...
+    if (saving.serial == m_status.serial) {
+      m_status.state = applied ? SaveStatus::State::Saved : SaveStatus::State::Failed;
+      m_status.at = m_clock();
+      return;
+    }
+    // ...but a save committed after a repeat or a refusal took the line is still the last one
+    // recorded (unless a newer save is).
+    if (applied && saving.serial > m_lastSaved.serial) {
+      m_lastSaved = saving;
+      m_lastSaved.state = SaveStatus::State::Saved;
+      m_lastSaved.at = m_clock();
+    }
   });
 }
 
@@ -122,12 +146,13 @@ visitor::PosterCheck StationSession::bindToPoster(std::string_view url, const st
 }
 
 void StationSession::directionCorrected(const DirectionCorrected& fix) {
-  const bool ours = fix.deviceId == m_station.settings().deviceId && fix.seq == m_status.seq && m_status.seq > 0;
-  if (!ours || m_status.bulk || m_status.state != SaveStatus::State::Saved || m_status.direction == fix.direction)
-    return;
-  m_status.direction = fix.direction;
-  m_status.corrected = true;
-  m_status.onOtherPhone = fix.samePoint;
+  // The save the status line speaks of, or, after a repeat or a refusal, the one the quiet line does.
+  SaveStatus& last = m_status.state == SaveStatus::State::Saved ? m_status : m_lastSaved;
+  const bool ours = fix.deviceId == m_station.settings().deviceId && fix.seq == last.seq && last.seq > 0;
+  if (!ours || last.bulk || last.state != SaveStatus::State::Saved || last.direction == fix.direction) return;
+  last.direction = fix.direction;
+  last.corrected = true;
+  last.onOtherPhone = fix.samePoint;
   ++m_version;
 }
 
@@ -142,9 +167,9 @@ bool StationSession::undoLast(int64_t windowMs) {
   if (!event) return false;
   m_status.undone = true;
   ++m_version;
-  m_append(encodeEvent(event.value()), [this, ev = event.value()](bool ok) {
+  m_append(encodeEvent(event.value()), [this, ev = event.value(), serial = m_status.serial](bool ok) {
     if (ok) m_station.apply(ev);
-    else m_status.undone = false;
+    else if (SaveStatus* undone = statusOf(serial)) undone->undone = false;  // the line may have moved on
     ++m_version;
   });
   return true;

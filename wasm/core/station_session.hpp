@@ -52,7 +52,12 @@ class StationSession {
   }
   visitor::PosterTrust* posterTrust() const { return m_trust; }
 
+  // What the status line says: the last action's outcome (a save, a refusal, a repeat).
   const SaveStatus& saveStatus() const { return m_status; }
+  // The last check-in the journal committed (Idle: none this session), whatever the status line
+  // has said since: a repeat or a refusal saves nothing, so once their line goes, Today's quiet
+  // "Lần lưu trước" line still names the last person recorded. Follows its undo and correction.
+  const SaveStatus& lastSaved() const { return m_status.state == SaveStatus::State::Saved ? m_status : m_lastSaved; }
   int savesInFlight() const { return m_inFlight; }
   Station& station() { return m_station; }
   const Station& station() const { return m_station; }
@@ -61,13 +66,19 @@ class StationSession {
   uint64_t version() const { return m_version; }
 
  private:
-  void save(const JournalEvent& event);
+  // `bulkCount` > 0: one of that many saves at once (closing the day).
+  void save(const JournalEvent& event, int bulkCount = 0);
   void refused(const std::string& displayName, Direction direction);
   void repeated(const std::string& displayName, const RepeatedEntry& previous);
+  // The status line moves on to `next`; a save it spoke of is kept as lastSaved().
+  void replaceStatus(SaveStatus next);
+  // The status with this serial, the line's or the last save's; null when neither is.
+  SaveStatus* statusOf(uint64_t serial);
   Station& m_station;
   JournalAppend m_append;
   Clock m_clock;
   SaveStatus m_status;
+  SaveStatus m_lastSaved;  // meaningful when m_status is not a save (see lastSaved())
   int m_inFlight = 0;
   uint64_t m_version = 1;
   visitor::PosterTrust* m_trust = nullptr;

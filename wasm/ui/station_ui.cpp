@@ -283,7 +283,6 @@ std::string lastSaveLine(const SaveStatus& st) {
 // the undo button vanished and everything moved up 66 px). Idle, the slot shows `idle`.
 void drawSaveStatusFixed(StationSession& session, float height, const char* idle, const char* refusedHint) {
   float w = ImGui::GetContentRegionAvail().x;
-  const SaveStatus& st = session.saveStatus();
   // canUndo() lasts kSaveLineMs, as the line does: the undo goes when the line goes.
   bool undo = session.canUndo();
   float undoW = undo ? std::min(104.0f, w * 0.3f) : 0;
@@ -293,7 +292,8 @@ void drawSaveStatusFixed(StationSession& session, float height, const char* idle
   if (!statusLine(session, refusedHint, height, undo)) {
     // The screen's title, and under it the last save once its line has gone (it went with
     // nothing after it, and staff were left wondering whether the last person was recorded).
-    const std::string last = lastSaveLine(st);
+    // After a repeat or a refusal, still the last save: they saved nothing.
+    const std::string last = lastSaveLine(session.lastSaved());
     const float titleH = idle ? fontPx(fonts().bold) * 1.2f : 0, lastH = last.empty() ? 0 : fontPx(fonts().body) * 1.2f;
     ImGui::SetCursorPosY(std::max(0.0f, (height - titleH - lastH) * 0.5f));
     if (idle) text("status.idle", idle, theme::kText, fonts().bold);

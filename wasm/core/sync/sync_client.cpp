@@ -291,6 +291,7 @@ void SyncClient::journalThen(JournalEvent event, std::function<void()> next) {
 }
 
 void SyncClient::succeeded(int64_t settled) {
+  m_station.serverAnswered(m_now());  // settled by the server's answer, acknowledged or refused for good
   m_busy = false;
   m_failures = 0;
   m_problem = SyncProblem::None;
