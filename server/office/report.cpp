@@ -152,6 +152,12 @@ Result<WeeklyReport> buildReport(Store& store, const std::string& areaCode, cons
   return rep;
 }
 
+namespace {
+// An area with venues none of which declared staff: its staff cell says so, as a venue's does
+// ("0" read as if staff had been counted). An area without venues has 0 staff, truly.
+bool staffUndeclared(const AreaStat& a) { return a.venues > 0 && a.staff == 0; }
+}  // namespace
+
 json reportJson(const WeeklyReport& r) {
   json areas = json::array(), trend = json::array(), bad = json::array();
   for (const AreaStat& a : r.areas)
@@ -163,7 +169,9 @@ json reportJson(const WeeklyReport& r) {
                      {"unverified", a.unverified},
                      {"withScan", a.withScan},
                      {"scans", a.scans},
-                     {"staff", a.staff},
+                     // Undeclared (venues, none of which declared staff): null, as "chưa khai
+                     // báo" on screen and in the files, not 0 read as if staff had been counted.
+                     {"staff", staffUndeclared(a) ? json(nullptr) : json(a.staff)},
                      // Unknown staff numbers give no ratio (null), not a misleading 0.00.
                      {"scansPerStaff", a.staff > 0 ? json(std::round(a.scansPerStaff() * 100) / 100) : json(nullptr)},
                      {"nonComplying", a.nonComplying},
@@ -226,12 +234,6 @@ std::string communeName(const std::string& code) {
   const Area* a = findArea(code);
   return a ? std::string(a->name) : code;
 }
-}  // namespace
-
-namespace {
-// An area with venues none of which declared staff: its staff cell says so, as a venue's does
-// ("0" read as if staff had been counted). An area without venues has 0 staff, truly.
-bool staffUndeclared(const AreaStat& a) { return a.venues > 0 && a.staff == 0; }
 }  // namespace
 
 std::string reportCsv(const WeeklyReport& r, ExportLang lang) {

@@ -327,13 +327,20 @@ test('commune officer at 412×915: no scans in 8 weeks are said in words; an are
     assert.ok(!(await probe(page)).items.some((i) => i.id.startsWith('office.report.trend.week.')), 'no row of empty bars');
     await reveal(page, 'office.report.trend.none');
     await assertInView(page, 'office.report.trend.none', OFFICE_BARS);
-    assert.equal((await find(page, 'office.report.perStaff.26743')).text, 'chưa khai báo');
+    // Session 12: in the area table's own staff column, not in the per-staff cell ("—").
+    assert.equal((await find(page, 'office.report.staff.26743')).text, 'chưa khai báo');
+    assert.equal((await find(page, 'office.report.perStaff.26743')).text, '—');
+    assert.deepEqual((await probe(page)).items.filter((i) => /^office\.report\.head\.\d$/.test(i.id)).map((i) => i.text),
+      ['Địa bàn', 'Cơ sở', 'Có quét', 'Lượt quét', 'Nhân viên', 'Lượt/NV']);
+    await reveal(page, 'office.report.staff.26743');
+    await assertInView(page, 'office.report.staff.26743', OFFICE_BARS);
     await assertNoMissingGlyphs(page, 'office-messages-empty-vi');
     await screenshot(page, 'office-messages-empty-vi');
     await switchTo(page, 'en');
     await page.waitForFunction(() => globalThis.dq.probe().items.some((i) => i.id === 'office.report.trend.none' && i.text === 'No scans in the last 8 weeks'),
       null, { timeout: 5000 });
-    assert.equal((await find(page, 'office.report.perStaff.26743')).text, 'not declared');
+    assert.equal((await find(page, 'office.report.staff.26743')).text, 'not declared');
+    assert.equal((await find(page, 'office.report.perStaff.26743')).text, '—');
     await screenshot(page, 'office-messages-empty-en');
     // The files: the staff cell of the area's row says "not declared", its ratio is empty.
     const csv = await download(page, 'office.report.csv', 'office-messages-empty-en.csv');
@@ -345,6 +352,11 @@ test('commune officer at 412×915: no scans in 8 weeks are said in words; an are
     assert.equal(cells['H' + r], 'not declared', 'the staff cell of the area row');
     assert.equal(cells['I' + r], undefined, 'no ratio');
     const tok = await login('benthanh');
+    // The JSON says the same: staff unknown (null), no ratio; not 0 staff.
+    const json = (await api('GET', '/api/v1/office/report', null, tok)).json;
+    const ward = json.areas.find((a) => a.code === '26743');
+    assert.equal(ward.staff, null, JSON.stringify(ward));
+    assert.equal(ward.scansPerStaff, null);
     for (const [lang, words, sentence] of [['vi', 'chưa khai báo', 'Chưa có lượt quét trong 8 tuần qua'], ['en', 'not declared', 'No scans in the last 8 weeks']]) {
       const html = (await api('GET', `/api/v1/office/report?format=html&lang=${lang}`, null, tok)).text;
       assert.match(html, new RegExp(`<td class=t>${words}</td><td>—</td>`), `${lang}: the print version's area row`);

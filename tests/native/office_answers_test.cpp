@@ -23,7 +23,7 @@ const char* kReport = R"({"week":"2026-W48","weekStartMs":1795978800000,"from":"
   "areas":[{"code":"760","name":"Quận 1","level":"district","venues":12,"withPoster":3,"unverified":1,
             "withScan":9,"scans":480,"staff":40,"scansPerStaff":12.0,"nonComplying":3,"flagged":0,"violations":1},
            {"code":"26734","name":"Phường Bến Nghé","level":"ward","venues":5,"withPoster":0,"unverified":0,
-            "withScan":4,"scans":200,"staff":0,"scansPerStaff":null,"nonComplying":1,"flagged":0,"violations":0}],
+            "withScan":4,"scans":200,"staff":null,"scansPerStaff":null,"nonComplying":1,"flagged":0,"violations":0}],
   "trend":[{"week":"2026-W47","scans":410,"venuesWithScan":8},{"week":"2026-W48","scans":480,"venuesWithScan":9}],
   "nonComplying":[{"id":"pho-hoa","name":"Quán Phở Hòa","category":"restaurant","ward":"26734","staff":6,"scans":2,
                    "poster":false,"problem":"low_scans","reminders":4,"violationsOpen":0,
@@ -147,6 +147,8 @@ TEST(OfficeAnswers, AGoodReportArrivesWhole) {
   ASSERT_TRUE(r.areas[0].scansPerStaff.has_value());
   EXPECT_DOUBLE_EQ(*r.areas[0].scansPerStaff, 12.0);
   EXPECT_FALSE(r.areas[1].scansPerStaff.has_value()) << "null: no staff numbers, drawn as a dash";
+  EXPECT_EQ(r.areas[0].staff, std::optional<int64_t>(40));
+  EXPECT_FALSE(r.areas[1].staff.has_value()) << "null: its venues declared none, drawn \"chưa khai báo\"";
   EXPECT_EQ(r.areas[1].area.code, "26734");
   ASSERT_EQ(r.trend.size(), 2u);
   EXPECT_EQ(r.trend[0].week, "2026-W47");
@@ -290,6 +292,18 @@ TEST(OfficeAnswers, AWrongKindRefusesTheWholeAnswer) {
   EXPECT_EQ(got.problem, "areas[1].scans: not an integer");
   EXPECT_TRUE(got.value.areas.empty() && got.value.week.empty()) << "nothing half-read reaches a screen";
 
+  // A server before session 12 sent 0 for an area whose venues declared no staff: the same.
+  j = json::parse(kReport);
+  j["areas"][1]["staff"] = 0;
+  report(j);
+  EXPECT_EQ(got.error, OfficeError::None) << got.problem;
+  EXPECT_FALSE(got.value.areas[1].staff.has_value());
+  j["areas"][1]["venues"] = 0;
+  report(j);
+  EXPECT_EQ(got.value.areas[1].staff, std::optional<int64_t>(0)) << "no venue: truly none";
+  j["areas"][1]["staff"] = "0";
+  report(j);
+  EXPECT_EQ(got.problem, "areas[1].staff: not an integer");
   j = json::parse(kReport);
   j["areas"][0]["scansPerStaff"] = "12.00";
   report(j);

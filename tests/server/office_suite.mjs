@@ -788,6 +788,24 @@ describe(`office API (${dbKind})`, () => {
     assert.deepEqual(after.listed, ['Lễ Hội Sắp Mở', 'Sự Kiện Ba Ngày'].sort(), 'its one scan for its one staff member complies');
   });
 
+  // Session 12: an area whose venues declared no staff said "chưa khai báo" on screen and in
+  // the files, but the JSON gave `staff: 0`, read by a program as "counted, none". It is null;
+  // an area without venues still has 0, and one where some venue declared keeps the sum.
+  test('report JSON: an area whose venues declared no staff has staff null, not 0', async () => {
+    await registerVenue('hanoi', { name: 'Quán Chưa Khai', address: '2 Phó Đức Chính', ward: '00004', category: 'restaurant',
+      phone: '0241234567' });
+    const r = await get(url, '/api/v1/office/report', tok.hanoi);
+    assert.equal(r.status, 200, r.text);
+    const rows = Object.fromEntries(r.json.areas.map((a) => [a.code, a]));
+    assert.equal(rows['00004'].venues, 1);
+    assert.equal(rows['00004'].staff, null, 'its only venue declared no staff');
+    assert.equal(rows['00004'].scansPerStaff, null);
+    assert.equal(rows['001'].staff, null, 'Ba Đình: the same venue, the same unknown');
+    assert.equal(rows['01'].staff, 2, 'Hà Nội: Hồ Gươm Café declared 2');
+    assert.equal(rows['00001'].venues, 0);
+    assert.equal(rows['00001'].staff, 0, 'no venue: truly none');
+  });
+
   test('failed logins are limited per username; sessions end at logout', async () => {
     for (let i = 0; i < 5; ++i) {
       const r = await post(url, '/api/v1/office/login', { username: 'locked', password: 'sai-mat-khau' });

@@ -301,13 +301,14 @@ const Entry kStrings[] = {
     {Str::OfficeWeekAxis, "Tuần", "Week"},  // under the 8-week chart's week numbers
     // In place of the 8-week chart when every week is 0 (it was a large empty box).
     {Str::OfficeTrendNone, "Chưa có lượt quét trong 8 tuần qua", "No scans in the last 8 weeks"},
-    // The per-staff cell of an area whose venues declared no staff (as the venue rows say).
+    // The staff cell of an area whose venues declared no staff (as the venue rows say).
     {Str::OfficeStaffNotDeclared, "chưa khai báo", "not declared"},
     {Str::OfficeArea, "Địa bàn", "Area"},
     {Str::OfficeVenues, "Cơ sở", "Venues"},
     {Str::OfficeWithPoster, "Có poster", "Poster"},
     {Str::OfficeWithScan, "Có quét", "Scanned"},
     {Str::OfficeScans, "Lượt quét", "Scans"},
+    {Str::OfficeStaffColumn, "Nhân viên", "Staff"},  // the area table's staff column
     {Str::OfficePerStaff, "Lượt/NV", "Per staff"},
     {Str::OfficeNonComplying, "Chưa tuân thủ", "Not complying"},
     {Str::OfficeMoreNonComplying, "… và {n} cơ sở khác: tải XLSX hoặc CSV để xem đủ.", "… and {n} more venues: download the XLSX or CSV for all of them."},

@@ -46,7 +46,7 @@ enum class Str {
   OfficeTitle, OfficeLogin, OfficeUsername, OfficePassword, OfficeLoginFailed, OfficeTooMany,
   OfficeNetworkError, OfficeServerError, OfficeLogout, OfficeTabReport, OfficeTabViolations, OfficeTabTrace,
   OfficeTabVenues, OfficePrevWeek, OfficeNextWeek, OfficeWeekLabel, OfficeWeekAxis, OfficeTrendNone, OfficeStaffNotDeclared, OfficeArea, OfficeVenues, OfficeWithPoster, OfficeWithScan,
-  OfficeScans, OfficePerStaff, OfficeNonComplying, OfficeMoreNonComplying, OfficeTrend, OfficeExportXlsx, OfficeExportCsv, OfficeUpdatedAt, OfficeRefresh, OfficeDateFormat, OfficeDateOrder, OfficeDateRange,
+  OfficeScans, OfficeStaffColumn, OfficePerStaff, OfficeNonComplying, OfficeMoreNonComplying, OfficeTrend, OfficeExportXlsx, OfficeExportCsv, OfficeUpdatedAt, OfficeRefresh, OfficeDateFormat, OfficeDateOrder, OfficeDateRange,
   OfficePrint, OfficeRemind, OfficeReminders, OfficeScansOfStaff, OfficeScansStaffUndeclared, OfficeSuspend, OfficeNoScans, OfficeLowScans,
   OfficeOpenViolation, OfficeAllComply, OfficeNoVenuesInWeek, OfficeByArea, OfficeEmptyWards, OfficeEmptyAreas,
   OfficeShowList, OfficeHideList, OfficeShowAllNonComplying, OfficeNoViolations, OfficeResolve, OfficeResolveNote,

@@ -248,22 +248,23 @@ void nonComplyingList(OfficeState& s, const client::WeeklyReport& d) {
 
 // One row per area that has venues (the officer's own area first, always).
 void areaTable(const client::WeeklyReport& d) {
-  if (!ImGui::BeginTable("office.report.table", 5,
+  constexpr int kColumns = 6;
+  if (!ImGui::BeginTable("office.report.table", kColumns,
                          ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp))
     return;
   // The area's name takes what is left; each count column is as wide as its header's longest
   // word, so a header wraps between words, never inside one ("Venue|s" at 360 px in English).
   ImGui::TableSetupColumn(tr(Str::OfficeArea), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-  for (Str head : {Str::OfficeVenues, Str::OfficeWithScan, Str::OfficeScans, Str::OfficePerStaff}) {
+  for (Str head : {Str::OfficeVenues, Str::OfficeWithScan, Str::OfficeScans, Str::OfficeStaffColumn, Str::OfficePerStaff}) {
     float width = countColumnWidth(tr(head));
-    // The per-staff cell may say "chưa khai báo": wide enough for its longest word too
-    // ("not declar|ed" broke mid-word at 412 px).
-    if (head == Str::OfficePerStaff) width = std::max(width, countColumnWidth(tr(Str::OfficeStaffNotDeclared)));
+    // The staff cell may say "chưa khai báo": wide enough for its longest word too ("not
+    // declar|ed" broke mid-word at 412 px).
+    if (head == Str::OfficeStaffColumn) width = std::max(width, countColumnWidth(tr(Str::OfficeStaffNotDeclared)));
     ImGui::TableSetupColumn(tr(head), ImGuiTableColumnFlags_WidthFixed, width);
   }
   // Headers wrap inside their column ("Lượt quét/nhân viên" was cut to "Scan…" at 360 px).
   ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
-  for (int c = 0; c < 5; ++c) {
+  for (int c = 0; c < kColumns; ++c) {
     ImGui::TableSetColumnIndex(c);
     const char* name = ImGui::TableGetColumnName(c);
     ImGui::PushFont(fonts().bold);
@@ -292,24 +293,27 @@ void areaTable(const client::WeeklyReport& d) {
     probe::add("text", "office.report.scans." + a.area.code, std::to_string(a.scans), ImGui::GetItemRectMin().x,
                ImGui::GetItemRectMin().y, 40, 20);
     ImGui::TableNextColumn();
-    // No staff numbers declared: no ratio ("—"), not 0.00.
-    if (a.scansPerStaff) {
-      // "0,05" in Vietnamese, where "0.05" reads as a thousands separator gone wrong.
-      const std::string ratio = text::twoDecimals(*a.scansPerStaff, language() == Lang::Vi);
-      ImGui::TextUnformatted(ratio.c_str());
-      probe::add("text", "office.report.perStaff." + a.area.code, ratio, ImGui::GetItemRectMin().x,
-                 ImGui::GetItemRectMin().y, 40, 20);
-    } else if (a.venues > 0) {
-      // Its venues declared no staff: said as their own rows say it, not left to a bare "—".
+    // Its venues declared no staff: said in the staff cell as their own rows say it, not "0"
+    // (read as if staff had been counted) and not in the ratio's cell.
+    const float cellX = ImGui::GetCursorScreenPos().x, cellY = ImGui::GetCursorScreenPos().y;
+    if (a.staff) {
+      ImGui::Text("%lld", static_cast<long long>(*a.staff));
+      probe::add("text", "office.report.staff." + a.area.code, std::to_string(*a.staff), cellX, cellY, 40, 20);
+    } else {
       const char* none = tr(Str::OfficeStaffNotDeclared);
       ImGui::PushStyleColor(ImGuiCol_Text, theme::kMuted);
       ImGui::TextWrapped("%s", none);
       ImGui::PopStyleColor();
       const ImVec2 m = ImGui::GetItemRectMin(), x = ImGui::GetItemRectMax();
-      probe::add("text", "office.report.perStaff." + a.area.code, none, m.x, m.y, x.x - m.x, x.y - m.y);
-    } else {
-      ImGui::TextUnformatted("—");
+      probe::add("text", "office.report.staff." + a.area.code, none, m.x, m.y, x.x - m.x, x.y - m.y);
     }
+    ImGui::TableNextColumn();
+    // No staff numbers declared: no ratio ("—"), not 0.00. "0,05" in Vietnamese, where "0.05"
+    // reads as a thousands separator gone wrong.
+    const std::string ratio = a.scansPerStaff ? text::twoDecimals(*a.scansPerStaff, language() == Lang::Vi) : "—";
+    ImGui::TextUnformatted(ratio.c_str());
+    probe::add("text", "office.report.perStaff." + a.area.code, ratio, ImGui::GetItemRectMin().x,
+               ImGui::GetItemRectMin().y, 40, 20);
   }
   ImGui::EndTable();
 }

@@ -119,6 +119,16 @@ std::optional<double> JsonReader::numberOrNull(const char* key) {
   return v->get<double>();
 }
 
+std::optional<int64_t> JsonReader::integerOrNull(const char* key) {
+  const json* v = optional(key);
+  if (!v) return std::nullopt;
+  if (!v->is_number_integer()) {
+    fail(m_path + key, "not an integer");
+    return std::nullopt;
+  }
+  return v->get<int64_t>();
+}
+
 JsonReader JsonReader::object(const char* key) {
   const json* v = field(key, json::value_t::object, "not an object");
   return JsonReader(v ? *v : nullJson(), m_problem, m_path + key + ".");

@@ -33,6 +33,7 @@ class JsonReader {
   int64_t integerOr(const char* key, int64_t fallback);
   bool flagOr(const char* key, bool fallback);
   std::optional<double> numberOrNull(const char* key);
+  std::optional<int64_t> integerOrNull(const char* key);
 
   // The object under `key` (required), read with the same problem.
   JsonReader object(const char* key);

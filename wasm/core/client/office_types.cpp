@@ -31,6 +31,9 @@ std::string readWeeklyReport(const json& answer, WeeklyReport& out) {
     w.scans = a.integer("scans");
     w.nonComplying = a.integerOr("nonComplying", 0);
     w.scansPerStaff = a.numberOrNull("scansPerStaff");
+    // null: undeclared. Servers before session 12 sent 0 for it (and no field before that).
+    w.staff = a.integerOrNull("staff");
+    if (w.staff && *w.staff == 0 && w.venues > 0) w.staff.reset();
     return w;
   });
   out.trend = r.list<TrendWeek>("trend", [](JsonReader& t) { return TrendWeek{t.text("week"), t.integer("scans")}; });

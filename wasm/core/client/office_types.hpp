@@ -22,6 +22,9 @@ struct ReportArea {
 struct AreaWeek {
   ReportArea area;
   int64_t venues = 0, withScan = 0, scans = 0, nonComplying = 0;
+  // The staff its venues declared; none when it has venues and none of them declared any
+  // (drawn "chưa khai báo"). An area without venues has 0.
+  std::optional<int64_t> staff;
   std::optional<double> scansPerStaff;  // none when no staff numbers are known (drawn "—")
 };
 
