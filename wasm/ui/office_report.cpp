@@ -246,25 +246,51 @@ void nonComplyingList(OfficeState& s, const client::WeeklyReport& d) {
   }
 }
 
-// One row per area that has venues (the officer's own area first, always).
+// One row per area that has venues (the officer's own area first, always). Six columns leave
+// a phone's area name a letter wide ("A/r/e/a" at 360 px, with the staff column): there the
+// name stands on its own line above its numbers, in tables that share one set of columns.
 void areaTable(const client::WeeklyReport& d) {
-  constexpr int kColumns = 6;
-  if (!ImGui::BeginTable("office.report.table", kColumns,
-                         ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp))
-    return;
-  // The area's name takes what is left; each count column is as wide as its header's longest
-  // word, so a header wraps between words, never inside one ("Venue|s" at 360 px in English).
-  ImGui::TableSetupColumn(tr(Str::OfficeArea), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-  for (Str head : {Str::OfficeVenues, Str::OfficeWithScan, Str::OfficeScans, Str::OfficeStaffColumn, Str::OfficePerStaff}) {
-    float width = countColumnWidth(tr(head));
-    // The staff cell may say "chưa khai báo": wide enough for its longest word too ("not
-    // declar|ed" broke mid-word at 412 px).
-    if (head == Str::OfficeStaffColumn) width = std::max(width, countColumnWidth(tr(Str::OfficeStaffNotDeclared)));
-    ImGui::TableSetupColumn(tr(head), ImGuiTableColumnFlags_WidthFixed, width);
+  constexpr Str kCounts[] = {Str::OfficeVenues, Str::OfficeWithScan, Str::OfficeScans, Str::OfficeStaffColumn,
+                             Str::OfficePerStaff};
+  constexpr int kCountColumns = 5;
+  float widths[kCountColumns], fixed = 0;
+  for (int c = 0; c < kCountColumns; ++c) {
+    // Each count column is as wide as its header's longest word, so a header wraps between
+    // words, never inside one ("Venue|s" at 360 px in English). The staff cell may say "chưa
+    // khai báo": wide enough for its longest word too ("not declar|ed" broke mid-word).
+    widths[c] = countColumnWidth(tr(kCounts[c]));
+    if (kCounts[c] == Str::OfficeStaffColumn)
+      widths[c] = std::max(widths[c], countColumnWidth(tr(Str::OfficeStaffNotDeclared)));
+    fixed += widths[c] + 2 * ImGui::GetStyle().CellPadding.x + 1;
   }
+  ImFont* body = fonts().body;
+  const float nameRoom = ImGui::GetContentRegionAvail().x - fixed - 2 * ImGui::GetStyle().CellPadding.x;
+  const bool nameAbove = nameRoom < body->CalcTextSizeA(fontPx(body), FLT_MAX, 0, "Phường Bến").x;
+  const int columns = nameAbove ? kCountColumns : kCountColumns + 1;
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp;
+  auto begin = [&] {
+    // Tables of one id share their columns (ImGui's synced instances): the rows line up.
+    if (!ImGui::BeginTable("office.report.table", columns, flags)) return false;
+    if (!nameAbove) ImGui::TableSetupColumn(tr(Str::OfficeArea), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    for (int c = 0; c < kCountColumns; ++c)
+      ImGui::TableSetupColumn(tr(kCounts[c]), nameAbove ? ImGuiTableColumnFlags_WidthStretch : ImGuiTableColumnFlags_WidthFixed,
+                              widths[c]);
+    return true;
+  };
+  auto areaName = [&](const client::AreaWeek& a) {
+    // A ward under a larger area is indented, both lines when its name wraps (two spaces in
+    // front indented only the first: "Phường Sài / Gòn").
+    const bool indented = a.area.level == "ward" && d.area.level != "ward";
+    if (indented) ImGui::Indent(kWardIndent);
+    ImGui::TextWrapped("%s", drawable(body, a.area.name).c_str());
+    const ImVec2 m = ImGui::GetItemRectMin(), x = ImGui::GetItemRectMax();
+    probe::add("text", "office.report.area." + a.area.code, a.area.name, m.x, m.y, x.x - m.x, x.y - m.y);
+    if (indented) ImGui::Unindent(kWardIndent);
+  };
+  if (!begin()) return;
   // Headers wrap inside their column ("Lượt quét/nhân viên" was cut to "Scan…" at 360 px).
   ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
-  for (int c = 0; c < kColumns; ++c) {
+  for (int c = 0; c < columns; ++c) {
     ImGui::TableSetColumnIndex(c);
     const char* name = ImGui::TableGetColumnName(c);
     ImGui::PushFont(fonts().bold);
@@ -276,14 +302,17 @@ void areaTable(const client::WeeklyReport& d) {
   for (size_t row = 0; row < d.areas.size(); ++row) {
     if (emptyArea(d, row)) continue;
     const client::AreaWeek& a = d.areas[row];
-    ImGui::TableNextRow(0, 36);
-    ImGui::TableNextColumn();
-    // A ward under a larger area is indented, both lines when its name wraps (two spaces in
-    // front indented only the first: "Phường Sài / Gòn").
-    const bool indented = a.area.level == "ward" && d.area.level != "ward";
-    if (indented) ImGui::Indent(kWardIndent);
-    ImGui::TextWrapped("%s", drawable(fonts().body, a.area.name).c_str());
-    if (indented) ImGui::Unindent(kWardIndent);
+    if (nameAbove) {
+      ImGui::EndTable();
+      ImGui::Dummy(ImVec2(1, 2));
+      areaName(a);
+      if (!begin()) return;
+      ImGui::TableNextRow(0, 28);
+    } else {
+      ImGui::TableNextRow(0, 36);
+      ImGui::TableNextColumn();
+      areaName(a);
+    }
     ImGui::TableNextColumn();
     ImGui::Text("%lld", static_cast<long long>(a.venues));
     ImGui::TableNextColumn();
@@ -295,10 +324,10 @@ void areaTable(const client::WeeklyReport& d) {
     ImGui::TableNextColumn();
     // Its venues declared no staff: said in the staff cell as their own rows say it, not "0"
     // (read as if staff had been counted) and not in the ratio's cell.
-    const float cellX = ImGui::GetCursorScreenPos().x, cellY = ImGui::GetCursorScreenPos().y;
     if (a.staff) {
       ImGui::Text("%lld", static_cast<long long>(*a.staff));
-      probe::add("text", "office.report.staff." + a.area.code, std::to_string(*a.staff), cellX, cellY, 40, 20);
+      probe::add("text", "office.report.staff." + a.area.code, std::to_string(*a.staff), ImGui::GetItemRectMin().x,
+                 ImGui::GetItemRectMin().y, 40, 20);
     } else {
       const char* none = tr(Str::OfficeStaffNotDeclared);
       ImGui::PushStyleColor(ImGuiCol_Text, theme::kMuted);
