@@ -223,7 +223,6 @@
     bar.hidden = false;
     bar.firstElementChild.style.width = pct + '%';
     bar.setAttribute('aria-valuenow', String(pct));
-    phases.downloadShown = pct;
   }
   function countDownload(response) {
     if (!bar || !wasmBytes || !response.body || !response.clone) return;

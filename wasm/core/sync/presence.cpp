@@ -68,7 +68,6 @@ void PresencePoller::tick() {
                 if (!a) return;
                 m_station.setRemotePresence(std::move(a->people), a->asOfMs - now);
                 m_station.serverAnswered(now);  // Today's "Đồng bộ lần cuối", for a phone with nothing to upload
-                m_lastAnswerMs = m_now();
                 ++m_version;
                 applyCorrections(std::move(a->corrections));
               });

@@ -43,7 +43,6 @@ class PresencePoller {
   void tick();
   // At once: after a save (the other gates learn of it at their next ask) or going online.
   void askNow() { m_dueMs = 0; }
-  int64_t lastAnswerMs() const { return m_lastAnswerMs; }
   // Called with each correction once it is journaled and applied (the session's status line
   // follows it: StationSession::directionCorrected).
   void setOnCorrected(std::function<void(const DirectionCorrected&)> f) { m_onCorrected = std::move(f); }
@@ -57,7 +56,7 @@ class PresencePoller {
   NowMs m_now;
   std::function<void(const DirectionCorrected&)> m_onCorrected;
   int64_t m_everyMs;
-  int64_t m_dueMs = 0, m_lastAnswerMs = 0;
+  int64_t m_dueMs = 0;
   bool m_inFlight = false, m_writing = false;
   uint64_t m_version = 1;
 };
