@@ -434,8 +434,11 @@
     mark('booted');
     endGpuWarm();
     if (rc === -1) return fail('Máy này không hỗ trợ WebGL2.', 'This device has no WebGL2.');
-    // In the same task as the boot: a frame run before it would build the atlas itself.
+    // The bake's hand-over in a task of its own, then the frames (which start only now: one
+    // run before the hand-over would build the atlas itself).
+    await nextTask();
     phases.atlasBaked = timed('useAtlas', function () { return useAtlas(Module, atlasBytes); });
+    Module._dq_start_frames();
     dqTextInput.attach(Module);
     globalThis.dq = {
       module: Module,

@@ -43,7 +43,9 @@ struct Loop {
   // Frames built (ImGui only) and frames presented (drawn with WebGL): dq_frame_stats().
   uint64_t built = 0, presented = 0;
   double presentMs = 0;
-  bool deviceReady = false;  // the backend's shaders and font texture exist
+  bool shadersReady = false;  // the backend's shaders and buffers exist
+  bool deviceReady = false;   // ... and the font texture too
+  bool framesStarted = false;  // dq_start_frames: the main loop runs
   // The first steps that did work (the GPU's objects, the first frames), in ms each: where a
   // start's long tasks go (dq_frame_stats, bench/web/profile-start.mjs).
   uint64_t steps = 0;
@@ -133,9 +135,16 @@ void buildFrame() {
   platform::imguiHtml5NewFrame();
   // The GPU's objects (shaders, the font texture: a 4-MB upload) are made in a task of their
   // own, before the first frame is built: two shorter pauses of the page instead of one long.
+  // The shaders in one frame, the font texture in the next: each is a round trip to the GPU
+  // process (a compile checked, a 2.7-MB upload), 20-25 ms each here under SwiftShader.
   if (!g_loop.deviceReady && platform::devicePixelRatio() == g_loop.fontDpr) {
-    createDeviceObjects();
-    g_loop.deviceReady = true;
+    if (!g_loop.shadersReady) {
+      createShaders();
+      g_loop.shadersReady = true;
+    } else {
+      uploadFontTexture();
+      g_loop.deviceReady = true;
+    }
     ++g_loop.framesToDraw;  // the frame not drawn now
     ++g_loop.steps;
     return;
@@ -143,7 +152,11 @@ void buildFrame() {
   const bool newFonts = platform::devicePixelRatio() != g_loop.fontDpr;
   const double fontT0 = emscripten_get_now();
   if (newFonts) loadFonts(platform::devicePixelRatio());
-  if (!g_loop.deviceReady) createDeviceObjects();  // the atlas built here: no bake came
+  if (!g_loop.deviceReady) {  // the atlas built here: no bake came
+    if (!g_loop.shadersReady) createShaders();
+    g_loop.shadersReady = true;
+    uploadFontTexture();
+  }
   g_loop.deviceReady = true;
   // After a change of ratio the fonts' texture is made anew for the new atlas.
   const bool newTexture = ImGui::GetIO().Fonts->TexID == nullptr;
@@ -215,6 +228,10 @@ int startApp(std::unique_ptr<ui::ModeUi> ui, FaceHooks hooks) {
   // thread, took 46-58 ms here instead of 80-138 ms (a 945x1943 canvas, SwiftShader).
   attrs.depth = false;
   attrs.stencil = false;
+  // ImGui's WebGL2 backend uses no extension. Emscripten otherwise asks the browser for every
+  // extension it knows at getContext (initExtensions): 27 ms of the page's main thread here,
+  // a round trip to the GPU process each, in the start's longest task.
+  attrs.enableExtensionsByDefault = false;
   g_loop.gl = emscripten_webgl_create_context("#canvas", &attrs);
   if (g_loop.gl <= 0) return -1;  // no WebGL2
   emscripten_webgl_make_context_current(g_loop.gl);
@@ -227,8 +244,13 @@ int startApp(std::unique_ptr<ui::ModeUi> ui, FaceHooks hooks) {
   ui::applyTheme();
   platform::imguiHtml5Init("#canvas");
   ImGui_ImplOpenGL3_Init("#version 300 es");
-  emscripten_set_main_loop(frame, 0, false);
   return 0;
+}
+
+void startFrames() {
+  if (!g_loop.ui || g_loop.framesStarted) return;
+  g_loop.framesStarted = true;
+  emscripten_set_main_loop(frame, 0, false);
 }
 
 }  // namespace diemquet::app
@@ -273,6 +295,10 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* dq_frame_stats() {
   json += "]}";
   return json.c_str();
 }
+
+// The loader calls it once the bake is handed over (dq_use_baked_fonts), in a task after
+// dq_boot's: a frame run before the hand-over would build the atlas itself.
+extern "C" EMSCRIPTEN_KEEPALIVE void dq_start_frames() { diemquet::app::startFrames(); }
 
 // What the last frame showed (see ui/probe.hpp).
 extern "C" EMSCRIPTEN_KEEPALIVE const char* dq_probe() {

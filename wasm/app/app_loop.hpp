@@ -20,14 +20,18 @@ struct FaceHooks {
   std::function<int()> savesInFlight;
 };
 
-// Creates the WebGL2 context and ImGui on #canvas and starts the main loop drawing `ui`.
-// Returns 0, or -1 when the device has no WebGL2.
+// Creates the WebGL2 context and ImGui on #canvas for `ui`. Returns 0, or -1 when the device
+// has no WebGL2. The frames start with startFrames(), in a later task: the start is then
+// several short pauses of the page, not one long one.
 int startApp(std::unique_ptr<ui::ModeUi> ui, FaceHooks hooks);
+
+// Starts the main loop drawing the booted face (dq_start_frames). Once; nothing before a boot.
+void startFrames();
 
 // A face's main_*.cpp: makes its screens and wires its state into `hooks`.
 using WireFace = std::unique_ptr<ui::ModeUi> (*)(FaceHooks& hooks);
 
-// dq_boot: wires the face and starts the loop (startApp).
+// dq_boot: wires the face and makes its context (startApp).
 int bootFace(WireFace wire);
 
 // dq_warm_frame, in the font worker after its bake (web/font-baker.js): wires the face as

@@ -30,13 +30,12 @@ ImFontAtlas& placeholderAtlas() {
 
 }  // namespace
 
-void createDeviceObjects() {
+void createShaders() {
   ImGuiIO& io = ImGui::GetIO();
   ImFontAtlas* real = io.Fonts;
   io.Fonts = &placeholderAtlas();
   ImGui_ImplOpenGL3_NewFrame();  // the first time: shaders, buffers, the placeholder's texture
   io.Fonts = real;
-  uploadFontTexture();
 }
 
 void uploadFontTexture() {

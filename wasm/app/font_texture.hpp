@@ -7,8 +7,9 @@
 
 namespace diemquet::app {
 
-// The backend's shaders and buffers (its first NewFrame), and the atlas's texture.
-void createDeviceObjects();
+// The backend's shaders and buffers (its first NewFrame), with a 1x1 placeholder for the
+// atlas: uploadFontTexture() then sends the real one, in a frame of its own.
+void createShaders();
 
 // The atlas's texture anew (after the fonts changed); builds the atlas if nothing filled it.
 void uploadFontTexture();
