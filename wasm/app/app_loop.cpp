@@ -2,19 +2,19 @@
 // drawn only when something changed, the aria-live summary of the screen.
 #include "app_loop.hpp"
 
-#include <GLES3/gl3.h>
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
-#include <imgui_impl_opengl3.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <string>
 #include <vector>
 
 #include "app_fonts.hpp"
 #include "code_warmup.hpp"
+#include "draw_renderer.hpp"
 #include "font_texture.hpp"
 #include "imgui_impl_html5.hpp"
 #include "platform.hpp"
@@ -135,11 +135,11 @@ void buildFrame() {
   platform::imguiHtml5NewFrame();
   // The GPU's objects (shaders, the font texture: a 4-MB upload) are made in a task of their
   // own, before the first frame is built: two shorter pauses of the page instead of one long.
-  // The shaders in one frame, the font texture in the next: each is a round trip to the GPU
-  // process (a compile checked, a 2.7-MB upload), 20-25 ms each here under SwiftShader.
+  // The shaders in one frame, the font texture in the next: 20-30 ms each here (SwiftShader),
+  // two short pauses of the page instead of one long one.
   if (!g_loop.deviceReady && platform::devicePixelRatio() == g_loop.fontDpr) {
     if (!g_loop.shadersReady) {
-      createShaders();
+      if (!createDrawObjects()) std::fprintf(stderr, "WebGL2 shaders failed to link: nothing can be drawn\n");
       g_loop.shadersReady = true;
     } else {
       uploadFontTexture();
@@ -153,7 +153,7 @@ void buildFrame() {
   const double fontT0 = emscripten_get_now();
   if (newFonts) loadFonts(platform::devicePixelRatio());
   if (!g_loop.deviceReady) {  // the atlas built here: no bake came
-    if (!g_loop.shadersReady) createShaders();
+    if (!g_loop.shadersReady) createDrawObjects();
     g_loop.shadersReady = true;
     uploadFontTexture();
   }
@@ -173,7 +173,6 @@ void buildFrame() {
     g_loop.spoken = ui::probe::lastFrameSpoken();
     platform::announceScreen(g_loop.spoken);
   }
-  ImGuiIO& io = ImGui::GetIO();
   // A widget held down (a press in progress) is built every frame until released.
   if (ImGui::IsAnyItemActive()) g_loop.framesToDraw = std::max(g_loop.framesToDraw, 1);
   ++g_loop.built;
@@ -185,11 +184,8 @@ void buildFrame() {
   if (hash == g_loop.shownHash && !newFonts && !newTexture) return;
   g_loop.shownHash = hash;
   const double presentT0 = emscripten_get_now();
-  glViewport(0, 0, int(io.DisplaySize.x * io.DisplayFramebufferScale.x),
-             int(io.DisplaySize.y * io.DisplayFramebufferScale.y));
-  glClearColor(0.945f, 0.961f, 0.976f, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  static constexpr float kBackground[3] = {0.945f, 0.961f, 0.976f};
+  drawFrame(ImGui::GetDrawData(), kBackground);
   ++g_loop.presented;
   g_loop.presentMs += emscripten_get_now() - presentT0;
 }
@@ -243,7 +239,6 @@ int startApp(std::unique_ptr<ui::ModeUi> ui, FaceHooks hooks) {
   io.ConfigInputTextCursorBlink = true;
   ui::applyTheme();
   platform::imguiHtml5Init("#canvas");
-  ImGui_ImplOpenGL3_Init("#version 300 es");
   return 0;
 }
 
