@@ -189,7 +189,8 @@ json reportJson(const WeeklyReport& r) {
                    {"name", v.name},
                    {"category", v.category},
                    {"ward", v.ward},
-                   {"staff", v.staff},
+                   // A venue that declared no staff: null, as in the areas above.
+                   {"staff", v.staff > 0 ? json(v.staff) : json(nullptr)},
                    {"scans", v.scans},
                    {"poster", v.poster},
                    {"problem", v.problem},

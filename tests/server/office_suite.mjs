@@ -804,6 +804,12 @@ describe(`office API (${dbKind})`, () => {
     assert.equal(rows['01'].staff, 2, 'Hà Nội: Hồ Gươm Café declared 2');
     assert.equal(rows['00001'].venues, 0);
     assert.equal(rows['00001'].staff, 0, 'no venue: truly none');
+    // Session 13: the same venue in the list of those not complying said staff 0 as well.
+    const listed = r.json.nonComplying.find((v) => v.name === 'Quán Chưa Khai');
+    assert.ok(listed, `it scans nothing, so it is listed: ${JSON.stringify(r.json.nonComplying.map((v) => v.name))}`);
+    assert.equal(listed.staff, null, 'a venue that declared no staff: null, not 0');
+    const declared = r.json.nonComplying.find((v) => v.staff !== null);
+    if (declared) assert.ok(Number.isInteger(declared.staff) && declared.staff > 0, JSON.stringify(declared));
   });
 
   test('failed logins are limited per username; sessions end at logout', async () => {
