@@ -199,6 +199,50 @@ test('a visitor page left alone presents no frame; typing presents one', { skip 
   } finally { await ctx.close(); }
 });
 
+// Issue 15, session 13: in a browser every read of WebGL's state is a round trip to the GPU
+// process that waits for all the drawing sent before it, on the page's main thread. ImGui's
+// OpenGL3 backend read ~14 values around every frame (the first frame waited 21-73 ms in one);
+// our renderer reads nothing back while drawing, and the start reads only whether its program
+// linked. Counted here at the WebGL API, in the page, from before the module starts.
+const GL_READS = ['getParameter', 'getError', 'getProgramParameter', 'getShaderParameter', 'getShaderInfoLog',
+  'getProgramInfoLog', 'readPixels', 'getExtension', 'getSupportedExtensions', 'getUniformLocation', 'getAttribLocation'];
+test('drawing reads nothing back from WebGL: none while typing, a handful at the start', { skip }, async () => {
+  const ctx = await openPhone(freshProfile('dq-gl-reads'), { viewport: { width: 412, height: 915 } });
+  try {
+    await ctx.addInitScript((names) => {
+      const counts = (globalThis.__glReads = {});
+      for (const name of names) {
+        const original = WebGL2RenderingContext.prototype[name];
+        WebGL2RenderingContext.prototype[name] = function (...args) {
+          counts[name] = (counts[name] || 0) + 1;
+          return original.apply(this, args);
+        };
+      }
+    }, GL_READS);
+    const page = ctx.pages()[0] || (await ctx.newPage());
+    await page.goto(issuePosterUrl(server));
+    await st.waitReady(page);
+    await st.find(page, 'visitor.name', 20000);
+    await page.waitForTimeout(1500);  // the key ring, the venue's name and the list arrive
+    const reads = () => page.evaluate(() => ({ ...globalThis.__glReads }));
+    const total = (r) => Object.values(r).reduce((a, b) => a + b, 0);
+    const atStart = await reads(), before = await frameStats(page);
+    assert.ok(before.presented >= 1, `a frame was presented: ${JSON.stringify(before)}`);
+    // What is left at the start is the program's link: its status and its two uniforms'
+    // places (Emscripten asks for the program's uniforms once). No extension, no state.
+    const program = ['getProgramParameter', 'getUniformLocation'];
+    const other = Object.entries(atStart).filter(([name]) => !program.includes(name));
+    assert.deepEqual(other, [], `the start read WebGL's state back: ${JSON.stringify(atStart)}`);
+    assert.ok(total(atStart) <= 8, `the start read WebGL's state back ${total(atStart)} times: ${JSON.stringify(atStart)}`);
+    await st.typeInto(page, 'visitor.name', 'Trần Thị Bích');
+    await page.waitForTimeout(500);
+    const typed = await frameStats(page), afterTyping = await reads();
+    assert.ok(typed.presented > before.presented + 2, `typing presented frames: ${JSON.stringify([before, typed])}`);
+    assert.equal(total(afterTyping), total(atStart),
+      `${typed.presented - before.presented} frames read WebGL's state back: ${JSON.stringify([atStart, afterTyping])}`);
+  } finally { await ctx.close(); }
+});
+
 // A script that fails to arrive (WebKit failed the office's module twice in a row in stage 70,
 // while the service worker was being replaced) is asked for again, twice, a moment apart: the
 // officer sees the office, not "DiemQuet failed to start". When it never arrives the page says

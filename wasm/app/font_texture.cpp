@@ -19,15 +19,13 @@ void uploadFontTexture() {
   unsigned char* alpha = nullptr;
   int width = 0, height = 0;
   atlas->GetTexDataAsAlpha8(&alpha, &width, &height);  // builds the atlas if no bake filled it
-  GLint previous = 0;
-  glGetIntegerv(GL_TEXTURE_BINDING_2D, &previous);
   glGenTextures(1, &g_texture);
   glBindTexture(GL_TEXTURE_2D, g_texture);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
   glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
   glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, alpha);
-  glBindTexture(GL_TEXTURE_2D, GLuint(previous));
+  glBindTexture(GL_TEXTURE_2D, 0);  // the context is ours: nothing to restore, nothing read back
   atlas->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(g_texture)));
 }
 
