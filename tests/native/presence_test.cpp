@@ -7,6 +7,7 @@
 
 #include "station.hpp"
 #include "scan_flow.hpp"
+#include "sync/last_answer.hpp"
 #include "sync/presence.hpp"
 
 using namespace diemquet;
@@ -164,6 +165,49 @@ TEST(Presence, AnAnswerIsTheLastSyncAFailedAskIsNot) {
   // An upload acknowledged later is later still; an older acknowledgement replayed moves nothing back.
   ASSERT_TRUE(b->apply(JournalEvent{SyncAcknowledged{"st-b", {}, answered - 60000}}));
   EXPECT_EQ(b->lastSyncMs(), answered);
+}
+
+// Session 13: after a reload "Đồng bộ lần cuối" showed the last acknowledged upload ("chưa lần
+// nào" on a phone with none) until the first poll answered, ~5 s later: a poll's answer was
+// kept only in memory. Its time is kept beside the journal, for this station only.
+TEST(Presence, TheLastAnswerOutlivesAReload) {
+  client::MemoryKeyValueStore page;
+  int64_t answeredAt = 0;
+  {
+    auto b = gate("st-b", "cong-pct");
+    LastAnswerKeeper keeper(*b, page);
+    keeper.restore();
+    ASSERT_EQ(b->lastSyncMs(), 0);
+    HttpReply reply{200, json{{"asOfMs", kMorning.utcMs}, {"people", json::array()}}.dump()};
+    int64_t now = kMorning.utcMs + 7 * kMin;
+    PresencePoller poller(
+        *b, [](const std::string&, std::function<void(bool)> done) { done(true); },
+        [&](const std::string&, const std::string&, const std::string&, std::function<void(const HttpReply&)> done) {
+          done(reply);
+        },
+        [&] { return now; }, 0);
+    poller.tick();
+    keeper.tick();
+    answeredAt = now;
+    ASSERT_EQ(b->lastSyncMs(), answeredAt);
+  }
+  // The page reloaded: the journal replayed, no poll answered yet.
+  auto again = gate("st-b", "cong-pct");
+  LastAnswerKeeper keeper(*again, page);
+  keeper.restore();
+  EXPECT_EQ(again->lastSyncMs(), answeredAt) << "the line shows the last answer at once";
+  // A station set up anew on this phone (the journal cleared: another device id) starts from never.
+  auto fresh = gate("st-c", "cong-pct");
+  LastAnswerKeeper other(*fresh, page);
+  other.restore();
+  EXPECT_EQ(fresh->lastSyncMs(), 0);
+  // Nothing the store holds that is not a kept answer moves anything.
+  client::MemoryKeyValueStore broken;
+  broken.set("dq-last-answer", "{\"device\":\"st-b\",\"atMs\":\"soon\"}");
+  auto third = gate("st-b", "cong-pct");
+  LastAnswerKeeper reader(*third, broken);
+  reader.restore();
+  EXPECT_EQ(third->lastSyncMs(), 0);
 }
 
 TEST(Presence, MalformedAnswersAreIgnored) {

@@ -349,3 +349,80 @@ TEST(ScanFlow, ASaveCommittedAfterARepeatIsTheLastSave) {
   f.journal.commitAll(false);
   EXPECT_EQ(f.session.lastSaved().displayName, "Nguyễn Văn An");
 }
+
+// Session 13: a save whose journal write failed after a repeat had taken the status line (or a
+// later person's save had) said nothing: the line kept the repeat, the person was not recorded
+// and nobody knew. A lost save always takes the line, in red, about its own person; the card
+// shown again is tried again.
+TEST(ScanFlow, ASaveLostAfterARepeatTookTheLineSaysSo) {
+  Fixture f;
+  FieldErrors errors;
+  const ManualEntry anh{"Trần Thị Ánh", "", "0912345678", "", Direction::In};
+  ASSERT_TRUE(f.session.submitManual(anh, errors));
+  f.journal.commitAll();
+  f.flow.onDecoded(kCccd);  // An, not yet committed
+  EXPECT_FALSE(f.session.submitManual(anh, errors));
+  ASSERT_EQ(f.session.saveStatus().state, SaveStatus::State::Repeat);
+  f.journal.commitAll(false);  // An's write fails
+  const SaveStatus& st = f.session.saveStatus();
+  EXPECT_EQ(st.state, SaveStatus::State::Failed) << "the lost save is not shown";
+  EXPECT_EQ(st.displayName, "Nguyễn Văn An");
+  EXPECT_FALSE(st.refused) << "lost by the journal, not refused";
+  EXPECT_EQ(f.session.lastSaved().displayName, "Trần Thị Ánh");
+  EXPECT_TRUE(f.flow.statusIsLastCard()) << "the scan screen shows it as its card's failure";
+  f.now.utcMs += 2000;
+  EXPECT_EQ(f.flow.onDecoded(kCccd).kind, ScanOutcome::Kind::Saving) << "shown again, the card is tried again";
+  f.journal.commitAll();
+  EXPECT_EQ(f.station->totalCount(), 2);
+}
+
+TEST(ScanFlow, ASaveLostAfterALaterSaveCommittedSaysSo) {
+  Fixture f;
+  f.flow.onDecoded(kCccd);   // An
+  f.flow.onDecoded(kCccd2);  // Bình, whose save owns the line
+  ASSERT_EQ(f.journal.pending.size(), 2u);
+  auto an = std::move(f.journal.pending.front());
+  f.journal.pending.pop_front();
+  f.journal.commitAll();  // Bình is saved first...
+  ASSERT_EQ(f.session.saveStatus().state, SaveStatus::State::Saved);
+  an.second(false);  // ...then An's write fails
+  EXPECT_EQ(f.session.saveStatus().state, SaveStatus::State::Failed);
+  EXPECT_EQ(f.session.saveStatus().displayName, "Nguyễn Văn An");
+  EXPECT_EQ(f.session.lastSaved().displayName, "Trần Thị Bình") << "Bình stays the last one recorded";
+  EXPECT_FALSE(f.session.canUndo()) << "no undo offered beside An's failure";
+}
+
+// A refusal is told apart from a lost save (its line goes quiet after kSaveLineMs; a lost
+// save's stays), and a check-in typed with an earlier "Giờ" keeps that time for the lines.
+TEST(ScanFlow, ARefusalIsNoLostSaveAndATypedTimeIsTheEntrysTime) {
+  Fixture f;
+  FieldErrors errors;
+  EXPECT_FALSE(f.session.submitManual(ManualEntry{"Lê Văn Tám", "", "12", "", Direction::In}, errors));
+  EXPECT_EQ(f.session.saveStatus().state, SaveStatus::State::Failed);
+  EXPECT_TRUE(f.session.saveStatus().refused);
+  // 07:00 local (UTC+7) is 00:00 UTC; typed "06:30" at 07:00.
+  f.now = Instant{1764028800000LL, 420};
+  ASSERT_TRUE(f.session.submitManual(ManualEntry{"Lê Văn Tám", "", "0901234567", "06:30", Direction::In}, errors));
+  f.journal.commitAll();
+  const SaveStatus& st = f.session.saveStatus();
+  ASSERT_EQ(st.state, SaveStatus::State::Saved);
+  EXPECT_EQ(formatLocalTime(st.entryAt), "06:30") << "the typed time, as Today's list shows it";
+  EXPECT_EQ(formatLocalTime(st.at), "07:00") << "the line's 15 s count from the commit";
+  EXPECT_EQ(f.station->recent(1).at(0).at.utcMs, st.entryAt.utcMs);
+}
+
+// Session 13: a refused entry's red line never went, and "Lần lưu trước" never came back. It
+// is news for kSaveLineMs, as a save and a repeat are; a lost save stays until the next action.
+TEST(ScanFlow, ARefusalsLineGoesQuietALostSavesStays) {
+  Fixture f;
+  FieldErrors errors;
+  EXPECT_FALSE(f.session.submitManual(ManualEntry{"Lê Văn Tám", "", "12", "", Direction::In}, errors));
+  const Instant refusedAt = f.now;
+  EXPECT_TRUE(saveLineUp(f.session.saveStatus(), refusedAt));
+  EXPECT_TRUE(saveLineUp(f.session.saveStatus(), Instant{refusedAt.utcMs + kSaveLineMs, 420}));
+  EXPECT_FALSE(saveLineUp(f.session.saveStatus(), Instant{refusedAt.utcMs + kSaveLineMs + 1, 420}));
+  f.flow.onDecoded(kCccd);
+  EXPECT_TRUE(saveLineUp(f.session.saveStatus(), Instant{f.now.utcMs + 3600000, 420})) << "saving";
+  f.journal.commitAll(false);
+  EXPECT_TRUE(saveLineUp(f.session.saveStatus(), Instant{f.now.utcMs + 3600000, 420})) << "a lost save stays";
+}

@@ -18,6 +18,7 @@
 #include "screen_kiosk.hpp"
 #include "screen_sync.hpp"
 #include "station_wiring.hpp"
+#include "sync/last_answer.hpp"
 #include "sync/presence.hpp"
 #include "sync/retention_keeper.hpp"
 #include "sync/sync_client.hpp"
@@ -31,7 +32,8 @@ std::unique_ptr<sync::RetentionKeeper> g_retention;  // purges synced check-ins 
 std::unique_ptr<sync::PresencePoller> g_presence;     // who is inside, across the venue's gates
 std::unique_ptr<client::KeyRingClient> g_keys;        // the poster key ring, venue names and codes
 app::BrowserDownloader g_files;                       // the poster PDF
-app::PageStore g_localStore(false);                   // localStorage: the kiosk lock
+app::PageStore g_localStore(false);                   // localStorage: the kiosk lock, the last answer
+std::unique_ptr<sync::LastAnswerKeeper> g_lastAnswer;  // "Đồng bộ lần cuối" right after a reload
 
 double randomUnit() {
   unsigned char b[4];
@@ -72,6 +74,8 @@ std::unique_ptr<ui::ModeUi> wireStation(app::FaceHooks& hooks) {
   g_presence = std::make_unique<sync::PresencePoller>(station, platform::journalAppend, app::postJson,
                                                       [] { return platform::now().utcMs; }, 5000);
   g_presence->setOnCorrected([&session](const DirectionCorrected& fix) { session.directionCorrected(fix); });
+  g_lastAnswer = std::make_unique<sync::LastAnswerKeeper>(station, g_localStore);
+  g_lastAnswer->restore();
   g_keys =
       std::make_unique<client::KeyRingClient>(app::posterTrust(), app::fetchHttp, [] { return platform::now().utcMs; });
   ui::setPosterClients(g_keys.get(), &g_files);
@@ -84,6 +88,7 @@ std::unique_ptr<ui::ModeUi> wireStation(app::FaceHooks& hooks) {
     g_sync->tick();       // uploads pending check-ins when due, drawn or not
     g_retention->tick();  // one bounded step of the retention purge, if any
     if (online) g_presence->tick();  // offline the station decides alone
+    g_lastAnswer->tick();
     ui::refreshPosterKeys(session, online);
   };
   // Versions only grow: their sum changes whenever one does.

@@ -125,13 +125,14 @@ class Station {
   // Seq -> the server's code, for check-ins the server refused for good. Kept in the log.
   const std::map<int64_t, std::string>& rejected() const { return m_rejected; }
   // When this phone last reached the server (0: never), by its own clock: an upload the server
-  // answered (journaled with the acknowledgement, so it outlives a restart) or, this session, an
-  // answer to a poll (serverAnswered). A phone with nothing to upload still syncs: it reads who
-  // is inside. A failed attempt is no sync.
+  // answered (journaled with the acknowledgement, so it outlives a restart) or an answer to a
+  // poll (serverAnswered). A phone with nothing to upload still syncs: it reads who is inside.
+  // A failed attempt is no sync.
   int64_t lastSyncMs() const { return std::max(m_lastSyncMs, m_lastAnsweredMs); }
-  // The server answered a request of this phone's at `atMs`. Not journaled: a poll answers every
-  // few seconds, and the next one after a start is seconds away.
+  // The server answered a request of this phone's at `atMs`. Not journaled (a poll answers
+  // every few seconds): kept across a reload beside the journal (sync/last_answer.hpp).
   void serverAnswered(int64_t atMs) { m_lastAnsweredMs = std::max(m_lastAnsweredMs, atMs); }
+  int64_t lastAnsweredMs() const { return m_lastAnsweredMs; }
   // Whether the server's venue-wide timeline changed this check-in's direction
   // (DirectionCorrected): Today says why an entry typed as "VÀO" reads "RA".
   bool directionWasCorrected(const CheckIn& c) const { return m_corrected.count({c.deviceId, c.seq}) > 0; }
@@ -181,7 +182,7 @@ class Station {
   std::map<std::string, RemoteEntry> m_remote;  // by sync::presenceKey
   int64_t m_serverAheadMs = 0;
   int64_t m_lastSyncMs = 0;      // journaled: the latest acknowledgement (or purge record)
-  int64_t m_lastAnsweredMs = 0;  // this session: the server's latest answer
+  int64_t m_lastAnsweredMs = 0;  // the server's latest answer (serverAnswered)
 };
 
 }  // namespace diemquet

@@ -49,11 +49,13 @@ int StationSession::closeDay() {
 }
 
 void StationSession::refused(const std::string& displayName, Direction direction) {
-  replaceStatus(SaveStatus{SaveStatus::State::Failed, displayName, direction, m_clock(), 0, m_status.serial + 1, false});
+  SaveStatus next{SaveStatus::State::Failed, displayName, direction, m_clock(), 0, ++m_serials, false};
+  next.refused = true;
+  replaceStatus(std::move(next));
 }
 
 void StationSession::repeated(const std::string& displayName, const RepeatedEntry& previous) {
-  SaveStatus next{SaveStatus::State::Repeat, displayName, previous.entry.direction, m_clock(), 0, m_status.serial + 1};
+  SaveStatus next{SaveStatus::State::Repeat, displayName, previous.entry.direction, m_clock(), 0, ++m_serials};
   next.onOtherPhone = previous.onOtherPhone;
   next.previousAt = previous.entry.at;
   replaceStatus(std::move(next));
@@ -73,7 +75,8 @@ SaveStatus* StationSession::statusOf(uint64_t serial) {
 
 void StationSession::save(const JournalEvent& event, int bulkCount) {
   const CheckIn& c = std::get<CheckInRecorded>(event).checkIn;
-  SaveStatus saving{SaveStatus::State::Saving, c.person.displayName, c.direction, c.at, c.seq, m_status.serial + 1, false};
+  SaveStatus saving{SaveStatus::State::Saving, c.person.displayName, c.direction, c.at, c.seq, ++m_serials, false};
+  saving.entryAt = c.at;
   saving.bulk = bulkCount > 0;
   saving.bulkCount = bulkCount;
   replaceStatus(saving);
@@ -88,9 +91,20 @@ void StationSession::save(const JournalEvent& event, int bulkCount) {
       m_status.at = m_clock();
       return;
     }
-    // ...but a save committed after a repeat or a refusal took the line is still the last one
+    // ...but one that did not reach the journal says so, whatever the line holds now (a repeat,
+    // a refusal, a later person's save): that person is not recorded and must be taken again,
+    // and a red line is the only place staff learn it. It keeps its own serial, so the scan
+    // screen still knows it as its card's save (and the card shown again is tried again).
+    if (!applied) {
+      SaveStatus failed = saving;
+      failed.state = SaveStatus::State::Failed;
+      failed.at = m_clock();
+      replaceStatus(std::move(failed));
+      return;
+    }
+    // A save committed after a repeat or a refusal took the line is still the last one
     // recorded (unless a newer save is).
-    if (applied && saving.serial > m_lastSaved.serial) {
+    if (saving.serial > m_lastSaved.serial) {
       m_lastSaved = saving;
       m_lastSaved.state = SaveStatus::State::Saved;
       m_lastSaved.at = m_clock();

@@ -79,6 +79,9 @@ class StationSession {
   Clock m_clock;
   SaveStatus m_status;
   SaveStatus m_lastSaved;  // meaningful when m_status is not a save (see lastSaved())
+  // The last serial handed out: each status gets the next, so a save's serial stays its own
+  // even when its failure takes the line back after newer statuses (save()).
+  uint64_t m_serials = 0;
   int m_inFlight = 0;
   uint64_t m_version = 1;
   visitor::PosterTrust* m_trust = nullptr;

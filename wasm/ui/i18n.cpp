@@ -109,6 +109,10 @@ const Entry kStrings[] = {
     {Str::ScanLast, "Lần quét trước", "Last scan"},
     // …after a refused code's band: nothing saved, and no name (nobody was).
     {Str::ScanLastRefused, "mã không dùng được · không lưu", "code not usable · not saved"},
+    // …after a poster's band (its offer to bind is not left up for the next morning).
+    {Str::ScanLastPoster, "áp phích của địa điểm", "a venue poster"},
+    // …after a card read while the station was not set up: whom it could not save.
+    {Str::ScanLastNotSetUp, "không lưu, máy chưa cài đặt", "not saved, station not set up"},
     // Today's and the manual form's quiet line once the save line and its undo are gone:
     // "Lần lưu trước: N. V. An · VÀO 07:02".
     {Str::SavedLast, "Lần lưu trước", "Last saved"},

@@ -240,7 +240,7 @@ bool drawPosterBinding(StationSession& session) {
   return changed;
 }
 
-void drawPosterOffer(StationSession& session, const std::string& posterUrl) {
+bool drawPosterOffer(StationSession& session, const std::string& posterUrl) {
   if (posterUrl != g_bind.offerUrl) {
     g_bind.offerUrl = posterUrl;
     g_bind.offerBound = false;
@@ -252,7 +252,7 @@ void drawPosterOffer(StationSession& session, const std::string& posterUrl) {
     check.verdict = PosterVerdict::NoKeyRing;
   if (!check.ok()) {
     banner("scan.poster", std::string(tr(Str::ScanPoster)) + " " + posterVerdictText(check.verdict), theme::kDanger);
-    return;
+    return false;
   }
   // Names as the server published them (asked for now if online), else the ids in the URL.
   fetchNames(check.ref.venueId);
@@ -266,12 +266,12 @@ void drawPosterOffer(StationSession& session, const std::string& posterUrl) {
   text("scan.poster", std::string(tr(Str::BindScanned)) + ": " + venue + " · " + point, theme::kIn, fonts().bold);
   if (g_bind.offerBound) {
     resultBanner(session, "scan.posterResult");
-    return;
+    return false;
   }
-  if (button("scan.bindPoster", tr(Str::BindOffer))) {
-    g_bind.offerBound = true;
-    bindStation(session, posterUrl);
-  }
+  if (!button("scan.bindPoster", tr(Str::BindOffer))) return false;
+  g_bind.offerBound = true;
+  bindStation(session, posterUrl);
+  return true;
 }
 
 void setPosterClients(client::KeyRingClient* keys, client::Downloader* files) {

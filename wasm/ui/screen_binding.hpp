@@ -19,8 +19,9 @@ namespace diemquet::ui {
 // screen) changed the station's settings, so the caller can reload its form fields.
 bool drawPosterBinding(StationSession& session);
 // Scan screen, after the camera read a poster: its verdict (checked offline) and, for a
-// genuine poster, "Gắn máy vào điểm quét này". Nothing changes until staff tap it.
-void drawPosterOffer(StationSession& session, const std::string& posterUrl);
+// genuine poster, "Gắn máy vào điểm quét này". Nothing changes until staff tap it. True in
+// the frame it is tapped.
+bool drawPosterOffer(StationSession& session, const std::string& posterUrl);
 // The clients the app wires in (main_station.cpp): the key ring, venue names and codes
 // (client::KeyRingClient) and the poster PDF download.
 void setPosterClients(client::KeyRingClient* keys, client::Downloader* files);

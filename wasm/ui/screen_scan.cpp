@@ -193,59 +193,75 @@ void repeatedCard(StationSession& session, ScanFlow& flow, UiState& ui, const Sc
   cardButtonAndDetails(session, ui, p);
 }
 
-// The last scan, quietly, once it is no longer news: "Lần quét trước: <what>", then the hint
-// that the station is waiting for the next card.
-void quietLine(const std::string& what, UiState& ui) {
-  ui.showCard = false;  // the full card is not offered any more: nothing of it left open either
-  text("scan.last", std::string(tr(Str::ScanLast)) + ": " + what, theme::kMuted);
-  text("scan.hint", tr(Str::ScanHint), theme::kMuted);
-}
-
-// A save: "N. V. An · VÀO 07:02" (the name masked: the keeper saw the person; others reading
-// the phone need not). `own`: the save status is this card's, so its direction and time are known.
-void lastScanLine(bool own, const SaveStatus& st, const ScannedPayload& p, UiState& ui) {
-  std::string line = maskName(p.person.displayName);
-  if (own)
-    line += std::string(" · ") +
-            (st.undone ? tr(Str::Undone)
-                       : std::string(tr(st.direction == Direction::In ? Str::DirIn : Str::DirOut)) + " " +
-                             formatLocalTime(st.at));
-  // Turned into the way out by the server's timeline (another gate had the person inside): why.
-  if (own && st.corrected && !st.undone)
-    line += std::string(" · ") + correctionReason(st.onOtherPhone);
-  quietLine(line, ui);
-}
-
-// A repeat: "N. V. An · Đã quét · VÀO 07:02 · trên máy khác", the entry that stands (nothing
-// was saved), and where it was made when that was another phone at this gate.
-void lastRepeatLine(const ScanOutcome& out, UiState& ui) {
-  std::string line = maskName(out.payload->person.displayName) + " · " + tr(Str::ScanRepeat);
-  if (out.previous) {
-    line += std::string(" · ") + tr(out.previous->direction == Direction::In ? Str::DirIn : Str::DirOut) + " " +
-            formatLocalTime(out.previous->at);
-    if (out.previousOnOtherPhone) line += std::string(" · ") + tr(Str::OnOtherPhone);
-  }
-  quietLine(line, ui);
-}
-
 // Not set up: no scan is saved; how to set up from here (the poster) or in Settings.
 void notConfigured(UiState& ui) {
   banner("scan.notConfigured", tr(Str::ScanNotConfigured), theme::kWarn);
   if (button("scan.goSettings", tr(Str::GoToSettings))) ui.screen = Screen::Settings;
 }
 
+// The last scan, quietly, once it is no longer news: "Lần quét trước: <what>", then what the
+// station is waiting for: the next card, or, not set up, its setting up (as before any scan).
+void quietLine(const std::string& what, const StationSession& session, UiState& ui) {
+  ui.showCard = false;  // the full card is not offered any more: nothing of it left open either
+  text("scan.last", std::string(tr(Str::ScanLast)) + ": " + what, theme::kMuted);
+  if (session.station().isConfigured())
+    text("scan.hint", tr(Str::ScanHint), theme::kMuted);
+  else
+    notConfigured(ui);
+}
+
+// A save: "N. V. An · VÀO 07:02" (the name masked: the keeper saw the person; others reading
+// the phone need not). `own`: the save status is this card's, so its direction and time are known.
+void lastScanLine(bool own, const SaveStatus& st, const ScannedPayload& p, const StationSession& session, UiState& ui) {
+  std::string line = maskName(p.person.displayName);
+  if (own)
+    line += std::string(" · ") +
+            (st.undone ? tr(Str::Undone)
+                       : std::string(tr(st.direction == Direction::In ? Str::DirIn : Str::DirOut)) + " " +
+                             formatLocalTime(st.shownTime()));
+  // Turned into the way out by the server's timeline (another gate had the person inside): why.
+  if (own && st.corrected && !st.undone)
+    line += std::string(" · ") + correctionReason(st.onOtherPhone);
+  quietLine(line, session, ui);
+}
+
+// A repeat: "N. V. An · Đã quét · VÀO 07:02 · trên máy khác", the entry that stands (nothing
+// was saved), and where it was made when that was another phone at this gate.
+void lastRepeatLine(const ScanOutcome& out, const StationSession& session, UiState& ui) {
+  std::string line = maskName(out.payload->person.displayName) + " · " + tr(Str::ScanRepeat);
+  if (out.previous) {
+    line += std::string(" · ") + tr(out.previous->direction == Direction::In ? Str::DirIn : Str::DirOut) + " " +
+            formatLocalTime(out.previous->at);
+    if (out.previousOnOtherPhone) line += std::string(" · ") + tr(Str::OnOtherPhone);
+  }
+  quietLine(line, session, ui);
+}
+
 // The last person, large: what staff check before waving them through.
 void lastPerson(StationSession& session, ScanFlow& flow, UiState& ui) {
   const ScanOutcome& out = *ui.lastScan;
+  // A poster and a card read while not set up are news for kSaveLineMs too, like every other
+  // scan: they stayed until the next scan, and the next morning Scan still offered yesterday's
+  // poster, or said "not set up" of a station set up since.
   if (out.kind == ScanOutcome::Kind::Poster) {
+    if (scanBandExpired(session, ui)) return quietLine(tr(Str::ScanLastPoster), session, ui);
     const auto* link = out.payload ? std::get_if<PosterLink>(&out.payload->details) : nullptr;
-    drawPosterOffer(session, link ? link->url : std::string());
+    // Tapping "Gắn máy" starts the band's time again: its outcome is news.
+    if (drawPosterOffer(session, link ? link->url : std::string())) ui.lastScanWhen = session.now();
     return;
   }
-  if (out.kind == ScanOutcome::Kind::NotConfigured) return notConfigured(ui);
+  if (out.kind == ScanOutcome::Kind::NotConfigured) {
+    // Whom the station could not save (masked), while it may matter to take them again; the
+    // band goes at once when the station is set up, since what it says is no longer true.
+    if (scanBandExpired(session, ui) || session.station().isConfigured()) {
+      const std::string who = out.payload ? maskName(out.payload->person.displayName) + " · " : std::string();
+      return quietLine(who + tr(Str::ScanLastNotSetUp), session, ui);
+    }
+    return notConfigured(ui);
+  }
   // A refused code: "mã không dùng được · không lưu", no name (nobody was saved).
   if (out.kind == ScanOutcome::Kind::Rejected && scanBandExpired(session, ui))
-    return quietLine(tr(Str::ScanLastRefused), ui);
+    return quietLine(tr(Str::ScanLastRefused), session, ui);
   if (out.kind == ScanOutcome::Kind::Rejected) {
     ErrorKind k = out.error ? out.error->kind : ErrorKind::Unsupported;
     const char* msg = k == ErrorKind::Unsupported ? errorText(ErrorKind::Unsupported)
@@ -255,7 +271,7 @@ void lastPerson(StationSession& session, ScanFlow& flow, UiState& ui) {
     return;
   }
   if (out.kind == ScanOutcome::Kind::Duplicate && out.payload) {
-    if (scanBandExpired(session, ui)) return lastRepeatLine(out, ui);
+    if (scanBandExpired(session, ui)) return lastRepeatLine(out, session, ui);
     repeatedCard(session, flow, ui, out);
     return;
   }
@@ -268,7 +284,7 @@ void lastPerson(StationSession& session, ScanFlow& flow, UiState& ui) {
   // the green band and the name in large type a keeper looking up a minute later took for a
   // new scan.
   const bool saved = st.state == SaveStatus::State::Saved;
-  if (!own || (saved && session.now().utcMs - st.at.utcMs > kSaveLineMs)) return lastScanLine(own, st, p, ui);
+  if (!own || (saved && session.now().utcMs - st.at.utcMs > kSaveLineMs)) return lastScanLine(own, st, p, session, ui);
   bool in = st.direction == Direction::In;
   // Direction and state as one big coloured band; a check-out is spelled out ("← ĐÃ RA").
   std::string dir = in ? std::string("→ ") + tr(Str::DirIn) : std::string("← ") + tr(Str::CheckedOut);
@@ -315,6 +331,13 @@ void drawScan(StationSession& session, ScanFlow& flow, UiState& ui) {
   }
   cameraView();
   cameraControls(ui);
+  // A save lost by the journal after the last scan's band moved on (another card since, a
+  // repeat, a refused code): said here in red until the next save, or nobody at the gate
+  // learns that person was not recorded. The last card's own loss is said in its band.
+  const SaveStatus& st = session.saveStatus();
+  const bool ownBand = ui.lastScan && ui.lastScan->kind == ScanOutcome::Kind::Saving && flow.statusIsLastCard();
+  if (st.lost() && !ownBand)
+    banner("scan.lost", std::string(tr(Str::NotSaved)) + " · " + st.displayName + " · " + tr(Str::SaveFailed), theme::kDanger);
   if (ui.lastScan) {
     lastPerson(session, flow, ui);
   } else if (!session.station().isConfigured()) {

@@ -221,20 +221,20 @@ std::string closeDaySummary(const SaveStatus& st) {
 // a millisecond at the end).
 bool statusLine(StationSession& session, const char* refusedHint, float height, bool undoOffered) {
   const SaveStatus& st = session.saveStatus();
-  if (st.state == SaveStatus::State::Idle) return false;
-  double ageMs = double(session.now().utcMs - st.at.utcMs);
+  if (!saveLineUp(st, session.now()) && !undoOffered) return false;  // see saveLineUp: why each lasts
   if (st.state == SaveStatus::State::Saving) {
     bannerFitted("status.saving", tr(Str::Saving), "", "", height, theme::kWarn);
     return true;
   }
   if (st.state == SaveStatus::State::Failed) {
-    // Names whom it failed for: the last person's "saved" (and its undo) is gone.
-    std::string hint = std::string("\n") + (refusedHint ? refusedHint : tr(Str::SaveFailed));
+    // Names whom it failed for: the last person's "saved" (and its undo) is gone. A lost save
+    // says "try again" whatever the form holds: the form's fields are someone else's by now.
+    const char* what = st.lost() || !refusedHint ? tr(Str::SaveFailed) : refusedHint;
+    std::string hint = std::string("\n") + what;
     const std::string head = std::string(tr(Str::NotSaved)) + (st.displayName.empty() ? "" : " · ");
     bannerFitted("status.failed", head, st.displayName, hint, height, theme::kDanger);
     return true;
   }
-  if (ageMs > kSaveLineMs && !undoOffered) return false;
   if (st.state == SaveStatus::State::Repeat) {
     // Typed again moments after the person's entry (here, or on another phone at this gate):
     // nothing saved, and the entry it repeats, as Scan says of a card shown again.
@@ -257,7 +257,7 @@ bool statusLine(StationSession& session, const char* refusedHint, float height, 
   // timeline turned into the way out says why: the person had come in through another gate.
   const bool in = st.direction == Direction::In;
   const std::string head = in ? std::string(tr(Str::Saved)) + " · " : std::string("← ") + tr(Str::CheckedOut) + " · ";
-  std::string tail = std::string(" · ") + (in ? std::string(tr(Str::DirIn)) + " " : "") + formatLocalTime(st.at);
+  std::string tail = std::string(" · ") + (in ? std::string(tr(Str::DirIn)) + " " : "") + formatLocalTime(st.shownTime());
   if (st.corrected) tail += std::string(" · ") + correctionReason(st.onOtherPhone);
   bannerFitted("status.saved", head, st.displayName, tail, height, in ? theme::kIn : theme::kOut);
   return true;
@@ -271,7 +271,8 @@ std::string lastSaveLine(const SaveStatus& st) {
   if (st.bulk) return closeDaySummary(st);
   std::string line = std::string(tr(Str::SavedLast)) + ": " + maskName(st.displayName) + " · ";
   if (st.undone) return line + tr(Str::Undone);
-  line += std::string(tr(st.direction == Direction::In ? Str::DirIn : Str::DirOut)) + " " + formatLocalTime(st.at);
+  // The entry's own time, as the list shows it (a typed "Giờ"), not when it was committed.
+  line += std::string(tr(st.direction == Direction::In ? Str::DirIn : Str::DirOut)) + " " + formatLocalTime(st.shownTime());
   if (st.corrected) line += std::string(" · ") + correctionReason(st.onOtherPhone);
   return line;
 }
