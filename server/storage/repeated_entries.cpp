@@ -13,19 +13,22 @@ Result<std::vector<TimelineRow>> Store::timelineRowsOfVenue(const std::string& v
                                                           const std::vector<std::string>& personKeys,
                                                           const std::vector<std::string>& phones) {
   // By person (check_ins_by_person, check_ins_by_phone), a few hundred names per statement.
+  // "venue_id || ''" keeps both planners off the venue's time index (check_ins_report): a busy
+  // venue's two stays are thousands of rows, its people's a few (ingest at 7,500 check-ins/s
+  // instead of 30,000 on SQLite with that index).
   constexpr size_t kPerStatement = 400;
   std::vector<SqlStatement> st;
   auto select = [&](const char* column, const std::vector<std::string>& values) {
     for (size_t at = 0; at < values.size(); at += kPerStatement) {
       SqlStatement s{"SELECT person_kind, person_key, phone, device_id, seq, scan_point_id, ts_ms, dir FROM check_ins "
-                     "WHERE venue_id = ? AND ts_ms >= ? AND ts_ms <= ? AND NOT voided AND " +
+                     "WHERE venue_id || '' = ? AND ts_ms >= ? AND ts_ms <= ? AND NOT voided AND " +
                          std::string(column) + " IN (",
                      {venueId, fromMs, toMs}};
       for (size_t i = at; i < values.size() && i < at + kPerStatement; ++i) {
         s.sql += i == at ? "?" : ", ?";
         s.params.push_back(values[i]);
       }
-      s.sql += std::string(")") + (std::string_view(column) == "phone" ? " AND person_key = ''" : "");
+      s.sql += std::string(")") + (std::string_view(column) == "phone" ? " AND phone <> '' AND person_key = ''" : "");
       st.push_back(std::move(s));
     }
   };
