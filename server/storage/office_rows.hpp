@@ -73,21 +73,12 @@ struct FeedRow {
   CheckIn checkIn;
 };
 
-// One stored check-in, by its station and sequence number.
+// One stored check-in, by its station and sequence number (repeated_entries.hpp).
 struct RecordId {
   std::string deviceId;
   int64_t seq = 0;
   bool operator==(const RecordId& o) const { return deviceId == o.deviceId && seq == o.seq; }
   bool operator<(const RecordId& o) const { return deviceId != o.deviceId ? deviceId < o.deviceId : seq < o.seq; }
-};
-
-// A check-in as a venue's timeline reads it (common/venue_timeline.hpp): who, where, which way.
-struct TimelineRow {
-  std::string person;  // the person key, or "phone:<number>" for one known by phone only
-  RecordId id;
-  std::string scanPoint;
-  int64_t atMs = 0;
-  bool in = true;
 };
 
 // A check-in as tracing reads it, with its venue's name and default stay.

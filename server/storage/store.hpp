@@ -314,18 +314,6 @@ class Store {
   Result<std::vector<TraceRow>> checkInsAtVenueExcept(const std::string& venueId, int64_t fromMs, int64_t toMs,
                                                       const std::string& exceptId);
 
-  // Entries a second phone repeated at the same gate (storage/repeated_entries.cpp, session 12):
-  // the venue's records in [fromMs, toMs] of the people with these person keys or (for those
-  // known by phone only) phones as its timeline reads them (not voided), the ones
-  // marked as repeats in that range, and the marks' changes. A repeat is kept in check_ins but
-  // not counted as a scan by the report, its roll-up or the purge's aggregates.
-  Result<std::vector<TimelineRow>> timelineRowsOfVenue(const std::string& venueId, int64_t fromMs, int64_t toMs,
-                                                       const std::vector<std::string>& personKeys,
-                                                       const std::vector<std::string>& phones);
-  Result<std::vector<RecordId>> repeatedEntriesOfVenue(const std::string& venueId, int64_t fromMs, int64_t toMs);
-  Status changeRepeatedEntries(const std::string& venueId, const std::vector<TimelineRow>& marked,
-                               const std::vector<RecordId>& unmarked);
-
   // The weekly report (office/report.cpp, office_reports.cpp) and its roll-up (retention.cpp).
   Result<std::optional<RollupState>> rollupState();
   // The area's venues and their counts for the eight weeks before `weekStartMs` + 1 week.

@@ -10,7 +10,6 @@
 #include "http/request_input.hpp"
 #include "masking.hpp"
 #include "ops/metrics.hpp"
-#include "repeated_entries.hpp"
 #include "common/secrets.hpp"
 #include "text.hpp"
 #include "upload_parser.hpp"
@@ -229,16 +228,6 @@ ApiResponse SyncApi::upload(const ApiRequest& req) {
         break;
     }
   }
-  // A second phone's entry at the same gate, decided offline, only repeats the first: marked
-  // so the report counts one scan. The check-ins are stored whatever happens here; a failure
-  // leaves the marks to the venue's next upload.
-  std::vector<CheckIn> changed;
-  for (size_t i = 0; i < batch.size(); ++i)
-    if (result->outcomes[i] == IngestOutcome::Stored || result->outcomes[i] == IngestOutcome::Voided)
-      changed.push_back(batch[i]);
-  if (!changed.empty())
-    if (auto marks = markRepeatedEntries(m_store, changed); !marks && m_log)
-      m_log("repeated entries not marked: " + marks.error().message);
   // A seq both conflicting and acked (the same seq twice in one batch) is reported once, as rejected.
   std::vector<int64_t> ackedClean;
   for (int64_t s : acked) {

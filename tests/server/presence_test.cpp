@@ -114,6 +114,16 @@ class PresenceTest : public BackendTest {
     return r.status == 200 ? json::parse(r.body) : json::object();
   }
 
+  // The weekly report's scans of venue v1 in the weeks around `at`.
+  int64_t scansOfV1(int64_t at) {
+    auto rows = store->weeklyReportRows(ReportArea{"ward_code", {"26743"}}, at - 3 * 86'400'000);
+    EXPECT_TRUE(rows) << rows.error().message;
+    int64_t n = 0;
+    if (rows)
+      for (const ReportScans& s : rows->scans) n += s.venueId == "v1" ? s.scans : 0;
+    return n;
+  }
+
   int64_t now = kT0 + 3 * 3600000;
   std::unique_ptr<Api> api;
   std::string tokA, tokB;
@@ -231,6 +241,45 @@ TEST_P(PresenceTest, TheReportCountsASecondPhonesRepeatedEntryOnce) {
   EXPECT_EQ(scans(), 2) << "B's entry and her way out";
   ASSERT_TRUE(office::rollUp(*store, now + 4 * 86'400'000));
   EXPECT_EQ(scans(), 2);
+}
+
+// Four phones at one gate took her in within the same second, and uploaded in any order (the
+// load test's shape, session 13): one scan, whichever phone's record is first by the timeline's
+// order; a second person, typed by hand with her phone, is counted once the same way.
+TEST_P(PresenceTest, ManyPhonesTakingHerInAtOnceAtOneGateAreOneScanWhateverTheUploadOrder) {
+  const std::string tokC = enroll("st-c"), tokD = enroll("st-d");
+  const int64_t t = now - 60 * kMin;
+  auto byPhone = [&](const std::string& device, int64_t seq) {
+    CheckIn c = rec(device, seq, "gate", Direction::In, t + 10'000);
+    c.person.kind = PersonKind::Manual;
+    c.person.key = "0912345678";  // typed by hand: her phone is her key
+    c.person.phone = "0912345678";
+    return c;
+  };
+  upload("st-d", tokD, {rec("st-d", 1, "gate", Direction::In, t), byPhone("st-d", 2)});
+  upload("st-b", tokB, {rec("st-b", 1, "gate", Direction::In, t), byPhone("st-b", 2)});
+  EXPECT_EQ(scansOfV1(t), 2);
+  upload("st-a", tokA, {rec("st-a", 1, "gate", Direction::In, t), byPhone("st-a", 2)});
+  upload("st-c", tokC, {rec("st-c", 1, "gate", Direction::In, t), byPhone("st-c", 2)});
+  EXPECT_EQ(scansOfV1(t), 2) << "st-a's records are the first; the other three repeat them";
+}
+
+// Three phones at one gate, a person taken in every two minutes: the second repeats the first,
+// the third is four minutes after the entry that counted, out of its window: an entry of its own
+// as the timeline reads it, counted. Voiding the second changes nothing; voiding the first
+// makes the second her entry and the third its repeat.
+TEST_P(PresenceTest, AnEntryRepeatsTheCountedEntryNotARepeatOfIt) {
+  const std::string tokC = enroll("st-c");
+  const int64_t t = now - 60 * kMin;
+  upload("st-c", tokC, {rec("st-c", 1, "gate", Direction::In, t + 4 * kMin)});
+  upload("st-b", tokB, {rec("st-b", 1, "gate", Direction::In, t + 2 * kMin)});
+  EXPECT_EQ(scansOfV1(t), 1) << "C repeats B";
+  upload("st-a", tokA, {rec("st-a", 1, "gate", Direction::In, t)});
+  EXPECT_EQ(scansOfV1(t), 2) << "B repeats A; C is beyond A's window";
+  CheckIn undone = rec("st-a", 1, "gate", Direction::In, t);
+  undone.voided = true;
+  upload("st-a", tokA, {undone});
+  EXPECT_EQ(scansOfV1(t), 1) << "without A: B, and C its repeat";
 }
 
 TEST_P(PresenceTest, RefusesStrangers) {
