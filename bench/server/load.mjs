@@ -7,11 +7,15 @@
 // several times the CPU per request, on the same two cores as the server).
 // Usage: node bench/server/load.mjs DBSPEC STATIONS BATCHES PER_BATCH   (DQ_SERVER_ARGS: extra
 // arguments for `serve`, e.g. "--workers 16")
+// By default every station takes the same people in at the same moments at one gate (each "in"
+// after the first station's is a second phone's repeated entry); DQ_LOAD_PEOPLE=own gives each
+// station people of its own (no repeats: the cost of the check on ordinary traffic).
 import fs from 'node:fs';
 import http from 'node:http';
 import { prepareDb, issueCodes, startServer, checkIn, range, enroll } from '../../tests/server/harness.mjs';
 
 const [db, stations, batches, perBatch] = [process.argv[2], ...process.argv.slice(3).map(Number)];
+const ownPeople = process.env.DQ_LOAD_PEOPLE === 'own';
 
 function send(agent, port, token, body, method = 'POST', path = '/api/v1/checkins') {
   return new Promise((resolve, reject) => {
@@ -33,7 +37,8 @@ try {
   const codes = issueCodes(db, 'v1', stations);
   const tokens = await Promise.all(codes.map((c, i) => enroll(server.url, c, `st-${i}`)));
   const bodies = tokens.map((_, i) => Array.from({ length: batches }, (_, b) => Buffer.from(JSON.stringify({
-    device: `st-${i}`, checkIns: range(b * perBatch + 1, (b + 1) * perBatch).map((s) => checkIn(`st-${i}`, s)) }))));
+    device: `st-${i}`, checkIns: range(b * perBatch + 1, (b + 1) * perBatch).map((s) => checkIn(`st-${i}`, s, 'v1', ownPeople ? {
+      personKey: `00109${String(i % 100).padStart(2, '0')}${String(s % 100000).padStart(5, '0')}` } : {})) }))));
   const agent = new http.Agent({ keepAlive: true, maxSockets: stations });
   // Warm-up, untimed: each station opens its connection (one GET /api/v1/config each, all at
   // once), so the figures are of uploads, not of 200 simultaneous TCP handshakes.

@@ -4,7 +4,7 @@
 
 namespace diemquet::server {
 
-void reconcileTimelines(std::vector<TimelineEntry>& entries, int64_t stayMs) {
+void reconcileTimelines(std::vector<TimelineEntry>& entries, int64_t stayMs, int64_t repeatWindowMs) {
   std::stable_sort(entries.begin(), entries.end(), [](const TimelineEntry& a, const TimelineEntry& b) {
     if (a.person != b.person) return a.person < b.person;
     if (a.atMs != b.atMs) return a.atMs < b.atMs;
@@ -17,13 +17,21 @@ void reconcileTimelines(std::vector<TimelineEntry>& entries, int64_t stayMs) {
     if (open && e.atMs - open->atMs > stayMs) open = nullptr;  // that visit ended by itself
     e.effectiveIn = e.in;
     e.closesSamePoint = false;
+    e.repeatsEntry = false;
     if (!e.in) {
       open = nullptr;
       continue;
     }
     if (open && open->deviceId != e.deviceId) {
+      const bool samePoint = !e.scanPoint.empty() && e.scanPoint == open->scanPoint;
+      if (samePoint && e.atMs - open->atMs <= repeatWindowMs) {
+        // The second phone at the gate, offline, took her in again: her entry, not her exit.
+        // The visit stays the one `open` began.
+        e.repeatsEntry = true;
+        continue;
+      }
       e.effectiveIn = false;  // in at another gate while inside: the way out
-      e.closesSamePoint = !e.scanPoint.empty() && e.scanPoint == open->scanPoint;
+      e.closesSamePoint = samePoint;
       open = nullptr;
       continue;
     }

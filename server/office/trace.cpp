@@ -28,12 +28,22 @@ struct Point {
 
 std::vector<Visit> visitsFromPoints(std::vector<Point> pts, int64_t stayMs) {
   // One presence across the venue's gates: an "in" at another station while the person was
-  // inside is read as the way out (common/venue_timeline.hpp), as the stations were told.
+  // inside is read as the way out (common/venue_timeline.hpp), as the stations were told; a
+  // second phone's entry at the same gate moments later is the same entry, no visit of its own.
   std::vector<TimelineEntry> timeline;
   for (size_t i = 0; i < pts.size(); ++i)
-    timeline.push_back(TimelineEntry{pts[i].who, pts[i].deviceId, int64_t(i), pts[i].at, pts[i].in, pts[i].in});
+    timeline.push_back(
+        TimelineEntry{pts[i].who, pts[i].deviceId, int64_t(i), pts[i].at, pts[i].in, pts[i].in, pts[i].scanPoint});
   reconcileTimelines(timeline, stayMs);
-  for (const TimelineEntry& e : timeline) pts[size_t(e.seq)].in = e.effectiveIn;
+  std::vector<bool> repeats(pts.size(), false);
+  for (const TimelineEntry& e : timeline) {
+    pts[size_t(e.seq)].in = e.effectiveIn;
+    repeats[size_t(e.seq)] = e.repeatsEntry;
+  }
+  std::vector<Point> kept;
+  for (size_t i = 0; i < pts.size(); ++i)
+    if (!repeats[i]) kept.push_back(std::move(pts[i]));
+  pts = std::move(kept);
   std::sort(pts.begin(), pts.end(), [](const Point& a, const Point& b) {
     return a.who != b.who ? a.who < b.who : a.at != b.at ? a.at < b.at : a.in > b.in;
   });

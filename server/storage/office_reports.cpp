@@ -51,6 +51,12 @@ std::vector<TraceRow> traceRows(const SqlRows& rows) {
   return out;
 }
 
+// The entries a second phone repeated at the same gate on the Vietnam day `p.day` of venue
+// `p.venue_id` (storage/repeated_entries.cpp): kept, but no scan of their own.
+const char* const kRepeatsOfDay =
+    "(SELECT COUNT(*) FROM repeated_entries r WHERE r.venue_id = p.venue_id AND r.ts_ms >= p.day * 86400000 - "
+    "25200000 AND r.ts_ms < p.day * 86400000 + 61200000)";
+
 const char* const kTraceSelect =
     "SELECT c.venue_id, v.name, v.default_stay_minutes, c.scan_point_id, c.person_kind, c.person_key, c.name, "
     "c.phone, c.dir, c.ts_ms, c.device_id FROM check_ins c JOIN venues v ON v.venue_id = c.venue_id WHERE ";
@@ -123,6 +129,11 @@ Result<WeeklyReportRows> Store::weeklyReportRows(const ReportArea& area, int64_t
       "SELECT c.venue_id AS venue_id, (c.ts_ms - ?) / 604800000 AS b, COUNT(*) AS n FROM check_ins c JOIN venues v "
       "ON v.venue_id = c.venue_id WHERE v.{col} = ? AND c.ts_ms >= ? AND c.ts_ms < ? AND NOT c.voided GROUP BY 1, 2";
   scansParams.insert(scansParams.end(), {start8, code, std::max(start8, throughMs), end});
+  // Less the entries a second phone repeated at the same gate (kept, not counted: few rows).
+  scansSql +=
+      " UNION ALL SELECT r.venue_id, (r.ts_ms - ?) / 604800000, -COUNT(*) FROM repeated_entries r JOIN venues v ON "
+      "v.venue_id = r.venue_id WHERE v.{col} = ? AND r.ts_ms >= ? AND r.ts_ms < ? GROUP BY 1, 2";
+  scansParams.insert(scansParams.end(), {start8, code, std::max(start8, throughMs), end});
   // Purged check-ins.
   scansSql +=
       " UNION ALL SELECT a.venue_id, (a.day - ?) / 7, SUM(a.scans) FROM daily_aggregates a JOIN venues v ON "
@@ -144,8 +155,8 @@ Result<WeeklyReportRows> Store::weeklyReportRows(const ReportArea& area, int64_t
         "v.venue_id = s.venue_id WHERE v.{col} = ? AND s.day >= ? AND s.day < ? GROUP BY 1, 2"
         " UNION ALL SELECT p.venue_id, (p.day - ?) / 7, (SELECT COUNT(*) FROM check_ins c WHERE c.venue_id = "
         "p.venue_id AND c.ts_ms >= p.day * 86400000 - 25200000 AND c.ts_ms < p.day * 86400000 + 61200000 AND NOT "
-        "c.voided) - COALESCE((SELECT s.scans FROM daily_scans s WHERE s.venue_id = p.venue_id AND s.day = p.day), "
-        "0) FROM (SELECT DISTINCT venue_id, (ts_ms + 25200000) / 86400000 AS day FROM check_ins WHERE ingest_seq > "
+        "c.voided) - " + std::string(kRepeatsOfDay) + " - COALESCE((SELECT s.scans FROM daily_scans s WHERE s.venue_id = "
+        "p.venue_id AND s.day = p.day), 0) FROM (SELECT DISTINCT venue_id, (ts_ms + 25200000) / 86400000 AS day FROM check_ins WHERE ingest_seq > "
         "? AND ingest_seq <= 4611686018427387904 AND +ts_ms >= ? AND +ts_ms < ?) p JOIN venues v ON v.venue_id = "
         "p.venue_id WHERE v.{col} = ?";
     scansParams.insert(scansParams.end(), {day8, code, std::max(day8, fullWeeksEnd), std::min(throughDay, day8 + 56),
@@ -225,16 +236,18 @@ Result<RollupCounts> Store::rollUpScans(int64_t throughDay) {
     st.push_back(
         {"INSERT INTO daily_scans(venue_id, day, scans) SELECT p.venue_id, p.day, (SELECT COUNT(*) FROM check_ins c "
          "WHERE c.venue_id = p.venue_id AND c.ts_ms >= p.day * 86400000 - 25200000 AND c.ts_ms < p.day * 86400000 + "
-         "61200000 AND NOT c.voided) FROM (SELECT DISTINCT venue_id, (ts_ms + 25200000) / 86400000 AS day FROM "
-         "check_ins WHERE ingest_seq > ? AND ingest_seq <= 4611686018427387904 AND +ts_ms < ?) p WHERE 1 = 1 ON "
+         "61200000 AND NOT c.voided) - " + std::string(kRepeatsOfDay) + " FROM (SELECT DISTINCT venue_id, (ts_ms + "
+         "25200000) / 86400000 AS day FROM check_ins WHERE ingest_seq > ? AND ingest_seq <= 4611686018427387904 AND "
+         "+ts_ms < ?) p WHERE 1 = 1 ON "
          "CONFLICT(venue_id, day) DO UPDATE SET scans = excluded.scans",
          {fromSeq, fromMs}});
   // 2. Days closed since the last roll-up.
   const size_t countAt = st.size();
   st.push_back(
-      {"INSERT INTO daily_scans(venue_id, day, scans) SELECT venue_id, (ts_ms + 25200000) / 86400000, COUNT(*) FROM "
-       "check_ins WHERE ts_ms >= ? AND ts_ms < ? AND NOT voided GROUP BY 1, 2 ON CONFLICT(venue_id, day) DO UPDATE "
-       "SET scans = excluded.scans",
+      {"INSERT INTO daily_scans(venue_id, day, scans) SELECT p.venue_id, p.day, p.n - " + std::string(kRepeatsOfDay) +
+           " FROM (SELECT venue_id, (ts_ms + 25200000) / 86400000 AS day, COUNT(*) AS n FROM check_ins WHERE ts_ms "
+           ">= ? AND ts_ms < ? AND NOT voided GROUP BY 1, 2) p WHERE 1 = 1 ON CONFLICT(venue_id, day) DO UPDATE SET "
+           "scans = excluded.scans",
        {fromMs, throughMs}});
   // 3. Weekly sums of the weeks whose days changed in 1, when all seven are rolled up, and of
   //    the weeks all of whose days are rolled up now (the weekly_scans invariant, migration 107).
@@ -277,17 +290,21 @@ Result<PurgeCounts> Store::purgeBefore(int64_t cutoff, int64_t sessionsBeforeMs,
   const int64_t cutDayStart = cutDay * kDayMs - kVietnamOffsetMs;
   const int64_t cutWeek = mondayOf(std::max<int64_t>(cutDay, 3));
   std::vector<SqlStatement> st{
-      {"INSERT INTO daily_aggregates(venue_id, day, scans) SELECT venue_id, (ts_ms + 25200000) / 86400000, COUNT(*) "
-       "FROM check_ins WHERE ts_ms < ? AND NOT voided GROUP BY 1, 2 "
+      {"INSERT INTO daily_aggregates(venue_id, day, scans) SELECT p.venue_id, p.day, p.n - (SELECT COUNT(*) FROM "
+       "repeated_entries r WHERE r.venue_id = p.venue_id AND r.ts_ms >= p.day * 86400000 - 25200000 AND r.ts_ms < "
+       "p.day * 86400000 + 61200000 AND r.ts_ms < ?) FROM (SELECT venue_id, (ts_ms + 25200000) / 86400000 AS day, "
+       "COUNT(*) AS n FROM check_ins WHERE ts_ms < ? AND NOT voided GROUP BY 1, 2) p WHERE 1 = 1 "
        "ON CONFLICT(venue_id, day) DO UPDATE SET scans = daily_aggregates.scans + excluded.scans",
-       {cutoff}},
+       {cutoff, cutoff}},
       {"DELETE FROM check_ins WHERE ts_ms < ?", {cutoff}},
+      {"DELETE FROM repeated_entries WHERE ts_ms < ?", {cutoff}},
       {"DELETE FROM conflicts WHERE received_ms < ?", {cutoff}},
       {"DELETE FROM office_sessions WHERE last_used_ms < ?", {sessionsBeforeMs}},
       {"DELETE FROM daily_scans WHERE day < ?", {cutDay}},
       {"UPDATE daily_scans SET scans = (SELECT COUNT(*) FROM check_ins c WHERE c.venue_id = daily_scans.venue_id "
-       "AND c.ts_ms >= ? AND c.ts_ms < ? AND NOT c.voided) WHERE day = ?",
-       {cutDayStart, cutDayStart + kDayMs, cutDay}},
+       "AND c.ts_ms >= ? AND c.ts_ms < ? AND NOT c.voided) - (SELECT COUNT(*) FROM repeated_entries r WHERE "
+       "r.venue_id = daily_scans.venue_id AND r.ts_ms >= ? AND r.ts_ms < ?) WHERE day = ?",
+       {cutDayStart, cutDayStart + kDayMs, cutDayStart, cutDayStart + kDayMs, cutDay}},
       // Weekly sums: weeks before the cutoff's go with their days; the cutoff's week is summed
       // again (when all its days are rolled up).
       {"DELETE FROM weekly_scans WHERE week <= ?", {cutWeek}},

@@ -73,6 +73,14 @@ struct FeedRow {
   CheckIn checkIn;
 };
 
+// One stored check-in, by its station and sequence number (repeated_entries.hpp).
+struct RecordId {
+  std::string deviceId;
+  int64_t seq = 0;
+  bool operator==(const RecordId& o) const { return deviceId == o.deviceId && seq == o.seq; }
+  bool operator<(const RecordId& o) const { return deviceId != o.deviceId ? deviceId < o.deviceId : seq < o.seq; }
+};
+
 // A check-in as tracing reads it, with its venue's name and default stay.
 struct TraceRow {
   std::string venueId, venueName;

@@ -411,6 +411,20 @@ inline const Migration& rejectionNoteMigration150() {
   return m;
 }
 
+// Repeated entries 160 (session 12): a second phone at the same gate, offline, took a person
+// in again within the repeat window of the first phone's entry. The check-in stays as sent;
+// this names it, so the report counts one scan (storage/repeated_entries.cpp).
+inline const Migration& repeatedEntriesMigration160() {
+  static const Migration m{160,
+                           "CREATE TABLE repeated_entries (venue_id TEXT NOT NULL, device_id TEXT NOT NULL, "
+                           "seq INTEGER NOT NULL, ts_ms INTEGER NOT NULL, PRIMARY KEY (device_id, seq));"
+                           "CREATE INDEX repeated_entries_by_venue ON repeated_entries(venue_id, ts_ms);",
+                           "CREATE TABLE repeated_entries (venue_id TEXT NOT NULL, device_id TEXT NOT NULL, "
+                           "seq BIGINT NOT NULL, ts_ms BIGINT NOT NULL, PRIMARY KEY (device_id, seq));"
+                           "CREATE INDEX repeated_entries_by_venue ON repeated_entries(venue_id, ts_ms);"};
+  return m;
+}
+
 // Photos 410 (issue #13): a violation report's photo is bytes on both backends, BLOB in
 // SQLite and BYTEA in PostgreSQL (it was base64 text in a BLOB column, and TEXT). Stored
 // photos are decoded once; SQLite's dq_base64_decode is registered by the store
@@ -443,6 +457,7 @@ inline std::vector<Migration> orderedMigrations() {
   all.push_back(photosMigration410());
   all.push_back(selfRegistrationMigration140());
   all.push_back(rejectionNoteMigration150());
+  all.push_back(repeatedEntriesMigration160());
   std::sort(all.begin(), all.end(), [](const Migration& a, const Migration& b) { return a.version < b.version; });
   return all;
 }

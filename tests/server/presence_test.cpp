@@ -7,6 +7,7 @@
 #include "check_in_json.hpp"
 #include "office/office_db.hpp"
 #include "office/trace.hpp"
+#include "office/office_api.hpp"
 #include "api/server_api.hpp"
 #include "common/secrets.hpp"
 #include "common/venue_timeline.hpp"
@@ -46,6 +47,28 @@ TEST(VenueTimeline, TheWayOutSaysWhetherItClosedAnEntryAtTheSameScanPoint) {
   EXPECT_TRUE(t[1].closesSamePoint);
   EXPECT_FALSE(t[3].effectiveIn);
   EXPECT_FALSE(t[3].closesSamePoint);
+}
+
+// Two phones at one gate, the second offline (session 12): its entry a minute after the first
+// phone's is her entry again, not her exit; kept "in", opening nothing. Another gate, or after
+// the window, still reads as the way out; her real exit later closes the first entry's visit.
+TEST(VenueTimeline, ASecondPhonesEntryAtTheSameGateWithinTheRepeatWindowRepeatsTheEntry) {
+  std::vector<TimelineEntry> t{{"p1", "phone-a", 1, 0, true, true, "gate"},
+                               {"p1", "phone-b", 1, 1 * kMin, true, true, "gate"},   // offline B: same entry
+                               {"p1", "phone-b", 2, 40 * kMin, true, true, "gate"},  // her way out
+                               {"p2", "phone-a", 2, 0, true, true, "gate"},
+                               {"p2", "phone-b", 3, 1 * kMin, true, true, "side"},   // another gate: out
+                               {"p3", "phone-a", 3, 0, true, true, "gate"},
+                               {"p3", "phone-b", 4, 3 * kMin + 1, true, true, "gate"}};  // after the window: out
+  reconcileTimelines(t, 120 * kMin);
+  std::vector<bool> in, repeats;
+  for (const auto& e : t) {
+    in.push_back(e.effectiveIn);
+    repeats.push_back(e.repeatsEntry);
+  }
+  EXPECT_EQ(in, (std::vector<bool>{true, true, false, true, false, true, false}));
+  EXPECT_EQ(repeats, (std::vector<bool>{false, true, false, false, false, false, false}));
+  EXPECT_TRUE(t[2].closesSamePoint) << "the way out closes phone A's entry at the gate";
 }
 
 class PresenceTest : public BackendTest {
@@ -89,6 +112,16 @@ class PresenceTest : public BackendTest {
         api->handle(ApiRequest{"POST", "/api/v1/presence", "Bearer " + token, json{{"device", device}}.dump()});
     EXPECT_EQ(r.status, 200) << r.body;
     return r.status == 200 ? json::parse(r.body) : json::object();
+  }
+
+  // The weekly report's scans of venue v1 in the weeks around `at`.
+  int64_t scansOfV1(int64_t at) {
+    auto rows = store->weeklyReportRows(ReportArea{"ward_code", {"26743"}}, at - 3 * 86'400'000);
+    EXPECT_TRUE(rows) << rows.error().message;
+    int64_t n = 0;
+    if (rows)
+      for (const ReportScans& s : rows->scans) n += s.venueId == "v1" ? s.scans : 0;
+    return n;
   }
 
   int64_t now = kT0 + 3 * 3600000;
@@ -141,6 +174,112 @@ TEST_P(PresenceTest, OfflineTheSecondInIsCorrectedForItsStationAndTheTrace) {
   EXPECT_EQ(r->visits[0].endMs, t + 30 * kMin);
   EXPECT_FALSE(r->visits[0].endEstimated);
   EXPECT_EQ(r->visits[0].scanPoints.size(), 2u);
+}
+
+// Phone B at the same gate as A, offline: it took her in again a minute after A did. After its
+// upload nobody corrects it to "out", she is inside, and the trace reads one visit from A's entry
+// to her real exit (session 12: it used to read her way out a minute after she came in).
+TEST_P(PresenceTest, OfflineASecondEntryAtTheSameGateStaysHerEntry) {
+  ASSERT_TRUE(store->runSql({{"UPDATE venues SET default_stay_minutes = 120 WHERE venue_id = 'v1'", {}}}));
+  const int64_t t = now - 60 * kMin;
+  upload("st-a", tokA, {rec("st-a", 1, "gate", Direction::In, t)});
+  upload("st-b", tokB, {rec("st-b", 1, "gate", Direction::In, t + 1 * kMin)});
+  json b = presence("st-b", tokB);
+  EXPECT_TRUE(b["corrections"].empty()) << b.dump();
+  ASSERT_EQ(b["people"].size(), 1u);
+  EXPECT_EQ(b["people"][0]["d"], "in") << "she is inside";
+  EXPECT_TRUE(presence("st-a", tokA)["corrections"].empty());
+
+  office::Officer o{"benthanh", AreaLevel::Ward, "26743"};
+  office::TraceQuery q;
+  q.id = "001099012345";
+  q.fromMs = t - 3600000;
+  q.toMs = now + 3600000;
+  auto r = office::runTrace(*store, o, q);
+  ASSERT_TRUE(r) << r.error().message;
+  ASSERT_EQ(r->visits.size(), 1u);
+  EXPECT_EQ(r->visits[0].startMs, t);
+  EXPECT_TRUE(r->visits[0].endEstimated) << "no exit was scanned";
+  // Her real way out, at the other gate on A's side later: it closes the visit A opened.
+  upload("st-a", tokA, {rec("st-a", 2, "side", Direction::Out, t + 40 * kMin)});
+  r = office::runTrace(*store, o, q);
+  ASSERT_TRUE(r) << r.error().message;
+  ASSERT_EQ(r->visits.size(), 1u);
+  EXPECT_EQ(r->visits[0].startMs, t);
+  EXPECT_EQ(r->visits[0].endMs, t + 40 * kMin);
+  EXPECT_FALSE(r->visits[0].endEstimated);
+}
+
+// The report counts her once (session 12): phone B's repeat of phone A's entry is kept but is
+// no scan, whichever phone uploads first, after the day's roll-up too; voiding A's entry makes
+// B's record her entry again. Her real exit is a scan.
+TEST_P(PresenceTest, TheReportCountsASecondPhonesRepeatedEntryOnce) {
+  const int64_t t = now - 60 * kMin;
+  auto scans = [&] {
+    auto rows = store->weeklyReportRows(ReportArea{"ward_code", {"26743"}}, t - 3 * 86'400'000);
+    EXPECT_TRUE(rows) << rows.error().message;
+    int64_t n = 0;
+    if (rows)
+      for (const ReportScans& s : rows->scans) n += s.venueId == "v1" ? s.scans : 0;
+    return n;
+  };
+  // B, offline, uploads first: alone, its record is her entry.
+  upload("st-b", tokB, {rec("st-b", 1, "gate", Direction::In, t + 1 * kMin)});
+  EXPECT_EQ(scans(), 1);
+  upload("st-a", tokA, {rec("st-a", 1, "gate", Direction::In, t)});
+  EXPECT_EQ(scans(), 1) << "A's entry and B's repeat of it: one scan";
+  upload("st-a", tokA, {rec("st-a", 2, "side", Direction::Out, t + 40 * kMin)});
+  EXPECT_EQ(scans(), 2) << "and her way out";
+  upload("st-b", tokB, {rec("st-b", 1, "gate", Direction::In, t + 1 * kMin)});  // a resend changes nothing
+  EXPECT_EQ(scans(), 2);
+  ASSERT_TRUE(office::rollUp(*store, now + 3 * 86'400'000));
+  EXPECT_EQ(scans(), 2) << "the same from the roll-up";
+  // A's entry undone: B's record is her entry now, counted (the rolled-up day is counted again).
+  CheckIn undone = rec("st-a", 1, "gate", Direction::In, t);
+  undone.voided = true;
+  upload("st-a", tokA, {undone});
+  EXPECT_EQ(scans(), 2) << "B's entry and her way out";
+  ASSERT_TRUE(office::rollUp(*store, now + 4 * 86'400'000));
+  EXPECT_EQ(scans(), 2);
+}
+
+// Four phones at one gate took her in within the same second, and uploaded in any order (the
+// load test's shape, session 13): one scan, whichever phone's record is first by the timeline's
+// order; a second person, typed by hand with her phone, is counted once the same way.
+TEST_P(PresenceTest, ManyPhonesTakingHerInAtOnceAtOneGateAreOneScanWhateverTheUploadOrder) {
+  const std::string tokC = enroll("st-c"), tokD = enroll("st-d");
+  const int64_t t = now - 60 * kMin;
+  auto byPhone = [&](const std::string& device, int64_t seq) {
+    CheckIn c = rec(device, seq, "gate", Direction::In, t + 10'000);
+    c.person.kind = PersonKind::Manual;
+    c.person.key = "0912345678";  // typed by hand: her phone is her key
+    c.person.phone = "0912345678";
+    return c;
+  };
+  upload("st-d", tokD, {rec("st-d", 1, "gate", Direction::In, t), byPhone("st-d", 2)});
+  upload("st-b", tokB, {rec("st-b", 1, "gate", Direction::In, t), byPhone("st-b", 2)});
+  EXPECT_EQ(scansOfV1(t), 2);
+  upload("st-a", tokA, {rec("st-a", 1, "gate", Direction::In, t), byPhone("st-a", 2)});
+  upload("st-c", tokC, {rec("st-c", 1, "gate", Direction::In, t), byPhone("st-c", 2)});
+  EXPECT_EQ(scansOfV1(t), 2) << "st-a's records are the first; the other three repeat them";
+}
+
+// Three phones at one gate, a person taken in every two minutes: the second repeats the first,
+// the third is four minutes after the entry that counted, out of its window: an entry of its own
+// as the timeline reads it, counted. Voiding the second changes nothing; voiding the first
+// makes the second her entry and the third its repeat.
+TEST_P(PresenceTest, AnEntryRepeatsTheCountedEntryNotARepeatOfIt) {
+  const std::string tokC = enroll("st-c");
+  const int64_t t = now - 60 * kMin;
+  upload("st-c", tokC, {rec("st-c", 1, "gate", Direction::In, t + 4 * kMin)});
+  upload("st-b", tokB, {rec("st-b", 1, "gate", Direction::In, t + 2 * kMin)});
+  EXPECT_EQ(scansOfV1(t), 1) << "C repeats B";
+  upload("st-a", tokA, {rec("st-a", 1, "gate", Direction::In, t)});
+  EXPECT_EQ(scansOfV1(t), 2) << "B repeats A; C is beyond A's window";
+  CheckIn undone = rec("st-a", 1, "gate", Direction::In, t);
+  undone.voided = true;
+  upload("st-a", tokA, {undone});
+  EXPECT_EQ(scansOfV1(t), 1) << "without A: B, and C its repeat";
 }
 
 TEST_P(PresenceTest, RefusesStrangers) {

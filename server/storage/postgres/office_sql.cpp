@@ -107,6 +107,14 @@ SqlRows toRows(const pg::PgResult& r) {
 
 }  // namespace
 
+Result<SqlRows> runPgStatement(pg::PgConn& c, const SqlStatement& st) {
+  std::vector<pg::Param> params;
+  std::string sql = rewrite(st, params);
+  auto r = c.exec(sql.c_str(), params);
+  if (!r) return r.error();
+  return toRows(r.value());
+}
+
 Result<std::vector<SqlRows>> PgStore::runSql(const std::vector<SqlStatement>& statements) {
   auto c = m_pool->lease();
   if (auto b = c->exec("BEGIN"); !b) return b.error();

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <map>
 
+#include "../repeated_entries.hpp"
 #include "../schema.hpp"
 #include "check_in_json.hpp"
 #include "pg_bulk.hpp"
@@ -300,7 +301,8 @@ bool PgStore::ingestTogether(pg::PgConn& c, const std::vector<PendingIngest*>& g
     std::vector<const CheckIn*> rows;
     rows.reserve(fresh.size());
     for (const CheckIn& f : fresh) rows.push_back(&f);
-    return pg::insertCheckIns(c, rows, freshReceived);
+    if (auto st = pg::insertCheckIns(c, rows, freshReceived); !st) return st;
+    return markRepeatedEntries(c, group, outs);
   });
   if (!st) {
     for (PendingIngest* p : group) p->result = st.error();
@@ -308,6 +310,50 @@ bool PgStore::ingestTogether(pg::PgConn& c, const std::vector<PendingIngest*>& g
   }
   for (size_t g = 0; g < group.size(); ++g) group[g]->result = std::move(outs[g]);
   return true;
+}
+
+// Entries a second phone repeated at the same gate (repeated_entries.hpp): one read of the
+// group's people, then the marks that moved, in the group's transaction. The people are locked
+// first (sorted, after the devices): two groups with one person, side by side, then decide one
+// after the other, the second seeing the first's entries.
+Status PgStore::markRepeatedEntries(pg::PgConn& c, const std::vector<PendingIngest*>& group,
+                                    const std::vector<IngestResult>& outs) {
+  RepeatedEntryMarks marks;
+  for (size_t g = 0; g < group.size(); ++g) marks.add(*group[g]->batch, outs[g].outcomes);
+  if (marks.empty()) return Done{};
+  const std::vector<SqlStatement> lookup = marks.lookup();
+  std::vector<std::string> people;
+  for (const SqlStatement& st : lookup)
+    for (size_t i = 0; i + 2 < st.params.size(); ++i) people.push_back(std::get<std::string>(st.params[i]));
+  if (auto l = c.execPrepared("SELECT pg_advisory_xact_lock(727100004, hashtext(p)) FROM "
+                              "(SELECT DISTINCT p FROM unnest($1::text[]) AS p ORDER BY p) AS sorted",
+                              {pg::textArray(people)});
+      !l)
+    return l.error();
+  std::vector<SqlRows> found;
+  for (const SqlStatement& st : lookup) {
+    auto r = runPgStatement(c, st);
+    if (!r) return r.error();
+    found.push_back(std::move(r.value()));
+  }
+  const RepeatedEntryMarks::Changes changes = marks.changes(found, group.front()->receivedMs);
+  for (const SqlStatement& st : changes.statements)
+    if (auto r = runPgStatement(c, st); !r) return r.error();
+  if (changes.recount.empty()) return Done{};
+  // A new ingest sequence, so a day already rolled up is counted again.
+  std::vector<std::string> devices, seqs;
+  for (const RecordId& id : changes.recount) {
+    devices.push_back(id.deviceId);
+    seqs.push_back(std::to_string(id.seq));
+  }
+  std::string seqArray = "{";
+  for (size_t i = 0; i < seqs.size(); ++i) seqArray += (i ? "," : "") + seqs[i];
+  seqArray += "}";
+  auto r = c.execPrepared("UPDATE check_ins SET ingest_seq = nextval('check_ins_ingest_seq') FROM "
+                          "unnest($1::text[], $2::bigint[]) AS k(d, s) WHERE device_id = k.d AND seq = k.s",
+                          {pg::textArray(devices), seqArray});
+  if (!r) return r.error();
+  return Done{};
 }
 
 Result<std::vector<CheckIn>> PgStore::checkInsOfVenue(const std::string& venueId) {

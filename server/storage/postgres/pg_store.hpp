@@ -8,6 +8,10 @@
 
 namespace diemquet::server {
 
+// Runs one of runSql's dialect-neutral statements on `c`, in whatever transaction is open
+// (office_sql.cpp).
+Result<SqlRows> runPgStatement(pg::PgConn& c, const SqlStatement& st);
+
 class PgStore final : public Store {
  public:
   static Result<std::unique_ptr<PgStore>> open(const std::string& conninfo, int poolSize);
@@ -46,6 +50,9 @@ class PgStore final : public Store {
  private:
   explicit PgStore(std::unique_ptr<pg::PgPool> pool) : m_pool(std::move(pool)) {}
   bool ingestTogether(pg::PgConn& c, const std::vector<PendingIngest*>& group);  // false: rolled back
+  // The group's repeated entries, in its transaction (repeated_entries.hpp).
+  Status markRepeatedEntries(pg::PgConn& c, const std::vector<PendingIngest*>& group,
+                             const std::vector<IngestResult>& outs);
   std::unique_ptr<pg::PgPool> m_pool;
   GroupCommit m_groupCommit{4};  // a few groups side by side: PostgreSQL inserts in parallel backends
 };

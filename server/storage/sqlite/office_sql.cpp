@@ -16,8 +16,10 @@ Error sqlError(sqlite3* db, const std::string& what) {
   return makeError(kind, what + ": " + sqlite3_errmsg(db));
 }
 
+}  // namespace
+
 // Runs one statement; appends its rows to `out`.
-Status runOne(sqlite3* db, const SqlStatement& st, SqlRows& out) {
+Status runSqliteStatement(sqlite3* db, const SqlStatement& st, SqlRows& out) {
   sqlite3_stmt* s = nullptr;
   if (sqlite3_prepare_v2(db, st.sql.c_str(), -1, &s, nullptr) != SQLITE_OK) {
     Error e = sqlError(db, "preparing office query");
@@ -77,8 +79,6 @@ Status runOne(sqlite3* db, const SqlStatement& st, SqlRows& out) {
   return Done{};
 }
 
-}  // namespace
-
 Result<std::vector<SqlRows>> SqliteStore::runReadOnly(const std::vector<SqlStatement>& statements, bool& wasReadOnly) {
   wasReadOnly = false;
   if (m_path.empty()) return std::vector<SqlRows>{};  // ":memory:": one connection only
@@ -104,7 +104,7 @@ Result<std::vector<SqlRows>> SqliteStore::runReadOnly(const std::vector<SqlState
     return sqlError(m_officeDb, "starting an office read");
   std::vector<SqlRows> out(statements.size());
   for (size_t i = 0; i < statements.size(); ++i) {
-    if (auto st = runOne(m_officeDb, statements[i], out[i]); !st) {
+    if (auto st = runSqliteStatement(m_officeDb, statements[i], out[i]); !st) {
       sqlite3_exec(m_officeDb, "ROLLBACK", nullptr, nullptr, nullptr);
       return st.error();
     }
@@ -121,7 +121,7 @@ Result<std::vector<SqlRows>> SqliteStore::runSql(const std::vector<SqlStatement>
   if (auto st = exec("BEGIN IMMEDIATE"); !st) return st.error();
   std::vector<SqlRows> out(statements.size());
   for (size_t i = 0; i < statements.size(); ++i) {
-    if (auto st = runOne(m_db, statements[i], out[i]); !st) {
+    if (auto st = runSqliteStatement(m_db, statements[i], out[i]); !st) {
       exec("ROLLBACK");
       return st.error();
     }

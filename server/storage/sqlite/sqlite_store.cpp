@@ -6,6 +6,7 @@
 
 #include "check_in_json.hpp"
 #include "../base64.hpp"
+#include "../repeated_entries.hpp"
 #include "../schema.hpp"
 #include "wal_checkpointer.hpp"
 
@@ -403,6 +404,28 @@ Status SqliteStore::ingestLocked(const std::vector<CheckIn>& batch, int64_t rece
   return Done{};
 }
 
+// Entries a second phone repeated at the same gate (repeated_entries.hpp): one read of the
+// group's people, then the marks that moved, in the group's transaction: no commit of its own.
+Status SqliteStore::markRepeatedEntries(const RepeatedEntryMarks& marks, int64_t nowMs, int64_t& feedSeq) {
+  if (marks.empty()) return Done{};
+  const std::vector<SqlStatement> lookup = marks.lookup();
+  std::vector<SqlRows> found(lookup.size());
+  for (size_t i = 0; i < lookup.size(); ++i)
+    if (auto st = runSqliteStatement(m_db, lookup[i], found[i]); !st) return st.error();
+  const RepeatedEntryMarks::Changes changes = marks.changes(found, nowMs);
+  for (const SqlStatement& st : changes.statements) {
+    SqlRows ignored;
+    if (auto r = runSqliteStatement(m_db, st, ignored); !r) return r.error();
+  }
+  Stmt recount(m_db, "UPDATE check_ins SET ingest_seq=? WHERE device_id=? AND seq=?", m_writeCache);
+  for (const RecordId& id : changes.recount) {
+    recount.reset();
+    recount.bind(1, ++feedSeq).bind(2, id.deviceId).bind(3, id.seq);
+    if (recount.step() != SQLITE_DONE) return dbError(m_db, "counting a repeated entry's day again");
+  }
+  return Done{};
+}
+
 // Concurrent uploads share one transaction and one fsync (group_commit.hpp).
 Result<IngestResult> SqliteStore::ingest(const std::vector<CheckIn>& batch, int64_t receivedMs) {
   return m_groupCommit.run(batch, receivedMs, [this](const std::vector<PendingIngest*>& group) { commitGroup(group); });
@@ -438,6 +461,9 @@ bool SqliteStore::commitTogether(const std::vector<PendingIngest*>& group) {
     if (auto st = ingestLocked(*group[i]->batch, group[i]->receivedMs, feedSeq, outs[i]); !st)
       return fail(st.error());
   }
+  RepeatedEntryMarks marks;
+  for (size_t i = 0; i < group.size(); ++i) marks.add(*group[i]->batch, outs[i].outcomes);
+  if (auto st = markRepeatedEntries(marks, group.front()->receivedMs, feedSeq); !st) return fail(st.error());
   Stmt save(m_db, "UPDATE ingest_counter SET n=?", m_writeCache);
   save.bind(1, feedSeq);
   if (save.step() != SQLITE_DONE) return fail(dbError(m_db, "saving the feed counter"));

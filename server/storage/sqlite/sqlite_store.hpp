@@ -29,6 +29,12 @@ class SqliteStatementCache {
   std::unordered_map<std::string, sqlite3_stmt*> m_statements;
 };
 
+class RepeatedEntryMarks;
+
+// Runs one of runSql's dialect-neutral statements on `db`, in whatever transaction is open;
+// appends its rows to `out` (office_sql.cpp).
+Status runSqliteStatement(sqlite3* db, const SqlStatement& st, SqlRows& out);
+
 class SqliteStore final : public Store {
  public:
   static Result<std::unique_ptr<SqliteStore>> open(const std::string& path);
@@ -71,6 +77,8 @@ class SqliteStore final : public Store {
   void commitGroup(const std::vector<PendingIngest*>& group);
   bool commitTogether(const std::vector<PendingIngest*>& group);  // false: rolled back, results hold the error
   Status ingestLocked(const std::vector<CheckIn>& batch, int64_t receivedMs, int64_t& feedSeq, IngestResult& out);
+  // The group's repeated entries, in its transaction; a row whose mark moved gets ++feedSeq.
+  Status markRepeatedEntries(const RepeatedEntryMarks& marks, int64_t nowMs, int64_t& feedSeq);
   // The connection for authenticate/findVenue (m_db when there is none, e.g. ":memory:").
   std::pair<sqlite3*, std::unique_lock<std::mutex>> reader();
   SqliteStatementCache& cacheFor(sqlite3* db);
