@@ -7,7 +7,6 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -139,7 +138,7 @@ void buildFrame() {
   // two short pauses of the page instead of one long one.
   if (!g_loop.deviceReady && platform::devicePixelRatio() == g_loop.fontDpr) {
     if (!g_loop.shadersReady) {
-      if (!createDrawObjects()) std::fprintf(stderr, "WebGL2 shaders failed to link: nothing can be drawn\n");
+      createDrawObjects();
       g_loop.shadersReady = true;
     } else {
       uploadFontTexture();

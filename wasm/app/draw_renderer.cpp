@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include <cstddef>
+#include <cstdio>
 
 namespace diemquet::app {
 
@@ -66,6 +67,7 @@ bool createDrawObjects() {
   glGetProgramiv(program, GL_LINK_STATUS, &linked);
   if (!linked) {
     glDeleteProgram(program);
+    std::fprintf(stderr, "WebGL2 shaders failed to link: nothing can be drawn\n");
     return false;
   }
   g_draw.program = program;

@@ -10,8 +10,8 @@ struct ImDrawData;
 
 namespace diemquet::app {
 
-// The program, its buffers and vertex layout, once per context. False when the shaders do not
-// compile (the loader then says the device has no usable WebGL2).
+// The program, its buffers and vertex layout, once per context. False (and said on the
+// console) when the shaders do not link: the frames then draw nothing.
 bool createDrawObjects();
 
 // Clears the canvas to `clear` (RGB, 0-1) and draws `data` onto it.

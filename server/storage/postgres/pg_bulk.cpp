@@ -17,6 +17,13 @@ std::string textArray(const std::vector<std::string>& values) {
   return out;
 }
 
+std::string bigintArray(const std::vector<int64_t>& values) {
+  std::string out = "{";
+  for (size_t i = 0; i < values.size(); ++i) out += (i ? "," : "") + std::to_string(values[i]);
+  out += '}';
+  return out;
+}
+
 Status insertCheckIns(PgConn& c, const std::vector<const CheckIn*>& rows, const std::vector<int64_t>& receivedMs) {
   if (rows.empty()) return Done{};
   constexpr int kColumns = 14;

@@ -12,6 +12,8 @@ namespace diemquet::server::pg {
 // A PostgreSQL array literal of text values: {"a","b\"c"} (every element quoted, so empty
 // strings, commas, braces and NULL-looking words stay text).
 std::string textArray(const std::vector<std::string>& values);
+// A PostgreSQL array literal of whole numbers: {1,2,3}.
+std::string bigintArray(const std::vector<int64_t>& values);
 
 // Inserts `rows` (none of which may exist yet); receivedMs[i] is row i's arrival time.
 Status insertCheckIns(PgConn& c, const std::vector<const CheckIn*>& rows, const std::vector<int64_t>& receivedMs);

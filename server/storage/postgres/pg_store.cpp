@@ -227,12 +227,13 @@ bool PgStore::ingestTogether(pg::PgConn& c, const std::vector<PendingIngest*>& g
   Status st = inTransaction(c, [&]() -> Status {
     // Lock every device of the group, in a fixed order, for the rest of the transaction: a
     // device's uploads are decided one at a time even across server processes.
-    std::vector<std::string> devices, keyDevices, keySeqs;
+    std::vector<std::string> devices, keyDevices;
+    std::vector<int64_t> keySeqs;
     for (const PendingIngest* p : group)
       for (const CheckIn& ci : *p->batch) {
         devices.push_back(ci.deviceId);
         keyDevices.push_back(ci.deviceId);
-        keySeqs.push_back(num(ci.seq));
+        keySeqs.push_back(ci.seq);
       }
     std::sort(devices.begin(), devices.end());
     devices.erase(std::unique(devices.begin(), devices.end()), devices.end());
@@ -247,10 +248,7 @@ bool PgStore::ingestTogether(pg::PgConn& c, const std::vector<PendingIngest*>& g
       static const std::string sql =
           std::string("SELECT ") + kCheckInColumns +
           " FROM check_ins JOIN unnest($1::text[], $2::bigint[]) AS k(d, s) ON device_id = k.d AND seq = k.s";
-      std::string seqArray = "{";
-      for (size_t i = 0; i < keySeqs.size(); ++i) seqArray += (i ? "," : "") + keySeqs[i];
-      seqArray += "}";
-      auto r = c.execPrepared(sql.c_str(), {pg::textArray(keyDevices), seqArray});
+      auto r = c.execPrepared(sql.c_str(), {pg::textArray(keyDevices), pg::bigintArray(keySeqs)});
       if (!r) return r.error();
       for (int i = 0; i < r->rows(); ++i) {
         CheckIn h = rowToCheckIn(*r, i);
@@ -341,17 +339,15 @@ Status PgStore::markRepeatedEntries(pg::PgConn& c, const std::vector<PendingInge
     if (auto r = runPgStatement(c, st); !r) return r.error();
   if (changes.recount.empty()) return Done{};
   // A new ingest sequence, so a day already rolled up is counted again.
-  std::vector<std::string> devices, seqs;
+  std::vector<std::string> devices;
+  std::vector<int64_t> seqs;
   for (const RecordId& id : changes.recount) {
     devices.push_back(id.deviceId);
-    seqs.push_back(std::to_string(id.seq));
+    seqs.push_back(id.seq);
   }
-  std::string seqArray = "{";
-  for (size_t i = 0; i < seqs.size(); ++i) seqArray += (i ? "," : "") + seqs[i];
-  seqArray += "}";
   auto r = c.execPrepared("UPDATE check_ins SET ingest_seq = nextval('check_ins_ingest_seq') FROM "
                           "unnest($1::text[], $2::bigint[]) AS k(d, s) WHERE device_id = k.d AND seq = k.s",
-                          {pg::textArray(devices), seqArray});
+                          {pg::textArray(devices), pg::bigintArray(seqs)});
   if (!r) return r.error();
   return Done{};
 }
