@@ -267,29 +267,6 @@
     return {};  // the exports come later, through receive
   }
 
-  // The GPU back end started in a worker (web/gpu-warm.js) while the module downloads. Resolves
-  // when its context is made, when it cannot be (no worker, no OffscreenCanvas WebGL2, an
-  // error), or after 3 s: the page then makes its own context, which waits for the same start
-  // (the worker is not stopped: that would waste the part already done). endGpuWarm() ends the
-  // worker once the page's own context exists.
-  var gpuWarmWorker = null;
-  function warmGpu() {
-    return new Promise(function (resolve) {
-      try { gpuWarmWorker = new Worker('gpu-warm.js'); } catch (e) { return resolve(); }
-      setTimeout(resolve, 3000);
-      gpuWarmWorker.onmessage = function (e) {
-        phases.gpuWarmMs = e.data && e.data.ms;
-        phases.gpuWarmed = !!(e.data && e.data.ok);  // false: no WebGL2 in a worker here
-        resolve();
-      };
-      gpuWarmWorker.onerror = function () { resolve(); };
-    });
-  }
-  function endGpuWarm() {
-    if (gpuWarmWorker) gpuWarmWorker.terminate();
-    gpuWarmWorker = null;
-  }
-
   // Gives the page back to the browser between two steps of the start: each is then a task of
   // its own (input, paint), not one long freeze.
   function nextTask() { return new Promise(function (resolve) { setTimeout(resolve, 0); }); }
@@ -345,7 +322,16 @@
       return result;
     }
     keptAtlas = cachedAtlas();
-    var gpuWarm = warmGpu();
+    // The drawing worker (web/draw-surface.js) starts the GPU back end while the module
+    // downloads; the page then hands it the canvas (or draws itself: no WebGL2 in workers).
+    var gpuWarm = dqDrawSurface.warm().then(function (w) {
+      phases.gpuWarmMs = w.ms;
+      phases.gpuWarmed = !!w.warm;  // false: no WebGL2 in a worker here, or too slow
+    });
+    dqDrawSurface.onFailure = function () {
+      splash.hidden = false;
+      fail('Không vẽ được màn hình. Hãy tải lại trang.', 'Drawing failed. Reload the page.');
+    };
     if (usesJournal) {
       var store = journalFor(face);
       await singleTab(store.lock, store.takeOver);
@@ -432,7 +418,7 @@
     sizeCanvas();
     var rc = timed('boot', function () { return Module._dq_boot(MODES[face]); });
     mark('booted');
-    endGpuWarm();
+    phases.drawnIn = dqDrawSurface.stats().mode;
     if (rc === -1) return fail('Máy này không hỗ trợ WebGL2.', 'This device has no WebGL2.');
     // The bake's hand-over in a task of its own, then the frames (which start only now: one
     // run before the hand-over would build the atlas itself).
@@ -443,6 +429,8 @@
     globalThis.dq = {
       module: Module,
       probe: function () { return JSON.parse(Module.UTF8ToString(Module._dq_probe())); },
+      // Resolves once the canvas shows the last frame built (drawn in the drawing worker).
+      drawn: function () { return dqDrawSurface.settled(); },
       state: function () { return Module._dq_state ? JSON.parse(Module.UTF8ToString(Module._dq_state())) : { inFlight: 0 }; },
       replayed: records.length,
       startup: phases,

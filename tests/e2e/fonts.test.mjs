@@ -8,7 +8,7 @@ import path from 'node:path';
 import { openPhone, freshProfile } from './lib/browser.mjs';
 import { posterServer, openPoster as openPosterIn } from './lib/poster-fixture.mjs';
 import * as st from './lib/station.mjs';
-import { pixels } from './lib/pixels.mjs';
+import { pixels, canvasDrawn } from './lib/pixels.mjs';
 
 const fx = posterServer();
 const { skip } = fx;
@@ -24,6 +24,8 @@ async function openPoster(ctx, { noWorker = false } = {}) {
   return page;
 }
 
+// The canvas as shown, once the last frame built is drawn (frames are drawn in a worker).
+const canvasShot = async (page, options) => { await canvasDrawn(page); return page.locator('#canvas').screenshot(options); };
 const differing = (a, b) => { let n = 0; for (let i = 0; i < a.data.length; i++) if (a.data[i] !== b.data[i]) n++; return n; };
 // Pixels dark enough to be letters (the page's background and cards are light).
 const inked = (img) => { let n = 0; for (let i = 0; i < img.data.length; i += img.channels) if (img.data[i] + img.data[i + 1] + img.data[i + 2] < 300) n++; return n; };
@@ -37,7 +39,7 @@ test('the atlas baked in a worker draws the same pixels as one built by the page
       const p = await phases(page);
       assert.equal(p.atlasBaked, how === 'baked', `${how}: atlasBaked ${JSON.stringify(p)}`);
       await st.assertNoMissingGlyphs(page, how);
-      shots[how] = await page.locator('#canvas').screenshot({ path: path.join(st.OUT, `fonts-${how}.png`) });
+      shots[how] = await canvasShot(page, { path: path.join(st.OUT, `fonts-${how}.png`) });
       if (how === 'baked') {
         // The next start takes the kept bake: no worker, the same picture.
         await page.waitForFunction(() => new Promise((resolve) => {
@@ -53,7 +55,7 @@ test('the atlas baked in a worker draws the same pixels as one built by the page
         const again = await phases(page);
         assert.equal(again.atlasBaked, true, `the kept bake was not used: ${JSON.stringify(again)}`);
         assert.equal(again.fontBakeMs, undefined, 'a worker baked again');
-        shots.kept = await page.locator('#canvas').screenshot();
+        shots.kept = await canvasShot(page);
       }
     } finally { await ctx.close(); }
   }
@@ -67,12 +69,12 @@ test('a change of pixel ratio keeps every letter on screen', { skip }, async () 
   const ctx = await openPhone(freshProfile('dq-fonts-dpr'), { viewport: { width: 360, height: 740 }, scale: 2 });
   try {
     const page = await openPoster(ctx);
-    const before = pixels(await page.locator('#canvas').screenshot());
+    const before = pixels(await canvasShot(page));
     const cdp = await ctx.newCDPSession(page);
     await cdp.send('Emulation.setDeviceMetricsOverride', { width: 360, height: 740, deviceScaleFactor: 3, mobile: true });
     await page.waitForFunction(() => devicePixelRatio === 3);
     await page.waitForTimeout(1500);
-    const shot = await page.locator('#canvas').screenshot({ path: path.join(st.OUT, 'fonts-dpr3.png') });
+    const shot = await canvasShot(page, { path: path.join(st.OUT, 'fonts-dpr3.png') });
     const after3 = pixels(shot);
     await st.assertNoMissingGlyphs(page, 'at ratio 3');
     // The same screen at the same size: about as much ink (letters drawn from a lost texture
@@ -83,15 +85,17 @@ test('a change of pixel ratio keeps every letter on screen', { skip }, async () 
   } finally { await ctx.close(); }
 });
 
-// The browser's GPU back end is started in a worker (web/gpu-warm.js) while the module loads, and
-// the page makes its own WebGL context only after: in Chromium the worker answers, online and
-// offline (its file is in the face's precache), and the page's letters are drawn.
-test('the GPU is started in a worker before the page makes its context, offline too', { skip }, async () => {
+// The browser's GPU back end is started in the drawing worker (web/draw-worker.js) while the
+// module loads, and the page hands it the canvas only after: in Chromium the worker answers,
+// online and offline (its files are in the face's precache), draws the frames, and the
+// page's letters are on screen.
+test('the GPU is started in the drawing worker, which then draws the frames, offline too', { skip }, async () => {
   const ctx = await openPhone(freshProfile('dq-fonts-gpu'), { viewport: { width: 360, height: 740 } });
   try {
     let page = await openPoster(ctx);
     let p = await phases(page);
     assert.equal(p.gpuWarmed, true, `no WebGL2 context from the GPU worker: ${JSON.stringify(p)}`);
+    assert.equal(p.drawnIn, 'worker', `the frames are not drawn in the worker: ${JSON.stringify(p)}`);
     assert.ok(p.booted >= p.gpuReady, `the page made its context before the worker's: ${JSON.stringify(p)}`);
     await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller, null, { timeout: 15000 });
     await ctx.setOffline(true);
@@ -99,8 +103,9 @@ test('the GPU is started in a worker before the page makes its context, offline 
     page = await openPoster(ctx);
     p = await phases(page);
     assert.equal(p.gpuWarmed, true, `offline, the GPU worker did not load from the precache: ${JSON.stringify(p)}`);
+    assert.equal(p.drawnIn, 'worker', `offline, the frames are not drawn in the worker: ${JSON.stringify(p)}`);
     await st.assertNoMissingGlyphs(page, 'offline start');
-    assert.ok(inked(pixels(await page.locator('#canvas').screenshot())) > 2000, 'offline, the page drew no letters');
+    assert.ok(inked(pixels(await canvasShot(page))) > 2000, 'offline, the page drew no letters');
   } finally { await ctx.close(); }
 });
 
@@ -127,7 +132,7 @@ test('each face\'s first frame is built in the font worker before the page build
       assert.ok(p.booted >= p.codeReady && p.codeReady >= p.atlasReady, `${face}: the page did not wait for the worker's frame: ${JSON.stringify(p)}`);
       await page.waitForTimeout(500);
       await st.assertNoMissingGlyphs(page, face);
-      assert.ok(inked(pixels(await page.locator('#canvas').screenshot())) > 2000, `${face}: no letters drawn`);
+      assert.ok(inked(pixels(await canvasShot(page))) > 2000, `${face}: no letters drawn`);
     } finally { await ctx.close(); }
   }
 });

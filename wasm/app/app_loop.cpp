@@ -3,7 +3,6 @@
 #include "app_loop.hpp"
 
 #include <emscripten.h>
-#include <emscripten/html5.h>
 #include <imgui.h>
 
 #include <algorithm>
@@ -13,8 +12,8 @@
 
 #include "app_fonts.hpp"
 #include "code_warmup.hpp"
-#include "draw_renderer.hpp"
-#include "font_texture.hpp"
+#include "draw_surface.hpp"
+#include "frame_packer.hpp"
 #include "imgui_impl_html5.hpp"
 #include "platform.hpp"
 #include "probe.hpp"
@@ -29,7 +28,6 @@ namespace {
 struct Loop {
   std::unique_ptr<ui::ModeUi> ui;
   FaceHooks hooks;
-  EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
   uint64_t drawnVersion = 0;
   bool drawnOnline = true;
   int framesToDraw = 2;
@@ -42,8 +40,8 @@ struct Loop {
   // Frames built (ImGui only) and frames presented (drawn with WebGL): dq_frame_stats().
   uint64_t built = 0, presented = 0;
   double presentMs = 0;
-  bool shadersReady = false;  // the backend's shaders and buffers exist
-  bool deviceReady = false;   // ... and the font texture too
+  bool fontSent = false;  // the font atlas went to the drawing surface
+  std::vector<uint32_t> packed;  // the last frame presented, packed (frame_packer.hpp)
   bool framesStarted = false;  // dq_start_frames: the main loop runs
   // The first steps that did work (the GPU's objects, the first frames), in ms each: where a
   // start's long tasks go (dq_frame_stats, bench/web/profile-start.mjs).
@@ -56,11 +54,26 @@ Loop g_loop;
 // bytes stay valid until the next bake.
 std::string g_baked;
 
-// The fonts at the device pixel ratio (app_fonts.hpp); the atlas is built and uploaded by the
-// backend's next NewFrame, unless a bake already filled it.
+// The font texture is made anew once the fonts change.
+void forgetFontTexture() { ImGui::GetIO().Fonts->SetTexID(nullptr); }
+
+// The atlas's alpha to the drawing surface (built here if no bake filled it). Its texture is
+// the one every command draws with: its id is 1. ImGui's OpenGL backend uploaded it as RGBA
+// (4 bytes a texel, all white but the alpha) after a copy loop on the main thread.
+void sendFontTexture() {
+  ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+  unsigned char* alpha = nullptr;
+  int width = 0, height = 0;
+  atlas->GetTexDataAsAlpha8(&alpha, &width, &height);
+  platform::drawSurfaceFont(alpha, width, height);
+  atlas->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(1)));
+}
+
+// The fonts at the device pixel ratio (app_fonts.hpp); the atlas is built and sent by the
+// next frame, unless a bake already filled it.
 void loadFonts(float dpr) {
   registerFonts(dpr);
-  destroyFontTexture();
+  forgetFontTexture();
   g_loop.fontDpr = dpr;
 }
 
@@ -132,18 +145,11 @@ void buildFrame() {
   g_loop.drawnOnline = online;
 
   platform::imguiHtml5NewFrame();
-  // The GPU's objects (shaders, the font texture: a 4-MB upload) are made in a task of their
-  // own, before the first frame is built: two shorter pauses of the page instead of one long.
-  // The shaders in one frame, the font texture in the next: 20-30 ms each here (SwiftShader),
-  // two short pauses of the page instead of one long one.
-  if (!g_loop.deviceReady && platform::devicePixelRatio() == g_loop.fontDpr) {
-    if (!g_loop.shadersReady) {
-      createDrawObjects();
-      g_loop.shadersReady = true;
-    } else {
-      uploadFontTexture();
-      g_loop.deviceReady = true;
-    }
+  // The font atlas goes to the drawing surface in a step of its own, before the first frame is
+  // built: two shorter pauses of the page instead of one long one (a 1.4-MB copy).
+  if (!g_loop.fontSent && platform::devicePixelRatio() == g_loop.fontDpr) {
+    sendFontTexture();
+    g_loop.fontSent = true;
     ++g_loop.framesToDraw;  // the frame not drawn now
     ++g_loop.steps;
     return;
@@ -151,15 +157,10 @@ void buildFrame() {
   const bool newFonts = platform::devicePixelRatio() != g_loop.fontDpr;
   const double fontT0 = emscripten_get_now();
   if (newFonts) loadFonts(platform::devicePixelRatio());
-  if (!g_loop.deviceReady) {  // the atlas built here: no bake came
-    if (!g_loop.shadersReady) createDrawObjects();
-    g_loop.shadersReady = true;
-    uploadFontTexture();
-  }
-  g_loop.deviceReady = true;
-  // After a change of ratio the fonts' texture is made anew for the new atlas.
+  g_loop.fontSent = true;
+  // After a change of ratio (or without a bake) the atlas is built and sent here.
   const bool newTexture = ImGui::GetIO().Fonts->TexID == nullptr;
-  if (newTexture) uploadFontTexture();
+  if (newTexture) sendFontTexture();
   if (newFonts) g_loop.fontAtlasMs = emscripten_get_now() - fontT0;
   ImGui::NewFrame();
   ui::probe::beginFrame();
@@ -177,14 +178,16 @@ void buildFrame() {
   ++g_loop.built;
   ++g_loop.steps;
   // Present only what differs from the canvas. Building a frame is ImGui's arithmetic (a few
-  // ms); presenting it is WebGL, which on a phone without a fast GPU, or in software, blocks
-  // the page for far longer and costs battery. A canvas not drawn to keeps its last picture.
+  // ms); drawing it is WebGL, which on a phone without a fast GPU, or in software, takes far
+  // longer and costs battery, even in the drawing worker. A canvas not drawn to keeps its last
+  // picture.
   const uint64_t hash = drawDataHash(ImGui::GetDrawData());  // ~0.1 ms for a screen
   if (hash == g_loop.shownHash && !newFonts && !newTexture) return;
   g_loop.shownHash = hash;
   const double presentT0 = emscripten_get_now();
   static constexpr float kBackground[3] = {0.945f, 0.961f, 0.976f};
-  drawFrame(ImGui::GetDrawData(), kBackground);
+  packFrame(ImGui::GetDrawData(), kBackground, g_loop.packed);
+  platform::drawSurfacePresent(g_loop.packed.data(), g_loop.packed.size() * sizeof(uint32_t));
   ++g_loop.presented;
   g_loop.presentMs += emscripten_get_now() - presentT0;
 }
@@ -212,24 +215,7 @@ int bootFace(WireFace wire) {
 int startApp(std::unique_ptr<ui::ModeUi> ui, FaceHooks hooks) {
   g_loop.ui = std::move(ui);
   g_loop.hooks = std::move(hooks);
-  EmscriptenWebGLContextAttributes attrs;
-  emscripten_webgl_init_context_attributes(&attrs);
-  attrs.majorVersion = 2;
-  attrs.minorVersion = 0;
-  attrs.alpha = false;
-  attrs.antialias = false;
-  // ImGui draws flat triangles in order: no depth or stencil test. Without them the context's
-  // drawing buffer is a third of the size, and getContext, which allocates it on the page's main
-  // thread, took 46-58 ms here instead of 80-138 ms (a 945x1943 canvas, SwiftShader).
-  attrs.depth = false;
-  attrs.stencil = false;
-  // ImGui's WebGL2 backend uses no extension. Emscripten otherwise asks the browser for every
-  // extension it knows at getContext (initExtensions): 27 ms of the page's main thread here,
-  // a round trip to the GPU process each, in the start's longest task.
-  attrs.enableExtensionsByDefault = false;
-  g_loop.gl = emscripten_webgl_create_context("#canvas", &attrs);
-  if (g_loop.gl <= 0) return -1;  // no WebGL2
-  emscripten_webgl_make_context_current(g_loop.gl);
+  if (!platform::drawSurfaceStart()) return -1;  // no WebGL2
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
@@ -268,7 +254,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE int dq_use_baked_fonts(const uint8_t* bytes, int
   using namespace diemquet::app;
   const double t0 = emscripten_get_now();
   if (!g_loop.ui || size <= 0 || !useBakedFonts(bytes, size_t(size))) return 0;
-  destroyFontTexture();
+  forgetFontTexture();
   g_loop.fontDpr = bakedRatio(bytes, size_t(size));
   g_loop.fontAtlasMs = emscripten_get_now() - t0;
   return 1;

@@ -8,6 +8,8 @@
 #include <deque>
 #include <string>
 
+#include "draw_surface.hpp"
+
 namespace {
 
 enum class Kind { Move, Down, Up, Leave, Wheel };
@@ -93,12 +95,9 @@ void resizeCanvas() {
   emscripten_get_element_css_size(g_canvas.c_str(), &cssW, &cssH);
   g_dpr = float(std::fmin(std::fmax(emscripten_get_device_pixel_ratio(), 1.0), 3.0));
   int wantW = int(std::lround(cssW * g_dpr)), wantH = int(std::lround(cssH * g_dpr));
-  int haveW = 0, haveH = 0;
-  emscripten_get_canvas_element_size(g_canvas.c_str(), &haveW, &haveH);
-  if (wantW > 0 && wantH > 0 && (wantW != haveW || wantH != haveH)) {
-    emscripten_set_canvas_element_size(g_canvas.c_str(), wantW, wantH);
-    g_activity = true;
-  }
+  // The drawing surface sets the canvas's pixels: once the canvas is the drawing worker's,
+  // the page can no longer set them itself.
+  if (wantW > 0 && wantH > 0 && diemquet::platform::drawSurfaceResize(wantW, wantH)) g_activity = true;
   ImGuiIO& io = ImGui::GetIO();
   io.DisplaySize = ImVec2(float(cssW), float(cssH));
   io.DisplayFramebufferScale = ImVec2(g_dpr, g_dpr);

@@ -28,8 +28,15 @@ export function pixels(png) {
   return { width, height, channels, data: out };
 }
 
+// Waits until the canvas shows the last frame the app built: frames are drawn in a worker of
+// their own (web/draw-surface.js), a few ms after the screen's state (the probe) changed.
+export async function canvasDrawn(page) {
+  await page.evaluate(() => globalThis.dq && globalThis.dq.drawn && globalThis.dq.drawn());
+}
+
 // The colour at a point of the page (CSS px), as [r, g, b].
 export async function colourAt(page, x, y) {
+  await canvasDrawn(page);
   const p = pixels(await page.screenshot({ clip: { x: Math.round(x), y: Math.round(y), width: 1, height: 1 } }));
   return [p.data[0], p.data[1], p.data[2]];
 }

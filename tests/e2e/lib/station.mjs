@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import assert from 'node:assert/strict';
+import { canvasDrawn } from './pixels.mjs';
 
 export const OUT = path.resolve(process.env.DQ_TEST_OUTPUT || 'test-output/e2e');
 fs.mkdirSync(OUT, { recursive: true });
@@ -326,6 +327,7 @@ export async function waitForText(page, re, timeout = 10000) {
 
 export async function screenshot(page, name) {
   await page.waitForTimeout(150);
+  await canvasDrawn(page);
   await page.screenshot({ path: path.join(OUT, `${name}.png`) });
 }
 

@@ -1,0 +1,124 @@
+// The page's side of the drawing surface (wasm/platform/draw_surface.hpp), dqDrawSurface.
+// warm() starts the drawing worker (web/draw-worker.js) while the module downloads. start()
+// hands the canvas over to it where the browser has WebGL2 in workers, so that no WebGL work
+// holds up this thread (taps, typing, saves); elsewhere, or when the worker is too slow to
+// start, it draws here with the same renderer (web/draw-gl.js). The module then sends the font
+// atlas and each frame it wants shown.
+(function () {
+  'use strict';
+  var worker = null, warming = null, warmth = { warm: false };
+  var canvas = null, mode = '', local = null, size = { width: 0, height: 0 };
+  // Frames sent to the worker, shown on screen, and dropped by the worker (a newer one came
+  // before it could draw them).
+  var posted = 0, shown = 0, dropped = 0, settle = [];
+  var failed = false;
+
+  function element() { return canvas || (canvas = document.getElementById('canvas')); }
+
+  function failure() {
+    if (failed) return;
+    failed = true;
+    surface.onFailure();
+  }
+
+  function settled() {
+    if (shown < posted) return;
+    settle.splice(0).forEach(function (resolve) { resolve(); });
+  }
+
+  function fromWorker(e) {
+    var m = e.data || {};
+    if (m.shown !== undefined) {
+      shown = m.shown;
+      dropped = m.dropped;
+      settled();
+    } else if (m.started === false) {
+      console.error('the drawing worker has no WebGL2 context for the canvas');
+      failure();
+    }
+  }
+
+  var surface = {
+    // Called when drawing fails after the start (the page says so: loader.js).
+    onFailure: function () {},
+
+    // Resolves with { warm, ms }: whether the worker made a WebGL2 context, and how long that
+    // took; { warm: false } when it cannot (no worker, no WebGL2 in workers) or after 3 s.
+    warm: function () {
+      if (warming) return warming;
+      warming = new Promise(function (resolve) {
+        try { worker = new Worker('draw-worker.js'); } catch (e) { worker = null; return resolve(warmth); }
+        var timer = setTimeout(function () { resolve(warmth); }, 3000);
+        worker.onmessage = function (e) {
+          if (e.data && e.data.warm !== undefined) {
+            clearTimeout(timer);
+            warmth = e.data;
+            resolve(warmth);
+          } else fromWorker(e);
+        };
+        worker.onerror = function (e) {
+          console.warn('drawing worker failed:', e && e.message);
+          clearTimeout(timer);
+          if (mode === 'worker') failure();
+          else resolve(warmth);
+        };
+      });
+      return warming;
+    },
+
+    // False when nothing can be drawn (no WebGL2 here).
+    start: function () {
+      var el = element();
+      size = { width: el.width, height: el.height };
+      if (worker && warmth.warm && el.transferControlToOffscreen) {
+        try {
+          var offscreen = el.transferControlToOffscreen();
+          worker.postMessage({ canvas: offscreen }, [offscreen]);
+          mode = 'worker';
+          return true;
+        } catch (e) { console.warn('cannot hand the canvas to the drawing worker', e && e.name); }
+      }
+      if (worker) worker.terminate();  // a late or failed warm-up: this page draws
+      worker = null;
+      mode = 'page';
+      var gl = null;
+      try { gl = el.getContext('webgl2', self.dqDrawGlAttributes); } catch (e) { gl = null; }
+      local = gl ? self.dqDrawGl(gl) : null;
+      return !!local;
+    },
+
+    // The canvas's size in device pixels; true when it changed. Once the canvas is the worker's
+    // it takes the size with the next frame.
+    resize: function (width, height) {
+      if (width === size.width && height === size.height) return false;
+      size = { width: width, height: height };
+      if (mode !== 'worker') { element().width = width; element().height = height; }
+      return true;
+    },
+
+    font: function (alpha, width, height) {
+      if (mode === 'worker') worker.postMessage({ font: alpha.buffer, width: width, height: height }, [alpha.buffer]);
+      else if (local) local.font(alpha, width, height);
+    },
+
+    present: function (frame) {
+      if (mode === 'worker') {
+        worker.postMessage({ frame: frame.buffer, width: size.width, height: size.height, seq: ++posted }, [frame.buffer]);
+        return;
+      }
+      if (local) local.frame(frame.buffer);
+      shown = ++posted;
+    },
+
+    // Where frames are drawn ('worker' or 'page'), and how many were sent, shown, dropped.
+    stats: function () {
+      return { mode: mode, warm: warmth.warm, posted: posted, shown: shown, dropped: dropped };
+    },
+
+    // Resolves once every frame sent has been drawn (a screenshot then shows the last one).
+    settled: function () {
+      return new Promise(function (resolve) { settle.push(resolve); settled(); });
+    }
+  };
+  globalThis.dqDrawSurface = surface;
+})();
