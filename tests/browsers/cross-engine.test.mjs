@@ -44,8 +44,10 @@ async function features(page) {
       standalone: matchMedia('(display-mode: standalone)').matches,
       // The font atlas came from the worker's bake (web/font-baker.js), or was built by the page.
       fontAtlasBaked: globalThis.dq && globalThis.dq.startup ? globalThis.dq.startup.atlasBaked === true : null,
-      // The GPU back end was started in a worker before the page made its context (web/gpu-warm.js).
+      // The GPU back end was started in the drawing worker (web/draw-worker.js) while the module loaded.
       gpuWarmedInWorker: globalThis.dq && globalThis.dq.startup ? globalThis.dq.startup.gpuWarmed === true : null,
+      // Where the frames are drawn: 'worker' (the canvas handed over) or 'page' (no WebGL2 in workers).
+      drawnIn: globalThis.dq && globalThis.dq.startup ? globalThis.dq.startup.drawnIn : null,
     };
     try { f.persisted = navigator.storage && navigator.storage.persisted ? await navigator.storage.persisted() : null; } catch { f.persisted = null; }
     try {
