@@ -1,4 +1,4 @@
-// ImGui's frames onto a WebGL2 context: dqDrawGl(gl) gives { font, frame }. It runs in the
+// ImGui's frames onto a WebGL2 context: dqDrawGl(canvas, gl) gives { font, frame }. It runs in the
 // drawing worker (web/draw-worker.js), on the page's canvas handed over as an OffscreenCanvas,
 // and on the page itself where a browser has no WebGL2 in workers (web/draw-surface.js).
 // A frame comes packed by the module (wasm/app/frame_packer.cpp: the layout is written there);
@@ -38,8 +38,8 @@
     return shader;
   }
 
-  // null when the shaders do not link (nothing could be drawn: the caller says so).
-  scope.dqDrawGl = function (gl) {
+  // The program and buffers on `gl`; null when the shaders do not link.
+  function renderer(gl) {
     var program = gl.createProgram();
     var vs = compile(gl, gl.VERTEX_SHADER, VERTEX), fs = compile(gl, gl.FRAGMENT_SHADER, FRAGMENT);
     gl.attachShader(program, vs);
@@ -125,5 +125,34 @@
       gl.disable(gl.SCISSOR_TEST);
     }
     return { font: font, frame: frame };
+  }
+
+  // The renderer on `canvas`'s context `gl`; null when the shaders do not link (nothing could be
+  // drawn: the caller says so). It keeps the last font and frame: when the GPU process is reset
+  // (a phone does that to a page left in the background for long) the context is lost with
+  // everything on it, and once the browser restores it they are made and drawn again, instead
+  // of an empty canvas until the next change on screen.
+  scope.dqDrawGl = function (canvas, gl) {
+    var drawing = renderer(gl), lastFont = null, lastFrame = null;
+    if (!drawing) return null;
+    canvas.addEventListener('webglcontextlost', function (e) {
+      e.preventDefault();  // asks the browser to restore it
+      drawing = null;
+    });
+    canvas.addEventListener('webglcontextrestored', function () {
+      drawing = renderer(gl);
+      if (drawing && lastFont) drawing.font(lastFont[0], lastFont[1], lastFont[2]);
+      if (drawing && lastFrame) drawing.frame(lastFrame);
+    });
+    return {
+      font: function (alpha, width, height) {
+        lastFont = [alpha, width, height];
+        if (drawing) drawing.font(alpha, width, height);
+      },
+      frame: function (buffer) {
+        lastFrame = buffer;
+        if (drawing) drawing.frame(buffer);
+      }
+    };
   };
 })(self);

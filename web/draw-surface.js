@@ -83,7 +83,7 @@
       mode = 'page';
       var gl = null;
       try { gl = el.getContext('webgl2', self.dqDrawGlAttributes); } catch (e) { gl = null; }
-      local = gl ? self.dqDrawGl(gl) : null;
+      local = gl ? self.dqDrawGl(el, gl) : null;
       return !!local;
     },
 

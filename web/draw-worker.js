@@ -11,7 +11,7 @@
 'use strict';
 importScripts('draw-gl.js');
 var t0 = performance.now();
-var warm = null, canvas = null, draw = null;
+var warm = null, canvas = null, gl = null, draw = null;
 try {
   warm = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(1, 1).getContext('webgl2') : null;
   if (warm) warm.getError();  // a round trip: the back end is up when this returns
@@ -22,9 +22,8 @@ self.onmessage = function (e) {
   var m = e.data || {};
   if (m.canvas) {
     canvas = m.canvas;
-    var gl = null;
     try { gl = canvas.getContext('webgl2', self.dqDrawGlAttributes); } catch (err) { gl = null; }
-    draw = gl ? self.dqDrawGl(gl) : null;
+    draw = gl ? self.dqDrawGl(canvas, gl) : null;
     warm = null;  // the page's own context keeps the back end up from now on
     self.postMessage({ started: !!draw });
     return;

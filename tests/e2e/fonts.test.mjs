@@ -109,6 +109,36 @@ test('the GPU is started in the drawing worker, which then draws the frames, off
   } finally { await ctx.close(); }
 });
 
+// A phone resets its GPU process now and then (a page left in the background for long, a
+// driver's hiccup): the WebGL context is lost with its texture and buffers. Once the browser
+// restores it, the screen must be drawn again at once, letters and all, in the drawing worker
+// and on the page alike, not left empty until something on it changes.
+test('a lost WebGL context is drawn again, letters and all, once the browser restores it', { skip }, async () => {
+  for (const noWorker of [false, true]) {
+    const ctx = await openPhone(freshProfile(`dq-fonts-lost-${noWorker}`), { viewport: { width: 360, height: 740 } });
+    try {
+      const page = await openPoster(ctx, { noWorker });
+      const p = await phases(page);
+      assert.equal(p.drawnIn, noWorker ? 'page' : 'worker', JSON.stringify(p));
+      const before = inked(pixels(await canvasShot(page)));
+      // The context is lost and restored by the browser's own extension for it, where it lives.
+      const lose = () => {
+        const gl = globalThis.gl || document.getElementById('canvas').getContext('webgl2');
+        const ext = gl.getExtension('WEBGL_lose_context');
+        ext.loseContext();
+        setTimeout(() => ext.restoreContext(), 300);
+      };
+      if (noWorker) await page.evaluate(lose);
+      else await page.workers().find((w) => /draw-worker\./.test(w.url())).evaluate(lose);
+      await page.waitForTimeout(1500);
+      // The next change on screen is drawn with the letters too (the font texture made again).
+      await st.typeInto(page, 'visitor.name', 'Lê Văn An');
+      const after = inked(pixels(await canvasShot(page, { path: path.join(st.OUT, `fonts-restored-${p.drawnIn}.png`) })));
+      assert.ok(after > 2000 && after / before > 0.9, `${p.drawnIn}: after the restore ${after} dark pixels, before ${before}`);
+    } finally { await ctx.close(); }
+  }
+});
+
 // V8 compiles a WASM function on the thread that first calls it: the font worker builds each
 // face's first frame (wasm/app/code_warmup.hpp) so that the page's boot and first frame run
 // compiled code. The worker's frame must reach its end on every face (a call into the page's
