@@ -6,7 +6,8 @@
 // atlas and each frame it wants shown.
 (function () {
   'use strict';
-  var worker = null, warming = null, warmth = { warm: false };
+  var worker = null, warming = null, warmth = { webgl2: false };
+  var warmedNow, warmed = new Promise(function (resolve) { warmedNow = resolve; });
   var canvas = null, mode = '', local = null, size = { width: 0, height: 0 };
   // Frames sent to the worker, shown on screen, and dropped by the worker (a newer one came
   // before it could draw them).
@@ -42,23 +43,32 @@
     // Called when drawing fails after the start (the page says so: loader.js).
     onFailure: function () {},
 
-    // Resolves with { warm, ms }: whether the worker made a WebGL2 context, and how long that
-    // took; { warm: false } when it cannot (no worker, no WebGL2 in workers) or after 3 s.
+    // Resolves once it is known where the frames will be drawn: as soon as the worker says it
+    // has WebGL2 (its context, which waits for the GPU back end to start, comes later: neither
+    // the page nor the first frame's building waits for it), or that it has none; after 3 s
+    // without an answer the page draws. warmth: { webgl2, warm, ms } as far as known.
     warm: function () {
       if (warming) return warming;
       warming = new Promise(function (resolve) {
-        try { worker = new Worker('draw-worker.js'); } catch (e) { worker = null; return resolve(warmth); }
+        try { worker = new Worker('draw-worker.js'); } catch (e) { worker = null; warmedNow(warmth); return resolve(warmth); }
         var timer = setTimeout(function () { resolve(warmth); }, 3000);
         worker.onmessage = function (e) {
-          if (e.data && e.data.warm !== undefined) {
+          var m = e.data || {};
+          if (m.webgl2 !== undefined) {
+            warmth.webgl2 = m.webgl2;
+            if (m.webgl2) { clearTimeout(timer); resolve(warmth); }
+          } else if (m.warm !== undefined) {
             clearTimeout(timer);
-            warmth = e.data;
+            warmth.warm = m.warm;
+            warmth.ms = m.ms;
             resolve(warmth);
+            warmedNow(warmth);
           } else fromWorker(e);
         };
         worker.onerror = function (e) {
           console.warn('drawing worker failed:', e && e.message);
           clearTimeout(timer);
+          warmedNow(warmth);
           if (mode === 'worker') failure();
           else resolve(warmth);
         };
@@ -66,11 +76,15 @@
       return warming;
     },
 
+    // Resolves with warmth once the worker's warm-up context was made, or could not be.
+    warmed: warmed,
+
     // False when nothing can be drawn (no WebGL2 here).
     start: function () {
       var el = element();
       size = { width: el.width, height: el.height };
-      if (worker && warmth.warm && el.transferControlToOffscreen) {
+      // A worker with WebGL2 draws, unless its warm-up failed (no context to be had there).
+      if (worker && warmth.webgl2 && warmth.warm !== false && el.transferControlToOffscreen) {
         try {
           var offscreen = el.transferControlToOffscreen();
           worker.postMessage({ canvas: offscreen }, [offscreen]);
@@ -112,7 +126,7 @@
 
     // Where frames are drawn ('worker' or 'page'), and how many were sent, shown, dropped.
     stats: function () {
-      return { mode: mode, warm: warmth.warm, posted: posted, shown: shown, dropped: dropped };
+      return { mode: mode, warm: warmth.warm, warmMs: warmth.ms, posted: posted, shown: shown, dropped: dropped };
     },
 
     // Resolves once every frame sent has been drawn (a screenshot then shows the last one).

@@ -1,7 +1,8 @@
 // The drawing worker (issue #15; web/draw-surface.js starts it). It first makes a 1×1 WebGL2
 // context while the page's module downloads: a browser's first WebGL context starts its GPU
 // back end (on Android: ANGLE's Vulkan driver; headless: SwiftShader), 500-800 ms here, and
-// that wait is this worker's, not the page's. Out: { warm: true|false, ms }.
+// that wait is this worker's, not the page's. Out: { webgl2 } at once (whether this worker has
+// OffscreenCanvas and WebGL2 at all), then { warm: true|false, ms }.
 // Then the page hands over its canvas ({ canvas }: an OffscreenCanvas), and the worker draws on
 // it the frames the module sends ({ frame, width, height, seq }) with web/draw-gl.js, and the
 // font atlas ({ font, width, height }). Out: { started: true|false } once; { shown: seq,
@@ -12,6 +13,9 @@
 importScripts('draw-gl.js');
 var t0 = performance.now();
 var warm = null, canvas = null, gl = null, draw = null;
+// Whether WebGL2 can be had here at all, said before the (slow) warm-up: the page then hands
+// the canvas over without waiting for the GPU back end to start.
+self.postMessage({ webgl2: typeof OffscreenCanvas === 'function' && typeof WebGL2RenderingContext === 'function' });
 try {
   warm = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(1, 1).getContext('webgl2') : null;
   if (warm) warm.getError();  // a round trip: the back end is up when this returns

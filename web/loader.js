@@ -324,9 +324,10 @@
     keptAtlas = cachedAtlas();
     // The drawing worker (web/draw-surface.js) starts the GPU back end while the module
     // downloads; the page then hands it the canvas (or draws itself: no WebGL2 in workers).
-    var gpuWarm = dqDrawSurface.warm().then(function (w) {
+    var gpuWarm = dqDrawSurface.warm();
+    dqDrawSurface.warmed.then(function (w) {
       phases.gpuWarmMs = w.ms;
-      phases.gpuWarmed = !!w.warm;  // false: no WebGL2 in a worker here, or too slow
+      phases.gpuWarmed = !!w.warm;  // false: no WebGL2 in a worker here
     });
     dqDrawSurface.onFailure = function () {
       splash.hidden = false;
@@ -408,7 +409,7 @@
       timed('prepare', Module._dq_prepare);
       mark('prepared');
     }
-    await gpuWarm;
+    await gpuWarm;  // where the frames will be drawn is known (not the GPU back end up)
     mark('gpuReady');
     // The worker's first frame, waited for at most 1 s more: its code is then compiled, not
     // compiled by the boot and the first frame here (100-600 ms of this thread measured).
@@ -418,7 +419,7 @@
     sizeCanvas();
     var rc = timed('boot', function () { return Module._dq_boot(MODES[face]); });
     mark('booted');
-    phases.drawnIn = dqDrawSurface.stats().mode;
+    phases.drawnIn = dqDrawSurface.stats().mode;  // 'worker', or 'page': no WebGL2 in workers
     if (rc === -1) return fail('Máy này không hỗ trợ WebGL2.', 'This device has no WebGL2.');
     // The bake's hand-over in a task of its own, then the frames (which start only now: one
     // run before the hand-over would build the atlas itself).
