@@ -40,9 +40,9 @@ struct Loop {
   // Frames built (ImGui only) and frames presented (drawn with WebGL): dq_frame_stats().
   uint64_t built = 0, presented = 0;
   double presentMs = 0;
-  bool fontSent = false;  // the font atlas went to the drawing surface
+  bool fontSent = false;         // the font atlas went to the drawing surface
   std::vector<uint32_t> packed;  // the last frame presented, packed (frame_packer.hpp)
-  bool framesStarted = false;  // dq_start_frames: the main loop runs
+  bool framesStarted = false;    // dq_start_frames: the main loop runs
   // The first steps that did work (the GPU's objects, the first frames), in ms each: where a
   // start's long tasks go (dq_frame_stats, bench/web/profile-start.mjs).
   uint64_t steps = 0;
@@ -55,7 +55,9 @@ Loop g_loop;
 std::string g_baked;
 
 // The font texture is made anew once the fonts change.
-void forgetFontTexture() { ImGui::GetIO().Fonts->SetTexID(nullptr); }
+void forgetFontTexture() {
+  ImGui::GetIO().Fonts->SetTexID(nullptr);
+}
 
 // The atlas's alpha to the drawing surface (built here if no bake filled it). Its texture is
 // the one every command draws with: its id is 1. ImGui's OpenGL backend uploaded it as RGBA
@@ -267,9 +269,9 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* dq_frame_stats() {
   static std::string json;
   json = "{\"built\":" + std::to_string(diemquet::app::g_loop.built) +
          ",\"presented\":" + std::to_string(diemquet::app::g_loop.presented) +
-         ",\"presentMs\":" + std::to_string(int64_t(diemquet::app::g_loop.presentMs)) +
-         ",\"atlas\":\"" + std::to_string(ImGui::GetIO().Fonts->TexWidth) + "x" +
-         std::to_string(ImGui::GetIO().Fonts->TexHeight) + "\",\"firstStepsMs\":[";
+         ",\"presentMs\":" + std::to_string(int64_t(diemquet::app::g_loop.presentMs)) + ",\"atlas\":\"" +
+         std::to_string(ImGui::GetIO().Fonts->TexWidth) + "x" + std::to_string(ImGui::GetIO().Fonts->TexHeight) +
+         "\",\"firstStepsMs\":[";
   for (size_t i = 0; i < diemquet::app::g_loop.firstStepsMs.size(); ++i)
     json += (i ? "," : "") + std::to_string(int64_t(diemquet::app::g_loop.firstStepsMs[i]));
   json += "]}";
@@ -278,7 +280,9 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* dq_frame_stats() {
 
 // The loader calls it once the bake is handed over (dq_use_baked_fonts), in a task after
 // dq_boot's: a frame run before the hand-over would build the atlas itself.
-extern "C" EMSCRIPTEN_KEEPALIVE void dq_start_frames() { diemquet::app::startFrames(); }
+extern "C" EMSCRIPTEN_KEEPALIVE void dq_start_frames() {
+  diemquet::app::startFrames();
+}
 
 // What the last frame showed (see ui/probe.hpp).
 extern "C" EMSCRIPTEN_KEEPALIVE const char* dq_probe() {

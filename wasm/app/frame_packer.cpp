@@ -9,7 +9,8 @@ namespace diemquet::app {
 
 namespace {
 
-static_assert(sizeof(ImDrawVert) == 20 && sizeof(ImDrawIdx) == 2, "web/draw-gl.js reads 20-byte vertices, 16-bit indices");
+static_assert(sizeof(ImDrawVert) == 20 && sizeof(ImDrawIdx) == 2,
+              "web/draw-gl.js reads 20-byte vertices, 16-bit indices");
 
 uint32_t word(float f) {
   uint32_t w;

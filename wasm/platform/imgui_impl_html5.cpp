@@ -29,8 +29,8 @@ struct Touch {
   bool active = false, scrolling = false;
   float startX = 0, startY = 0, lastY = 0;
 } g_touch;
-constexpr float kTapSlop = 10.0f;       // CSS px a finger may wander and still tap
-constexpr float kWheelPixels = 85.0f;   // ≈ one ImGui wheel step (5 lines at 17 px)
+constexpr float kTapSlop = 10.0f;      // CSS px a finger may wander and still tap
+constexpr float kWheelPixels = 85.0f;  // ≈ one ImGui wheel step (5 lines at 17 px)
 
 void push(InputEvent e) {
   g_queue.push_back(e);
@@ -39,17 +39,23 @@ void push(InputEvent e) {
 
 EM_BOOL onMouse(int type, const EmscriptenMouseEvent* e, void*) {
   float x = float(e->targetX), y = float(e->targetY);
-  if (type == EMSCRIPTEN_EVENT_MOUSEMOVE) push({Kind::Move, x, y});
-  else if (type == EMSCRIPTEN_EVENT_MOUSEDOWN && e->button == 0) push({Kind::Down, x, y});
-  else if (type == EMSCRIPTEN_EVENT_MOUSEUP && e->button == 0) push({Kind::Up, x, y});
-  else if (type == EMSCRIPTEN_EVENT_MOUSELEAVE) push({Kind::Leave});
+  if (type == EMSCRIPTEN_EVENT_MOUSEMOVE)
+    push({Kind::Move, x, y});
+  else if (type == EMSCRIPTEN_EVENT_MOUSEDOWN && e->button == 0)
+    push({Kind::Down, x, y});
+  else if (type == EMSCRIPTEN_EVENT_MOUSEUP && e->button == 0)
+    push({Kind::Up, x, y});
+  else if (type == EMSCRIPTEN_EVENT_MOUSELEAVE)
+    push({Kind::Leave});
   return EM_FALSE;
 }
 
 EM_BOOL onWheel(int, const EmscriptenWheelEvent* e, void*) {
   double dy = e->deltaY;
-  if (e->deltaMode == DOM_DELTA_LINE) dy *= 17;
-  else if (e->deltaMode == DOM_DELTA_PAGE) dy *= 400;
+  if (e->deltaMode == DOM_DELTA_LINE)
+    dy *= 17;
+  else if (e->deltaMode == DOM_DELTA_PAGE)
+    dy *= 400;
   push({Kind::Wheel, float(e->mouse.targetX), float(e->mouse.targetY), float(-dy / kWheelPixels)});
   return EM_TRUE;
 }
@@ -136,8 +142,15 @@ void imguiHtml5NewFrame() {
   while (!g_queue.empty()) {
     InputEvent e = g_queue.front();
     g_queue.pop_front();
-    if (e.kind == Kind::Wheel) { io.MousePos = ImVec2(e.x, e.y); io.MouseWheel += e.wheel; continue; }
-    if (e.kind == Kind::Move) { io.MousePos = ImVec2(e.x, e.y); continue; }
+    if (e.kind == Kind::Wheel) {
+      io.MousePos = ImVec2(e.x, e.y);
+      io.MouseWheel += e.wheel;
+      continue;
+    }
+    if (e.kind == Kind::Move) {
+      io.MousePos = ImVec2(e.x, e.y);
+      continue;
+    }
     if (e.kind == Kind::Leave) {
       if (io.MouseDown[0]) continue;  // still pressed (mouse dragged out): the up event follows
       io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
@@ -152,7 +165,9 @@ void imguiHtml5NewFrame() {
   if (!g_queue.empty()) g_activity = true;
 }
 
-float devicePixelRatio() { return g_dpr; }
+float devicePixelRatio() {
+  return g_dpr;
+}
 
 bool imguiHtml5TakeActivity() {
   bool a = g_activity;
