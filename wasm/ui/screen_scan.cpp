@@ -268,6 +268,8 @@ void lastPerson(StationSession& session, ScanFlow& flow, UiState& ui) {
     const char* msg = k == ErrorKind::Unsupported ? errorText(ErrorKind::Unsupported)
                       : k == ErrorKind::MangledText ? tr(Str::ScanMangled) : tr(Str::ScanBroken);
     banner("scan.rejected", msg, theme::kDanger);
+    // Not set up, the form cannot save either: how to set up ("Nhập tay" led to a form that said so).
+    if (!session.station().isConfigured()) return notConfigured(ui);
     if (button("scan.manual", tr(Str::UseManual), ButtonStyle::Secondary)) ui.screen = Screen::Manual;
     return;
   }
