@@ -6,28 +6,49 @@
 
 using namespace diemquet::sync;
 
+namespace {
+// Started at 1000, the server answered at 5000, it is 6000 now.
+const ServerContact kAnswered{1000, 5000, 0, 6000};
+}  // namespace
+
 TEST(Connection, NoNetworkIsOfflineWhateverElse) {
-  EXPECT_EQ(connectionOf(true, false, SyncPhase::Idle, SyncProblem::None), Connection::Offline);
-  EXPECT_EQ(connectionOf(false, false, SyncPhase::NotEnrolled, SyncProblem::None), Connection::Offline);
+  EXPECT_EQ(connectionOf(true, false, SyncPhase::Idle, SyncProblem::None, kAnswered), Connection::Offline);
+  EXPECT_EQ(connectionOf(false, false, SyncPhase::NotEnrolled, SyncProblem::None, kAnswered), Connection::Offline);
 }
 
 TEST(Connection, NotEnrolledIsLocalOnlyEvenWithANetwork) {
-  EXPECT_EQ(connectionOf(false, true, SyncPhase::NotEnrolled, SyncProblem::None), Connection::LocalOnly);
+  EXPECT_EQ(connectionOf(false, true, SyncPhase::NotEnrolled, SyncProblem::None, kAnswered), Connection::LocalOnly);
 }
 
 TEST(Connection, EnrolledAndUploadingOrIdleIsOnline) {
-  EXPECT_EQ(connectionOf(true, true, SyncPhase::Idle, SyncProblem::None), Connection::Online);
-  EXPECT_EQ(connectionOf(true, true, SyncPhase::Uploading, SyncProblem::None), Connection::Online);
+  EXPECT_EQ(connectionOf(true, true, SyncPhase::Idle, SyncProblem::None, kAnswered), Connection::Online);
+  EXPECT_EQ(connectionOf(true, true, SyncPhase::Uploading, SyncProblem::None, kAnswered), Connection::Online);
 }
 
 TEST(Connection, FailedUploadsWithANetworkAreServerTrouble) {
-  EXPECT_EQ(connectionOf(true, true, SyncPhase::Waiting, SyncProblem::Offline), Connection::ServerTrouble);
-  EXPECT_EQ(connectionOf(true, true, SyncPhase::Waiting, SyncProblem::ServerError), Connection::ServerTrouble);
-  EXPECT_EQ(connectionOf(true, true, SyncPhase::Waiting, SyncProblem::Refused), Connection::ServerTrouble);
+  EXPECT_EQ(connectionOf(true, true, SyncPhase::Waiting, SyncProblem::Offline, kAnswered), Connection::ServerTrouble);
+  EXPECT_EQ(connectionOf(true, true, SyncPhase::Waiting, SyncProblem::ServerError, kAnswered), Connection::ServerTrouble);
+  EXPECT_EQ(connectionOf(true, true, SyncPhase::Waiting, SyncProblem::Refused, kAnswered), Connection::ServerTrouble);
   // The phone's own storage failing is not the server's fault.
-  EXPECT_EQ(connectionOf(true, true, SyncPhase::Waiting, SyncProblem::Storage), Connection::Online);
+  EXPECT_EQ(connectionOf(true, true, SyncPhase::Waiting, SyncProblem::Storage, kAnswered), Connection::Online);
 }
 
 TEST(Connection, RevokedNeedsANewCode) {
-  EXPECT_EQ(connectionOf(true, true, SyncPhase::NeedsEnrollment, SyncProblem::Revoked), Connection::NeedsCode);
+  EXPECT_EQ(connectionOf(true, true, SyncPhase::NeedsEnrollment, SyncProblem::Revoked, kAnswered), Connection::NeedsCode);
+}
+
+// Session 14: reloaded where the server did not answer, the pill said "Trực tuyến" on an answer
+// from before the reload. Until an answer comes it says it is connecting; a poll the server
+// did not answer is trouble; an old answer is no sign of the server now.
+TEST(Connection, OnlineOnlyOnAnAnswerSinceTheStartAndLately) {
+  const auto idle = [](ServerContact c) { return connectionOf(true, true, SyncPhase::Idle, SyncProblem::None, c); };
+  EXPECT_EQ(idle({1000, 900, 0, 1500}), Connection::Connecting) << "the answer is from before the reload";
+  EXPECT_EQ(idle({1000, 900, 0, 1500 + kAnswerFreshMs}), Connection::Connecting);
+  EXPECT_EQ(idle({1000, 900, 1200, 1500}), Connection::ServerTrouble) << "a poll failed since the reload";
+  EXPECT_EQ(idle({1000, 1300, 1200, 1500}), Connection::Online) << "answered after that failure";
+  EXPECT_EQ(idle({1000, 1200, 1300, 1500}), Connection::ServerTrouble) << "failed after that answer";
+  EXPECT_EQ(idle({1000, 1200, 0, 1200 + kAnswerFreshMs + 1}), Connection::Connecting) << "nothing heard for long";
+  EXPECT_EQ(idle({1000, 900, 800, 1500}), Connection::Connecting) << "a failure before the reload says nothing now";
+  EXPECT_EQ(connectionOf(true, false, SyncPhase::Idle, SyncProblem::None, {1000, 900, 0, 1500}), Connection::Offline);
+  EXPECT_EQ(connectionOf(false, true, SyncPhase::NotEnrolled, SyncProblem::None, {1000, 0, 0, 1500}), Connection::LocalOnly);
 }

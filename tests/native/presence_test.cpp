@@ -153,15 +153,18 @@ TEST(Presence, AnAnswerIsTheLastSyncAFailedAskIsNot) {
     poller.tick();
     EXPECT_EQ(b->lastSyncMs(), 0) << "status " << failed.status << " counted as reaching the server";
   }
+  EXPECT_EQ(poller.lastFailureMs(), now) << "the pill learns the server did not answer";
   reply = HttpReply{200, answer};
   now += 5000;
   poller.tick();
   EXPECT_EQ(b->lastSyncMs(), now);
+  EXPECT_EQ(poller.lastFailureMs(), now - 5000) << "an answer is no failure";
   const int64_t answered = now;
   reply = HttpReply{0, ""};
   now += 5000;
   poller.tick();
   EXPECT_EQ(b->lastSyncMs(), answered) << "a failed ask keeps the last answer's time";
+  EXPECT_EQ(poller.lastFailureMs(), now);
   // An upload acknowledged later is later still; an older acknowledgement replayed moves nothing back.
   ASSERT_TRUE(b->apply(JournalEvent{SyncAcknowledged{"st-b", {}, answered - 60000}}));
   EXPECT_EQ(b->lastSyncMs(), answered);

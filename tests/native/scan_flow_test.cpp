@@ -392,6 +392,65 @@ TEST(ScanFlow, ASaveLostAfterALaterSaveCommittedSaysSo) {
   EXPECT_FALSE(f.session.canUndo()) << "no undo offered beside An's failure";
 }
 
+// Session 14: after a save lost by the journal took the line, Scan's quiet line about the last
+// card saved read "Lần quét trước: T. B. Bình" with no "VÀO 07:02": the card's save was known
+// only while it held the line. It is still the last save recorded: its direction and time stay.
+TEST(ScanFlow, TheLastCardsSaveStaysKnownAfterALostSaveTookTheLine) {
+  Fixture f;
+  f.flow.onDecoded(kCccd);   // An
+  f.flow.onDecoded(kCccd2);  // Bình, the last card
+  auto an = std::move(f.journal.pending.front());
+  f.journal.pending.pop_front();
+  f.journal.commitAll();  // Bình is saved...
+  ASSERT_NE(f.flow.lastCardSave(), nullptr);
+  const uint64_t binh = f.flow.lastCardSave()->serial;
+  an.second(false);  // ...then An's write fails and takes the line
+  ASSERT_TRUE(f.session.saveStatus().lost());
+  const SaveStatus* save = f.flow.lastCardSave();
+  ASSERT_NE(save, nullptr) << "Bình's save is still the last one recorded";
+  EXPECT_EQ(save->serial, binh);
+  EXPECT_EQ(save->state, SaveStatus::State::Saved);
+  EXPECT_EQ(save->displayName, "Trần Thị Bình");
+  EXPECT_EQ(save->direction, Direction::In);
+  EXPECT_FALSE(f.flow.statusIsLastCard()) << "no undo or flip of Bình beside An's failure";
+  // A later save by hand replaces it: the card's direction is no longer known to the session.
+  FieldErrors errors;
+  ASSERT_TRUE(f.session.submitManual(ManualEntry{"Lê Văn Tám", "", "0901234567", "", Direction::In}, errors));
+  f.journal.commitAll();
+  EXPECT_EQ(f.flow.lastCardSave(), nullptr);
+}
+
+// Session 14: a card held up to a station not set up (read several times a second) was news
+// at every read, and beeped the error each time. The same text again is told apart: still in
+// view, or shown again; another code, or a card saved in between, is news.
+TEST(ScanFlow, TheSameCodeThatSavedNothingIsToldApartWhenReadAgain) {
+  FakeJournal journal;
+  Instant now{1764036000000LL, 420};
+  auto station = std::move(Station::create()).value();
+  StationSession session{*station, [&](const std::string& r, std::function<void(bool)> d) { journal.pending.emplace_back(r, std::move(d)); },
+                         [&] { return now; }};
+  ScanFlow flow{session};
+  auto first = flow.onDecoded(kCccd);
+  ASSERT_EQ(first.kind, ScanOutcome::Kind::NotConfigured);
+  EXPECT_FALSE(first.sameCodeAgain);
+  now.utcMs += 200;
+  auto held = flow.onDecoded(kCccd);
+  EXPECT_TRUE(held.sameCodeAgain);
+  EXPECT_TRUE(held.stillInView) << "read again 200 ms later: never left the view";
+  now.utcMs += 3000;
+  auto again = flow.onDecoded(kCccd);
+  EXPECT_TRUE(again.sameCodeAgain);
+  EXPECT_FALSE(again.stillInView) << "taken away and shown again";
+  EXPECT_FALSE(flow.onDecoded(kCccd2).sameCodeAgain) << "another person";
+  now.utcMs += 100;
+  auto junk = flow.onDecoded("not a card");
+  ASSERT_EQ(junk.kind, ScanOutcome::Kind::Rejected);
+  EXPECT_FALSE(junk.sameCodeAgain);
+  now.utcMs += 100;
+  EXPECT_TRUE(flow.onDecoded("not a card").stillInView) << "a refused code held up, too";
+  EXPECT_EQ(station->totalCount(), 0);
+}
+
 // A refusal is told apart from a lost save (its line goes quiet after kSaveLineMs; a lost
 // save's stays), and a check-in typed with an earlier "Giờ" keeps that time for the lines.
 TEST(ScanFlow, ARefusalIsNoLostSaveAndATypedTimeIsTheEntrysTime) {

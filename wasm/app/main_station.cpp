@@ -74,6 +74,7 @@ std::unique_ptr<ui::ModeUi> wireStation(app::FaceHooks& hooks) {
   g_presence = std::make_unique<sync::PresencePoller>(station, platform::journalAppend, app::postJson,
                                                       [] { return platform::now().utcMs; }, 5000);
   g_presence->setOnCorrected([&session](const DirectionCorrected& fix) { session.directionCorrected(fix); });
+  ui::setServerContact(g_presence.get(), platform::now().utcMs);
   g_lastAnswer = std::make_unique<sync::LastAnswerKeeper>(station, g_localStore);
   g_lastAnswer->restore();
   g_keys =

@@ -2,22 +2,32 @@
 
 namespace diemquet {
 
+ScanOutcome ScanFlow::unsaved(ScanOutcome out, std::string_view text) {
+  const int64_t now = m_session.now().utcMs;
+  out.sameCodeAgain = !m_lastUnsavedText.empty() && text == m_lastUnsavedText;
+  out.stillInView = out.sameCodeAgain && now - m_lastUnsavedMs < kInViewGapMs;
+  m_lastUnsavedText = std::string(text);
+  m_lastUnsavedMs = now;
+  return out;
+}
+
 ScanOutcome ScanFlow::onDecoded(std::string_view text) {
   ScanOutcome out;
   auto parsed = parsePayload(text);
   if (!parsed) {
     out.error = parsed.error();
-    return out;
+    return unsaved(std::move(out), text);
   }
   out.payload = parsed.value();
   if (parsed->kind == PayloadKind::Poster) {
     out.kind = ScanOutcome::Kind::Poster;
-    return out;
+    return unsaved(std::move(out), text);
   }
   if (!m_session.station().isConfigured()) {
     out.kind = ScanOutcome::Kind::NotConfigured;
-    return out;
+    return unsaved(std::move(out), text);
   }
+  m_lastUnsavedText.clear();  // a card saved (or repeated) in between: the next such code is news
   const Person& person = parsed->person;
   Instant now = m_session.now();
   // The key alone decides "the same card": a card read twice gives the same key.
@@ -68,6 +78,13 @@ bool ScanFlow::recordRepeatAsOther(const ScanOutcome& repeat) {
   m_lastCard = repeat.payload;
   m_lastSerial = m_session.saveStatus().serial;
   return true;
+}
+
+const SaveStatus* ScanFlow::lastCardSave() const {
+  if (!m_lastCard) return nullptr;
+  if (statusIsLastCard()) return &m_session.saveStatus();
+  const SaveStatus& saved = m_session.lastSaved();
+  return saved.state == SaveStatus::State::Saved && saved.serial == m_lastSerial ? &saved : nullptr;
 }
 
 bool ScanFlow::flipLast() {

@@ -30,7 +30,12 @@ struct ScanOutcome {
   bool previousOnOtherPhone = false;  // …recorded by another phone at this scan point
   // Duplicate: the camera saw this card less than kInViewGapMs ago, i.e. it never left the
   // view (the camera reads a held card several times a second); else it was shown again.
+  // Poster, NotConfigured, Rejected: the same for the same text as the last code saved nothing.
   bool stillInView = false;
+  // Poster, NotConfigured, Rejected: the same text as the last code that saved nothing, shown
+  // again (or still in view). The screen says it once, with one beep, as it does a repeat: a
+  // card held up to a station not set up beeped the error at every read, several a second.
+  bool sameCodeAgain = false;
 };
 
 class ScanFlow {
@@ -52,6 +57,11 @@ class ScanFlow {
   // True while the session's save status is about lastCard() (no other save since): only then
   // may the scan screen offer undo or flip, which act on the save status.
   bool statusIsLastCard() const { return m_lastCard && m_session.saveStatus().serial == m_lastSerial; }
+  // The save of lastCard() while the session still knows it: the status line's, or the last
+  // save recorded once another status took the line (a save lost by the journal, a repeat, a
+  // refusal: none of them saved anything since). Null when a later save replaced it. Scan's
+  // quiet line reads its direction and time from here ("T. V. Đức · VÀO 07:02").
+  const SaveStatus* lastCardSave() const;
 
  private:
   StationSession& m_session;
@@ -59,6 +69,11 @@ class ScanFlow {
   std::map<std::string, int64_t> m_seen;  // card key -> last time the camera saw it
   std::string m_lastKey;
   std::optional<ScannedPayload> m_lastCard;
+  // The last code that saved nothing (a poster, a card while not set up, a refused code) and
+  // when the camera last read it: see ScanOutcome::sameCodeAgain.
+  std::string m_lastUnsavedText;
+  int64_t m_lastUnsavedMs = 0;
+  ScanOutcome unsaved(ScanOutcome out, std::string_view text);
   uint64_t m_lastSerial = 0;  // the save status serial of lastCard()'s save
 };
 

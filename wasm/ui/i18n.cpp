@@ -232,6 +232,9 @@ const Entry kStrings[] = {
     {Str::Offline, "Ngoại tuyến", "Offline"},
     // The top-bar pill when the phone has a network but scans do not reach a server.
     {Str::ConnLocalOnly, "Chỉ trên máy", "Phone only"},
+    // Enrolled, but no answer from the server since the page started (a reload where it does not
+    // answer said "Trực tuyến" on an answer from before).
+    {Str::ConnConnecting, "Đang kết nối…", "Connecting…"},
     {Str::ConnServerTrouble, "Lỗi máy chủ", "Server issue"},
     {Str::ConnNeedsCode, "Cần mã mới", "New code needed"},
     {Str::InsideNow, "Đang ở trong", "Inside now"},
@@ -260,6 +263,8 @@ const Entry kStrings[] = {
     {Str::Saved, "Đã lưu", "Saved"},
     {Str::SaveFailed, "Không lưu được. Hãy thử lại.", "Could not save. Please try again."},
     {Str::FixBelow, "Sửa ô báo đỏ bên dưới.", "Fix what is marked in red below."},
+    // The same refusal seen from Today, where the fields are not: where they are.
+    {Str::FixInManual, "Sửa ô báo đỏ ở mục Nhập tay.", "Fix what is marked in red under Manual."},
     {Str::NotSaved, "CHƯA LƯU", "NOT SAVED"},
     {Str::Undo, "Hoàn tác", "Undo"},
     {Str::UndoDone, "Đã huỷ lượt vừa rồi", "Last entry undone"},

@@ -10,7 +10,7 @@ enum class Lang { Vi, En };
 
 // Add a key here and its entry anywhere in i18n.cpp's table (entries carry their key).
 enum class Str {
-  AppName, NavToday, NavManual, NavSettings, Online, Offline, ConnLocalOnly, ConnServerTrouble, ConnNeedsCode,
+  AppName, NavToday, NavManual, NavSettings, Online, Offline, ConnLocalOnly, ConnConnecting, ConnServerTrouble, ConnNeedsCode,
   SyncTitle, EnrollCode, EnrollConnect, Enrolling, EnrollBadFormat, EnrollInvalid, EnrollOffline,
   EnrollServerError, EnrollStorage, EnrollDone, Enrolled, NotEnrolled, ChooseScanPoint, SyncNow, SyncOfflineHold,
   Syncing,
@@ -18,7 +18,7 @@ enum class Str {
   RetentionInfo, RetentionOldUnsynced,
   InsideNow, InToday, OutToday, RecentTitle, RecentTitleNone, NoEntries, DirIn, DirOut, Undone,
   NotConfigured, NotSetUp, GoToSettings, ManualTitle, FieldName, FieldCccd, FieldPhone, FieldTime,
-  IdHint, Direction, Save, Saving, Saved, SaveFailed, FixBelow, NotSaved, Undo, UndoDone,
+  IdHint, Direction, Save, Saving, Saved, SaveFailed, FixBelow, FixInManual, NotSaved, Undo, UndoDone,
   SettingsTitle, VenueName, ScanPointName, RepeatWindow, RepeatWindowHint, RepeatWindowBad, Language, DeviceId, SaveSettings, SettingsSaved,
   VenueRequired, ScanPointRequired, PendingSync, StoredOnDevice, DamagedRecords, NewEntry,
   VenueNamePlaceholder, ScanPointPlaceholder, NamePlaceholder, TimePlaceholder, Loading,

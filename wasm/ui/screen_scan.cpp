@@ -211,17 +211,18 @@ void quietLine(const std::string& what, const StationSession& session, UiState& 
 }
 
 // A save: "N. V. An · VÀO 07:02" (the name masked: the keeper saw the person; others reading
-// the phone need not). `own`: the save status is this card's, so its direction and time are known.
-void lastScanLine(bool own, const SaveStatus& st, const ScannedPayload& p, const StationSession& session, UiState& ui) {
+// the phone need not). `save`: this card's save while the session knows it (ScanFlow::
+// lastCardSave), so its direction and time; null once a later save replaced it.
+void lastScanLine(const SaveStatus* save, const ScannedPayload& p, const StationSession& session, UiState& ui) {
   std::string line = maskName(p.person.displayName);
-  if (own)
+  if (save)
     line += std::string(" · ") +
-            (st.undone ? tr(Str::Undone)
-                       : std::string(tr(st.direction == Direction::In ? Str::DirIn : Str::DirOut)) + " " +
-                             formatLocalTime(st.shownTime()));
+            (save->undone ? tr(Str::Undone)
+                          : std::string(tr(save->direction == Direction::In ? Str::DirIn : Str::DirOut)) + " " +
+                                formatLocalTime(save->shownTime()));
   // Turned into the way out by the server's timeline (another gate had the person inside): why.
-  if (own && st.corrected && !st.undone)
-    line += std::string(" · ") + correctionReason(st.onOtherPhone);
+  if (save && save->corrected && !save->undone)
+    line += std::string(" · ") + correctionReason(save->onOtherPhone);
   quietLine(line, session, ui);
 }
 
@@ -267,6 +268,8 @@ void lastPerson(StationSession& session, ScanFlow& flow, UiState& ui) {
     const char* msg = k == ErrorKind::Unsupported ? errorText(ErrorKind::Unsupported)
                       : k == ErrorKind::MangledText ? tr(Str::ScanMangled) : tr(Str::ScanBroken);
     banner("scan.rejected", msg, theme::kDanger);
+    // Not set up, the form cannot save either: how to set up ("Nhập tay" led to a form that said so).
+    if (!session.station().isConfigured()) return notConfigured(ui);
     if (button("scan.manual", tr(Str::UseManual), ButtonStyle::Secondary)) ui.screen = Screen::Manual;
     return;
   }
@@ -284,7 +287,8 @@ void lastPerson(StationSession& session, ScanFlow& flow, UiState& ui) {
   // the green band and the name in large type a keeper looking up a minute later took for a
   // new scan.
   const bool saved = st.state == SaveStatus::State::Saved;
-  if (!own || (saved && session.now().utcMs - st.at.utcMs > kSaveLineMs)) return lastScanLine(own, st, p, session, ui);
+  if (!own || (saved && session.now().utcMs - st.at.utcMs > kSaveLineMs))
+    return lastScanLine(flow.lastCardSave(), p, session, ui);
   bool in = st.direction == Direction::In;
   // Direction and state as one big coloured band; a check-out is spelled out ("← ĐÃ RA").
   std::string dir = in ? std::string("→ ") + tr(Str::DirIn) : std::string("← ") + tr(Str::CheckedOut);

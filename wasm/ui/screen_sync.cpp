@@ -14,6 +14,8 @@ namespace diemquet::ui {
 namespace {
 
 sync::SyncClient* g_sync = nullptr;
+const sync::PresencePoller* g_presence = nullptr;
+int64_t g_startedMs = 0;
 bool g_online = true;  // navigator.onLine as the last frame saw it
 
 // What the enrollment form remembers between frames.
@@ -144,10 +146,18 @@ void setSyncClient(sync::SyncClient* client) { g_sync = client; }
 
 void setSyncNetworkOnline(bool online) { g_online = online; }
 
+void setServerContact(const sync::PresencePoller* poller, int64_t startedMs) {
+  g_presence = poller;
+  g_startedMs = startedMs;
+}
+
 sync::Connection stationConnection(const StationSession& session, bool networkOnline) {
   const bool enrolled = session.station().enrollment().has_value();
-  if (!g_sync) return sync::connectionOf(enrolled, networkOnline, sync::SyncPhase::NotEnrolled, sync::SyncProblem::None);
-  return sync::connectionOf(enrolled, networkOnline, g_sync->phase(), g_sync->problem());
+  const sync::ServerContact contact{g_startedMs, session.station().lastAnsweredMs(),
+                                    g_presence ? g_presence->lastFailureMs() : 0, session.now().utcMs};
+  if (!g_sync)
+    return sync::connectionOf(enrolled, networkOnline, sync::SyncPhase::NotEnrolled, sync::SyncProblem::None, contact);
+  return sync::connectionOf(enrolled, networkOnline, g_sync->phase(), g_sync->problem(), contact);
 }
 
 void drawSyncSettings(StationSession& session) {

@@ -3,12 +3,16 @@
 #pragma once
 #include "station_session.hpp"
 #include "sync/connection.hpp"
+#include "sync/presence.hpp"
 #include "sync/sync_client.hpp"
 
 namespace diemquet::ui {
 
 // main.cpp hands the one sync client to the UI at boot (null: no sync, e.g. in tools).
 void setSyncClient(sync::SyncClient* client);
+// The presence poller, whose unanswered asks the pill counts, and when the page started: an
+// answer kept from before it (sync/last_answer.hpp) is no sign the server is reached now.
+void setServerContact(const sync::PresencePoller* poller, int64_t startedMs);
 // What the top-bar pill shows: the network and whether scans reach the server.
 sync::Connection stationConnection(const StationSession& session, bool networkOnline);
 // The network as this frame sees it (navigator.onLine): offline, "Đồng bộ ngay" is replaced

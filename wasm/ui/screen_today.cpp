@@ -64,7 +64,9 @@ void drawToday(StationSession& session, UiState& ui) {
   }
   // In a slot of fixed height: the counts never move when a save's status appears or expires
   // (a tap meant for them, or for "Đóng ngày", landed on what moved there).
-  drawSaveStatusFixed(session, 76, tr(Str::NavToday));
+  // A refused entry says what the form says: the field in red is what to fix ("Hãy thử lại"
+  // here, beside the form's "Sửa ô báo đỏ", had staff press "Lưu" again on the same mistake).
+  drawSaveStatusFixed(session, 76, tr(Str::NavToday), ui.manualErrors.errors.empty() ? nullptr : tr(Str::FixInManual));
   DaySummary d = station.today(session.now());
   float w = (ImGui::GetContentRegionAvail().x - 2 * theme::kGap) / 3.0f;
   statCard("today.inside", tr(Str::InsideNow), d.insideNow, theme::kPrimaryDark, w);

@@ -39,6 +39,7 @@ void topBar(const StationSession& session, bool online) {
   switch (stationConnection(session, online)) {
     case sync::Connection::Offline: pill = {Str::Offline, theme::kOffline, "top.offline"}; break;
     case sync::Connection::LocalOnly: pill = {Str::ConnLocalOnly, theme::kOffline, "top.localOnly"}; break;
+    case sync::Connection::Connecting: pill = {Str::ConnConnecting, theme::kOffline, "top.connecting"}; break;
     case sync::Connection::ServerTrouble: pill = {Str::ConnServerTrouble, theme::kWarn, "top.serverTrouble"}; break;
     case sync::Connection::NeedsCode: pill = {Str::ConnNeedsCode, theme::kWarn, "top.needsCode"}; break;
     case sync::Connection::Online: break;
@@ -169,6 +170,13 @@ bool StationUi::tick() {
       changed = true;
       continue;
     }
+    // A poster, a card while not set up, a refused code: said once, with one beep, as a repeat
+    // is. Held up to the camera it is read several times a second, and beeped at every read;
+    // shown again while its band still says it, it is no news either.
+    const bool unsaved = out.kind != ScanOutcome::Kind::Saving;
+    if (unsaved && out.sameCodeAgain && m_state.lastScan && m_state.lastScan->kind == out.kind &&
+        (out.stillInView || !scanBandExpired(m_session, m_state)))
+      continue;
     m_state.lastScan = out;
     m_state.lastScanAt = ImGui::GetTime();
     m_state.lastScanWhen = m_session.now();

@@ -2,7 +2,8 @@
 
 namespace diemquet::sync {
 
-Connection connectionOf(bool enrolled, bool networkOnline, SyncPhase phase, SyncProblem problem) {
+Connection connectionOf(bool enrolled, bool networkOnline, SyncPhase phase, SyncProblem problem,
+                        const ServerContact& contact) {
   if (!networkOnline) return Connection::Offline;
   if (phase == SyncPhase::NeedsEnrollment) return Connection::NeedsCode;
   if (!enrolled || phase == SyncPhase::NotEnrolled) return Connection::LocalOnly;
@@ -11,7 +12,13 @@ Connection connectionOf(bool enrolled, bool networkOnline, SyncPhase phase, Sync
   if (phase == SyncPhase::Waiting &&
       (problem == SyncProblem::Offline || problem == SyncProblem::ServerError || problem == SyncProblem::Refused))
     return Connection::ServerTrouble;
-  return Connection::Online;
+  // The latest word this run is a request the server did not answer.
+  if (contact.lastFailureMs >= contact.startedMs && contact.lastFailureMs > contact.lastAnswerMs)
+    return Connection::ServerTrouble;
+  // Green only on an answer heard since the page started, and lately.
+  if (contact.lastAnswerMs >= contact.startedMs && contact.nowMs - contact.lastAnswerMs <= kAnswerFreshMs)
+    return Connection::Online;
+  return Connection::Connecting;
 }
 
 }  // namespace diemquet::sync

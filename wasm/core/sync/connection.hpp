@@ -10,11 +10,26 @@ namespace diemquet::sync {
 enum class Connection {
   Offline,        // no network on the phone
   LocalOnly,      // not enrolled: check-ins stay on this phone, by choice
-  Online,         // enrolled, network, the last upload did not fail
+  Connecting,     // enrolled, network, but no answer from the server yet since the page started
+  Online,         // enrolled, network, the server answered lately and nothing failed since
   ServerTrouble,  // enrolled, network, but the server cannot be reached or refused
   NeedsCode,      // the server no longer accepts this phone: a new enrollment code is needed
 };
 
-Connection connectionOf(bool enrolled, bool networkOnline, SyncPhase phase, SyncProblem problem);
+// What the phone has heard from the server, by its own clock (ms). The last answer survives a
+// reload (sync/last_answer.hpp) but says nothing about the server now: after a reload where
+// the server did not answer, the pill said "Trực tuyến" on an answer from before it.
+struct ServerContact {
+  int64_t startedMs = 0;     // when this page started
+  int64_t lastAnswerMs = 0;  // the server's last answer (Station::lastAnsweredMs)
+  int64_t lastFailureMs = 0; // the last request the server did not answer (presence poll)
+  int64_t nowMs = 0;
+};
+// An answer older than this is no sign the server is reached now (the presence poll asks every
+// 5 s while online).
+constexpr int64_t kAnswerFreshMs = 30000;
+
+Connection connectionOf(bool enrolled, bool networkOnline, SyncPhase phase, SyncProblem problem,
+                        const ServerContact& contact);
 
 }  // namespace diemquet::sync

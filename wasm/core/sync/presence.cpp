@@ -62,10 +62,14 @@ void PresencePoller::tick() {
   m_transport("api/v1/presence", json{{"device", device}}.dump(), enrollment->token,
               [this, device](const HttpReply& r) {
                 m_inFlight = false;
-                if (r.status != 200) return;  // offline or refused: the station decides alone
                 const int64_t now = m_now();
-                auto a = parsePresence(r.body, device, now);
-                if (!a) return;
+                // Offline or refused: the station decides alone, and the pill stops saying it is online.
+                auto a = parsePresence(r.status == 200 ? std::string_view(r.body) : std::string_view(), device, now);
+                if (!a) {
+                  m_lastFailureMs = now;
+                  ++m_version;
+                  return;
+                }
                 m_station.setRemotePresence(std::move(a->people), a->asOfMs - now);
                 m_station.serverAnswered(now);  // Today's "Đồng bộ lần cuối", for a phone with nothing to upload
                 ++m_version;

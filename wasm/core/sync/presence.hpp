@@ -47,6 +47,11 @@ class PresencePoller {
   // follows it: StationSession::directionCorrected).
   void setOnCorrected(std::function<void(const DirectionCorrected&)> f) { m_onCorrected = std::move(f); }
   uint64_t version() const { return m_version; }
+  // When an ask last went unanswered (no network to the server, an error status, a page that is
+  // no answer: a captive portal); 0: none. With the last answer's time, the pill's evidence of
+  // reaching the server (connection.hpp): the poll is the one request a phone with nothing to
+  // upload makes.
+  int64_t lastFailureMs() const { return m_lastFailureMs; }
 
  private:
   void applyCorrections(std::vector<DirectionCorrected> fixes);
@@ -59,6 +64,7 @@ class PresencePoller {
   int64_t m_dueMs = 0;
   bool m_inFlight = false, m_writing = false;
   uint64_t m_version = 1;
+  int64_t m_lastFailureMs = 0;
 };
 
 }  // namespace diemquet::sync
