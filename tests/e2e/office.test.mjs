@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openPhone, freshProfile } from './lib/browser.mjs';
-import { waitReady, find, tap, typeInto, screenshot, OUT, PHONES, paste, assertInView, assertNoMissingGlyphs, probe, reveal } from './lib/station.mjs';
+import { waitReady, find, tap, doubleTap, typeInto, screenshot, OUT, PHONES, paste, assertInView, assertNoMissingGlyphs, probe, reveal } from './lib/station.mjs';
 import { SERVER_BIN, serverAvailable, admin } from './lib/server-process.mjs';
 import { SIZES, openPhoneAt, assertTextsFitWidth, assertOneLineLabel, assertInView as layoutInView, OFFICE_BARS } from './lib/layout.mjs';
 import { importAreas } from '../server/areas_fixture.mjs';
@@ -480,6 +480,27 @@ test('officer at 360×740: no week after this one, the week named with its numbe
 
 // The venue is looked up by the id the form says it registered: by name, it found an earlier
 // test's "Chợ Tân Định" (a restaurant), and the kind looked lost.
+// Session 14: an impatient double tap on "Ghi nhắc nhở" recorded two reminders (and reminders
+// count towards flagging a venue for suspension); one tap, one reminder.
+test('officer at 360×740: a double tap on "Ghi nhắc nhở" records one reminder', { skip }, async () => {
+  const ctx = await openPhone(freshProfile('dq-office-remind'), { viewport: PHONES[0] });
+  try {
+    const page = await ctx.newPage();
+    await login(page);
+    const row = async () => (await probe(page)).items.find((i) => /^office\.report\.bad\.\d+$/.test(i.id) && i.text.startsWith('Karaoke Ánh Sao'));
+    const n = (await row()).id.split('.').pop();
+    const count = async () => (await find(page, `office.report.bad.${n}.reminders`)).text;
+    const before = await count();
+    assert.match(before, /^Số lần nhắc: \d+$/);
+    const was = Number(before.split(': ')[1]);
+    await doubleTap(page, `office.report.remind.${n}`);
+    await shows(page, `office.report.bad.${n}.reminders`, new RegExp(`^Số lần nhắc: ${was + 1}$`));
+    await page.waitForTimeout(1500);  // a second request would have landed and been reloaded by now
+    assert.equal(await count(), `Số lần nhắc: ${was + 1}`);
+    await screenshot(page, 'office-reminded-once');
+  } finally { await ctx.close(); }
+});
+
 test('officer: the venue kind is picked by its Vietnamese name', { skip }, async () => {
   const ctx = await openPhone(freshProfile('dq-office-kind'), {});
   try {

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdio>
 #include <optional>
+#include <set>
 #include <string_view>
 
 #include "export_names.hpp"
@@ -32,6 +33,8 @@ struct ReportScreen {
   std::string loadedFor;      // session + week the data belongs to
   bool allNonComplying = false;  // "Xem cả": every listed venue, not the first few
   bool emptyAreasOpen = false;   // the areas with no venue, opened to their names
+  // Venues whose reminder is on its way: a second tap (a double tap) records no second one.
+  std::set<std::string> reminding;
 } g_r;
 
 constexpr float kWardIndent = 12.0f;  // px, a ward's row under its district or province
@@ -42,6 +45,7 @@ void load(OfficeState& s) {
   s.refreshDue = false;
   s.client.report(g_r.week, [&s](const client::OfficeResult<client::WeeklyReport>& r) {
     g_r.loading = false;
+    g_r.reminding.clear();  // the counts shown now include the reminders sent
     if (!r.ok()) {
       g_r.error = failureKey(r);
       if (g_r.data) g_r.week = g_r.data->week;  // still the week whose numbers are shown
@@ -222,13 +226,18 @@ void nonComplyingList(OfficeState& s, const client::WeeklyReport& d) {
     if (v.flaggedForSuspension) rem += " · " + std::string(tr(Str::OfficeSuspend));
     text(("office.report.bad." + std::to_string(i) + ".reminders").c_str(), rem,
          v.flaggedForSuspension ? theme::kDanger : theme::kMuted);
-    if (button(("office.report.remind." + std::to_string(i)).c_str(), tr(Str::OfficeRemind), ButtonStyle::Secondary, -1,
-               48)) {
-      s.client.remind(id, [&s](const Reply& r) {
-        if (r.ok())
-          load(s);
-        else
+    const bool sending = g_r.reminding.count(id) > 0;
+    if (button(("office.report.remind." + std::to_string(i)).c_str(), sending ? tr(Str::Loading) : tr(Str::OfficeRemind),
+               ButtonStyle::Secondary, -1, 48) &&
+        !sending) {
+      g_r.reminding.insert(id);
+      s.client.remind(id, [&s, id](const Reply& r) {
+        if (r.ok()) {
+          load(s);  // the button comes back with the new count (see load)
+        } else {
+          g_r.reminding.erase(id);
           g_r.error = failureKey(r);
+        }
       });
     }
     ImGui::Dummy(ImVec2(1, 4));
