@@ -242,6 +242,11 @@ for (const [i, vp] of PHONES.entries()) {
       await tap(page, 'office.venues.code');
       const code = await assertInView(page, 'office.venues.code.value', 15000);
       assert.match(code.text, /^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+      // Session 14: what to do with the code, and where the venue's posters come from (the
+      // office prints none: a new officer looked for them), in view under the code.
+      const next = await assertInView(page, 'office.venues.code.next');
+      assert.match(next.text, /Cài đặt, nhập mã vào ô Mã đăng ký/);
+      assert.match(next.text, /Tải áp phích \(PDF\)/);
       await page.waitForTimeout(300);
       await assertNoMissingGlyphs(page, 'with the enrollment code on screen');
       await screenshot(page, `office-enrollment-code-${vp.width}`);

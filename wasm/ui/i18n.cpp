@@ -423,6 +423,12 @@ const Entry kStrings[] = {
     {Str::OfficeRegistered, "Đã đăng ký", "Registered"},
     {Str::OfficeIssueCode, "Cấp mã đăng ký thiết bị", "Issue a device enrollment code"},
     {Str::OfficeCodeHint, "Mã dùng một lần, hết hạn sau 72 giờ:", "One-time code, valid 72 hours:"},
+    {Str::OfficeCodeNextSteps,
+     "Trên máy của cơ sở, mở trang quét (địa chỉ này, bỏ /office), vào Cài đặt, nhập mã vào ô Mã đăng ký rồi bấm "
+     "Kết nối máy chủ. Sau đó, cũng trong Cài đặt, bấm Tải áp phích (PDF) để in mã QR dán ở mỗi điểm quét.",
+     "On the venue's device, open the scanning page (this address without /office), go to Settings, enter the code "
+     "under Enrollment code and tap Connect to server. Then, in Settings too, tap Download posters (PDF) to print "
+     "the QR code for each scan point."},
     // Officers of the areas inside one's own (office_officers.cpp)
     {Str::OfficeTabOfficers, "Cán bộ", "Officers"},
     {Str::OfficeOfficersTitle, "Cán bộ các địa bàn trực thuộc", "Officers of the areas under you"},

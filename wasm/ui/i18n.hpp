@@ -58,7 +58,7 @@ enum class Str {
   OfficeExposureWithdraw, OfficeExposureWithdrawn, OfficeStaffPhones, OfficeExposureNone, OfficeRegisterVenue, OfficeImportVenues, OfficeVenueName,
   OfficeVenueNameRequired, OfficeStaffRequired, OfficeAddress, OfficeWard, AreaSearchHint, AreaNoMatch, OfficeChooseWard, OfficeCategory, OfficeChoose,
   CatRestaurant, CatOffice, CatFactory, CatHotel, CatBar, CatKaraoke, CatMassage, CatGym, CatMeeting, CatHospital, CatApartment, CatSchool, CatBusStation, CatPublicTransport, CatShoppingCentre, CatMarket, CatEssentialShop, CatFuneral, CatWedding, CatTouristSite, CatReligiousSite, CatOther, OfficeStaff, OfficePhone, OfficeScanPoints, OfficeRegister,
-  OfficeRegistered, OfficeIssueCode, OfficeCodeHint, OfficeDownloaded, OfficeOtherLanguage,
+  OfficeRegistered, OfficeIssueCode, OfficeCodeHint, OfficeCodeNextSteps, OfficeDownloaded, OfficeOtherLanguage,
   OfficeTabOfficers, OfficeOfficersTitle, OfficeOfficersNone, OfficeOfficerAdd, OfficeOfficerArea,
   OfficeOfficerCreate, OfficeOfficerActive, OfficeOfficerDisabled, OfficeOfficerDisable, OfficeOfficerEnable,
   OfficeOfficerReset, OfficeOfficerConfirm, OfficeCancel, OfficeOfficerCreated, OfficeOfficerNewPassword,
