@@ -227,8 +227,8 @@ void nonComplyingList(OfficeState& s, const client::WeeklyReport& d) {
     text(("office.report.bad." + std::to_string(i) + ".reminders").c_str(), rem,
          v.flaggedForSuspension ? theme::kDanger : theme::kMuted);
     const bool sending = g_r.reminding.count(id) > 0;
-    if (button(("office.report.remind." + std::to_string(i)).c_str(), sending ? tr(Str::Loading) : tr(Str::OfficeRemind),
-               ButtonStyle::Secondary, -1, 48) &&
+    const char* remindLabel = sending ? tr(Str::Loading) : tr(Str::OfficeRemind);
+    if (button(("office.report.remind." + std::to_string(i)).c_str(), remindLabel, ButtonStyle::Secondary, -1, 48) &&
         !sending) {
       g_r.reminding.insert(id);
       s.client.remind(id, [&s, id](const Reply& r) {
