@@ -519,12 +519,24 @@ test('officer at 360×740: a double tap on "Đăng ký" registers the venue once
     await typeInto(page, 'office.venues.address', '45 Lê Thánh Tôn');
     await chooseWard(page);
     await typeInto(page, 'office.venues.staff', '6');
+    await typeInto(page, 'office.venues.phone', '0909123456');
+    await typeInto(page, 'office.venues.points', 'Cửa trước, Cửa bếp');
+    await tap(page, 'office.venues.category');
+    await tap(page, 'office.venues.category.karaoke');
     await doubleTap(page, 'office.venues.register');
     await assertInView(page, 'office.venues.done', 15000);
     await page.waitForTimeout(1000);
     const shown = (await probe(page)).items.map((i) => i.id);
     assert.ok(!shown.includes('office.venues.name.error'), 'no "enter the venue name" after the registration');
     await assertInView(page, 'office.venues.done');
+    // The form is ready for the next venue: nothing of this one is left in it (the next venue
+    // got this one's phone, staff count and scan points); the officer's own ward stays chosen.
+    const field = async (id) => (await find(page, id)).text;
+    assert.deepEqual({ name: await field('office.venues.name'), address: await field('office.venues.address'),
+      staff: await field('office.venues.staff'), phone: await field('office.venues.phone'), points: await field('office.venues.points'),
+      category: await field('office.venues.category') },
+    { name: '', address: '', staff: '', phone: '', points: 'Cổng chính', category: 'Nhà hàng, quán ăn' });
+    await find(page, 'office.venues.ward.chosen');
     await screenshot(page, 'office-registered-double-tap');
     const tok = (await api('POST', '/api/v1/office/login', { username: 'benghe', password: PASSWORD })).json.token;
     const list = (await api('GET', '/api/v1/office/venues', null, tok)).json;

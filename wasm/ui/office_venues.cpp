@@ -81,6 +81,21 @@ std::vector<std::string> splitPoints(const std::string& s) {
   return out;
 }
 
+// After "Đăng ký": nothing of the registered venue is left for the next one (its phone, staff
+// count and scan points stayed, and the next venue was registered with them). The ward stays
+// only when it is the officer's own area (a commune officer registers every venue in it).
+void clearVenueFields(const OfficeState& s) {
+  const VenuesScreen fresh;
+  g_f.name = fresh.name;
+  g_f.address = fresh.address;
+  g_f.staff = fresh.staff;
+  g_f.phone = fresh.phone;
+  g_f.points = fresh.points;
+  g_f.category = fresh.category;
+  g_f.choosingCategory = false;
+  if (g_f.ward.code != s.areaCode) g_f.ward.clear();
+}
+
 }  // namespace
 
 void drawVenues(OfficeState& s) {
@@ -159,8 +174,7 @@ void drawVenues(OfficeState& s) {
         g_f.registeredAtMs = s.nowMs;
         g_f.revealDone = true;
         g_f.code.clear();
-        g_f.name.clear();
-        g_f.address.clear();
+        clearVenueFields(s);
       });
     }
   }
