@@ -502,7 +502,20 @@ test('officer at 360×740: a double tap on "Ghi nhắc nhở" records one remind
     await shows(page, `office.report.bad.${n}.reminders`, new RegExp(`^Số lần nhắc: ${was + 1}$`));
     await page.waitForTimeout(1500);  // a second request would have landed and been reloaded by now
     assert.equal(await count(), `Số lần nhắc: ${was + 1}`);
+    // Nothing reaches the venue: said above the list and, once recorded, under the button tapped,
+    // in view and within the screen's width (an officer took it for a message sent).
+    assert.equal((await find(page, 'office.report.bad.remindNote')).text, 'Ghi nhắc nhở chỉ lưu lại lần nhắc, không gửi gì cho cơ sở.');
+    const said = await layoutInView(page, `office.report.bad.${n}.reminded`, OFFICE_BARS);
+    assert.equal(said.text, 'Đã ghi. Hãy gọi điện hoặc đến nhắc cơ sở.');
+    await assertTextsFitWidth(page);
+    await assertNoMissingGlyphs(page, 'reminder recorded');
     await screenshot(page, 'office-reminded-once');
+    await tap(page, 'office.lang');
+    assert.equal((await find(page, `office.report.bad.${n}.reminded`)).text, 'Recorded. Call or visit the venue to remind them.');
+    assert.equal((await find(page, 'office.report.bad.remindNote')).text, 'Record reminder only keeps a count; nothing is sent to the venue.');
+    await assertTextsFitWidth(page);
+    await assertNoMissingGlyphs(page, 'reminder recorded, English');
+    await screenshot(page, 'office-reminded-once-en');
   } finally { await ctx.close(); }
 });
 

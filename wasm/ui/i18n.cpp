@@ -327,6 +327,9 @@ const Entry kStrings[] = {
     {Str::OfficePrint, "Bản in", "Print"},
     {Str::OfficeRemind, "Ghi nhắc nhở", "Record reminder"},
     {Str::OfficeReminders, "Số lần nhắc", "Reminders"},
+    {Str::OfficeRemindNote, "Ghi nhắc nhở chỉ lưu lại lần nhắc, không gửi gì cho cơ sở.",
+     "Record reminder only keeps a count; nothing is sent to the venue."},
+    {Str::OfficeReminderRecorded, "Đã ghi. Hãy gọi điện hoặc đến nhắc cơ sở.", "Recorded. Call or visit the venue to remind them."},
     // A non-complying venue's week: its scans beside its staff ("(12/3)" said nothing).
     {Str::OfficeScansOfStaff, "{a} lượt quét / {b} nhân viên", "{a} scans / {b} staff"},
     {Str::OfficeScansStaffUndeclared, "{a} lượt quét / chưa khai báo số nhân viên", "{a} scans / staff not declared"},

@@ -47,7 +47,7 @@ enum class Str {
   OfficeNetworkError, OfficeServerError, OfficeLogout, OfficeTabReport, OfficeTabViolations, OfficeTabTrace,
   OfficeTabVenues, OfficePrevWeek, OfficeNextWeek, OfficeWeekLabel, OfficeWeekAxis, OfficeTrendNone, OfficeStaffNotDeclared, OfficeArea, OfficeVenues, OfficeWithPoster, OfficeWithScan,
   OfficeScans, OfficeStaffColumn, OfficePerStaff, OfficeNonComplying, OfficeMoreNonComplying, OfficeTrend, OfficeExportXlsx, OfficeExportCsv, OfficeUpdatedAt, OfficeRefresh, OfficeDateFormat, OfficeDateOrder, OfficeDateRange,
-  OfficePrint, OfficeRemind, OfficeReminders, OfficeScansOfStaff, OfficeScansStaffUndeclared, OfficeSuspend, OfficeNoScans, OfficeLowScans,
+  OfficePrint, OfficeRemind, OfficeReminders, OfficeRemindNote, OfficeReminderRecorded, OfficeScansOfStaff, OfficeScansStaffUndeclared, OfficeSuspend, OfficeNoScans, OfficeLowScans,
   OfficeOpenViolation, OfficeAllComply, OfficeNoVenuesInWeek, OfficeByArea, OfficeEmptyWards, OfficeEmptyAreas,
   OfficeShowList, OfficeHideList, OfficeShowAllNonComplying, OfficeNoViolations, OfficeResolve, OfficeResolveNote,
   OfficeNoteRequired, OfficeKindNoPoster, OfficeKindWrongInfo, OfficeKindCannotScan, OfficeKindStaff,

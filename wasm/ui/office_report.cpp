@@ -35,12 +35,17 @@ struct ReportScreen {
   bool emptyAreasOpen = false;   // the areas with no venue, opened to their names
   // Venues whose reminder is on its way: a second tap (a double tap) records no second one.
   std::set<std::string> reminding;
+  // Venues whose reminder this officer recorded here: the row says to contact the venue (the
+  // server only counts reminders; nothing is sent to the venue).
+  std::set<std::string> reminded;
 } g_r;
 
 constexpr float kWardIndent = 12.0f;  // px, a ward's row under its district or province
 
 void load(OfficeState& s) {
   g_r.loading = true;
+  // Another officer's session: what the last one recorded is not theirs to be told.
+  if (g_r.loadedFor.substr(0, g_r.loadedFor.find('|')) != s.sessionKey()) g_r.reminded.clear();
   g_r.loadedFor = s.sessionKey() + "|" + g_r.week;
   s.refreshDue = false;
   s.client.report(g_r.week, [&s](const client::OfficeResult<client::WeeklyReport>& r) {
@@ -211,6 +216,8 @@ void nonComplyingList(OfficeState& s, const client::WeeklyReport& d) {
     text("office.report.bad.none", tr(Str::OfficeNoVenuesInWeek), theme::kMuted);
   else if (bad.empty())
     text("office.report.bad.none", tr(Str::OfficeAllComply), theme::kIn);
+  else  // "Ghi nhắc nhở" read as a message sent to the venue
+    text("office.report.bad.remindNote", tr(Str::OfficeRemindNote), theme::kMuted);
   const int shown = g_r.allNonComplying ? int(bad.size()) : std::min<int>(int(bad.size()), kFirstNonComplying);
   for (int i = 0; i < shown; ++i) {
     const client::NonComplyingVenue& v = bad[size_t(i)];
@@ -233,6 +240,7 @@ void nonComplyingList(OfficeState& s, const client::WeeklyReport& d) {
       g_r.reminding.insert(id);
       s.client.remind(id, [&s, id](const Reply& r) {
         if (r.ok()) {
+          g_r.reminded.insert(id);
           load(s);  // the button comes back with the new count (see load)
         } else {
           g_r.reminding.erase(id);
@@ -240,6 +248,8 @@ void nonComplyingList(OfficeState& s, const client::WeeklyReport& d) {
         }
       });
     }
+    if (g_r.reminded.count(id))
+      text(("office.report.bad." + std::to_string(i) + ".reminded").c_str(), tr(Str::OfficeReminderRecorded), theme::kIn);
     ImGui::Dummy(ImVec2(1, 4));
   }
   if (shown < int(bad.size()) &&
