@@ -38,6 +38,9 @@ struct ReportScreen {
   // Venues whose reminder this officer recorded here: the row says to contact the venue (the
   // server only counts reminders; nothing is sent to the venue).
   std::set<std::string> reminded;
+  // The venue whose "recorded" line is new: scrolled into view once (under a button near the
+  // bottom of a phone's screen it appeared below it, and the tap seemed to do nothing).
+  std::string revealReminded;
 } g_r;
 
 constexpr float kWardIndent = 12.0f;  // px, a ward's row under its district or province
@@ -241,6 +244,7 @@ void nonComplyingList(OfficeState& s, const client::WeeklyReport& d) {
       s.client.remind(id, [&s, id](const Reply& r) {
         if (r.ok()) {
           g_r.reminded.insert(id);
+          g_r.revealReminded = id;
           load(s);  // the button comes back with the new count (see load)
         } else {
           g_r.reminding.erase(id);
@@ -248,8 +252,13 @@ void nonComplyingList(OfficeState& s, const client::WeeklyReport& d) {
         }
       });
     }
-    if (g_r.reminded.count(id))
+    if (g_r.reminded.count(id) && !sending) {
       text(("office.report.bad." + std::to_string(i) + ".reminded").c_str(), tr(Str::OfficeReminderRecorded), theme::kIn);
+      if (g_r.revealReminded == id) {
+        g_r.revealReminded.clear();
+        if (ImGui::GetItemRectMax().y > ImGui::GetWindowPos().y + ImGui::GetWindowHeight()) ImGui::SetScrollHereY(1.0f);
+      }
+    }
     ImGui::Dummy(ImVec2(1, 4));
   }
   if (shown < int(bad.size()) &&
