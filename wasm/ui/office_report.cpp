@@ -391,9 +391,14 @@ void emptyAreasLine(const client::WeeklyReport& d) {
   ImGui::Dummy(ImVec2(1, 4));
   const std::string label = withCount(onlyWards ? Str::OfficeEmptyWards : Str::OfficeEmptyAreas, count) + " · " +
                             tr(g_r.emptyAreasOpen ? Str::OfficeHideList : Str::OfficeShowList);
-  if (button("office.report.empty", label.c_str(), ButtonStyle::Secondary, -1, 48, true))
-    g_r.emptyAreasOpen = !g_r.emptyAreasOpen;
-  if (g_r.emptyAreasOpen) text("office.report.empty.list", names, theme::kMuted);
+  const bool opened = button("office.report.empty", label.c_str(), ButtonStyle::Secondary, -1, 48, true) &&
+                      (g_r.emptyAreasOpen = !g_r.emptyAreasOpen);
+  if (!g_r.emptyAreasOpen) return;
+  // Opened from a line at the bottom of the screen, the names began below it and the tap
+  // seemed to do nothing: their start is brought up to the middle.
+  const float screenBottom = ImGui::GetWindowPos().y + ImGui::GetWindowHeight();
+  if (opened && ImGui::GetCursorScreenPos().y > screenBottom - 80) ImGui::SetScrollHereY(0.5f);
+  text("office.report.empty.list", names, theme::kMuted);
 }
 
 }  // namespace
