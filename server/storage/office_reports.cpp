@@ -51,11 +51,18 @@ std::vector<TraceRow> traceRows(const SqlRows& rows) {
   return out;
 }
 
-// The entries a second phone repeated at the same gate on the Vietnam day `p.day` of venue
-// `p.venue_id` (storage/repeated_entries.cpp): kept, but no scan of their own.
-const char* const kRepeatsOfDay =
-    "(SELECT COUNT(*) FROM repeated_entries r WHERE r.venue_id = p.venue_id AND r.ts_ms >= p.day * 86400000 - "
-    "25200000 AND r.ts_ms < p.day * 86400000 + 61200000)";
+// The number of entries a second phone repeated at the same gate (storage/repeated_entries.cpp:
+// kept, but no scan of their own) at venue `venue` on the Vietnam day `day` (SQL expressions of
+// the outer query); only those before `before` when it is given (a `?` or a column).
+std::string repeatsOfDay(std::string_view venue, std::string_view day, std::string_view before = {}) {
+  std::string sql = "(SELECT COUNT(*) FROM repeated_entries r WHERE r.venue_id = " + std::string(venue) +
+                    " AND r.ts_ms >= " + std::string(day) + " * 86400000 - 25200000 AND r.ts_ms < " +
+                    std::string(day) + " * 86400000 + 61200000";
+  if (!before.empty()) sql += " AND r.ts_ms < " + std::string(before);
+  return sql + ")";
+}
+// Those of the day `p.day` of venue `p.venue_id`: the roll-up's and the report's.
+const std::string kRepeatsOfDay = repeatsOfDay("p.venue_id", "p.day");
 
 const char* const kTraceSelect =
     "SELECT c.venue_id, v.name, v.default_stay_minutes, c.scan_point_id, c.person_kind, c.person_key, c.name, "
@@ -155,7 +162,7 @@ Result<WeeklyReportRows> Store::weeklyReportRows(const ReportArea& area, int64_t
         "v.venue_id = s.venue_id WHERE v.{col} = ? AND s.day >= ? AND s.day < ? GROUP BY 1, 2"
         " UNION ALL SELECT p.venue_id, (p.day - ?) / 7, (SELECT COUNT(*) FROM check_ins c WHERE c.venue_id = "
         "p.venue_id AND c.ts_ms >= p.day * 86400000 - 25200000 AND c.ts_ms < p.day * 86400000 + 61200000 AND NOT "
-        "c.voided) - " + std::string(kRepeatsOfDay) + " - COALESCE((SELECT s.scans FROM daily_scans s WHERE s.venue_id = "
+        "c.voided) - " + kRepeatsOfDay + " - COALESCE((SELECT s.scans FROM daily_scans s WHERE s.venue_id = "
         "p.venue_id AND s.day = p.day), 0) FROM (SELECT DISTINCT venue_id, (ts_ms + 25200000) / 86400000 AS day FROM check_ins WHERE ingest_seq > "
         "? AND ingest_seq <= 4611686018427387904 AND +ts_ms >= ? AND +ts_ms < ?) p JOIN venues v ON v.venue_id = "
         "p.venue_id WHERE v.{col} = ?";
@@ -236,7 +243,7 @@ Result<RollupCounts> Store::rollUpScans(int64_t throughDay) {
     st.push_back(
         {"INSERT INTO daily_scans(venue_id, day, scans) SELECT p.venue_id, p.day, (SELECT COUNT(*) FROM check_ins c "
          "WHERE c.venue_id = p.venue_id AND c.ts_ms >= p.day * 86400000 - 25200000 AND c.ts_ms < p.day * 86400000 + "
-         "61200000 AND NOT c.voided) - " + std::string(kRepeatsOfDay) + " FROM (SELECT DISTINCT venue_id, (ts_ms + "
+         "61200000 AND NOT c.voided) - " + kRepeatsOfDay + " FROM (SELECT DISTINCT venue_id, (ts_ms + "
          "25200000) / 86400000 AS day FROM check_ins WHERE ingest_seq > ? AND ingest_seq <= 4611686018427387904 AND "
          "+ts_ms < ?) p WHERE 1 = 1 ON "
          "CONFLICT(venue_id, day) DO UPDATE SET scans = excluded.scans",
@@ -244,7 +251,7 @@ Result<RollupCounts> Store::rollUpScans(int64_t throughDay) {
   // 2. Days closed since the last roll-up.
   const size_t countAt = st.size();
   st.push_back(
-      {"INSERT INTO daily_scans(venue_id, day, scans) SELECT p.venue_id, p.day, p.n - " + std::string(kRepeatsOfDay) +
+      {"INSERT INTO daily_scans(venue_id, day, scans) SELECT p.venue_id, p.day, p.n - " + kRepeatsOfDay +
            " FROM (SELECT venue_id, (ts_ms + 25200000) / 86400000 AS day, COUNT(*) AS n FROM check_ins WHERE ts_ms "
            ">= ? AND ts_ms < ? AND NOT voided GROUP BY 1, 2) p WHERE 1 = 1 ON CONFLICT(venue_id, day) DO UPDATE SET "
            "scans = excluded.scans",
@@ -290,9 +297,8 @@ Result<PurgeCounts> Store::purgeBefore(int64_t cutoff, int64_t sessionsBeforeMs,
   const int64_t cutDayStart = cutDay * kDayMs - kVietnamOffsetMs;
   const int64_t cutWeek = mondayOf(std::max<int64_t>(cutDay, 3));
   std::vector<SqlStatement> st{
-      {"INSERT INTO daily_aggregates(venue_id, day, scans) SELECT p.venue_id, p.day, p.n - (SELECT COUNT(*) FROM "
-       "repeated_entries r WHERE r.venue_id = p.venue_id AND r.ts_ms >= p.day * 86400000 - 25200000 AND r.ts_ms < "
-       "p.day * 86400000 + 61200000 AND r.ts_ms < ?) FROM (SELECT venue_id, (ts_ms + 25200000) / 86400000 AS day, "
+      {"INSERT INTO daily_aggregates(venue_id, day, scans) SELECT p.venue_id, p.day, p.n - " +
+           repeatsOfDay("p.venue_id", "p.day", "?") + " FROM (SELECT venue_id, (ts_ms + 25200000) / 86400000 AS day, "
        "COUNT(*) AS n FROM check_ins WHERE ts_ms < ? AND NOT voided GROUP BY 1, 2) p WHERE 1 = 1 "
        "ON CONFLICT(venue_id, day) DO UPDATE SET scans = daily_aggregates.scans + excluded.scans",
        {cutoff, cutoff}},
@@ -302,9 +308,9 @@ Result<PurgeCounts> Store::purgeBefore(int64_t cutoff, int64_t sessionsBeforeMs,
       {"DELETE FROM office_sessions WHERE last_used_ms < ?", {sessionsBeforeMs}},
       {"DELETE FROM daily_scans WHERE day < ?", {cutDay}},
       {"UPDATE daily_scans SET scans = (SELECT COUNT(*) FROM check_ins c WHERE c.venue_id = daily_scans.venue_id "
-       "AND c.ts_ms >= ? AND c.ts_ms < ? AND NOT c.voided) - (SELECT COUNT(*) FROM repeated_entries r WHERE "
-       "r.venue_id = daily_scans.venue_id AND r.ts_ms >= ? AND r.ts_ms < ?) WHERE day = ?",
-       {cutDayStart, cutDayStart + kDayMs, cutDayStart, cutDayStart + kDayMs, cutDay}},
+       "AND c.ts_ms >= ? AND c.ts_ms < ? AND NOT c.voided) - " +
+           repeatsOfDay("daily_scans.venue_id", "daily_scans.day") + " WHERE day = ?",
+       {cutDayStart, cutDayStart + kDayMs, cutDay}},
       // Weekly sums: weeks before the cutoff's go with their days; the cutoff's week is summed
       // again (when all its days are rolled up).
       {"DELETE FROM weekly_scans WHERE week <= ?", {cutWeek}},

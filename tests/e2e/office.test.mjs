@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openPhone, freshProfile } from './lib/browser.mjs';
-import { waitReady, find, tap, typeInto, screenshot, OUT, PHONES, paste, assertInView, assertNoMissingGlyphs, probe, reveal } from './lib/station.mjs';
+import { waitReady, find, tap, doubleTap, typeInto, typeNfd, screenshot, OUT, PHONES, paste, assertInView, assertNoMissingGlyphs, probe, reveal } from './lib/station.mjs';
 import { SERVER_BIN, serverAvailable, admin } from './lib/server-process.mjs';
 import { SIZES, openPhoneAt, assertTextsFitWidth, assertOneLineLabel, assertInView as layoutInView, OFFICE_BARS } from './lib/layout.mjs';
 import { importAreas } from '../server/areas_fixture.mjs';
@@ -242,6 +242,11 @@ for (const [i, vp] of PHONES.entries()) {
       await tap(page, 'office.venues.code');
       const code = await assertInView(page, 'office.venues.code.value', 15000);
       assert.match(code.text, /^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+      // Session 14: what to do with the code, and where the venue's posters come from (the
+      // office prints none: a new officer looked for them), in view under the code.
+      const next = await assertInView(page, 'office.venues.code.next');
+      assert.match(next.text, /Cài đặt, nhập mã vào ô Mã đăng ký/);
+      assert.match(next.text, /Tải áp phích \(PDF\)/);
       await page.waitForTimeout(300);
       await assertNoMissingGlyphs(page, 'with the enrollment code on screen');
       await screenshot(page, `office-enrollment-code-${vp.width}`);
@@ -480,6 +485,78 @@ test('officer at 360×740: no week after this one, the week named with its numbe
 
 // The venue is looked up by the id the form says it registered: by name, it found an earlier
 // test's "Chợ Tân Định" (a restaurant), and the kind looked lost.
+// Session 14: an impatient double tap on "Ghi nhắc nhở" recorded two reminders (and reminders
+// count towards flagging a venue for suspension); one tap, one reminder.
+test('officer at 360×740: a double tap on "Ghi nhắc nhở" records one reminder', { skip }, async () => {
+  const ctx = await openPhone(freshProfile('dq-office-remind'), { viewport: PHONES[0] });
+  try {
+    const page = await ctx.newPage();
+    await login(page);
+    const row = async () => (await probe(page)).items.find((i) => /^office\.report\.bad\.\d+$/.test(i.id) && i.text.startsWith('Karaoke Ánh Sao'));
+    const n = (await row()).id.split('.').pop();
+    const count = async () => (await find(page, `office.report.bad.${n}.reminders`)).text;
+    const before = await count();
+    assert.match(before, /^Số lần nhắc: \d+$/);
+    const was = Number(before.split(': ')[1]);
+    await doubleTap(page, `office.report.remind.${n}`);
+    await shows(page, `office.report.bad.${n}.reminders`, new RegExp(`^Số lần nhắc: ${was + 1}$`));
+    await page.waitForTimeout(1500);  // a second request would have landed and been reloaded by now
+    assert.equal(await count(), `Số lần nhắc: ${was + 1}`);
+    // Nothing reaches the venue: said above the list and, once recorded, under the button tapped,
+    // in view and within the screen's width (an officer took it for a message sent).
+    assert.equal((await find(page, 'office.report.bad.remindNote')).text, 'Ghi nhắc nhở chỉ lưu lại lần nhắc, không gửi gì cho cơ sở.');
+    const said = await layoutInView(page, `office.report.bad.${n}.reminded`, OFFICE_BARS);
+    assert.equal(said.text, 'Đã ghi. Hãy gọi điện hoặc đến nhắc cơ sở.');
+    await assertTextsFitWidth(page);
+    await assertNoMissingGlyphs(page, 'reminder recorded');
+    await screenshot(page, 'office-reminded-once');
+    await tap(page, 'office.lang');
+    assert.equal((await find(page, `office.report.bad.${n}.reminded`)).text, 'Recorded. Call or visit the venue to remind them.');
+    assert.equal((await find(page, 'office.report.bad.remindNote')).text, 'Record reminder only keeps a count; nothing is sent to the venue.');
+    await assertTextsFitWidth(page);
+    await assertNoMissingGlyphs(page, 'reminder recorded, English');
+    await screenshot(page, 'office-reminded-once-en');
+  } finally { await ctx.close(); }
+});
+
+// Session 14: the second tap of a double tap on "Đăng ký" landed on the form the first had just
+// emptied: "Vui lòng nhập tên cơ sở." in red, the form scrolled up to it and "Đã đăng ký" out of
+// view, as if the venue had not been registered (a new officer would register it again).
+test('officer at 360×740: a double tap on "Đăng ký" registers the venue once and says so', { skip }, async () => {
+  const ctx = await openPhone(freshProfile('dq-office-register'), { viewport: PHONES[0] });
+  try {
+    const page = await ctx.newPage();
+    await login(page);
+    await tap(page, 'office.tab.venues');
+    await typeNfd(page, 'office.venues.name', 'Quán Cơm Tấm Bà Năm');
+    await typeInto(page, 'office.venues.address', '45 Lê Thánh Tôn');
+    await chooseWard(page);
+    await typeInto(page, 'office.venues.staff', '6');
+    await typeInto(page, 'office.venues.phone', '0909123456');
+    await typeInto(page, 'office.venues.points', 'Cửa trước, Cửa bếp');
+    await tap(page, 'office.venues.category');
+    await tap(page, 'office.venues.category.karaoke');
+    await doubleTap(page, 'office.venues.register');
+    await assertInView(page, 'office.venues.done', 15000);
+    await page.waitForTimeout(1000);
+    const shown = (await probe(page)).items.map((i) => i.id);
+    assert.ok(!shown.includes('office.venues.name.error'), 'no "enter the venue name" after the registration');
+    await assertInView(page, 'office.venues.done');
+    // The form is ready for the next venue: nothing of this one is left in it (the next venue
+    // got this one's phone, staff count and scan points); the officer's own ward stays chosen.
+    const field = async (id) => (await find(page, id)).text;
+    assert.deepEqual({ name: await field('office.venues.name'), address: await field('office.venues.address'),
+      staff: await field('office.venues.staff'), phone: await field('office.venues.phone'), points: await field('office.venues.points'),
+      category: await field('office.venues.category') },
+    { name: '', address: '', staff: '', phone: '', points: 'Cổng chính', category: 'Nhà hàng, quán ăn' });
+    await find(page, 'office.venues.ward.chosen');
+    await screenshot(page, 'office-registered-double-tap');
+    const tok = (await api('POST', '/api/v1/office/login', { username: 'benghe', password: PASSWORD })).json.token;
+    const list = (await api('GET', '/api/v1/office/venues', null, tok)).json;
+    assert.equal((list.venues || list).filter((v) => v.name === 'Quán Cơm Tấm Bà Năm').length, 1);
+  } finally { await ctx.close(); }
+});
+
 test('officer: the venue kind is picked by its Vietnamese name', { skip }, async () => {
   const ctx = await openPhone(freshProfile('dq-office-kind'), {});
   try {

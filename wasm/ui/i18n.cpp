@@ -332,6 +332,9 @@ const Entry kStrings[] = {
     {Str::OfficePrint, "Bản in", "Print"},
     {Str::OfficeRemind, "Ghi nhắc nhở", "Record reminder"},
     {Str::OfficeReminders, "Số lần nhắc", "Reminders"},
+    {Str::OfficeRemindNote, "Ghi nhắc nhở chỉ lưu lại lần nhắc, không gửi gì cho cơ sở.",
+     "Record reminder only keeps a count; nothing is sent to the venue."},
+    {Str::OfficeReminderRecorded, "Đã ghi. Hãy gọi điện hoặc đến nhắc cơ sở.", "Recorded. Call or visit the venue to remind them."},
     // A non-complying venue's week: its scans beside its staff ("(12/3)" said nothing).
     {Str::OfficeScansOfStaff, "{a} lượt quét / {b} nhân viên", "{a} scans / {b} staff"},
     {Str::OfficeScansStaffUndeclared, "{a} lượt quét / chưa khai báo số nhân viên", "{a} scans / staff not declared"},
@@ -428,6 +431,12 @@ const Entry kStrings[] = {
     {Str::OfficeRegistered, "Đã đăng ký", "Registered"},
     {Str::OfficeIssueCode, "Cấp mã đăng ký thiết bị", "Issue a device enrollment code"},
     {Str::OfficeCodeHint, "Mã dùng một lần, hết hạn sau 72 giờ:", "One-time code, valid 72 hours:"},
+    {Str::OfficeCodeNextSteps,
+     "Trên máy của cơ sở, mở trang quét (địa chỉ này, bỏ /office), vào Cài đặt, nhập mã vào ô Mã đăng ký rồi bấm "
+     "Kết nối máy chủ. Sau đó, cũng trong Cài đặt, bấm Tải áp phích (PDF) để in mã QR dán ở mỗi điểm quét.",
+     "On the venue's device, open the scanning page (this address without /office), go to Settings, enter the code "
+     "under Enrollment code and tap Connect to server. Then, in Settings too, tap Download posters (PDF) to print "
+     "the QR code for each scan point."},
     // Officers of the areas inside one's own (office_officers.cpp)
     {Str::OfficeTabOfficers, "Cán bộ", "Officers"},
     {Str::OfficeOfficersTitle, "Cán bộ các địa bàn trực thuộc", "Officers of the areas under you"},

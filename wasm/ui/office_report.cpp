@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdio>
 #include <optional>
+#include <set>
 #include <string_view>
 
 #include "export_names.hpp"
@@ -32,16 +33,27 @@ struct ReportScreen {
   std::string loadedFor;      // session + week the data belongs to
   bool allNonComplying = false;  // "Xem cả": every listed venue, not the first few
   bool emptyAreasOpen = false;   // the areas with no venue, opened to their names
+  // Venues whose reminder is on its way: a second tap (a double tap) records no second one.
+  std::set<std::string> reminding;
+  // Venues whose reminder this officer recorded here: the row says to contact the venue (the
+  // server only counts reminders; nothing is sent to the venue).
+  std::set<std::string> reminded;
+  // The venue whose "recorded" line is new: scrolled into view once (under a button near the
+  // bottom of a phone's screen it appeared below it, and the tap seemed to do nothing).
+  std::string revealReminded;
 } g_r;
 
 constexpr float kWardIndent = 12.0f;  // px, a ward's row under its district or province
 
 void load(OfficeState& s) {
   g_r.loading = true;
+  // Another officer's session: what the last one recorded is not theirs to be told.
+  if (g_r.loadedFor.substr(0, g_r.loadedFor.find('|')) != s.sessionKey()) g_r.reminded.clear();
   g_r.loadedFor = s.sessionKey() + "|" + g_r.week;
   s.refreshDue = false;
   s.client.report(g_r.week, [&s](const client::OfficeResult<client::WeeklyReport>& r) {
     g_r.loading = false;
+    g_r.reminding.clear();  // the counts shown now include the reminders sent
     if (!r.ok()) {
       g_r.error = failureKey(r);
       if (g_r.data) g_r.week = g_r.data->week;  // still the week whose numbers are shown
@@ -207,6 +219,8 @@ void nonComplyingList(OfficeState& s, const client::WeeklyReport& d) {
     text("office.report.bad.none", tr(Str::OfficeNoVenuesInWeek), theme::kMuted);
   else if (bad.empty())
     text("office.report.bad.none", tr(Str::OfficeAllComply), theme::kIn);
+  else  // "Ghi nhắc nhở" read as a message sent to the venue
+    text("office.report.bad.remindNote", tr(Str::OfficeRemindNote), theme::kMuted);
   const int shown = g_r.allNonComplying ? int(bad.size()) : std::min<int>(int(bad.size()), kFirstNonComplying);
   for (int i = 0; i < shown; ++i) {
     const client::NonComplyingVenue& v = bad[size_t(i)];
@@ -222,14 +236,28 @@ void nonComplyingList(OfficeState& s, const client::WeeklyReport& d) {
     if (v.flaggedForSuspension) rem += " · " + std::string(tr(Str::OfficeSuspend));
     text(("office.report.bad." + std::to_string(i) + ".reminders").c_str(), rem,
          v.flaggedForSuspension ? theme::kDanger : theme::kMuted);
-    if (button(("office.report.remind." + std::to_string(i)).c_str(), tr(Str::OfficeRemind), ButtonStyle::Secondary, -1,
-               48)) {
-      s.client.remind(id, [&s](const Reply& r) {
-        if (r.ok())
-          load(s);
-        else
+    const bool sending = g_r.reminding.count(id) > 0;
+    const char* remindLabel = sending ? tr(Str::Loading) : tr(Str::OfficeRemind);
+    if (button(("office.report.remind." + std::to_string(i)).c_str(), remindLabel, ButtonStyle::Secondary, -1, 48) &&
+        !sending) {
+      g_r.reminding.insert(id);
+      s.client.remind(id, [&s, id](const Reply& r) {
+        if (r.ok()) {
+          g_r.reminded.insert(id);
+          g_r.revealReminded = id;
+          load(s);  // the button comes back with the new count (see load)
+        } else {
+          g_r.reminding.erase(id);
           g_r.error = failureKey(r);
+        }
       });
+    }
+    if (g_r.reminded.count(id) && !sending) {
+      text(("office.report.bad." + std::to_string(i) + ".reminded").c_str(), tr(Str::OfficeReminderRecorded), theme::kIn);
+      if (g_r.revealReminded == id) {
+        g_r.revealReminded.clear();
+        if (ImGui::GetItemRectMax().y > ImGui::GetWindowPos().y + ImGui::GetWindowHeight()) ImGui::SetScrollHereY(1.0f);
+      }
     }
     ImGui::Dummy(ImVec2(1, 4));
   }
@@ -363,9 +391,14 @@ void emptyAreasLine(const client::WeeklyReport& d) {
   ImGui::Dummy(ImVec2(1, 4));
   const std::string label = withCount(onlyWards ? Str::OfficeEmptyWards : Str::OfficeEmptyAreas, count) + " · " +
                             tr(g_r.emptyAreasOpen ? Str::OfficeHideList : Str::OfficeShowList);
-  if (button("office.report.empty", label.c_str(), ButtonStyle::Secondary, -1, 48, true))
-    g_r.emptyAreasOpen = !g_r.emptyAreasOpen;
-  if (g_r.emptyAreasOpen) text("office.report.empty.list", names, theme::kMuted);
+  const bool opened = button("office.report.empty", label.c_str(), ButtonStyle::Secondary, -1, 48, true) &&
+                      (g_r.emptyAreasOpen = !g_r.emptyAreasOpen);
+  if (!g_r.emptyAreasOpen) return;
+  // Opened from a line at the bottom of the screen, the names began below it and the tap
+  // seemed to do nothing: their start is brought up to the middle.
+  const float screenBottom = ImGui::GetWindowPos().y + ImGui::GetWindowHeight();
+  if (opened && ImGui::GetCursorScreenPos().y > screenBottom - 80) ImGui::SetScrollHereY(0.5f);
+  text("office.report.empty.list", names, theme::kMuted);
 }
 
 }  // namespace

@@ -43,8 +43,10 @@ struct VenuesScreen {
   // Messages as keys, worded when drawn (they follow a language switch).
   std::optional<Str> nameError, staffError, error;
   std::string registeredId, registeredName, code;
+  int64_t registeredAtMs = 0;  // the office's clock when the last registration was answered
   bool busy = false;
   bool revealCode = false;  // a new code arrived: scroll it into view
+  bool revealDone = false;  // a venue was registered: scroll "Đã đăng ký" into view (it lands below the fold)
   // "Đăng ký" refused the form: scroll to what to fix (at 360×740 the name's error was above the
   // screen and the ward's below it, and the tap seemed to do nothing).
   enum class Reveal { None, Name, Banner } reveal = Reveal::None;
@@ -77,6 +79,21 @@ std::vector<std::string> splitPoints(const std::string& s) {
     }
   }
   return out;
+}
+
+// After "Đăng ký": nothing of the registered venue is left for the next one (its phone, staff
+// count and scan points stayed, and the next venue was registered with them). The ward stays
+// only when it is the officer's own area (a commune officer registers every venue in it).
+void clearVenueFields(const OfficeState& s) {
+  const VenuesScreen fresh;
+  g_f.name = fresh.name;
+  g_f.address = fresh.address;
+  g_f.staff = fresh.staff;
+  g_f.phone = fresh.phone;
+  g_f.points = fresh.points;
+  g_f.category = fresh.category;
+  g_f.choosingCategory = false;
+  if (g_f.ward.code != s.areaCode) g_f.ward.clear();
 }
 
 }  // namespace
@@ -122,7 +139,12 @@ void drawVenues(OfficeState& s) {
   textField("office.venues.points", tr(Str::OfficeScanPoints), g_f.points, platform::InputMode::Text,
             "Cổng chính, Cửa sau", nullptr);
   ImGui::Dummy(ImVec2(1, 4));
-  if (button("office.venues.register", g_f.busy ? tr(Str::Loading) : tr(Str::OfficeRegister)) && !g_f.busy) {
+  // The second tap of a double tap lands on the form the first one just registered and emptied:
+  // it is no new venue, and "enter the venue's name" would hide that it was registered. Told by
+  // the emptied name within 5 s of the phone's clock (frames can be slow on a busy phone).
+  const bool justRegistered = !g_f.registeredId.empty() && g_f.name.empty() && s.nowMs - g_f.registeredAtMs < 5000;
+  if (button("office.venues.register", g_f.busy ? tr(Str::Loading) : tr(Str::OfficeRegister)) && !g_f.busy &&
+      !justRegistered) {
     g_f.nameError = text::squeezeSpaces(g_f.name).empty() ? std::optional(Str::OfficeVenueNameRequired) : std::nullopt;
     const std::string staff = text::squeezeSpaces(g_f.staff);
     const bool staffOk = !staff.empty() && staff.size() <= 6 && text::isAllDigits(staff) && std::atoi(staff.c_str()) <= 100000;
@@ -141,7 +163,7 @@ void drawVenues(OfficeState& s) {
       venue.staffCount = std::atoi(staff.c_str());
       venue.phone = g_f.phone;
       venue.scanPoints = splitPoints(g_f.points);
-      s.client.registerVenue(venue, [](const client::OfficeResult<client::RegisteredVenue>& r) {
+      s.client.registerVenue(venue, [&s](const client::OfficeResult<client::RegisteredVenue>& r) {
         g_f.busy = false;
         if (!r.ok()) {
           g_f.error = failureKey(r);
@@ -149,9 +171,10 @@ void drawVenues(OfficeState& s) {
         }
         g_f.registeredId = r.value.id;
         g_f.registeredName = r.value.name;
+        g_f.registeredAtMs = s.nowMs;
+        g_f.revealDone = true;
         g_f.code.clear();
-        g_f.name.clear();
-        g_f.address.clear();
+        clearVenueFields(s);
       });
     }
   }
@@ -166,7 +189,11 @@ void drawVenues(OfficeState& s) {
   ImGui::Dummy(ImVec2(1, 6));
   text("office.venues.done", std::string(tr(Str::OfficeRegistered)) + ": " + g_f.registeredName + " (" + g_f.registeredId + ")",
        theme::kIn, fonts().bold);
-  if (button("office.venues.code", tr(Str::OfficeIssueCode), ButtonStyle::Primary) && !g_f.busy) {
+  const bool issue = button("office.venues.code", tr(Str::OfficeIssueCode), ButtonStyle::Primary);
+  // At 360×740 the emptied form was all the officer saw after "Đăng ký": the line saying it was
+  // registered, and the next step's button, were below the screen.
+  if (std::exchange(g_f.revealDone, false)) ImGui::SetScrollHereY(1.0f);
+  if (issue && !g_f.busy) {
     g_f.busy = true;
     s.client.issueEnrollmentCode(g_f.registeredId, [](const client::OfficeResult<std::string>& r) {
       g_f.busy = false;
@@ -181,6 +208,9 @@ void drawVenues(OfficeState& s) {
   if (!g_f.code.empty()) {
     text("office.venues.code.hint", tr(Str::OfficeCodeHint), theme::kMuted);
     text("office.venues.code.value", g_f.code, theme::kText, fonts().big);
+    // Where the code goes, and that the posters come from there: the office prints none, and a
+    // new officer looked for them here.
+    text("office.venues.code.next", tr(Str::OfficeCodeNextSteps), theme::kMuted);
     // The code is what the officer came for: scroll it into view once (it lands below the fold).
     if (std::exchange(g_f.revealCode, false)) ImGui::SetScrollHereY(1.0f);
   }
