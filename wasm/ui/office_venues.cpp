@@ -193,10 +193,7 @@ void drawVenues(OfficeState& s) {
   // At 360×740 the emptied form was all the officer saw after "Đăng ký": the line saying it was
   // registered, and the next step's button, were below the screen.
   if (std::exchange(g_f.revealDone, false)) ImGui::SetScrollHereY(1.0f);
-  // The same scroll brings this button under the finger of a double tap on "Đăng ký": a tap
-  // within 1 s of the registration's answer is that second tap, not a request for a code (an
-  // unrequested one-time code was issued in a test run).
-  if (issue && !g_f.busy && s.nowMs - g_f.registeredAtMs >= 1000) {
+  if (issue && !g_f.busy) {
     g_f.busy = true;
     s.client.issueEnrollmentCode(g_f.registeredId, [](const client::OfficeResult<std::string>& r) {
       g_f.busy = false;
