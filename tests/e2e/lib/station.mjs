@@ -213,7 +213,7 @@ async function landed(page, id, { x, y, aimed, url }, timeout = 5000) {
     if (Date.now() > deadline) throw new Error(`the tap on '${id}' at (${x}, ${y}) was not seen by the UI within ${timeout} ms`);
     await page.waitForTimeout(16);
   }
-  if (f.press.id === id && f.release.id === id) return;
+  if (f.press.id === id && f.release.id === id) return nextFrame(page, f.release.frame);
   // A label (a title tapped to close the keyboard) takes no press itself: the tap landed if it
   // fell inside the label as drawn in the press frame and no other widget took it.
   const label = f.press.items.find((i) => i.id === id);
@@ -228,6 +228,13 @@ async function landed(page, id, { x, y, aimed, url }, timeout = 5000) {
     `'${f.press.id || 'nothing'}' (frame ${f.press.frame}) and released on '${f.release.id || 'nothing'}' (frame ${f.release.frame}); ` +
     `'${id}' was ${where ? `at y ${where.y}..${where.y + where.h}` : 'not drawn'} in the press frame. ` +
     `Moved: ${moved.join('; ') || 'nothing'}. Gone: ${gone.join(', ') || 'nothing'}.`);
+}
+
+// Waits for a frame built after `frame`, at most 2 s: a tap's result (an armed button, a
+// refusal's banner) is drawn in the frame after the one that took the release, and a person
+// reads it from the screen, not before it is there.
+async function nextFrame(page, frame) {
+  await page.waitForFunction((n) => globalThis.dq.probe().frame > n, frame, { timeout: 2000 }).catch(() => {});
 }
 
 // Two taps within 100 ms, as an impatient thumb does (e.g. on "Lưu"). Dispatched inside the
