@@ -110,8 +110,9 @@
       return true;
     },
 
+    // The atlas's alpha: `alpha` (a view, anywhere in its buffer) is handed over, not copied.
     font: function (alpha, width, height) {
-      if (mode === 'worker') worker.postMessage({ font: alpha.buffer, width: width, height: height }, [alpha.buffer]);
+      if (mode === 'worker') worker.postMessage({ font: alpha.buffer, at: alpha.byteOffset, width: width, height: height }, [alpha.buffer]);
       else if (local) local.font(alpha, width, height);
     },
 

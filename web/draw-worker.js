@@ -5,10 +5,11 @@
 // OffscreenCanvas and WebGL2 at all), then { warm: true|false, ms }.
 // Then the page hands over its canvas ({ canvas }: an OffscreenCanvas), and the worker draws on
 // it the frames the module sends ({ frame, width, height, seq }) with web/draw-gl.js, and the
-// font atlas ({ font, width, height }). Out: { started: true|false } once; { shown: seq,
-// dropped } after a frame was drawn and handed to the browser's compositor. The page's main
-// thread then waits for none of the WebGL work: the context's buffer, the shaders, the font
-// upload, the drawing, and the GPU process's replies to all of them.
+// font atlas ({ font: a buffer, at: where the alpha starts in it, width, height }). Out:
+// { started: true|false } once; { shown: seq, dropped } after a frame was drawn and handed to
+// the browser's compositor. The page's main thread then waits for none of the WebGL work: the
+// context's buffer, the shaders, the font upload, the drawing, and the GPU process's replies
+// to all of them.
 'use strict';
 importScripts('draw-gl.js');
 var t0 = performance.now();
@@ -33,7 +34,7 @@ self.onmessage = function (e) {
     return;
   }
   if (!draw) return;
-  if (m.font) draw.font(new Uint8Array(m.font), m.width, m.height);
+  if (m.font) draw.font(new Uint8Array(m.font, m.at || 0, m.width * m.height), m.width, m.height);
   if (m.frame) {
     if (latest) dropped++;
     latest = m;

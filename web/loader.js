@@ -194,13 +194,21 @@
   // The bake kept from the last start (read while the module loads).
   var keptAtlas;
 
-  // Copies the bake into the module, which fills its atlas from it (dq_use_baked_fonts).
+  // Hands the bake over: its glyphs are copied into the module, which fills its atlas from them
+  // (dq_use_baked_fonts), and its pixels, the 1.4-MB texture, go straight to the drawing
+  // surface (handed to its worker, not copied). The layout is app_fonts.hpp's: the texture's
+  // width and height are the header's words 3 and 4, its pixels the bake's last bytes.
   function useAtlas(Module, bytes) {
-    if (!bytes || !Module._dq_use_baked_fonts) return false;
-    var at = Module._malloc(bytes.byteLength);
-    Module.HEAPU8.set(new Uint8Array(bytes), at);
-    var used = Module._dq_use_baked_fonts(at, bytes.byteLength) === 1;
+    if (!bytes || bytes.byteLength < 20 || !Module._dq_use_baked_fonts) return false;
+    var header = new DataView(bytes, 12, 8);
+    var pixels = header.getInt32(0, true) * header.getInt32(4, true);
+    var glyphs = bytes.byteLength - pixels;
+    if (pixels <= 0 || glyphs <= 20) return false;
+    var at = Module._malloc(glyphs);
+    Module.HEAPU8.set(new Uint8Array(bytes, 0, glyphs), at);
+    var used = Module._dq_use_baked_fonts(at, glyphs) === 1;
     Module._free(at);
+    if (used) dqDrawSurface.font(new Uint8Array(bytes, glyphs, pixels), header.getInt32(0, true), header.getInt32(4, true));
     return used;
   }
 

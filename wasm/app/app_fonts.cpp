@@ -39,13 +39,17 @@ ImFont* addFace(float px, ui::glyphs::Face face, bool bold) {
 
 // The bake's layout. `abi` changes with ImGui's version or its glyph struct; the module that
 // reads a bake of another build's fonts finds a different face count, size or glyph table.
-constexpr uint32_t kMagic = 0x41465144;  // "DQFA"
+constexpr uint32_t kMagic = 0x32465144;  // "DQF2": the UVs in the header, the pixels not read
 constexpr uint32_t kAbi = uint32_t(IMGUI_VERSION_NUM) * 1000u + uint32_t(sizeof(ImFontGlyph));
 
 struct Header {
   uint32_t magic, abi;
   float dpr;
   int32_t texWidth, texHeight, customRects, fonts;
+  // Where ImGui drew the white pixel and the anti-aliased lines into the texture: what its
+  // build's last step reads back from the pixels, which the reader does not have.
+  ImVec2 uvWhitePixel;
+  ImVec4 uvLines[IM_DRAWLIST_TEX_LINES_WIDTH_MAX + 1];
 };
 struct FontHeader {
   float size, ascent, descent;
@@ -115,7 +119,8 @@ std::string bakeFonts(float dpr) {
     unsigned char* pixels = nullptr;
     int width = 0, height = 0;
     atlas->GetTexDataAsAlpha8(&pixels, &width, &height);
-    Header h{kMagic, kAbi, dpr, width, height, atlas->CustomRects.Size, atlas->Fonts.Size};
+    Header h{kMagic, kAbi, dpr, width, height, atlas->CustomRects.Size, atlas->Fonts.Size, atlas->TexUvWhitePixel, {}};
+    std::memcpy(h.uvLines, atlas->TexUvLines, sizeof h.uvLines);
     w.put(&h, sizeof h);
     for (const ImFontAtlasCustomRect& r : atlas->CustomRects) {
       const uint16_t xy[2] = {r.X, r.Y};
@@ -180,17 +185,21 @@ bool useBakedFonts(const uint8_t* bytes, size_t size) {
     r.get(font->Glyphs.Data, size_t(fh.glyphs) * sizeof(ImFontGlyph));
     font->DirtyLookupTables = true;
   }
-  const uint8_t* pixels = ok ? r.take(size_t(h.texWidth) * size_t(h.texHeight)) : nullptr;
-  if (!pixels || r.left() != 0) {
+  // The pixels, when they came with the glyphs, are the drawing surface's (app_fonts.hpp).
+  const size_t pixels = size_t(h.texWidth) * size_t(h.texHeight);
+  if (!ok || (r.left() != 0 && r.left() != pixels)) {
     registerFonts(h.dpr);  // nothing half-filled stays: the next frame builds it all
     return false;
   }
   atlas->TexWidth = h.texWidth;
   atlas->TexHeight = h.texHeight;
   atlas->TexUvScale = ImVec2(1.0f / float(h.texWidth), 1.0f / float(h.texHeight));
-  atlas->TexPixelsAlpha8 = static_cast<unsigned char*>(IM_ALLOC(size_t(h.texWidth) * size_t(h.texHeight)));
-  std::memcpy(atlas->TexPixelsAlpha8, pixels, size_t(h.texWidth) * size_t(h.texHeight));
-  ImFontAtlasBuildFinish(atlas);  // the white pixel, line UVs, lookup tables, TexReady
+  // ImFontAtlasBuildFinish's work but for drawing into the pixels: our faces have no custom
+  // glyphs (registerFonts adds none), so what is left is the UVs and the lookup tables.
+  atlas->TexUvWhitePixel = h.uvWhitePixel;
+  std::memcpy(atlas->TexUvLines, h.uvLines, sizeof h.uvLines);
+  for (ImFont* font : atlas->Fonts) font->BuildLookupTable();
+  atlas->TexReady = true;
   return true;
 }
 

@@ -13,11 +13,18 @@ namespace diemquet::app {
 void registerFonts(float dpr);
 
 // Builds the atlas for `dpr` (in a context of its own) and returns it as bytes for useBaked.
+// The layout: a header whose words 3 and 4 (bytes 12-19, little-endian int32) are the
+// texture's width and height, then the glyphs, then the texture's alpha, width × height bytes,
+// last. web/loader.js reads those two words: it hands the pixels to the drawing surface itself
+// and gives this module only what comes before them.
 std::string bakeFonts(float dpr);
 
-// Registers the faces and fills the atlas from `bytes`, without rasterising anything. False,
-// changing nothing the next build would not redo, when the bytes are not a bake of this
-// module's fonts (another build's, truncated, another ratio's layout).
+// Registers the faces and fills the atlas from `bytes` (a bake, with or without its pixels),
+// without rasterising anything and without keeping the pixels: the texture is the drawing
+// surface's, handed to it by whoever holds the bake. The atlas then has no pixels of its own
+// (nothing reads them but a rebuild). False, changing nothing the next build would not redo,
+// when the bytes are not a bake of this module's fonts (another build's, truncated, another
+// ratio's layout).
 bool useBakedFonts(const uint8_t* bytes, size_t size);
 
 // The device pixel ratio of a bake, or 0 when `bytes` is not one.

@@ -37,13 +37,12 @@ struct Loop {
   std::string spoken;      // what the aria-live region says of the screen
   double fontAtlasMs = 0;  // the last font atlas build and upload (web/loader.js reports it)
   uint64_t shownHash = 0;  // the draw data on the canvas now (0: nothing presented yet)
-  // Frames built (ImGui only) and frames presented (drawn with WebGL): dq_frame_stats().
+  // Frames built (ImGui only) and frames presented (sent to be drawn): dq_frame_stats().
   uint64_t built = 0, presented = 0;
-  double presentMs = 0;
-  bool fontSent = false;         // the font atlas went to the drawing surface
+  double presentMs = 0;  // on this thread: packing and posting (the drawing is the worker's)
   std::vector<uint32_t> packed;  // the last frame presented, packed (frame_packer.hpp)
   bool framesStarted = false;    // dq_start_frames: the main loop runs
-  // The first steps that did work (the GPU's objects, the first frames), in ms each: where a
+  // The first steps that did work (the first frames), in ms each: where a
   // start's long tasks go (dq_frame_stats, bench/web/profile-start.mjs).
   uint64_t steps = 0;
   std::vector<double> firstStepsMs;
@@ -54,12 +53,16 @@ Loop g_loop;
 // bytes stay valid until the next bake.
 std::string g_baked;
 
+// The one texture on the drawing surface: the font atlas's (no id: not on it yet).
+const ImTextureID kFontTexture = reinterpret_cast<ImTextureID>(static_cast<intptr_t>(1));
+
 // The font texture is made anew once the fonts change.
 void forgetFontTexture() {
   ImGui::GetIO().Fonts->SetTexID(nullptr);
 }
 
-// The atlas's alpha to the drawing surface (built here if no bake filled it). Its texture is
+// The atlas's alpha, built here, to the drawing surface (a bake's goes there from the page's
+// loader: dq_use_baked_fonts). Its texture is
 // the one every command draws with: its id is 1. ImGui's OpenGL backend uploaded it as RGBA
 // (4 bytes a texel, all white but the alpha) after a copy loop on the main thread.
 void sendFontTexture() {
@@ -68,7 +71,7 @@ void sendFontTexture() {
   int width = 0, height = 0;
   atlas->GetTexDataAsAlpha8(&alpha, &width, &height);
   platform::drawSurfaceFont(alpha, width, height);
-  atlas->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(1)));
+  atlas->SetTexID(kFontTexture);
 }
 
 // The fonts at the device pixel ratio (app_fonts.hpp); the atlas is built and sent by the
@@ -147,19 +150,9 @@ void buildFrame() {
   g_loop.drawnOnline = online;
 
   platform::imguiHtml5NewFrame();
-  // The font atlas goes to the drawing surface in a step of its own, before the first frame is
-  // built: two shorter pauses of the page instead of one long one (a 1.4-MB copy).
-  if (!g_loop.fontSent && platform::devicePixelRatio() == g_loop.fontDpr) {
-    sendFontTexture();
-    g_loop.fontSent = true;
-    ++g_loop.framesToDraw;  // the frame not drawn now
-    ++g_loop.steps;
-    return;
-  }
   const bool newFonts = platform::devicePixelRatio() != g_loop.fontDpr;
   const double fontT0 = emscripten_get_now();
   if (newFonts) loadFonts(platform::devicePixelRatio());
-  g_loop.fontSent = true;
   // After a change of ratio (or without a bake) the atlas is built and sent here.
   const bool newTexture = ImGui::GetIO().Fonts->TexID == nullptr;
   if (newTexture) sendFontTexture();
@@ -250,19 +243,22 @@ extern "C" EMSCRIPTEN_KEEPALIVE int dq_baked_fonts_size() {
   return int(diemquet::app::g_baked.size());
 }
 
-// The page's loader hands a bake over before the first frame: 1 when it was used (the first
-// frame then only uploads it), 0 when it was not this module's (the frame builds the atlas).
+// The page's loader hands a bake over before the first frame, without its pixels (`bytes`
+// ends where they begin: app_fonts.hpp): 1 when it was used, and the loader then gives the
+// pixels to the drawing surface itself (the 1.4-MB texture never passes through this module,
+// which copied it in and out again: 50-200 ms of the page's thread measured); 0 when it was not
+// this module's (the first frame builds the atlas and sends it).
 extern "C" EMSCRIPTEN_KEEPALIVE int dq_use_baked_fonts(const uint8_t* bytes, int size) {
   using namespace diemquet::app;
   const double t0 = emscripten_get_now();
   if (!g_loop.ui || size <= 0 || !useBakedFonts(bytes, size_t(size))) return 0;
-  forgetFontTexture();
+  ImGui::GetIO().Fonts->SetTexID(kFontTexture);
   g_loop.fontDpr = bakedRatio(bytes, size_t(size));
   g_loop.fontAtlasMs = emscripten_get_now() - t0;
   return 1;
 }
 
-// Frames built and presented since start, and the ms spent presenting (the idle test and
+// Frames built and presented since start, and the ms this thread spent presenting (the idle test and
 // bench/web/profile-start.mjs read it): {"built":N,"presented":M,"presentMs":X,"atlas":"WxH",
 // "firstStepsMs":[the GPU objects, the first frames]}.
 extern "C" EMSCRIPTEN_KEEPALIVE const char* dq_frame_stats() {
