@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { waitReady, find, tap, typeInto, screenshot, probe, reveal, OUT, assertNoMissingGlyphs } from './lib/station.mjs';
+import { waitReady, find, tap, typeInto, paste, screenshot, probe, reveal, OUT, assertNoMissingGlyphs } from './lib/station.mjs';
 import { SERVER_BIN, serverAvailable, serveDb } from './lib/server-process.mjs';
 import { openPhoneAt, assertInView, OFFICE_BARS } from './lib/layout.mjs';
 import { freshProfile } from './lib/browser.mjs';
@@ -146,15 +146,23 @@ test('commune officer at 360×740: messages on every screen follow a language sw
     await tap(page, 'office.tab.trace');
     await typeInto(page, 'office.trace.id', '001090000001');
     await typeInto(page, 'office.trace.from', '32/13/2026');
+    // Hours where minutes go (pasted: a phone's number pad has no letters): asked again, not
+    // read as 0 minutes, which would have left out everyone not there at the very same time.
+    await paste(page, 'office.trace.margin', '1 giờ');
     await typeInto(page, 'office.trace.reason', 'F0');
     await tap(page, 'office.trace.run');
     await followsSwitch(page, {
       'office.trace.from.error': 'Ngày chưa đúng. Nhập ngày/tháng/năm, ví dụ 05/12/2026.',
+      'office.trace.margin.error': 'Nhập số phút từ 0 đến 1440, ví dụ 30.',
       'office.trace.reason.error': 'Cần nêu lý do tra cứu.',
     }, {
       'office.trace.from.error': 'Not a date. Type day/month/year, e.g. 05/12/2026.',
+      'office.trace.margin.error': 'Type minutes from 0 to 1440, e.g. 30.',
       'office.trace.reason.error': 'State the reason for the lookup.',
     }, 'office-messages-trace-fields-en');
+    // What the margin does is said under it.
+    assert.match((await find(page, 'office.trace.margin.note')).text, /trước khi người cần tra cứu đến hoặc sau khi rời đi/);
+    await typeInto(page, 'office.trace.margin', '45');
     // The server's refusal (a range over 62 days), put under "Đến ngày".
     const day = new Date(Date.now() + VN).toISOString().slice(0, 10);
     const [y, m, d] = day.split('-');

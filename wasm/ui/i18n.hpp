@@ -52,6 +52,7 @@ enum class Str {
   OfficeShowList, OfficeHideList, OfficeShowAllNonComplying, OfficeNoViolations, OfficeResolve, OfficeResolveNote,
   OfficeNoteRequired, OfficeKindNoPoster, OfficeKindWrongInfo, OfficeKindCannotScan, OfficeKindStaff,
   OfficeReporterPublic, OfficeReporterOfficer, OfficeMinutesShort,
+  OfficeMarginNote, OfficeMarginBad,
   OfficeTraceId, OfficeFrom, OfficeTo, OfficeMargin, OfficeReason, OfficeReasonRequired, OfficeBadInput,
   OfficeRunTrace, OfficeVisits, OfficeContacts, OfficeEstimatedTime, OfficeNoResults, OfficeExposurePublish, OfficeExposureAllPoints,
   OfficeExposureAdvice, OfficeExposureAdviceRequired, OfficeExposureAdviceDefault, OfficeExposureSend, OfficeExposurePublished, OfficeExposures,

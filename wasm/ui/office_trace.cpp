@@ -24,6 +24,7 @@ struct TraceScreen {
   std::optional<Str> reasonError;
   std::optional<Str> fromError;  // under the field at fault, saying how to write it
   std::optional<Str> toError;
+  std::optional<Str> marginError;
   std::optional<Str> error;
   std::optional<client::TraceResult> result;
   // What the shown result was asked with: its CSV is of that (not of fields edited since), and
@@ -35,10 +36,23 @@ struct TraceScreen {
   bool reveal = false;
 } g_t;
 
+// The margin as typed: whole minutes, 0 to a day; empty is the 30 the field shows greyed.
+// -1 when it is not a number of minutes ("1 giờ", "-5"): asked again, never read as 0.
+int marginMinutes() {
+  std::string digits;
+  for (char c : g_t.margin)
+    if (c != ' ') digits += c;
+  if (digits.empty()) return 30;
+  if (digits.size() > 4 || !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return -1;
+  const int minutes = std::stoi(digits);
+  return minutes <= 24 * 60 ? minutes : -1;
+}
+
 // Dates as officers type them ("05/12/2026") go to the server as ISO.
 client::TraceQuery query() {
   std::string from = isoDayFromTyped(g_t.from), to = g_t.to.empty() ? from : isoDayFromTyped(g_t.to);
-  return client::TraceQuery{g_t.id, from, to, g_t.reason, std::atoi(g_t.margin.c_str())};
+  return client::TraceQuery{g_t.id, from, to, g_t.reason, marginMinutes()};
 }
 
 // Checks the two dates where they are typed; true when both are usable.
@@ -74,13 +88,18 @@ void drawTrace(OfficeState& s) {
     g_t.fromError.reset();
   if (textField("office.trace.to", tr(Str::OfficeTo), g_t.to, platform::InputMode::Text, "25/11/2026", trIf(g_t.toError)))
     g_t.toError.reset();
-  textField("office.trace.margin", tr(Str::OfficeMargin), g_t.margin, platform::InputMode::Numeric, "30", nullptr);
+  if (textField("office.trace.margin", tr(Str::OfficeMargin), g_t.margin, platform::InputMode::Numeric, "30",
+                trIf(g_t.marginError)))
+    g_t.marginError.reset();
+  // What the margin does, said where it is typed: a new officer did not know.
+  text("office.trace.margin.note", tr(Str::OfficeMarginNote), theme::kMuted);
   textField("office.trace.reason", tr(Str::OfficeReason), g_t.reason, platform::InputMode::Text, "", trIf(g_t.reasonError));
   ImGui::Dummy(ImVec2(1, 4));
   if (button("office.trace.run", g_t.loading ? tr(Str::Loading) : tr(Str::OfficeRunTrace)) && !g_t.loading) {
     g_t.reasonError = g_t.reason.size() < 5 ? std::optional(Str::OfficeReasonRequired) : std::nullopt;
     bool datesOk = checkDates();
-    if (!g_t.reasonError && datesOk) {
+    g_t.marginError = marginMinutes() < 0 ? std::optional(Str::OfficeMarginBad) : std::nullopt;
+    if (!g_t.reasonError && datesOk && !g_t.marginError) {
       g_t.loading = true;
       g_t.error.reset();
       const client::TraceQuery q = query();
