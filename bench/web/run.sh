@@ -3,7 +3,9 @@
 # of the commit before (or DQ_BENCH_BASE, any git ref), built in a temporary work tree in the
 # same run (ccache makes that quick when little changed). DQ_BENCH_BASE_WEB=DIR skips that
 # build and uses a shell already assembled. DQ_LH_RUNS=N takes the median of N runs. Then the
-# WASM compiled lazily on each face's main thread at start (lazy-compile.mjs), both builds.
+# WASM compiled lazily on each face's main thread at start (lazy-compile.mjs), both builds; then
+# each face's main-thread tasks at start in CPU time as well as wall time (start-tasks.mjs), which
+# tells the page's own work from its waits on a loaded machine.
 source "$(dirname "${BASH_SOURCE[0]}")/../../scripts/lib.sh"
 cd "$ROOT"
 WEB="${DQ_WEB_DIR:-$ROOT/build/web}"
@@ -24,3 +26,6 @@ fi
 mkdir -p test-output/bench
 DQ_BENCH_OUT="$ROOT/test-output/bench" node bench/web/lighthouse.mjs "$WEB" "$BASE_WEB"
 node bench/web/lazy-compile.mjs "$WEB" "$BASE_WEB"
+for route in v '' office; do
+  DQ_ROUTE="$route" DQ_BENCH_OUT="$ROOT/test-output/bench" node bench/web/start-tasks.mjs "$WEB" "$BASE_WEB" 2>/dev/null
+done
