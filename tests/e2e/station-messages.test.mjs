@@ -555,6 +555,29 @@ test('a card held at the camera of a station not set up beeps once, as a repeat 
   } finally { await ctx.close(); }
 });
 
+// Session 14: a refused code on a station not set up showed two banners, the refusal in red
+// and "not set up" in orange, each with its own advice. One message, with the one way forward.
+for (const phone of st.PHONES) {
+  test(`a refused code on a station not set up says one thing: open Settings (${phone.width}x${phone.height})`, { skip }, async () => {
+    const { ctx, page } = await openStation(phone.width, phone.height);
+    try {
+      await st.goTo(page, 'nav.scan', 'nav.scan');
+      await st.wedgeScan(page, 'not a card at all, just text');
+      const said = await st.assertInView(page, 'scan.rejected');
+      const banners = (await st.probe(page)).items.filter((i) => i.kind === 'banner');
+      assert.deepEqual(banners.map((b) => b.id), ['scan.rejected'], 'one banner');
+      assert.match(said.text, /chưa cài đặt/);
+      assert.match(said.text, /Mở Cài đặt/);
+      assert.doesNotMatch(said.text, /nhập tay/i, 'the form cannot save either: no "enter by hand"');
+      await st.assertInView(page, 'scan.goSettings');
+      assert.ok(!(await st.exists(page, 'scan.manual')));
+      await st.screenshot(page, `station-messages-refused-not-set-up-${phone.width}`);
+      await st.tap(page, 'scan.goSettings');
+      await st.find(page, 'settings.venue');
+    } finally { await ctx.close(); }
+  });
+}
+
 // Session 13: reloaded where the server did not answer, the pill said "Trực tuyến" although no
 // answer had come since the reload. Until one does it says "Đang kết nối…"; a poll that fails
 // says "Lỗi máy chủ"; the first answer turns it green.

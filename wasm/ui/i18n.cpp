@@ -167,6 +167,8 @@ const Entry kStrings[] = {
     {Str::PosterOffline, "Không có mạng. Hãy thử lại khi có mạng.", "No network. Try again when online."},
     {Str::PosterNotAllowed, "Máy chưa được phép tải áp phích của địa điểm này. Hãy đăng ký lại máy.", "This station may not download this venue's posters. Enroll it again."},
     {Str::PosterServerError, "Máy chủ báo lỗi; thử lại sau.", "The server reported an error; try again later."},
+    {Str::ScanRefusedNotSetUp, "Mã này không dùng được. Máy cũng chưa cài đặt nên chưa lưu được ai: bấm Mở Cài đặt.",
+     "This code cannot be used. The station is not set up yet either, so nobody can be saved: tap Open Settings."},
     {Str::ScanMangled, "Máy quét làm mất dấu tiếng Việt. Hãy quét bằng camera, hoặc đặt máy quét sang chế độ UTF-8.", "The scanner dropped the Vietnamese accents. Scan with the camera, or set the scanner to UTF-8."},
     {Str::ScanBroken, "Mã QR trên thẻ bị hỏng hoặc sai định dạng. Hãy nhập tay.", "The card's QR is damaged or malformed. Enter by hand."},
     {Str::CardName, "Họ tên", "Name"},
