@@ -327,7 +327,7 @@ test('after a repeat by hand, Today and the form still say "Lần lưu trước"
     await st.typeNfd(page, 'field.name', 'Trần Thị Ánh');
     await st.typeInto(page, 'field.phone', '0912345678');
     await st.tap(page, 'manual.save');
-    assert.match((await st.assertInView(page, 'status.repeat')).text, /^Đã quét: Trần Thị Ánh · VÀO \d\d:\d\d$/);
+    assert.match((await st.assertInView(page, 'status.repeat')).text, /^Đã nhập rồi: Trần Thị Ánh · VÀO \d\d:\d\d$/);
     assert.equal((await st.state(page)).total, 1, 'a repeat saves nothing');
     await st.goTo(page, 'nav.today', 'status.repeat');
     const frames = await eachFrame(page, Date.now(), 22000, (has) => ({ band: has('status.repeat'), quiet: has('status.last') }),
@@ -574,6 +574,39 @@ for (const phone of st.PHONES) {
       await st.screenshot(page, `station-messages-refused-not-set-up-${phone.width}`);
       await st.tap(page, 'scan.goSettings');
       await st.find(page, 'settings.venue');
+    } finally { await ctx.close(); }
+  });
+}
+
+// Session 14: a manual entry that repeated someone's entry said "Đã quét" (the scanner's word)
+// and offered no way to record the way out. It says it in the form's words, and offers
+// "Ghi RA ngay" as Scan does; a double tap on it records one exit, and undoes nothing.
+for (const phone of st.PHONES) {
+  test(`a repeat by hand says "Đã nhập rồi" and offers "Ghi RA ngay"; a double tap records one exit (${phone.width}x${phone.height})`, { skip }, async () => {
+    const { ctx, page } = await openStation(phone.width, phone.height);
+    try {
+      await st.configure(page);
+      await st.manualCheckIn(page, { name: 'Trần Thị Ánh', phone: '0912345678' });
+      await st.waitForWidget(page, 'status.saved');
+      await st.tap(page, 'nav.manual');
+      await st.typeNfd(page, 'field.name', 'Trần Thị Ánh');
+      await st.typeInto(page, 'field.phone', '0912345678');
+      await st.tap(page, 'manual.save');
+      const said = await st.assertInView(page, 'status.repeat');
+      assert.match(said.text, /^Đã nhập rồi: Trần Thị Ánh · VÀO \d\d:\d\d$/);
+      const other = await st.assertInView(page, 'status.recordOther');
+      assert.equal((await st.find(page, 'status.recordOther.label')).text, 'Ghi RA ngay');
+      assert.ok(other.h >= 44, 'a thumb-sized button');
+      await st.screenshot(page, `station-messages-manual-repeat-${phone.width}`);
+      await st.doubleTap(page, 'status.recordOther');
+      await page.waitForFunction(() => globalThis.dq.state().total === 2, null, { timeout: 5000 });
+      await page.waitForTimeout(1000);
+      const s = await st.state(page);
+      assert.equal(s.total, 2, 'one entry and one exit, nothing undone, nothing more');
+      assert.equal(s.today.inside, 0);
+      assert.equal(s.today.out, 1);
+      assert.match((await st.assertInView(page, 'status.saved')).text, /^← ĐÃ RA · Trần Thị Ánh · \d\d:\d\d$/);
+      await st.screenshot(page, `station-messages-manual-repeat-out-${phone.width}`);
     } finally { await ctx.close(); }
   });
 }

@@ -104,6 +104,7 @@ const Entry kStrings[] = {
     {Str::Torch, "Đèn", "Light"},
     {Str::FlipDirection, "Đổi chiều", "Flip direction"},
     {Str::ScanRepeat, "Đã quét", "Already scanned"},
+    {Str::ManualRepeat, "Đã nhập rồi", "Already entered"},
     // The scan screen's quiet line once the save band and its undo are gone (kSaveLineMs):
     // "Lần quét trước: N. V. An · VÀO 07:02", not a green band a keeper takes for a new scan.
     {Str::ScanLast, "Lần quét trước", "Last scan"},

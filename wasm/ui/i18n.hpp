@@ -23,7 +23,7 @@ enum class Str {
   VenueRequired, ScanPointRequired, PendingSync, StoredOnDevice, DamagedRecords, NewEntry,
   VenueNamePlaceholder, ScanPointPlaceholder, NamePlaceholder, TimePlaceholder, Loading,
   NavScan, ScanHint, CameraStart, CameraStarting, CameraDenied, CameraUnavailable, CameraError,
-  SwitchCamera, Torch, FlipDirection, ScanRepeat, ScanLast, ScanLastRefused, ScanLastPoster, ScanLastNotSetUp, SavedLast, RecordOutNow, RecordInNow, CheckedOut, CorrectedByOtherGate, CorrectedOnOtherPhone, OnOtherPhone, ShowCard, HideCard, BirthYear, ScanPoster, ScanNotConfigured, ScanRefusedNotSetUp,
+  SwitchCamera, Torch, FlipDirection, ScanRepeat, ManualRepeat, ScanLast, ScanLastRefused, ScanLastPoster, ScanLastNotSetUp, SavedLast, RecordOutNow, RecordInNow, CheckedOut, CorrectedByOtherGate, CorrectedOnOtherPhone, OnOtherPhone, ShowCard, HideCard, BirthYear, ScanPoster, ScanNotConfigured, ScanRefusedNotSetUp,
   ScanMangled, ScanBroken, CardName, CardId, CardOldId, CardBirth, CardSex, CardAddress, CardIssued,
   CardExpiry, CardValid, CardClinic, CardWarning, BhytExpired, CccdExpired, KindCccd, KindBhyt, KindPcCovid, KindVisitor, UseManual,
   CloseDay, CloseDayConfirm, CloseDayDone, CloseDayCount, NobodyInside, Cancel,
