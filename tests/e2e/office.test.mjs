@@ -487,10 +487,14 @@ test('officer at 360×740: no week after this one, the week named with its numbe
 // test's "Chợ Tân Định" (a restaurant), and the kind looked lost.
 // Session 14: an impatient double tap on "Ghi nhắc nhở" recorded two reminders (and reminders
 // count towards flagging a venue for suspension); one tap, one reminder.
-// Skipped for now (session 14): in 2 of 4 runs of stage 61 the count did not reach "was + 1"
-// within 10 s (it passed alone and in e2's runs); why is not known yet: see the closing note.
-const remindSkip = skip || 'flaky in stage 61 (2 of 4 runs): the count did not reach was + 1 within 10 s; see session 14 note';
-test('officer at 360×740: a double tap on "Ghi nhắc nhở" records one reminder', { skip: remindSkip }, async () => {
+// Session 15 (it failed in 2 of 4 stage-61 runs, the count not at "was + 1" within 10 s; not
+// reproduced here in 3 runs, alone, in the file and in the stage): the report screen showed
+// whichever answer came last, and an answer to an earlier request (a "Làm mới", the minute's
+// refresh) coming after the reload that follows the reminder put the old count back for a
+// minute. The case is made here on purpose: "Làm mới" is tapped and its answer held until the
+// reminder is shown. On a slow phone (CPU slowed down) whose frames come far apart. On failure
+// the server's count says whether a second reminder was recorded or the screen is behind.
+test('officer at 360×740: a double tap on "Ghi nhắc nhở" records one reminder', { skip }, async () => {
   const ctx = await openPhone(freshProfile('dq-office-remind'), { viewport: PHONES[0] });
   try {
     const page = await ctx.newPage();
@@ -501,9 +505,38 @@ test('officer at 360×740: a double tap on "Ghi nhắc nhở" records one remind
     const before = await count();
     assert.match(before, /^Số lần nhắc: \d+$/);
     const was = Number(before.split(': ')[1]);
+    const tok = (await api('POST', '/api/v1/office/login', { username: 'benghe', password: PASSWORD })).json.token;
+    const onServer = async () => (await api('GET', '/api/v1/office/report', null, tok)).json.nonComplying.find((v) => v.name === 'Karaoke Ánh Sao').reminders;
+    // "Làm mới", answered (before the reminder) but delivered only once the reminder is shown.
+    let deliver;
+    const late = new Promise((r) => { deliver = r; });
+    let held = false;
+    await page.route((u) => u.pathname === '/api/v1/office/report' && !u.searchParams.has('format'), async (route) => {
+      if (held) return route.continue();
+      held = true;
+      const answer = await route.fetch();
+      await late;
+      await route.fulfill({ response: answer });
+    });
+    await tap(page, 'office.report.refresh');
+    await page.waitForFunction(() => globalThis.dq.probe().items.some((i) => i.id === 'office.report.refresh' && i.text === 'Đang tải…'));
+    await page.waitForTimeout(300);  // the held request answered by the server
+    const cdp = await ctx.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
     await doubleTap(page, `office.report.remind.${n}`);
-    await shows(page, `office.report.bad.${n}.reminders`, new RegExp(`^Số lần nhắc: ${was + 1}$`));
-    await page.waitForTimeout(1500);  // a second request would have landed and been reloaded by now
+    try {
+      await shows(page, `office.report.bad.${n}.reminders`, new RegExp(`^Số lần nhắc: ${was + 1}$`));
+      deliver();
+      await page.waitForTimeout(1500);  // the late answer drawn, and a second request would have landed
+      assert.equal(await count(), `Số lần nhắc: ${was + 1}`);
+    } catch (e) {
+      const items = (await probe(page)).items.filter((i) => /office\.report\.(bad|remind|refresh)/.test(i.id)).map((i) => `${i.id} ${JSON.stringify(i.text)}`);
+      console.error(`reminders: was ${was} on screen, ${await onServer()} on the server now\n${items.join('\n')}`);
+      await screenshot(page, 'office-reminded-once-FAILED');
+      throw e;
+    } finally { deliver(); }
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    assert.equal(await onServer(), was + 1);
     assert.equal(await count(), `Số lần nhắc: ${was + 1}`);
     // Nothing reaches the venue: said above the list and, once recorded, under the button tapped,
     // in view and within the screen's width (an officer took it for a message sent).
