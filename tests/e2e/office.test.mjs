@@ -593,6 +593,49 @@ test('officer at 360×740: a double tap on "Đăng ký" registers the venue once
   } finally { await ctx.close(); }
 });
 
+// Session 15: the answer to "Đăng ký" scrolled "Cấp mã đăng ký thiết bị" to the bottom of the
+// screen, where the finger still was: a double tap whose second tap came after the answer issued
+// a one-time code nobody asked for. The second tap is made where the first was, once the answer
+// is drawn (a thumb's second tap that came late); the code is not issued, on screen or on the
+// server, and "Đã đăng ký" is in view. Then one deliberate tap on "Cấp mã" issues one.
+for (const vp of PHONES) {
+  test(`officer at ${vp.width}×${vp.height}: a double tap on "Đăng ký" issues no enrollment code`, { skip }, async () => {
+    const ctx = await openPhone(freshProfile(`dq-office-register-code-${vp.width}`), { viewport: vp });
+    try {
+      const page = await ctx.newPage();
+      await login(page);
+      await tap(page, 'office.tab.venues');
+      const name = `Tiệm Vàng Kim Hoa ${vp.width}`;
+      await typeNfd(page, 'office.venues.name', name);
+      await chooseWard(page);
+      await typeInto(page, 'office.venues.staff', '4');
+      const w = await reveal(page, 'office.venues.register');
+      const at = { x: w.x + w.w / 2, y: w.y + w.h / 2 };
+      await page.touchscreen.tap(at.x, at.y);
+      await find(page, 'office.venues.done', 15000);
+      await page.waitForTimeout(300);  // the frames after the answer, scrolled as they will be
+      const under = (await probe(page)).items.filter((i) => i.x <= at.x && at.x <= i.x + i.w && i.y <= at.y && at.y <= i.y + i.h).map((i) => i.id);
+      assert.ok(!under.includes('office.venues.code'), `"Cấp mã" drawn under the finger at y ${Math.round(at.y)} after the answer`);
+      await page.touchscreen.tap(at.x, at.y);
+      await page.waitForTimeout(1500);  // a code asked for would have been drawn by now
+      const shown = (await probe(page)).items.map((i) => i.id);
+      assert.ok(!shown.includes('office.venues.code.value'), 'no enrollment code after a double tap on "Đăng ký"');
+      await layoutInView(page, 'office.venues.done', OFFICE_BARS);
+      await screenshot(page, `office-registered-no-code-${vp.width}`);
+      const tok = (await api('POST', '/api/v1/office/login', { username: 'benghe', password: PASSWORD })).json.token;
+      const list = (await api('GET', '/api/v1/office/venues', null, tok)).json;
+      const mine = (list.venues || list).filter((v) => v.name === name);
+      assert.equal(mine.length, 1);
+      const issued = async () => (await api('GET', '/api/v1/office/audit', null, tok)).json.entries.filter((e) => e.action === 'issue_codes' && e.target === mine[0].id).length;
+      assert.equal(await issued(), 0, 'the server issued no code');
+      // A tap the officer means: one code, shown.
+      await tap(page, 'office.venues.code');
+      await assertInView(page, 'office.venues.code.value', 15000);
+      assert.equal(await issued(), 1);
+    } finally { await ctx.close(); }
+  });
+}
+
 test('officer: the venue kind is picked by its Vietnamese name', { skip }, async () => {
   const ctx = await openPhone(freshProfile('dq-office-kind'), {});
   try {
