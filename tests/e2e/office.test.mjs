@@ -636,6 +636,57 @@ for (const vp of PHONES) {
   });
 }
 
+// Session 15: a complaint a citizen made by phone, recorded in Phản ánh: the venue found by its
+// name typed without marks, the kind chosen, a note; nothing chosen is said under each field; a
+// double tap records one; it appears in the queue as the officer's.
+test('officer at 360×740: a complaint taken by phone is recorded once and joins the queue', { skip }, async () => {
+  const tok = (await api('POST', '/api/v1/office/login', { username: 'benghe', password: PASSWORD })).json.token;
+  const made = await api('POST', '/api/v1/venues', { name: 'Chợ Bến Thành', address: 'Lê Lợi', ward: '26740', category: 'market',
+    staffCount: 20, phone: '0281234567', scanPoints: ['Cửa Nam'] }, tok);
+  assert.equal(made.status, 201);
+  const ctx = await openPhone(freshProfile('dq-office-complaint'), { viewport: PHONES[0] });
+  try {
+    const page = await ctx.newPage();
+    await login(page);
+    await tap(page, 'office.tab.violations');
+    await tap(page, 'office.complaint.open');
+    await tap(page, 'office.complaint.send');
+    assert.equal((await assertInView(page, 'office.complaint.venue.q.error')).text, 'Hãy gõ tên và chọn cơ sở bị phản ánh.');
+    assert.equal((await find(page, 'office.complaint.kind.error')).text, 'Hãy chọn loại phản ánh.');
+    await typeInto(page, 'office.complaint.venue.q', 'khong co cho nay');
+    await assertInView(page, 'office.complaint.venue.none', 10000);
+    await typeInto(page, 'office.complaint.venue.q', 'cho ben thanh');
+    await shows(page, 'office.complaint.venue.r0', /^Chợ Bến Thành$/);
+    await tap(page, 'office.complaint.venue.r0');
+    await shows(page, 'office.complaint.venue.chosen', /^Chợ Bến Thành$/);
+    await tap(page, 'office.complaint.kind.staff_not_checking');
+    await typeNfd(page, 'office.complaint.note', 'Khách gọi: bảo vệ không quét mã');
+    await doubleTap(page, 'office.complaint.send');
+    const done = await assertInView(page, 'office.complaint.done', 15000);
+    assert.equal(done.text, 'Đã ghi phản ánh về: Chợ Bến Thành');
+    const shown = (await probe(page)).items.map((i) => i.id);
+    assert.ok(!shown.includes('office.complaint.venue.q.error') && !shown.includes('office.complaint.kind.error'),
+      'no "choose" message after the complaint was recorded');
+    await page.waitForTimeout(1500);  // a second complaint would have been recorded by now
+    const queue = (await api('GET', '/api/v1/office/violations', null, tok)).json.violations.filter((v) => v.venueName === 'Chợ Bến Thành');
+    assert.equal(queue.length, 1, 'one complaint recorded');
+    assert.equal(queue[0].kind, 'staff_not_checking');
+    assert.equal(queue[0].note.normalize('NFC'), 'Khách gọi: bảo vệ không quét mã');
+    // In the queue on screen, the officer's.
+    await page.waitForFunction(() => globalThis.dq.probe().items.some((i) => /^office\.violations\.\d+$/.test(i.id) &&
+      i.text === 'Chợ Bến Thành — Nhân viên không kiểm tra'), null, { timeout: 10000 });
+    const row = (await probe(page)).items.find((i) => i.text === 'Chợ Bến Thành — Nhân viên không kiểm tra');
+    assert.match((await find(page, `${row.id}.meta`)).text.normalize('NFC'), /Cán bộ benghe\nKhách gọi: bảo vệ không quét mã$/);
+    await assertTextsFitWidth(page);
+    await assertNoMissingGlyphs(page, 'complaint taken by phone');
+    await screenshot(page, 'office-complaint-by-phone-360');
+    await tap(page, 'office.lang');
+    assert.equal((await find(page, 'office.complaint.done')).text, 'Complaint recorded about: Chợ Bến Thành');
+    await screenshot(page, 'office-complaint-by-phone-360-en');
+    await tap(page, 'office.lang');
+  } finally { await ctx.close(); }
+});
+
 test('officer: the venue kind is picked by its Vietnamese name', { skip }, async () => {
   const ctx = await openPhone(freshProfile('dq-office-kind'), {});
   try {
