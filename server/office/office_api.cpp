@@ -12,6 +12,7 @@
 #include <tuple>
 
 #include "../areas/registry.hpp"
+#include "../areas/search_fold.hpp"
 #include "../storage/base64.hpp"
 #include "common/secrets.hpp"
 #include "check_in_json.hpp"
@@ -254,12 +255,19 @@ ApiResponse Office::listVenues() {
   std::string ward = queryParam(m_req.query, "ward");
   if (!ward.empty() && !areaContains(m_officer.area, ward))
     return err(403, "outside_area", "That ward is outside your area.");
+  // `q`: the venues whose name holds these words, marks and case ignored ("cho ben thanh" finds
+  // "Chợ Bến Thành"): an officer looks a venue up by what a caller said over the phone.
+  std::string q = queryParam(m_req.query, "q");
+  if (q.size() > 200) return err(400, "bad_request", "'q' must be at most 200 characters.");
+  const std::string wanted = areas::foldForSearch(q);
   auto r = m_store.venuesOfArea(m_officer.column(), m_officer.area, ward);
   if (!r) return storageFailure(r.error());
   json out = json::array();
-  for (const OfficeVenue& v : r.value())
+  for (const OfficeVenue& v : r.value()) {
+    if (!wanted.empty() && (" " + areas::foldForSearch(v.name) + " ").find(" " + wanted) == std::string::npos) continue;
     out.push_back(
         {{"id", v.id}, {"name", v.name}, {"category", v.category}, {"ward", v.ward}, {"staffCount", v.staffCount}});
+  }
   return jsonOk({{"venues", out}});
 }
 
@@ -383,6 +391,9 @@ ApiResponse Office::reportViolation() {
   auto ward = m_store.wardOfVenue(venue);
   if (!ward) return storageFailure(ward.error());
   if (!ward.value() || ward.value()->empty()) return err(404, "not_found", "No such venue.");
+  // An officer records complaints about the venues of their own area only (taken by phone).
+  if (officer && !areaContains(m_officer.area, *ward.value()))
+    return err(403, "outside_area", "That venue is outside your area.");
   if (!officer) m_state.reports.add(ipKey, m_now);
   ViolationReport v;
   v.venueId = venue;

@@ -196,7 +196,7 @@ test('two phones at one gate: the second entry within the repeat window is a rep
     await st.typeInto(b.page, 'field.cccd', HUE_ID);
     await st.tap(b.page, 'manual.save');
     const said = await st.assertInView(b.page, 'status.repeat', 10000);
-    assert.match(said.text, /^Đã quét: Phạm Thị Huệ · VÀO \d\d:\d\d · trên máy khác$/);
+    assert.match(said.text, /^Đã nhập rồi: Phạm Thị Huệ · VÀO \d\d:\d\d · trên máy khác$/);
     await st.assertNoMissingGlyphs(b.page, 'the repeat on Manual');
     await st.screenshot(b.page, 'gates-04-same-gate-manual-repeat');
     // Done as a save is: the form is empty for the next person, and a second tap on "Lưu" (a

@@ -487,10 +487,14 @@ test('officer at 360×740: no week after this one, the week named with its numbe
 // test's "Chợ Tân Định" (a restaurant), and the kind looked lost.
 // Session 14: an impatient double tap on "Ghi nhắc nhở" recorded two reminders (and reminders
 // count towards flagging a venue for suspension); one tap, one reminder.
-// Skipped for now (session 14): in 2 of 4 runs of stage 61 the count did not reach "was + 1"
-// within 10 s (it passed alone and in e2's runs); why is not known yet: see the closing note.
-const remindSkip = skip || 'flaky in stage 61 (2 of 4 runs): the count did not reach was + 1 within 10 s; see session 14 note';
-test('officer at 360×740: a double tap on "Ghi nhắc nhở" records one reminder', { skip: remindSkip }, async () => {
+// Session 15 (it failed in 2 of 4 stage-61 runs, the count not at "was + 1" within 10 s; not
+// reproduced here in 3 runs, alone, in the file and in the stage): the report screen showed
+// whichever answer came last, and an answer to an earlier request (a "Làm mới", the minute's
+// refresh) coming after the reload that follows the reminder put the old count back for a
+// minute. The case is made here on purpose: "Làm mới" is tapped and its answer held until the
+// reminder is shown. On a slow phone (CPU slowed down) whose frames come far apart. On failure
+// the server's count says whether a second reminder was recorded or the screen is behind.
+test('officer at 360×740: a double tap on "Ghi nhắc nhở" records one reminder', { skip }, async () => {
   const ctx = await openPhone(freshProfile('dq-office-remind'), { viewport: PHONES[0] });
   try {
     const page = await ctx.newPage();
@@ -501,9 +505,38 @@ test('officer at 360×740: a double tap on "Ghi nhắc nhở" records one remind
     const before = await count();
     assert.match(before, /^Số lần nhắc: \d+$/);
     const was = Number(before.split(': ')[1]);
+    const tok = (await api('POST', '/api/v1/office/login', { username: 'benghe', password: PASSWORD })).json.token;
+    const onServer = async () => (await api('GET', '/api/v1/office/report', null, tok)).json.nonComplying.find((v) => v.name === 'Karaoke Ánh Sao').reminders;
+    // "Làm mới", answered (before the reminder) but delivered only once the reminder is shown.
+    let deliver;
+    const late = new Promise((r) => { deliver = r; });
+    let held = false;
+    await page.route((u) => u.pathname === '/api/v1/office/report' && !u.searchParams.has('format'), async (route) => {
+      if (held) return route.continue();
+      held = true;
+      const answer = await route.fetch();
+      await late;
+      await route.fulfill({ response: answer });
+    });
+    await tap(page, 'office.report.refresh');
+    await page.waitForFunction(() => globalThis.dq.probe().items.some((i) => i.id === 'office.report.refresh' && i.text === 'Đang tải…'));
+    await page.waitForTimeout(300);  // the held request answered by the server
+    const cdp = await ctx.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
     await doubleTap(page, `office.report.remind.${n}`);
-    await shows(page, `office.report.bad.${n}.reminders`, new RegExp(`^Số lần nhắc: ${was + 1}$`));
-    await page.waitForTimeout(1500);  // a second request would have landed and been reloaded by now
+    try {
+      await shows(page, `office.report.bad.${n}.reminders`, new RegExp(`^Số lần nhắc: ${was + 1}$`));
+      deliver();
+      await page.waitForTimeout(1500);  // the late answer drawn, and a second request would have landed
+      assert.equal(await count(), `Số lần nhắc: ${was + 1}`);
+    } catch (e) {
+      const items = (await probe(page)).items.filter((i) => /office\.report\.(bad|remind|refresh)/.test(i.id)).map((i) => `${i.id} ${JSON.stringify(i.text)}`);
+      console.error(`reminders: was ${was} on screen, ${await onServer()} on the server now\n${items.join('\n')}`);
+      await screenshot(page, 'office-reminded-once-FAILED');
+      throw e;
+    } finally { deliver(); }
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    assert.equal(await onServer(), was + 1);
     assert.equal(await count(), `Số lần nhắc: ${was + 1}`);
     // Nothing reaches the venue: said above the list and, once recorded, under the button tapped,
     // in view and within the screen's width (an officer took it for a message sent).
@@ -557,6 +590,100 @@ test('officer at 360×740: a double tap on "Đăng ký" registers the venue once
     const tok = (await api('POST', '/api/v1/office/login', { username: 'benghe', password: PASSWORD })).json.token;
     const list = (await api('GET', '/api/v1/office/venues', null, tok)).json;
     assert.equal((list.venues || list).filter((v) => v.name === 'Quán Cơm Tấm Bà Năm').length, 1);
+  } finally { await ctx.close(); }
+});
+
+// Session 15: the answer to "Đăng ký" scrolled "Cấp mã đăng ký thiết bị" to the bottom of the
+// screen, where the finger still was: a double tap whose second tap came after the answer issued
+// a one-time code nobody asked for. The second tap is made where the first was, once the answer
+// is drawn (a thumb's second tap that came late); the code is not issued, on screen or on the
+// server, and "Đã đăng ký" is in view. Then one deliberate tap on "Cấp mã" issues one.
+for (const vp of PHONES) {
+  test(`officer at ${vp.width}×${vp.height}: a double tap on "Đăng ký" issues no enrollment code`, { skip }, async () => {
+    const ctx = await openPhone(freshProfile(`dq-office-register-code-${vp.width}`), { viewport: vp });
+    try {
+      const page = await ctx.newPage();
+      await login(page);
+      await tap(page, 'office.tab.venues');
+      const name = `Tiệm Vàng Kim Hoa ${vp.width}`;
+      await typeNfd(page, 'office.venues.name', name);
+      await chooseWard(page);
+      await typeInto(page, 'office.venues.staff', '4');
+      const w = await reveal(page, 'office.venues.register');
+      const at = { x: w.x + w.w / 2, y: w.y + w.h / 2 };
+      await page.touchscreen.tap(at.x, at.y);
+      await find(page, 'office.venues.done', 15000);
+      await page.waitForTimeout(300);  // the frames after the answer, scrolled as they will be
+      const under = (await probe(page)).items.filter((i) => i.x <= at.x && at.x <= i.x + i.w && i.y <= at.y && at.y <= i.y + i.h).map((i) => i.id);
+      assert.ok(!under.includes('office.venues.code'), `"Cấp mã" drawn under the finger at y ${Math.round(at.y)} after the answer`);
+      await page.touchscreen.tap(at.x, at.y);
+      await page.waitForTimeout(1500);  // a code asked for would have been drawn by now
+      const shown = (await probe(page)).items.map((i) => i.id);
+      assert.ok(!shown.includes('office.venues.code.value'), 'no enrollment code after a double tap on "Đăng ký"');
+      await layoutInView(page, 'office.venues.done', OFFICE_BARS);
+      await screenshot(page, `office-registered-no-code-${vp.width}`);
+      const tok = (await api('POST', '/api/v1/office/login', { username: 'benghe', password: PASSWORD })).json.token;
+      const list = (await api('GET', '/api/v1/office/venues', null, tok)).json;
+      const mine = (list.venues || list).filter((v) => v.name === name);
+      assert.equal(mine.length, 1);
+      const issued = async () => (await api('GET', '/api/v1/office/audit', null, tok)).json.entries.filter((e) => e.action === 'issue_codes' && e.target === mine[0].id).length;
+      assert.equal(await issued(), 0, 'the server issued no code');
+      // A tap the officer means: one code, shown.
+      await tap(page, 'office.venues.code');
+      await assertInView(page, 'office.venues.code.value', 15000);
+      assert.equal(await issued(), 1);
+    } finally { await ctx.close(); }
+  });
+}
+
+// Session 15: a complaint a citizen made by phone, recorded in Phản ánh: the venue found by its
+// name typed without marks, the kind chosen, a note; nothing chosen is said under each field; a
+// double tap records one; it appears in the queue as the officer's.
+test('officer at 360×740: a complaint taken by phone is recorded once and joins the queue', { skip }, async () => {
+  const tok = (await api('POST', '/api/v1/office/login', { username: 'benghe', password: PASSWORD })).json.token;
+  const made = await api('POST', '/api/v1/venues', { name: 'Chợ Bến Thành', address: 'Lê Lợi', ward: '26740', category: 'market',
+    staffCount: 20, phone: '0281234567', scanPoints: ['Cửa Nam'] }, tok);
+  assert.equal(made.status, 201);
+  const ctx = await openPhone(freshProfile('dq-office-complaint'), { viewport: PHONES[0] });
+  try {
+    const page = await ctx.newPage();
+    await login(page);
+    await tap(page, 'office.tab.violations');
+    await tap(page, 'office.complaint.open');
+    await tap(page, 'office.complaint.send');
+    assert.equal((await assertInView(page, 'office.complaint.venue.q.error')).text, 'Hãy gõ tên và chọn cơ sở bị phản ánh.');
+    assert.equal((await find(page, 'office.complaint.kind.error')).text, 'Hãy chọn loại phản ánh.');
+    await typeInto(page, 'office.complaint.venue.q', 'khong co cho nay');
+    await assertInView(page, 'office.complaint.venue.none', 10000);
+    await typeInto(page, 'office.complaint.venue.q', 'cho ben thanh');
+    await shows(page, 'office.complaint.venue.r0', /^Chợ Bến Thành$/);
+    await tap(page, 'office.complaint.venue.r0');
+    await shows(page, 'office.complaint.venue.chosen', /^Chợ Bến Thành$/);
+    await tap(page, 'office.complaint.kind.staff_not_checking');
+    await typeNfd(page, 'office.complaint.note', 'Khách gọi: bảo vệ không quét mã');
+    await doubleTap(page, 'office.complaint.send');
+    const done = await assertInView(page, 'office.complaint.done', 15000);
+    assert.equal(done.text, 'Đã ghi phản ánh về: Chợ Bến Thành');
+    const shown = (await probe(page)).items.map((i) => i.id);
+    assert.ok(!shown.includes('office.complaint.venue.q.error') && !shown.includes('office.complaint.kind.error'),
+      'no "choose" message after the complaint was recorded');
+    await page.waitForTimeout(1500);  // a second complaint would have been recorded by now
+    const queue = (await api('GET', '/api/v1/office/violations', null, tok)).json.violations.filter((v) => v.venueName === 'Chợ Bến Thành');
+    assert.equal(queue.length, 1, 'one complaint recorded');
+    assert.equal(queue[0].kind, 'staff_not_checking');
+    assert.equal(queue[0].note.normalize('NFC'), 'Khách gọi: bảo vệ không quét mã');
+    // In the queue on screen, the officer's.
+    await page.waitForFunction(() => globalThis.dq.probe().items.some((i) => /^office\.violations\.\d+$/.test(i.id) &&
+      i.text === 'Chợ Bến Thành — Nhân viên không kiểm tra'), null, { timeout: 10000 });
+    const row = (await probe(page)).items.find((i) => i.text === 'Chợ Bến Thành — Nhân viên không kiểm tra');
+    assert.match((await find(page, `${row.id}.meta`)).text.normalize('NFC'), /Cán bộ benghe\nKhách gọi: bảo vệ không quét mã$/);
+    await assertTextsFitWidth(page);
+    await assertNoMissingGlyphs(page, 'complaint taken by phone');
+    await screenshot(page, 'office-complaint-by-phone-360');
+    await tap(page, 'office.lang');
+    assert.equal((await find(page, 'office.complaint.done')).text, 'Complaint recorded about: Chợ Bến Thành');
+    await screenshot(page, 'office-complaint-by-phone-360-en');
+    await tap(page, 'office.lang');
   } finally { await ctx.close(); }
 });
 

@@ -437,3 +437,32 @@ TEST(Presence, ACorrectionAfterAnotherPhoneAtTheSameGateSaysSo) {
   ASSERT_TRUE(old);
   EXPECT_FALSE(std::get<DirectionCorrected>(old.value()).samePoint);
 }
+
+// Session 14: the pill needs to know whether a failure persists (connection.hpp): the poller
+// counts the polls lost in a row since the last answer.
+TEST(Presence, FailedAsksAreCountedInARowUntilAnAnswer) {
+  auto b = gate("st-b", "cong-pct");
+  HttpReply reply{0, ""};
+  int64_t now = kMorning.utcMs;
+  PresencePoller poller(
+      *b, [](const std::string&, std::function<void(bool)> done) { done(true); },
+      [&](const std::string&, const std::string&, const std::string&, std::function<void(const HttpReply&)> done) {
+        done(reply);
+      },
+      [&] { return now; }, 0);
+  EXPECT_EQ(poller.failuresInARow(), 0);
+  poller.tick();
+  EXPECT_EQ(poller.failuresInARow(), 1);
+  now += 5000;
+  reply = HttpReply{502, ""};
+  poller.tick();
+  EXPECT_EQ(poller.failuresInARow(), 2);
+  now += 5000;
+  reply = HttpReply{200, json{{"asOfMs", now}, {"people", json::array()}}.dump()};
+  poller.tick();
+  EXPECT_EQ(poller.failuresInARow(), 0) << "an answer ends the run";
+  now += 5000;
+  reply = HttpReply{0, ""};
+  poller.tick();
+  EXPECT_EQ(poller.failuresInARow(), 1);
+}

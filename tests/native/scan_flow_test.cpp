@@ -485,3 +485,31 @@ TEST(ScanFlow, ARefusalsLineGoesQuietALostSavesStays) {
   f.journal.commitAll(false);
   EXPECT_TRUE(saveLineUp(f.session.saveStatus(), Instant{f.now.utcMs + 3600000, 420})) << "a lost save stays";
 }
+
+// Session 14: a manual entry that repeated someone's entry offered no way to record the way
+// out, as Scan does for a card shown again ("Ghi RA ngay"). The form offers it; it records the
+// other direction once (a double tap's second tap finds the line no longer a repeat).
+TEST(ScanFlow, ARepeatByHandCanBeRecordedAsTheWayOutOnce) {
+  Fixture f;
+  FieldErrors errors;
+  const ManualEntry anh{"Trần Thị Ánh", "", "0912345678", "", Direction::In};
+  EXPECT_FALSE(f.session.recordRepeatAsOther()) << "no repeat yet";
+  ASSERT_TRUE(f.session.submitManual(anh, errors));
+  f.journal.commitAll();
+  EXPECT_FALSE(f.session.recordRepeatAsOther()) << "the line speaks of a save, not a repeat";
+  f.now.utcMs += 60000;
+  EXPECT_FALSE(f.session.submitManual(anh, errors));
+  ASSERT_EQ(f.session.saveStatus().state, SaveStatus::State::Repeat);
+
+  EXPECT_TRUE(f.session.recordRepeatAsOther());
+  EXPECT_FALSE(f.session.recordRepeatAsOther()) << "the second tap of a double tap";
+  f.journal.commitAll();
+  const SaveStatus& st = f.session.saveStatus();
+  EXPECT_EQ(st.state, SaveStatus::State::Saved);
+  EXPECT_EQ(st.direction, Direction::Out);
+  EXPECT_EQ(st.displayName, "Trần Thị Ánh");
+  EXPECT_EQ(f.station->totalCount(), 2) << "one entry, one exit";
+  EXPECT_EQ(f.station->recent(1).at(0).direction, Direction::Out);
+  EXPECT_EQ(f.station->today(f.now).insideNow, 0);
+  EXPECT_FALSE(f.session.recordRepeatAsOther()) << "after the save, nothing more";
+}

@@ -208,6 +208,20 @@ describe(`office API (${dbKind})`, () => {
       const h = await get(url, '/api/v1/office/venues', tok.hanoi);
       assert.ok(h.json.venues.every((v) => v.ward === '00037'));
     });
+    // Session 15: the office finds a venue by what a caller said ("cho ben thanh"), within the
+    // officer's area, and records the complaint taken by phone for its own area's venues only.
+    test('venues found by name without marks, within the area; an officer files no complaint outside the own area', async () => {
+      const names = async (q, who) => (await get(url, `/api/v1/office/venues?q=${encodeURIComponent(q)}`, tok[who])).json.venues.map((v) => v.name);
+      assert.deepEqual(await names('cho ben thanh', 'wardB'), ['Chợ Bến Thành']);
+      assert.deepEqual(await names('CHỢ BẾN', 'wardB'), ['Chợ Bến Thành']);
+      assert.deepEqual(await names('ben th', 'district'), ['Chợ Bến Thành']);
+      assert.deepEqual(await names('en thanh', 'wardB'), []);  // words are matched from their start
+      assert.deepEqual(await names('cho ben thanh', 'wardA'), []);  // another ward's venue
+      assert.equal((await get(url, `/api/v1/office/venues?q=${'a'.repeat(201)}`, tok.wardB)).status, 400);
+      const other = await post(url, '/api/v1/reports', { venue: venues['Chợ Bến Thành'].id, kind: 'staff_not_checking' }, tok.wardA);
+      assert.equal(other.status, 403);
+      assert.equal(other.json.error.code, 'outside_area');  // (the own area's: office.test.mjs, by phone)
+    });
     test('resolving another ward\'s report is refused; the own ward resolves it once', async () => {
       const b = await post(url, `/api/v1/office/violations/${violationId}/resolve`, { note: 'xong' }, tok.wardB);
       assert.equal(b.status, 404);

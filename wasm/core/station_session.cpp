@@ -18,6 +18,7 @@ bool StationSession::submitManual(const ManualEntry& entry, FieldErrors& errors)
     auto previous = m_station.repeatedEntry(valid->person.key, valid->at);
     if (previous && previous->entry.direction == valid->direction) {
       repeated(valid->person.displayName, *previous);
+      m_repeatedPerson = valid->person;
       return false;
     }
   }
@@ -39,6 +40,13 @@ bool StationSession::submitPerson(const Person& person, Direction direction) {
   }
   save(event.value());
   return true;
+}
+
+bool StationSession::recordRepeatAsOther() {
+  if (m_status.state != SaveStatus::State::Repeat || !m_repeatedPerson) return false;
+  const Person person = *m_repeatedPerson;
+  m_repeatedPerson.reset();  // its line is replaced by this save's: once only
+  return submitPerson(person, m_status.direction == Direction::In ? Direction::Out : Direction::In);
 }
 
 int StationSession::closeDay() {
@@ -64,6 +72,7 @@ void StationSession::repeated(const std::string& displayName, const RepeatedEntr
 void StationSession::replaceStatus(SaveStatus next) {
   if (m_status.state == SaveStatus::State::Saved) m_lastSaved = std::move(m_status);
   m_status = std::move(next);
+  m_repeatedPerson.reset();  // speaks of the Repeat status only (set again by submitManual)
   ++m_version;
 }
 

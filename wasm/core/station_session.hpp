@@ -4,6 +4,7 @@
 // same flow runs in the browser (IndexedDB) and in native tests (a fake journal).
 #pragma once
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "save_status.hpp"
@@ -28,6 +29,11 @@ class StationSession {
   // status says Repeat. Another direction is the staff's decision and is saved.
   bool submitManual(const ManualEntry& entry, FieldErrors& errors);
   bool submitPerson(const Person& person, Direction direction);
+  // Staff confirm a repeat by hand was meant ("Ghi RA ngay" on the form, as Scan offers for a
+  // card shown again): records, now, the direction opposite to the entry it repeated, for the
+  // person typed. Only while the status line still speaks of that repeat, so the second tap
+  // of a double tap (the line then says "Đang lưu"/"Đã lưu") records nothing more.
+  bool recordRepeatAsOther();
   // Checks out everyone still inside; returns how many check-outs were handed to the journal.
   int closeDay();
   void saveSettings(const StationSettings& settings, std::function<void(bool)> done = nullptr);
@@ -78,6 +84,7 @@ class StationSession {
   JournalAppend m_append;
   Clock m_clock;
   SaveStatus m_status;
+  std::optional<Person> m_repeatedPerson;  // whom the Repeat status speaks of (recordRepeatAsOther)
   SaveStatus m_lastSaved;  // meaningful when m_status is not a save (see lastSaved())
   // The last serial handed out: each status gets the next, so a save's serial stays its own
   // even when its failure takes the line back after newer statuses (save()).

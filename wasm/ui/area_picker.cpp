@@ -30,7 +30,8 @@ void send(AreaPicker& p, const AreaFetch& fetch) {
 
 }  // namespace
 
-bool areaPicker(const char* id, const char* label, AreaPicker& p, const AreaFetch& fetch, const char* error) {
+bool areaPicker(const char* id, const char* label, AreaPicker& p, const AreaFetch& fetch, const char* error,
+                const char* hint, const char* noMatch) {
   const std::string base(id);
   if (!p.code.empty()) {
     // The choice, shown in full; a tap searches again.
@@ -41,14 +42,14 @@ bool areaPicker(const char* id, const char* label, AreaPicker& p, const AreaFetc
     }
     return false;
   }
-  if (textField((base + ".q").c_str(), label, p.query, platform::InputMode::Text, tr(Str::AreaSearchHint), error)) {
+  if (textField((base + ".q").c_str(), label, p.query, platform::InputMode::Text, hint ? hint : tr(Str::AreaSearchHint), error)) {
     p.noMatch = false;
     if (p.query.size() < 2)
       p.results.clear();
     else if (!p.waiting)
       send(p, fetch);
   }
-  if (p.noMatch) text((base + ".none").c_str(), tr(Str::AreaNoMatch), theme::kMuted);
+  if (p.noMatch) text((base + ".none").c_str(), noMatch ? noMatch : tr(Str::AreaNoMatch), theme::kMuted);
   for (size_t i = 0; i < p.results.size(); ++i) {
     const std::string code = p.results[i].code, name = p.results[i].label;
     if (button((base + ".r" + std::to_string(i)).c_str(), name.c_str(), ButtonStyle::Quiet)) {

@@ -29,7 +29,9 @@ using AreaFetch = std::function<void(const client::AreaSearch&,
 
 // Draws the picker under `label`; true on the frame an area is chosen (p.code, p.label set).
 // `error`: said in red under the search field while no area is chosen.
+// `hint` and `noMatch`: the field's example and the "nothing found" line (areas' by default;
+// the venue picker of a complaint taken by phone words its own).
 bool areaPicker(const char* id, const char* label, AreaPicker& p, const AreaFetch& fetch,
-                const char* error = nullptr);
+                const char* error = nullptr, const char* hint = nullptr, const char* noMatch = nullptr);
 
 }  // namespace diemquet::ui

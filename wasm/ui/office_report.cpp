@@ -45,13 +45,20 @@ struct ReportScreen {
 
 constexpr float kWardIndent = 12.0f;  // px, a ward's row under its district or province
 
+// The newest report request: only its answer is shown. An earlier one ("Làm mới", the minute's
+// refresh) answered after the reload that follows a reminder put the old count back (outside
+// g_r: another officer's screen starts afresh, its requests still counted).
+uint64_t g_asked = 0;
+
 void load(OfficeState& s) {
+  const uint64_t asked = ++g_asked;
   g_r.loading = true;
   // Another officer's session: what the last one recorded is not theirs to be told.
   if (g_r.loadedFor.substr(0, g_r.loadedFor.find('|')) != s.sessionKey()) g_r.reminded.clear();
   g_r.loadedFor = s.sessionKey() + "|" + g_r.week;
   s.refreshDue = false;
-  s.client.report(g_r.week, [&s](const client::OfficeResult<client::WeeklyReport>& r) {
+  s.client.report(g_r.week, [&s, asked](const client::OfficeResult<client::WeeklyReport>& r) {
+    if (asked != g_asked) return;  // a newer request is on its way: its answer is the one to show
     g_r.loading = false;
     g_r.reminding.clear();  // the counts shown now include the reminders sent
     if (!r.ok()) {

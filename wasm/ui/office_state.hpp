@@ -61,6 +61,8 @@ AreaFetch areaFetch(OfficeState& s);
 
 void drawReport(OfficeState& s);
 void drawViolations(OfficeState& s);
+// Above the complaint queue: a complaint taken by phone; `recorded` after one is (office_complaint.cpp).
+void complaintByPhone(OfficeState& s, const std::function<void()>& recorded);
 void drawTrace(OfficeState& s);
 void drawVenues(OfficeState& s);
 void drawOfficers(OfficeState& s);  // office_officers.cpp

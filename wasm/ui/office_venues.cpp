@@ -46,7 +46,12 @@ struct VenuesScreen {
   int64_t registeredAtMs = 0;  // the office's clock when the last registration was answered
   bool busy = false;
   bool revealCode = false;  // a new code arrived: scroll it into view
-  bool revealDone = false;  // a venue was registered: scroll "Đã đăng ký" into view (it lands below the fold)
+  // A venue was registered: scroll "Đã đăng ký" into view (it lands below the fold), on two
+  // frames: on the first, the new lines are not yet counted in how far the screen may scroll.
+  int revealDone = 0;
+  // Where "Đăng ký" was on the screen (its bottom, px) when tapped: the finger is still there, and
+  // a double tap's second tap must not find "Cấp mã đăng ký thiết bị" under it.
+  float registerTappedBottom = 0;
   // "Đăng ký" refused the form: scroll to what to fix (at 360×740 the name's error was above the
   // screen and the ward's below it, and the tap seemed to do nothing).
   enum class Reveal { None, Name, Banner } reveal = Reveal::None;
@@ -145,6 +150,7 @@ void drawVenues(OfficeState& s) {
   const bool justRegistered = !g_f.registeredId.empty() && g_f.name.empty() && s.nowMs - g_f.registeredAtMs < 5000;
   if (button("office.venues.register", g_f.busy ? tr(Str::Loading) : tr(Str::OfficeRegister)) && !g_f.busy &&
       !justRegistered) {
+    g_f.registerTappedBottom = ImGui::GetItemRectMax().y;
     g_f.nameError = text::squeezeSpaces(g_f.name).empty() ? std::optional(Str::OfficeVenueNameRequired) : std::nullopt;
     const std::string staff = text::squeezeSpaces(g_f.staff);
     const bool staffOk = !staff.empty() && staff.size() <= 6 && text::isAllDigits(staff) && std::atoi(staff.c_str()) <= 100000;
@@ -172,7 +178,7 @@ void drawVenues(OfficeState& s) {
         g_f.registeredId = r.value.id;
         g_f.registeredName = r.value.name;
         g_f.registeredAtMs = s.nowMs;
-        g_f.revealDone = true;
+        g_f.revealDone = 2;
         g_f.code.clear();
         clearVenueFields(s);
       });
@@ -191,8 +197,15 @@ void drawVenues(OfficeState& s) {
        theme::kIn, fonts().bold);
   const bool issue = button("office.venues.code", tr(Str::OfficeIssueCode), ButtonStyle::Primary);
   // At 360×740 the emptied form was all the officer saw after "Đăng ký": the line saying it was
-  // registered, and the next step's button, were below the screen.
-  if (std::exchange(g_f.revealDone, false)) ImGui::SetScrollHereY(1.0f);
+  // registered, and the next step's button, were below the screen. Scrolled so "Cấp mã" starts
+  // just below where "Đăng ký" was: "Đã đăng ký" comes into view, and a double tap's second tap
+  // lands on that line, not on the button (scrolled to the bottom, "Cấp mã" came under the
+  // finger and issued a code nobody asked for). A deliberate tap on "Cấp mã" is not refused.
+  if (g_f.revealDone > 0) {
+    --g_f.revealDone;
+    const float below = g_f.registerTappedBottom + 8;  // a finger's edge past the old button
+    ImGui::SetScrollY(ImGui::GetScrollY() + ImGui::GetItemRectMin().y - below);
+  }
   if (issue && !g_f.busy) {
     g_f.busy = true;
     s.client.issueEnrollmentCode(g_f.registeredId, [](const client::OfficeResult<std::string>& r) {

@@ -52,6 +52,7 @@ void drawViolations(OfficeState& s) {
   // A new report appears without a reload: on entering, every minute on screen, "Làm mới".
   if (freshnessRow(s, "office.violations", g_v.loading) || (s.refreshDue && !g_v.loading)) load(s);
   if (g_v.error) banner("office.violations.error", tr(*g_v.error), theme::kDanger);
+  complaintByPhone(s, [&s] { load(s); });  // the new complaint appears in the queue below
   if (!g_v.list) {
     text("office.violations.loading", tr(Str::Loading), theme::kMuted);
     return;

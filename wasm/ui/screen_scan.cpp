@@ -264,12 +264,18 @@ void lastPerson(StationSession& session, ScanFlow& flow, UiState& ui) {
   if (out.kind == ScanOutcome::Kind::Rejected && scanBandExpired(session, ui))
     return quietLine(tr(Str::ScanLastRefused), session, ui);
   if (out.kind == ScanOutcome::Kind::Rejected) {
+    // Not set up, the form cannot save either: one message, and the one way on, to Settings
+    // (the refusal in red and "not set up" in orange, each with its own advice, were two, and
+    // "Nhập tay" led to a form that said "not set up" again).
+    if (!session.station().isConfigured()) {
+      banner("scan.rejected", tr(Str::ScanRefusedNotSetUp), theme::kDanger);
+      if (button("scan.goSettings", tr(Str::GoToSettings))) ui.screen = Screen::Settings;
+      return;
+    }
     ErrorKind k = out.error ? out.error->kind : ErrorKind::Unsupported;
     const char* msg = k == ErrorKind::Unsupported ? errorText(ErrorKind::Unsupported)
                       : k == ErrorKind::MangledText ? tr(Str::ScanMangled) : tr(Str::ScanBroken);
     banner("scan.rejected", msg, theme::kDanger);
-    // Not set up, the form cannot save either: how to set up ("Nhập tay" led to a form that said so).
-    if (!session.station().isConfigured()) return notConfigured(ui);
     if (button("scan.manual", tr(Str::UseManual), ButtonStyle::Secondary)) ui.screen = Screen::Manual;
     return;
   }

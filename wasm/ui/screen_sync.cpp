@@ -154,7 +154,8 @@ void setServerContact(const sync::PresencePoller* poller, int64_t startedMs) {
 sync::Connection stationConnection(const StationSession& session, bool networkOnline) {
   const bool enrolled = session.station().enrollment().has_value();
   const sync::ServerContact contact{g_startedMs, session.station().lastAnsweredMs(),
-                                    g_presence ? g_presence->lastFailureMs() : 0, session.now().utcMs};
+                                    g_presence ? g_presence->lastFailureMs() : 0, session.now().utcMs,
+                                    g_presence ? g_presence->failuresInARow() : 0};
   if (!g_sync)
     return sync::connectionOf(enrolled, networkOnline, sync::SyncPhase::NotEnrolled, sync::SyncProblem::None, contact);
   return sync::connectionOf(enrolled, networkOnline, g_sync->phase(), g_sync->problem(), contact);

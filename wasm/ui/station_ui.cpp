@@ -193,7 +193,7 @@ bool StationUi::tick() {
       services().feedbackSaved();
       services().announce(std::string(tr(Str::Saved)) + ": " + st.displayName);
     } else if (st.state == SaveStatus::State::Repeat) {
-      services().announce(std::string(tr(Str::ScanRepeat)) + ": " + st.displayName);  // nothing saved: no beep
+      services().announce(std::string(tr(Str::ManualRepeat)) + ": " + st.displayName);  // nothing saved: no beep
     } else {
       services().feedbackError();
     }
@@ -249,7 +249,8 @@ bool statusLine(StationSession& session, const char* refusedHint, float height, 
     std::string tail = std::string(" · ") + tr(st.direction == Direction::In ? Str::DirIn : Str::DirOut) + " " +
                        formatLocalTime(st.previousAt);
     if (st.onOtherPhone) tail += std::string(" · ") + tr(Str::OnOtherPhone);
-    bannerFitted("status.repeat", std::string(tr(Str::ScanRepeat)) + ": ", st.displayName, tail, height, theme::kWarn);
+    // Only a typed entry repeats in the status line (Scan says its own): the form's words.
+    bannerFitted("status.repeat", std::string(tr(Str::ManualRepeat)) + ": ", st.displayName, tail, height, theme::kWarn);
     return true;
   }
   if (st.undone) {
@@ -285,18 +286,27 @@ std::string lastSaveLine(const SaveStatus& st) {
   return line;
 }
 
+// When "Ghi RA ngay" was last tapped (the phone's clock, ms): the save it makes puts "Hoàn tác"
+// where the finger is, and the second tap of a double tap must not undo it.
+int64_t g_recordOtherAtMs = 0;
+constexpr int64_t kSecondTapMs = 1000;
+
 }  // namespace
 
 // The status line in a slot of fixed height with "Hoàn tác" beside it, not under it: the form
 // below never moves when the line appears or expires (a tap meant for "Lưu" switched tabs when
 // the undo button vanished and everything moved up 66 px). Idle, the slot shows `idle`.
+// A repeat by hand has "Ghi RA ngay" (or "Ghi VÀO lại") in the undo's place, as Scan offers
+// for a card shown again: the entry it repeats stands, and the person may be on the way out.
 void drawSaveStatusFixed(StationSession& session, float height, const char* idle, const char* refusedHint) {
   float w = ImGui::GetContentRegionAvail().x;
   // canUndo() lasts kSaveLineMs, as the line does: the undo goes when the line goes.
   bool undo = session.canUndo();
-  float undoW = undo ? std::min(104.0f, w * 0.3f) : 0;
+  const SaveStatus& st = session.saveStatus();
+  const bool other = !undo && st.state == SaveStatus::State::Repeat && saveLineUp(st, session.now());
+  float undoW = undo ? std::min(104.0f, w * 0.3f) : other ? std::min(124.0f, w * 0.36f) : 0;
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-  ImGui::BeginChild("status.slot", ImVec2(undo ? w - undoW - theme::kGap : w, height), false,
+  ImGui::BeginChild("status.slot", ImVec2(undoW > 0 ? w - undoW - theme::kGap : w, height), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground);
   if (!statusLine(session, refusedHint, height, undo)) {
     // The screen's title, and under it the last save once its line has gone (it went with
@@ -312,7 +322,15 @@ void drawSaveStatusFixed(StationSession& session, float height, const char* idle
   ImGui::PopStyleVar();
   if (undo) {
     ImGui::SameLine(0, theme::kGap);
-    if (button("status.undo", tr(Str::Undo), ButtonStyle::Secondary, undoW, height, true)) session.undoLast();
+    if (button("status.undo", tr(Str::Undo), ButtonStyle::Secondary, undoW, height, true) &&
+        session.now().utcMs - g_recordOtherAtMs > kSecondTapMs)
+      session.undoLast();
+  } else if (other) {
+    ImGui::SameLine(0, theme::kGap);
+    const Str label = st.direction == Direction::In ? Str::RecordOutNow : Str::RecordInNow;
+    if (button("status.recordOther", tr(label), ButtonStyle::Secondary, undoW, height, true) &&
+        session.recordRepeatAsOther())
+      g_recordOtherAtMs = session.now().utcMs;
   }
 }
 

@@ -182,6 +182,14 @@ void OfficeClient::resolveViolation(int64_t id, const std::string& note, OfficeD
        statusOnly(std::move(done)));
 }
 
+void OfficeClient::findVenues(const std::string& query, OfficeThen<std::vector<VenueFound>> done) {
+  callRead<std::vector<VenueFound>>("GET", "/api/v1/office/venues?q=" + queryValue(query), nullptr, readVenuesFound,
+                                    std::move(done));
+}
+void OfficeClient::fileComplaint(const NewComplaint& c, OfficeDone done) {
+  call("POST", "/api/v1/reports", {{"venue", c.venueId}, {"kind", c.kind}, {"note", c.note}}, statusOnly(std::move(done)));
+}
+
 namespace {
 json traceBody(const TraceQuery& q) {
   return {{"id", q.id}, {"from", q.from}, {"to", q.to}, {"marginMinutes", q.marginMinutes}, {"reason", q.reason}};

@@ -88,6 +88,9 @@ class OfficeClient {
   void remind(const std::string& venueId, OfficeDone done);
   void openViolations(OfficeThen<std::vector<Violation>> done);
   void resolveViolation(int64_t id, const std::string& note, OfficeDone done);
+  // The venues of the officer's area whose name holds `query` (marks and case ignored).
+  void findVenues(const std::string& query, OfficeThen<std::vector<VenueFound>> done);
+  void fileComplaint(const NewComplaint& complaint, OfficeDone done);
   void trace(const TraceQuery& q, OfficeThen<TraceResult> done);
   // The trace as CSV (a second, separately audited query), saved through the downloader; its
   // header in `lang` ("vi" or "en").

@@ -72,6 +72,12 @@ std::string readViolations(const json& answer, std::vector<Violation>& out) {
   return r.problem();
 }
 
+std::string readVenuesFound(const json& answer, std::vector<VenueFound>& out) {
+  JsonReader r(answer);
+  out = r.list<VenueFound>("venues", [](JsonReader& v) { return VenueFound{v.text("id"), v.text("name")}; });
+  return r.problem();
+}
+
 std::string readTraceResult(const json& answer, TraceResult& out) {
   JsonReader r(answer);
   out.visits = r.list<TraceVisit>("visits", [](JsonReader& v) {

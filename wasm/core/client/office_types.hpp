@@ -68,6 +68,15 @@ struct Violation {
   std::string note;
 };
 std::string readViolations(const nlohmann::json& answer, std::vector<Violation>& out);
+// A complaint taken by phone, recorded by the officer (POST /api/v1/reports with the session).
+struct NewComplaint {
+  std::string venueId, kind, note;
+};
+// A venue of the officer's area found by name (GET /api/v1/office/venues?q=…).
+struct VenueFound {
+  std::string id, name;
+};
+std::string readVenuesFound(const nlohmann::json& answer, std::vector<VenueFound>& out);
 
 // ---- Contact tracing (POST /api/v1/office/trace) ----
 

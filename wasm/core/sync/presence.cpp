@@ -67,9 +67,11 @@ void PresencePoller::tick() {
                 auto a = parsePresence(r.status == 200 ? std::string_view(r.body) : std::string_view(), device, now);
                 if (!a) {
                   m_lastFailureMs = now;
+                  ++m_failuresInARow;
                   ++m_version;
                   return;
                 }
+                m_failuresInARow = 0;
                 m_station.setRemotePresence(std::move(a->people), a->asOfMs - now);
                 m_station.serverAnswered(now);  // Today's "Đồng bộ lần cuối", for a phone with nothing to upload
                 ++m_version;

@@ -52,6 +52,8 @@ class PresencePoller {
   // reaching the server (connection.hpp): the poll is the one request a phone with nothing to
   // upload makes.
   int64_t lastFailureMs() const { return m_lastFailureMs; }
+  // Asks unanswered since the last answer (0 after an answer): whether a failure persists.
+  int failuresInARow() const { return m_failuresInARow; }
 
  private:
   void applyCorrections(std::vector<DirectionCorrected> fixes);
@@ -65,6 +67,7 @@ class PresencePoller {
   bool m_inFlight = false, m_writing = false;
   uint64_t m_version = 1;
   int64_t m_lastFailureMs = 0;
+  int m_failuresInARow = 0;
 };
 
 }  // namespace diemquet::sync
