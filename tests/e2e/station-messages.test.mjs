@@ -669,6 +669,30 @@ test('one lost poll leaves the pill green; polls that keep failing say "Lỗi m�
   } finally { await ctx.close(); }
 });
 
+// Session 15: as for the polls, one upload lost on a poor network turned the pill orange until
+// the retry (2 s later). One lost upload leaves it green; the retry takes the record.
+test('one lost upload leaves the pill green, and the retry takes the record', { skip }, async () => {
+  const { ctx, page } = await openStation(360, 740);
+  try {
+    await st.tap(page, 'nav.settings');
+    await st.typeInto(page, 'sync.code', fx.server.issueCode());
+    await st.tap(page, 'sync.enroll');
+    assert.equal((await st.find(page, 'top.online', 15000)).text, 'Trực tuyến');
+    let lose = 1, sent = 0;
+    await page.route('**/api/v1/checkins', (r) => {
+      sent++;
+      if (lose > 0) { lose--; return r.abort(); }
+      return r.continue();
+    });
+    await st.manualCheckIn(page, { name: 'Lê Thị Hoa', cccd: '079090001111' });
+    const pill = (has) => ({ online: has('top.online'), trouble: has('top.serverTrouble'), connecting: has('top.connecting') });
+    const frames = await eachFrame(page, Date.now(), 8000, pill, () => false);
+    assert.ok(sent >= 2, `the station sent ${sent} uploads in 8 s: the lost one was not retried`);
+    assert.deepEqual(frames.filter((p) => !p.online), [], 'one upload lost: still "Trực tuyến"');
+    await st.screenshot(page, 'station-messages-pill-upload-lost-360');
+  } finally { await ctx.close(); }
+});
+
 // Session 13: a refused entry said "Không lưu được. Hãy thử lại." on Today while the form said
 // "Sửa ô báo đỏ bên dưới.": trying again as told changes nothing; the field is what to fix.
 test('a refused manual entry tells Today what the form does: fix the field in red', { skip }, async () => {

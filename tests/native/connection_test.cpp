@@ -26,11 +26,26 @@ TEST(Connection, EnrolledAndUploadingOrIdleIsOnline) {
 }
 
 TEST(Connection, FailedUploadsWithANetworkAreServerTrouble) {
-  EXPECT_EQ(connectionOf(true, true, SyncPhase::Waiting, SyncProblem::Offline, kAnswered), Connection::ServerTrouble);
-  EXPECT_EQ(connectionOf(true, true, SyncPhase::Waiting, SyncProblem::ServerError, kAnswered), Connection::ServerTrouble);
+  const ServerContact failedTwice{1000, 5000, 0, 6000, 0, 2};
+  EXPECT_EQ(connectionOf(true, true, SyncPhase::Waiting, SyncProblem::Offline, failedTwice), Connection::ServerTrouble);
+  EXPECT_EQ(connectionOf(true, true, SyncPhase::Waiting, SyncProblem::ServerError, failedTwice), Connection::ServerTrouble);
+  // A refusal is the server's word, not a network's hiccup: said at once.
   EXPECT_EQ(connectionOf(true, true, SyncPhase::Waiting, SyncProblem::Refused, kAnswered), Connection::ServerTrouble);
   // The phone's own storage failing is not the server's fault.
   EXPECT_EQ(connectionOf(true, true, SyncPhase::Waiting, SyncProblem::Storage, kAnswered), Connection::Online);
+}
+
+// Session 15: as for the polls, one upload lost on a poor network turned the pill orange until the
+// retry. Once is no news: the pill says what it said; a second failure in a row, or more than
+// kTroubleAfterMs without an answer, is trouble.
+TEST(Connection, OneFailedUploadIsNoTroubleYet) {
+  const auto waiting = [](SyncProblem p, ServerContact c) { return connectionOf(true, true, SyncPhase::Waiting, p, c); };
+  EXPECT_EQ(waiting(SyncProblem::Offline, {1000, 5000, 0, 6000, 0, 1}), Connection::Online) << "one upload lost";
+  EXPECT_EQ(waiting(SyncProblem::ServerError, {1000, 5000, 0, 6000, 0, 1}), Connection::Online) << "one 503";
+  EXPECT_EQ(waiting(SyncProblem::Offline, {1000, 900, 0, 1500, 0, 1}), Connection::Connecting) << "reloaded, the first upload lost";
+  EXPECT_EQ(waiting(SyncProblem::Offline, {1000, 5000, 0, 5000 + kTroubleAfterMs + 1, 0, 1}), Connection::ServerTrouble)
+      << "and nothing heard for longer than kTroubleAfterMs";
+  EXPECT_EQ(waiting(SyncProblem::Offline, {1000, 5000, 0, 6000, 0, 2}), Connection::ServerTrouble) << "two in a row";
 }
 
 TEST(Connection, RevokedNeedsANewCode) {

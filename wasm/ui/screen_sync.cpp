@@ -155,7 +155,7 @@ sync::Connection stationConnection(const StationSession& session, bool networkOn
   const bool enrolled = session.station().enrollment().has_value();
   const sync::ServerContact contact{g_startedMs, session.station().lastAnsweredMs(),
                                     g_presence ? g_presence->lastFailureMs() : 0, session.now().utcMs,
-                                    g_presence ? g_presence->failuresInARow() : 0};
+                                    g_presence ? g_presence->failuresInARow() : 0, g_sync ? g_sync->failures() : 0};
   if (!g_sync)
     return sync::connectionOf(enrolled, networkOnline, sync::SyncPhase::NotEnrolled, sync::SyncProblem::None, contact);
   return sync::connectionOf(enrolled, networkOnline, g_sync->phase(), g_sync->problem(), contact);

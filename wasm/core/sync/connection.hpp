@@ -25,13 +25,14 @@ struct ServerContact {
   int64_t lastFailureMs = 0; // the last request the server did not answer (presence poll)
   int64_t nowMs = 0;
   int failuresInARow = 0;    // presence polls unanswered since the last answer (or the start)
+  int uploadFailuresInARow = 0;  // uploads failed since the last one taken (SyncClient::failures)
 };
 // An answer older than this is no sign the server is reached now (the presence poll asks every
 // 5 s while online).
 constexpr int64_t kAnswerFreshMs = 30000;
-// One lost poll is no news on a market's poor network (the pill flickered orange for 5 s): the
-// server is in trouble when polls keep failing, two in a row, or when a failure comes with no
-// answer for longer than this.
+// One lost poll or upload is no news on a market's poor network (the pill flickered orange for
+// 5 s): the server is in trouble when they keep failing, two in a row, or when a failure comes
+// with no answer for longer than this.
 constexpr int kTroubleAfterFailures = 2;
 constexpr int64_t kTroubleAfterMs = 10000;
 
