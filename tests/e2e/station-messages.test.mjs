@@ -665,6 +665,10 @@ test('one lost poll leaves the pill green; polls that keep failing say "Lỗi m�
     assert.ok(failing.at(-1).trouble, 'the polls keep failing: "Lỗi máy chủ"');
     assert.ok(failing.at(-1).ms > 4000, `said after one lost poll (${failing.at(-1).ms} ms)`);
     assert.equal((await st.find(page, 'top.serverTrouble')).text, 'Lỗi máy chủ');
+    // The enrollment's green "Xong! Lượt quét sẽ tự gửi lên máy chủ." no longer stands under it.
+    const f0 = (await st.probe(page)).frame;
+    await page.waitForFunction((f) => globalThis.dq.probe().frame > f, f0);
+    assert.ok(!(await st.probe(page)).items.some((i) => i.id === 'sync.enrolledNow'), '"Xong!" still under "Lỗi máy chủ"');
     await st.screenshot(page, 'station-messages-pill-trouble-persists-360');
   } finally { await ctx.close(); }
 });

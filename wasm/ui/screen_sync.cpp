@@ -172,6 +172,10 @@ void drawSyncSettings(StationSession& session) {
     enrollForm(session, blocked);
     if (!st.enrollment()) return retentionLines(session);
   }
+  // "Xong!" promises that check-ins now go up by themselves: not while the server cannot be
+  // reached (the green band stayed under an orange "Lỗi máy chủ"), nor again after.
+  const sync::Connection now = stationConnection(session, g_online);
+  if (now == sync::Connection::ServerTrouble || now == sync::Connection::Offline) g_form.justEnrolled = false;
   if (g_form.justEnrolled) banner("sync.enrolledNow", tr(Str::EnrollDone), theme::kIn);
   const StationEnrolled& e = *st.enrollment();
   text("sync.enrolled", std::string(tr(Str::Enrolled)) + ": " + e.venue.name, theme::kIn);
