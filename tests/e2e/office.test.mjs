@@ -664,6 +664,9 @@ test('officer at 360×740: a complaint taken by phone is recorded once and joins
     await doubleTap(page, 'office.complaint.send');
     const done = await assertInView(page, 'office.complaint.done', 15000);
     assert.equal(done.text, 'Đã ghi phản ánh về: Chợ Bến Thành');
+    // The note is written: the phone's keyboard went down (it covered the line above).
+    assert.notEqual(await page.evaluate(() => document.activeElement && document.activeElement.id), 'dq-text',
+      'the keyboard stayed up after the complaint was recorded');
     const shown = (await probe(page)).items.map((i) => i.id);
     assert.ok(!shown.includes('office.complaint.venue.q.error') && !shown.includes('office.complaint.kind.error'),
       'no "choose" message after the complaint was recorded');

@@ -106,6 +106,7 @@ void complaintByPhone(OfficeState& s, const std::function<void()>& recorded) {
     s.changed = true;
     if (!g_c.venueError && !g_c.kindError) {
       g_c.busy = true;
+      platform::textFieldBlur();  // the note is written: the keyboard hid "Đã ghi phản ánh"
       const std::string name = g_c.venue.label;
       s.client.fileComplaint({g_c.venue.code, g_c.kind, text::squeezeSpaces(g_c.note)},
                              [&s, name, recorded](const client::OfficeStatus& r) {
