@@ -46,6 +46,14 @@ async function anScannedIn() {
 
 // What each new frame shows, from `since` until `stop` says so or `ms` pass: `facts(has)` of each
 // frame (has(id): the widget is drawn), with `ms` after `since`.
+// Enrolled with a fresh code from Settings, and the pill green: where the pill's tests begin.
+async function enrollOnline(page) {
+  await st.tap(page, 'nav.settings');
+  await st.typeInto(page, 'sync.code', fx.server.issueCode());
+  await st.tap(page, 'sync.enroll');
+  assert.equal((await st.find(page, 'top.online', 15000)).text, 'Trực tuyến');
+}
+
 async function eachFrame(page, since, ms, facts, stop) {
   const frames = [];
   let lastFrame = -1;
@@ -617,10 +625,7 @@ for (const phone of st.PHONES) {
 test('after a reload the pill claims "Trực tuyến" only once the server has answered', { skip }, async () => {
   const { ctx, page } = await openStation(412, 915);
   try {
-    await st.tap(page, 'nav.settings');
-    await st.typeInto(page, 'sync.code', fx.server.issueCode());
-    await st.tap(page, 'sync.enroll');
-    assert.equal((await st.find(page, 'top.online', 15000)).text, 'Trực tuyến');
+    await enrollOnline(page);
     let answer = null;
     await page.route('**/api/v1/presence', (r) => (answer ? answer(r) : r.abort()));
     await page.reload();
@@ -645,10 +650,7 @@ test('after a reload the pill claims "Trực tuyến" only once the server has a
 test('one lost poll leaves the pill green; polls that keep failing say "Lỗi máy chủ"', { skip }, async () => {
   const { ctx, page } = await openStation(360, 740);
   try {
-    await st.tap(page, 'nav.settings');
-    await st.typeInto(page, 'sync.code', fx.server.issueCode());
-    await st.tap(page, 'sync.enroll');
-    assert.equal((await st.find(page, 'top.online', 15000)).text, 'Trực tuyến');
+    await enrollOnline(page);
     let lose = 1, asked = 0;
     await page.route('**/api/v1/presence', (r) => {
       asked++;
@@ -678,10 +680,7 @@ test('one lost poll leaves the pill green; polls that keep failing say "Lỗi m�
 test('one lost upload leaves the pill green, and the retry takes the record', { skip }, async () => {
   const { ctx, page } = await openStation(360, 740);
   try {
-    await st.tap(page, 'nav.settings');
-    await st.typeInto(page, 'sync.code', fx.server.issueCode());
-    await st.tap(page, 'sync.enroll');
-    assert.equal((await st.find(page, 'top.online', 15000)).text, 'Trực tuyến');
+    await enrollOnline(page);
     let lose = 1, sent = 0;
     await page.route('**/api/v1/checkins', (r) => {
       sent++;
