@@ -201,14 +201,14 @@
   function useAtlas(Module, bytes) {
     if (!bytes || bytes.byteLength < 20 || !Module._dq_use_baked_fonts) return false;
     var header = new DataView(bytes, 12, 8);
-    var pixels = header.getInt32(0, true) * header.getInt32(4, true);
-    var glyphs = bytes.byteLength - pixels;
+    var width = header.getInt32(0, true), height = header.getInt32(4, true);
+    var pixels = width * height, glyphs = bytes.byteLength - pixels;
     if (pixels <= 0 || glyphs <= 20) return false;
     var at = Module._malloc(glyphs);
     Module.HEAPU8.set(new Uint8Array(bytes, 0, glyphs), at);
     var used = Module._dq_use_baked_fonts(at, glyphs) === 1;
     Module._free(at);
-    if (used) dqDrawSurface.font(new Uint8Array(bytes, glyphs, pixels), header.getInt32(0, true), header.getInt32(4, true));
+    if (used) dqDrawSurface.font(new Uint8Array(bytes, glyphs, pixels), width, height);
     return used;
   }
 

@@ -46,6 +46,20 @@ async function anScannedIn() {
 
 // What each new frame shows, from `since` until `stop` says so or `ms` pass: `facts(has)` of each
 // frame (has(id): the widget is drawn), with `ms` after `since`.
+// The pill as a frame shows it.
+const pillFacts = (has) => ({ online: has('top.online'), trouble: has('top.serverTrouble'), connecting: has('top.connecting') });
+
+// Aborts the next `lose` requests to `pattern` (raise .lose to keep failing); counts them all.
+async function loseRequests(page, pattern, lose) {
+  const counter = { lose, asked: 0 };
+  await page.route(pattern, (r) => {
+    counter.asked++;
+    if (counter.lose > 0) { counter.lose--; return r.abort(); }
+    return r.continue();
+  });
+  return counter;
+}
+
 // Enrolled with a fresh code from Settings, and the pill green: where the pill's tests begin.
 async function enrollOnline(page) {
   await st.tap(page, 'nav.settings');
@@ -651,19 +665,13 @@ test('one lost poll leaves the pill green; polls that keep failing say "Lỗi m�
   const { ctx, page } = await openStation(360, 740);
   try {
     await enrollOnline(page);
-    let lose = 1, asked = 0;
-    await page.route('**/api/v1/presence', (r) => {
-      asked++;
-      if (lose > 0) { lose--; return r.abort(); }
-      return r.continue();
-    });
-    const pill = (has) => ({ online: has('top.online'), trouble: has('top.serverTrouble'), connecting: has('top.connecting') });
-    const flicker = await eachFrame(page, Date.now(), 12000, pill, () => false);
-    assert.ok(asked >= 2, `the station asked ${asked} times in 12 s`);
+    const polls = await loseRequests(page, '**/api/v1/presence', 1);
+    const flicker = await eachFrame(page, Date.now(), 12000, pillFacts, () => false);
+    assert.ok(polls.asked >= 2, `the station asked ${polls.asked} times in 12 s`);
     assert.deepEqual(flicker.filter((p) => !p.online), [], 'one poll lost between answers: still "Trực tuyến"');
-    lose = Infinity;
+    polls.lose = Infinity;
     const since = Date.now();
-    const failing = await eachFrame(page, since, 16000, pill, (p) => p.trouble);
+    const failing = await eachFrame(page, since, 16000, pillFacts, (p) => p.trouble);
     assert.ok(failing.at(-1).trouble, 'the polls keep failing: "Lỗi máy chủ"');
     assert.ok(failing.at(-1).ms > 4000, `said after one lost poll (${failing.at(-1).ms} ms)`);
     assert.equal((await st.find(page, 'top.serverTrouble')).text, 'Lỗi máy chủ');
@@ -681,17 +689,12 @@ test('one lost upload leaves the pill green, and the retry takes the record', { 
   const { ctx, page } = await openStation(360, 740);
   try {
     await enrollOnline(page);
-    let lose = 1, sent = 0;
-    await page.route('**/api/v1/checkins', (r) => {
-      sent++;
-      if (lose > 0) { lose--; return r.abort(); }
-      return r.continue();
-    });
+    const uploads = await loseRequests(page, '**/api/v1/checkins', 1);
     await st.manualCheckIn(page, { name: 'Lê Thị Hoa', cccd: '079090001111' });
-    const pill = (has) => ({ online: has('top.online'), trouble: has('top.serverTrouble'), connecting: has('top.connecting') });
-    const frames = await eachFrame(page, Date.now(), 8000, pill, () => false);
-    assert.ok(sent >= 2, `the station sent ${sent} uploads in 8 s: the lost one was not retried`);
+    const frames = await eachFrame(page, Date.now(), 8000, pillFacts, () => false);
+    assert.ok(uploads.asked >= 2, `the station sent ${uploads.asked} uploads in 8 s: the lost one was not retried`);
     assert.deepEqual(frames.filter((p) => !p.online), [], 'one upload lost: still "Trực tuyến"');
+    await page.waitForFunction(() => globalThis.dq.state().pending === 0, null, { timeout: 10000 });
     await st.screenshot(page, 'station-messages-pill-upload-lost-360');
   } finally { await ctx.close(); }
 });

@@ -12,6 +12,7 @@
 #include "time.hpp"
 #include "office_state.hpp"
 #include "office_exposures.hpp"
+#include "text.hpp"
 #include "widgets.hpp"
 
 namespace diemquet::ui::office {
@@ -43,8 +44,7 @@ int marginMinutes() {
   for (char c : g_t.margin)
     if (c != ' ') digits += c;
   if (digits.empty()) return 30;
-  if (digits.size() > 4 || !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
-    return -1;
+  if (digits.size() > 4 || !text::isAllDigits(digits)) return -1;
   const int minutes = std::stoi(digits);
   return minutes <= 24 * 60 ? minutes : -1;
 }
