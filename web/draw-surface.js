@@ -43,22 +43,21 @@
     // Called when drawing fails after the start (the page says so: loader.js).
     onFailure: function () {},
 
-    // Resolves once it is known where the frames will be drawn: as soon as the worker says it
-    // has WebGL2 (its context, which waits for the GPU back end to start, comes later: neither
-    // the page nor the first frame's building waits for it), or that it has none; after 3 s
-    // without an answer the page draws. warmth: { webgl2, warm, ms } as far as known.
+    // Starts the worker; resolves once it is known where the frames will be drawn: as soon as
+    // the worker says it has WebGL2 (its context, which waits for the GPU back end to start,
+    // comes later: neither the page nor the first frame's building waits for it), or that it
+    // has none, or failed. No time limit here: see decided(). warmth: { webgl2, warm, ms } as
+    // far as known.
     warm: function () {
       if (warming) return warming;
       warming = new Promise(function (resolve) {
         try { worker = new Worker('draw-worker.js'); } catch (e) { worker = null; warmedNow(warmth); return resolve(warmth); }
-        var timer = setTimeout(function () { resolve(warmth); }, 3000);
         worker.onmessage = function (e) {
           var m = e.data || {};
           if (m.webgl2 !== undefined) {
             warmth.webgl2 = m.webgl2;
-            if (m.webgl2) { clearTimeout(timer); resolve(warmth); }
+            if (m.webgl2) resolve(warmth);
           } else if (m.warm !== undefined) {
-            clearTimeout(timer);
             warmth.warm = m.warm;
             warmth.ms = m.ms;
             resolve(warmth);
@@ -67,13 +66,21 @@
         };
         worker.onerror = function (e) {
           console.warn('drawing worker failed:', e && e.message);
-          clearTimeout(timer);
           warmedNow(warmth);
           if (mode === 'worker') failure();
           else resolve(warmth);
         };
       });
       return warming;
+    },
+
+    // What warm() found, waited for at most `ms` from now, when the page is ready to draw:
+    // after that the page draws itself. The wait starts here, not at warm(): on a weak network
+    // the worker's two small scripts can arrive seconds after warm() was called, while the
+    // module still downloads, and a clock started at warm() made the page draw on its own
+    // thread although the worker was about to say it could.
+    decided: function (ms) {
+      return Promise.race([surface.warm(), new Promise(function (resolve) { setTimeout(function () { resolve(warmth); }, ms); })]);
     },
 
     // Resolves with warmth once the worker's warm-up context was made, or could not be.

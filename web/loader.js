@@ -332,7 +332,7 @@
     keptAtlas = cachedAtlas();
     // The drawing worker (web/draw-surface.js) starts the GPU back end while the module
     // downloads; the page then hands it the canvas (or draws itself: no WebGL2 in workers).
-    var gpuWarm = dqDrawSurface.warm();
+    dqDrawSurface.warm();
     dqDrawSurface.warmed.then(function (w) {
       phases.gpuWarmMs = w.ms;
       phases.gpuWarmed = !!w.warm;  // false: no WebGL2 in a worker here
@@ -417,7 +417,9 @@
       timed('prepare', Module._dq_prepare);
       mark('prepared');
     }
-    await gpuWarm;  // where the frames will be drawn is known (not the GPU back end up)
+    // Where the frames will be drawn is known (not the GPU back end up): the worker's answer,
+    // waited for at most 3 s more from here.
+    await dqDrawSurface.decided(3000);
     mark('gpuReady');
     // The worker's first frame, waited for at most 1 s more: its code is then compiled, not
     // compiled by the boot and the first frame here (100-600 ms of this thread measured).
