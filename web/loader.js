@@ -449,10 +449,20 @@
     };
     document.getElementById('dq-update-btn').addEventListener('click', function () { globalThis.dq.updateRequested = true; });
     if (Module._dq_sync_now) startSyncTriggers(Module);
-    // Hide the splash once ImGui has drawn its first frame.
+    // Hide the splash once ImGui has drawn its first frame, and once the browser has painted
+    // anything at all: on a cold start (the GPU process starting) the first frame can be ready
+    // before the browser's first paint, and a splash hidden unseen leaves the page with no
+    // painted text (Lighthouse then has no largest contentful paint and no score). Waited for at
+    // most 1 s more.
+    function painted() {
+      var types = globalThis.PerformanceObserver && PerformanceObserver.supportedEntryTypes;
+      if (!types || types.indexOf('paint') < 0) return true;  // no paint timing here: not waited for
+      return performance.getEntriesByType('paint').some(function (e) { return e.name === 'first-contentful-paint'; }) ||
+        performance.now() - t0 > (globalThis.dq.firstFrameMs || 0) + 1000;
+    }
     (function waitFirstFrame() {
-      if (globalThis.dq.probe().frame > 0) {
-        globalThis.dq.firstFrameMs = performance.now() - t0;
+      if (globalThis.dq.probe().frame > 0 && !globalThis.dq.firstFrameMs) globalThis.dq.firstFrameMs = performance.now() - t0;
+      if (globalThis.dq.firstFrameMs && painted()) {
         mark('firstFrame');
         if (Module._dq_font_atlas_ms) phases.fontAtlasMs = Math.round(Module._dq_font_atlas_ms());
         splash.hidden = true;

@@ -34,6 +34,11 @@ async function audit(url, port, keepStorage) {
     maxWaitForLoad: 20000,
   });
   const a = r.lhr.audits;
+  // DQ_LH_REPORTS=DIR: each audit's whole report kept there, to read what a figure came from.
+  if (process.env.DQ_LH_REPORTS) {
+    fs.mkdirSync(process.env.DQ_LH_REPORTS, { recursive: true });
+    fs.writeFileSync(path.join(process.env.DQ_LH_REPORTS, `lh-${Date.now()}.json`), JSON.stringify(r.lhr));
+  }
   const tasks = (a['long-tasks'].details?.items || []).slice(0, 5).map((t) => `${Math.round(t.duration)} ms @${Math.round(t.startTime)} ${String(t.url).split('/').pop()}`);
   const work = (a['mainthread-work-breakdown'].details?.items || []).map((w) => `${w.group} ${Math.round(w.duration)}`);
   return {

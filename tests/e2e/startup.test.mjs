@@ -61,3 +61,41 @@ test(`a station with ${RECORDS} journal records starts offline`, { timeout: 1500
     await st.screenshot(page, 'startup-100k-offline');
   } finally { await ctx.close(); }
 });
+
+// On a cold start the browser's first paint can come after the module's first frame (the GPU
+// process still starting). A splash hidden before it was ever painted leaves the page with no
+// painted text at all: a person saw a blank screen, then the app; Lighthouse finds no largest
+// contentful paint and gives no score. Each fresh browser, station and office: the splash is
+// painted before it goes.
+test('the splash is painted before it goes, on cold starts of the station and the office', { timeout: 150000 }, async () => {
+  const seen = [];
+  for (const route of ['', 'office', '', 'office', '', 'office']) {
+    const ctx = await openPhone(freshProfile('dq-splash-paint'), { viewport: { width: 360, height: 740 }, gpu: true });
+    try {
+      const page = ctx.pages()[0] || (await ctx.newPage());
+      await page.addInitScript(() => {
+        globalThis.__lcp = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) globalThis.__lcp.push({ at: Math.round(e.startTime), id: e.element ? e.element.id || e.element.className : '' });
+        }).observe({ type: 'largest-contentful-paint', buffered: true });
+        // When the splash is hidden, on the paint entries' clock (from navigation).
+        document.addEventListener('DOMContentLoaded', () => {
+          const splash = document.getElementById('dq-splash');
+          new MutationObserver(() => { if (splash.hidden && !globalThis.__gone) globalThis.__gone = Math.round(performance.now()); })
+            .observe(splash, { attributes: true, attributeFilter: ['hidden'] });
+        });
+      });
+      await page.goto(server.url + route);
+      await st.waitReady(page, 30000);
+      await page.waitForFunction(() => document.getElementById('dq-splash').hidden, null, { timeout: 10000 });
+      const got = await page.evaluate(() => ({
+        lcp: globalThis.__lcp,
+        fcp: performance.getEntriesByType('paint').filter((e) => e.name === 'first-contentful-paint').map((e) => Math.round(e.startTime)),
+        splashGone: globalThis.__gone,
+      }));
+      seen.push(`/${route}: ${JSON.stringify(got)}`);
+      assert.ok(got.lcp.length > 0, `no largest contentful paint: the splash went unpainted\n${seen.join('\n')}`);
+      assert.ok(got.fcp.length === 1 && got.fcp[0] <= got.splashGone, `the splash went before the first paint\n${seen.join('\n')}`);
+    } finally { await ctx.close(); }
+  }
+});
