@@ -241,6 +241,10 @@ const Entry kStrings[] = {
     {Str::ConnServerTrouble, "Lỗi máy chủ", "Server issue"},
     {Str::ConnNeedsCode, "Cần mã mới", "New code needed"},
     {Str::InsideNow, "Đang ở trong", "Inside now"},
+    // Two phones at one gate: "Đang ở trong" counts the people the others let in (the server's
+    // answer names nobody, so the list below cannot show them); offline, as of its last answer.
+    {Str::InsideViaOtherPhones, "{n} người vào qua máy khác", "{n} came in on other phones"},
+    {Str::PresenceAsOf, "theo máy chủ lúc {t}", "as the server said at {t}"},
     {Str::InToday, "Vào hôm nay", "In today"},
     {Str::OutToday, "Ra hôm nay", "Out today"},
     {Str::RecentTitle, "{n} lượt gần nhất", "Latest entries: {n}"},

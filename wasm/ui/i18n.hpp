@@ -16,7 +16,7 @@ enum class Str {
   Syncing,
   LastSync, Never, SyncRejected, SyncOffline, SyncServerError, SyncStorage, SyncReenroll, SyncRefused,
   RetentionInfo, RetentionOldUnsynced,
-  InsideNow, InToday, OutToday, RecentTitle, RecentTitleNone, NoEntries, DirIn, DirOut, Undone,
+  InsideNow, InsideViaOtherPhones, PresenceAsOf, InToday, OutToday, RecentTitle, RecentTitleNone, NoEntries, DirIn, DirOut, Undone,
   NotConfigured, NotSetUp, GoToSettings, ManualTitle, FieldName, FieldCccd, FieldPhone, FieldTime,
   IdHint, Direction, Save, Saving, Saved, SaveFailed, FixBelow, FixInManual, NotSaved, Undo, UndoDone,
   SettingsTitle, VenueName, ScanPointName, RepeatWindow, RepeatWindowHint, RepeatWindowBad, Language, DeviceId, SaveSettings, SettingsSaved,

@@ -72,7 +72,7 @@ void PresencePoller::tick() {
                   return;
                 }
                 m_failuresInARow = 0;
-                m_station.setRemotePresence(std::move(a->people), a->asOfMs - now);
+                m_station.setRemotePresence(std::move(a->people), a->asOfMs - now, now);
                 m_station.serverAnswered(now);  // Today's "Đồng bộ lần cuối", for a phone with nothing to upload
                 ++m_version;
                 applyCorrections(std::move(a->corrections));
