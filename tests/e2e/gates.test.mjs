@@ -341,6 +341,17 @@ test('two phones at one gate: "Đang ở trong" counts the gate\'s people; offli
     await b.ctx.setOffline(false);
     await b.page.waitForFunction((n) => globalThis.dq.probe().items.some((i) => i.id === 'today.insideOther' &&
       i.text === `${n} người vào qua máy khác`), base + 1, { timeout: 20000 });
+
+    // Closing the day on B checks out the one B let in (it has no names for the others), and
+    // the question says so rather than "everyone inside".
+    await st.reveal(b.page, 'today.closeDay');
+    await st.tap(b.page, 'today.closeDay');
+    const ask = await st.assertInView(b.page, 'today.closeDayConfirm');
+    assert.equal(ask.text, 'Ghi RA cho 1 người vào qua máy này? Người vào qua máy khác do máy đó ghi RA.');
+    await st.screenshot(b.page, 'gates-09-same-gate-close-day-here');
+    await st.tap(b.page, 'today.closeDayYes');
+    await insideIs(b.page, base + 1, base + 1);
+    assert.equal((await st.state(b.page)).today.out, 1, 'Hạnh checked out on B');
   } finally {
     await a.ctx.close();
     await b.ctx.close();

@@ -70,7 +70,8 @@ class CheckInLog {
   std::vector<CheckIn> peopleInside(const std::string& venueId, int64_t dayStartUtcMs, int64_t openSinceUtcMs) const;
   // Each person's newest non-voided entry at the venue in [dayStart, dayEnd), in or out: what
   // Station::today merges with the server's answer, person by person.
-  std::vector<PersonLastEntry> lastEntries(const std::string& venueId, int64_t dayStartUtcMs, int64_t dayEndUtcMs) const;
+  std::vector<PersonLastEntry> lastEntries(const std::string& venueId, int64_t dayStartUtcMs,
+                                           int64_t dayEndUtcMs) const;
   // Newest first, voided ones included (the UI shows them struck through).
   std::vector<CheckIn> recent(const std::string& venueId, int limit) const;
   // The latest non-voided entry of a person at a venue since a time, if any.

@@ -36,7 +36,7 @@ struct RepeatedEntry {
 
 // How far ahead of this phone another phone's record may seem and still be "just now": two
 // phones' clocks set by hand differ by a minute or so.
-constexpr int64_t kClockSlackMs = 2 * 60000;
+constexpr int64_t kClockSlackMs = 2 * 60'000LL;
 
 class Station {
  public:
@@ -188,7 +188,7 @@ class Station {
   std::map<std::pair<std::string, int64_t>, bool> m_corrected;
   std::map<std::string, RemoteEntry> m_remote;  // by sync::presenceKey
   int64_t m_serverAheadMs = 0;
-  int64_t m_remoteAtMs = 0;  // when m_remote came, by this phone's clock
+  int64_t m_remoteAtMs = 0;      // when m_remote came, by this phone's clock
   int64_t m_lastSyncMs = 0;      // journaled: the latest acknowledgement (or purge record)
   int64_t m_lastAnsweredMs = 0;  // the server's latest answer (serverAnswered)
 };

@@ -195,6 +195,12 @@ const Entry kStrings[] = {
     {Str::CloseDayDone, "Đã đóng ngày", "Day closed"},
     {Str::CloseDayCount, "{n} người được ghi RA", "{n} checked out"},
     {Str::NobodyInside, "Không còn ai ở trong.", "Nobody is inside."},
+    // "Đang ở trong" counts people let in on the gate's other phones; this phone can check out
+    // only those it let in (it has no names for the others): the question says so.
+    {Str::CloseDayHere, "Ghi RA cho {n} người vào qua máy này? Người vào qua máy khác do máy đó ghi RA.",
+     "Check out the {n} let in on this phone? Those let in on other phones are checked out there."},
+    {Str::CloseDayOthersOnly, "Người còn ở trong đều vào qua máy khác: máy đó ghi RA cho họ.",
+     "Everyone inside came in on other phones: check them out there."},
     {Str::Cancel, "Huỷ", "Cancel"},
     {Str::NavToday, "Hôm nay", "Today"},
     {Str::NavManual, "Nhập tay", "Manual"},

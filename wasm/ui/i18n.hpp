@@ -26,7 +26,7 @@ enum class Str {
   SwitchCamera, Torch, FlipDirection, ScanRepeat, ManualRepeat, ScanLast, ScanLastRefused, ScanLastPoster, ScanLastNotSetUp, SavedLast, RecordOutNow, RecordInNow, CheckedOut, CorrectedByOtherGate, CorrectedOnOtherPhone, OnOtherPhone, ShowCard, HideCard, BirthYear, ScanPoster, ScanNotConfigured, ScanRefusedNotSetUp,
   ScanMangled, ScanBroken, CardName, CardId, CardOldId, CardBirth, CardSex, CardAddress, CardIssued,
   CardExpiry, CardValid, CardClinic, CardWarning, BhytExpired, CccdExpired, KindCccd, KindBhyt, KindPcCovid, KindVisitor, UseManual,
-  CloseDay, CloseDayConfirm, CloseDayDone, CloseDayCount, NobodyInside, Cancel,
+  CloseDay, CloseDayConfirm, CloseDayDone, CloseDayCount, NobodyInside, CloseDayHere, CloseDayOthersOnly, Cancel,
   BindTitle, BindHint, BindPaste, BindButton, BindOffer, BindScanned, BindDone, BindNoCode, BindUnchanged, BindStorage,
   BindNoKeyRing, BindMalformed, BindUnknownKey, BindForged, BindRevoked, BindNotYetValid, BindExpired,
   BindCodeOffline, BindCodeUnknown, BindCodeAmbiguous, PosterBadIds,

@@ -113,18 +113,22 @@ void drawToday(StationSession& session, UiState& ui) {
   if (!ui.confirmCloseDay) {
     if (button("today.closeDay", tr(Str::CloseDay), ButtonStyle::Secondary)) ui.confirmCloseDay = true;
   } else {
-    text("today.closeDayConfirm", d.insideNow > 0 ? tr(Str::CloseDayConfirm) : tr(Str::NobodyInside), theme::kText,
-         fonts().bold);
+    // Only the people this phone let in can be checked out here (the others have no name on it).
+    const int here = d.insideNow - d.insideViaOtherPhones;
+    std::string ask = here > 0 ? tr(d.insideViaOtherPhones > 0 ? Str::CloseDayHere : Str::CloseDayConfirm)
+                               : tr(d.insideNow > 0 ? Str::CloseDayOthersOnly : Str::NobodyInside);
+    if (size_t at = ask.find("{n}"); at != std::string::npos) ask.replace(at, 3, std::to_string(here));
+    text("today.closeDayConfirm", ask, theme::kText, fonts().bold);
     float w = (ImGui::GetContentRegionAvail().x - theme::kGap) / 2;
-    if (d.insideNow > 0 && button("today.closeDayYes", tr(Str::Confirm), ButtonStyle::Danger, w)) {
+    if (here > 0 && button("today.closeDayYes", tr(Str::Confirm), ButtonStyle::Danger, w)) {
       // The summary ("Đã đóng ngày · 12 người được ghi RA") is the status line at the top,
       // next to the counts it changed: the screen scrolls there.
       session.closeDay();
       ui.confirmCloseDay = false;
       ui.scrollTop = true;
     }
-    if (d.insideNow > 0) ImGui::SameLine();
-    if (button("today.closeDayNo", tr(Str::Cancel), ButtonStyle::Secondary, d.insideNow > 0 ? w : -1))
+    if (here > 0) ImGui::SameLine();
+    if (button("today.closeDayNo", tr(Str::Cancel), ButtonStyle::Secondary, here > 0 ? w : -1))
       ui.confirmCloseDay = false;
   }
 }
