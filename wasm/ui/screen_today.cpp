@@ -53,15 +53,11 @@ void entryRow(const CheckIn& c, int index, bool corrected, bool onOtherPhone) {
   probe::add("entry", id, time + " " + dir + " " + name + " " + sub, a.x, a.y, b.x - a.x, b.y - a.y);
 }
 
-// Under the counts, on an enrolled phone: how many of "Đang ở trong" came in on the gate's
-// other phones, and offline since when the server has not said. In a slot kept while enrolled,
-// so "Nhập lượt mới" does not move under a finger when the first answer comes.
+// Below "Nhập tay", with the sync lines (never between the counts and that button, which would
+// move under a finger when the line comes): how many of "Đang ở trong" came in on the gate's
+// other phones, and offline since when the server has not said.
 void insideElsewhere(const StationSession& session, const DaySummary& d) {
-  if (!session.station().enrollment()) return;
-  if (d.insideViaOtherPhones <= 0) {
-    ImGui::Dummy(ImVec2(1, ImGui::GetTextLineHeight()));
-    return;
-  }
+  if (d.insideViaOtherPhones <= 0) return;
   std::string line = tr(Str::InsideViaOtherPhones);
   line.replace(line.find("{n}"), 3, std::to_string(d.insideViaOtherPhones));
   if (d.serverAsOfMs > 0 && !serverReachedNow(session)) {
@@ -93,9 +89,9 @@ void drawToday(StationSession& session, UiState& ui) {
   statCard("today.in", tr(Str::InToday), d.checkInsToday, theme::kIn, w);
   ImGui::SameLine();
   statCard("today.out", tr(Str::OutToday), d.checkOutsToday, theme::kOut, w);
-  insideElsewhere(session, d);
 
   if (button("today.manual", tr(Str::NewEntry), ButtonStyle::Primary)) ui.screen = Screen::Manual;
+  insideElsewhere(session, d);
 
   drawSyncFooter(session);  // above the list, so it is always in view
   // The count actually listed ("2 lượt gần nhất"), never the limit: "20" over two rows read as
