@@ -273,3 +273,87 @@ test('two phones at one gate: the second entry within the repeat window is a rep
     await b.ctx.close();
   }
 });
+
+// Session 16: two phones at ONE gate. "Đang ở trong" on phone B counted only the people B had
+// recorded itself, so the second keeper read "1" with a queue of people inside. It counts the
+// gate's people from the server's answer (by presence key: no names, so the list below cannot
+// show them), says how many came in through another phone, and offline keeps the last answer,
+// saying when it came ("theo máy chủ lúc hh:mm").
+const CUONG = '001088004321||Hoàng Văn Cường|02021988|Nam|Hà Nội|20042021';
+const MAI = '079195006789||Đặng Thị Mai|03031995|Nữ|12 Đường Mẫu, Phường 1, Quận 3, TP. Hồ Chí Minh|10052021';
+
+test('two phones at one gate: "Đang ở trong" counts the gate\'s people; offline, as of the last answer', { skip }, async () => {
+  const a = await station('gate', st.PHONES[0]);
+  const b = await station('gate', st.PHONES[0]);
+  try {
+    await b.page.waitForTimeout(6000);  // B asks the server every 5 s
+    // The venue's people still inside from the tests before (none when run alone).
+    const base = (await st.state(b.page)).today.inside;
+    const insideIs = (page, n, other) => page.waitForFunction(([n, other]) => {
+      const t = globalThis.dq.state().today;
+      return t.inside === n && t.insideOther === other;
+    }, [n, other], { timeout: 20000 }).catch(async () => {
+      throw new Error(`want inside ${n} (${other} on other phones), B says ${JSON.stringify((await st.state(page)).today)}`);
+    });
+
+    // Gate keeper A lets Cường and Mai in.
+    await st.wedgeScan(a.page, CUONG);
+    await st.find(a.page, 'scan.saved', 10000);
+    await st.wedgeScan(a.page, MAI);
+    await a.page.waitForFunction(() => globalThis.dq.state().today.in === 2, null, { timeout: 10000 });
+    await uploaded(a.page);
+
+    // B, beside A, counts them too, and says they came in on the other phone.
+    await st.tap(b.page, 'nav.today');
+    await insideIs(b.page, base + 2, base + 2);
+    assert.match((await st.assertInView(b.page, 'today.inside')).text, new RegExp(`^${base + 2} Đang ở trong$`));
+    assert.equal((await st.assertInView(b.page, 'today.insideOther')).text, `${base + 2} người vào qua máy khác`);
+    await st.screenshot(b.page, 'gates-07-same-gate-inside-counts-other-phone');
+
+    // B lets Hạnh in by hand (typed as a phone sends it): B's own, not "on another phone".
+    await st.tap(b.page, 'nav.manual');
+    await st.typeNfd(b.page, 'field.name', 'Võ Thị Hạnh');
+    await st.paste(b.page, 'field.phone', '0905123456');
+    await st.tap(b.page, 'manual.save');
+    await st.find(b.page, 'status.saved', 10000);
+    await st.tap(b.page, 'nav.today');
+    await insideIs(b.page, base + 3, base + 2);
+
+    // Cường leaves through A ("Ghi RA ngay" on the repeat band): B's count follows.
+    await st.wedgeScan(a.page, CUONG);
+    await st.find(a.page, 'scan.repeat', 10000);
+    await st.tap(a.page, 'scan.recordOther');
+    await a.page.waitForFunction(() => globalThis.dq.state().today.out === 1, null, { timeout: 10000 });
+    await uploaded(a.page);
+    await insideIs(b.page, base + 2, base + 1);
+
+    // B loses its network: the count stands on the last answer, and says when that was.
+    await b.ctx.setOffline(true);
+    await st.find(b.page, 'top.offline', 10000);
+    const line = await st.assertInView(b.page, 'today.insideOther');
+    assert.match(line.text, new RegExp(`^${base + 1} người vào qua máy khác · theo máy chủ lúc \\d\\d:\\d\\d$`));
+    assert.equal((await st.state(b.page)).today.inside, base + 2);
+    await st.assertNoMissingGlyphs(b.page, 'the other phones\' line offline');
+    st.assertUnobstructed(await st.probe(b.page), line, b.page.viewportSize(), 'read');
+    await st.screenshot(b.page, 'gates-08-same-gate-inside-offline');
+
+    // Back online: the next answer, and no time (it is now).
+    await b.ctx.setOffline(false);
+    await b.page.waitForFunction((n) => globalThis.dq.probe().items.some((i) => i.id === 'today.insideOther' &&
+      i.text === `${n} người vào qua máy khác`), base + 1, { timeout: 20000 });
+
+    // Closing the day on B checks out the one B let in (it has no names for the others), and
+    // the question says so rather than "everyone inside".
+    await st.reveal(b.page, 'today.closeDay');
+    await st.tap(b.page, 'today.closeDay');
+    const ask = await st.assertInView(b.page, 'today.closeDayConfirm');
+    assert.equal(ask.text, 'Ghi RA cho 1 người vào qua máy này? Người vào qua máy khác do máy đó ghi RA.');
+    await st.screenshot(b.page, 'gates-09-same-gate-close-day-here');
+    await st.tap(b.page, 'today.closeDayYes');
+    await insideIs(b.page, base + 1, base + 1);
+    assert.equal((await st.state(b.page)).today.out, 1, 'Hạnh checked out on B');
+  } finally {
+    await a.ctx.close();
+    await b.ctx.close();
+  }
+});

@@ -633,6 +633,46 @@ for (const phone of st.PHONES) {
   });
 }
 
+// Session 16: Today shows the same status slot as the form, so a repeat typed on the form is
+// still offered there ("Ghi RA ngay") when staff go to Today to look. A double tap on it records
+// one exit; the second tap lands on "Hoàn tác", which must not take that exit back.
+test('Today: a repeat by hand offers "Ghi RA ngay"; a double tap records one exit, undoes nothing (360x740)', { skip }, async () => {
+  const { ctx, page } = await openStation(360, 740);
+  try {
+    await st.configure(page);
+    await st.manualCheckIn(page, { name: 'Lê Văn Dũng', phone: '0987654321' });
+    await st.waitForWidget(page, 'status.saved');
+    await st.tap(page, 'nav.manual');
+    await st.typeNfc(page, 'field.name', 'Lê Văn Dũng');
+    await st.paste(page, 'field.phone', '0987654321');
+    await st.tap(page, 'manual.save');
+    await st.assertInView(page, 'status.repeat');
+    await st.tap(page, 'nav.today');
+    const said = await st.assertInView(page, 'status.repeat');
+    assert.match(said.text, /^Đã nhập rồi: Lê Văn Dũng · VÀO \d\d:\d\d$/);
+    const other = await st.assertInView(page, 'status.recordOther');
+    assert.equal((await st.find(page, 'status.recordOther.label')).text, 'Ghi RA ngay');
+    assert.ok(other.h >= 44, 'a thumb-sized button');
+    st.assertUnobstructed(await st.probe(page), other, page.viewportSize());
+    await st.screenshot(page, 'station-messages-today-repeat-360');
+    await st.doubleTap(page, 'status.recordOther');
+    await page.waitForFunction(() => globalThis.dq.state().total === 2, null, { timeout: 5000 });
+    await page.waitForTimeout(1000);
+    const s = await st.state(page);
+    assert.equal(s.total, 2, 'one entry and one exit, nothing undone, nothing more');
+    assert.deepEqual([s.today.inside, s.today.in, s.today.out], [0, 1, 1]);
+    assert.match((await st.assertInView(page, 'status.saved')).text, /^← ĐÃ RA · Lê Văn Dũng · \d\d:\d\d$/);
+    await st.assertInView(page, 'status.undo');
+    // The counts and the list say the same as the line.
+    assert.match((await st.find(page, 'today.inside')).text, /^0 /);
+    const [out, came] = [await st.find(page, 'today.entry.0'), await st.find(page, 'today.entry.1')];
+    assert.match(out.text, /^\d\d:\d\d RA Lê Văn Dũng/);
+    assert.match(came.text, /^\d\d:\d\d VÀO Lê Văn Dũng/);
+    for (const r of [out, came]) assert.doesNotMatch(r.text, /đã huỷ/, `undone: "${r.text}"`);
+    await st.screenshot(page, 'station-messages-today-repeat-out-360');
+  } finally { await ctx.close(); }
+});
+
 // Session 13: reloaded where the server did not answer, the pill said "Trực tuyến" although no
 // answer had come since the reload. Until one does it says "Đang kết nối…"; a poll that fails
 // says "Lỗi máy chủ"; the first answer turns it green.

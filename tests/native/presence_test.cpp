@@ -334,7 +334,10 @@ TEST(Presence, TheSameGateOnAnotherPhoneWithinTheRepeatWindowIsARepeat) {
   EXPECT_FALSE(g.session.canUndo()) << "nothing to undo";
   EXPECT_TRUE(g.journal.empty()) << "nothing saved";
   EXPECT_EQ(g.b->totalCount(), 0);
-  EXPECT_EQ(g.b->today(Instant{g.now, 420}).insideNow, 0) << "nothing counted here";
+  // Counted once, as phone A's entry (session 16: B's "Đang ở trong" counts the gate's people).
+  EXPECT_EQ(g.b->today(Instant{g.now, 420}).checkInsToday, 0) << "no entry of B's";
+  EXPECT_EQ(g.b->today(Instant{g.now, 420}).insideNow, 1) << "the person inside, once";
+  EXPECT_EQ(g.b->today(Instant{g.now, 420}).insideViaOtherPhones, 1) << "through phone A";
 }
 
 TEST(Presence, AnotherGateOrAfterTheWindowDecidesAsBefore) {
@@ -465,4 +468,51 @@ TEST(Presence, FailedAsksAreCountedInARowUntilAnAnswer) {
   reply = HttpReply{0, ""};
   poller.tick();
   EXPECT_EQ(poller.failuresInARow(), 1);
+}
+
+// Two phones at one gate (session 16): "Đang ở trong" on phone B counted only the people B
+// itself recorded. It now merges the server's last answer with B's own log by presence key,
+// the newer entry winning, and says how many came in through another phone. Offline, the last
+// answer stands (its time is shown).
+TEST(Presence, InsideNowCountsTheVenuesPeopleFromTheServersLastAnswer) {
+  auto b = gate("st-b", "cong-chinh");
+  auto person = [](const char* key) {
+    Person p = cccd();
+    p.key = key;
+    return p;
+  };
+  auto record = [&](const char* key, Direction d, int64_t agoMs) {
+    auto e = b->prepareCheckIn(person(key), d, Instant{kMorning.utcMs - agoMs, 420});
+    ASSERT_TRUE(e);
+    ASSERT_TRUE(b->apply(e.value()));
+  };
+  record("001099000001", Direction::In, 30 * kMin);  // left later through gate A (below)
+  record("001099000002", Direction::In, 2 * kMin);   // the server's older "in" of them is A's
+  record("001099000003", Direction::In, 40 * kMin);  // still inside, the server has no newer
+  EXPECT_EQ(b->today(kMorning).insideNow, 3) << "alone: B's own records";
+  EXPECT_EQ(b->today(kMorning).insideViaOtherPhones, 0);
+
+  auto key = [](const char* k) { return presenceKey("cho", k); };
+  const int64_t answeredAt = kMorning.utcMs - 1 * kMin;
+  b->setRemotePresence({{key("001099000001"), RemoteEntry{Direction::Out, kMorning.utcMs - 5 * kMin, "cong-a"}},
+                        {key("001099000002"), RemoteEntry{Direction::In, kMorning.utcMs - 20 * kMin, "cong-chinh"}},
+                        {key("001099000004"), RemoteEntry{Direction::In, kMorning.utcMs - 10 * kMin, "cong-chinh"}},
+                        {key("001099000005"), RemoteEntry{Direction::In, kMorning.utcMs - 15 * kMin, "cong-a"}},
+                        {key("001099000006"), RemoteEntry{Direction::Out, kMorning.utcMs - 3 * kMin, "cong-a"}},
+                        // In longer ago than the venue's stay (120 min): that visit closed itself.
+                        {key("001099000007"), RemoteEntry{Direction::In, kMorning.utcMs - 200 * kMin, "cong-a"}},
+                        // B's own record, as the server read it: B's log already has it.
+                        {key("001099000003"), RemoteEntry{Direction::In, kMorning.utcMs - 40 * kMin, "cong-chinh", true}}},
+                       0, answeredAt);
+  DaySummary d = b->today(kMorning);
+  EXPECT_EQ(d.insideNow, 4) << "2 and 3 of B's, 4 and 5 through another phone; 1 left at gate A";
+  EXPECT_EQ(d.insideViaOtherPhones, 2);
+  EXPECT_EQ(d.serverAsOfMs, answeredAt) << "the answer's time, shown offline";
+  EXPECT_EQ(d.checkInsToday, 3) << "B's own counts of entries stay B's";
+
+  // Offline two hours later: the last answer stands, but visits past the stay close.
+  const Instant later{kMorning.utcMs + 115 * kMin, 420};
+  d = b->today(later);
+  EXPECT_EQ(d.insideNow, 1) << "3, 4 and 5 came in more than 120 min ago; 2 remains";
+  EXPECT_EQ(d.insideViaOtherPhones, 0);
 }

@@ -60,7 +60,10 @@ nlohmann::json stationStateJson() {
   j["inFlight"] = 0;
   if (g_session) {
     DaySummary d = s.today(g_session->now());
-    j["today"] = {{"inside", d.insideNow}, {"in", d.checkInsToday}, {"out", d.checkOutsToday}};
+    j["today"] = {{"inside", d.insideNow},
+                  {"in", d.checkInsToday},
+                  {"out", d.checkOutsToday},
+                  {"insideOther", d.insideViaOtherPhones}};
     const SaveStatus& st = g_session->saveStatus();
     static const char* names[] = {"idle", "saving", "saved", "failed", "repeat"};  // SaveStatus::State, in order
     j["save"] = {{"state", names[int(st.state)]}, {"serial", st.serial}, {"seq", st.seq}};

@@ -125,6 +125,8 @@ struct CheckInLog::Statements {
         inside(db, std::string("SELECT ") + kColumns + " FROM check_ins c WHERE venue_id=?1 AND voided=0 AND direction='in' "
                    "AND utc_ms>=?3 AND utc_ms=(SELECT max(utc_ms) FROM check_ins d WHERE d.venue_id=?1 AND "
                    "d.person_key=c.person_key AND d.voided=0 AND d.utc_ms>=?2) ORDER BY utc_ms"),
+        lastEntries(db, "SELECT person_key, direction, max(utc_ms) FROM check_ins WHERE venue_id=? AND utc_ms>=? "
+                        "AND utc_ms<? AND voided=0 GROUP BY person_key"),
         recent(db, std::string("SELECT ") + kColumns + " FROM check_ins WHERE venue_id=? ORDER BY utc_ms DESC, seq DESC LIMIT ?"),
         lastEntry(db, std::string("SELECT ") + kColumns + " FROM check_ins WHERE venue_id=? AND person_key=? AND utc_ms>=? "
                       "AND voided=0 ORDER BY utc_ms DESC, seq DESC LIMIT 1"),
@@ -145,7 +147,7 @@ struct CheckInLog::Statements {
                        "c.device_id=r.device_id AND c.seq BETWEEN r.first AND r.last) ORDER BY key"),
         deleteRef(db, "DELETE FROM journal_refs WHERE key=?"),
         unsyncedBefore(db, "SELECT count(*) FROM check_ins WHERE synced=0 AND utc_ms<?") {}
-  Stmt insert, find, setVoided, markSynced, setDirection, upsertVenue, upsertScanPoint, scanPoints, dayCounts, insideNow, inside, recent,
+  Stmt insert, find, setVoided, markSynced, setDirection, upsertVenue, upsertScanPoint, scanPoints, dayCounts, insideNow, inside, lastEntries, recent,
       lastEntry, count, pendingCount, pending, journalKeyOf, setJournalKey, addRef, anyPurgeable, purgeable, refsOfRow,
       deleteRefsOfRow, deleteRow, orphanRefs, deleteRef, unsyncedBefore;
 };
@@ -409,6 +411,18 @@ std::vector<CheckIn> CheckInLog::peopleInside(const std::string& venueId, int64_
   s.bind(2, dayStart);
   s.bind(3, std::max(dayStart, openSince));
   while (s.step() == SQLITE_ROW) out.push_back(readCheckIn(s));
+  return out;
+}
+
+std::vector<PersonLastEntry> CheckInLog::lastEntries(const std::string& venueId, int64_t dayStart, int64_t dayEnd) const {
+  std::vector<PersonLastEntry> out;
+  const Stmt& s = m_stmts->lastEntries;
+  ResetGuard g{s};
+  s.bind(1, venueId);
+  s.bind(2, dayStart);
+  s.bind(3, dayEnd);
+  while (s.step() == SQLITE_ROW)
+    out.push_back(PersonLastEntry{s.text(0), s.text(1) == "in" ? Direction::In : Direction::Out, s.integer(2)});
   return out;
 }
 

@@ -17,6 +17,18 @@ struct DaySummary {
   int insideNow = 0;    // people whose last entry today is "in", within the venue's usual stay
   int checkInsToday = 0;
   int checkOutsToday = 0;
+  // Station::today, from the server's last presence answer (sync/presence.hpp); 0 without one.
+  // Of insideNow, the people whose newest entry is another phone's (no name: the answer has none).
+  int insideViaOtherPhones = 0;
+  // When that answer came, by this phone's clock, if it counted anyone here ("theo máy chủ lúc").
+  int64_t serverAsOfMs = 0;
+};
+
+// A person's newest entry in a span (CheckInLog::lastEntries).
+struct PersonLastEntry {
+  std::string personKey;
+  Direction direction = Direction::In;
+  int64_t atUtcMs = 0;
 };
 
 // A closed interval of sequence numbers [first, last].
@@ -56,6 +68,10 @@ class CheckInLog {
                      int64_t openSinceUtcMs) const;
   // The last "in" entry of each person inside now (same rule as DaySummary::insideNow).
   std::vector<CheckIn> peopleInside(const std::string& venueId, int64_t dayStartUtcMs, int64_t openSinceUtcMs) const;
+  // Each person's newest non-voided entry at the venue in [dayStart, dayEnd), in or out: what
+  // Station::today merges with the server's answer, person by person.
+  std::vector<PersonLastEntry> lastEntries(const std::string& venueId, int64_t dayStartUtcMs,
+                                           int64_t dayEndUtcMs) const;
   // Newest first, voided ones included (the UI shows them struck through).
   std::vector<CheckIn> recent(const std::string& venueId, int limit) const;
   // The latest non-voided entry of a person at a venue since a time, if any.

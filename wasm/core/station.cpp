@@ -294,10 +294,48 @@ DaySummary Station::today(const Instant& now) const {
   if (m_cache.todayAt != m_changes || m_cache.todayMinute != minute) {
     DayRange d = localDayOf(now);
     m_cache.today = m_log->summary(m_settings.venue.id, d.startUtcMs, d.endUtcMs, openSince(m_settings.venue, now));
+    if (!m_remote.empty()) countVenuesPeople(m_cache.today, d, openSince(m_settings.venue, now));
     m_cache.todayAt = m_changes;
     m_cache.todayMinute = minute;
   }
   return m_cache.today;
+}
+
+// Person by person, the newer of this phone's last entry today and the server's last answer
+// decides; another phone's "in" within the venue's usual stay counts them inside. This
+// station's own records come from its log (the answer's "own" ones are the same records).
+void Station::countVenuesPeople(DaySummary& day, const DayRange& d, int64_t openSinceMs) const {
+  const std::string& venue = m_settings.venue.id;
+  const int64_t since = std::max(d.startUtcMs, openSinceMs);
+  int inside = 0, viaOthers = 0;
+  std::set<std::string> mine;
+  for (const PersonLastEntry& e : m_log->lastEntries(venue, d.startUtcMs, d.endUtcMs)) {
+    const std::string key = sync::presenceKey(venue, e.personKey);
+    mine.insert(key);
+    Direction dir = e.direction;
+    int64_t at = e.atUtcMs;
+    bool other = false;
+    if (auto it = m_remote.find(key); it != m_remote.end() && !it->second.own && it->second.atMs > at) {
+      dir = it->second.direction;
+      at = it->second.atMs;
+      other = true;
+    }
+    if (dir == Direction::In && at >= since) {
+      ++inside;
+      if (other) ++viaOthers;
+    }
+  }
+  for (const auto& [key, r] : m_remote) {
+    if (r.own || mine.count(key) || r.direction != Direction::In) continue;
+    // Another phone's clock a minute ahead still counts as today.
+    if (r.atMs >= since && r.atMs < d.endUtcMs + kClockSlackMs) {
+      ++inside;
+      ++viaOthers;
+    }
+  }
+  day.insideNow = inside;
+  day.insideViaOtherPhones = viaOthers;
+  day.serverAsOfMs = m_remoteAtMs;
 }
 
 std::vector<JournalEvent> Station::prepareCloseDay(const Instant& now) {

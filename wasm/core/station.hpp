@@ -36,7 +36,7 @@ struct RepeatedEntry {
 
 // How far ahead of this phone another phone's record may seem and still be "just now": two
 // phones' clocks set by hand differ by a minute or so.
-constexpr int64_t kClockSlackMs = 2 * 60000;
+constexpr int64_t kClockSlackMs = 2 * 60'000LL;
 
 class Station {
  public:
@@ -75,10 +75,15 @@ class Station {
   // The venue's people as the server last saw them at any station (sync/presence.hpp), by
   // presence key. Not journaled: offline, a station decides from its own records.
   // `serverAheadMs`: the server's clock minus this phone's when it answered, so "how long ago"
-  // is measured on one clock even when this phone's is a minute off.
-  void setRemotePresence(std::map<std::string, RemoteEntry> people, int64_t serverAheadMs = 0) {
+  // is measured on one clock even when this phone's is a minute off. `answeredAtMs`: when the
+  // answer came, by this phone's clock (today()'s serverAsOfMs). Kept until the next answer:
+  // offline, today() counts the venue's people from the last one.
+  void setRemotePresence(std::map<std::string, RemoteEntry> people, int64_t serverAheadMs = 0,
+                         int64_t answeredAtMs = 0) {
     m_remote = std::move(people);
     m_serverAheadMs = serverAheadMs;
+    m_remoteAtMs = answeredAtMs;
+    m_cache.todayAt = ~0ull;  // the counts change with the answer
   }
 
   // Applies an event the journal has committed (or one replayed at start-up).
@@ -158,6 +163,8 @@ class Station {
   mutable Cache m_cache;
   uint64_t m_changes = 0;  // events applied so far
   Status applyEnrollment(const StationEnrolled& e);
+  // today()'s "inside now" across the venue's gates, from the server's last answer.
+  void countVenuesPeople(DaySummary& day, const DayRange& d, int64_t openSinceMs) const;
   void supersede(int64_t& keySlot, int64_t newKey);
   std::unique_ptr<CheckInLog> m_log;
   std::function<int64_t()> m_keySource;
@@ -181,6 +188,7 @@ class Station {
   std::map<std::pair<std::string, int64_t>, bool> m_corrected;
   std::map<std::string, RemoteEntry> m_remote;  // by sync::presenceKey
   int64_t m_serverAheadMs = 0;
+  int64_t m_remoteAtMs = 0;      // when m_remote came, by this phone's clock
   int64_t m_lastSyncMs = 0;      // journaled: the latest acknowledgement (or purge record)
   int64_t m_lastAnsweredMs = 0;  // the server's latest answer (serverAnswered)
 };

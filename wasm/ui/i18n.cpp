@@ -195,6 +195,12 @@ const Entry kStrings[] = {
     {Str::CloseDayDone, "Đã đóng ngày", "Day closed"},
     {Str::CloseDayCount, "{n} người được ghi RA", "{n} checked out"},
     {Str::NobodyInside, "Không còn ai ở trong.", "Nobody is inside."},
+    // "Đang ở trong" counts people let in on the gate's other phones; this phone can check out
+    // only those it let in (it has no names for the others): the question says so.
+    {Str::CloseDayHere, "Ghi RA cho {n} người vào qua máy này? Người vào qua máy khác do máy đó ghi RA.",
+     "Check out the {n} let in on this phone? Those let in on other phones are checked out there."},
+    {Str::CloseDayOthersOnly, "Người còn ở trong đều vào qua máy khác: máy đó ghi RA cho họ.",
+     "Everyone inside came in on other phones: check them out there."},
     {Str::Cancel, "Huỷ", "Cancel"},
     {Str::NavToday, "Hôm nay", "Today"},
     {Str::NavManual, "Nhập tay", "Manual"},
@@ -241,6 +247,10 @@ const Entry kStrings[] = {
     {Str::ConnServerTrouble, "Lỗi máy chủ", "Server issue"},
     {Str::ConnNeedsCode, "Cần mã mới", "New code needed"},
     {Str::InsideNow, "Đang ở trong", "Inside now"},
+    // Two phones at one gate: "Đang ở trong" counts the people the others let in (the server's
+    // answer names nobody, so the list below cannot show them); offline, as of its last answer.
+    {Str::InsideViaOtherPhones, "{n} người vào qua máy khác", "{n} came in on other phones"},
+    {Str::PresenceAsOf, "theo máy chủ lúc {t}", "as the server said at {t}"},
     {Str::InToday, "Vào hôm nay", "In today"},
     {Str::OutToday, "Ra hôm nay", "Out today"},
     {Str::RecentTitle, "{n} lượt gần nhất", "Latest entries: {n}"},

@@ -161,6 +161,10 @@ sync::Connection stationConnection(const StationSession& session, bool networkOn
   return sync::connectionOf(enrolled, networkOnline, g_sync->phase(), g_sync->problem(), contact);
 }
 
+bool serverReachedNow(const StationSession& session) {
+  return stationConnection(session, g_online) == sync::Connection::Online;
+}
+
 void drawSyncSettings(StationSession& session) {
   if (!g_sync) return;
   const Station& st = session.station();

@@ -15,6 +15,9 @@ void setSyncClient(sync::SyncClient* client);
 void setServerContact(const sync::PresencePoller* poller, int64_t startedMs);
 // What the top-bar pill shows: the network and whether scans reach the server.
 sync::Connection stationConnection(const StationSession& session, bool networkOnline);
+// Whether the server is reached now (the pill's "Trực tuyến"): else what the phone knows of
+// the venue's other gates is as of the last answer, and Today says when that was.
+bool serverReachedNow(const StationSession& session);
 // The network as this frame sees it (navigator.onLine): offline, "Đồng bộ ngay" is replaced
 // by why nothing is sent, since tapping it could change nothing.
 void setSyncNetworkOnline(bool online);

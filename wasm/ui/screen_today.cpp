@@ -53,6 +53,21 @@ void entryRow(const CheckIn& c, int index, bool corrected, bool onOtherPhone) {
   probe::add("entry", id, time + " " + dir + " " + name + " " + sub, a.x, a.y, b.x - a.x, b.y - a.y);
 }
 
+// Below "Nhập tay", with the sync lines (never between the counts and that button, which would
+// move under a finger when the line comes): how many of "Đang ở trong" came in on the gate's
+// other phones, and offline since when the server has not said.
+void insideElsewhere(const StationSession& session, const DaySummary& d) {
+  if (d.insideViaOtherPhones <= 0) return;
+  std::string line = tr(Str::InsideViaOtherPhones);
+  line.replace(line.find("{n}"), 3, std::to_string(d.insideViaOtherPhones));
+  if (d.serverAsOfMs > 0 && !serverReachedNow(session)) {
+    std::string asOf = tr(Str::PresenceAsOf);
+    asOf.replace(asOf.find("{t}"), 3, formatLocalTime(Instant{d.serverAsOfMs, session.now().offsetMinutes}));
+    line += " · " + asOf;
+  }
+  text("today.insideOther", line, theme::kMuted);
+}
+
 }  // namespace
 
 void drawToday(StationSession& session, UiState& ui) {
@@ -76,6 +91,7 @@ void drawToday(StationSession& session, UiState& ui) {
   statCard("today.out", tr(Str::OutToday), d.checkOutsToday, theme::kOut, w);
 
   if (button("today.manual", tr(Str::NewEntry), ButtonStyle::Primary)) ui.screen = Screen::Manual;
+  insideElsewhere(session, d);
 
   drawSyncFooter(session);  // above the list, so it is always in view
   // The count actually listed ("2 lượt gần nhất"), never the limit: "20" over two rows read as
@@ -93,18 +109,22 @@ void drawToday(StationSession& session, UiState& ui) {
   if (!ui.confirmCloseDay) {
     if (button("today.closeDay", tr(Str::CloseDay), ButtonStyle::Secondary)) ui.confirmCloseDay = true;
   } else {
-    text("today.closeDayConfirm", d.insideNow > 0 ? tr(Str::CloseDayConfirm) : tr(Str::NobodyInside), theme::kText,
-         fonts().bold);
+    // Only the people this phone let in can be checked out here (the others have no name on it).
+    const int here = d.insideNow - d.insideViaOtherPhones;
+    std::string ask = here > 0 ? tr(d.insideViaOtherPhones > 0 ? Str::CloseDayHere : Str::CloseDayConfirm)
+                               : tr(d.insideNow > 0 ? Str::CloseDayOthersOnly : Str::NobodyInside);
+    if (size_t at = ask.find("{n}"); at != std::string::npos) ask.replace(at, 3, std::to_string(here));
+    text("today.closeDayConfirm", ask, theme::kText, fonts().bold);
     float w = (ImGui::GetContentRegionAvail().x - theme::kGap) / 2;
-    if (d.insideNow > 0 && button("today.closeDayYes", tr(Str::Confirm), ButtonStyle::Danger, w)) {
+    if (here > 0 && button("today.closeDayYes", tr(Str::Confirm), ButtonStyle::Danger, w)) {
       // The summary ("Đã đóng ngày · 12 người được ghi RA") is the status line at the top,
       // next to the counts it changed: the screen scrolls there.
       session.closeDay();
       ui.confirmCloseDay = false;
       ui.scrollTop = true;
     }
-    if (d.insideNow > 0) ImGui::SameLine();
-    if (button("today.closeDayNo", tr(Str::Cancel), ButtonStyle::Secondary, d.insideNow > 0 ? w : -1))
+    if (here > 0) ImGui::SameLine();
+    if (button("today.closeDayNo", tr(Str::Cancel), ButtonStyle::Secondary, here > 0 ? w : -1))
       ui.confirmCloseDay = false;
   }
 }

@@ -72,10 +72,11 @@ void PresencePoller::tick() {
                   return;
                 }
                 m_failuresInARow = 0;
-                m_station.setRemotePresence(std::move(a->people), a->asOfMs - now);
+                PresenceAnswer& answer = a.value();  // moved from (a-> is const: it copied)
+                m_station.setRemotePresence(std::move(answer.people), answer.asOfMs - now, now);
                 m_station.serverAnswered(now);  // Today's "Đồng bộ lần cuối", for a phone with nothing to upload
                 ++m_version;
-                applyCorrections(std::move(a->corrections));
+                applyCorrections(std::move(answer.corrections));
               });
 }
 
