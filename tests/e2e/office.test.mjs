@@ -436,7 +436,7 @@ test('officer at 360×740: no week after this one, the week named with its numbe
     // session 16: one registered minutes ago was listed "Không có lượt quét").
     assert.match((await find(page, 'office.report.total.venues')).text, /^3 /);
     assert.match((await find(page, 'office.report.total.noncomplying')).text, /^0 /);
-    assert.equal((await find(page, 'office.report.bad.none')).text, 'Các cơ sở của tuần này đều mới đăng ký (xem dưới).');
+    assert.equal((await find(page, 'office.report.bad.none')).text, 'Các cơ sở trong tuần đều mới đăng ký (xem dưới).');
     assert.equal((await probe(page)).items.some((i) => /^office\.report\.bad\.\d+$/.test(i.id)), false, 'no venue listed');
     const fresh = (await probe(page)).items.filter((i) => /^office\.report\.new\.\d+$/.test(i.id)).map((i) => i.text).sort();
     assert.deepEqual(fresh, [`Bún Bò Huế — Mới đăng ký ${lastSunday}\n5 Pasteur`,

@@ -352,8 +352,8 @@ const Entry kStrings[] = {
     {Str::OfficeNewlyRegistered, "Mới đăng ký", "Newly registered"},
     {Str::OfficeNewlyRegisteredNote, "Đăng ký trong tuần, chưa có lượt quét: chưa tính là chưa tuân thủ.",
      "Registered in the week, no scans yet: not counted as not complying."},
-    {Str::OfficeOnlyNewVenues, "Các cơ sở của tuần này đều mới đăng ký (xem dưới).",
-     "Every venue of this week is newly registered (see below)."},
+    {Str::OfficeOnlyNewVenues, "Các cơ sở trong tuần đều mới đăng ký (xem dưới).",
+     "Every venue in the week is newly registered (see below)."},
     {Str::OfficeAllComply, "Tất cả cơ sở đều tuân thủ.", "Every venue complies."},
     {Str::OfficeNoVenuesInWeek, "Chưa có cơ sở nào trong tuần này.", "No venues registered in this week."},
     // The report's table by area, after the venues to act on; the areas with no venue are one
