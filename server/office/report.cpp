@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -38,6 +39,31 @@ ReportArea reportArea(const std::string& code, AreaLevel level) {
   return out;
 }
 
+// Two listed venues of one name ("Quán Phở Hòa" twice in a ward) read as one: each is marked,
+// so its address (or its code) is shown beside the name. Names compare as squeezed, any case.
+void markSharedNames(std::vector<VenueStat>& bad, std::vector<VenueStat>& fresh) {
+  std::map<std::string, int> seen;
+  auto key = [](const std::string& name) {
+    std::string k = text::squeezeSpaces(name);
+    for (char& c : k) c = char(std::tolower(static_cast<unsigned char>(c)));
+    return k;
+  };
+  for (const auto* list : {&bad, &fresh})
+    for (const VenueStat& v : *list) ++seen[key(v.name)];
+  std::map<std::string, int> seenAt;  // name and address
+  for (const auto* list : {&bad, &fresh})
+    for (const VenueStat& v : *list) ++seenAt[key(v.name) + '\n' + key(v.address)];
+  for (auto* list : {&bad, &fresh})
+    for (VenueStat& v : *list) {
+      v.nameShared = seen[key(v.name)] > 1;
+      if (!v.nameShared) continue;
+      const bool addressTells =
+          !text::squeezeSpaces(v.address).empty() && seenAt[key(v.name) + '\n' + key(v.address)] == 1;
+      v.nameAside = addressTells ? text::squeezeSpaces(v.address)
+                                 : (v.address.empty() ? "" : text::squeezeSpaces(v.address) + " · ") + v.id;
+    }
+}
+
 }  // namespace
 
 Result<WeeklyReport> buildReport(Store& store, const std::string& areaCode, const IsoWeek& week) {
@@ -57,7 +83,7 @@ Result<WeeklyReport> buildReport(Store& store, const std::string& areaCode, cons
   std::map<std::string, VenueStat> venues;
   std::vector<std::string> order;
   for (const ReportVenue& row : res.venues) {
-    VenueStat v{row.id, row.name, row.category, row.ward, row.district, row.province, int(row.staffCount)};
+    VenueStat v{row.id, row.name, row.category, row.ward, row.district, row.province, int(row.staffCount), row.address};
     v.unverified = row.verification == "self";
     v.registeredMs = row.registeredMs;
     v.validFromMs = row.validFromMs;
@@ -125,7 +151,12 @@ Result<WeeklyReport> buildReport(Store& store, const std::string& areaCode, cons
     // (it read "not complying" in weeks it did not exist); one with scans in the week was there
     // whatever its record says.
     if (!v.existedIn(week.startMs, end) && v.scans == 0) continue;
-    if (v.scans == 0) v.problem = "no_scans";
+    // Registered in the week (less than 7 days before its end) and not scanning yet: given the
+    // week to start, not reported as not complying.
+    if (v.scans == 0 && v.registeredMs >= week.startMs)
+      v.newlyRegistered = true;
+    else if (v.scans == 0)
+      v.problem = "no_scans";
     else if (v.staff > 0 && v.scans < v.staff) v.problem = "low_scans";
     else if (v.violationsOpen > 0) v.problem = "open_violation";
     std::vector<size_t> counted;  // once per area, though two retired codes may lead to one
@@ -142,13 +173,16 @@ Result<WeeklyReport> buildReport(Store& store, const std::string& areaCode, cons
       s.violations += v.violationsWeek;
       if (v.poster) ++s.withPoster;
       if (v.unverified) ++s.unverified;
+      if (v.newlyRegistered) ++s.newlyRegistered;
       if (v.scans > 0) ++s.withScan;
       if (!v.problem.empty()) ++s.nonComplying;
       if (!v.problem.empty() && v.flagged()) ++s.flagged;
     }
     if (!v.problem.empty()) rep.nonComplying.push_back(v);
     if (v.unverified) rep.unverified.push_back(v);
+    if (v.newlyRegistered) rep.newlyRegistered.push_back(v);
   }
+  markSharedNames(rep.nonComplying, rep.newlyRegistered);
   return rep;
 }
 
@@ -176,7 +210,8 @@ json reportJson(const WeeklyReport& r) {
                      {"scansPerStaff", a.staff > 0 ? json(std::round(a.scansPerStaff() * 100) / 100) : json(nullptr)},
                      {"nonComplying", a.nonComplying},
                      {"flagged", a.flagged},
-                     {"violations", a.violations}});
+                     {"violations", a.violations},
+                     {"newlyRegistered", a.newlyRegistered}});
   for (const TrendPoint& t : r.trend)
     trend.push_back({{"week", t.week}, {"scans", t.scans}, {"venuesWithScan", t.venuesWithScan}});
   // A province's list can hold tens of thousands of venues (11 MB of JSON, most of a second to
@@ -197,8 +232,18 @@ json reportJson(const WeeklyReport& r) {
                    {"reminders", v.reminders},
                    {"violationsOpen", v.violationsOpen},
                    {"flaggedForSuspension", v.flagged()},
-                   {"unverified", v.unverified}});
+                   {"unverified", v.unverified},
+                   {"address", v.address},
+                   {"nameAside", v.nameAside}});
   }
+  json fresh = json::array();
+  for (const VenueStat& v : r.newlyRegistered)
+    fresh.push_back({{"id", v.id},
+                     {"name", v.name},
+                     {"ward", v.ward},
+                     {"address", v.address},
+                     {"nameAside", v.nameAside},
+                     {"registered", formatDay(v.registeredMs)}});
   json unverified = json::array();
   for (const VenueStat& v : r.unverified)
     unverified.push_back({{"id", v.id}, {"name", v.name}, {"ward", v.ward}, {"scans", v.scans}, {"poster", v.poster}});
@@ -212,7 +257,8 @@ json reportJson(const WeeklyReport& r) {
               {"trend", trend},
               {"nonComplying", bad},
               {"nonComplyingTotal", int64_t(r.nonComplying.size())},
-              {"unverified", unverified}};
+              {"unverified", unverified},
+              {"newlyRegistered", fresh}};
 }
 
 namespace {
@@ -235,6 +281,10 @@ std::string communeName(const std::string& code) {
   const Area* a = findArea(code);
   return a ? std::string(a->name) : code;
 }
+// A listed venue's state as the files word it: its problem, or "Mới đăng ký".
+const char* stateName(const ReportWords& w, const VenueStat& v) {
+  return v.newlyRegistered ? w.newlyRegistered : problemName(w, v.problem);
+}
 }  // namespace
 
 std::string reportCsv(const WeeklyReport& r, ExportLang lang) {
@@ -248,19 +298,29 @@ std::string reportCsv(const WeeklyReport& r, ExportLang lang) {
   o << csvField(std::string(w.title) + " " + r.week.title(lang)) << "," << csvField(r.areaName) << "\r\n";
   header(o, w.areaHeader);
   for (const AreaStat& a : r.areas)
-    o << csvField(a.code) << "," << csvField(a.name) << "," << csvField(levelName(w, a.level)) << "," << a.venues << "," << a.withPoster << ","
-      << a.withScan << "," << a.scans << "," << (staffUndeclared(a) ? csvField(w.staffNotDeclared) : std::to_string(a.staff)) << "," << (a.staff > 0 ? text::twoDecimals(a.scansPerStaff(), false) : std::string()) << "," << a.nonComplying
-      << "," << a.flagged << "," << a.violations << "\r\n";
+    o << csvField(a.code) << "," << csvField(a.name) << "," << csvField(levelName(w, a.level)) << "," << a.venues << ","
+      << a.withPoster << "," << a.withScan << "," << a.scans << ","
+      << (staffUndeclared(a) ? csvField(w.staffNotDeclared) : std::to_string(a.staff)) << ","
+      << (a.staff > 0 ? text::twoDecimals(a.scansPerStaff(), false) : std::string()) << "," << a.nonComplying << ","
+      << a.flagged << "," << a.violations << "," << a.newlyRegistered << "\r\n";
   o << "\r\n";
+  auto venueRow = [&](const VenueStat& v) {
+    o << csvField(v.id) << "," << csvField(v.name) << "," << csvField(venueKindName(v.category, lang)) << ","
+      << csvField(communeName(v.ward)) << "," << (v.staff > 0 ? std::to_string(v.staff) : csvField(w.staffNotDeclared))
+      << "," << v.scans << "," << csvField(stateName(w, v)) << "," << v.reminders << "," << v.violationsOpen << ","
+      << (v.flagged() ? "x" : "") << "," << csvField(v.address) << "\r\n";
+  };
   header(o, w.venueHeader);
-  for (const VenueStat& v : r.nonComplying)
-    o << csvField(v.id) << "," << csvField(v.name) << "," << csvField(venueKindName(v.category, lang)) << "," << csvField(communeName(v.ward)) << ","
-      << (v.staff > 0 ? std::to_string(v.staff) : csvField(w.staffNotDeclared)) << ","
-      << v.scans << "," << csvField(problemName(w, v.problem)) << "," << v.reminders << "," << v.violationsOpen << ","
-      << (v.flagged() ? "x" : "") << "\r\n";
+  for (const VenueStat& v : r.nonComplying) venueRow(v);
   o << "\r\n";
   header(o, w.trendHeader);
   for (const TrendPoint& t : r.trend) o << csvField(t.isoWeek.title(lang)) << "," << t.scans << "," << t.venuesWithScan << "\r\n";
+  // Last, so the tables above keep their places: the venues registered in the week, apart.
+  if (!r.newlyRegistered.empty()) {
+    o << "\r\n" << csvField(w.newlyHeading) << "\r\n";
+    header(o, w.venueHeader);
+    for (const VenueStat& v : r.newlyRegistered) venueRow(v);
+  }
   return o.str();
 }
 
@@ -297,30 +357,35 @@ void fillReportWorkbook(lxw_workbook* wb, const WeeklyReport& r, ExportLang lang
     worksheet_write_number(ws, row, 9, a.nonComplying, nullptr);
     worksheet_write_number(ws, row, 10, a.flagged, nullptr);
     worksheet_write_number(ws, row, 11, double(a.violations), nullptr);
+    worksheet_write_number(ws, row, 12, a.newlyRegistered, nullptr);
     ++row;
   }
   worksheet_set_column(ws, 1, 1, 28, nullptr);
 
-  lxw_worksheet* wv = workbook_add_worksheet(wb, words.sheets[1]);
-  for (size_t i = 0; i < words.venueHeader.size(); ++i) writeText(wv, 0, lxw_col_t(i), words.venueHeader[i], bold);
-  row = 1;
-  for (const VenueStat& v : r.nonComplying) {
-    writeText(wv, row, 0, v.id, nullptr);
-    writeText(wv, row, 1, v.name, nullptr);
-    writeText(wv, row, 2, venueKindName(v.category, lang), nullptr);
-    writeText(wv, row, 3, communeName(v.ward), nullptr);
-    if (v.staff > 0)
-      worksheet_write_number(wv, row, 4, v.staff, nullptr);
-    else
-      writeText(wv, row, 4, words.staffNotDeclared, nullptr);  // "0" read as if staff had been counted
-    worksheet_write_number(wv, row, 5, double(v.scans), nullptr);
-    writeText(wv, row, 6, problemName(words, v.problem), nullptr);
-    worksheet_write_number(wv, row, 7, double(v.reminders), nullptr);
-    worksheet_write_number(wv, row, 8, double(v.violationsOpen), nullptr);
-    worksheet_write_string(wv, row, 9, v.flagged() ? "x" : "", nullptr);
-    ++row;
-  }
-  worksheet_set_column(wv, 1, 1, 28, nullptr);
+  // The venues not complying, and (on the fourth sheet) those registered in the week.
+  auto venueSheet = [&](lxw_worksheet* wv, const std::vector<VenueStat>& venues) {
+    for (size_t i = 0; i < words.venueHeader.size(); ++i) writeText(wv, 0, lxw_col_t(i), words.venueHeader[i], bold);
+    lxw_row_t row = 1;
+    for (const VenueStat& v : venues) {
+      writeText(wv, row, 0, v.id, nullptr);
+      writeText(wv, row, 1, v.name, nullptr);
+      writeText(wv, row, 2, venueKindName(v.category, lang), nullptr);
+      writeText(wv, row, 3, communeName(v.ward), nullptr);
+      if (v.staff > 0)
+        worksheet_write_number(wv, row, 4, v.staff, nullptr);
+      else
+        writeText(wv, row, 4, words.staffNotDeclared, nullptr);  // "0" read as if staff had been counted
+      worksheet_write_number(wv, row, 5, double(v.scans), nullptr);
+      writeText(wv, row, 6, stateName(words, v), nullptr);
+      worksheet_write_number(wv, row, 7, double(v.reminders), nullptr);
+      worksheet_write_number(wv, row, 8, double(v.violationsOpen), nullptr);
+      worksheet_write_string(wv, row, 9, v.flagged() ? "x" : "", nullptr);
+      writeText(wv, row, 10, v.address, nullptr);
+      ++row;
+    }
+    worksheet_set_column(wv, 1, 1, 28, nullptr);
+  };
+  venueSheet(workbook_add_worksheet(wb, words.sheets[1]), r.nonComplying);
 
   lxw_worksheet* wt = workbook_add_worksheet(wb, words.sheets[2]);
   for (size_t i = 0; i < words.trendHeader.size(); ++i) writeText(wt, 0, lxw_col_t(i), words.trendHeader[i], bold);
@@ -331,6 +396,7 @@ void fillReportWorkbook(lxw_workbook* wb, const WeeklyReport& r, ExportLang lang
     worksheet_write_number(wt, row, 2, t.venuesWithScan, nullptr);
     ++row;
   }
+  venueSheet(workbook_add_worksheet(wb, words.sheets[3]), r.newlyRegistered);
 }
 }  // namespace
 
@@ -372,8 +438,11 @@ std::string reportHtml(const WeeklyReport& r, ExportLang lang) {
     }
     o << "<tr><td class=t>" << a.code << "</td><td class=t>" << htmlEscape(a.name) << "</td><td class=t>"
       << levelName(w, a.level) << "</td><td>" << a.venues << "</td><td>" << a.withPoster << "</td><td>" << a.withScan
-      << "</td><td>" << a.scans << "</td>" << (staffUndeclared(a) ? std::string("<td class=t>") + w.staffNotDeclared : "<td>" + std::to_string(a.staff)) << "</td><td>" << (a.staff > 0 ? text::twoDecimals(a.scansPerStaff(), lang == ExportLang::Vi) : std::string("—")) << "</td><td>"
-      << a.nonComplying << "</td><td>" << a.flagged << "</td><td>" << a.violations << "</td></tr>";
+      << "</td><td>" << a.scans << "</td>"
+      << (staffUndeclared(a) ? std::string("<td class=t>") + w.staffNotDeclared : "<td>" + std::to_string(a.staff))
+      << "</td><td>" << (a.staff > 0 ? text::twoDecimals(a.scansPerStaff(), lang == ExportLang::Vi) : std::string("—"))
+      << "</td><td>" << a.nonComplying << "</td><td>" << a.flagged << "</td><td>" << a.violations << "</td><td>"
+      << a.newlyRegistered << "</td></tr>";
   }
   o << "</table>";
   if (!empty.empty()) {
@@ -383,15 +452,22 @@ std::string reportHtml(const WeeklyReport& r, ExportLang lang) {
     for (size_t i = 0; i < empty.size(); ++i) o << (i ? ", " : "") << htmlEscape(empty[i]->name);
     o << "</p>";
   }
-  o << "<h2>" << w.nonComplyingHeading << "</h2><table>";
-  header(o, w.venueHeader, 0b1001111);  // id, name, kind, commune; problem
-  for (const VenueStat& v : r.nonComplying)
-    o << "<tr><td class=t>" << htmlEscape(v.id) << "</td><td class=t>" << htmlEscape(v.name) << "</td><td class=t>"
-      << htmlEscape(venueKindName(v.category, lang)) << "</td><td class=t>" << htmlEscape(communeName(v.ward)) << "</td>"
-      << (v.staff > 0 ? "<td>" + std::to_string(v.staff) : std::string("<td class=t>") + w.staffNotDeclared) << "</td><td>" << v.scans
-      << "</td><td class=t>" << problemName(w, v.problem) << "</td><td>" << v.reminders << "</td><td>" << v.violationsOpen
-      << "</td><td>" << (v.flagged() ? "✔" : "") << "</td></tr>";
-  o << "</table><h2>" << w.trendHeading << "</h2>";
+  auto venueTable = [&](const char* heading, const std::vector<VenueStat>& venues) {
+    o << "<h2>" << heading << "</h2><table>";
+    header(o, w.venueHeader, 0b10001001111);  // id, name, kind, commune; state; address
+    for (const VenueStat& v : venues)
+      o << "<tr><td class=t>" << htmlEscape(v.id) << "</td><td class=t>" << htmlEscape(v.name) << "</td><td class=t>"
+        << htmlEscape(venueKindName(v.category, lang)) << "</td><td class=t>" << htmlEscape(communeName(v.ward))
+        << "</td>"
+        << (v.staff > 0 ? "<td>" + std::to_string(v.staff) : std::string("<td class=t>") + w.staffNotDeclared)
+        << "</td><td>" << v.scans << "</td><td class=t>" << stateName(w, v) << "</td><td>" << v.reminders << "</td><td>"
+        << v.violationsOpen << "</td><td>" << (v.flagged() ? "✔" : "") << "</td><td class=t>" << htmlEscape(v.address)
+        << "</td></tr>";
+    o << "</table>";
+  };
+  venueTable(w.nonComplyingHeading, r.nonComplying);
+  if (!r.newlyRegistered.empty()) venueTable(w.newlyHeading, r.newlyRegistered);
+  o << "<h2>" << w.trendHeading << "</h2>";
   // Eight weeks without a scan, said before the table's eight zeros.
   if (std::all_of(r.trend.begin(), r.trend.end(), [](const TrendPoint& t) { return t.scans == 0; }))
     o << "<p>" << w.trendNone << "</p>";

@@ -10,12 +10,15 @@ namespace diemquet::server::office {
 
 // A venue "complies" in a week when it has at least one scan per staff member (at least one
 // scan when it declared no staff) and no open violation report. Venues reminded more than
-// kSuspendAfterReminders times are flagged for suspension.
+// kSuspendAfterReminders times are flagged for suspension. A venue registered during the week
+// (less than 7 days before its end) that has no scan yet is "newly registered": listed apart,
+// not counted as not complying (one registered minutes ago read "Không có lượt quét").
 constexpr int kSuspendAfterReminders = 3;
 
 struct VenueStat {
   std::string id, name, category, ward, district, province;
   int staff = 0;
+  std::string address;
   int64_t scans = 0;
   bool poster = false;
   int64_t reminders = 0;       // recorded so far (not only in the week)
@@ -23,6 +26,12 @@ struct VenueStat {
   int64_t violationsOpen = 0;  // not resolved (now)
   std::string problem;         // "no_scans", "low_scans", "open_violation" or "" when complying
   bool unverified = false;     // self-registered, not yet confirmed by the commune
+  bool newlyRegistered = false;  // registered in the week, no scan yet: not counted as not complying
+  // Another listed venue (not complying or newly registered) has the same name: the screen and
+  // the files give its address (or code) beside the name to tell them apart.
+  // `nameAside` is that line: the address, with the code when the address is shared too or empty.
+  bool nameShared = false;
+  std::string nameAside;
   int64_t registeredMs = 0;    // created (by an officer, an import or its owner's self-registration)
   int64_t validFromMs = 0, validToMs = 0;  // an event's opening and closing (0: open-ended)
   // Whether the venue was there in [startMs, endMs): registered before the week ended and open
@@ -38,6 +47,7 @@ struct AreaStat {
   AreaLevel level = AreaLevel::Ward;
   int venues = 0, withPoster = 0, withScan = 0, nonComplying = 0, flagged = 0, staff = 0;
   int unverified = 0;  // of `venues`: self-registered, awaiting the commune's confirmation
+  int newlyRegistered = 0;  // of `venues`: registered in the week without a scan (not in nonComplying)
   int64_t scans = 0, violations = 0;
   double scansPerStaff() const { return staff > 0 ? double(scans) / staff : 0.0; }
 };
@@ -58,6 +68,7 @@ struct WeeklyReport {
   std::vector<TrendPoint> trend;           // 8 weeks, oldest first, ending with `week`
   std::vector<VenueStat> nonComplying;     // by ward, then venue name
   std::vector<VenueStat> unverified;       // self-registered, awaiting the commune's confirmation (same order)
+  std::vector<VenueStat> newlyRegistered;  // registered in the week, no scan yet (same order)
   bool postersKnown = true;  // false while the posters table does not exist yet (counted as 0)
 };
 

@@ -14,12 +14,12 @@ struct ReportWords {
   const char* title;                            // "Báo cáo tuân thủ" (then the week's title)
   const char* printTitle;                       // the print page's <title>, before the week
   const char* printButton;
-  std::array<const char*, 12> areaHeader;       // one column per AreaStat field, in file order
-  std::array<const char*, 10> venueHeader;      // one column per non-complying venue field
+  std::array<const char*, 13> areaHeader;       // one column per AreaStat field, in file order
+  std::array<const char*, 11> venueHeader;      // one column per listed venue field
   std::array<const char*, 3> trendHeader;       // week, scans, venues with a scan
   const char* nonComplyingHeading;              // the print page's second table
   const char* trendHeading;                     // and third
-  std::array<const char*, 3> sheets;            // XLSX sheet names (ASCII: every Excel reads them)
+  std::array<const char*, 4> sheets;            // XLSX sheet names (ASCII: every Excel reads them)
   const char* province;
   const char* district;
   const char* ward;
@@ -33,6 +33,10 @@ struct ReportWords {
   // A staff cell when none was declared: a venue's 0, or an area's whose venues all declared 0.
   const char* staffNotDeclared;
   const char* trendNone;                        // the print version, when the 8 weeks are all 0
+  // A venue registered in the report's week without a scan yet: its state, and the heading of
+  // its own table (it is not counted as not complying).
+  const char* newlyRegistered;
+  const char* newlyHeading;
 };
 
 const ReportWords& reportWords(ExportLang lang);

@@ -171,8 +171,8 @@ Result<WeeklyReportRows> Store::weeklyReportRows(const ReportArea& area, int64_t
   }
   auto venuesSql = withArea(
       "SELECT venue_id, name, category, ward_code, district_code, province_code, staff_count, verification, "
-      "registered_ms, valid_from_ms, valid_to_ms FROM venues WHERE {col} = ? AND verification <> 'rejected' ORDER BY "
-      "ward_code, name, venue_id",
+      "registered_ms, valid_from_ms, valid_to_ms, address FROM venues WHERE {col} = ? AND verification <> 'rejected' "
+      "ORDER BY ward_code, name, venue_id",
       area);
   auto scans = withArea(scansSql, area);
   auto reminders = withArea(
@@ -200,7 +200,8 @@ Result<WeeklyReportRows> Store::weeklyReportRows(const ReportArea& area, int64_t
   WeeklyReportRows out;
   for (const auto& x : res[0].rows)
     out.venues.push_back(ReportVenue{text(x[0]), text(x[1]), text(x[2]), text(x[3]), text(x[4]), text(x[5]),
-                                     integer(x[6]), text(x[7]), integer(x[8]), integer(x[9]), integer(x[10])});
+                                     integer(x[6]), text(x[7]), integer(x[8]), integer(x[9]), integer(x[10]),
+                                     text(x[11])});
   for (const auto& x : res[1].rows) out.scans.push_back(ReportScans{text(x[0]), integer(x[1]), integer(x[2])});
   for (const auto& x : res[2].rows) out.reminders.push_back(ReportVenueCount{text(x[0]), integer(x[1]), 0});
   for (const auto& x : res[3].rows)

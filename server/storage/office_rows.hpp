@@ -119,6 +119,7 @@ struct ReportVenue {
   std::string verification;
   int64_t registeredMs = 0;  // when an officer, an import or its owner created it (0: before that was kept)
   int64_t validFromMs = 0, validToMs = 0;  // an event's or a seasonal venue's validity (0: not set)
+  std::string address;                     // tells apart two venues of one name
 };
 struct ReportScans {
   std::string venueId;

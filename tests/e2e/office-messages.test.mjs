@@ -15,7 +15,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { waitReady, find, tap, typeInto, paste, screenshot, probe, reveal, OUT, assertNoMissingGlyphs } from './lib/station.mjs';
-import { SERVER_BIN, serverAvailable, serveDb } from './lib/server-process.mjs';
+import { SERVER_BIN, serverAvailable, serveDb, setVenuesRegistered } from './lib/server-process.mjs';
 import { openPhoneAt, assertInView, OFFICE_BARS } from './lib/layout.mjs';
 import { freshProfile } from './lib/browser.mjs';
 import { importAreas } from '../server/areas_fixture.mjs';
@@ -80,6 +80,8 @@ before(async () => {
     category: 'essential_shop', staffCount: 0, phone: '0281234999', scanPoints: ['Cửa chính'] }, await login('benthanh'))).status, 201);
   assert.equal(await selfRegister({ name: 'Tiệm Bánh Mì Lan', address: '5 Hàm Nghi', ward: '26740', category: 'restaurant',
     staffCount: 2, phone: '0903 123 456', scanPoints: ['Cửa trước'] }), 201);
+  // Open a fortnight already: without a scan this week, not complying (not "Mới đăng ký").
+  setVenuesRegistered(db, Date.now() - 14 * 86_400_000);
 });
 
 after(async () => {
@@ -145,6 +147,15 @@ test('commune officer at 360×740: messages on every screen follow a language sw
     // Trace: the officer's own slips, checked where they are typed.
     await tap(page, 'office.tab.trace');
     await typeInto(page, 'office.trace.id', '001090000001');
+    // The grey examples are recent days (a week ago, today), not fixed dates gone stale; "Từ
+    // ngày" left empty asks for the start date (it said "Ngày chưa đúng" beside a grey date).
+    const dmy = (ms) => new Date(ms + VN).toISOString().slice(0, 10).split('-').reverse().join('/');
+    assert.deepEqual(await drawn(page, ['office.trace.from.placeholder', 'office.trace.to.placeholder']),
+      { 'office.trace.from.placeholder': dmy(Date.now() - 7 * 86_400_000), 'office.trace.to.placeholder': dmy(Date.now()) },
+      'the date fields\' grey examples are a week ago and today');
+    await tap(page, 'office.trace.run');
+    await followsSwitch(page, { 'office.trace.from.error': 'Nhập ngày bắt đầu.' },
+      { 'office.trace.from.error': 'Type the start date.' }, 'office-messages-trace-from-empty-en');
     await typeInto(page, 'office.trace.from', '32/13/2026');
     // Hours where minutes go (pasted: a phone's number pad has no letters): asked again, not
     // read as 0 minutes, which would have left out everyone not there at the very same time.
@@ -152,11 +163,11 @@ test('commune officer at 360×740: messages on every screen follow a language sw
     await typeInto(page, 'office.trace.reason', 'F0');
     await tap(page, 'office.trace.run');
     await followsSwitch(page, {
-      'office.trace.from.error': 'Ngày chưa đúng. Nhập ngày/tháng/năm, ví dụ 05/12/2026.',
+      'office.trace.from.error': `Ngày chưa đúng. Nhập ngày/tháng/năm, ví dụ ${dmy(Date.now())}.`,
       'office.trace.margin.error': 'Nhập số phút từ 0 đến 1440, ví dụ 30.',
       'office.trace.reason.error': 'Cần nêu lý do tra cứu.',
     }, {
-      'office.trace.from.error': 'Not a date. Type day/month/year, e.g. 05/12/2026.',
+      'office.trace.from.error': `Not a date. Type day/month/year, e.g. ${dmy(Date.now())}.`,
       'office.trace.margin.error': 'Type minutes from 0 to 1440, e.g. 30.',
       'office.trace.reason.error': 'State the reason for the lookup.',
     }, 'office-messages-trace-fields-en');
@@ -231,6 +242,15 @@ test('commune officer at 360×740: messages on every screen follow a language sw
     await tap(page, 'office.verify.0.confirm');
     await followsSwitch(page, { 'office.verify.done': 'Đã xác nhận cơ sở.' }, { 'office.verify.done': 'Venue confirmed.' },
       'office-messages-verify-done-en');
+    // A commune officer has no officers tab: the foot of the screen says whom to ask (nothing did).
+    assert.equal((await probe(page)).items.some((i) => i.id === 'office.tab.officers'), false);
+    await reveal(page, 'office.askAbove');
+    await assertInView(page, 'office.askAbove', OFFICE_BARS);
+    await screenshot(page, 'office-messages-ask-above');
+    await followsSwitch(page,
+      { 'office.askAbove': 'Thêm cán bộ, đặt lại mật khẩu hay khóa tài khoản: nhờ cán bộ cấp trên (quận/huyện hoặc tỉnh/thành).' },
+      { 'office.askAbove': 'To add an officer, reset a password or disable an account, ask the officers above you (district or province).' },
+      'office-messages-ask-above-en');
   } finally {
     await ctx.close();
   }
@@ -243,6 +263,7 @@ test('district officer at 412×915: the officers screen\'s messages follow a lan
     await page.goto(server.url + 'office');
     await waitReady(page);
     await officeLogin(page, 'quan1');
+    assert.equal((await probe(page)).items.some((i) => i.id === 'office.askAbove'), false, 'a district has its officers tab');
     await tap(page, 'office.tab.officers');
     await typeInto(page, 'office.officers.username', 'A');
     await tap(page, 'office.officers.create');

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { waitReady, find, tap, typeInto, screenshot, probe, reveal, assertNoMissingGlyphs } from './lib/station.mjs';
-import { SERVER_BIN, serverAvailable, serveDb } from './lib/server-process.mjs';
+import { SERVER_BIN, serverAvailable, serveDb, setVenuesRegistered } from './lib/server-process.mjs';
 import { SIZES, openPhoneAt, assertTextsFitWidth, assertOneLineLabel, assertInView, OFFICE_BARS } from './lib/layout.mjs';
 import { freshProfile } from './lib/browser.mjs';
 import { areasFile, importAreas } from '../server/areas_fixture.mjs';
@@ -38,12 +38,13 @@ before(async () => {
     { input: PASSWORD + '\n' });
   server = await serveDb(db, WEB);
   token = (await api('POST', '/api/v1/office/login', { username: 'tphcm', password: PASSWORD })).json.token;
-  // Three venues registered by the officer, none scanning yet: all three not complying.
+  // Three venues registered by the officer a while ago, none scanning: all three not complying.
   for (const [name, ward] of [['Chợ Bến Thành', BEN_THANH], ['Nhà hàng Ngon', SAI_GON], ['Karaoke Sao Mai', SAI_GON]]) {
     const r = await api('POST', '/api/v1/venues', { name, address: '1 Lê Lợi', ward, category: 'restaurant', staffCount: 4,
       phone: '0281234567', scanPoints: ['Cổng chính'] }, token);
     assert.equal(r.status, 201, r.text);
   }
+  setVenuesRegistered(db, Date.now() - 14 * 86_400_000);  // open a while: not "Mới đăng ký"
 });
 
 after(async () => {

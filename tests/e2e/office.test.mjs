@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openPhone, freshProfile } from './lib/browser.mjs';
 import { waitReady, find, tap, doubleTap, typeInto, typeNfd, screenshot, OUT, PHONES, paste, assertInView, assertNoMissingGlyphs, probe, reveal } from './lib/station.mjs';
-import { SERVER_BIN, serverAvailable, admin } from './lib/server-process.mjs';
+import { SERVER_BIN, serverAvailable, admin, setVenuesRegistered } from './lib/server-process.mjs';
 import { SIZES, openPhoneAt, assertTextsFitWidth, assertOneLineLabel, assertInView as layoutInView, OFFICE_BARS } from './lib/layout.mjs';
 import { importAreas } from '../server/areas_fixture.mjs';
 
@@ -29,6 +29,7 @@ const FORMULA_NAME = '=HYPERLINK("http://x.example","bấm")';
 
 let dir, db, proc, url, exited;
 const expected = { scans: 0 };
+let lastSunday;  // "29/11/2026": the day Karaoke Ánh Sao and the two Bún Bò Huế were registered
 let station;  // Quán Phở Hòa's station: { venue, token, seq } (more records later in a test)
 
 async function api(method, p, body, token) {
@@ -57,7 +58,18 @@ before(async () => {
   const mk = async (name, staff) => (await api('POST', '/api/v1/venues', { name, address: '12 Lê Lợi', ward: '26740', category: 'restaurant',
     staffCount: staff, phone: '0281234567', scanPoints: ['Cổng chính', 'Cửa sau'] }, tok)).json.id;
   const v1 = await mk('Quán Phở Hòa', 3);
-  await mk('Karaoke Ánh Sao', 8);   // no scans: non-complying
+  const karaoke = await mk('Karaoke Ánh Sao', 8);   // no scans: non-complying
+  // Two venues of one name (told apart by their addresses), no scans either.
+  const twins = [];
+  for (const address of ['5 Pasteur', '9 Pasteur'])
+    twins.push((await api('POST', '/api/v1/venues', { name: 'Bún Bò Huế', address, ward: '26740', category: 'restaurant',
+      staffCount: 2, phone: '0281234568', scanPoints: ['Cửa'] }, tok)).json.id);
+  // Those three were registered last Sunday night: this week they are judged (not "Mới đăng
+  // ký"); last week they were new. "Quán Mới Mở", registered now, is new this week.
+  const weekStartMs = (await api('GET', '/api/v1/office/report', null, tok)).json.weekStartMs;
+  setVenuesRegistered(db, weekStartMs - 3_600_000, `venue_id IN ('${[karaoke, ...twins].join("', '")}')`);
+  lastSunday = new Date(weekStartMs - 3_600_000 + VN).toISOString().slice(0, 10).split('-').reverse().join('/');
+  await mk('Quán Mới Mở', 2);
   const code = (await api('POST', `/api/v1/office/venues/${v1}/codes`, { count: 1 }, tok)).json.codes[0];
   const st = (await api('POST', '/api/v1/enroll', { code, device: 'st-1' })).json.token;
   const now = Date.now();
@@ -111,10 +123,11 @@ test('officer: login, weekly report, XLSX export read back, trace with a reason'
     for (const m of sheet.matchAll(/<c r="([A-Z]+)(\d+)"([^>]*)>(?:<f>[^<]*<\/f>)?<v>([^<]*)<\/v><\/c>/g))
       cells[m[1] + m[2]] = m[3].includes('t="s"') ? strings[Number(m[4])] : Number(m[4]);
     const row = Object.keys(cells).find((k) => k.startsWith('A') && cells[k] === '26740').slice(1);
-    assert.equal(cells['D' + row], 2, 'venues');
+    assert.equal(cells['D' + row], 5, 'venues');
     assert.equal(cells['F' + row], 1, 'venues with a scan');
     assert.equal(cells['G' + row], expected.scans, 'scans');
-    assert.equal(cells['J' + row], 2, 'non-complying: one without scans, one with an open complaint');
+    assert.equal(cells['J' + row], 4, 'non-complying: three without scans, one with an open complaint');
+    assert.equal(cells['M' + row], 1, 'newly registered: Quán Mới Mở, not counted as not complying');
     // The file names its week as the screen above the numbers does ("Tuần 49", "30/11 – 06/12/2026"),
     // not "2026-W49".
     const shown = await page.evaluate(() => Object.fromEntries(globalThis.dq.probe().items
@@ -126,6 +139,16 @@ test('officer: login, weekly report, XLSX export read back, trace with a reason'
     // A venue not complying: its scans and staff are named (it read "(0/8)").
     const bad = (await probe(page)).items.filter((i) => /^office\.report\.bad\.\d+$/.test(i.id)).map((i) => i.text);
     assert.ok(bad.includes('Karaoke Ánh Sao — Không có lượt quét (0 lượt quét / 8 nhân viên)'), bad.join(' | '));
+    // Two venues of one name: each says its address on a second line (they read as one).
+    for (const address of ['5 Pasteur', '9 Pasteur'])
+      assert.ok(bad.includes(`Bún Bò Huế — Không có lượt quét (0 lượt quét / 2 nhân viên)\n${address}`), bad.join(' | '));
+    // A venue registered minutes ago is not "Không có lượt quét": it is listed apart, "Mới đăng ký".
+    assert.ok(!bad.some((t) => t.startsWith('Quán Mới Mở')), bad.join(' | '));
+    const today = new Date(Date.now() + VN).toISOString().slice(0, 10).split('-').reverse().join('/');
+    assert.equal((await reveal(page, 'office.report.new.0')).text, `Quán Mới Mở — Mới đăng ký ${today}`);
+    assert.equal((await find(page, 'office.report.new.title')).text, 'Mới đăng ký (1)');
+    assert.match((await find(page, 'office.report.total.noncomplying')).text, /^4 /);
+    await screenshot(page, 'office-report-newly-registered');
 
     // Complaint queue
     await tap(page, 'office.tab.violations');
@@ -355,7 +378,7 @@ test('officer: trace dates typed dd/mm/yyyy, a wrong one named; the CSV has a BO
     await typeInto(page, 'office.trace.reason', 'F0 ca số 7 theo yêu cầu CDC');
     await tap(page, 'office.trace.run');
     const err = await find(page, 'office.trace.from.error', 5000);
-    assert.match(err.text, /ngày\/tháng\/năm, ví dụ 05\/12\/2026/);
+    assert.equal(err.text, `Ngày chưa đúng. Nhập ngày/tháng/năm, ví dụ ${vn}.`, 'its example is today, not a fixed date gone stale');
     assert.equal(await page.evaluate(() => globalThis.dq.probe().items.some((i) => i.id === 'office.trace.to.error')), false, 'only the wrong field is named');
     await screenshot(page, 'office-trace-bad-date');
     await typeInto(page, 'office.trace.from', vn);
@@ -408,12 +431,16 @@ test('officer at 360×740: no week after this one, the week named with its numbe
     await page.waitForFunction((w) => globalThis.dq.probe().items.some((i) => i.id === 'office.report.week' && /^Tuần \d/.test(i.text) && i.text !== w),
       thisWeek, { timeout: 10000 });
     await page.unrouteAll({ behavior: 'ignoreErrors' });
-    // Every venue here was registered this week: last week had none, so none "Chưa tuân thủ"
-    // (session 8: a venue registered on 05/12 was listed as not complying in week 48).
-    assert.match((await find(page, 'office.report.total.venues')).text, /^0 /);
+    // Last week had only the three registered on its Sunday night, new then: none "Chưa tuân
+    // thủ" (session 8: a venue registered on 05/12 was listed as not complying in week 48;
+    // session 16: one registered minutes ago was listed "Không có lượt quét").
+    assert.match((await find(page, 'office.report.total.venues')).text, /^3 /);
     assert.match((await find(page, 'office.report.total.noncomplying')).text, /^0 /);
-    assert.equal((await find(page, 'office.report.bad.none')).text, 'Chưa có cơ sở nào trong tuần này.');
+    assert.equal((await find(page, 'office.report.bad.none')).text, 'Các cơ sở trong tuần đều mới đăng ký (xem dưới).');
     assert.equal((await probe(page)).items.some((i) => /^office\.report\.bad\.\d+$/.test(i.id)), false, 'no venue listed');
+    const fresh = (await probe(page)).items.filter((i) => /^office\.report\.new\.\d+$/.test(i.id)).map((i) => i.text).sort();
+    assert.deepEqual(fresh, [`Bún Bò Huế — Mới đăng ký ${lastSunday}\n5 Pasteur`,
+      `Bún Bò Huế — Mới đăng ký ${lastSunday}\n9 Pasteur`, `Karaoke Ánh Sao — Mới đăng ký ${lastSunday}`]);
     await screenshot(page, 'office-walk-last-week-360');
     // The 8 weeks up to last week had no scan: said in words, not drawn as an empty box.
     await reveal(page, 'office.report.trend.none');

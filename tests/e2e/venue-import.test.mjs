@@ -108,20 +108,25 @@ test('an officer checks a list with mistakes, fixes it, imports it at 360×740; 
     await page.screenshot({ path: path.join(OUT, 'venue-import-done.png') });
     assert.equal(countVenues(), before + 3);
 
-    // Back in the office (same tab, same session): the new venues have no scans this week, so
-    // the weekly report lists them among those not complying.
+    // Back in the office (same tab, same session): the new venues have no scans yet, so the
+    // weekly report lists them as newly registered ("Mới đăng ký"), not as not complying
+    // (session 16: a venue registered minutes ago read "Không có lượt quét").
     await Promise.all([page.waitForURL(/\/office$/), page.locator('#done a.button').tap()]);
     await waitReady(page);
     await find(page, 'office.tab.report', 15000);
     const deadline = Date.now() + 15000;
-    let lines = [];
+    let lines = [], listed = [];
     while (Date.now() < deadline) {
-      lines = (await probe(page)).items.filter((i) => /^office\.report\.bad\.\d+$/.test(i.id)).map((i) => i.text);
+      const items = (await probe(page)).items;
+      lines = items.filter((i) => /^office\.report\.new\.\d+$/.test(i.id)).map((i) => i.text);
+      listed = items.filter((i) => /^office\.report\.bad\.\d+$/.test(i.id)).map((i) => i.text);
       if (lines.some((t) => t.startsWith('Khách Sạn Hoa Sen'))) break;
       await page.waitForTimeout(200);
     }
-    for (const name of ['Khách Sạn Hoa Sen', 'Trường Mầm Non Tân Định', 'Nhà Thuốc An Khang'])
-      assert.ok(lines.some((t) => t.startsWith(name)), `${name} in the report: ${lines.join(' | ')}`);
+    for (const name of ['Khách Sạn Hoa Sen', 'Trường Mầm Non Tân Định', 'Nhà Thuốc An Khang']) {
+      assert.ok(lines.some((t) => t.startsWith(`${name} — Mới đăng ký `)), `${name} newly registered: ${lines.join(' | ')}`);
+      assert.ok(!listed.some((t) => t.startsWith(name)), `${name} not among those not complying: ${listed.join(' | ')}`);
+    }
     await assertNoMissingGlyphs(page);
   } finally {
     await ctx.close();

@@ -21,15 +21,18 @@ namespace {
 const char* kReport = R"({"week":"2026-W48","weekStartMs":1795978800000,"from":"2026-11-23","to":"2026-11-29",
   "area":{"code":"760","name":"Quận 1","level":"district"},"postersKnown":true,
   "areas":[{"code":"760","name":"Quận 1","level":"district","venues":12,"withPoster":3,"unverified":1,
-            "withScan":9,"scans":480,"staff":40,"scansPerStaff":12.0,"nonComplying":3,"flagged":0,"violations":1},
+            "withScan":9,"scans":480,"staff":40,"scansPerStaff":12.0,"nonComplying":3,"flagged":0,"violations":1,
+            "newlyRegistered":2},
            {"code":"26734","name":"Phường Bến Nghé","level":"ward","venues":5,"withPoster":0,"unverified":0,
             "withScan":4,"scans":200,"staff":null,"scansPerStaff":null,"nonComplying":1,"flagged":0,"violations":0}],
   "trend":[{"week":"2026-W47","scans":410,"venuesWithScan":8},{"week":"2026-W48","scans":480,"venuesWithScan":9}],
   "nonComplying":[{"id":"pho-hoa","name":"Quán Phở Hòa","category":"restaurant","ward":"26734","staff":6,"scans":2,
                    "poster":false,"problem":"low_scans","reminders":4,"violationsOpen":0,
-                   "flaggedForSuspension":true,"unverified":false}],
+                   "flaggedForSuspension":true,"unverified":false,"address":"12 Lê Lợi","nameAside":"12 Lê Lợi"}],
   "nonComplyingTotal":3,
-  "unverified":[{"id":"cho-ben-thanh","name":"Chợ Bến Thành","ward":"26734","scans":17,"poster":false}]})";
+  "unverified":[{"id":"cho-ben-thanh","name":"Chợ Bến Thành","ward":"26734","scans":17,"poster":false}],
+  "newlyRegistered":[{"id":"pho-hoa-2","name":"Quán Phở Hòa","ward":"26734","address":"40 Pasteur",
+                      "nameAside":"40 Pasteur","registered":"2026-11-27"}]})";
 
 const char* kViolations = R"({"violations":[{"id":42,"venue":"pho-hoa","venueName":"Quán Phở Hòa","ward":"26734",
   "kind":"no_poster","note":"Không thấy mã QR","reporter":"public","createdMs":1796000000000,
@@ -162,6 +165,14 @@ TEST(OfficeAnswers, AGoodReportArrivesWhole) {
   ASSERT_EQ(r.unverified.size(), 1u);
   EXPECT_EQ(r.unverified[0].name, "Chợ Bến Thành");
   EXPECT_EQ(r.unverified[0].scans, 17);
+  // Session 16: venues registered in the week without a scan, apart; one name twice told apart.
+  EXPECT_EQ(r.areas[0].newlyRegistered, 2);
+  EXPECT_EQ(r.areas[1].newlyRegistered, 0) << "older servers: none";
+  EXPECT_EQ(r.nonComplying[0].nameAside, "12 Lê Lợi");
+  ASSERT_EQ(r.newlyRegistered.size(), 1u);
+  EXPECT_EQ(r.newlyRegistered[0].id, "pho-hoa-2");
+  EXPECT_EQ(r.newlyRegistered[0].nameAside, "40 Pasteur");
+  EXPECT_EQ(r.newlyRegistered[0].registered, "2026-11-27");
 }
 
 TEST(OfficeAnswers, GoodListsArriveWhole) {

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { BIN, tempDir, startServer, post, enroll, upload, officeTestDb } from './harness.mjs';
 import { importAreas } from './areas_fixture.mjs';
+import { readXlsxCells } from '../e2e/lib/demo.mjs';
 
 const DAY = 86_400_000, WEEK = 7 * DAY, VN = 7 * 3_600_000;
 const PASSWORD = 'mat-khau-thu-nghiem';
@@ -364,6 +365,8 @@ describe(`office API (${dbKind})`, () => {
     const v = await registerVenue('district', { name: trap, address: '-1 Lê Lợi', ward: '26746', category: 'market',
       staffCount: 3, phone: '0281234567' });
     venues[trap] = { id: v.id, ward: '26746', staff: 3, owner: ['district'] };
+    // Registered before this week: without a scan it is not complying (in its first week it is newly registered).
+    sql(`UPDATE venues SET registered_ms = registered_ms - ${2 * WEEK} WHERE venue_id = '${v.id}'`);
     const cur = (await get(url, '/api/v1/office/report', tok.district)).json;
     const wardName = cur.areas.find((a) => a.code === '26746').name;
     assert.match(wardName, /^Phường /);
@@ -383,14 +386,14 @@ describe(`office API (${dbKind})`, () => {
     };
     const words = {
       en: { title: 'Compliance report Week 48 (23/11 – 29/11/2026)', trend: 'Week 41 (05/10 – 11/10/2026)',
-        areaHead: 'Code,Area,Level,Venues,With poster,With scans,Scans,Staff,Scans per staff member,Not complying,Suspension proposed,Complaints',
-        venueHead: 'Venue code,Name,Kind,Ward/commune,Staff,Scans,Problem,Reminders,Open complaints,Suspension proposed',
-        trendHead: 'Week,Scans,Venues with scans', level: 'District', kind: 'Market', problem: 'No scans', sheets: ['Summary', 'Not complying', '8-week trend'],
+        areaHead: 'Code,Area,Level,Venues,With poster,With scans,Scans,Staff,Scans per staff member,Not complying,Suspension proposed,Complaints,Newly registered',
+        venueHead: 'Venue code,Name,Kind,Ward/commune,Staff,Scans,Problem,Reminders,Open complaints,Suspension proposed,Address',
+        trendHead: 'Week,Scans,Venues with scans', level: 'District', kind: 'Market', problem: 'No scans', sheets: ['Summary', 'Not complying', '8-week trend', 'Newly registered'],
         h2: '<h2>Venues not complying</h2>', print: '>Print</button>', notWords: /Tuần|Lượt quét|Báo cáo|Cơ sở|Quận|Không có/ },
       vi: { title: 'Báo cáo tuân thủ Tuần 48 (23/11 – 29/11/2026)', trend: 'Tuần 41 (05/10 – 11/10/2026)',
-        areaHead: 'Mã,Địa bàn,Cấp,Cơ sở,Có poster,Có lượt quét,Lượt quét,Nhân viên,Lượt quét/nhân viên,Chưa tuân thủ,Đề nghị đình chỉ,Phản ánh',
-        venueHead: 'Mã cơ sở,Tên,Loại,Phường/Xã,Nhân viên,Lượt quét,Vấn đề,Số lần nhắc,Phản ánh chưa xử lý,Đề nghị đình chỉ',
-        trendHead: 'Tuần,Lượt quét,Cơ sở có lượt quét', level: 'Quận/Huyện', kind: 'Chợ', problem: 'Không có lượt quét', sheets: ['Tong hop', 'Chua tuan thu', 'Xu huong 8 tuan'],
+        areaHead: 'Mã,Địa bàn,Cấp,Cơ sở,Có poster,Có lượt quét,Lượt quét,Nhân viên,Lượt quét/nhân viên,Chưa tuân thủ,Đề nghị đình chỉ,Phản ánh,Mới đăng ký',
+        venueHead: 'Mã cơ sở,Tên,Loại,Phường/Xã,Nhân viên,Lượt quét,Vấn đề,Số lần nhắc,Phản ánh chưa xử lý,Đề nghị đình chỉ,Địa chỉ',
+        trendHead: 'Tuần,Lượt quét,Cơ sở có lượt quét', level: 'Quận/Huyện', kind: 'Chợ', problem: 'Không có lượt quét', sheets: ['Tong hop', 'Chua tuan thu', 'Xu huong 8 tuan', 'Moi dang ky'],
         h2: '<h2>Cơ sở chưa tuân thủ</h2>', print: '>In</button>', notWords: /Week|Scans|Compliance|Venues|District|No scans/ },
     };
     for (const lang of ['en', 'vi', '']) {
@@ -740,15 +743,18 @@ describe(`office API (${dbKind})`, () => {
       const r = await get(url, `/api/v1/office/report?week=${week}`, tok.district);
       assert.equal(r.status, 200, r.text);
       const listed = r.json.nonComplying.filter((v) => made[v.name] === v.id).map((v) => `${v.name}: ${v.problem}`).sort();
-      return { venues: r.json.areas.find((a) => a.code === '26734').venues, listed, areas: r.json.areas };
+      const fresh = r.json.newlyRegistered.filter((v) => made[v.name] === v.id).map((v) => v.name).sort();
+      return { venues: r.json.areas.find((a) => a.code === '26734').venues, listed, fresh, areas: r.json.areas };
     };
     const now = await report(cur.week);
     assert.equal(now.venues, 4, 'this week: all four');
-    assert.deepEqual(now.listed, ['Quán Giữa Tuần: no_scans', 'Quán Đầu Tuần: no_scans', 'Quán Đồng Hồ Lùi: no_scans',
-      'Tiệm Mới Mở: no_scans'].sort());
+    // Session 16: those registered this week without a scan in it are newly registered, not listed.
+    assert.deepEqual(now.listed, ['Quán Giữa Tuần: no_scans']);
+    assert.deepEqual(now.fresh, ['Quán Đầu Tuần', 'Quán Đồng Hồ Lùi', 'Tiệm Mới Mở'].sort());
     const last = await report(lastWeek);
     assert.equal(last.venues, 2, 'last week: the one registered in it and the one with a scan in it');
-    assert.deepEqual(last.listed, ['Quán Giữa Tuần: no_scans', 'Quán Đồng Hồ Lùi: low_scans'].sort());
+    assert.deepEqual(last.listed, ['Quán Đồng Hồ Lùi: low_scans'], 'a scan: judged as any venue');
+    assert.deepEqual(last.fresh, ['Quán Giữa Tuần'], 'registered in the middle of last week, no scan in it');
     const before = await report(twoBack);
     assert.equal(before.venues, 0, 'the week before: none of them');
     assert.deepEqual(before.listed, []);
@@ -758,6 +764,70 @@ describe(`office API (${dbKind})`, () => {
     assert.equal(cityLast.find((a) => a.code === '760').venues, last.areas.find((a) => a.code === '760').venues);
     const csv = (await get(url, `/api/v1/office/report?week=${twoBack}&format=csv`, tok.district)).text;
     for (const name of Object.keys(made)) assert.ok(!csv.includes(name), `${name} is not in the CSV of a week before it existed`);
+  });
+
+  // Session 16: a venue registered minutes ago was listed "Không có lượt quét" in this week's
+  // report and counted against its commune. Registered in the week with no scan yet, it is
+  // "Mới đăng ký": counted apart in the JSON, the CSV, the XLSX and the print. And two listed
+  // venues of one name read as one: each says its address (and its code when that is shared).
+  test('a venue registered this week without a scan is newly registered, not non-complying; one name twice is told apart', async () => {
+    const mk = async (name, address) => {
+      const { id } = await registerVenue('district', { name, address, ward: '26749', category: 'restaurant', staffCount: 2,
+        phone: '0281234567' });
+      venues[`${name} ${id}`] = { id, ward: '26749', staff: 2, owner: ['district'] };
+      return id;
+    };
+    const fresh = await mk('Quán Cơm Mới', '8 Bùi Viện');
+    const twinA = await mk('Phở Bắc Hải', '10 Đề Thám');
+    const twinB = await mk('Phở  bắc hải', '22 Đề Thám');  // the same name, typed in another case and spacing
+    const twinC = await mk('Phở Bắc Hải', '10 Đề Thám');   // the same name and address: its code tells it
+    const older = await mk('Quán Cũ', '1 Đề Thám');
+    sql(`UPDATE venues SET registered_ms = registered_ms - ${2 * WEEK} WHERE venue_id IN ('${twinA}', '${twinB}', '${twinC}', '${older}')`);
+    const r = await get(url, '/api/v1/office/report', tok.district);
+    assert.equal(r.status, 200, r.text);
+    const row = r.json.areas.find((a) => a.code === '26749');
+    assert.deepEqual([row.venues, row.newlyRegistered, row.nonComplying], [5, 1, 4], JSON.stringify(row));
+    assert.ok(r.json.areas[0].newlyRegistered >= 1, 'the district counts it too');
+    const listed = r.json.nonComplying.filter((v) => v.ward === '26749');
+    assert.ok(!listed.some((v) => v.id === fresh), 'registered this week, no scan yet: not listed as not complying');
+    const today = new Date(Date.now() + VN).toISOString().slice(0, 10);
+    assert.deepEqual(r.json.newlyRegistered.filter((v) => v.ward === '26749'),
+      [{ id: fresh, name: 'Quán Cơm Mới', ward: '26749', address: '8 Bùi Viện', nameAside: '', registered: today }]);
+    assert.deepEqual(Object.fromEntries(listed.map((v) => [v.id, v.nameAside])),
+      { [twinA]: `10 Đề Thám · ${twinA}`, [twinB]: '22 Đề Thám', [twinC]: `10 Đề Thám · ${twinC}`, [older]: '' });
+    // The files, in both languages: the area's count column, the venue's state and address.
+    for (const [lang, state, heading, sheet] of [['vi', 'Mới đăng ký', 'Cơ sở mới đăng ký (chưa tính là chưa tuân thủ)', 'Moi dang ky'],
+      ['en', 'Newly registered', 'Newly registered venues (not counted as not complying)', 'Newly registered']]) {
+      const csv = (await get(url, `/api/v1/office/report?format=csv&lang=${lang}`, tok.district)).text.replace(/^\uFEFF/, '');
+      const lines = csv.split('\r\n');
+      const cut = lines.indexOf(heading);
+      assert.ok(cut > 0, `${lang}: the CSV has its section of newly registered venues: ${csv}`);
+      const freshRow = lines.findIndex((l) => l.startsWith(fresh + ','));
+      assert.ok(freshRow > cut, `${lang}: the new venue only in that section`);
+      assert.ok(lines[freshRow].endsWith(`,${state},0,0,,8 Bùi Viện`), lines[freshRow]);
+      assert.ok(lines.find((l) => l.startsWith(twinB + ',')).endsWith(',22 Đề Thám'), 'the address column tells the twins apart');
+      assert.equal(lines.find((l) => l.startsWith('26749,')).split(',').at(-1), '1', `${lang}: the ward's count`);
+      const file = path.join(tmp.dir, `new-${lang}.xlsx`);
+      fs.writeFileSync(file, (await get(url, `/api/v1/office/report?format=xlsx&lang=${lang}`, tok.district)).buf);
+      const book = execFileSync('unzip', ['-p', file, 'xl/workbook.xml'], { encoding: 'utf8' });
+      assert.ok(book.includes(`<sheet name="${sheet}"`), book);
+      const cells = readXlsxCells(file, 4);
+      const at = Object.keys(cells).find((k) => k.startsWith('A') && cells[k] === fresh)?.slice(1);
+      assert.deepEqual([cells[`B${at}`], cells[`G${at}`], cells[`K${at}`]], ['Quán Cơm Mới', state, '8 Bùi Viện'], JSON.stringify(cells));
+      assert.ok(!Object.values(readXlsxCells(file, 2)).includes(fresh), 'not on the sheet of those not complying');
+      const summary = readXlsxCells(file, 1);
+      const wardRow = Object.keys(summary).find((k) => k.startsWith('A') && summary[k] === '26749').slice(1);
+      assert.equal(summary[`M${wardRow}`], 1, `${lang}: the summary's count`);
+      const html = (await get(url, `/api/v1/office/report?format=html&lang=${lang}`, tok.district)).text;
+      const headingAt = html.indexOf(`<h2>${heading}</h2>`);
+      assert.ok(headingAt > 0 && html.indexOf('Quán Cơm Mới') > headingAt, `${lang}: the print lists it under its own heading`);
+      assert.ok(html.includes(`<td class=t>${state}</td>`));
+    }
+    // A scan makes it a venue like any other: 1 scan for 2 staff is too few.
+    await send(fresh, [{ key: '079099990077', ts: Date.now() - 60_000 }]);
+    const scanned = (await get(url, '/api/v1/office/report', tok.district)).json;
+    assert.equal(scanned.nonComplying.find((v) => v.id === fresh)?.problem, 'low_scans');
+    assert.ok(!scanned.newlyRegistered.some((v) => v.id === fresh));
   });
 
   // Session 9: a venue's validity (an event's, a seasonal market's: `validFrom`/`validTo`) did
@@ -806,8 +876,9 @@ describe(`office API (${dbKind})`, () => {
   // the files, but the JSON gave `staff: 0`, read by a program as "counted, none". It is null;
   // an area without venues still has 0, and one where some venue declared keeps the sum.
   test('report JSON: an area whose venues declared no staff has staff null, not 0', async () => {
-    await registerVenue('hanoi', { name: 'Quán Chưa Khai', address: '2 Phó Đức Chính', ward: '00004', category: 'restaurant',
-      phone: '0241234567' });
+    const chuaKhai = await registerVenue('hanoi', { name: 'Quán Chưa Khai', address: '2 Phó Đức Chính', ward: '00004',
+      category: 'restaurant', phone: '0241234567' });
+    sql(`UPDATE venues SET registered_ms = registered_ms - ${2 * WEEK} WHERE venue_id = '${chuaKhai.id}'`);
     const r = await get(url, '/api/v1/office/report', tok.hanoi);
     assert.equal(r.status, 200, r.text);
     const rows = Object.fromEntries(r.json.areas.map((a) => [a.code, a]));

@@ -338,7 +338,10 @@ const Entry kStrings[] = {
     {Str::OfficeExportXlsx, "Tải XLSX", "XLSX"},
     {Str::OfficeExportCsv, "Tải CSV", "CSV"},
     {Str::OfficeUpdatedAt, "Cập nhật lúc", "Updated at"},
-    {Str::OfficeDateFormat, "Ngày chưa đúng. Nhập ngày/tháng/năm, ví dụ 05/12/2026.", "Not a date. Type day/month/year, e.g. 05/12/2026."},
+    // {d}: today's date (a fixed example went stale).
+    {Str::OfficeDateFormat, "Ngày chưa đúng. Nhập ngày/tháng/năm, ví dụ {d}.", "Not a date. Type day/month/year, e.g. {d}."},
+    // An empty "Từ ngày" is not a wrong date: its grey example read as a date typed and refused.
+    {Str::OfficeFromEmpty, "Nhập ngày bắt đầu.", "Type the start date."},
     {Str::OfficeDateOrder, "\"Đến ngày\" phải sau \"Từ ngày\".", "\"To\" must not be before \"From\"."},
     {Str::OfficeDateRange, "Khoảng ngày phải từ 1 đến 62 ngày.", "The range must be 1 to 62 days."},
     {Str::OfficeRefresh, "Làm mới", "Refresh"},
@@ -355,6 +358,12 @@ const Entry kStrings[] = {
     {Str::OfficeNoScans, "Không có lượt quét", "No scans"},
     {Str::OfficeLowScans, "Lượt quét ít hơn số nhân viên", "Fewer scans than staff"},
     {Str::OfficeOpenViolation, "Có phản ánh chưa xử lý", "Open complaint"},
+    // A venue registered in the week without a scan yet: not "Không có lượt quét" (session 16).
+    {Str::OfficeNewlyRegistered, "Mới đăng ký", "Newly registered"},
+    {Str::OfficeNewlyRegisteredNote, "Đăng ký trong tuần, chưa có lượt quét: chưa tính là chưa tuân thủ.",
+     "Registered in the week, no scans yet: not counted as not complying."},
+    {Str::OfficeOnlyNewVenues, "Các cơ sở trong tuần đều mới đăng ký (xem dưới).",
+     "Every venue in the week is newly registered (see below)."},
     {Str::OfficeAllComply, "Tất cả cơ sở đều tuân thủ.", "Every venue complies."},
     {Str::OfficeNoVenuesInWeek, "Chưa có cơ sở nào trong tuần này.", "No venues registered in this week."},
     // The report's table by area, after the venues to act on; the areas with no venue are one
@@ -467,6 +476,10 @@ const Entry kStrings[] = {
      "the QR code for each scan point."},
     // Officers of the areas inside one's own (office_officers.cpp)
     {Str::OfficeTabOfficers, "Cán bộ", "Officers"},
+    // A commune officer has no officers tab: whom to ask instead (nothing said it).
+    {Str::OfficeAskAbove,
+     "Thêm cán bộ, đặt lại mật khẩu hay khóa tài khoản: nhờ cán bộ cấp trên (quận/huyện hoặc tỉnh/thành).",
+     "To add an officer, reset a password or disable an account, ask the officers above you (district or province)."},
     {Str::OfficeOfficersTitle, "Cán bộ các địa bàn trực thuộc", "Officers of the areas under you"},
     {Str::OfficeOfficersNone, "Chưa có tài khoản cán bộ nào.", "No officer accounts yet."},
     {Str::OfficeOfficerAdd, "Thêm cán bộ", "Add an officer"},

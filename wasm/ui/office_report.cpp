@@ -224,6 +224,8 @@ void nonComplyingList(OfficeState& s, const client::WeeklyReport& d) {
   // No venue yet in that week (all registered later): nothing to comply with.
   if (bad.empty() && !d.areas.empty() && d.areas[0].venues == 0)
     text("office.report.bad.none", tr(Str::OfficeNoVenuesInWeek), theme::kMuted);
+  else if (bad.empty() && !d.areas.empty() && d.areas[0].venues == d.areas[0].newlyRegistered)
+    text("office.report.bad.none", tr(Str::OfficeOnlyNewVenues), theme::kMuted);  // none judged yet: not "all comply"
   else if (bad.empty())
     text("office.report.bad.none", tr(Str::OfficeAllComply), theme::kIn);
   else  // "Ghi nhắc nhở" read as a message sent to the venue
@@ -238,6 +240,8 @@ void nonComplyingList(OfficeState& s, const client::WeeklyReport& d) {
     counts.replace(counts.find("{a}"), 3, std::to_string(v.scans));
     if (auto b = counts.find("{b}"); b != std::string::npos) counts.replace(b, 3, std::to_string(v.staff));
     std::string line = v.name + " — " + problemText(v.problem) + " (" + counts + ")";
+    // Two listed venues of one name: the second line tells which (its address, or its code).
+    if (!v.nameAside.empty()) line += "\n" + v.nameAside;
     text(("office.report.bad." + std::to_string(i)).c_str(), line, theme::kText);
     std::string rem = std::string(tr(Str::OfficeReminders)) + ": " + std::to_string(v.reminders);
     if (v.flaggedForSuspension) rem += " · " + std::string(tr(Str::OfficeSuspend));
@@ -278,6 +282,27 @@ void nonComplyingList(OfficeState& s, const client::WeeklyReport& d) {
   const int64_t listed = int64_t(bad.size()), total = std::max<int64_t>(d.nonComplyingTotal, listed);
   if (total > listed) {
     text("office.report.bad.more", withCount(Str::OfficeMoreNonComplying, total - listed), theme::kMuted);
+  }
+}
+
+// Venues registered in the week with no scan yet, apart from those not complying: one
+// registered minutes ago was listed "Không có lượt quét" and counted against the commune.
+constexpr size_t kNewlyListed = 20;
+
+void newlyRegisteredList(const client::WeeklyReport& d) {
+  const auto& fresh = d.newlyRegistered;
+  if (fresh.empty()) return;
+  ImGui::Dummy(ImVec2(1, 6));
+  text("office.report.new.title",
+       std::string(tr(Str::OfficeNewlyRegistered)) + " (" + std::to_string(fresh.size()) + ")", theme::kText,
+       fonts().bold);
+  text("office.report.new.note", tr(Str::OfficeNewlyRegisteredNote), theme::kMuted);
+  for (size_t i = 0; i < fresh.size() && i < kNewlyListed; ++i) {
+    const client::NewlyRegisteredVenue& v = fresh[i];
+    std::string line = v.name + " — " + tr(Str::OfficeNewlyRegistered);
+    if (!v.registered.empty()) line += " " + dayLabel(v.registered);
+    if (!v.nameAside.empty()) line += "\n" + v.nameAside;
+    text(("office.report.new." + std::to_string(i)).c_str(), line, theme::kText);
   }
 }
 
@@ -492,6 +517,7 @@ void drawReport(OfficeState& s) {
   // stood between the totals and this list.
   ImGui::Dummy(ImVec2(1, 6));
   nonComplyingList(s, d);
+  newlyRegisteredList(d);
 
   ImGui::Dummy(ImVec2(1, 6));
   text("office.report.areas.title", tr(Str::OfficeByArea), theme::kText, fonts().bold);

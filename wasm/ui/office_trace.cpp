@@ -59,7 +59,10 @@ client::TraceQuery query() {
 bool checkDates() {
   g_t.fromError.reset();
   g_t.toError.reset();
-  if (isoDayFromTyped(g_t.from).empty()) g_t.fromError = Str::OfficeDateFormat;
+  if (text::squeezeSpaces(g_t.from).empty())
+    g_t.fromError = Str::OfficeFromEmpty;  // not "a wrong date"
+  else if (isoDayFromTyped(g_t.from).empty())
+    g_t.fromError = Str::OfficeDateFormat;
   if (!g_t.to.empty() && isoDayFromTyped(g_t.to).empty()) g_t.toError = Str::OfficeDateFormat;
   if (!g_t.fromError && !g_t.toError && !g_t.to.empty() && isoDayFromTyped(g_t.to) < isoDayFromTyped(g_t.from))
     g_t.toError = Str::OfficeDateOrder;
@@ -80,13 +83,31 @@ void showRefusal(const Reply& r) {
   else g_t.error = failureKey(r);
 }
 
+// The grey example of a date field: a day `daysBack` before today on the officer's phone, so it
+// reads as a recent date to trace (fixed "20/11/2026" went stale and read like a date typed).
+std::string recentDay(const OfficeState& s, int daysBack) {
+  return formatLocalDate(Instant{s.nowMs - int64_t(daysBack) * 86'400'000, s.offsetMinutes});
+}
+
+// A date field's message as drawn: its "{d}" (the example of how to write a date) is today.
+std::string dateMessage(const std::optional<Str>& key, const std::string& today) {
+  if (!key) return {};
+  std::string s = tr(*key);
+  if (size_t at = s.find("{d}"); at != std::string::npos) s.replace(at, 3, today);
+  return s;
+}
+
 }  // namespace
 
 void drawTrace(OfficeState& s) {
   textField("office.trace.id", tr(Str::OfficeTraceId), g_t.id, platform::InputMode::Numeric, "001090012345", nullptr);
-  if (textField("office.trace.from", tr(Str::OfficeFrom), g_t.from, platform::InputMode::Text, "20/11/2026", trIf(g_t.fromError)))
+  const std::string fromExample = recentDay(s, 7), toExample = recentDay(s, 0);
+  const std::string fromError = dateMessage(g_t.fromError, toExample), toError = dateMessage(g_t.toError, toExample);
+  if (textField("office.trace.from", tr(Str::OfficeFrom), g_t.from, platform::InputMode::Text, fromExample.c_str(),
+                g_t.fromError ? fromError.c_str() : nullptr))
     g_t.fromError.reset();
-  if (textField("office.trace.to", tr(Str::OfficeTo), g_t.to, platform::InputMode::Text, "25/11/2026", trIf(g_t.toError)))
+  if (textField("office.trace.to", tr(Str::OfficeTo), g_t.to, platform::InputMode::Text, toExample.c_str(),
+                g_t.toError ? toError.c_str() : nullptr))
     g_t.toError.reset();
   if (textField("office.trace.margin", tr(Str::OfficeMargin), g_t.margin, platform::InputMode::Numeric, "30",
                 trIf(g_t.marginError)))

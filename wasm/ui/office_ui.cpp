@@ -145,6 +145,12 @@ class OfficeUi : public ModeUi {
           break;
         case Tab::Officers: office::drawOfficers(m_state); break;
       }
+      // A commune officer has no officers tab (no area under them): the foot of every screen
+      // says who manages their accounts, where an officer looking for it scrolls to.
+      if (m_state.level == "ward") {
+        ImGui::Dummy(ImVec2(1, theme::kPad));
+        text("office.askAbove", tr(Str::OfficeAskAbove), theme::kMuted);
+      }
     }
     ImGui::Dummy(ImVec2(1, theme::kPad * 2));
     ImGui::EndChild();

@@ -110,6 +110,11 @@ bool textField(const char* id, const char* label, std::string& value, platform::
   }
   if (value.empty() && !focused) {
     dl->AddText(f, fs, tp, theme::kBorder, placeholder);
+    // The grey example, told apart from a value: tests check it reads as an example should.
+    if (placeholder && *placeholder) {
+      const ImVec2 ps = f->CalcTextSizeA(fs, FLT_MAX, 0, placeholder);
+      probe::add("placeholder", std::string(id) + ".placeholder", placeholder, tp.x, tp.y, ps.x, ps.y);
+    }
   } else {
     ImVec2 ts = f->CalcTextSizeA(fs, FLT_MAX, 0, shown.c_str());
     // Keep the end of a long value (where the caret is) in view.

@@ -30,6 +30,7 @@ std::string readWeeklyReport(const json& answer, WeeklyReport& out) {
     w.withScan = a.integer("withScan");
     w.scans = a.integer("scans");
     w.nonComplying = a.integerOr("nonComplying", 0);
+    w.newlyRegistered = a.integerOr("newlyRegistered", 0);
     w.scansPerStaff = a.numberOrNull("scansPerStaff");
     // null: undeclared. Servers before session 12 sent 0 for it (and no field before that).
     w.staff = a.integerOrNull("staff");
@@ -46,6 +47,7 @@ std::string readWeeklyReport(const json& answer, WeeklyReport& out) {
     n.staff = v.integerOr("staff", 0);
     n.reminders = v.integerOr("reminders", 0);
     n.flaggedForSuspension = v.flagOr("flaggedForSuspension", false);
+    n.nameAside = v.textOr("nameAside");
     return n;
   });
   out.nonComplyingTotal = r.integerOr("nonComplyingTotal", int64_t(out.nonComplying.size()));
@@ -53,6 +55,11 @@ std::string readWeeklyReport(const json& answer, WeeklyReport& out) {
   if (answer.is_object() && answer.contains("unverified") && !answer["unverified"].is_null())
     out.unverified = r.list<UnverifiedVenue>("unverified", [](JsonReader& u) {
       return UnverifiedVenue{u.text("id"), u.text("name"), u.integer("scans")};
+    });
+  // Servers before session 16 counted such venues as not complying: none listed apart.
+  if (answer.is_object() && answer.contains("newlyRegistered") && answer["newlyRegistered"].is_array())
+    out.newlyRegistered = r.list<NewlyRegisteredVenue>("newlyRegistered", [](JsonReader& v) {
+      return NewlyRegisteredVenue{v.text("id"), v.text("name"), v.textOr("nameAside"), v.textOr("registered")};
     });
   return r.problem();
 }

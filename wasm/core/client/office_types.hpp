@@ -22,6 +22,7 @@ struct ReportArea {
 struct AreaWeek {
   ReportArea area;
   int64_t venues = 0, withScan = 0, scans = 0, nonComplying = 0;
+  int64_t newlyRegistered = 0;  // of `venues`: registered in the week, no scan yet (not in nonComplying)
   // The staff its venues declared; none when it has venues and none of them declared any
   // (drawn "chưa khai báo"). An area without venues has 0.
   std::optional<int64_t> staff;
@@ -38,6 +39,14 @@ struct NonComplyingVenue {
   std::string problem;  // "no_scans", "low_scans", "open_violation"
   int64_t scans = 0, staff = 0, reminders = 0;
   bool flaggedForSuspension = false;
+  // Another listed venue has the same name: its address (and code) to tell them apart; else "".
+  std::string nameAside;
+};
+
+// A venue registered during the week without a scan yet: listed apart, not as not complying.
+struct NewlyRegisteredVenue {
+  std::string id, name, nameAside;
+  std::string registered;  // "2026-12-06"
 };
 
 // A self-registered venue counted in the week but not yet confirmed by its commune.
@@ -54,6 +63,7 @@ struct WeeklyReport {
   std::vector<NonComplyingVenue> nonComplying;  // the first few hundred
   int64_t nonComplyingTotal = 0;                // all of them (the files list every one)
   std::vector<UnverifiedVenue> unverified;
+  std::vector<NewlyRegisteredVenue> newlyRegistered;
 };
 std::string readWeeklyReport(const nlohmann::json& answer, WeeklyReport& out);
 
