@@ -147,12 +147,18 @@ test('commune officer at 360×740: messages on every screen follow a language sw
     // Trace: the officer's own slips, checked where they are typed.
     await tap(page, 'office.tab.trace');
     await typeInto(page, 'office.trace.id', '001090000001');
-    // The grey examples are recent days (a week ago, today), not fixed dates gone stale; "Từ
+    // The grey examples are recent days, not fixed dates gone stale: "Từ ngày" a week ago, and
+    // "Đến ngày" (empty: the same day) that same day, not today, read as its default. "Từ
     // ngày" left empty asks for the start date (it said "Ngày chưa đúng" beside a grey date).
     const dmy = (ms) => new Date(ms + VN).toISOString().slice(0, 10).split('-').reverse().join('/');
+    const weekAgo = dmy(Date.now() - 7 * 86_400_000);
     assert.deepEqual(await drawn(page, ['office.trace.from.placeholder', 'office.trace.to.placeholder']),
-      { 'office.trace.from.placeholder': dmy(Date.now() - 7 * 86_400_000), 'office.trace.to.placeholder': dmy(Date.now()) },
-      'the date fields\' grey examples are a week ago and today');
+      { 'office.trace.from.placeholder': weekAgo, 'office.trace.to.placeholder': weekAgo },
+      'the date fields\' grey examples: a week ago, and "Đến ngày" the same day');
+    await typeInto(page, 'office.trace.from', '3/12/2026');
+    assert.equal((await drawn(page, ['office.trace.to.placeholder']))['office.trace.to.placeholder'], '3/12/2026',
+      '"Đến ngày" shows, greyed, the day typed in "Từ ngày" (what an empty field means)');
+    await typeInto(page, 'office.trace.from', '');
     await tap(page, 'office.trace.run');
     await followsSwitch(page, { 'office.trace.from.error': 'Nhập ngày bắt đầu.' },
       { 'office.trace.from.error': 'Type the start date.' }, 'office-messages-trace-from-empty-en');

@@ -189,3 +189,27 @@ test('the province officer adds a commune officer at 360×740: each error under 
     await ctx.close();
   }
 });
+
+// A district's or province's week can bring dozens of new venues (a market's stalls imported in
+// one list): the screen lists the first 20 "Mới đăng ký" and says how many more the files hold,
+// as it does for the venues not complying; the title's count alone read as a list cut short.
+test('the province report lists 20 newly registered venues and says how many more the files hold', { skip }, async () => {
+  for (let i = 1; i <= 22; i++) {
+    const r = await api('POST', '/api/v1/venues', { name: `Sạp ${i} chợ Tân Định`, address: `${i} Hai Bà Trưng`, ward: SAI_GON,
+      category: 'market', staffCount: 1, phone: '0281234567', scanPoints: ['Cổng chính'] }, token);
+    assert.equal(r.status, 201, r.text);
+  }
+  const ctx = await openPhoneAt(360, 740, freshProfile('dq-province-new'));
+  try {
+    const page = ctx.pages()[0] || (await ctx.newPage());
+    await officeLogin(page);
+    assert.equal((await find(page, 'office.report.new.title')).text, 'Mới đăng ký (22)');
+    const lines = (await probe(page)).items.filter((i) => /^office\.report\.new\.\d+$/.test(i.id));
+    assert.equal(lines.length, 20, 'the first 20 are listed');
+    const more = await reveal(page, 'office.report.new.more');
+    assert.equal(more.text, '… và 2 cơ sở khác: tải XLSX hoặc CSV để xem đủ.');
+    await assertNoMissingGlyphs(page);
+  } finally {
+    await ctx.close();
+  }
+});

@@ -304,6 +304,10 @@ void newlyRegisteredList(const client::WeeklyReport& d) {
     if (!v.nameAside.empty()) line += "\n" + v.nameAside;
     text(("office.report.new." + std::to_string(i)).c_str(), line, theme::kText);
   }
+  // The rest is in the files, as for the list above: the title's count alone read as a list cut.
+  if (fresh.size() > kNewlyListed)
+    text("office.report.new.more", withCount(Str::OfficeMoreNonComplying, int64_t(fresh.size() - kNewlyListed)),
+         theme::kMuted);
 }
 
 // One row per area that has venues (the officer's own area first, always). Six columns leave
@@ -500,6 +504,8 @@ void drawReport(OfficeState& s) {
     for (size_t i = 0; i < u.size() && i < 20; ++i)
       text(("office.report.unverified." + std::to_string(i)).c_str(),
            u[i].name + " · " + std::to_string(u[i].scans) + " " + tr(Str::OfficeScans), theme::kMuted);
+    if (u.size() > 20)
+      text("office.report.unverified.more", withCount(Str::OfficeMoreNonComplying, int64_t(u.size() - 20)), theme::kMuted);
   }
   ImGui::Dummy(ImVec2(1, 4));
   // Exports
