@@ -9,7 +9,7 @@
 
 namespace diemquet::server {
 
-constexpr size_t kMaxBodyBytes = 4 * 1024 * 1024;  // larger request bodies get 413
+constexpr size_t kMaxBodyBytes = size_t{4} * 1024 * 1024;  // larger request bodies get 413
 constexpr const char* kServerVersion = "0.1.0";
 
 struct ApiRequest {

@@ -16,7 +16,7 @@ namespace diemquet::server::office {
 
 constexpr int64_t kDayMs = 86'400'000;
 constexpr int64_t kWeekMs = 7 * kDayMs;
-constexpr int64_t kVietnamOffsetMs = 7 * 3'600'000;  // UTC+7, no daylight saving
+constexpr int64_t kVietnamOffsetMs = int64_t{7} * 3'600'000;  // UTC+7, no daylight saving
 // The Monday of a day (days since 1970-01-01, a Thursday; day >= 0): weekly_scans' week key.
 constexpr int64_t mondayOf(int64_t day) {
   return day - (day + 3) % 7;

@@ -18,7 +18,7 @@ namespace {
 
 constexpr int64_t kDayMs = 86'400'000;
 constexpr int64_t kWeekMs = 7 * kDayMs;
-constexpr int64_t kVietnamOffsetMs = 7 * 3'600'000;  // UTC+7: days are Vietnam days
+constexpr int64_t kVietnamOffsetMs = int64_t{7} * 3'600'000;  // UTC+7: days are Vietnam days
 // The Monday of a day (days since 1970-01-01, a Thursday): weekly_scans' week key.
 constexpr int64_t mondayOf(int64_t day) {
   return day - (day + 3) % 7;
