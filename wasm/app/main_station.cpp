@@ -32,7 +32,7 @@ std::unique_ptr<sync::RetentionKeeper> g_retention;  // purges synced check-ins 
 std::unique_ptr<sync::PresencePoller> g_presence;     // who is inside, across the venue's gates
 std::unique_ptr<client::KeyRingClient> g_keys;        // the poster key ring, venue names and codes
 app::BrowserDownloader g_files;                       // the poster PDF
-app::PageStore g_localStore(false);                   // localStorage: the kiosk lock, the last answer and its people
+app::PageStore g_localStore(false);                   // localStorage: the kiosk lock, the last answer
 std::unique_ptr<sync::LastAnswerKeeper> g_lastAnswer;  // "Đồng bộ lần cuối", "Đang ở trong" after a reload
 
 double randomUnit() {

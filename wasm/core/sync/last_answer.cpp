@@ -38,8 +38,8 @@ void LastAnswerKeeper::restorePeople(const Instant& now, int64_t answeredAtMs) {
   if (raw.empty()) return;
   json j = json::parse(raw, nullptr, false);
   const StationSettings& s = m_station.settings();
-  const bool sameDay = answeredAtMs > 0 && localDayOf(Instant{answeredAtMs, now.offsetMinutes}).startUtcMs ==
-                                               localDayOf(now).startUtcMs;
+  const bool sameDay =
+      answeredAtMs > 0 && localDayOf(Instant{answeredAtMs, now.offsetMinutes}).startUtcMs == localDayOf(now).startUtcMs;
   if (!j.is_object() || !sameDay || s.venue.id.empty() || getString(j, "device") != s.deviceId ||
       getString(j, "venue") != s.venue.id || !j.contains("people") || !j["people"].is_array()) {
     m_store.set(kPeopleKey, "");  // another day's, venue's or station's: it never counts again
