@@ -337,6 +337,19 @@ test('two phones at one gate: "Đang ở trong" counts the gate\'s people; offli
     st.assertUnobstructed(await st.probe(b.page), line, b.page.viewportSize(), 'read');
     await st.screenshot(b.page, 'gates-08-same-gate-inside-offline');
 
+    // Still offline, B's page is reloaded (a keeper's phone restarts it): the last answer was
+    // kept with the page, so B still counts the other phone's people, as of the same time
+    // (before session 16 it counted only its own, Hạnh, until the server answered again).
+    await b.page.reload();  // offline: the service worker serves the shell
+    await st.waitReady(b.page);
+    await st.tap(b.page, 'nav.today');
+    await st.find(b.page, 'top.offline', 10000);
+    assert.equal((await st.state(b.page)).today.inside, base + 2, 'the other phone\'s people counted after the reload');
+    const reloaded = await st.assertInView(b.page, 'today.insideOther');
+    assert.equal(reloaded.text, line.text, 'the same line, as of the same answer');
+    st.assertUnobstructed(await st.probe(b.page), reloaded, b.page.viewportSize(), 'read');
+    await st.screenshot(b.page, 'gates-08b-same-gate-inside-offline-reloaded');
+
     // Back online: the next answer, and no time (it is now).
     await b.ctx.setOffline(false);
     await b.page.waitForFunction((n) => globalThis.dq.probe().items.some((i) => i.id === 'today.insideOther' &&

@@ -179,7 +179,7 @@ TEST(Presence, TheLastAnswerOutlivesAReload) {
   {
     auto b = gate("st-b", "cong-pct");
     LastAnswerKeeper keeper(*b, page);
-    keeper.restore();
+    keeper.restore(kMorning);
     ASSERT_EQ(b->lastSyncMs(), 0);
     HttpReply reply{200, json{{"asOfMs", kMorning.utcMs}, {"people", json::array()}}.dump()};
     int64_t now = kMorning.utcMs + 7 * kMin;
@@ -197,19 +197,19 @@ TEST(Presence, TheLastAnswerOutlivesAReload) {
   // The page reloaded: the journal replayed, no poll answered yet.
   auto again = gate("st-b", "cong-pct");
   LastAnswerKeeper keeper(*again, page);
-  keeper.restore();
+  keeper.restore(kMorning);
   EXPECT_EQ(again->lastSyncMs(), answeredAt) << "the line shows the last answer at once";
   // A station set up anew on this phone (the journal cleared: another device id) starts from never.
   auto fresh = gate("st-c", "cong-pct");
   LastAnswerKeeper other(*fresh, page);
-  other.restore();
+  other.restore(kMorning);
   EXPECT_EQ(fresh->lastSyncMs(), 0);
   // Nothing the store holds that is not a kept answer moves anything.
   client::MemoryKeyValueStore broken;
   broken.set("dq-last-answer", "{\"device\":\"st-b\",\"atMs\":\"soon\"}");
   auto third = gate("st-b", "cong-pct");
   LastAnswerKeeper reader(*third, broken);
-  reader.restore();
+  reader.restore(kMorning);
   EXPECT_EQ(third->lastSyncMs(), 0);
 }
 
@@ -515,4 +515,108 @@ TEST(Presence, InsideNowCountsTheVenuesPeopleFromTheServersLastAnswer) {
   d = b->today(later);
   EXPECT_EQ(d.insideNow, 1) << "3, 4 and 5 came in more than 120 min ago; 2 remains";
   EXPECT_EQ(d.insideViaOtherPhones, 0);
+}
+
+// Session 16: the server's last presence answer was kept in memory only, so a reload while
+// offline made phone B count only its own people in "Đang ở trong" until the server answered.
+// It is kept beside the last answer's time: restored on the same day at the same venue, dropped
+// the next day or once the station is set up for another venue.
+TEST(Presence, TheLastPresenceAnswerOutlivesAReloadTheSameDay) {
+  client::MemoryKeyValueStore page;
+  auto key = [](const char* k) { return presenceKey("cho", k); };
+  const int64_t answeredAt = kMorning.utcMs - 1 * kMin;
+  {
+    auto b = gate("st-b", "cong-chinh");
+    LastAnswerKeeper keeper(*b, page);
+    keeper.restore(kMorning);
+    b->setRemotePresence({{key("001099000004"), RemoteEntry{Direction::In, kMorning.utcMs - 10 * kMin, "cong-chinh"}},
+                          {key("001099000005"), RemoteEntry{Direction::In, kMorning.utcMs - 15 * kMin, "cong-a"}},
+                          {key("001099000006"), RemoteEntry{Direction::Out, kMorning.utcMs - 3 * kMin, "cong-a"}}},
+                         0, answeredAt);
+    b->serverAnswered(answeredAt);
+    keeper.tick();
+    ASSERT_EQ(b->today(kMorning).insideViaOtherPhones, 2);
+  }
+  const std::string kept = page.get("dq-last-presence");
+  EXPECT_EQ(kept.find("001099000004"), std::string::npos) << "hashed keys only, no ID numbers";
+  EXPECT_EQ(kept.find("Nguy"), std::string::npos) << "no names";
+  // Reloaded offline, half an hour later: the same count, as of the same answer.
+  const Instant later{kMorning.utcMs + 30 * kMin, 420};
+  auto again = gate("st-b", "cong-chinh");
+  LastAnswerKeeper keeper(*again, page);
+  keeper.restore(later);
+  DaySummary d = again->today(later);
+  EXPECT_EQ(d.insideNow, 2) << "the people who came in through the other phones";
+  EXPECT_EQ(d.insideViaOtherPhones, 2);
+  EXPECT_EQ(d.serverAsOfMs, answeredAt) << "\"theo máy chủ lúc hh:mm\": the answer's own time";
+  EXPECT_EQ(again->suggestDirection("001099000004", later), Direction::Out) << "a scan here checks them out";
+  keeper.tick();
+  EXPECT_EQ(page.get("dq-last-presence"), kept) << "a restored answer is not rewritten";
+
+  // The next morning, before the server answers: a new day starts from nothing, and the kept
+  // people are dropped.
+  const Instant nextDay{kMorning.utcMs + 24 * 60 * kMin, 420};
+  auto tomorrow = gate("st-b", "cong-chinh");
+  LastAnswerKeeper dayKeeper(*tomorrow, page);
+  dayKeeper.restore(nextDay);
+  EXPECT_TRUE(tomorrow->remotePresence().empty());
+  EXPECT_EQ(tomorrow->today(nextDay).serverAsOfMs, 0);
+  EXPECT_EQ(page.get("dq-last-presence"), "");
+}
+
+TEST(Presence, TheKeptPresenceIsDroppedForAnotherVenue) {
+  client::MemoryKeyValueStore page;
+  {
+    auto b = gate("st-b", "cong-chinh");
+    LastAnswerKeeper keeper(*b, page);
+    keeper.restore(kMorning);
+    b->setRemotePresence({{presenceKey("cho", "001099000004"), RemoteEntry{Direction::In, kMorning.utcMs - kMin, "cong-a"}}},
+                         0, kMorning.utcMs);
+    b->serverAnswered(kMorning.utcMs);
+    keeper.tick();
+  }
+  // The same phone, set up for another venue: the old venue's people neither count nor stay.
+  auto moved = gate("st-b", "cong-chinh");
+  StationSettings s = moved->settings();
+  s.venue = Venue{"nha-van-hoa", "Nhà văn hoá", "Quận 1", "hall", 40, 120};
+  s.scanPoint = ScanPoint{"cua-1", "nha-van-hoa", "Cửa 1"};
+  ASSERT_TRUE(moved->apply(moved->prepareSettings(s)));
+  LastAnswerKeeper keeper(*moved, page);
+  keeper.restore(kMorning);
+  EXPECT_TRUE(moved->remotePresence().empty());
+  EXPECT_EQ(moved->today(kMorning).insideNow, 0);
+  EXPECT_EQ(page.get("dq-last-presence"), "");
+
+  // Set up for another venue while running: the answer in memory stops counting at once.
+  auto running = gate("st-b", "cong-chinh");
+  running->setRemotePresence({{presenceKey("cho", "001099000004"), RemoteEntry{Direction::In, kMorning.utcMs - kMin, "cong-a"}}},
+                             0, kMorning.utcMs);
+  ASSERT_EQ(running->today(kMorning).insideNow, 1);
+  ASSERT_TRUE(running->apply(running->prepareSettings(s)));
+  EXPECT_EQ(running->today(kMorning).insideNow, 0);
+  EXPECT_EQ(running->today(kMorning).serverAsOfMs, 0);
+}
+
+// A busy gate's answer: only the latest kMaxKeptPeople entries are kept (the store is small).
+TEST(Presence, TheKeptPresenceIsBounded) {
+  client::MemoryKeyValueStore page;
+  std::map<std::string, RemoteEntry> many;
+  const int n = int(kMaxKeptPeople) + 1500;
+  for (int i = 0; i < n; ++i)
+    many[presenceKey("cho", std::to_string(100000 + i))] = RemoteEntry{Direction::In, kMorning.utcMs - (n - i) * 1000LL, "cong-a"};
+  {
+    auto b = gate("st-b", "cong-chinh");
+    LastAnswerKeeper keeper(*b, page);
+    keeper.restore(kMorning);
+    b->setRemotePresence(many, 0, kMorning.utcMs);
+    b->serverAnswered(kMorning.utcMs);
+    keeper.tick();
+  }
+  EXPECT_LT(page.get("dq-last-presence").size(), kMaxKeptPeople * 100);
+  auto again = gate("st-b", "cong-chinh");
+  LastAnswerKeeper keeper(*again, page);
+  keeper.restore(kMorning);
+  ASSERT_EQ(again->remotePresence().size(), kMaxKeptPeople);
+  EXPECT_TRUE(again->remotePresence().count(presenceKey("cho", std::to_string(100000 + n - 1)))) << "the latest kept";
+  EXPECT_FALSE(again->remotePresence().count(presenceKey("cho", "100000"))) << "the oldest left out";
 }

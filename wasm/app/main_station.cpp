@@ -33,7 +33,7 @@ std::unique_ptr<sync::PresencePoller> g_presence;     // who is inside, across t
 std::unique_ptr<client::KeyRingClient> g_keys;        // the poster key ring, venue names and codes
 app::BrowserDownloader g_files;                       // the poster PDF
 app::PageStore g_localStore(false);                   // localStorage: the kiosk lock, the last answer
-std::unique_ptr<sync::LastAnswerKeeper> g_lastAnswer;  // "Đồng bộ lần cuối" right after a reload
+std::unique_ptr<sync::LastAnswerKeeper> g_lastAnswer;  // "Đồng bộ lần cuối", "Đang ở trong" after a reload
 
 double randomUnit() {
   unsigned char b[4];
@@ -76,7 +76,7 @@ std::unique_ptr<ui::ModeUi> wireStation(app::FaceHooks& hooks) {
   g_presence->setOnCorrected([&session](const DirectionCorrected& fix) { session.directionCorrected(fix); });
   ui::setServerContact(g_presence.get(), platform::now().utcMs);
   g_lastAnswer = std::make_unique<sync::LastAnswerKeeper>(station, g_localStore);
-  g_lastAnswer->restore();
+  g_lastAnswer->restore(platform::now());  // the kept people count only on the day they were kept
   g_keys =
       std::make_unique<client::KeyRingClient>(app::posterTrust(), app::fetchHttp, [] { return platform::now().utcMs; });
   ui::setPosterClients(g_keys.get(), &g_files);

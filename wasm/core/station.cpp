@@ -203,6 +203,9 @@ Status Station::applyEvent(const JournalEvent& e) {
     // The device id is fixed by the first settings event; later ones cannot change it.
     StationSettings next = s->settings;
     if (!m_settings.deviceId.empty()) next.deviceId = m_settings.deviceId;
+    // Another venue's people are not this one's: its answer no longer counts (the next ask,
+    // for the new venue, brings its own).
+    if (next.venue.id != m_settings.venue.id && !m_remote.empty()) setRemotePresence({}, 0, 0);
     m_settings = next;
     if (!m_settings.venue.id.empty()) m_log->upsertVenue(m_settings.venue);
     if (!m_settings.scanPoint.id.empty()) m_log->upsertScanPoint(m_settings.scanPoint);
@@ -224,6 +227,7 @@ Status Station::applyEnrollment(const StationEnrolled& e) {
     m_log->upsertScanPoint(p);
     keepPoint = keepPoint || p.id == m_settings.scanPoint.id;
   }
+  if (e.venue.id != m_settings.venue.id && !m_remote.empty()) setRemotePresence({}, 0, 0);  // as in SettingsChanged
   m_settings.venue = e.venue;
   if (!keepPoint) m_settings.scanPoint = e.scanPoints.front();
   m_log->upsertVenue(e.venue);

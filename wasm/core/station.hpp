@@ -26,6 +26,7 @@ struct RemoteEntry {
   int64_t atMs = 0;          // by the clock of the phone that recorded it
   std::string scanPointId;   // where; empty from a server that does not say (taken as another gate)
   bool own = false;          // recorded by this very station
+  bool operator==(const RemoteEntry&) const = default;
 };
 
 // The entry a new one of a person would repeat (see Station::repeatedEntry).
@@ -80,11 +81,18 @@ class Station {
   // offline, today() counts the venue's people from the last one.
   void setRemotePresence(std::map<std::string, RemoteEntry> people, int64_t serverAheadMs = 0,
                          int64_t answeredAtMs = 0) {
+    if (people != m_remote) ++m_remoteVersion;
     m_remote = std::move(people);
     m_serverAheadMs = serverAheadMs;
     m_remoteAtMs = answeredAtMs;
     m_cache.todayAt = ~0ull;  // the counts change with the answer
   }
+  // The last answer as set above, for keeping it across a reload (sync/last_answer.hpp).
+  const std::map<std::string, RemoteEntry>& remotePresence() const { return m_remote; }
+  int64_t serverAheadMs() const { return m_serverAheadMs; }
+  int64_t remoteAnsweredMs() const { return m_remoteAtMs; }
+  // Grows when the people of the answer change (not at every answer: most say the same).
+  uint64_t remotePresenceVersion() const { return m_remoteVersion; }
 
   // Applies an event the journal has committed (or one replayed at start-up).
   Status apply(const JournalEvent& e);
@@ -189,6 +197,7 @@ class Station {
   std::map<std::string, RemoteEntry> m_remote;  // by sync::presenceKey
   int64_t m_serverAheadMs = 0;
   int64_t m_remoteAtMs = 0;      // when m_remote came, by this phone's clock
+  uint64_t m_remoteVersion = 0;
   int64_t m_lastSyncMs = 0;      // journaled: the latest acknowledgement (or purge record)
   int64_t m_lastAnsweredMs = 0;  // the server's latest answer (serverAnswered)
 };
