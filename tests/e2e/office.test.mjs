@@ -262,6 +262,8 @@ for (const [i, vp] of PHONES.entries()) {
       await chooseWard(page);  // a venue is always in a ward (the area picker)
       await tap(page, 'office.venues.register');
       await find(page, 'office.venues.done', 15000);
+      // The officer reads "Đã đăng ký" first: within 1 s a tap on "Cấp mã" is a double tap's second.
+      await page.waitForTimeout(1100);
       await tap(page, 'office.venues.code');
       const code = await assertInView(page, 'office.venues.code.value', 15000);
       assert.match(code.text, /^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
