@@ -15,8 +15,10 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <map>
 #include <random>
+#include <set>
 #include <sstream>
 
 #include "export_cells.hpp"
@@ -41,19 +43,23 @@ ReportArea reportArea(const std::string& code, AreaLevel level) {
 
 // Two listed venues of one name ("Quán Phở Hòa" twice in a ward) read as one: each is marked,
 // so its address (or its code) is shown beside the name. Names compare as squeezed, any case.
-void markSharedNames(std::vector<VenueStat>& bad, std::vector<VenueStat>& fresh) {
-  std::map<std::string, int> seen;
+// The lists are those one report screen shows (not complying, newly registered, unverified); a
+// venue in two of them (self-registered and not complying) is one venue, counted once.
+void markSharedNames(std::initializer_list<std::vector<VenueStat>*> lists) {
   auto key = [](const std::string& name) {
     std::string k = text::squeezeSpaces(name);
     for (char& c : k) c = char(std::tolower(static_cast<unsigned char>(c)));
     return k;
   };
-  for (const auto* list : {&bad, &fresh})
-    for (const VenueStat& v : *list) ++seen[key(v.name)];
-  std::map<std::string, int> seenAt;  // name and address
-  for (const auto* list : {&bad, &fresh})
-    for (const VenueStat& v : *list) ++seenAt[key(v.name) + '\n' + key(v.address)];
-  for (auto* list : {&bad, &fresh})
+  std::map<std::string, int> seen, seenAt;  // by name, and by name and address
+  std::set<std::string> counted;            // venue ids
+  for (const auto* list : lists)
+    for (const VenueStat& v : *list)
+      if (counted.insert(v.id).second) {
+        ++seen[key(v.name)];
+        ++seenAt[key(v.name) + '\n' + key(v.address)];
+      }
+  for (auto* list : lists)
     for (VenueStat& v : *list) {
       v.nameShared = seen[key(v.name)] > 1;
       if (!v.nameShared) continue;
@@ -182,7 +188,7 @@ Result<WeeklyReport> buildReport(Store& store, const std::string& areaCode, cons
     if (v.unverified) rep.unverified.push_back(v);
     if (v.newlyRegistered) rep.newlyRegistered.push_back(v);
   }
-  markSharedNames(rep.nonComplying, rep.newlyRegistered);
+  markSharedNames({&rep.nonComplying, &rep.newlyRegistered, &rep.unverified});
   return rep;
 }
 
@@ -246,7 +252,13 @@ json reportJson(const WeeklyReport& r) {
                      {"registered", formatDay(v.registeredMs)}});
   json unverified = json::array();
   for (const VenueStat& v : r.unverified)
-    unverified.push_back({{"id", v.id}, {"name", v.name}, {"ward", v.ward}, {"scans", v.scans}, {"poster", v.poster}});
+    unverified.push_back({{"id", v.id},
+                          {"name", v.name},
+                          {"ward", v.ward},
+                          {"scans", v.scans},
+                          {"poster", v.poster},
+                          {"address", v.address},
+                          {"nameAside", v.nameAside}});
   return json{{"week", r.week.label()},
               {"weekStartMs", r.week.startMs},
               {"from", formatDay(r.week.startMs)},

@@ -27,7 +27,7 @@ struct VenueStat {
   std::string problem;         // "no_scans", "low_scans", "open_violation" or "" when complying
   bool unverified = false;     // self-registered, not yet confirmed by the commune
   bool newlyRegistered = false;  // registered in the week, no scan yet: not counted as not complying
-  // Another listed venue (not complying or newly registered) has the same name: the screen and
+  // Another listed venue (not complying, newly registered or unverified) has the same name: the screen and
   // the files give its address (or code) beside the name to tell them apart.
   // `nameAside` is that line: the address, with the code when the address is shared too or empty.
   bool nameShared = false;

@@ -830,6 +830,33 @@ describe(`office API (${dbKind})`, () => {
     assert.ok(!scanned.newlyRegistered.some((v) => v.id === fresh));
   });
 
+  // Session 16: the report's "unverified" lines (self-registered venues) gave no second line
+  // when another listed venue had the same name, as the other lists do: two "Bánh Mì Như Lan",
+  // one self-registered and complying, one not complying, read as one venue.
+  test('an unverified venue of a listed name is told apart by its address', async () => {
+    const mk = async (name, address) => {
+      const { id } = await registerVenue('district', { name, address, ward: '26749', category: 'restaurant', staffCount: 1,
+        phone: '0281234567' });
+      venues[`${name} ${id}`] = { id, ward: '26749', staff: 1, owner: ['district'] };
+      return id;
+    };
+    const own = await mk('Bánh Mì Như Lan', '5 Lý Tự Trọng');
+    const other = await mk('Bánh mì  Như Lan', '66 Hàm Nghi');
+    const alone = await mk('Tiệm Trà Sữa Một Mình', '7 Lý Tự Trọng');
+    sql(`UPDATE venues SET registered_ms = registered_ms - ${2 * WEEK} WHERE venue_id IN ('${own}', '${other}', '${alone}')`);
+    sql(`UPDATE venues SET verification = 'self' WHERE venue_id IN ('${own}', '${alone}')`);
+    try {
+      await send(own, [{ key: '079099990078', ts: Date.now() - 60_000 }]);  // 1 scan, 1 staff: complying
+      const r = (await get(url, '/api/v1/office/report', tok.district)).json;
+      assert.ok(!r.nonComplying.some((v) => v.id === own), 'complying: only in the unverified list');
+      assert.deepEqual(Object.fromEntries(r.unverified.filter((v) => [own, alone].includes(v.id)).map((v) => [v.id, [v.address, v.nameAside]])),
+        { [own]: ['5 Lý Tự Trọng', '5 Lý Tự Trọng'], [alone]: ['7 Lý Tự Trọng', ''] });
+      assert.equal(r.nonComplying.find((v) => v.id === other)?.nameAside, '66 Hàm Nghi', 'the venue of the same name says its address too');
+    } finally {
+      sql(`UPDATE venues SET verification = 'verified' WHERE venue_id IN ('${own}', '${alone}')`);
+    }
+  });
+
   // Session 9: a venue's validity (an event's, a seasonal market's: `validFrom`/`validTo`) did
   // not move the weeks it counts in: a fair that closed two weeks ago read "Chưa tuân thủ" every
   // week since, and one not yet open read it before it opened.

@@ -501,9 +501,12 @@ void drawReport(OfficeState& s) {
   if (!d.unverified.empty()) {
     const auto& u = d.unverified;
     banner("office.report.unverified", std::to_string(u.size()) + " " + tr(Str::OfficeReportUnverified), theme::kWarn);
-    for (size_t i = 0; i < u.size() && i < 20; ++i)
-      text(("office.report.unverified." + std::to_string(i)).c_str(),
-           u[i].name + " · " + std::to_string(u[i].scans) + " " + tr(Str::OfficeScans), theme::kMuted);
+    for (size_t i = 0; i < u.size() && i < 20; ++i) {
+      std::string line = u[i].name + " · " + std::to_string(u[i].scans) + " " + tr(Str::OfficeScans);
+      // Two listed venues of one name: the second line tells which, as in the list above.
+      if (!u[i].nameAside.empty()) line += "\n" + u[i].nameAside;
+      text(("office.report.unverified." + std::to_string(i)).c_str(), line, theme::kMuted);
+    }
     if (u.size() > 20)
       text("office.report.unverified.more", withCount(Str::OfficeMoreNonComplying, int64_t(u.size() - 20)), theme::kMuted);
   }

@@ -2,6 +2,7 @@
 // 2666/QĐ-BYT, staff count, phone, scan points) and issue a device enrollment code for it.
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <optional>
 #include <utility>
@@ -56,6 +57,9 @@ struct VenuesScreen {
   // screen and the ward's below it, and the tap seemed to do nothing).
   enum class Reveal { None, Name, Banner } reveal = Reveal::None;
 } g_f;
+
+// How long after "Cấp mã" appears a tap on it is the late second tap of a double tap on "Đăng ký".
+constexpr int64_t kSecondTapMs = 1000;
 
 }  // namespace
 
@@ -195,16 +199,23 @@ void drawVenues(OfficeState& s) {
   ImGui::Dummy(ImVec2(1, 6));
   text("office.venues.done", std::string(tr(Str::OfficeRegistered)) + ": " + g_f.registeredName + " (" + g_f.registeredId + ")",
        theme::kIn, fonts().bold);
-  const bool issue = button("office.venues.code", tr(Str::OfficeIssueCode), ButtonStyle::Primary);
+  // The second tap of a double tap on "Đăng ký" can come after the answer, where "Cấp mã" may now
+  // be (at the screen's bottom there is no room below the finger): for kSecondTapMs after the
+  // button appears a tap on it is taken for that second tap and does nothing, as the station's
+  // "Hoàn tác" does after "Ghi RA ngay". A tap the officer means comes later and issues the code.
+  const bool issue = button("office.venues.code", tr(Str::OfficeIssueCode), ButtonStyle::Primary) &&
+                     s.nowMs - g_f.registeredAtMs > kSecondTapMs;
   // At 360×740 the emptied form was all the officer saw after "Đăng ký": the line saying it was
   // registered, and the next step's button, were below the screen. Scrolled so "Cấp mã" starts
-  // just below where "Đăng ký" was: "Đã đăng ký" comes into view, and a double tap's second tap
-  // lands on that line, not on the button (scrolled to the bottom, "Cấp mã" came under the
-  // finger and issued a code nobody asked for). A deliberate tap on "Cấp mã" is not refused.
+  // just below where "Đăng ký" was, or higher when that would put it past the screen's bottom
+  // edge ("Đăng ký" tapped at the very bottom left it half out of view): the whole button and
+  // "Đã đăng ký" above it are in view.
   if (g_f.revealDone > 0) {
     --g_f.revealDone;
     const float below = g_f.registerTappedBottom + 8;  // a finger's edge past the old button
-    ImGui::SetScrollY(ImGui::GetScrollY() + ImGui::GetItemRectMin().y - below);
+    const float bottom = ImGui::GetWindowPos().y + ImGui::GetWindowHeight() - ImGui::GetStyle().WindowPadding.y;
+    const float top = std::min(below, bottom - ImGui::GetItemRectSize().y);
+    ImGui::SetScrollY(std::max(0.0f, ImGui::GetScrollY() + ImGui::GetItemRectMin().y - top));
   }
   if (issue && !g_f.busy) {
     g_f.busy = true;

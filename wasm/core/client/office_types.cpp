@@ -54,7 +54,7 @@ std::string readWeeklyReport(const json& answer, WeeklyReport& out) {
   // Older servers sent no list of unverified venues: none.
   if (answer.is_object() && answer.contains("unverified") && !answer["unverified"].is_null())
     out.unverified = r.list<UnverifiedVenue>("unverified", [](JsonReader& u) {
-      return UnverifiedVenue{u.text("id"), u.text("name"), u.integer("scans")};
+      return UnverifiedVenue{u.text("id"), u.text("name"), u.integer("scans"), u.textOr("nameAside")};
     });
   // Servers before session 16 counted such venues as not complying: none listed apart.
   if (answer.is_object() && answer.contains("newlyRegistered") && answer["newlyRegistered"].is_array())

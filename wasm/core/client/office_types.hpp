@@ -53,6 +53,7 @@ struct NewlyRegisteredVenue {
 struct UnverifiedVenue {
   std::string id, name;
   int64_t scans = 0;
+  std::string nameAside;  // another listed venue has its name: its address (or code), else ""
 };
 
 struct WeeklyReport {
