@@ -175,7 +175,9 @@ server_start() {
   local n=$1 port_var="SERVER${1}_PORT"
   alive "$DIR/server$n.pid" && return 0
   bash -c "nohup $(server_cmd "$n") >>'$DIR/server$n.log' 2>&1 & echo \$! > '$DIR/server$n.pid'"
-  wait_for 30 "server $n" curl -sf "http://127.0.0.1:${!port_var}/health/ready"
+  # Up to 90 s: the first server creates the schema through HAProxy, and on a loaded 2-core
+  # machine (a build beside the tests) that once took more than 30 s.
+  wait_for 90 "server $n" curl -sf "http://127.0.0.1:${!port_var}/health/ready"
 }
 
 server_stop() { stop_pid "$DIR/server$1.pid" 10; }
