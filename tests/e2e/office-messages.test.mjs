@@ -156,6 +156,9 @@ test('commune officer at 360×740: messages on every screen follow a language sw
       { 'office.trace.from.placeholder': weekAgo, 'office.trace.to.placeholder': weekAgo },
       'the date fields\' grey examples: a week ago, and "Đến ngày" the same day');
     await typeInto(page, 'office.trace.from', '3/12/2026');
+    // Within the frame that shows the date typed (waited for a moment all the same).
+    await page.waitForFunction(() => globalThis.dq.probe().items.some((i) => i.id === 'office.trace.to.placeholder' && i.text === '3/12/2026'),
+      null, { timeout: 2000 }).catch(() => {});
     assert.equal((await drawn(page, ['office.trace.to.placeholder']))['office.trace.to.placeholder'], '3/12/2026',
       '"Đến ngày" shows, greyed, the day typed in "Từ ngày" (what an empty field means)');
     await typeInto(page, 'office.trace.from', '');

@@ -102,13 +102,14 @@ std::string dateMessage(const std::optional<Str>& key, const std::string& today)
 void drawTrace(OfficeState& s) {
   textField("office.trace.id", tr(Str::OfficeTraceId), g_t.id, platform::InputMode::Numeric, "001090012345", nullptr);
   const std::string fromExample = recentDay(s, 7), today = recentDay(s, 0);
-  // "Đến ngày" left empty means the same day as "Từ ngày": its grey shows that day (the one
-  // typed, once it reads as a date), not today, which an officer took for the default.
-  const std::string toExample = isoDayFromTyped(g_t.from).empty() ? fromExample : text::squeezeSpaces(g_t.from);
   const std::string fromError = dateMessage(g_t.fromError, today), toError = dateMessage(g_t.toError, today);
   if (textField("office.trace.from", tr(Str::OfficeFrom), g_t.from, platform::InputMode::Text, fromExample.c_str(),
                 g_t.fromError ? fromError.c_str() : nullptr))
     g_t.fromError.reset();
+  // "Đến ngày" left empty means the same day as "Từ ngày": its grey shows that day (the one
+  // typed, once it reads as a date; read after this frame's typing), not today, which an
+  // officer took for the default.
+  const std::string toExample = isoDayFromTyped(g_t.from).empty() ? fromExample : text::squeezeSpaces(g_t.from);
   if (textField("office.trace.to", tr(Str::OfficeTo), g_t.to, platform::InputMode::Text, toExample.c_str(),
                 g_t.toError ? toError.c_str() : nullptr))
     g_t.toError.reset();
