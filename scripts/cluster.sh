@@ -158,6 +158,16 @@ start_patroni() {  # start_patroni N
 # 0 when Patroni on REST port $1 says its PostgreSQL is the primary / a running replica.
 is_primary() { curl -sf -o /dev/null "http://127.0.0.1:$1/primary"; }
 is_sync_standby() { curl -sf -o /dev/null "http://127.0.0.1:$1/sync"; }
+# HAProxy starts with every server UP and marks one down only after its checks fail: until
+# then a connection can reach the standby, where a database just created may not be replayed
+# yet (the first server then exits with "database does not exist"). Settled = the primary UP
+# and the standby DOWN, from HAProxy's own stats.
+haproxy_settled() {
+  local csv
+  csv=$(curl -sf "http://127.0.0.1:$HAPROXY_STATS_PORT/;csv") || return 1
+  [ "$(echo "$csv" | awk -F, '$1 == "primary" && $2 ~ /^pg/ && $18 == "UP"' | wc -l)" = 1 ] &&
+    [ "$(echo "$csv" | awk -F, '$1 == "primary" && $2 ~ /^pg/ && $18 == "DOWN"' | wc -l)" = 1 ]
+}
 pg_through_haproxy() { "$PGBIN/psql" -h 127.0.0.1 -p "$HAPROXY_PORT" -U postgres -d "${1:-postgres}" -Atqc "SELECT NOT pg_is_in_recovery()" | grep -qx t; }
 
 create_database() {
@@ -298,6 +308,7 @@ listen stats
   stats uri /
 EOF
   haproxy -f "$DIR/haproxy/haproxy.cfg" -D -p "$DIR/haproxy/haproxy.pid" >"$DIR/haproxy/haproxy.log" 2>&1
+  wait_for 30 "HAProxy's checks to find the primary" haproxy_settled
   wait_for 30 "HAProxy to the primary" pg_through_haproxy
   # A primary just promoted can still refuse writes for a moment ("read-only transaction"):
   # retry until the database exists.

@@ -35,9 +35,13 @@ fi
 
 trap 'bash "$CLUSTER" stop >/dev/null 2>&1 || true' EXIT
 bash "$CLUSTER" stop >/dev/null 2>&1 || true
-{
+(
   if ! timeout 240 bash "$CLUSTER" start; then
     echo "not ok - the cluster did not start"
+    # The directory is deleted on exit: keep its logs' ends where CI shows them.
+    for f in "$DQ_CLUSTER_DIR"/server*.log "$DQ_CLUSTER_DIR"/pg*/patroni.log "$DQ_CLUSTER_DIR"/haproxy/*.log; do
+      [ -f "$f" ] && { echo "# --- $f"; tail -n 15 "$f" | sed 's/^/# /'; }
+    done
     exit 1
   fi
   eval "$(bash "$CLUSTER" env)"
@@ -46,8 +50,8 @@ bash "$CLUSTER" stop >/dev/null 2>&1 || true
   export DQ_PG_URL="host=127.0.0.1 port=$HAPROXY_PORT user=postgres"
   cd "$ROOT" && timeout 600 node --test --test-concurrency=1 --test-reporter=tap \
     tests/cluster/cluster.test.mjs tests/server/partitions.test.mjs tests/server/restore.test.mjs
-} > "$out" 2>&1 || true
+) > "$out" 2>&1 || true
 grep -E '^# (cluster|restore|connection)' "$out" >&2 || true
-tail -n 9 "$out" >&2
+if grep -q '^not ok - the cluster did not start' "$out"; then cat "$out" >&2; else tail -n 9 "$out" >&2; fi
 read -r p f s <<<"$(node_test_counts "$out")"
 record_result 80-cluster "$p" "$f" "$s"
