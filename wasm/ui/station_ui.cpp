@@ -115,8 +115,17 @@ void StationUi::frame(bool online) {
   // One scrolling body per screen: a screen never opens at another screen's scroll position
   // (Today opened scrolled, the counts under the header), not even for its first frame.
   static const char* const kBodies[] = {"body.scan", "body.today", "body.manual", "body.settings"};
+  // The scrollbar's width is kept from the start: a list growing past the screen brought a 6-px
+  // scrollbar that narrowed everything, moving the counts and buttons under a finger. Its grab
+  // shows only while the body scrolls (as of the last frame: the track is there either way).
+  const bool scrolls = m_bodyScrolls;
+  if (!scrolls) {
+    for (ImGuiCol c : {ImGuiCol_ScrollbarGrab, ImGuiCol_ScrollbarGrabHovered, ImGuiCol_ScrollbarGrabActive})
+      ImGui::PushStyleColor(c, ImVec4(0, 0, 0, 0));
+  }
   ImGui::BeginChild(kBodies[int(m_state.screen)], ImVec2(size.x, size.y - kTopBar - kBottomNav), false,
-                    ImGuiWindowFlags_AlwaysUseWindowPadding);
+                    ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_AlwaysVerticalScrollbar);
+  if (!scrolls) ImGui::PopStyleColor(3);
   // Each screen opens at its top, and may ask for its top again (closing the day: the summary
   // is there).
   if (m_state.screen != m_shownScreen || m_state.scrollTop) ImGui::SetScrollY(0);
@@ -135,6 +144,7 @@ void StationUi::frame(bool online) {
     case Screen::Settings: drawSettings(m_session, m_state); break;
   }
   ImGui::Dummy(ImVec2(1, theme::kPad));
+  m_bodyScrolls = ImGui::GetScrollMaxY() > 0;
   ImGui::EndChild();
   ImGui::PopStyleVar();
   bottomNav(m_state);

@@ -78,6 +78,7 @@ class StationUi : public ModeUi {
   ScanFlow m_flow;
   UiState m_state;
   Screen m_shownScreen = Screen::Today;
+  bool m_bodyScrolls = false;  // the body's content was taller than the body last frame
   uint64_t m_feedbackSerial = 0;
   uint64_t m_correctedSerial = 0;  // the save whose correction was announced
   bool m_scanHandled = false;  // a scan handled between frames: the next tick() reports a change
