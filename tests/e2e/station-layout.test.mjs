@@ -129,3 +129,40 @@ for (const [width, height] of SIZES) {
 }
 
 const find = st.find;
+
+// Session 17: when Today's list grew past the screen, a 6-px scrollbar appeared and narrowed
+// everything: the counts and "Nhập tay" moved sideways under a finger. The scrollbar's width is
+// kept from the start, so nothing moves when the list grows.
+test('360x740: Today\'s counts and buttons stay put when the list grows past the screen', { skip }, async () => {
+  const { ctx, page } = await openStation(360, 740);
+  try {
+    await st.configure(page);
+    await st.manualCheckIn(page, { name: 'Trần Văn Đức', phone: '0901234567' });
+    await st.waitForWidget(page, 'status.saved');
+    await st.tap(page, 'nav.today');
+    await page.waitForTimeout(300);
+    // One entry: the whole screen fits, nothing scrolls.
+    await assertInView(page, 'today.closeDay');
+    const ids = ['today.inside', 'today.in', 'today.out', 'today.manual'];
+    const before = {};
+    for (const id of ids) before[id] = await assertInView(page, id);
+    await st.screenshot(page, 'station-layout-360x740-today-short');
+    // Fifteen more people come in (through the session's save path, as a scan would).
+    const added = await page.evaluate(() => {
+      let n = 0;
+      for (let i = 0; i < 15; i++) n += globalThis.dq.module.ccall('dq_automation_checkin', 'number', ['string', 'string'], [`Khách ${i}`, `07919900${1000 + i}`]);
+      return n;
+    });
+    assert.equal(added, 15);
+    await page.waitForFunction(() => globalThis.dq.state().today.in === 16, null, { timeout: 10000 });
+    await page.waitForTimeout(300);
+    const end = await find(page, 'today.closeDay');
+    assert.ok(end.y > 740 - 76, `the list should reach past the screen (its end at y ${end.y})`);
+    for (const id of ids) {
+      const now = await assertInView(page, id);
+      assert.ok(Math.abs(now.x - before[id].x) < 0.5 && Math.abs(now.w - before[id].w) < 0.5,
+        `'${id}' moved when the list grew past the screen: x ${before[id].x} → ${now.x}, width ${before[id].w} → ${now.w}`);
+    }
+    await st.screenshot(page, 'station-layout-360x740-today-long');
+  } finally { await ctx.close(); }
+});

@@ -178,7 +178,7 @@ TEST(Presence, TheLastAnswerOutlivesAReload) {
   int64_t answeredAt = 0;
   {
     auto b = gate("st-b", "cong-pct");
-    LastAnswerKeeper keeper(*b, page);
+    LastAnswerKeeper keeper(*b, page, [] { return kMorning; });
     keeper.restore(kMorning);
     ASSERT_EQ(b->lastSyncMs(), 0);
     HttpReply reply{200, json{{"asOfMs", kMorning.utcMs}, {"people", json::array()}}.dump()};
@@ -196,19 +196,19 @@ TEST(Presence, TheLastAnswerOutlivesAReload) {
   }
   // The page reloaded: the journal replayed, no poll answered yet.
   auto again = gate("st-b", "cong-pct");
-  LastAnswerKeeper keeper(*again, page);
+  LastAnswerKeeper keeper(*again, page, [] { return kMorning; });
   keeper.restore(kMorning);
   EXPECT_EQ(again->lastSyncMs(), answeredAt) << "the line shows the last answer at once";
   // A station set up anew on this phone (the journal cleared: another device id) starts from never.
   auto fresh = gate("st-c", "cong-pct");
-  LastAnswerKeeper other(*fresh, page);
+  LastAnswerKeeper other(*fresh, page, [] { return kMorning; });
   other.restore(kMorning);
   EXPECT_EQ(fresh->lastSyncMs(), 0);
   // Nothing the store holds that is not a kept answer moves anything.
   client::MemoryKeyValueStore broken;
   broken.set("dq-last-answer", "{\"device\":\"st-b\",\"atMs\":\"soon\"}");
   auto third = gate("st-b", "cong-pct");
-  LastAnswerKeeper reader(*third, broken);
+  LastAnswerKeeper reader(*third, broken, [] { return kMorning; });
   reader.restore(kMorning);
   EXPECT_EQ(third->lastSyncMs(), 0);
 }
@@ -527,7 +527,7 @@ TEST(Presence, TheLastPresenceAnswerOutlivesAReloadTheSameDay) {
   const int64_t answeredAt = kMorning.utcMs - 1 * kMin;
   {
     auto b = gate("st-b", "cong-chinh");
-    LastAnswerKeeper keeper(*b, page);
+    LastAnswerKeeper keeper(*b, page, [] { return kMorning; });
     keeper.restore(kMorning);
     b->setRemotePresence({{key("001099000004"), RemoteEntry{Direction::In, kMorning.utcMs - 10 * kMin, "cong-chinh"}},
                           {key("001099000005"), RemoteEntry{Direction::In, kMorning.utcMs - 15 * kMin, "cong-a"}},
@@ -543,7 +543,7 @@ TEST(Presence, TheLastPresenceAnswerOutlivesAReloadTheSameDay) {
   // Reloaded offline, half an hour later: the same count, as of the same answer.
   const Instant later{kMorning.utcMs + 30 * kMin, 420};
   auto again = gate("st-b", "cong-chinh");
-  LastAnswerKeeper keeper(*again, page);
+  LastAnswerKeeper keeper(*again, page, [&] { return later; });
   keeper.restore(later);
   DaySummary d = again->today(later);
   EXPECT_EQ(d.insideNow, 2) << "the people who came in through the other phones";
@@ -557,7 +557,7 @@ TEST(Presence, TheLastPresenceAnswerOutlivesAReloadTheSameDay) {
   // people are dropped.
   const Instant nextDay{kMorning.utcMs + 24 * 60 * kMin, 420};
   auto tomorrow = gate("st-b", "cong-chinh");
-  LastAnswerKeeper dayKeeper(*tomorrow, page);
+  LastAnswerKeeper dayKeeper(*tomorrow, page, [&] { return nextDay; });
   dayKeeper.restore(nextDay);
   EXPECT_TRUE(tomorrow->remotePresence().empty());
   EXPECT_EQ(tomorrow->today(nextDay).serverAsOfMs, 0);
@@ -568,7 +568,7 @@ TEST(Presence, TheKeptPresenceIsDroppedForAnotherVenue) {
   client::MemoryKeyValueStore page;
   {
     auto b = gate("st-b", "cong-chinh");
-    LastAnswerKeeper keeper(*b, page);
+    LastAnswerKeeper keeper(*b, page, [] { return kMorning; });
     keeper.restore(kMorning);
     b->setRemotePresence({{presenceKey("cho", "001099000004"), RemoteEntry{Direction::In, kMorning.utcMs - kMin, "cong-a"}}},
                          0, kMorning.utcMs);
@@ -581,7 +581,7 @@ TEST(Presence, TheKeptPresenceIsDroppedForAnotherVenue) {
   s.venue = Venue{"nha-van-hoa", "Nhà văn hoá", "Quận 1", "hall", 40, 120};
   s.scanPoint = ScanPoint{"cua-1", "nha-van-hoa", "Cửa 1"};
   ASSERT_TRUE(moved->apply(moved->prepareSettings(s)));
-  LastAnswerKeeper keeper(*moved, page);
+  LastAnswerKeeper keeper(*moved, page, [] { return kMorning; });
   keeper.restore(kMorning);
   EXPECT_TRUE(moved->remotePresence().empty());
   EXPECT_EQ(moved->today(kMorning).insideNow, 0);
@@ -606,7 +606,7 @@ TEST(Presence, TheKeptPresenceIsBounded) {
     many[presenceKey("cho", std::to_string(100000 + i))] = RemoteEntry{Direction::In, kMorning.utcMs - (n - i) * 1000LL, "cong-a"};
   {
     auto b = gate("st-b", "cong-chinh");
-    LastAnswerKeeper keeper(*b, page);
+    LastAnswerKeeper keeper(*b, page, [] { return kMorning; });
     keeper.restore(kMorning);
     b->setRemotePresence(many, 0, kMorning.utcMs);
     b->serverAnswered(kMorning.utcMs);
@@ -614,7 +614,7 @@ TEST(Presence, TheKeptPresenceIsBounded) {
   }
   EXPECT_LT(page.get("dq-last-presence").size(), kMaxKeptPeople * 100);
   auto again = gate("st-b", "cong-chinh");
-  LastAnswerKeeper keeper(*again, page);
+  LastAnswerKeeper keeper(*again, page, [] { return kMorning; });
   keeper.restore(kMorning);
   ASSERT_EQ(again->remotePresence().size(), kMaxKeptPeople);
   EXPECT_TRUE(again->remotePresence().count(presenceKey("cho", std::to_string(100000 + n - 1)))) << "the latest kept";

@@ -28,11 +28,11 @@ using namespace diemquet;
 namespace {
 
 std::unique_ptr<sync::SyncClient> g_sync;
-std::unique_ptr<sync::RetentionKeeper> g_retention;  // purges synced check-ins past the period
-std::unique_ptr<sync::PresencePoller> g_presence;     // who is inside, across the venue's gates
-std::unique_ptr<client::KeyRingClient> g_keys;        // the poster key ring, venue names and codes
-app::BrowserDownloader g_files;                       // the poster PDF
-app::PageStore g_localStore(false);                   // localStorage: the kiosk lock, the last answer
+std::unique_ptr<sync::RetentionKeeper> g_retention;    // purges synced check-ins past the period
+std::unique_ptr<sync::PresencePoller> g_presence;      // who is inside, across the venue's gates
+std::unique_ptr<client::KeyRingClient> g_keys;         // the poster key ring, venue names and codes
+app::BrowserDownloader g_files;                        // the poster PDF
+app::PageStore g_localStore(false);                    // localStorage: the kiosk lock, the last answer
 std::unique_ptr<sync::LastAnswerKeeper> g_lastAnswer;  // "Đồng bộ lần cuối", "Đang ở trong" after a reload
 
 double randomUnit() {
@@ -71,11 +71,11 @@ std::unique_ptr<ui::ModeUi> wireStation(app::FaceHooks& hooks) {
         app::fetchHttp(r, std::move(done));
       },
       [] { return platform::now().utcMs; });
-  g_presence = std::make_unique<sync::PresencePoller>(station, platform::journalAppend, app::postJson,
-                                                      [] { return platform::now().utcMs; }, 5000);
+  g_presence = std::make_unique<sync::PresencePoller>(
+      station, platform::journalAppend, app::postJson, [] { return platform::now().utcMs; }, 5000);
   g_presence->setOnCorrected([&session](const DirectionCorrected& fix) { session.directionCorrected(fix); });
   ui::setServerContact(g_presence.get(), platform::now().utcMs);
-  g_lastAnswer = std::make_unique<sync::LastAnswerKeeper>(station, g_localStore);
+  g_lastAnswer = std::make_unique<sync::LastAnswerKeeper>(station, g_localStore, platform::now);
   g_lastAnswer->restore(platform::now());  // the kept people count only on the day they were kept
   g_keys =
       std::make_unique<client::KeyRingClient>(app::posterTrust(), app::fetchHttp, [] { return platform::now().utcMs; });
@@ -86,10 +86,10 @@ std::unique_ptr<ui::ModeUi> wireStation(app::FaceHooks& hooks) {
     g_presence->askNow();  // an upload may have closed another gate's visit: ask at once
   });
   hooks.tick = [&session](bool online) {
-    g_sync->tick();       // uploads pending check-ins when due, drawn or not
-    g_retention->tick();  // one bounded step of the retention purge, if any
+    g_sync->tick();                  // uploads pending check-ins when due, drawn or not
+    g_retention->tick();             // one bounded step of the retention purge, if any
     if (online) g_presence->tick();  // offline the station decides alone
-    g_lastAnswer->tick();
+    g_lastAnswer->tick(online);      // its people at most every 30 s, at once going offline
     ui::refreshPosterKeys(session, online);
   };
   // Versions only grow: their sum changes whenever one does.

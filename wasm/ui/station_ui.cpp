@@ -34,15 +34,30 @@ void topBar(const StationSession& session, bool online) {
   float fs = fontPx(body) * 0.9f;
   // The pill: the network, and whether scans reach the server (colour and word, never colour
   // alone). Green only when they do.
-  struct Pill { Str word; ImU32 colour; const char* id; };
+  struct Pill {
+    Str word;
+    ImU32 colour;
+    const char* id;
+  };
   Pill pill{Str::Online, theme::kOnline, "top.online"};
   switch (stationConnection(session, online)) {
-    case sync::Connection::Offline: pill = {Str::Offline, theme::kOffline, "top.offline"}; break;
-    case sync::Connection::LocalOnly: pill = {Str::ConnLocalOnly, theme::kOffline, "top.localOnly"}; break;
-    case sync::Connection::Connecting: pill = {Str::ConnConnecting, theme::kOffline, "top.connecting"}; break;
-    case sync::Connection::ServerTrouble: pill = {Str::ConnServerTrouble, theme::kWarn, "top.serverTrouble"}; break;
-    case sync::Connection::NeedsCode: pill = {Str::ConnNeedsCode, theme::kWarn, "top.needsCode"}; break;
-    case sync::Connection::Online: break;
+    case sync::Connection::Offline:
+      pill = {Str::Offline, theme::kOffline, "top.offline"};
+      break;
+    case sync::Connection::LocalOnly:
+      pill = {Str::ConnLocalOnly, theme::kOffline, "top.localOnly"};
+      break;
+    case sync::Connection::Connecting:
+      pill = {Str::ConnConnecting, theme::kOffline, "top.connecting"};
+      break;
+    case sync::Connection::ServerTrouble:
+      pill = {Str::ConnServerTrouble, theme::kWarn, "top.serverTrouble"};
+      break;
+    case sync::Connection::NeedsCode:
+      pill = {Str::ConnNeedsCode, theme::kWarn, "top.needsCode"};
+      break;
+    case sync::Connection::Online:
+      break;
   }
   const char* word = tr(pill.word);
   float pillW = bold->CalcTextSizeA(fontPx(body), FLT_MAX, 0, word).x + 44;
@@ -69,14 +84,18 @@ void bottomNav(UiState& ui) {
   ImVec2 size = ImGui::GetIO().DisplaySize;
   ImGui::SetCursorPos(ImVec2(theme::kPad * 0.5f, size.y - kBottomNav + 8));
   float w = (size.x - theme::kPad - 3 * theme::kGap) / 4.0f;
-  struct Tab { const char* id; Str label; Screen screen; } tabs[] = {
-      {"nav.scan", Str::NavScan, Screen::Scan},
-      {"nav.today", Str::NavToday, Screen::Today},
-      {"nav.manual", Str::NavManual, Screen::Manual},
-      {"nav.settings", Str::NavSettings, Screen::Settings}};
+  struct Tab {
+    const char* id;
+    Str label;
+    Screen screen;
+  } tabs[] = {{"nav.scan", Str::NavScan, Screen::Scan},
+              {"nav.today", Str::NavToday, Screen::Today},
+              {"nav.manual", Str::NavManual, Screen::Manual},
+              {"nav.settings", Str::NavSettings, Screen::Settings}};
   ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, size.y - kBottomNav), size, theme::kCard);
   probe::add("bar", "bar.bottom", "", 0, size.y - kBottomNav, size.x, kBottomNav);
-  ImGui::GetWindowDrawList()->AddLine(ImVec2(0, size.y - kBottomNav), ImVec2(size.x, size.y - kBottomNav), theme::kBorder);
+  ImGui::GetWindowDrawList()->AddLine(ImVec2(0, size.y - kBottomNav), ImVec2(size.x, size.y - kBottomNav),
+                                      theme::kBorder);
   for (int i = 0; i < 4; ++i) {
     if (i) ImGui::SameLine();
     bool on = ui.screen == tabs[i].screen;
@@ -115,8 +134,17 @@ void StationUi::frame(bool online) {
   // One scrolling body per screen: a screen never opens at another screen's scroll position
   // (Today opened scrolled, the counts under the header), not even for its first frame.
   static const char* const kBodies[] = {"body.scan", "body.today", "body.manual", "body.settings"};
+  // The scrollbar's width is kept from the start: a list growing past the screen brought a 6-px
+  // scrollbar that narrowed everything, moving the counts and buttons under a finger. Its grab
+  // shows only while the body scrolls (as of the last frame: the track is there either way).
+  const bool scrolls = m_bodyScrolls;
+  if (!scrolls) {
+    for (ImGuiCol c : {ImGuiCol_ScrollbarGrab, ImGuiCol_ScrollbarGrabHovered, ImGuiCol_ScrollbarGrabActive})
+      ImGui::PushStyleColor(c, ImVec4(0, 0, 0, 0));
+  }
   ImGui::BeginChild(kBodies[int(m_state.screen)], ImVec2(size.x, size.y - kTopBar - kBottomNav), false,
-                    ImGuiWindowFlags_AlwaysUseWindowPadding);
+                    ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_AlwaysVerticalScrollbar);
+  if (!scrolls) ImGui::PopStyleColor(3);
   // Each screen opens at its top, and may ask for its top again (closing the day: the summary
   // is there).
   if (m_state.screen != m_shownScreen || m_state.scrollTop) ImGui::SetScrollY(0);
@@ -129,12 +157,21 @@ void StationUi::frame(bool online) {
   m_shownScreen = m_state.screen;
   m_state.scrollTop = false;
   switch (m_state.screen) {
-    case Screen::Scan: drawScan(m_session, m_flow, m_state); break;
-    case Screen::Today: drawToday(m_session, m_state); break;
-    case Screen::Manual: drawManual(m_session, m_state); break;
-    case Screen::Settings: drawSettings(m_session, m_state); break;
+    case Screen::Scan:
+      drawScan(m_session, m_flow, m_state);
+      break;
+    case Screen::Today:
+      drawToday(m_session, m_state);
+      break;
+    case Screen::Manual:
+      drawManual(m_session, m_state);
+      break;
+    case Screen::Settings:
+      drawSettings(m_session, m_state);
+      break;
   }
   ImGui::Dummy(ImVec2(1, theme::kPad));
+  m_bodyScrolls = ImGui::GetScrollMaxY() > 0;
   ImGui::EndChild();
   ImGui::PopStyleVar();
   bottomNav(m_state);
@@ -147,7 +184,9 @@ StationUi::StationUi(StationSession& session) : m_session(session), m_flow(sessi
   platform::cameraOnDecoded([this] { m_scanHandled = tick() || m_scanHandled; });
 }
 
-StationUi::~StationUi() { platform::cameraOnDecoded({}); }
+StationUi::~StationUi() {
+  platform::cameraOnDecoded({});
+}
 
 bool StationUi::tick() {
   bool changed = std::exchange(m_scanHandled, false);
@@ -210,7 +249,9 @@ bool StationUi::tick() {
   return changed;
 }
 
-std::unique_ptr<ModeUi> makeStationUi(StationSession& session) { return std::make_unique<StationUi>(session); }
+std::unique_ptr<ModeUi> makeStationUi(StationSession& session) {
+  return std::make_unique<StationUi>(session);
+}
 
 namespace {
 
@@ -250,7 +291,8 @@ bool statusLine(StationSession& session, const char* refusedHint, float height, 
                        formatLocalTime(st.previousAt);
     if (st.onOtherPhone) tail += std::string(" · ") + tr(Str::OnOtherPhone);
     // Only a typed entry repeats in the status line (Scan says its own): the form's words.
-    bannerFitted("status.repeat", std::string(tr(Str::ManualRepeat)) + ": ", st.displayName, tail, height, theme::kWarn);
+    bannerFitted("status.repeat", std::string(tr(Str::ManualRepeat)) + ": ", st.displayName, tail, height,
+                 theme::kWarn);
     return true;
   }
   if (st.undone) {
@@ -266,7 +308,8 @@ bool statusLine(StationSession& session, const char* refusedHint, float height, 
   // timeline turned into the way out says why: the person had come in through another gate.
   const bool in = st.direction == Direction::In;
   const std::string head = in ? std::string(tr(Str::Saved)) + " · " : std::string("← ") + tr(Str::CheckedOut) + " · ";
-  std::string tail = std::string(" · ") + (in ? std::string(tr(Str::DirIn)) + " " : "") + formatLocalTime(st.shownTime());
+  std::string tail =
+      std::string(" · ") + (in ? std::string(tr(Str::DirIn)) + " " : "") + formatLocalTime(st.shownTime());
   if (st.corrected) tail += std::string(" · ") + correctionReason(st.onOtherPhone);
   bannerFitted("status.saved", head, st.displayName, tail, height, in ? theme::kIn : theme::kOut);
   return true;
@@ -281,7 +324,8 @@ std::string lastSaveLine(const SaveStatus& st) {
   std::string line = std::string(tr(Str::SavedLast)) + ": " + maskName(st.displayName) + " · ";
   if (st.undone) return line + tr(Str::Undone);
   // The entry's own time, as the list shows it (a typed "Giờ"), not when it was committed.
-  line += std::string(tr(st.direction == Direction::In ? Str::DirIn : Str::DirOut)) + " " + formatLocalTime(st.shownTime());
+  line +=
+      std::string(tr(st.direction == Direction::In ? Str::DirIn : Str::DirOut)) + " " + formatLocalTime(st.shownTime());
   if (st.corrected) line += std::string(" · ") + correctionReason(st.onOtherPhone);
   return line;
 }

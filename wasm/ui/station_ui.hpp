@@ -6,8 +6,8 @@
 #include "modes.hpp"
 #include "poster/poster_pdf.hpp"
 #include "scan_flow.hpp"
-#include "visitor_pass_issue.hpp"
 #include "station_session.hpp"
+#include "visitor_pass_issue.hpp"
 
 namespace diemquet::ui {
 
@@ -22,7 +22,7 @@ struct UiState {
   FieldErrors manualErrors;
   uint64_t manualSavedSerial = 0;  // the save status the form's last save made
   int64_t manualSavedAtMs = 0;     // and when (the phone's clock)
-  bool manualScrollTop = false;  // scroll the form to its top (where the save's outcome is)
+  bool manualScrollTop = false;    // scroll the form to its top (where the save's outcome is)
   std::optional<IssuedPass> pass;  // a visitor pass being shown
   poster::QrMatrix passQr;
   // Settings form
@@ -45,8 +45,8 @@ struct UiState {
   // The session's clock when lastScan came: a repeat's or a refusal's band lasts kSaveLineMs,
   // as a save's does, then gives way to a quiet line (scanBandExpired).
   Instant lastScanWhen;
-  bool showCard = false;                // full card details, for staff to compare
-  bool revealCard = false;              // the details just opened: scroll them into view
+  bool showCard = false;    // full card details, for staff to compare
+  bool revealCard = false;  // the details just opened: scroll them into view
   int cameraDevice = 0;
   // The camera starts by itself each time Scan opens (it is stopped whenever Scan is left);
   // cleared once it was asked to, so a camera that failed or was refused is not asked again.
@@ -78,9 +78,10 @@ class StationUi : public ModeUi {
   ScanFlow m_flow;
   UiState m_state;
   Screen m_shownScreen = Screen::Today;
+  bool m_bodyScrolls = false;  // the body's content was taller than the body last frame
   uint64_t m_feedbackSerial = 0;
   uint64_t m_correctedSerial = 0;  // the save whose correction was announced
-  bool m_scanHandled = false;  // a scan handled between frames: the next tick() reports a change
+  bool m_scanHandled = false;      // a scan handled between frames: the next tick() reports a change
 };
 
 // One function per screen (screen_*.cpp), drawn inside the body area.

@@ -14,15 +14,31 @@ using jsonutil::getString;
 using nlohmann::json;
 
 namespace {
-// {"device", "atMs" (the last answer), "peopleAtMs" (the answer the kept people came with)}
+// {"device", "atMs" (the last answer), "keptAtMs" (the "atMs" of the people record below when
+// this was written), "peopleAtMs" (the latest answer that said those same people)}: written at
+// every answer; small.
 constexpr const char* kKey = "dq-last-answer";
-// {"device", "venue", "aheadMs", "people":[{"p","d","t","sp","own"}]}: rewritten only when
-// the people change, so the 5-second answers rewrite the small record above, not this one.
+// {"device", "venue", "atMs" (the answer these people came with), "aheadMs",
+// "people":[{"p","d","t","sp","own"}]}: large, so written only when the people changed, at
+// most every kKeepPeopleEveryMs. Its own "atMs" makes the restored time the people's even when
+// the record above was written after a later answer.
 constexpr const char* kPeopleKey = "dq-last-presence";
+
+bool sameLocalDay(int64_t utcMs, const Instant& now) {
+  return localDayOf(Instant{utcMs, now.offsetMinutes}).startUtcMs == localDayOf(now).startUtcMs;
+}
 }  // namespace
+
+LastAnswerKeeper::LastAnswerKeeper(Station& station, client::KeyValueStore& store, std::function<Instant()> clock)
+    : m_station(station),
+      m_store(store),
+      m_clock(std::move(clock)),
+      m_keptPeopleVersion(station.remotePresenceVersion()),
+      m_keptVenue(station.settings().venue.id) {}
 
 void LastAnswerKeeper::restore(const Instant& now) {
   m_keptPeopleVersion = m_station.remotePresenceVersion();
+  m_keptVenue = m_station.settings().venue.id;
   const std::string device = m_station.settings().deviceId;
   if (device.empty()) return;
   json j = json::parse(m_store.get(kKey), nullptr, false);
@@ -30,17 +46,18 @@ void LastAnswerKeeper::restore(const Instant& now) {
   if (!j["device"].is_string() || j["device"].get<std::string>() != device || !j["atMs"].is_number_integer()) return;
   m_keptMs = j["atMs"].get<int64_t>();
   if (m_keptMs > 0) m_station.serverAnswered(m_keptMs);
-  restorePeople(now, getInt(j, "peopleAtMs", 0));
+  restorePeople(now, getInt(j, "peopleAtMs", 0), getInt(j, "keptAtMs", 0));
 }
 
-void LastAnswerKeeper::restorePeople(const Instant& now, int64_t answeredAtMs) {
+void LastAnswerKeeper::restorePeople(const Instant& now, int64_t confirmedAtMs, int64_t confirmedKeptMs) {
   const std::string raw = m_store.get(kPeopleKey);
   if (raw.empty()) return;
   json j = json::parse(raw, nullptr, false);
   const StationSettings& s = m_station.settings();
-  const bool sameDay =
-      answeredAtMs > 0 && localDayOf(Instant{answeredAtMs, now.offsetMinutes}).startUtcMs == localDayOf(now).startUtcMs;
-  if (!j.is_object() || !sameDay || s.venue.id.empty() || getString(j, "device") != s.deviceId ||
+  const int64_t keptAt = getInt(j, "atMs", 0);
+  // A later answer that said these same people dates them, if it confirmed this very record.
+  const int64_t answeredAtMs = confirmedKeptMs == keptAt ? std::max(keptAt, confirmedAtMs) : keptAt;
+  if (keptAt <= 0 || !sameLocalDay(answeredAtMs, now) || s.venue.id.empty() || getString(j, "device") != s.deviceId ||
       getString(j, "venue") != s.venue.id || !j.contains("people") || !j["people"].is_array()) {
     m_store.set(kPeopleKey, "");  // another day's, venue's or station's: it never counts again
     return;
@@ -55,21 +72,57 @@ void LastAnswerKeeper::restorePeople(const Instant& now, int64_t answeredAtMs) {
   }
   m_station.setRemotePresence(std::move(people), getInt(j, "aheadMs", 0), answeredAtMs);
   m_keptPeopleVersion = m_station.remotePresenceVersion();
+  m_keptPeopleAtMs = keptAt;
+  m_peopleConfirmedMs = answeredAtMs;
 }
 
-void LastAnswerKeeper::tick() {
+void LastAnswerKeeper::tick(bool online) {
   const std::string& device = m_station.settings().deviceId;
   if (device.empty()) return;
-  if (m_station.remotePresenceVersion() != m_keptPeopleVersion) keepPeople();
+  const Instant now = m_clock();
+  // Station::apply dropped its people of the old venue already; the kept ones go too.
+  if (m_station.settings().venue.id != m_keptVenue) {
+    m_keptVenue = m_station.settings().venue.id;
+    dropPeople();
+  }
+  const int64_t answeredAt = m_station.remoteAnsweredMs();
+  if (answeredAt > 0 && !sameLocalDay(answeredAt, now)) {
+    m_station.setRemotePresence({}, 0, 0);  // counts: this phone's own; no "theo máy chủ" time
+    dropPeople();
+  }
+  const bool pending = m_station.remotePresenceVersion() != m_keptPeopleVersion;
+  if (pending && (!online || now.utcMs - m_peopleWrittenAtMs >= kKeepPeopleEveryMs)) keepPeople(now.utcMs);
   const int64_t at = m_station.lastAnsweredMs();
   if (at <= m_keptMs) return;
   m_keptMs = at;
-  m_store.set(kKey, json{{"device", device}, {"atMs", at}, {"peopleAtMs", m_station.remoteAnsweredMs()}}.dump());
+  json small{{"device", device}, {"atMs", at}};
+  if (m_keptPeopleAtMs > 0) {
+    // Nothing pending: this answer said the kept people again.
+    if (m_station.remotePresenceVersion() == m_keptPeopleVersion)
+      m_peopleConfirmedMs = std::max(m_peopleConfirmedMs, m_station.remoteAnsweredMs());
+    small["keptAtMs"] = m_keptPeopleAtMs;
+    small["peopleAtMs"] = m_peopleConfirmedMs;
+  }
+  m_store.set(kKey, small.dump());
 }
 
-void LastAnswerKeeper::keepPeople() {
+void LastAnswerKeeper::dropPeople() {
+  m_store.set(kPeopleKey, "");
   m_keptPeopleVersion = m_station.remotePresenceVersion();
+  m_keptPeopleAtMs = 0;
+  m_peopleConfirmedMs = 0;
+}
+
+void LastAnswerKeeper::keepPeople(int64_t nowMs) {
+  m_keptPeopleVersion = m_station.remotePresenceVersion();
+  m_peopleWrittenAtMs = nowMs;
   const auto& remote = m_station.remotePresence();
+  if (remote.empty()) {  // nobody: nothing to count after a reload either
+    m_store.set(kPeopleKey, "");
+    m_keptPeopleAtMs = m_peopleConfirmedMs = 0;
+    return;
+  }
+  m_keptPeopleAtMs = m_peopleConfirmedMs = m_station.remoteAnsweredMs();
   std::vector<std::pair<const std::string*, const RemoteEntry*>> latest;
   latest.reserve(remote.size());
   for (const auto& [key, r] : remote) latest.emplace_back(&key, &r);
@@ -88,6 +141,7 @@ void LastAnswerKeeper::keepPeople() {
   const StationSettings& s = m_station.settings();
   m_store.set(kPeopleKey, json{{"device", s.deviceId},
                                {"venue", s.venue.id},
+                               {"atMs", m_keptPeopleAtMs},
                                {"aheadMs", m_station.serverAheadMs()},
                                {"people", std::move(people)}}
                               .dump());

@@ -15,6 +15,8 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <string>
 
 #include "client/key_value_store.hpp"
 #include "station.hpp"
@@ -28,25 +30,43 @@ namespace diemquet::sync {
 // are the oldest entries: visits that the venue's usual stay has mostly closed already.
 inline constexpr size_t kMaxKeptPeople = 5000;
 
+// The people are written at most this often. The record is up to ~400 KB of JSON written
+// synchronously on the page's thread (localStorage has no other API), and at a busy gate the
+// people change at every 5-second answer. Online, a reload gets a new answer within 5 s
+// anyway; the record matters offline, and going offline writes the last answer at once.
+inline constexpr int64_t kKeepPeopleEveryMs = 30'000;
+
 class LastAnswerKeeper {
  public:
-  LastAnswerKeeper(Station& station, client::KeyValueStore& store) : m_station(station), m_store(store) {}
+  // `clock`: this phone's time, for the 30-second spacing and the local day.
+  LastAnswerKeeper(Station& station, client::KeyValueStore& store, std::function<Instant()> clock);
   // After the journal's replay. The kept time counts as an answer when it was kept for this
   // station (its device id): a journal cleared and a station set up anew start from "never".
   // The kept people count when, besides, they are of the station's venue and of `now`'s day
-  // (a new day starts from nothing); otherwise they are dropped from the store.
+  // (a new day starts from nothing); otherwise they are dropped from the store. They come
+  // with the time of the answer they were written from (or of a later one that said the
+  // same people): "theo máy chủ lúc hh:mm" is always the restored people's.
   void restore(const Instant& now);
-  // From the frame loop: keeps the station's latest answer when it moved (its people only when
-  // they changed: most answers say the same).
-  void tick();
+  // From the frame loop, online or not. Keeps the latest answer's time when it moved (a small
+  // record); the people when they changed, at most every kKeepPeopleEveryMs, and at once when
+  // `online` is false (the last answer is the one that counts offline). Drops the people, in
+  // the station and the store, at a new local day (yesterday's answer no longer applies, even
+  // on a station left offline across midnight) and when the venue changes.
+  void tick(bool online = true);
 
  private:
-  void restorePeople(const Instant& now, int64_t answeredAtMs);
-  void keepPeople();
+  void restorePeople(const Instant& now, int64_t confirmedAtMs, int64_t confirmedKeptMs);
+  void keepPeople(int64_t nowMs);
+  void dropPeople();
   Station& m_station;
   client::KeyValueStore& m_store;
-  int64_t m_keptMs = 0;
-  uint64_t m_keptPeopleVersion = 0;
+  std::function<Instant()> m_clock;
+  int64_t m_keptMs = 0;              // the latest answer's time, as kept
+  uint64_t m_keptPeopleVersion = 0;  // the station's people as kept (or restored)
+  int64_t m_keptPeopleAtMs = 0;      // the answer the kept people came with (0: none kept)
+  int64_t m_peopleConfirmedMs = 0;   // the latest answer that said the kept people
+  int64_t m_peopleWrittenAtMs = 0;   // when they were last written, by the clock
+  std::string m_keptVenue;
 };
 
 }  // namespace diemquet::sync
