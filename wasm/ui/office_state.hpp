@@ -65,6 +65,8 @@ void drawViolations(OfficeState& s);
 void complaintByPhone(OfficeState& s, const std::function<void()>& recorded);
 void drawTrace(OfficeState& s);
 void drawVenues(OfficeState& s);
+// Above the venue screen: a venue's posters printed at the office (office_posters.cpp).
+void drawVenuePosters(OfficeState& s);
 void drawOfficers(OfficeState& s);  // office_officers.cpp
 void drawSelfRegistered(OfficeState& s);  // office_verify.cpp: above the venue form
 
