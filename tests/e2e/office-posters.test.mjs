@@ -71,6 +71,8 @@ before(async () => {
   assert.equal(printed.status, 200);
   stationUrls = qrUrls(printed.buf, 'station');
   assert.equal(stationUrls.length, 2);
+  // A citizen's complaint from the poster's report page: the poster is gone.
+  assert.equal((await api('POST', '/api/v1/reports', { venue: venueId, kind: 'no_poster', note: 'Cửa sau không còn mã QR' })).status, 201);
 });
 
 after(async () => {
@@ -110,7 +112,7 @@ for (const vp of PHONES) {
       // A venue with no scan point: told why, in Vietnamese, in view; nothing downloads.
       await chooseVenue(page, 'quan moi', 'Quán Mới Chưa Có Điểm');
       await tap(page, 'office.posters.download');
-      const refused = await assertInView(page, 'office.posters.error', 10000);
+      const refused = await assertInView(page, 'office.posters.download.error', 10000);
       assert.equal(refused.text, 'Cơ sở chưa có điểm quét nên chưa có áp phích. Hãy thêm điểm quét trước.');
       await assertNoMissingGlyphs(page, 'posters refused');
       await screenshot(page, `office-posters-no-points-${vp.width}`);
@@ -118,11 +120,11 @@ for (const vp of PHONES) {
       // Another venue: the choice tapped to search again; typed as said on the phone, without
       // marks; then two taps back to back.
       await tap(page, 'office.posters.venue.chosen');
-      assert.ok(!(await page.evaluate(() => globalThis.dq.probe().items.some((i) => i.id === 'office.posters.error'))),
+      assert.ok(!(await page.evaluate(() => globalThis.dq.probe().items.some((i) => i.id === 'office.posters.download.error'))),
         'the refusal goes with the venue it was about');
       await chooseVenue(page, 'pho hoa', 'Quán Phở Hòa');
       await doubleTap(page, 'office.posters.download');
-      const done = await assertInView(page, 'office.posters.done', 20000);
+      const done = await assertInView(page, 'office.posters.download.done', 20000);
       assert.equal(done.text, 'Đã tải áp phích của Quán Phở Hòa. In khổ A4, đúng kích thước.');
       await page.waitForTimeout(2500);  // a second download would have arrived by now
       assert.equal(downloads.length, 1, 'one file for a double tap');
@@ -146,8 +148,35 @@ for (const vp of PHONES) {
   });
 }
 
+test('officer at 360×740: on a "no poster" complaint, a double tap on its "Tải áp phích (PDF)" downloads the venue\'s posters once', { skip }, async () => {
+  const ctx = await openPhone(freshProfile('dq-office-posters-complaint'), { viewport: PHONES[0] });
+  try {
+    const page = await ctx.newPage();
+    const downloads = [];
+    page.on('download', (d) => downloads.push(d));
+    await login(page);
+    await tap(page, 'office.tab.violations');
+    await page.waitForFunction(() => globalThis.dq.probe().items.some((i) => /^office\.violations\.\d+$/.test(i.id) &&
+      i.text === 'Quán Phở Hòa — Không có poster'), null, { timeout: 10000 });
+    const row = (await page.evaluate(() => globalThis.dq.probe().items)).find((i) => i.text === 'Quán Phở Hòa — Không có poster').id;
+    await doubleTap(page, `${row}.posters`);
+    const done = await assertInView(page, `${row}.posters.done`, 20000);
+    assert.equal(done.text, 'Đã tải áp phích của Quán Phở Hòa. In khổ A4, đúng kích thước.');
+    await page.waitForTimeout(2500);  // a second download would have arrived by now
+    assert.equal(downloads.length, 1, 'one file for a double tap');
+    const file = path.join(dir, 'office-complaint.pdf');
+    await downloads[0].saveAs(file);
+    const pdf = fs.readFileSync(file);
+    assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+    assert.deepEqual(qrUrls(pdf, 'office-complaint'), stationUrls);
+    await assertTextsFitWidth(page);
+    await assertNoMissingGlyphs(page, 'posters from a complaint');
+    await screenshot(page, 'office-posters-complaint-360');
+  } finally { await ctx.close(); }
+});
+
 test('each download is in the officer\'s audit trail, with the venue and nothing personal', { skip }, async () => {
   const tok = (await api('POST', '/api/v1/office/login', { username: 'benghe', password: PASSWORD })).json.token;
   const rows = (await api('GET', '/api/v1/office/audit', null, tok)).json.entries.filter((e) => e.action === 'print_posters');
-  assert.deepEqual(rows.map((e) => `${e.target} ${e.detail}`), PHONES.map(() => `${venueId} reprinted`));
+  assert.deepEqual(rows.map((e) => `${e.target} ${e.detail}`), [...PHONES, 'complaint'].map(() => `${venueId} reprinted`));
 });
