@@ -144,6 +144,13 @@ for (const vp of PHONES) {
       await assertTextsFitWidth(page);
       await assertNoMissingGlyphs(page, 'posters downloaded');
       await screenshot(page, `office-posters-done-${vp.width}`);
+      // In English too, worded again from its key, within the screen's width.
+      await tap(page, 'office.lang');
+      assert.equal((await find(page, 'office.posters.title')).text, 'A venue\'s posters');
+      assert.equal((await find(page, 'office.posters.download.done')).text, 'Posters downloaded for Quán Phở Hòa. Print on A4 at actual size.');
+      await assertTextsFitWidth(page);
+      await screenshot(page, `office-posters-done-${vp.width}-en`);
+      await tap(page, 'office.lang');
     } finally { await ctx.close(); }
   });
 }
