@@ -8,7 +8,8 @@
 # posters, a station scan and the officer's confirmation (self-register.test.mjs); an officer's
 # venue list checked, corrected and imported from /office/nhap-co-so (venue-import.test.mjs);
 # messages on every office screen following a language switch, exports named in their language,
-# undeclared staff said so, an exposure alert audited with the trace's reason (office-messages.test.mjs).
+# undeclared staff said so, an exposure alert audited with the trace's reason (office-messages.test.mjs); a venue's posters
+# downloaded at the office, a double tap one PDF with the station's QR codes (office-posters.test.mjs).
 # Screenshots in test-output/e2e/.
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 cd "$ROOT"
@@ -19,7 +20,7 @@ DQ_WEB_DIR="${DQ_WEB_DIR:-$ROOT/build/web}" DQ_TEST_OUTPUT="$ROOT/test-output/e2
   timeout 900 node --test --test-concurrency=1 --test-reporter=tap tests/e2e/office.test.mjs tests/e2e/office-officers.test.mjs \
     tests/e2e/office-province.test.mjs \
     tests/e2e/report.test.mjs tests/e2e/self-register.test.mjs tests/e2e/venue-import.test.mjs \
-    tests/e2e/office-messages.test.mjs > "$out" 2>&1 || true
+    tests/e2e/office-messages.test.mjs tests/e2e/office-posters.test.mjs > "$out" 2>&1 || true
 grep -E '^not ok|^# (pass|fail|skipped)' "$out" >&2 || true
 read -r p f s <<<"$(node_test_counts "$out")"
 record_result 61-office-e2e "$p" "$f" "$s"

@@ -59,6 +59,7 @@ inline constexpr ErrorCodeInfo kErrorCodes[] = {
     {"poster_mismatch", 403, 0, "the check-in's venue or scan point is not the poster's"},
     {"no_posters", 404, 0, "no poster was issued for the venue yet"},
     {"invalid_scan_point_id", 409, 0, "a scan point id a poster cannot carry (rename it first)"},
+    {"no_scan_points", 409, 0, "the venue has no scan point, so no poster (the office's poster download)"},
     {"key_revoked", 409, 0, "the key the posters were signed with was revoked; issue new posters"},
     {"invalid_declaration", 422, 0, "the visitor's health declaration is malformed"},
     {"rate_limited", 429, 0, "too many self check-ins from one visitor device"},

@@ -14,8 +14,8 @@
 #include "../areas/registry.hpp"
 #include "../areas/search_fold.hpp"
 #include "../storage/base64.hpp"
-#include "common/secrets.hpp"
 #include "check_in_json.hpp"
+#include "common/secrets.hpp"
 #include "export_names.hpp"
 #include "http/rate_limiter.hpp"
 #include "http/request_input.hpp"
@@ -29,6 +29,7 @@
 #include "text.hpp"
 #include "trace.hpp"
 #include "venue_import.hpp"
+#include "venue_posters.hpp"
 
 namespace diemquet::server::office {
 
@@ -606,6 +607,7 @@ void addRoutes(Router& router, Store& store, const Clock& clock, const Logger& l
   router.on("GET", "/api/v1/office/audit", officer([](Office& o, const PathParams&) { return o.auditTrail(); }));
   addSelfRegistrationRoutes(router, store, clock, log);  // self_registration.cpp
   addVenueImportRoutes(router, store, clock, log);       // venue_import.cpp
+  addVenuePosterRoutes(router, store, clock, log);       // venue_posters.cpp
   // Officers of the areas inside the caller's own (officers_api.cpp).
   router.on("GET", "/api/v1/office/officers",
             withOfficer(store, clock, log, [&store](const ApiRequest&, const PathParams&, const Officer& me, int64_t) {

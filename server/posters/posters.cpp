@@ -242,22 +242,22 @@ ApiResponse issue(const ApiRequest& req, Store& store, const std::string& venueI
   return pdfResponse(std::move(pdf).value(), venueId);
 }
 
-ApiResponse redownload(const ApiRequest& req, Store& store, const std::string& venueId,
-                       const std::function<void(const std::string&)>& log) {
-  auto who = authorizeVenue(req, store, venueId, log);
-  if (auto* err = std::get_if<ApiResponse>(&who)) return *err;
+// The latest issue of the venue's posters rendered again (the same URLs). `pdf` is empty when
+// none was issued yet or their key was revoked (`revoked` then says which).
+struct LatestSheet {
+  std::string pdf;
+  bool revoked = false;
+};
+Result<LatestSheet> renderLatest(Store& store, const std::string& venueId) {
   auto rows = store.postersOfVenue(venueId);
-  if (!rows) return storageFailure(rows.error(), log);
-  if (rows->empty())
-    return errorResponse(404, "no_posters", "No poster was issued for this venue yet; POST to issue one.");
+  if (!rows) return rows.error();
+  if (rows->empty()) return LatestSheet{};
   auto ring = keyRing(store);
-  if (!ring) return storageFailure(ring.error(), log);
+  if (!ring) return ring.error();
   int fromYmd = 0, untilYmd = 0;
   for (const PosterRow& r : rows.value()) {
     const poster::PublicKey* k = ring->find(r.keyId);
-    if (!k || k->revoked)
-      return errorResponse(409, "key_revoked",
-                           "The key these posters were signed with was revoked; issue new posters.");
+    if (!k || k->revoked) return LatestSheet{"", true};
     if (auto ref = poster::parsePosterUrl(r.url)) {
       fromYmd = ref->validity.fromYmd;
       untilYmd = ref->validity.untilYmd;
@@ -265,10 +265,24 @@ ApiResponse redownload(const ApiRequest& req, Store& store, const std::string& v
   }
   auto venue = store.findVenue(venueId);
   auto points = store.scanPoints(venueId);
-  if (!venue || !venue.value() || !points) return storageFailure(makeError(ErrorKind::Storage, "venue vanished"), log);
+  if (!venue || !venue.value() || !points) return makeError(ErrorKind::Storage, "venue vanished");
   auto pdf = renderSheet(*venue.value(), points.value(), rows.value(), fromYmd, untilYmd);
-  if (!pdf) return storageFailure(pdf.error(), log);
-  return pdfResponse(std::move(pdf).value(), venueId);
+  if (!pdf) return makeError(ErrorKind::Storage, pdf.error().message);  // fonts missing: the server's fault
+  return LatestSheet{std::move(pdf).value(), false};
+}
+
+ApiResponse redownload(const ApiRequest& req, Store& store, const std::string& venueId,
+                       const std::function<void(const std::string&)>& log) {
+  auto who = authorizeVenue(req, store, venueId, log);
+  if (auto* err = std::get_if<ApiResponse>(&who)) return *err;
+  auto latest = renderLatest(store, venueId);
+  if (!latest) return storageFailure(latest.error(), log);
+  LatestSheet sheet = std::move(latest).value();
+  if (sheet.revoked)
+    return errorResponse(409, "key_revoked", "The key these posters were signed with was revoked; issue new posters.");
+  if (sheet.pdf.empty())
+    return errorResponse(404, "no_posters", "No poster was issued for this venue yet; POST to issue one.");
+  return pdfResponse(std::move(sheet.pdf), venueId);
 }
 
 // Sliding 10-minute window per visitor phone.
@@ -477,6 +491,17 @@ Result<std::string> issuePosters(Store& store, const std::string& venueId, int f
   if (auto st = store.recordPosters(rows); !st) return st.error();
   if (auto st = fillShortCodes(store); !st) return st.error();
   return pdf;
+}
+
+Result<PrintedPosters> postersToPrint(Store& store, const std::string& venueId, const std::string& issuedBy,
+                                      int64_t nowMs) {
+  auto latest = renderLatest(store, venueId);
+  if (!latest) return latest.error();
+  LatestSheet sheet = std::move(latest).value();
+  if (!sheet.pdf.empty()) return PrintedPosters{std::move(sheet.pdf), false};
+  auto pdf = issuePosters(store, venueId, 0, 0, issuedBy, nowMs);
+  if (!pdf) return pdf.error();
+  return PrintedPosters{std::move(pdf).value(), true};
 }
 
 void addRoutes(Router& router, Store& store, const std::function<int64_t()>& clock,

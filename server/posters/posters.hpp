@@ -37,6 +37,18 @@ Result<poster::KeyRing> keyRing(Store& store);
 Result<std::string> issuePosters(Store& store, const std::string& venueId, int fromYmd, int untilYmd,
                                  const std::string& issuedBy, int64_t nowMs, const std::string& onlyPoint = "");
 
+// The venue's posters to print again: the latest issue rendered again (the same URLs, so the QR
+// codes already on its walls stay valid), or a new issue (open validity) only when none exists or
+// its key was revoked: the rule the station's "Tải áp phích (PDF)" follows (GET, then POST on
+// 404/409). NotFound: no such venue, or it has no scan point; Malformed: a scan point id a poster
+// cannot carry (issuePosters' message says how to fix it).
+struct PrintedPosters {
+  std::string pdf;
+  bool issued = false;  // new posters were signed (the old ones' key was revoked, or there were none)
+};
+Result<PrintedPosters> postersToPrint(Store& store, const std::string& venueId, const std::string& issuedBy,
+                                      int64_t nowMs);
+
 // Handles /api/v1/keys, /api/v1/venues/{id}/posters[/info] and /api/v1/self-checkins;
 // nullopt for every other path.
 void addRoutes(Router& router, Store& store, const std::function<int64_t()>& clock,

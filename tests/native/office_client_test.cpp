@@ -26,6 +26,15 @@ struct FakeDownloader : Downloader {
     openInTab = open;
     done = std::move(d);
   }
+  // A poster download: its refusal's body is kept for its code.
+  std::function<void(int, const std::string&)> doneWithError;
+  void fetchToFileWithError(const std::string&, const std::string& p, const std::string& t, const std::string& f,
+                            std::function<void(int, const std::string&)> d) override {
+    path = p;
+    token = t;
+    filename = f;
+    doneWithError = std::move(d);
+  }
   void saveBytes(const std::string& f, const std::string&, const std::string& bytes) override {
     savedName = f;
     savedBytes = bytes;
@@ -171,6 +180,29 @@ TEST(OfficeClient, TypedCallsBuildTheirRequests) {
   f.client.officerAction("xa.a", "reset-password", nullptr);
   EXPECT_EQ(f.net.answer(200, "{}").path, "/api/v1/office/officers/xa.a/reset-password");
   EXPECT_EQ(f.client.inFlight(), 0);
+}
+
+// The office's poster button words a refusal from the API's code ("no_scan_points" -> "Cơ sở
+// chưa có điểm quét…"): the code must reach it, which a status alone did not carry.
+TEST(OfficeClient, APosterDownloadsRefusalKeepsTheApisCode) {
+  Fixture f;
+  f.logIn();
+  OfficeStatus got;
+  f.client.downloadPosters("26740-pho", "ap-phich-26740-pho.pdf", [&](const OfficeStatus& s) { got = s; });
+  EXPECT_EQ(f.downloads.path, "/api/v1/office/venues/26740-pho/posters.pdf");
+  EXPECT_EQ(f.downloads.token, "t-1");
+  EXPECT_EQ(f.downloads.filename, "ap-phich-26740-pho.pdf");
+  ASSERT_TRUE(f.downloads.doneWithError);
+  f.downloads.doneWithError(409, R"({"error":{"code":"no_scan_points","message":"..."}})");
+  EXPECT_EQ(got.error, OfficeError::Refused);
+  EXPECT_EQ(got.errorCode, "no_scan_points");
+  f.client.downloadPosters("26740-pho", "a.pdf", [&](const OfficeStatus& s) { got = s; });
+  f.downloads.doneWithError(200, "");
+  EXPECT_TRUE(got.ok()) << "a PDF is not JSON and need not be";
+  f.client.downloadPosters("26740-pho", "a.pdf", [&](const OfficeStatus& s) { got = s; });
+  f.downloads.doneWithError(401, R"({"error":{"code":"session_expired"}})");
+  EXPECT_EQ(got.error, OfficeError::SessionEnded);
+  EXPECT_FALSE(f.client.loggedIn()) << "an ended session goes back to the login form";
 }
 
 TEST(OfficeClient, ExportsGoThroughTheDownloaderWithTheSession) {

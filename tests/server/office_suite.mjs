@@ -13,6 +13,19 @@ import { importAreas } from './areas_fixture.mjs';
 import { readXlsxCells } from '../e2e/lib/demo.mjs';
 
 const DAY = 86_400_000, WEEK = 7 * DAY, VN = 7 * 3_600_000;
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+const MAKE_POSTER = path.join(ROOT, process.env.DQ_MAKE_POSTER ?? 'build/native/tests/poster/make_poster');
+const HAVE_PDFTOPPM = (() => { try { execFileSync('pdftoppm', ['-v'], { stdio: 'ignore' }); return true; } catch { return false; } })();
+
+// The poster PDF's QR codes as text, page by page (pdftoppm, then tests/poster/decode_qr.cjs).
+function decodePdf(dir, pdf) {
+  const work = fs.mkdtempSync(path.join(dir, 'pdf-'));
+  fs.writeFileSync(path.join(work, 'poster.pdf'), pdf);
+  execFileSync('pdftoppm', ['-r', '100', '-png', path.join(work, 'poster.pdf'), path.join(work, 'page')]);
+  const pngs = fs.readdirSync(work).filter((f) => f.endsWith('.png')).sort().map((f) => path.join(work, f));
+  const out = execFileSync('node', ['--no-experimental-fetch', path.join(ROOT, 'tests/poster/decode_qr.cjs'), ...pngs], { encoding: 'utf8' });
+  return out.trim().split('\n').map((l) => JSON.parse(l).text);
+}
 const PASSWORD = 'mat-khau-thu-nghiem';
 
 function adminCmd(db, args, input = '') {
@@ -156,6 +169,7 @@ describe(`office API (${dbKind})`, () => {
         ['GET', `/api/v1/office/venues/${a}`, null, inA(200)],
         ['POST', `/api/v1/office/venues/${a}/codes`, { count: 1 }, inA(201)],
         ['POST', `/api/v1/office/venues/${a}/reminders`, { note: 'nhắc' }, inA(201)],
+        ['GET', `/api/v1/office/venues/${a}/posters.pdf`, null, inA(200)],
         ['GET', '/api/v1/office/report?area=26740', null, inA(200)],
         ['GET', '/api/v1/office/report?area=26740&format=csv', null, inA(200)],
         ['POST', '/api/v1/venues', { name: 'Mới', ward: '26740', category: 'gym' }, inA(201)],
@@ -237,6 +251,72 @@ describe(`office API (${dbKind})`, () => {
       assert.equal(v.resolutionNote, 'Đã dán mã QR');
       assert.equal(v.resolvedBy, 'wardA');
     });
+  });
+
+  // The office's poster download: the station's posters, the same QR codes (a venue's walls keep
+  // theirs), new ones only when none exist or their key was revoked; area rule; audited.
+  test('posters at the office: area rule, the station\'s URLs, new only when none or revoked, audited', async () => {
+    const id = venues['Phở Hòa'].id;
+    const p = `/api/v1/office/venues/${id}/posters.pdf`;
+    const st = await stationFor(id);
+    const stationGet = () => get(url, `/api/v1/venues/${id}/posters`, st.token);
+    const audit = async () => (await get(url, '/api/v1/office/audit', tok.wardA)).json.entries
+      .filter((e) => e.action === 'print_posters' && e.target === id).map((e) => e.detail);
+    const auditBefore = (await audit()).length;
+    assert.equal((await get(url, p)).status, 401);
+    assert.equal((await get(url, p, 'x'.repeat(43))).status, 401);
+    const outside = await get(url, p, tok.wardB);
+    assert.deepEqual([outside.status, outside.json?.error?.code], [403, 'outside_area']);
+    assert.equal((await get(url, p, tok.hanoi)).status, 403);
+    const missing = await get(url, '/api/v1/office/venues/26740-NOPE/posters.pdf', tok.wardA);
+    assert.deepEqual([missing.status, missing.json?.error?.code], [404, 'not_found']);
+    adminCmd(db, ['create-venue', '--id', 'quan-khong-diem', '--name', 'Quán chưa có điểm quét', '--area', '26740']);
+    const noPoints = await get(url, '/api/v1/office/venues/quan-khong-diem/posters.pdf', tok.wardA);
+    assert.deepEqual([noPoints.status, noPoints.json?.error?.code], [409, 'no_scan_points']);
+    assert.equal((await audit()).length, auditBefore, 'a refusal prints nothing and audits nothing');
+
+    // Issued by the office when none were (the matrix above has already, when it ran).
+    const hadPosters = (await stationGet()).status === 200;
+    const first = await get(url, p, tok.wardA);
+    assert.equal(first.status, 200, first.text);
+    assert.equal(first.headers.get('content-type'), 'application/pdf');
+    assert.match(first.headers.get('content-disposition'), new RegExp(`^attachment; filename="ap-phich-${id}\\.pdf"$`));
+    assert.equal(first.buf.subarray(0, 5).toString(), '%PDF-');
+    // The station's GET re-renders the same posters: the same bytes, so the same QR URLs.
+    const fromStation = await stationGet();
+    assert.equal(fromStation.status, 200, fromStation.text);
+    assert.ok(fromStation.buf.equals(first.buf), 'the station prints the posters the office printed');
+    const again = await get(url, p, tok.district);
+    assert.ok(again.buf.equals(first.buf), 'printing again keeps the QR codes');
+    const decoded = HAVE_PDFTOPPM ? decodePdf(tmp.dir, first.buf) : [];
+    if (HAVE_PDFTOPPM) {
+      const ring = (await get(url, '/api/v1/keys')).json.ring;
+      assert.equal(decoded.length, 2);
+      for (const [i, u] of decoded.entries()) {
+        assert.match(u, new RegExp(`/v#1\\.${id}\\.p${i + 1}\\.`));
+        const kid = u.match(/#1\.[^.]+\.[^.]+\.([^.]+)\./)[1];
+        const ok = execFileSync(MAKE_POSTER, ['verify', ring.find((l) => l.startsWith(`dqk1.${kid}.`)), '20260615', u], { encoding: 'utf8' }).trim();
+        assert.equal(ok, `verified ${id} p${i + 1}`);
+      }
+    }
+
+    // Their key revoked: the station's GET says so, the office signs new ones, which the station then prints.
+    const keyId = decoded[0]?.match(/#1\.[^.]+\.[^.]+\.([^.]+)\./)?.[1] ?? (await get(url, '/api/v1/keys')).json.keys.at(-1).id;
+    adminCmd(db, ['revoke-key', '--id', keyId]);
+    assert.equal((await stationGet()).status, 409);
+    const renewed = await get(url, p, tok.wardA);
+    assert.equal(renewed.status, 200, renewed.text);
+    assert.ok(!renewed.buf.equals(first.buf), 'new posters, signed with a key not revoked');
+    assert.ok((await stationGet()).buf.equals(renewed.buf));
+    if (HAVE_PDFTOPPM) assert.ok(decodePdf(tmp.dir, renewed.buf).every((u) => !u.includes(`.${keyId}.`)));
+
+    // One audit row per download, the venue's id and nothing personal; the last two say what happened.
+    const rows = await audit();
+    assert.equal(rows.length, auditBefore + 2, rows.join('; '));
+    assert.deepEqual(rows.slice(0, 2), ['issued', hadPosters ? 'reprinted' : 'issued'], 'newest first: the renewal signed new posters');
+    const districtRows = (await get(url, '/api/v1/office/audit', tok.district)).json.entries.filter((e) => e.action === 'print_posters');
+    assert.ok(districtRows.some((e) => e.target === id && e.detail === 'reprinted'), JSON.stringify(districtRows));
+    for (const e of districtRows) assert.ok(!/Phở|0281234567|Lê Lợi/.test(JSON.stringify(e)), JSON.stringify(e));
   });
 
   test('weekly report on a generated dataset matches numbers computed here', async () => {

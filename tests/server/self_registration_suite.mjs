@@ -215,6 +215,9 @@ describe(`self-registration (${dbKind})`, () => {
     assert.equal(poster.status, 403, poster.text);
     assert.equal(poster.json.error.code, 'venue_rejected');
     assert.equal((await get(url, '/api/v1/owner/posters?point=p1', reg.ownerKey)).json.error.code, 'venue_rejected');
+    // Nor the commune office: the officer's poster download refuses it the same way.
+    const atOffice = await get(url, `/api/v1/office/venues/${reg.venue.id}/posters.pdf`, tok.bennghe);
+    assert.deepEqual([atOffice.status, atOffice.json?.error?.code], [403, 'venue_rejected'], atOffice.text);
     // A second station holding a code issued before the rejection cannot enroll; the code stays unused.
     const devices = () => count(`SELECT COUNT(*) FROM devices WHERE venue_id = '${reg.venue.id}'`);
     const devicesBefore = devices();

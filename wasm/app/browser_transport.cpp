@@ -43,6 +43,13 @@ void BrowserDownloader::fetchToFile(const std::string& method, const std::string
                             });
 }
 
+void BrowserDownloader::fetchToFileWithError(const std::string& method, const std::string& path,
+                                             const std::string& token, const std::string& filename,
+                                             std::function<void(int, const std::string&)> done) {
+  const std::string headers = token.empty() ? std::string() : "Authorization: Bearer " + token;
+  platform::downloadFromUrl(method, path, headers, filename, 60000, std::move(done));
+}
+
 void BrowserDownloader::saveBytes(const std::string& filename, const std::string& mimeType, const std::string& bytes) {
   platform::downloadFile(filename, mimeType, bytes);
 }

@@ -31,6 +31,9 @@ class BrowserDownloader : public client::Downloader {
  public:
   void fetchToFile(const std::string& method, const std::string& path, const std::string& token,
                    const std::string& filename, bool openInTab, std::function<void(int status)> done) override;
+  void fetchToFileWithError(const std::string& method, const std::string& path, const std::string& token,
+                            const std::string& filename,
+                            std::function<void(int status, const std::string& errorBody)> done) override;
   void saveBytes(const std::string& filename, const std::string& mimeType, const std::string& bytes) override;
 };
 

@@ -474,6 +474,23 @@ const Entry kStrings[] = {
      "On the venue's device, open the scanning page (this address without /office), go to Settings, enter the code "
      "under Enrollment code and tap Connect to server. Then, in Settings too, tap Download posters (PDF) to print "
      "the QR code for each scan point."},
+    // A venue's posters printed at the office (office_posters.cpp), from the API's error codes.
+    {Str::OfficePostersTitle, "Áp phích của cơ sở", "A venue's posters"},
+    {Str::OfficePostersHint,
+     "Cơ sở báo mất áp phích, hoặc chủ cơ sở đến xã xin in: tìm cơ sở rồi tải về để in khổ A4 (mỗi điểm quét một "
+     "trang). Mã QR vẫn như bản đã dán.",
+     "A venue lost its poster, or its owner came to the office: find the venue and download its posters to print on "
+     "A4 (one page per scan point). The QR codes stay those already posted."},
+    {Str::OfficePostersVenue, "Cơ sở cần in áp phích", "Venue to print posters for"},
+    {Str::OfficePostersChooseVenue, "Hãy chọn cơ sở trong danh sách trước.", "Choose the venue in the list first."},
+    {Str::OfficePostersDone, "Đã tải áp phích của", "Posters downloaded for"},
+    {Str::OfficePostersPrint, "In khổ A4, đúng kích thước.", "Print on A4 at actual size."},
+    {Str::OfficePostersNoScanPoints, "Cơ sở chưa có điểm quét nên chưa có áp phích. Hãy thêm điểm quét trước.",
+     "The venue has no scan point yet, so no poster. Add a scan point first."},
+    {Str::OfficePostersRejected, "Xã đã từ chối đăng ký của cơ sở này: không in áp phích.",
+     "The commune rejected this venue's registration: no posters."},
+    {Str::OfficePostersOutsideArea, "Cơ sở này không thuộc địa bàn của bạn.", "This venue is outside your area."},
+    {Str::OfficePostersNotFound, "Không tìm thấy cơ sở này trên máy chủ.", "This venue is not on the server."},
     // Officers of the areas inside one's own (office_officers.cpp)
     {Str::OfficeTabOfficers, "Cán bộ", "Officers"},
     // A commune officer has no officers tab: whom to ask instead (nothing said it).

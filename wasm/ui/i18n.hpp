@@ -62,6 +62,8 @@ enum class Str {
   OfficeVenueNameRequired, OfficeStaffRequired, OfficeAddress, OfficeWard, AreaSearchHint, AreaNoMatch, OfficeChooseWard, OfficeCategory, OfficeChoose,
   CatRestaurant, CatOffice, CatFactory, CatHotel, CatBar, CatKaraoke, CatMassage, CatGym, CatMeeting, CatHospital, CatApartment, CatSchool, CatBusStation, CatPublicTransport, CatShoppingCentre, CatMarket, CatEssentialShop, CatFuneral, CatWedding, CatTouristSite, CatReligiousSite, CatOther, OfficeStaff, OfficePhone, OfficeScanPoints, OfficeRegister,
   OfficeRegistered, OfficeIssueCode, OfficeCodeHint, OfficeCodeNextSteps, OfficeDownloaded, OfficeOtherLanguage,
+  OfficePostersTitle, OfficePostersHint, OfficePostersVenue, OfficePostersChooseVenue, OfficePostersDone, OfficePostersPrint,
+  OfficePostersNoScanPoints, OfficePostersRejected, OfficePostersOutsideArea, OfficePostersNotFound,
   OfficeTabOfficers, OfficeAskAbove, OfficeOfficersTitle, OfficeOfficersNone, OfficeOfficerAdd, OfficeOfficerArea,
   OfficeOfficerCreate, OfficeOfficerActive, OfficeOfficerDisabled, OfficeOfficerDisable, OfficeOfficerEnable,
   OfficeOfficerReset, OfficeOfficerConfirm, OfficeCancel, OfficeOfficerCreated, OfficeOfficerNewPassword,

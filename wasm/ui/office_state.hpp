@@ -65,6 +65,12 @@ void drawViolations(OfficeState& s);
 void complaintByPhone(OfficeState& s, const std::function<void()>& recorded);
 void drawTrace(OfficeState& s);
 void drawVenues(OfficeState& s);
+// Above the venue screen: a venue's posters printed at the office (office_posters.cpp).
+void drawVenuePosters(OfficeState& s);
+// "Tải áp phích (PDF)" for one venue, its outcome said under it (office_posters.cpp); true when
+// tapped with no venue (`venueId` empty), for the caller to say to choose one.
+bool venuePostersButton(OfficeState& s, const std::string& widget, const std::string& venueId,
+                        const std::string& venueName);
 void drawOfficers(OfficeState& s);  // office_officers.cpp
 void drawSelfRegistered(OfficeState& s);  // office_verify.cpp: above the venue form
 

@@ -140,6 +140,7 @@ class OfficeUi : public ModeUi {
         case Tab::Violations: office::drawViolations(m_state); break;
         case Tab::Trace: office::drawTrace(m_state); break;
         case Tab::Venues:
+          office::drawVenuePosters(m_state);
           office::drawSelfRegistered(m_state);
           office::drawVenues(m_state);
           break;

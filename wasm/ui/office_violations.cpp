@@ -70,6 +70,9 @@ void drawViolations(OfficeState& s) {
     std::string meta = dayTimeLabel(v.created) + " · " + from;
     if (!v.note.empty()) meta += "\n" + v.note;
     text(("office.violations." + n + ".meta").c_str(), meta, theme::kMuted);
+    // A complaint about the poster: print the venue's posters from here, as the officer reads it.
+    if (!v.venueId.empty() && (v.kind == "no_poster" || v.kind == "wrong_info" || v.kind == "cannot_scan"))
+      venuePostersButton(s, "office.violations." + n + ".posters", v.venueId, v.venueName);
     textField(("office.violations." + n + ".note").c_str(), tr(Str::OfficeResolveNote), g_v.notes[id],
               platform::InputMode::Text, "", trIf(g_v.noteErrors[id]));
     if (button(("office.violations." + n + ".resolve").c_str(), tr(Str::OfficeResolve), ButtonStyle::Secondary, -1, 48)) {

@@ -244,6 +244,25 @@ void OfficeClient::exportReport(const std::string& week, const std::string& form
                             });
 }
 
+void OfficeClient::downloadPosters(const std::string& venueId, const std::string& filename, OfficeDone done) {
+  if (!m_downloader) {
+    if (done) done(OfficeStatus{0, OfficeError::Server, "", ""});
+    return;
+  }
+  ++m_inFlight;
+  const uint64_t session = m_session;
+  m_downloader->fetchToFileWithError("GET", "/api/v1/office/venues/" + queryValue(venueId) + "/posters.pdf", m_token,
+                                     filename,
+                                     [this, session, done = std::move(done)](int status, const std::string& errorBody) {
+                                       --m_inFlight;
+                                       ++m_answers;
+                                       OfficeReply r = officeReplyOf(sync::HttpReply{status, errorBody}, false);
+                                       if (r.error == OfficeError::SessionEnded && session == m_session && loggedIn())
+                                         endSession();
+                                       if (done) done(r);
+                                     });
+}
+
 void OfficeClient::officers(OfficeThen<std::vector<OfficerEntry>> done) {
   callRead<std::vector<OfficerEntry>>("GET", "/api/v1/office/officers", nullptr, readOfficers, std::move(done));
 }

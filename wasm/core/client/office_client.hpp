@@ -99,6 +99,9 @@ class OfficeClient {
   // titles in `lang` ("vi" or "en": the language the officer uses the office in).
   void exportReport(const std::string& week, const std::string& format, const std::string& lang,
                     const std::string& filename, bool openInTab, std::function<void(OfficeError)> done);
+  // A venue's posters (one A4 page per scan point) saved as `filename`; a refusal says why in
+  // `errorCode` (outside_area, venue_rejected, no_scan_points, …).
+  void downloadPosters(const std::string& venueId, const std::string& filename, OfficeDone done);
   void officers(OfficeThen<std::vector<OfficerEntry>> done);
   void createOfficer(const std::string& username, const std::string& areaCode, OfficeThen<IssuedPassword> done);
   // "disable", "enable", "reset-password" (the one with a password in its answer).

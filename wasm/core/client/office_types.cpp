@@ -69,6 +69,7 @@ std::string readViolations(const json& answer, std::vector<Violation>& out) {
   out = r.list<Violation>("violations", [](JsonReader& v) {
     Violation x;
     x.id = v.integer("id");
+    x.venueId = v.textOr("venue");
     x.venueName = v.text("venueName");
     x.kind = v.text("kind");
     x.created = v.text("created");

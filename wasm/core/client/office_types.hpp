@@ -72,6 +72,7 @@ std::string readWeeklyReport(const nlohmann::json& answer, WeeklyReport& out);
 
 struct Violation {
   int64_t id = 0;
+  std::string venueId;  // "" from a server before the office printed posters
   std::string venueName;
   std::string kind;      // "no_poster", "wrong_info", "cannot_scan", "staff_not_checking"
   std::string created;   // "2026-12-05 14:05" (Vietnam time)
