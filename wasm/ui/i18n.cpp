@@ -470,10 +470,12 @@ const Entry kStrings[] = {
     {Str::OfficeCodeHint, "Mã dùng một lần, hết hạn sau 72 giờ:", "One-time code, valid 72 hours:"},
     {Str::OfficeCodeNextSteps,
      "Trên máy của cơ sở, mở trang quét (địa chỉ này, bỏ /office), vào Cài đặt, nhập mã vào ô Mã đăng ký rồi bấm "
-     "Kết nối máy chủ. Sau đó, cũng trong Cài đặt, bấm Tải áp phích (PDF) để in mã QR dán ở mỗi điểm quét.",
+     "Kết nối máy chủ. Sau đó, cũng trong Cài đặt, bấm Tải áp phích (PDF) để in mã QR dán ở mỗi điểm quét. Cơ sở "
+     "không có máy: tải áp phích ở mục Áp phích của cơ sở, đầu thẻ này.",
      "On the venue's device, open the scanning page (this address without /office), go to Settings, enter the code "
      "under Enrollment code and tap Connect to server. Then, in Settings too, tap Download posters (PDF) to print "
-     "the QR code for each scan point."},
+     "the QR code for each scan point. A venue without a device: download its posters under A venue's posters, at "
+     "the top of this tab."},
     // A venue's posters printed at the office (office_posters.cpp), from the API's error codes.
     {Str::OfficePostersTitle, "Áp phích của cơ sở", "A venue's posters"},
     {Str::OfficePostersHint,

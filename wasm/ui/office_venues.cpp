@@ -232,8 +232,8 @@ void drawVenues(OfficeState& s) {
   if (!g_f.code.empty()) {
     text("office.venues.code.hint", tr(Str::OfficeCodeHint), theme::kMuted);
     text("office.venues.code.value", g_f.code, theme::kText, fonts().big);
-    // Where the code goes, and that the posters come from there: the office prints none, and a
-    // new officer looked for them here.
+    // Where the code goes, and that the posters come from there (a new officer looked for them
+    // here); a venue with no device gets them from the office, at the top of this tab.
     text("office.venues.code.next", tr(Str::OfficeCodeNextSteps), theme::kMuted);
     // The code is what the officer came for: scroll it into view once (it lands below the fold).
     if (std::exchange(g_f.revealCode, false)) ImGui::SetScrollHereY(1.0f);
