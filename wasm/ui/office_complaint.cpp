@@ -15,7 +15,6 @@ namespace diemquet::ui::office {
 
 namespace {
 
-constexpr size_t kVenuesShown = 6;
 const char* const kKinds[] = {"staff_not_checking", "no_poster", "wrong_info", "cannot_scan"};
 
 struct ComplaintForm {
@@ -34,20 +33,6 @@ const char* kindLabel(const std::string& k) {
   if (k == "wrong_info") return tr(Str::OfficeKindWrongInfo);
   if (k == "cannot_scan") return tr(Str::OfficeKindCannotScan);
   return tr(Str::OfficeKindStaff);
-}
-
-// The venue picker's searches: the officer's venues whose name holds what was typed.
-AreaFetch venueFetch(OfficeState& s) {
-  return [&s](const client::AreaSearch& search, std::function<void(bool, const std::vector<client::AreaChoice>&)> done) {
-    s.client.findVenues(search.query, [done](const client::OfficeResult<std::vector<client::VenueFound>>& r) {
-      std::vector<client::AreaChoice> found;
-      for (const auto& v : r.value) {
-        if (found.size() == kVenuesShown) break;
-        found.push_back({v.id, v.name});
-      }
-      done(r.ok(), found);
-    });
-  };
 }
 
 void revealHere() {

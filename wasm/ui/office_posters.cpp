@@ -15,7 +15,6 @@ namespace diemquet::ui::office {
 
 namespace {
 
-constexpr size_t kVenuesShown = 6;
 // A second tap this soon after a download began, on the same button, is a double tap's: one file.
 constexpr int64_t kSecondTapMs = 2000;
 
@@ -31,20 +30,6 @@ struct PostersForm {
   AreaPicker venue;  // the area picker's list, over the officer's venues (code = venue id)
   std::optional<Str> venueError;
 } g_p;
-
-AreaFetch venueFetch(OfficeState& s) {
-  return
-      [&s](const client::AreaSearch& search, std::function<void(bool, const std::vector<client::AreaChoice>&)> done) {
-        s.client.findVenues(search.query, [done](const client::OfficeResult<std::vector<client::VenueFound>>& r) {
-          std::vector<client::AreaChoice> found;
-          for (const auto& v : r.value) {
-            if (found.size() == kVenuesShown) break;
-            found.push_back({v.id, v.name});
-          }
-          done(r.ok(), found);
-        });
-      };
-}
 
 // The API's refusal in words: what the officer can do about it.
 Str refusalKey(const client::OfficeStatus& r) {

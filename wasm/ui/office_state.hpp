@@ -58,6 +58,9 @@ bool freshnessRow(OfficeState& s, const char* id, bool loading);
 
 // An area picker's searches (area_picker.hpp) through the officer's session.
 AreaFetch areaFetch(OfficeState& s);
+// A venue picker's searches: the officer's venues whose name holds what was typed (marks and
+// case ignored), the first few, as choices whose code is the venue id.
+AreaFetch venueFetch(OfficeState& s);
 
 void drawReport(OfficeState& s);
 void drawViolations(OfficeState& s);

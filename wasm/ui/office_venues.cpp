@@ -72,6 +72,21 @@ AreaFetch areaFetch(OfficeState& s) {
       };
 }
 
+AreaFetch venueFetch(OfficeState& s) {
+  constexpr size_t kVenuesShown = 6;  // a phone's screen of choices; typing more narrows them
+  return
+      [&s](const client::AreaSearch& search, std::function<void(bool, const std::vector<client::AreaChoice>&)> done) {
+        s.client.findVenues(search.query, [done](const client::OfficeResult<std::vector<client::VenueFound>>& r) {
+          std::vector<client::AreaChoice> found;
+          for (const auto& v : r.value) {
+            if (found.size() == kVenuesShown) break;
+            found.push_back({v.id, v.name});
+          }
+          done(r.ok(), found);
+        });
+      };
+}
+
 namespace {
 
 std::vector<std::string> splitPoints(const std::string& s) {
