@@ -164,6 +164,9 @@ for (const engine of engines) {
       const before = (await st.state(page)).total;
       await st.installCameraStandIn(page, cards.map(dataUrl));
       await st.tap(page, 'nav.scan');
+      await waitFor(page, () => globalThis.dqCamera.state() === 2 || globalThis.dqCameraStandIn.calls > 0, null,
+        { timeout: 15000, what: 'the camera opened' });
+      assert.ok(await page.evaluate(() => globalThis.dqCameraStandIn.calls > 0), 'the camera opened through the stand-in');
       await waitFor(page, (n) => globalThis.dq.state().total >= n, before + cards.length,
         { timeout: 40000, what: `${cards.length} scanned check-ins` });
       await st.screenshot(page, '06-scan-saved');

@@ -144,8 +144,12 @@ export async function installCameraStandIn(page, images, { gapMs = 700 } = {}) {
     };
     const md = navigator.mediaDevices;
     if (md) {
-      md.getUserMedia = fake;
-      md.enumerateDevices = async () => [{ kind: 'videoinput', deviceId: 'stand-in', label: 'canvas stand-in', groupId: '' }];
+      // On the prototype, not on navigator.mediaDevices itself: WebKit may collect that object's
+      // JS wrapper and make a new one without our properties, and the station then opened the
+      // engine's own camera (its test pattern, no card) in 3 runs of ~12 on a loaded machine.
+      const target = globalThis.MediaDevices ? MediaDevices.prototype : md;
+      target.getUserMedia = fake;
+      target.enumerateDevices = async () => [{ kind: 'videoinput', deviceId: 'stand-in', label: 'canvas stand-in', groupId: '' }];
     } else {
       Object.defineProperty(navigator, 'mediaDevices', {
         configurable: true,
