@@ -46,7 +46,8 @@ cat <<MSG
   DiemQuet is running.
     Station (staff):   http://127.0.0.1:$PORT/
       Enrollment code: $CODE   (Cài đặt → Mã đăng ký → Kết nối máy chủ; one use, 72 h)
-      Posters:         after enrolling, Cài đặt → Tải áp phích (PDF); each poster's QR opens the visitor page
+      Posters:         after enrolling, Cài đặt → Tải áp phích (PDF), or in the office: Cơ sở → Áp phích của cơ sở;
+                       each poster's QR opens the visitor page
     Office (officers): http://127.0.0.1:$PORT/office
       Login:           $OFFICER / $PASSWORD   (ward officer of Phường Bến Thành, code 26743)
     Demo venue:        Chợ Bến Thành (cho-ben-thanh), scan points cong-chinh, cong-pct
